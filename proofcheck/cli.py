@@ -1,0 +1,68 @@
+"""`proofcheck check PATH...`: the command line. Exit 0 all accepted, 1 anything not, 2 usage or unreadable."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .check import Options
+from .pipeline import check_path, collect
+from .report import render_json, render_text
+from .source import decode
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="proofcheck", description="Check gradient derivations step by step.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="check .proof files and folders")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--seed", type=int, default=0, help="seed for the random sample points (default 0)")
+    c.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per step (default 10)")
+    c.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
+    c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
+    c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    return ap
+
+
+def _use_color(mode: str) -> bool:
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
+        print("proofcheck: --timeout must be positive, --jobs at least 1, --memory at least 64", file=sys.stderr)
+        return 2
+    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad)
+    files, errors = collect(args.paths)
+    results = list(errors)
+    sources = {}
+    for path in files:
+        r = check_path(path, options)
+        results.append(r)
+        if not r.fatal:
+            try:
+                with open(path, "rb") as fh:
+                    src, _ = decode(path, fh.read())
+                if src is not None:
+                    sources[path] = src
+            except OSError:
+                pass
+    if args.format == "json":
+        render_json(results, args.seed, sys.stdout)
+    else:
+        render_text(results, sources, sys.stdout, color=_use_color(args.color))
+    if any(r.fatal for r in results):
+        return 2
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,276 @@
+"""Stage 4, elaborate: statements to problems: contexts, chains, steps and goals, as plain data.
+
+A problem's meaning changes as the file goes on (a `let` refines the graph, a `case` guards the next
+chain), so every chain captures the `Context` in force where it stands. Nothing here touches SymPy:
+the result is data a batch grader can keep, and `check` decides each step from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from . import nodes as n
+from .diagnostics import Diagnostic
+from .parse import ErrorLine
+from .source import Span
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`let target = body` (or `let f(x) = body`): `family` are the index names in target's subscript."""
+
+    target: n.Name
+    body: n.Expr
+    params: tuple[str, ...] | None = None
+    span: Span = field(default=Span.at(1, 1), compare=False)
+
+
+@dataclass(frozen=True)
+class Network:
+    name: str
+    input: int | None
+    layers: tuple[n.DenseLine, ...]
+    span: Span = field(compare=False, default=Span.at(1, 1))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a step is checked under; immutable so a chain can keep the one in force."""
+
+    indices: tuple[tuple[str, n.Expr, n.Expr], ...] = ()
+    definitions: tuple[Definition, ...] = ()  # in order; later ones win
+    assumptions: tuple[n.Condition, ...] = ()
+    point: tuple[tuple[n.Name, n.Expr], ...] = ()
+    case: tuple[n.Condition, ...] = ()
+    relu_at_zero: Fraction = Fraction(0)
+    networks: tuple[Network, ...] = ()
+    batch: int | None = None
+
+    def index_range(self, name: str) -> tuple[n.Expr, n.Expr] | None:
+        for nm, lo, hi in reversed(self.indices):
+            if nm == name:
+                return lo, hi
+        return None
+
+    @property
+    def index_names(self) -> frozenset[str]:
+        return frozenset(nm for nm, _, _ in self.indices)
+
+
+@dataclass(frozen=True)
+class Chain:
+    members: tuple[n.Member, ...]
+    rels: tuple[str, ...]  # rels[k] joins members[k] and members[k+1]
+    rel_spans: tuple[Span, ...]
+    justifications: tuple[n.Justification | None, ...]  # per member
+    context: Context
+    lemma: str | None = None
+    let_target: n.Name | None = None  # a `let x = a = b` chain: x is defined as a
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A `let` that restates an earlier definition: old and new bodies must agree."""
+
+    name: n.Name
+    old: Definition
+    new: Definition
+    context: Context  # with the new definition in force
+
+
+@dataclass(frozen=True)
+class Goal:
+    kind: str  # show | find
+    lhs: n.Expr
+    rhs: n.Expr | None
+    span: Span
+    context: Context
+
+
+@dataclass(frozen=True)
+class Problem:
+    name: str
+    title: str | None
+    span: Span
+    chains: tuple[Chain, ...]
+    goals: tuple[Goal, ...]
+    refinements: tuple[Refinement, ...]
+    lemmas: tuple[str, ...]
+
+
+def _same_target(a: n.Name, b: n.Name) -> bool:
+    return a.base == b.base and a.sub == b.sub
+
+
+@dataclass
+class _Builder:
+    name: str
+    title: str | None
+    span: Span
+    context: Context
+    chains: list[Chain] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    refinements: list[Refinement] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    # the open chain
+    members: list[n.Member] = field(default_factory=list)
+    rels: list[str] = field(default_factory=list)
+    rel_spans: list[Span] = field(default_factory=list)
+    justs: list[n.Justification | None] = field(default_factory=list)
+    chain_context: Context | None = None
+    chain_lemma: str | None = None
+    chain_let: n.Name | None = None
+    pending_lemma: str | None = None
+    pending_case: tuple[n.Condition, ...] = ()
+
+    def close(self) -> None:
+        if self.members:
+            self.chains.append(Chain(tuple(self.members), tuple(self.rels), tuple(self.rel_spans), tuple(self.justs),
+                                     self.chain_context or self.context, self.chain_lemma, self.chain_let))
+        self.members, self.rels, self.rel_spans, self.justs = [], [], [], []
+        self.chain_context, self.chain_lemma, self.chain_let = None, None, None
+
+    def open(self, let_target: n.Name | None = None) -> None:
+        self.close()
+        self.chain_context = replace(self.context, case=self.pending_case)
+        self.chain_lemma = self.pending_lemma
+        self.chain_let = let_target
+        if self.chain_lemma:
+            self.lemmas.append(self.chain_lemma)
+        self.pending_lemma, self.pending_case = None, ()
+
+    def extend(self, line: n.ChainLine, first_is_new: bool) -> None:
+        members = list(line.members)
+        rels = list(line.rels)
+        if first_is_new:
+            self.members.append(members[0])
+            self.justs.append(None)
+            members = members[1:]
+        for m, (rel, span) in zip(members, rels):
+            self.rels.append(rel)
+            self.rel_spans.append(span)
+            self.members.append(m)
+            self.justs.append(None)
+        if line.justification is not None and self.justs:
+            self.justs[-1] = line.justification
+
+    def build(self) -> Problem:
+        self.close()
+        return Problem(self.name, self.title, self.span, tuple(self.chains), tuple(self.goals),
+                       tuple(self.refinements), tuple(self.lemmas))
+
+
+def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tuple[list[Problem], list[Diagnostic]]:
+    """Group statements into problems and chains; each chain keeps the context in force where it starts."""
+    problems: list[Problem] = []
+    diags: list[Diagnostic] = []
+    file_networks: tuple[Network, ...] = ()
+    file_batch: int | None = None
+    b: _Builder | None = None
+    net_open: list | None = None  # [NetworkLine, input, layers]
+
+    def current() -> _Builder:
+        nonlocal b
+        if b is None:
+            b = _Builder("main", None, Span.at(1, 1), Context(networks=file_networks, batch=file_batch))
+        return b
+
+    def finish_network() -> None:
+        nonlocal net_open, file_networks
+        if net_open is None:
+            return
+        line, inp, layers = net_open
+        net = Network(line.name, inp, tuple(layers), line.span)
+        file_networks = tuple(x for x in file_networks if x.name != net.name) + (net,)
+        cb = current()
+        cb.context = replace(cb.context, networks=file_networks)
+        net_open = None
+
+    for st in statements:
+        if net_open is not None and not isinstance(st, (n.InputLine, n.DenseLine)):
+            finish_network()
+        if isinstance(st, ErrorLine):
+            continue  # the line's diagnostic is already out; it does not end a chain
+        if isinstance(st, n.ProblemLine):
+            if b is not None:
+                problems.append(b.build())
+            b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
+            continue
+        cb = current()
+        if isinstance(st, n.BlankLine):
+            cb.close()
+        elif isinstance(st, n.ChainLine):
+            if st.continuation:
+                if not cb.members:
+                    diags.append(Diagnostic.make("E102", "this line continues a chain, but no chain is open here (a blank line ends a chain)", st.rels[0][1]))
+                    continue
+                cb.extend(st, first_is_new=False)
+            else:
+                cb.open()
+                cb.extend(st, first_is_new=True)
+        elif isinstance(st, n.LetLine):
+            params = tuple(p.base for p in st.params) if st.params is not None else None
+            new = Definition(st.target, st.chain.members[0].expr, params, st.span)
+            old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target) and d.params == params), None)
+            cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
+            if old is not None:
+                cb.refinements.append(Refinement(st.target, old, new, cb.context))
+            cb.open(let_target=st.target)
+            cb.extend(st.chain, first_is_new=True)
+        elif isinstance(st, n.ConventionLine):
+            from .parse import exact_number
+            if isinstance(st.value, n.Num):
+                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.text))
+            elif isinstance(st.value, n.Frac) and isinstance(st.value.num, n.Num) and isinstance(st.value.den, n.Num):
+                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.num.text) / exact_number(st.value.den.text))
+            elif isinstance(st.value, n.Product) and len(st.value.factors) == 2 and st.value.ops == ("/",) and all(isinstance(f, n.Num) for f in st.value.factors):
+                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.factors[0].text) / exact_number(st.value.factors[1].text))
+            else:
+                diags.append(Diagnostic.make("E207", "the derivative convention at 0 must be a number such as 0, 1/2 or 1", st.span))
+        elif isinstance(st, n.IndexLine):
+            for nm in st.names:
+                if nm.sub is not None:
+                    diags.append(Diagnostic.make("E207", "an index is a plain letter such as i, j or k", nm.span))
+                    continue
+                cb.context = replace(cb.context, indices=cb.context.indices + ((nm.base, st.lower, st.upper),))
+        elif isinstance(st, n.AssumeLine):
+            cb.context = replace(cb.context, assumptions=cb.context.assumptions + st.conds)
+        elif isinstance(st, n.AtLine):
+            cb.context = replace(cb.context, point=cb.context.point + st.values)
+        elif isinstance(st, n.ShowLine):
+            cb.goals.append(Goal("show", st.lhs, st.rhs, st.span, cb.context))
+        elif isinstance(st, n.FindLine):
+            for t in st.targets:
+                cb.goals.append(Goal("find", t, None, t.span, cb.context))
+        elif isinstance(st, n.CaseLine):
+            cb.close()
+            cb.pending_case = st.conds
+        elif isinstance(st, n.LemmaLine):
+            cb.close()
+            cb.pending_lemma = st.name
+            if st.chain is not None:
+                cb.open()
+                cb.extend(st.chain, first_is_new=True)
+        elif isinstance(st, n.NetworkLine):
+            cb.close()
+            net_open = [st, None, []]
+        elif isinstance(st, n.InputLine):
+            if net_open is None:
+                diags.append(Diagnostic.make("E500", "`input` belongs inside a `network` block", st.span))
+            elif net_open[1] is not None:
+                diags.append(Diagnostic.make("E500", "this network already has an `input` line", st.span))
+            else:
+                net_open[1] = st.width
+        elif isinstance(st, n.DenseLine):
+            if net_open is None:
+                diags.append(Diagnostic.make("E500", "`dense` belongs inside a `network` block", st.span))
+            else:
+                net_open[2].append(st)
+        elif isinstance(st, n.BatchLine):
+            file_batch = st.size
+            cb.context = replace(cb.context, batch=st.size)
+    finish_network()
+    if b is not None:
+        problems.append(b.build())
+    return problems, diags

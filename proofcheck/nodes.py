@@ -1,0 +1,263 @@
+"""Stage 3, nodes: the typed syntax tree of a proof file.
+
+Frozen dataclasses, each with the `Span` it came from, so any stage can point at the user's text.
+Decisions that need the problem's context (is `f(x)` an application? which index does `\\sum_{i \\neq j}`
+bind? is `e` Euler's number?) are NOT made here: the nodes record what was written and
+`elaborate` decides, because only it knows the definitions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .source import Span
+
+
+@dataclass(frozen=True)
+class Node:
+    span: Span = field(compare=False, repr=False)
+
+
+# ------------------------------------------------------------------ expressions
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    text: str  # as written, thousands commas removed; read exactly (0.3 is 3/10)
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    base: str  # "h", "alpha", "ReLU", "hat{x}", "mathcal{L}"
+    sub: tuple["Expr", ...] | None = None  # subscript items, None without a subscript
+    raw_sub: str | None = None  # subscript as written ("ij", "0", "{i+1}")
+
+    @property
+    def display(self) -> str:
+        return self.base if self.raw_sub is None else f"{self.base}_{self.raw_sub}"
+
+
+@dataclass(frozen=True)
+class Group(Node):
+    """Parenthesised items: one item is grouping, several are an argument list."""
+
+    items: tuple["Expr", ...]
+
+
+@dataclass(frozen=True)
+class Neg(Node):
+    arg: "Expr"
+
+
+@dataclass(frozen=True)
+class Add(Node):
+    left: "Expr"
+    right: "Expr"
+    sign: int  # +1 or -1
+
+
+@dataclass(frozen=True)
+class Product(Node):
+    """A run of factors; ops[k] joins factors[k] to factors[k+1]: 'juxt', '*' or '/'."""
+
+    factors: tuple["Expr", ...]
+    ops: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pow(Node):
+    base: "Expr"
+    exp: "Expr"
+
+
+@dataclass(frozen=True)
+class Frac(Node):
+    num: "Expr"
+    den: "Expr"
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    """A built-in LaTeX function (`\\exp`, `\\log`, `\\max`, `\\sqrt`, ...); `power` is `\\cosh^2 x`."""
+
+    func: str
+    args: tuple["Expr", ...]
+    power: int = 1
+
+
+@dataclass(frozen=True)
+class Prime(Node):
+    """`f'`: the derivative of a one-argument function, applied by a following group."""
+
+    func: "Expr"
+    order: int = 1
+
+
+@dataclass(frozen=True)
+class Deriv(Node):
+    """d^order expr / d var^order; `expr` is None for the operator form before its operand is attached."""
+
+    expr: "Expr"
+    var: Name
+    order: int = 1
+    notation: str = "partial"  # partial | d | slash
+
+
+@dataclass(frozen=True)
+class BigOp(Node):
+    """`\\sum` or `\\prod`; limits as written (which variable is bound is elaboration's choice)."""
+
+    op: str  # "sum" | "prod"
+    var: Name | None
+    cond: "Condition | None"
+    lower: "Expr | None"
+    upper: "Expr | None"
+    body: "Expr"
+
+
+@dataclass(frozen=True)
+class Condition(Node):
+    """A comparison chain `a < b <= c`, or `a = b`; ops are '<', '<=', '>', '>=', '!=', '='."""
+
+    terms: tuple["Expr", ...]
+    ops: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Indicator(Node):
+    cond: Condition
+
+
+@dataclass(frozen=True)
+class Abs(Node):
+    arg: "Expr"
+
+
+@dataclass(frozen=True)
+class Cases(Node):
+    rows: tuple[tuple["Expr", Condition | None], ...]  # None: otherwise
+
+
+Expr = Union[Num, Name, Group, Neg, Add, Product, Pow, Frac, Call, Prime, Deriv, BigOp, Indicator, Abs, Cases]
+
+
+# ------------------------------------------------------------------ lines
+
+
+@dataclass(frozen=True)
+class Member(Node):
+    expr: Expr
+
+
+@dataclass(frozen=True)
+class Justification(Node):
+    kind: str  # because | text | by
+    text: str
+
+
+@dataclass(frozen=True)
+class ChainLine(Node):
+    """Members of one line; `rels[k]` is the relation before `members[k]` ('=' or '≈').
+
+    A continuation line (starting with `=`) has as many rels as members; a line that starts a chain
+    has one fewer (its first member has no relation before it).
+    """
+
+    members: tuple[Member, ...]
+    rels: tuple[tuple[str, Span], ...]
+    continuation: bool
+    justification: Justification | None
+
+
+@dataclass(frozen=True)
+class ProblemLine(Node):
+    name: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class LetLine(Node):
+    target: Name
+    params: tuple[Name, ...] | None  # `let f(x) = ...`
+    chain: ChainLine  # members[0] is the definition
+
+
+@dataclass(frozen=True)
+class ConventionLine(Node):
+    """`let ReLU'(0) = c`: the derivative convention at the kink."""
+
+    func: str
+    value: Expr
+
+
+@dataclass(frozen=True)
+class IndexLine(Node):
+    names: tuple[Name, ...]
+    lower: Expr
+    upper: Expr
+
+
+@dataclass(frozen=True)
+class AssumeLine(Node):
+    conds: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AtLine(Node):
+    values: tuple[tuple[Name, Expr], ...]
+
+
+@dataclass(frozen=True)
+class ShowLine(Node):
+    lhs: Expr
+    rhs: Expr
+
+
+@dataclass(frozen=True)
+class FindLine(Node):
+    targets: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class CaseLine(Node):
+    conds: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class LemmaLine(Node):
+    name: str
+    chain: ChainLine | None
+
+
+@dataclass(frozen=True)
+class NetworkLine(Node):
+    name: str
+
+
+@dataclass(frozen=True)
+class InputLine(Node):
+    width: int
+
+
+@dataclass(frozen=True)
+class DenseLine(Node):
+    name: str
+    width: int
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BatchLine(Node):
+    size: int
+
+
+@dataclass(frozen=True)
+class BlankLine(Node):
+    pass
+
+
+Statement = Union[
+    ChainLine, ProblemLine, LetLine, ConventionLine, IndexLine, AssumeLine, AtLine, ShowLine, FindLine,
+    CaseLine, LemmaLine, NetworkLine, InputLine, DenseLine, BatchLine, BlankLine,
+]

@@ -1,0 +1,571 @@
+"""Stage 2, parse: logical lines to `nodes` statements, with located syntax errors.
+
+Each line is parsed on its own (LALR, one start rule per line kind), so one bad line costs one
+diagnostic and the rest of the file is still read. The grammar is `grammar/proof.lark`, shipped in
+the wheel as `proofcheck._grammar`; the tree never leaves this module: a `@v_args(inline=True)`
+transformer turns it into frozen dataclasses that carry positions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from . import nodes as n
+from .diagnostics import Diagnostic, ProofError
+from .source import MAX_LINE_CHARS, Line, Source, Span
+
+MAX_NESTING = 60
+
+DIRECTIVES = {
+    "problem": "problem_line",
+    "let": "let_line",
+    "index": "index_line",
+    "assume": "assume_line",
+    "at": "at_line",
+    "show": "show_line",
+    "find": "find_line",
+    "case": "case_line",
+    "lemma": "lemma_line",
+    "network": "network_line",
+    "input": "input_line",
+    "dense": "dense_line",
+    "batch": "batch_line",
+}
+
+
+def grammar_text() -> str:
+    """The grammar from the installed package, or from the source tree when run in place."""
+    try:
+        return (resources.files("proofcheck._grammar") / "proof.lark").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return (Path(__file__).resolve().parent.parent / "grammar" / "proof.lark").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=sorted(set(DIRECTIVES.values()) | {"chain_line"}),
+        propagate_positions=True,
+        maybe_placeholders=False,
+        cache=False,
+    )
+
+
+# ------------------------------------------------------------------ tree -> nodes
+
+
+def _tok_span(tok: Token, line: int) -> Span:
+    return Span(line, tok.column, line, tok.end_column if tok.end_column else tok.column + len(tok))
+
+
+_SPACE = re.compile(r"\s+")
+_CMP = {
+    ">": ">", "<": "<", ">=": ">=", "<=": "<=", "!=": "!=", "\\geq": ">=", "\\ge": ">=", "\\leq": "<=",
+    "\\le": "<=", "≥": ">=", "≤": "<=", "\\neq": "!=", "\\ne": "!=", "≠": "!=", "=": "=",
+}
+_GREEK_UNICODE = dict(zip("αβγδεζηθικλμνξοπρστυφχψωΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+    "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+    "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu",
+    "Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega"]))
+
+
+def _inner(tok: str) -> str:
+    """`\\mathrm{ReLU}` -> `ReLU`."""
+    return tok[tok.index("{") + 1: tok.rindex("}")].strip()
+
+
+def _split_d(e: n.Expr) -> n.Expr | None:
+    """`dx` / `d x` / `\\mathrm{d} x` / `dw_0` -> the name after d; `d` alone -> d itself; else None."""
+    if isinstance(e, n.Name):
+        if e.base == "d" and e.sub is None:
+            return e
+        if len(e.base) > 1 and e.base.startswith("d") and e.base[1:].isalpha():
+            return n.Name(e.span, e.base[1:], e.sub, e.raw_sub)
+        return None
+    if isinstance(e, n.Product) and e.ops and e.ops[0] == "juxt":
+        head = e.factors[0]
+        if isinstance(head, n.Name) and head.base == "d" and head.sub is None:
+            rest = e.factors[1:]
+            if len(rest) == 1:
+                return rest[0]
+            return n.Product(e.span, rest, e.ops[1:])
+    return None
+
+
+@v_args(meta=True, inline=True)
+class ToNodes(Transformer):
+    """Parse tree of one line -> nodes. `line` re-bases lark's line 1 onto the file's line."""
+
+    def __init__(self, line: int):
+        super().__init__(visit_tokens=False)
+        self.line = line
+
+    def _span(self, meta) -> Span:
+        if getattr(meta, "empty", True):
+            return Span.at(self.line, 1)
+        return Span(self.line, meta.column, self.line, meta.end_column)
+
+    def _merge(self, a: n.Node, b: n.Node) -> Span:
+        return Span(self.line, a.span.column, self.line, b.span.end_column)
+
+    # -------------------------------------------------------------- expressions
+    def number(self, meta, tok):
+        return n.Num(self._span(meta), str(tok).replace(",", ""))
+
+    def nb_word(self, meta, tok):
+        return (str(tok), _tok_span(tok, self.line))
+
+    def nb_greek(self, meta, tok):
+        s = str(tok)
+        return (_GREEK_UNICODE.get(s, s.lstrip("\\")), _tok_span(tok, self.line))
+
+    def nb_roman(self, meta, tok):
+        return (_inner(str(tok)), _tok_span(tok, self.line))
+
+    def nb_decorated(self, meta, tok):
+        s = _SPACE.sub("", str(tok))
+        m = re.match(r"\\([A-Za-z]+)\{?\\?([A-Za-z]+)\}?", s)
+        return (f"{m.group(1)}{{{m.group(2)}}}", _tok_span(tok, self.line))
+
+    def sub_braced(self, meta, *items):
+        return tuple(items), "{" + ",".join("…" for _ in items) + "}"
+
+    def sub_word(self, meta, tok):
+        return (n.Name(_tok_span(tok, self.line), str(tok)),), str(tok)
+
+    def sub_int(self, meta, tok):
+        return (n.Num(_tok_span(tok, self.line), str(tok)),), str(tok)
+
+    def sub_greek(self, meta, tok):
+        s = str(tok)
+        g = _GREEK_UNICODE.get(s, s.lstrip("\\"))
+        return (n.Name(_tok_span(tok, self.line), g),), g
+
+    def name(self, meta, base, sub=None):
+        text, _ = base
+        span = self._span(meta)
+        if sub is None:
+            return n.Name(span, text)
+        items, raw = sub
+        if raw.startswith("{"):
+            raw = self._raw_text(span, text)
+        return n.Name(span, text, items, raw)
+
+    def _raw_text(self, span: Span, base: str) -> str:
+        src = self.source_line[span.column - 1: span.end_column - 1]
+        i = src.find("_")
+        raw = src[i + 1:].strip() if i >= 0 else src
+        if raw.startswith("{") and raw.endswith("}"):
+            raw = raw[1:-1].strip()
+        return _SPACE.sub("", raw)
+
+    def group(self, meta, lpar, *rest):
+        items = tuple(x for x in rest if not isinstance(x, Token))
+        return n.Group(self._span(meta), items)
+
+    def indicator(self, meta, *parts):
+        cond = next(p for p in parts if isinstance(p, n.Condition))
+        return n.Indicator(self._span(meta), cond)
+
+    def abs(self, meta, _l, arg, _r):
+        return n.Abs(self._span(meta), arg)
+
+    def condition(self, meta, *parts):
+        terms = tuple(p for p in parts if not isinstance(p, Token))
+        ops = tuple(_CMP[_SPACE.sub("", str(p))] for p in parts if isinstance(p, Token))
+        return n.Condition(self._span(meta), terms, ops)
+
+    def cond_eq(self, meta, a, _eq, b):
+        return n.Condition(self._span(meta), (a, b), ("=",))
+
+    def add(self, meta, a, _op, b):
+        return n.Add(self._span(meta), a, b, +1)
+
+    def sub(self, meta, a, _op, b):
+        return n.Add(self._span(meta), a, b, -1)
+
+    def neg(self, meta, _op, a):
+        return n.Neg(self._span(meta), a)
+
+    def pos(self, meta, _op, a):
+        return a
+
+    def _product(self, meta, a, op, b):
+        if isinstance(a, n.Product) and not getattr(a, "_closed", False):
+            return n.Product(self._span(meta), a.factors + (b,), a.ops + (op,))
+        return n.Product(self._span(meta), (a, b), (op,))
+
+    def juxt(self, meta, a, b):
+        return self._product(meta, a, "juxt", b)
+
+    def mul(self, meta, a, _op, b):
+        return self._product(meta, a, "*", b)
+
+    def div(self, meta, a, _op, b):
+        return self._product(meta, a, "/", b)
+
+    def pow(self, meta, base, exp):
+        return n.Pow(self._span(meta), base, exp)
+
+    def sup_group(self, meta, e):
+        return e
+
+    def sup_int(self, meta, tok):
+        return n.Num(_tok_span(tok, self.line), str(tok))
+
+    def sup_negint(self, meta, _m, tok):
+        return n.Neg(self._span(meta), n.Num(_tok_span(tok, self.line), str(tok)))
+
+    def sup_name(self, meta, base):
+        text, span = base
+        return n.Name(span, text)
+
+    def prime_call(self, meta, atom, prime):
+        return n.Prime(self._span(meta), atom)
+
+    def frac(self, meta, _f, num, den):
+        span = self._span(meta)
+        dn, dd = _split_d(num), _split_d(den)
+        # \frac{dA}{dx}, \frac{d}{dx}: numerator and denominator both start with d, and the
+        # denominator names a variable (`\frac{d}{d}` stays a fraction of two names called d)
+        if dn is not None and isinstance(dd, n.Name) and dd is not den or (
+                dn is not None and isinstance(dd, n.Name) and isinstance(den, n.Product)):
+            if dn is num and isinstance(num, n.Name) and num.base == "d" and num.sub is None:
+                return n.Deriv(span, None, dd, 1, "d")  # operator form; elaborate attaches the operand
+            return n.Deriv(span, dn, dd, 1, "d")
+        return n.Frac(span, num, den)
+
+    def dorder(self, meta, tok):
+        return int(str(tok))
+
+    def dvars(self, meta, _p, name, order=1):
+        return (name, order)
+
+    def pderiv(self, meta, _f, _p, *rest):
+        order = 1
+        rest = list(rest)
+        if isinstance(rest[0], int):
+            order = rest.pop(0)
+        expr, (var, dorder) = rest
+        return n.Deriv(self._span(meta), expr, var, max(order, dorder), "partial")
+
+    def dop_partial(self, meta, _f, _p, *rest):
+        rest = list(rest)
+        order = rest.pop(0) if isinstance(rest[0], int) else 1
+        (var, dorder), body = rest
+        return n.Deriv(self._span(meta), body, var, max(order, dorder), "partial")
+
+    def slash_deriv(self, meta, _p, expr, _div, _p2, var):
+        return n.Deriv(self._span(meta), expr, var, 1, "slash")
+
+    def fpow(self, meta, tok):
+        return int(str(tok))
+
+    def _func(self, meta, tok, rest):
+        power = 1
+        rest = list(rest)
+        if isinstance(rest[0], int):
+            power = rest.pop(0)
+        arg = rest[0]
+        name = str(tok).lstrip("\\")
+        if name.startswith("operatorname"):
+            name = _inner(str(tok))
+        args = arg.items if isinstance(arg, n.Group) else (arg,)
+        return n.Call(self._span(meta), name, args, power)
+
+    def func_paren(self, meta, tok, *rest):
+        return self._func(meta, tok, rest)
+
+    def func_bare(self, meta, tok, *rest):
+        return self._func(meta, tok, rest)
+
+    def sqrt(self, meta, _s, e):
+        return n.Call(self._span(meta), "sqrt", (e,))
+
+    def sqrt_n(self, meta, _s, _l, k, _r, e):
+        return n.Call(self._span(meta), "root", (e, k))
+
+    def case_row(self, meta, *parts):
+        parts = [p for p in parts if not isinstance(p, Token)]
+        value, cond = parts
+        return (value, cond)
+
+    def otherwise(self, meta, tok):
+        return None
+
+    def cases(self, meta, *parts):
+        rows = tuple(p for p in parts if isinstance(p, tuple))
+        return n.Cases(self._span(meta), rows)
+
+    # sums
+    def sub_cond(self, meta, cond):
+        return ("cond", cond)
+
+    def sub_from(self, meta, name, _eq, lower):
+        return ("from", name, lower)
+
+    def sub_range(self, meta, name, _in, lower, _dd, upper):
+        return ("range", name, lower, upper)
+
+    def sub_var(self, meta, name):
+        if isinstance(name, tuple):
+            text, span = name
+            name = n.Name(span, text)
+        return ("var", name)
+
+    def limits(self, meta, *parts):
+        sub = None
+        sup = None
+        for p in parts:
+            if isinstance(p, tuple):
+                sub = p
+            else:
+                sup = p
+        return (sub, sup)
+
+    def bigsum(self, meta, tok, limits, body):
+        sub, upper = limits
+        op = "prod" if str(tok) in ("\\prod", "∏", "Π") else "sum"
+        var = cond = lower = None
+        if sub is not None:
+            kind = sub[0]
+            if kind == "cond":
+                cond = sub[1]
+            elif kind == "from":
+                var, lower = sub[1], sub[2]
+            elif kind == "range":
+                var, lower, upper = sub[1], sub[2], sub[3]
+            else:
+                var = sub[1]
+        return n.BigOp(self._span(meta), op, var, cond, lower, upper, body)
+
+    # -------------------------------------------------------------- lines
+    def member(self, meta, e):
+        return n.Member(self._span(meta), e)
+
+    def rel_eq(self, meta, *toks):
+        return ("=", _tok_span(toks[-1], self.line))
+
+    def rel_approx(self, meta, *toks):
+        return ("≈", _tok_span(toks[-1], self.line))
+
+    def lead(self, meta, rel):
+        return ("lead", rel)
+
+    def just_because(self, meta, tok):
+        text = re.sub(r"^(\\because|∵)\s*", "", str(tok)).strip()
+        return n.Justification(self._span(meta), "because", text)
+
+    def just_text(self, meta, tok):
+        s = str(tok)
+        return n.Justification(self._span(meta), "text", _SPACE.sub(" ", (_inner(s[: s.index("}") + 1]) + " " + s[s.index("}") + 1:]).strip()))
+
+    def just_by(self, meta, tok):
+        return n.Justification(self._span(meta), "by", str(tok).split()[-1])
+
+    def _chain(self, meta, parts, continuation_possible=True):
+        members, rels, just, continuation = [], [], None, False
+        for p in parts:
+            if isinstance(p, tuple) and p and p[0] == "lead":
+                continuation = True
+                rels.append(p[1])
+            elif isinstance(p, tuple):
+                rels.append(p)
+            elif isinstance(p, n.Member):
+                members.append(p)
+            elif isinstance(p, n.Justification):
+                just = p
+        return n.ChainLine(self._span(meta), tuple(members), tuple(rels), continuation, just)
+
+    def chain_line(self, meta, *parts):
+        return self._chain(meta, parts)
+
+    def problem_line(self, meta, word, title=None):
+        return n.ProblemLine(self._span(meta), str(word), str(title)[1:-1] if title is not None else None)
+
+    def let_name(self, meta, name):
+        return (name, None)
+
+    def params(self, meta, *names):
+        return tuple(names)
+
+    def let_func(self, meta, name, _l, params, _r):
+        return (name, params)
+
+    def let_prime_convention(self, meta, tok, _l, num, _r):
+        return ("convention", "ReLU", n.Num(_tok_span(num, self.line), str(num)))
+
+    def let_line(self, meta, target, eq, *rest):
+        if target[0] == "convention":
+            members = [p for p in rest if isinstance(p, n.Member)]
+            return n.ConventionLine(self._span(meta), target[1], members[0].expr if members else target[2])
+        name, params = target
+        chain = self._chain(meta, (("=", _tok_span(eq, self.line)),) + rest)
+        chain = n.ChainLine(chain.span, chain.members, chain.rels[1:], False, chain.justification)
+        return n.LetLine(self._span(meta), name, params, chain)
+
+    def index_line(self, meta, *parts):
+        # parts: name, ..., IN, lower, DOTDOT, upper
+        *names, _in, lower, _dd, upper = parts
+        return n.IndexLine(self._span(meta), tuple(names), lower, upper)
+
+    def assume_line(self, meta, *conds):
+        return n.AssumeLine(self._span(meta), tuple(conds))
+
+    def assignment(self, meta, name, _eq, value):
+        return (name, value)
+
+    def at_line(self, meta, *values):
+        return n.AtLine(self._span(meta), tuple(values))
+
+    def show_line(self, meta, lhs, _eq, rhs):
+        return n.ShowLine(self._span(meta), lhs, rhs)
+
+    def find_line(self, meta, *targets):
+        return n.FindLine(self._span(meta), tuple(targets))
+
+    def case_line(self, meta, *conds):
+        return n.CaseLine(self._span(meta), tuple(conds))
+
+    def lemma_line(self, meta, word, chain=None):
+        return n.LemmaLine(self._span(meta), str(word), chain)
+
+    def network_line(self, meta, word):
+        return n.NetworkLine(self._span(meta), str(word))
+
+    def input_line(self, meta, tok):
+        return n.InputLine(self._span(meta), int(str(tok)))
+
+    def batch_line(self, meta, tok):
+        return n.BatchLine(self._span(meta), int(str(tok)))
+
+    def dense_line(self, meta, name, width, *opts):
+        return n.DenseLine(self._span(meta), str(name), int(str(width)), tuple(str(o) for o in opts))
+
+
+# ------------------------------------------------------------------ errors
+
+_TERMINAL_WORDS = {
+    "EQ": "`=`", "RPAR": "a closing bracket", "LPAR": "`(`", "RBRACE": "`}`", "LBRACE": "`{`",
+    "WORD": "a name", "NUMBER": "a number", "INT": "a whole number", "INT_WORD": "a whole number",
+    "PLUS": "`+`", "MINUS": "`-`", "DOTDOT": "`..`", "IN": "`in`", "COMMA": "`,`", "COLON": "`:`",
+    "BAR": "`|`", "CMP": "a comparison", "STRING": "a quoted title", "LAYER_NAME": "a layer name",
+    "$END": "the end of the line", "PARTIAL": "`\\partial`", "END_CASES": "`\\end{cases}`",
+}
+
+
+def _describe_expected(expected: set[str]) -> str:
+    words = sorted({_TERMINAL_WORDS.get(t, None) or "" for t in expected} - {""})
+    if not words:
+        return ""
+    if len(words) > 6:
+        return " (expected an expression or an operator)"
+    return " (expected " + ", ".join(words) + ")"
+
+
+def _syntax_error(exc: UnexpectedInput, line: Line) -> Diagnostic:
+    col = getattr(exc, "column", None) or 1
+    if isinstance(exc, UnexpectedCharacters):
+        ch = line.code[col - 1: col] if col - 1 < len(line.code) else ""
+        rest = line.code[col - 1:]
+        m = re.match(r"\\[A-Za-z]+", rest)
+        if m:
+            return Diagnostic.make("E100", f"unknown command `{m.group(0)}`", Span.at(line.number, col, len(m.group(0))))
+        return Diagnostic.make("E100", f"unexpected character `{ch}`", Span.at(line.number, col))
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        end = len(line.code.rstrip()) + 1
+        expected = getattr(exc, "expected", None) or getattr(exc, "accepts", None) or set()
+        return Diagnostic.make("E100", "the line ends too early" + _describe_expected(set(expected)), Span.at(line.number, end))
+    tok = exc.token
+    text = str(tok)
+    if tok.type in ("TEXT_PROSE",):
+        return Diagnostic.make("E103", "text where an expression was expected; put it after the step as a justification (`\\because ...`)", Span.at(line.number, col, len(text.split("}")[0]) + 1))
+    if tok.type == "BECAUSE":
+        return Diagnostic.make("E100", "a justification must follow a complete step", Span.at(line.number, col, 8))
+    return Diagnostic.make(
+        "E100",
+        f"unexpected `{text}`" + _describe_expected(set(exc.expected or [])),
+        Span.at(line.number, col, len(text)),
+    )
+
+
+def _max_nesting(code: str) -> int:
+    depth = best = 0
+    for ch in code:
+        if ch in "({[":
+            depth += 1
+            best = max(best, depth)
+        elif ch in ")}]":
+            depth -= 1
+    return best
+
+
+def parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
+    """Parse one physical line into a statement, or a located diagnostic."""
+    code = line.code
+    if not code.strip():
+        return n.BlankLine(Span.at(line.number, 1)), None
+    if len(code) > MAX_LINE_CHARS:
+        return None, Diagnostic.make("E101", f"line is {len(code):,} characters; the limit is {MAX_LINE_CHARS:,}", Span.at(line.number, 1))
+    if _max_nesting(code) > MAX_NESTING:
+        return None, Diagnostic.make("E206", f"brackets nest deeper than {MAX_NESTING} levels", Span.at(line.number, 1))
+    stripped = code.lstrip()
+    indent = len(code) - len(stripped)
+    m = re.match(r"([a-z]+)(?=\s|:|$)", stripped)
+    start = "chain_line"
+    text = code
+    if m and m.group(1) in DIRECTIVES:
+        start = DIRECTIVES[m.group(1)]
+        text = code[:indent] + " " * len(m.group(1)) + code[indent + len(m.group(1)):]
+    try:
+        tree = parser().parse(text, start=start)
+    except UnexpectedInput as exc:
+        return None, _syntax_error(exc, line)
+    transformer = ToNodes(line.number)
+    transformer.source_line = code
+    try:
+        return transformer.transform(tree), None
+    except VisitError as exc:
+        orig = exc.orig_exc
+        if isinstance(orig, ProofError):
+            return None, orig.diagnostic
+        if isinstance(orig, RecursionError):
+            return None, Diagnostic.make("E206", "expression nests too deeply", Span.at(line.number, 1))
+        raise
+
+
+@dataclass(frozen=True)
+class ErrorLine(n.BlankLine):
+    """Stands where a line failed to parse: it does not end a chain the way a blank line does."""
+
+
+def parse_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
+    statements: list[n.Statement] = []
+    diagnostics: list[Diagnostic] = []
+    for line in source.lines:
+        stmt, diag = parse_line(line)
+        if diag is not None:
+            diagnostics.append(diag)
+            statements.append(ErrorLine(Span.at(line.number, 1)))
+        elif stmt is not None and not (isinstance(stmt, n.BlankLine) and line.comment_only):
+            statements.append(stmt)
+    return statements, diagnostics
+
+
+
+
+def exact_number(text: str) -> Fraction:
+    """Decimal text to an exact fraction (0.3 is 3/10); never eval."""
+    return Fraction(text)

@@ -1,0 +1,77 @@
+"""The pipeline as data: source -> parse -> elaborate -> check, one function per file.
+
+`check_text` and `check_path` return `FileResult`s (plain data) so that the CLI, the pre-commit
+hook and a batch grader share one path and can keep results instead of re-reading text.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .check import Options, check_problem
+from .diagnostics import Diagnostic
+from .elaborate import elaborate
+from .parse import parse_source
+from .results import FileResult
+from .source import Source, Span, decode, split_lines
+
+
+def check_source(source: Source, options: Options) -> FileResult:
+    statements, diags = parse_source(source)
+    problems, more = elaborate(statements)
+    diags.extend(more)
+    result = FileResult(source.path, seed=options.seed)
+    for problem in problems:
+        presult, pdiags = check_problem(problem, options)
+        diags.extend(pdiags)
+        result.problems.append(presult)
+    seen = set()
+    unique = []
+    for d in diags:
+        k = (d.code, d.span.line, d.span.column, d.message)
+        if k not in seen:
+            seen.add(k)
+            unique.append(d)
+    unique.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+    result.diagnostics = unique
+    return result
+
+
+def check_text(text: str, path: str = "<string>", options: Options | None = None) -> FileResult:
+    return check_source(split_lines(path, text), options or Options())
+
+
+def check_path(path: str, options: Options) -> FileResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return FileResult(path, [Diagnostic.make("E400", f"cannot read: {exc.strerror or exc}", Span.at(1, 1))], fatal=True, seed=options.seed)
+    source, diags = decode(path, data)
+    if source is None:
+        return FileResult(path, diags, fatal=True, seed=options.seed)
+    return check_source(source, options)
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
+    """Expand folders into their *.proof files (sorted, loops skipped); unreadable paths become results."""
+    files: list[str] = []
+    errors: list[FileResult] = []
+    for p in paths:
+        if os.path.isdir(p):
+            seen_dirs = set()
+            for root, dirs, names in os.walk(p, followlinks=True):
+                real = os.path.realpath(root)
+                if real in seen_dirs:
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(real)
+                dirs.sort()
+                for nm in sorted(names):
+                    if nm.endswith(".proof"):
+                        files.append(os.path.join(root, nm))
+        elif os.path.exists(p):
+            files.append(p)
+        else:
+            errors.append(FileResult(p, [Diagnostic.make("E400", "no such file or folder", Span.at(1, 1))], fatal=True))
+    return files, errors

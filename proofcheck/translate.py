@@ -1,0 +1,566 @@
+"""Expression nodes to SymPy, for one concrete instance (sizes and free index values fixed).
+
+Why concrete: SymPy's handling of sums with symbolic bounds is unreliable (notes-on-checking.md), so
+the checker fixes N and the free indices, and then every `\\sum` is a finite sum, every indexed name a
+plain symbol, and every derivative an ordinary `diff`. SymPy objects are built from nodes only:
+no user text ever reaches `sympify`, `parse_expr`, `eval` or `exec`.
+
+Derivative semantics (docs/language.md): `∂A/∂B` expands every definition in A except B's, keeps B
+as a variable, differentiates, then expands B again. The "cut" set in `Scope` carries that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Callable
+
+import sympy as sp
+
+from . import nodes as n
+from .diagnostics import ProofError
+from .elaborate import Context, Definition
+
+Key = tuple[str, tuple[int, ...]]
+
+MAX_EXPONENT = 1000
+MAX_POWER_BITS = 100_000
+MAX_SUM_TERMS = 5_000
+MAX_LITERAL_EXPONENT = 400
+
+FUNCTION_WORDS = {
+    "ReLU": "relu", "relu": "relu", "Relu": "relu", "RELU": "relu",
+    "sigmoid": "sigmoid", "sigma": "sigmoid", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
+    "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
+}
+CONSTANTS = {"e": sp.E, "pi": sp.pi}
+NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
+
+
+class LimitError(ProofError):
+    def __init__(self, message: str, span):
+        super().__init__("E206", message, span)
+
+
+# ------------------------------------------------------------------ ReLU with a chosen convention at 0
+
+_RELU_CLASSES: dict[Fraction, type] = {}
+
+
+def relu_class(at_zero: Fraction) -> type:
+    """A ReLU whose derivative at 0 is `at_zero` (0 unless the problem says `let ReLU'(0) = c`)."""
+    if at_zero in _RELU_CLASSES:
+        return _RELU_CLASSES[at_zero]
+    h0 = sp.Rational(at_zero.numerator, at_zero.denominator)
+
+    class ReLU(sp.Function):
+        nargs = 1
+        convention = h0
+
+        @classmethod
+        def eval(cls, x):
+            if x.is_Number:
+                return x if x > 0 else sp.Integer(0)
+            if x.is_positive:
+                return x
+            if x.is_nonpositive:
+                return sp.Integer(0)
+            return None
+
+        def fdiff(self, argindex=1):
+            return sp.Heaviside(self.args[0], h0)
+
+        def _eval_evalf(self, prec):
+            v = self.args[0].evalf(prec)
+            if v.is_Number:
+                return v if v > 0 else sp.Float(0, prec)
+            return None
+
+    ReLU.__name__ = "ReLU"
+    _RELU_CLASSES[at_zero] = ReLU
+    return ReLU
+
+
+def key_name(key: Key) -> str:
+    base, ints = key
+    if not ints:
+        return base
+    if len(ints) == 1 and ints[0] >= 0:
+        return f"{base}_{ints[0]}"
+    return f"{base}_{{{','.join(str(i) for i in ints)}}}"
+
+
+_SYMBOLS: dict[str, sp.Symbol] = {}
+
+
+def leaf_symbol(key: Key) -> sp.Symbol:
+    name = key_name(key)
+    s = _SYMBOLS.get(name)
+    if s is None:
+        s = _SYMBOLS[name] = sp.Symbol(name, real=True)
+    return s
+
+
+@dataclass(frozen=True)
+class Scope:
+    ints: tuple[tuple[str, int], ...] = ()
+    params: tuple[tuple[str, object], ...] = ()
+    cut: frozenset = frozenset()
+
+    def int_of(self, name: str) -> int | None:
+        for k, v in reversed(self.ints):
+            if k == name:
+                return v
+        return None
+
+    def param_of(self, name: str):
+        for k, v in reversed(self.params):
+            if k == name:
+                return v
+        return None
+
+    def bind(self, name: str, value: int) -> "Scope":
+        return Scope(self.ints + ((name, value),), self.params, self.cut)
+
+
+@dataclass
+class DerivativeRecord:
+    """One derivative evaluated: for the autodiff cross-check and the report."""
+
+    node: n.Deriv
+    var: Key
+    value: sp.Expr
+
+
+@dataclass
+class Translator:
+    context: Context
+    sizes: dict[str, int]
+    free: dict[str, int] = field(default_factory=dict)
+    network_call: Callable | None = None
+    derivatives: list[DerivativeRecord] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._cache: dict = {}
+        self._expanding: set = set()
+        self.relu = relu_class(self.context.relu_at_zero)
+        self.index_names = self.context.index_names
+        self.funcs: dict[str, Definition] = {}
+        for d in self.context.definitions:
+            if d.params is not None:
+                self.funcs[d.target.base] = d
+        self.values = [d for d in self.context.definitions if d.params is None]
+
+    # -------------------------------------------------------------- entry points
+    def scope(self) -> Scope:
+        return Scope(tuple(self.free.items()))
+
+    def translate(self, node: n.Expr) -> sp.Expr:
+        return self.expr(node, self.scope())
+
+    def condition(self, cond: n.Condition, scope: Scope | None = None) -> list:
+        """A condition as SymPy relations (True/False for index comparisons)."""
+        scope = scope or self.scope()
+        terms = [self.expr(t, scope) for t in cond.terms]
+        return [_relation(op, a, b) for op, a, b in zip(cond.ops, terms, terms[1:])]
+
+    # -------------------------------------------------------------- names
+    def is_index(self, name: str) -> bool:
+        return name in self.index_names
+
+    def int_value(self, node: n.Expr, scope: Scope) -> int | None:
+        if isinstance(node, n.Num):
+            f = Fraction(node.text)
+            return int(f) if f.denominator == 1 else None
+        if isinstance(node, n.Name) and node.sub is None:
+            v = scope.int_of(node.base)
+            if v is not None:
+                return v
+            if node.base in self.sizes:
+                return self.sizes[node.base]
+            if self.is_index(node.base):
+                raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
+            return None
+        if isinstance(node, n.Add):
+            a, b = self.int_value(node.left, scope), self.int_value(node.right, scope)
+            return None if a is None or b is None else a + node.sign * b
+        if isinstance(node, n.Neg):
+            a = self.int_value(node.arg, scope)
+            return None if a is None else -a
+        if isinstance(node, n.Group) and len(node.items) == 1:
+            return self.int_value(node.items[0], scope)
+        if isinstance(node, n.Product) and all(op in ("juxt", "*") for op in node.ops):
+            out = 1
+            for f in node.factors:
+                v = self.int_value(f, scope)
+                if v is None:
+                    return None
+                out *= v
+            return out
+        return None
+
+    def key_of(self, node: n.Name, scope: Scope) -> Key:
+        if node.sub is None:
+            return (node.base, ())
+        items = node.sub
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1:
+            letters = items[0].base
+            if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
+                return (node.base, tuple(scope.int_of(c) if scope.int_of(c) is not None else self.sizes[c] for c in letters))
+            if all(self.is_index(c) for c in letters):
+                raise ProofError("E205", f"index in `{node.display}` is not bound here", node.span)
+        values = []
+        for it in items:
+            v = self.int_value(it, scope)
+            if v is None:
+                return (f"{node.base}_{node.raw_sub}", ())
+            values.append(v)
+        return (node.base, tuple(values))
+
+    def _target_matches(self, d: Definition, key: Key) -> dict[str, int] | None:
+        t = d.target
+        base, ints = key
+        if t.sub is None:
+            return {} if (t.base, ()) == key else None
+        items = t.sub
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+                and all(self.is_index(c) for c in items[0].base):
+            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and self.is_index(i.base)) for i in items):
+            if t.base != base or len(items) != len(ints):
+                return None
+            binding: dict[str, int] = {}
+            for it, v in zip(items, ints):
+                if isinstance(it, n.Num):
+                    if Fraction(it.text) != v:
+                        return None
+                elif binding.get(it.base, v) != v:
+                    return None
+                else:
+                    binding[it.base] = v
+            return binding
+        return {} if (f"{t.base}_{t.raw_sub}", ()) == key else None
+
+    def lookup(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
+        for d in reversed(self.values):
+            binding = self._target_matches(d, key)
+            if binding is not None:
+                return d, binding
+        return None, None
+
+    def is_defined(self, key: Key) -> bool:
+        return self.lookup(key)[0] is not None
+
+    def name(self, node: n.Name, scope: Scope) -> sp.Expr:
+        if node.sub is None:
+            p = scope.param_of(node.base)
+            if p is not None:
+                return p
+            v = scope.int_of(node.base)
+            if v is not None:
+                return sp.Integer(v)
+            if node.base in self.sizes:
+                return sp.Integer(self.sizes[node.base])
+            if self.is_index(node.base):
+                raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
+            if node.base in self.funcs or (node.base in FUNCTION_WORDS and not self.is_defined((node.base, ()))):
+                raise ProofError("E201", f"`{node.base}` is a function: apply it to an argument, as in `{node.base}(x)`", node.span)
+        key = self.key_of(node, scope)
+        return self.resolve(key, node, scope)
+
+    def resolve(self, key: Key, node: n.Name, scope: Scope) -> sp.Expr:
+        if key in scope.cut:
+            return leaf_symbol(key)
+        d, binding = self.lookup(key)
+        if d is None:
+            if key[1] == () and key[0] in CONSTANTS:
+                return CONSTANTS[key[0]]
+            if node.sub is None and len(node.base) > 1 and node.base.isascii() and node.base.isalpha() \
+                    and self._written_plain(node):
+                guess = " ".join(node.base)
+                raise ProofError("E200", f"unknown name `{node.base}`; a run of letters is one name: for a product write `{guess}`", node.span)
+            return leaf_symbol(key)
+        ck = (key, scope.cut)
+        if ck in self._cache:
+            return self._cache[ck]
+        if ck in self._expanding:
+            raise ProofError("E204", f"the definition of `{key_name(key)}` refers to itself", node.span)
+        self._expanding.add(ck)
+        try:
+            value = self.expr(d.body, Scope(tuple(binding.items()), (), scope.cut))
+        finally:
+            self._expanding.discard(ck)
+        self._cache[ck] = value
+        return value
+
+    @staticmethod
+    def _written_plain(node: n.Name) -> bool:
+        return "{" not in node.base
+
+    # -------------------------------------------------------------- expressions
+    def expr(self, node: n.Expr, scope: Scope) -> sp.Expr:
+        meth = getattr(self, "t_" + type(node).__name__)
+        return meth(node, scope)
+
+    def t_Num(self, node: n.Num, scope: Scope) -> sp.Expr:
+        text = node.text.lower()
+        if "e" in text:
+            mant, _, ex = text.partition("e")
+            if abs(int(ex)) > MAX_LITERAL_EXPONENT:
+                raise LimitError(f"the exponent of `{node.text}` is past the limit of {MAX_LITERAL_EXPONENT}", node.span)
+        f = Fraction(node.text)
+        return sp.Rational(f.numerator, f.denominator)
+
+    def t_Name(self, node: n.Name, scope: Scope) -> sp.Expr:
+        if node.base == "delta" and node.sub is not None and not self.is_defined(self.key_of(node, scope)):
+            items = node.sub
+            if len(items) == 1 and isinstance(items[0], n.Name) and len(items[0].base) == 2:
+                items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+            if len(items) == 2:
+                a, b = (self.expr(i, scope) for i in items)
+                return sp.KroneckerDelta(a, b)
+        return self.name(node, scope)
+
+    def t_Group(self, node: n.Group, scope: Scope) -> sp.Expr:
+        if len(node.items) != 1:
+            raise ProofError("E201", "a list of several expressions only makes sense as the arguments of a function", node.span)
+        return self.expr(node.items[0], scope)
+
+    def t_Neg(self, node: n.Neg, scope: Scope) -> sp.Expr:
+        return -self.expr(node.arg, scope)
+
+    def t_Add(self, node: n.Add, scope: Scope) -> sp.Expr:
+        a = self.expr(node.left, scope)
+        b = self.expr(node.right, scope)
+        return a + b if node.sign > 0 else a - b
+
+    def t_Frac(self, node: n.Frac, scope: Scope) -> sp.Expr:
+        return self.expr(node.num, scope) / self.expr(node.den, scope)
+
+    def t_Pow(self, node: n.Pow, scope: Scope) -> sp.Expr:
+        base = self.expr(node.base, scope)
+        exp = self.expr(node.exp, scope)
+        return self.power(base, exp, node)
+
+    def power(self, base, exp, node) -> sp.Expr:
+        if exp.is_Integer and abs(int(exp)) > MAX_EXPONENT and base not in (sp.Integer(0), sp.Integer(1), sp.Integer(-1)):
+            raise LimitError(f"exponent {exp} is past the limit of {MAX_EXPONENT}", node.span)
+        if exp.is_Integer and base.is_Rational:
+            bits = abs(int(exp)) * (int(base.p).bit_length() + int(base.q).bit_length())
+            if bits > MAX_POWER_BITS:
+                raise LimitError("this power is too large to compute exactly", node.span)
+        if exp.is_Number and not exp.is_Integer and base.is_Number and abs(base) > 10 ** 6 and abs(exp) > 50:
+            raise LimitError("this power is too large to compute", node.span)
+        return base ** exp
+
+    def t_Product(self, node: n.Product, scope: Scope) -> sp.Expr:
+        factors, ops = node.factors, node.ops
+        values: list[tuple[str | None, sp.Expr]] = []
+        i = 0
+        while i < len(factors):
+            f = factors[i]
+            op = ops[i - 1] if i > 0 else None
+            nxt = factors[i + 1] if i + 1 < len(factors) else None
+            joined = nxt is not None and ops[i] == "juxt"
+            if isinstance(f, n.Deriv) and f.expr is None:
+                rest = factors[i + 1:]
+                if not rest:
+                    raise ProofError("E202", "a derivative operator needs an expression to act on", f.span)
+                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
+                values.append((op, self.t_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation), scope)))
+                break
+            if joined and self._callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
+                group = nxt if isinstance(nxt, n.Group) else nxt.base
+                value = self.apply(f, group.items, scope, f.span)
+                if isinstance(nxt, n.Pow):
+                    value = self.power(value, self.expr(nxt.exp, scope), nxt)
+                values.append((op, value))
+                i += 2
+                continue
+            if isinstance(f, n.Prime):
+                raise ProofError("E201", "a derivative `f'` must be applied to an argument, as in `f'(x)`", f.span)
+            values.append((op, self.expr(f, scope)))
+            i += 1
+        out = values[0][1]
+        for op, v in values[1:]:
+            out = out / v if op == "/" else out * v
+        return out
+
+    def _callable(self, f: n.Expr) -> bool:
+        if isinstance(f, n.Prime):
+            return True
+        if isinstance(f, n.Name) and f.sub is None:
+            if f.base in self.funcs:
+                return True
+            if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
+                return not self.is_defined((f.base, ()))
+        return False
+
+    def apply(self, f: n.Expr, args: tuple[n.Expr, ...], scope: Scope, span) -> sp.Expr:
+        if isinstance(f, n.Prime):
+            if len(args) != 1:
+                raise ProofError("E201", "`f'` takes one argument", span)
+            x = sp.Dummy("x", real=True)
+            if not (isinstance(f.func, n.Name) and f.func.sub is None):
+                raise ProofError("E201", "only a named function can be primed, as in `f'(x)`", span)
+            fx = self.apply_name(f.func.base, (), scope, span, pre=[x])
+            return sp.diff(fx, x).xreplace({x: self.expr(args[0], scope)})
+        return self.apply_name(f.base, args, scope, span)
+
+    def apply_name(self, base: str, args, scope: Scope, span, pre=None) -> sp.Expr:
+        if base in NETWORK_FUNCTIONS and base not in self.funcs and not self.is_defined((base, ())):
+            if self.network_call is None:
+                raise ProofError("E201", f"`{base}(...)` needs a `network` block", span)
+            return self.network_call(base, args, scope, span)
+        values = pre if pre is not None else [self.expr(a, scope) for a in args]
+        if base in self.funcs:
+            d = self.funcs[base]
+            if len(values) != len(d.params):
+                raise ProofError("E201", f"`{base}` takes {len(d.params)} argument(s), not {len(values)}", span)
+            key = ("fn:" + base, ())
+            if key in self._expanding:
+                raise ProofError("E204", f"the function `{base}` refers to itself", span)
+            self._expanding.add(key)
+            try:
+                return self.expr(d.body, Scope((), tuple(zip(d.params, values)), scope.cut))
+            finally:
+                self._expanding.discard(key)
+        return self.builtin(FUNCTION_WORDS.get(base, base), values, span)
+
+    def builtin(self, fname: str, values: list, span) -> sp.Expr:
+        one = {
+            "exp": sp.exp, "log": sp.log, "ln": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
+            "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sqrt": sp.sqrt, "abs": sp.Abs,
+            "relu": self.relu, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
+        }
+        if fname in one:
+            if len(values) != 1:
+                raise ProofError("E201", f"`{fname}` takes one argument, not {len(values)}", span)
+            return one[fname](values[0])
+        if fname in ("max", "min"):
+            if not values:
+                raise ProofError("E201", f"`{fname}` needs arguments", span)
+            return (sp.Max if fname == "max" else sp.Min)(*values)
+        if fname == "root":
+            return values[0] ** (1 / values[1])
+        raise ProofError("E201", f"`{fname}` is not a function proofcheck knows", span)
+
+    def t_Call(self, node: n.Call, scope: Scope) -> sp.Expr:
+        values = [self.expr(a, scope) for a in node.args]
+        name = node.func
+        if name == "sigma":
+            name = "sigmoid"
+        if name in self.funcs:
+            value = self.apply_name(name, node.args, scope, node.span)
+        else:
+            value = self.builtin(name, values, node.span)
+        return value if node.power == 1 else self.power(value, sp.Integer(node.power), node)
+
+    def t_Prime(self, node: n.Prime, scope: Scope) -> sp.Expr:
+        raise ProofError("E201", "a derivative `f'` must be applied to an argument, as in `f'(x)`", node.span)
+
+    def t_Abs(self, node: n.Abs, scope: Scope) -> sp.Expr:
+        return sp.Abs(self.expr(node.arg, scope))
+
+    def t_Indicator(self, node: n.Indicator, scope: Scope) -> sp.Expr:
+        out = sp.Integer(1)
+        terms = [self.expr(t, scope) for t in node.cond.terms]
+        for op, a, b in zip(node.cond.ops, terms, terms[1:]):
+            out = out * _indicator(op, a, b)
+        return out
+
+    def t_Cases(self, node: n.Cases, scope: Scope) -> sp.Expr:
+        pieces = []
+        for value, cond in node.rows:
+            v = self.expr(value, scope)
+            if cond is None:
+                pieces.append((v, True))
+            else:
+                rels = self.condition(cond, scope)
+                pieces.append((v, sp.And(*rels)))
+        if not any(c is True for _, c in pieces):
+            pieces.append((sp.nan, True))
+        return sp.Piecewise(*pieces)
+
+    def t_BigOp(self, node: n.BigOp, scope: Scope) -> sp.Expr:
+        var, cond_rel = self.bound_variable(node, scope)
+        lo, hi = self.bounds(node, var, scope)
+        if hi - lo + 1 > MAX_SUM_TERMS:
+            raise LimitError(f"this {node.op} has {hi - lo + 1:,} terms; proofcheck expands at most {MAX_SUM_TERMS:,}", node.span)
+        terms = []
+        for v in range(lo, hi + 1):
+            inner = scope.bind(var, v)
+            if cond_rel is not None and not all(bool(r) for r in self.condition(cond_rel, inner)):
+                continue
+            terms.append(self.expr(node.body, inner))
+        if node.op == "prod":
+            return sp.Mul(*terms)
+        return sp.Add(*terms)
+
+    def bound_variable(self, node: n.BigOp, scope: Scope) -> tuple[str, n.Condition | None]:
+        if node.var is not None:
+            if node.var.sub is not None:
+                raise ProofError("E205", "a sum's variable is a plain letter", node.var.span)
+            return node.var.base, None
+        if node.cond is None:
+            raise ProofError("E205", "this sum does not say what it sums over: write `\\sum_j` or `\\sum_{j=1}^{N}`", node.span)
+        names = [t.base for t in node.cond.terms if isinstance(t, n.Name) and t.sub is None]
+        unbound = [nm for nm in names if scope.int_of(nm) is None]
+        if not unbound:
+            raise ProofError("E205", "both variables of this sum's condition are already bound, so it sums over nothing", node.cond.span)
+        return unbound[0], node.cond
+
+    def bounds(self, node: n.BigOp, var: str, scope: Scope) -> tuple[int, int]:
+        lower = node.lower
+        upper = node.upper
+        rng = self.context.index_range(var)
+        if lower is None and rng is not None:
+            lower = rng[0]
+        if upper is None and rng is not None:
+            upper = rng[1]
+        if lower is None or upper is None:
+            raise ProofError("E205", f"the sum over `{var}` has no range: declare `index {var} in 1..N` or write its limits", node.span)
+        lo, hi = self.int_value(lower, scope), self.int_value(upper, scope)
+        if lo is None or hi is None:
+            raise ProofError("E205", f"the range of `{var}` must be whole numbers or sizes", node.span)
+        return lo, hi
+
+    def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
+        if node.expr is None:
+            raise ProofError("E202", "a derivative operator needs an expression to act on", node.span)
+        var = node.var
+        if var.sub is None and (scope.int_of(var.base) is not None or var.base in self.sizes or self.is_index(var.base)):
+            raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
+        if var.sub is None and scope.param_of(var.base) is not None:
+            raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.base}`", var.span)
+        key = self.key_of(var, scope)
+        sym = leaf_symbol(key)
+        inner = Scope(scope.ints, scope.params, scope.cut | {key})
+        body = self.expr(node.expr, inner)
+        value = sp.diff(body, sym, node.order)
+        if key not in scope.cut and self.is_defined(key):
+            value = value.xreplace({sym: self.resolve(key, var, scope)})
+        self.derivatives.append(DerivativeRecord(node, key, value))
+        return value
+
+
+def _relation(op: str, a, b):
+    return {
+        ">": sp.StrictGreaterThan, "<": sp.StrictLessThan, ">=": sp.GreaterThan, "<=": sp.LessThan,
+        "=": sp.Eq, "!=": sp.Ne,
+    }[op](a, b)
+
+
+def _indicator(op: str, a, b) -> sp.Expr:
+    if a.is_Number and b.is_Number and a.is_real and b.is_real:
+        return sp.Integer(1) if bool(_relation(op, a, b)) else sp.Integer(0)
+    if op == ">":
+        return sp.Heaviside(a - b, 0)
+    if op == ">=":
+        return sp.Heaviside(a - b, 1)
+    if op == "<":
+        return sp.Heaviside(b - a, 0)
+    if op == "<=":
+        return sp.Heaviside(b - a, 1)
+    eq = sp.Piecewise((1, sp.Eq(a, b)), (0, True))
+    return eq if op == "=" else 1 - eq
