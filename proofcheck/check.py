@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from . import nodes as n
+from . import numeric
 from .diagnostics import Diagnostic, ProofError
 from .elaborate import Chain, Context, Goal, Problem, Refinement
 from .results import ACCEPTED, Evidence, GoalResult, ProblemResult, StepResult
@@ -30,13 +32,15 @@ from .sandbox import run_jobs
 from .translate import FUNCTION_WORDS, NETWORK_FUNCTIONS, Translator, key_name, leaf_symbol
 
 SIZES = (1, 2, 3, 4)
-LARGE_SIZE = 7
+LARGE_SIZE = 5
 FIRST_POINTS = 3
 MORE_POINTS = 12
 PRECISION = 30
 CONFIRM_PRECISION = 60
 EQUAL_TOL = sp.Float("1e-20")
 DIFFER_TOL = sp.Float("1e-12")
+EQUAL_REL = mpmath.mpf("1e-20")
+DIFFER_REL = mpmath.mpf("1e-12")
 
 
 @dataclass(frozen=True)
@@ -329,13 +333,23 @@ def _differ(va, vb, tol) -> bool:
 
 def _rels_hold(rels, point) -> bool:
     for op, a, b in rels:
-        va, vb = _evaluate(a, point, PRECISION), _evaluate(b, point, PRECISION)
+        va, vb = _num(a, point), _num(b, point)
         if va is None or vb is None:
             return False
         ok = {">": va > vb, "<": va < vb, ">=": va >= vb, "<=": va <= vb, "!=": va != vb}[op]
         if not bool(ok):
             return False
     return True
+
+
+def _num(expr, point, digits: int = PRECISION):
+    """Fast mpmath value at a point; None where undefined or on a kink (see numeric.py)."""
+    return numeric.evaluate(expr, point, digits)
+
+
+def _differ_mp(va, vb, rel) -> bool:
+    scale = max(mpmath.mpf(1), abs(va), abs(vb))
+    return abs(va - vb) > rel * scale
 
 
 def _random_value(rng: random.Random, positive: bool) -> sp.Rational:
@@ -347,27 +361,28 @@ def _random_value(rng: random.Random, positive: bool) -> sp.Rational:
     return sp.Rational(p, q)
 
 
-def _sample(rng: random.Random, syms: list, rels, exprs, count: int, fixed: dict) -> tuple[list[dict], int]:
-    """Points where the relations hold and every expression is defined; tries signed, then positive values."""
+def _sample(rng: random.Random, syms: list, rels, exprs, count: int, fixed: dict) -> tuple[list[dict], list[list]]:
+    """Points where the relations hold and every expression is defined (and off its kinks), with the
+    expressions' values there; tries signed values first, then positive ones."""
     points: list[dict] = []
-    tries = 0
+    values: list[list] = []
     for positive in (False, True):
         attempts = 0
         while len(points) < count and attempts < 12 * count + 12:
             attempts += 1
-            tries += 1
             p = dict(fixed)
             for s in syms:
                 p[s] = _random_value(rng, positive)
             if not _rels_hold(rels, p):
                 continue
-            vals = [_evaluate(e, p, PRECISION) for e in exprs]
+            vals = [_num(e, p) for e in exprs]
             if any(v is None for v in vals):
                 continue
             points.append(p)
+            values.append(vals)
         if len(points) >= count:
             break
-    return points, tries
+    return points, values
 
 
 def zero_test(d) -> bool:
@@ -384,6 +399,9 @@ def zero_test(d) -> bool:
         except Exception:
             return False
     try:
+        num, _ = sp.fraction(sp.together(e))
+        if sp.expand(num) == 0:
+            return True  # the numerator vanishes identically, so d is 0 wherever it is defined
         c = sp.cancel(sp.together(e))
         if c == 0:
             return True
@@ -480,10 +498,10 @@ def _simplify_point(point: dict, syms: list, a, b, rels, exprs) -> dict:
             trial[s] = cand
             if not _rels_hold(rels, trial):
                 continue
-            va, vb = _evaluate(a, trial, PRECISION), _evaluate(b, trial, PRECISION)
-            if va is None or vb is None or any(_evaluate(e, trial, PRECISION) is None for e in exprs):
+            va, vb = _num(a, trial, CONFIRM_PRECISION), _num(b, trial, CONFIRM_PRECISION)
+            if va is None or vb is None or any(_num(e, trial) is None for e in exprs):
                 continue
-            if _differ(va, vb, DIFFER_TOL):
+            if _differ_mp(va, vb, DIFFER_REL):
                 best = trial
                 break
     return best
@@ -524,34 +542,36 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
             return "symbolic", 1, None, ""
         return "numeric", 1, None, ""
     # numeric search for a counterexample first
-    points, _ = _sample(rng, syms, rels, exprs, FIRST_POINTS, {})
+    points, values = _sample(rng, syms, rels, exprs, FIRST_POINTS, {})
     checked = 0
-    for p in points:
-        va, vb = _evaluate(a2, p, PRECISION), _evaluate(b2, p, PRECISION)
+
+    def refute(p):
+        va2, vb2 = _num(a2, p, CONFIRM_PRECISION), _num(b2, p, CONFIRM_PRECISION)
+        if va2 is None or vb2 is None or not _differ_mp(va2, vb2, DIFFER_REL):
+            return None
+        small = _simplify_point(p, syms, a2, b2, rels, exprs)
+        full = dict(fixed)
+        full.update(small)
+        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
+
+    for p, (va, vb) in zip(points, values):
         checked += 1
-        if _differ(va, vb, DIFFER_TOL):
-            va2, vb2 = _evaluate(a2, p, CONFIRM_PRECISION), _evaluate(b2, p, CONFIRM_PRECISION)
-            if va2 is not None and vb2 is not None and _differ(va2, vb2, DIFFER_TOL):
-                small = _simplify_point(p, syms, a2, b2, rels, exprs)
-                full = dict(fixed)
-                full.update(small)
-                return "differ", checked, _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed), ""
+        if _differ_mp(va, vb, DIFFER_REL):
+            cx = refute(p)
+            if cx is not None:
+                return "differ", checked, cx, ""
     if not points:
         return "undecided", 0, None, "found no point where the assumptions hold and both sides are defined"
     if symbolic and zero_test(d):
         return "symbolic", checked, None, ""
-    more, _ = _sample(rng, syms, rels, exprs, npoints, {})
-    for p in more:
-        va, vb = _evaluate(a2, p, PRECISION), _evaluate(b2, p, PRECISION)
+    more, more_values = _sample(rng, syms, rels, exprs, npoints, {})
+    for p, (va, vb) in zip(more, more_values):
         checked += 1
-        if _differ(va, vb, DIFFER_TOL):
-            va2, vb2 = _evaluate(a2, p, CONFIRM_PRECISION), _evaluate(b2, p, CONFIRM_PRECISION)
-            if va2 is not None and vb2 is not None and _differ(va2, vb2, DIFFER_TOL):
-                small = _simplify_point(p, syms, a2, b2, rels, exprs)
-                full = dict(fixed)
-                full.update(small)
-                return "differ", checked, _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed), ""
-        elif _differ(va, vb, EQUAL_TOL):
+        if _differ_mp(va, vb, DIFFER_REL):
+            cx = refute(p)
+            if cx is not None:
+                return "differ", checked, cx, ""
+        elif _differ_mp(va, vb, EQUAL_REL):
             return "undecided", checked, None, "the two sides agree to 12 digits but not to 20"
     return "numeric", checked, None, ""
 
@@ -600,7 +620,7 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
         total += pts
         results.append({**inst.describe(), "method": status, "points": pts})
         if status == "differ":
-            return Decision("refuted", "numeric" if pts else "exact", total, results, cx)
+            return Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx)
         if status == "undecided":
             return Decision("unknown", "none", total, results, reason=reason)
         if status != "symbolic":
@@ -708,6 +728,7 @@ class _Job:
     b: n.Expr
     rel: str
     seed: int
+    name: str = ""
 
     def __call__(self) -> Decision:
         try:
@@ -779,7 +800,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     jobs: list[_Job] = []
     for r in problem.refinements:
         jobs.append(_Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
-                         _seed(options, problem.name, "ref", r.new.span.line)))
+                         _seed(options, problem.name, "ref", r.new.span.line), r.name.display))
     for ci, chain in enumerate(problem.chains):
         for k in range(1, len(chain.members)):
             jobs.append(_Job("step", chain, k, k - 1, chain.context, chain.members[k - 1].expr, chain.members[k].expr,
@@ -792,7 +813,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
         if job.kind == "refinement":
             if dec.verdict == "refuted":
                 cx = dec.counterexample or {}
-                diags.append(Diagnostic.make("E203", f"this `let` disagrees with the earlier definition of `{job.b.span and _display(job)}`",
+                diags.append(Diagnostic.make("E203", f"this `let` disagrees with the earlier definition of `{job.name}`",
                                              job.b.span, [f"at {_cx_text(cx)}: earlier {cx.get('lhs')}, now {cx.get('rhs')}"]))
             elif dec.verdict == "unknown":
                 diags.append(Diagnostic.make("E203", f"could not confirm that this `let` agrees with the earlier definition: {dec.reason}", job.b.span))
@@ -850,13 +871,10 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             last_step = step
         chain_ends.append((chain, anchor_ok and (last_step is None or last_step.accepted), last_step))
 
+    diags.extend(_justification_diagnostics(problem, chain_ends))
     result.goals = _goals(problem, chain_ends, options, diags)
     result.errors = sum(1 for d in diags if d.severity == "error")
     return result, diags
-
-
-def _display(job: _Job) -> str:
-    return "it"
 
 
 def _cx_text(cx: dict) -> str:
@@ -867,7 +885,7 @@ def _cx_text(cx: dict) -> str:
         parts.append(f"{k} = {v}")
     for k, v in (cx.get("values") or {}).items():
         parts.append(f"{k} = {v}")
-    return ", ".join(parts) if parts else "the given point"
+    return ", ".join(parts) if parts else "no inputs involved (both sides are numbers)"
 
 
 def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list[Diagnostic]:
@@ -893,6 +911,25 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
     out = []
     if step.holds_in_general is False and _has_symbols(chain.members[job.left].expr) and _has_symbols(member.expr):
         out.append(Diagnostic.make("W310", "this step holds at the given point, but not in general", member.span))
+    return out
+
+
+def _justification_diagnostics(problem: Problem, chain_ends) -> list[Diagnostic]:
+    """`by NAME` must name a lemma of this problem; naming one whose chain failed is a warning."""
+    lemma_ok = {}
+    for chain, ok, _ in chain_ends:
+        if chain.lemma:
+            lemma_ok[chain.lemma] = ok
+    out = []
+    for chain, _, _ in chain_ends:
+        for j in chain.justifications:
+            if j is None or j.kind != "by":
+                continue
+            if j.text not in lemma_ok:
+                known = ", ".join(sorted(lemma_ok)) or "none"
+                out.append(Diagnostic.make("E208", f"`by {j.text}` names no lemma of this problem (lemmas: {known})", j.span))
+            elif not lemma_ok[j.text]:
+                out.append(Diagnostic.make("W312", f"lemma `{j.text}` did not check, so it does not support this step", j.span))
     return out
 
 

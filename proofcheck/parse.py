@@ -58,7 +58,6 @@ def parser() -> Lark:
         start=sorted(set(DIRECTIVES.values()) | {"chain_line"}),
         propagate_positions=True,
         maybe_placeholders=False,
-        cache=False,
     )
 
 
@@ -544,6 +543,8 @@ def parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
         if isinstance(orig, RecursionError):
             return None, Diagnostic.make("E206", "expression nests too deeply", Span.at(line.number, 1))
         raise
+    except RecursionError:  # lark's own recursion over a deep tree is not wrapped in VisitError
+        return None, Diagnostic.make("E206", "expression nests too deeply", Span.at(line.number, 1))
 
 
 @dataclass(frozen=True)
