@@ -29,6 +29,7 @@ from .diagnostics import Diagnostic, ProofError
 from .elaborate import Chain, Context, Goal, Problem, Refinement
 from .results import ACCEPTED, Evidence, GoalResult, ProblemResult, StepResult
 from .sandbox import run_jobs
+from .autodiff import CrossCheck
 from .translate import FUNCTION_WORDS, NETWORK_FUNCTIONS, Translator, key_name, leaf_symbol
 
 SIZES = (1, 2, 3, 4)
@@ -426,6 +427,7 @@ class Decision:
     holds_in_general: bool | None = None
     reason: str = ""
     diagnostics: list = field(default_factory=list)
+    autodiff: dict | None = None  # autodiff.CrossCheck evidence -> StepResult.autodiff
 
 
 def _kinks(exprs, point, names: dict | None = None) -> list[str]:
@@ -526,6 +528,7 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
     d = a2 - b2
     exprs = [a2, b2]
     if not syms:
+        t.samples = (sub_vals, [dict(fixed)])  # the points autodiff.CrossCheck.add compares derivatives at
         va, vb = _evaluate(a2, {}, CONFIRM_PRECISION), _evaluate(b2, {}, CONFIRM_PRECISION)
         if va is None or vb is None:
             return "undecided", 0, None, "a side is undefined at this point (division by zero, log of a non-positive number)"
@@ -543,6 +546,7 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
         return "numeric", 1, None, ""
     # numeric search for a counterexample first
     points, values = _sample(rng, syms, rels, exprs, FIRST_POINTS, {})
+    t.samples = (sub_vals, [{**fixed, **p} for p in points])  # for autodiff.CrossCheck.add
     checked = 0
 
     def refute(p):
@@ -589,12 +593,12 @@ def _with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) ->
 
 
 def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
-           at_point: bool, general: bool = True) -> Decision:
+           at_point: bool, general: bool = True, ad: str | None = None) -> Decision:
     """Compare two members over all instances; at a given point when the problem has one."""
     rng = random.Random(seed)
     if at_point:
-        return _decide_at_point(ctx, a_node, b_node, free, rng, seed)
-    return _decide_general(ctx, a_node, b_node, free, rng)
+        return _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
+    return _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
 
 
 def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
@@ -607,8 +611,10 @@ def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
     return t, t.translate(a_node), t.translate(b_node)
 
 
-def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True) -> Decision:
+def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True,
+                    ad: str | None = None) -> Decision:
     insts = instances(ctx, free)
+    xc = CrossCheck(ctx, ad)
     if not insts:
         return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
     results = []
@@ -620,9 +626,11 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
         total += pts
         results.append({**inst.describe(), "method": status, "points": pts})
         if status == "differ":
-            return Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx)
+            xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
+            return xc.finish(Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx))
         if status == "undecided":
             return Decision("unknown", "none", total, results, reason=reason)
+        xc.add(t, inst)
         if status != "symbolic":
             all_symbolic = False
     if large:
@@ -636,12 +644,13 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
             if status == "undecided":
                 return Decision("unknown", "none", total, results, reason=reason)
     if all_symbolic:
-        return Decision("proved", "symbolic", total, results)
-    return Decision("numeric", "numeric", total, results)
+        return xc.finish(Decision("proved", "symbolic", total, results))
+    return xc.finish(Decision("numeric", "numeric", total, results))
 
 
-def _decide_at_point(ctx, a_node, b_node, free, rng, seed) -> Decision:
+def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None) -> Decision:
     insts = instances(ctx, free)
+    xc = CrossCheck(ctx, ad, at_point=True)
     if not insts:
         return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
     results = []
@@ -654,16 +663,18 @@ def _decide_at_point(ctx, a_node, b_node, free, rng, seed) -> Decision:
         total += pts
         results.append({**inst.describe(), "method": status, "points": pts, "at": "given point"})
         if status == "differ":
-            return Decision("refuted", "exact-at-point", total, results, cx, holds_in_general=False)
+            xc.add(t, inst)
+            return xc.finish(Decision("refuted", "exact-at-point", total, results, cx, holds_in_general=False))
         if status == "undecided":
             return Decision("unknown", "none", total, results, reason=reason)
+        xc.add(t, inst)
         if status == "numeric":
             verdict = "numeric"
     general = _decide_general(ctx, a_node, b_node, free, random.Random(seed + 1), npoints=6, large=False)
     holds = {"proved": True, "numeric": True, "refuted": False}.get(general.verdict)
     method = "exact-at-point" if verdict == "proved" else "numeric-at-point"
-    return Decision(verdict, method, total, results, holds_in_general=holds,
-                    reason="" if holds is not False else "holds at the given point only")
+    return xc.finish(Decision(verdict, method, total, results, holds_in_general=holds,
+                              reason="" if holds is not False else "holds at the given point only"))
 
 
 # ------------------------------------------------------------------ approx steps
@@ -729,13 +740,14 @@ class _Job:
     rel: str
     seed: int
     name: str = ""
+    ad: str | None = None  # autodiff cross-check backend (Options.ad) for step jobs; None: no cross-check
 
     def __call__(self) -> Decision:
         try:
             free = free_indices([self.a, self.b] + list(self.context.case), self.context)
             if self.rel == "≈":
                 return decide_approx(self.context, self.a, self.b, free, self.seed)
-            return decide(self.context, self.a, self.b, free, self.seed, at_point=bool(self.context.point))
+            return decide(self.context, self.a, self.b, free, self.seed, at_point=bool(self.context.point), ad=self.ad)
         except ProofError as exc:
             return Decision("unknown", "none", reason=exc.diagnostic.message, diagnostics=[exc.diagnostic])
         except _Unusable_types as exc:
@@ -788,13 +800,15 @@ def _step_result(job: _Job, d: Decision, seconds: float) -> StepResult:
         holds_in_general=d.holds_in_general if job.context.point else None,
         counterexample=d.counterexample, message=d.reason,
         justification=(job.chain.justifications[job.index].text if job.chain and job.chain.justifications[job.index] else None),
-        lemma=job.chain.lemma if job.chain else None, seconds=round(seconds, 4),
+        lemma=job.chain.lemma if job.chain else None, seconds=round(seconds, 4), autodiff=d.autodiff,
     )
 
 
 def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     result = ProblemResult(problem.name, problem.title, problem.span.line)
+    from .network import problem_diagnostics  # noqa: PLC0415  (cross-checks networks once, before forking)
+    diags.extend(problem_diagnostics(problem, options.ad))
 
     # first pass: refinements and every adjacent pair
     jobs: list[_Job] = []
@@ -804,7 +818,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     for ci, chain in enumerate(problem.chains):
         for k in range(1, len(chain.members)):
             jobs.append(_Job("step", chain, k, k - 1, chain.context, chain.members[k - 1].expr, chain.members[k].expr,
-                             chain.rels[k - 1], _seed(options, problem.name, ci, k, k - 1)))
+                             chain.rels[k - 1], _seed(options, problem.name, ci, k, k - 1), ad=options.ad))
     outcomes = run_jobs(jobs, options.timeout, options.memory_mb, options.workers)
     decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
     for job, out in zip(jobs, outcomes):
@@ -829,7 +843,8 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             prev_refuted = k >= 2 and decided[(id(chain), k - 1, k - 2)][1].verdict == "refuted"
             if prev_refuted and last_ok != k - 1:
                 recovery.append(_Job("step", chain, k, last_ok, chain.context, chain.members[last_ok].expr,
-                                     chain.members[k].expr, chain.rels[k - 1], _seed(options, problem.name, ci, k, last_ok)))
+                                     chain.members[k].expr, chain.rels[k - 1], _seed(options, problem.name, ci, k, last_ok),
+                                     ad=options.ad))
             if dec.verdict in ACCEPTED:
                 last_ok = k
     if recovery:
@@ -899,6 +914,8 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
         notes.append(f"left side = {cx.get('lhs')}, right side = {cx.get('rhs')}")
         for kink in cx.get("kinks") or []:
             notes.append(f"kink: {kink}")
+        from .network import breakdown_notes  # noqa: PLC0415
+        notes.extend(breakdown_notes(job.context, (job.a, job.b)))
         if step.rel == "≈":
             msg = "this rounded value is off: the exact value does not round to it"
         elif step.method == "exact-at-point":

@@ -40,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
         print("proofcheck: --timeout must be positive, --jobs at least 1, --memory at least 64", file=sys.stderr)
         return 2
+    from .autodiff import available  # noqa: PLC0415  (imports the backend here, once, before the forks)
+    if not available(args.ad):
+        print(f"proofcheck: --ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'", file=sys.stderr)
+        return 2
     options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad)
     files, errors = collect(args.paths)
     results = list(errors)
@@ -55,10 +59,14 @@ def main(argv: list[str] | None = None) -> int:
                     sources[path] = src
             except OSError:
                 pass
-    if args.format == "json":
-        render_json(results, args.seed, sys.stdout)
-    else:
-        render_text(results, sources, sys.stdout, color=_use_color(args.color))
+    try:
+        if args.format == "json":
+            render_json(results, args.seed, sys.stdout)
+        else:
+            render_text(results, sources, sys.stdout, color=_use_color(args.color))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `proofcheck check ... | head`: stop writing, no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if any(r.fatal for r in results):
         return 2
     return 0 if all(r.ok for r in results) else 1

@@ -32,6 +32,7 @@ class Network:
     input: int | None
     layers: tuple[n.DenseLine, ...]
     span: Span = field(compare=False, default=Span.at(1, 1))
+    broken: tuple[int, ...] = ()  # lines of the block that did not parse or were rejected: figures unusable
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
     file_networks: tuple[Network, ...] = ()
     file_batch: int | None = None
     b: _Builder | None = None
-    net_open: list | None = None  # [NetworkLine, input, layers]
+    net_open: list | None = None  # [NetworkLine, input, layers, lines with errors]
 
     def current() -> _Builder:
         nonlocal b
@@ -180,14 +181,19 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
         nonlocal net_open, file_networks
         if net_open is None:
             return
-        line, inp, layers = net_open
-        net = Network(line.name, inp, tuple(layers), line.span)
+        line, inp, layers, broken = net_open
+        net = Network(line.name, inp, tuple(layers), line.span, tuple(broken))
+        from .network import network_errors  # noqa: PLC0415  (network facts: proofcheck/network.py)
+        diags.extend(network_errors(net))
         file_networks = tuple(x for x in file_networks if x.name != net.name) + (net,)
         cb = current()
         cb.context = replace(cb.context, networks=file_networks)
         net_open = None
 
     for st in statements:
+        if net_open is not None and isinstance(st, ErrorLine):
+            net_open[3].append(st.span.line)  # a bad line in (or right after) a block: its figures are unusable
+            continue
         if net_open is not None and not isinstance(st, (n.InputLine, n.DenseLine)):
             finish_network()
         if isinstance(st, ErrorLine):
@@ -254,12 +260,19 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 cb.extend(st.chain, first_is_new=True)
         elif isinstance(st, n.NetworkLine):
             cb.close()
-            net_open = [st, None, []]
+            net_open = [st, None, [], []]
         elif isinstance(st, n.InputLine):
             if net_open is None:
                 diags.append(Diagnostic.make("E500", "`input` belongs inside a `network` block", st.span))
             elif net_open[1] is not None:
                 diags.append(Diagnostic.make("E500", "this network already has an `input` line", st.span))
+                net_open[3].append(st.span.line)
+            elif net_open[2]:
+                diags.append(Diagnostic.make("E500", "the `input` line comes before the `dense` layers", st.span))
+                net_open[3].append(st.span.line)
+            elif st.width < 1:
+                diags.append(Diagnostic.make("E500", f"an input width of {st.width}: a width is a whole number of at least 1", st.span))
+                net_open[3].append(st.span.line)
             else:
                 net_open[1] = st.width
         elif isinstance(st, n.DenseLine):
@@ -268,6 +281,11 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
             else:
                 net_open[2].append(st)
         elif isinstance(st, n.BatchLine):
+            from .network import batch_errors  # noqa: PLC0415
+            bad = batch_errors(st.size, st.span)
+            diags.extend(bad)
+            if bad:
+                continue
             file_batch = st.size
             cb.context = replace(cb.context, batch=st.size)
     finish_network()

@@ -15,7 +15,7 @@ from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from . import nodes as n
@@ -23,6 +23,7 @@ from .diagnostics import Diagnostic, ProofError
 from .source import MAX_LINE_CHARS, Line, Source, Span
 
 MAX_NESTING = 60
+MAX_TREE_DEPTH = 200  # parse-tree depth; deeper trees would exhaust Python's recursion in later stages
 
 DIRECTIVES = {
     "problem": "problem_line",
@@ -290,6 +291,14 @@ class ToNodes(Transformer):
     def func_bare(self, meta, tok, *rest):
         return self._func(meta, tok, rest)
 
+    def func_prime(self, meta, tok, prime, group):
+        # `\tanh'(x)`: the same node as `f'(x)` for a defined f, a primed name applied to a group
+        span = self._span(meta)
+        name = str(tok).lstrip("\\")
+        if name.startswith("operatorname"):
+            name = _inner(str(tok))
+        return n.Product(span, (n.Prime(span, n.Name(_tok_span(tok, self.line), name)), group), ("juxt",))
+
     def sqrt(self, meta, _s, e):
         return n.Call(self._span(meta), "sqrt", (e,))
 
@@ -500,6 +509,15 @@ def _syntax_error(exc: UnexpectedInput, line: Line) -> Diagnostic:
     )
 
 
+def _tree_depth(tree: Tree) -> int:
+    best, stack = 0, [(tree, 1)]
+    while stack:
+        t, d = stack.pop()
+        best = max(best, d)
+        stack.extend((c, d + 1) for c in t.children if isinstance(c, Tree))
+    return best
+
+
 def _max_nesting(code: str) -> int:
     depth = best = 0
     for ch in code:
@@ -532,6 +550,8 @@ def parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
         tree = parser().parse(text, start=start)
     except UnexpectedInput as exc:
         return None, _syntax_error(exc, line)
+    if _tree_depth(tree) > MAX_TREE_DEPTH:
+        return None, Diagnostic.make("E206", f"expression nests deeper than {MAX_TREE_DEPTH} levels", Span.at(line.number, 1))
     transformer = ToNodes(line.number)
     transformer.source_line = code
     try:

@@ -7,6 +7,7 @@ hook and a batch grader share one path and can keep results instead of re-readin
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .check import Options, check_problem
@@ -14,7 +15,7 @@ from .diagnostics import Diagnostic
 from .elaborate import elaborate
 from .parse import parse_source
 from .results import FileResult
-from .source import Source, Span, decode, split_lines
+from .source import MAX_FILE_BYTES, Source, Span, decode, split_lines
 
 
 def check_source(source: Source, options: Options) -> FileResult:
@@ -44,7 +45,13 @@ def check_text(text: str, path: str = "<string>", options: Options | None = None
 
 def check_path(path: str, options: Options) -> FileResult:
     try:
-        data = Path(path).read_bytes()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never end
+            return FileResult(path, [Diagnostic.make("E400", "cannot read: not a regular file (a pipe, device or socket)", Span.at(1, 1))], fatal=True, seed=options.seed)
+        if st.st_size > MAX_FILE_BYTES:  # refuse before reading it all into memory
+            return FileResult(path, [Diagnostic.make("E403", f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Span.at(1, 1))], fatal=True, seed=options.seed)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return FileResult(path, [Diagnostic.make("E400", f"cannot read: {exc.strerror or exc}", Span.at(1, 1))], fatal=True, seed=options.seed)
     source, diags = decode(path, data)
@@ -60,7 +67,10 @@ def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
     for p in paths:
         if os.path.isdir(p):
             seen_dirs = set()
-            for root, dirs, names in os.walk(p, followlinks=True):
+            def unreadable(exc: OSError) -> None:  # os.walk skips unreadable folders silently otherwise
+                errors.append(FileResult(exc.filename or p, [Diagnostic.make("E400", f"cannot read folder: {exc.strerror or exc}", Span.at(1, 1))], fatal=True))
+
+            for root, dirs, names in os.walk(p, followlinks=True, onerror=unreadable):
                 real = os.path.realpath(root)
                 if real in seen_dirs:
                     dirs[:] = []

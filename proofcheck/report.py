@@ -58,7 +58,14 @@ def _step_line(s: StepResult, style: Style) -> str:
     if s.justification:
         extra.append(f"by {s.justification}" if not s.justification.startswith("\\") else s.justification)
     if s.autodiff:
-        extra.append(f"autodiff {s.autodiff.get('backend')} agrees")
+        ad = s.autodiff
+        if ad.get("backend") == "off":
+            extra.append("autodiff cross-check off")
+        elif ad.get("agrees") is None:
+            extra.append(f"autodiff {ad.get('backend')}: " + ("the point is on a kink" if ad.get("on_kink") else "no point to compare at"))
+        else:
+            verb = "agrees" if ad.get("agrees") else "DISAGREES"
+            extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}")
     tail = f" ({'; '.join(extra)})" if extra else ""
     return f"    {mark} {s.line}:{s.column}  {s.verdict} {how}{tail}".rstrip()
 
@@ -115,7 +122,8 @@ def to_json(results: list[FileResult], seed: int) -> dict[str, Any]:
             "diagnostics": [_diag_json(d) for d in r.diagnostics],
             "problems": [{
                 "name": p.name, "title": p.title, "line": p.line, "ok": p.ok,
-                "steps": [{**{k: v for k, v in asdict(s).items() if k != "evidence"}, "evidence": asdict(s.evidence)} for s in p.steps],
+                # `seconds` (wall time) stays in the result data but not in the JSON: same input and seed, same bytes
+                "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds")}, "evidence": asdict(s.evidence)} for s in p.steps],
                 "goals": [asdict(g) for g in p.goals],
             } for p in r.problems],
         })

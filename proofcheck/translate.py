@@ -34,6 +34,10 @@ FUNCTION_WORDS = {
     "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
 }
 CONSTANTS = {"e": sp.E, "pi": sp.pi}
+# `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
+GREEK_NAMES = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
 NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
 
 
@@ -130,6 +134,7 @@ class DerivativeRecord:
     node: n.Deriv
     var: Key
     value: sp.Expr
+    scope: "Scope | None" = None  # where it was evaluated (bound indices, parameters, cut): autodiff re-evaluates it there
 
 
 @dataclass
@@ -265,6 +270,8 @@ class Translator:
                 raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
             if node.base in self.funcs or (node.base in FUNCTION_WORDS and not self.is_defined((node.base, ()))):
                 raise ProofError("E201", f"`{node.base}` is a function: apply it to an argument, as in `{node.base}(x)`", node.span)
+            if node.base in NETWORK_FUNCTIONS and not self.is_defined((node.base, ())):
+                raise ProofError("E201", f"`{node.base}` is a network quantity: apply it to a layer, as in `{node.base}(h_1)`", node.span)
         key = self.key_of(node, scope)
         return self.resolve(key, node, scope)
 
@@ -295,7 +302,7 @@ class Translator:
 
     @staticmethod
     def _written_plain(node: n.Name) -> bool:
-        return "{" not in node.base
+        return "{" not in node.base and node.base not in GREEK_NAMES
 
     # -------------------------------------------------------------- expressions
     def expr(self, node: n.Expr, scope: Scope) -> sp.Expr:
@@ -540,7 +547,7 @@ class Translator:
         value = sp.diff(body, sym, node.order)
         if key not in scope.cut and self.is_defined(key):
             value = value.xreplace({sym: self.resolve(key, var, scope)})
-        self.derivatives.append(DerivativeRecord(node, key, value))
+        self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
 
 

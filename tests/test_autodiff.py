@@ -1,0 +1,344 @@
+"""The autodiff cross-check (issue 3): every symbolic derivative is recomputed by autodiff from the nodes.
+
+- property tests: random computation graphs written as `.proof` text; SymPy's derivative, autograd's and
+  torch's (when installed) agree to 1e-9 relative at random points away from kinks;
+- the seed's T1 values and the T4 gradient are confirmed by autodiff in the JSON evidence;
+- breaking the symbolic side on purpose (a derivative rule, the ReLU derivative) is caught: E304, and
+  the step is not accepted;
+- kinks at a given point give W311 with both conventions, `--ad off` says so.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from proofcheck import autodiff, translate
+from proofcheck import nodes as n
+from proofcheck.check import PRECISION, Options, _evaluate
+from proofcheck.cli import main
+from proofcheck.elaborate import elaborate
+from proofcheck.parse import parse_source
+from proofcheck.pipeline import check_text
+from proofcheck.report import to_json
+from proofcheck.source import split_lines
+from proofcheck.translate import Scope, Translator, leaf_symbol
+
+ROOT = Path(__file__).resolve().parent.parent
+HAS_TORCH = autodiff.available("torch")  # imported here, before any fork, so children inherit it
+BACKENDS = ["autograd"] + (["torch"] if HAS_TORCH else [])
+REL = 1e-9
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _problem(text: str):
+    statements, diags = parse_source(split_lines("<test>", text))
+    assert not diags, diags
+    problems, more = elaborate(statements)
+    assert not more, more
+    return problems[0]
+
+
+def _deriv_chain(problem):
+    return next(c for c in problem.chains if isinstance(c.members[0].expr, n.Deriv))
+
+
+def _rel(a: float, b: float) -> float:
+    return abs(a - b) / max(1.0, abs(b))
+
+
+def _steps(result):
+    return [s for p in result.problems for s in p.steps]
+
+
+# ------------------------------------------------------------------ random computation graphs
+
+
+def _leaf(names):
+    return st.one_of(st.sampled_from(names), st.sampled_from(["2", "0.5", "3"]))
+
+
+def _graph_exprs(names):
+    """LaTeX expressions over `names` from + - * / exp log relu sigmoid tanh max and indexed sums."""
+
+    def extend(inner):
+        two = st.tuples(inner, inner)
+        return st.one_of(
+            two.map(lambda ab: f"({ab[0]}) + ({ab[1]})"),
+            two.map(lambda ab: f"({ab[0]}) - ({ab[1]})"),
+            two.map(lambda ab: f"({ab[0]}) ({ab[1]})"),
+            two.map(lambda ab: f"\\frac{{{ab[0]}}}{{1 + ({ab[1]})^2}}"),
+            inner.map(lambda a: f"\\exp(\\tanh({a}))"),
+            inner.map(lambda a: f"\\exp({a} / 4)"),
+            inner.map(lambda a: f"\\log(1 + ({a})^2)"),
+            inner.map(lambda a: f"\\mathrm{{ReLU}}({a})"),
+            inner.map(lambda a: f"\\sigma({a})"),
+            inner.map(lambda a: f"\\tanh({a})"),
+            two.map(lambda ab: f"\\max({ab[0]}, {ab[1]})"),
+            inner.map(lambda a: f"\\sum_i \\tanh(a_i ({a}))"),
+            inner.map(lambda a: f"\\sum_{{i=1}}^{{N}} a_i^2 ({a})"),
+        )
+
+    return st.recursive(_leaf(names), extend, max_leaves=6)
+
+
+@st.composite
+def graphs(draw):
+    """A small problem: `u` from inputs, `L` from `u` and inputs; a derivative of L (or u) w.r.t. something."""
+    u = draw(_graph_exprs(["x", "y", "a_1"]))
+    body = draw(_graph_exprs(["u", "x", "y", "z"]))
+    target, var = draw(st.sampled_from([("L", "x"), ("L", "u"), ("L", "y"), ("L", "a_1"), ("u", "x"), ("L", "z")]))
+    order = draw(st.sampled_from([1, 1, 1, 2]))
+    size = draw(st.integers(1, 3))
+    den = f"\\partial {var}" if order == 1 else f"\\partial {var}^2"
+    num = f"\\partial {target}" if order == 1 else f"\\partial^2 {target}"
+    text = (f"problem G\nindex i in 1..N\nlet u = {u}\nlet L = {body}\n"
+            f"\\frac{{{num}}}{{{den}}}\n")
+    point = {nm: Fraction(draw(st.integers(-30, 30)), draw(st.sampled_from([7, 9, 11, 13])))
+             for nm in ["x", "y", "z"] + [f"a_{k}" for k in range(1, size + 1)]}
+    return text, size, point
+
+
+def _sympy_and_autodiff(text: str, size: int, point: dict[str, Fraction]):
+    problem = _problem(text)
+    chain = _deriv_chain(problem)
+    t = Translator(chain.context, {"N": size}, {})
+    t.translate(chain.members[0].expr)
+    record = t.derivatives[-1]  # the outermost derivative is recorded last
+    exact = {leaf_symbol(("a", (int(k[2:]),)) if k.startswith("a_") else (k, ())): sp.Rational(v.numerator, v.denominator)
+             for k, v in point.items()}
+    sym = _evaluate(record.value, exact, PRECISION)
+    kinks = autodiff.kinks_at(record.value, exact)
+    floats = {k: float(v) for k, v in point.items()}
+    out = {}
+    for name in BACKENDS:
+        ev = autodiff.Evaluator(chain.context, {"N": size}, {}).setup(autodiff.backend(name), floats)
+        try:
+            out[name] = ev.derivative_value(record)
+        except autodiff.Unsupported:
+            out[name] = None
+        out[name + ":kink"] = ev.kink_hit
+    return sym, kinks, out
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs())
+def test_random_graphs_sympy_and_autodiff_agree(case):
+    text, size, point = case
+    sym, kinks, ad = _sympy_and_autodiff(text, size, point)
+    assume(sym is not None and not kinks)
+    symf = float(sym)
+    assume(math.isfinite(symf) and abs(symf) < 1e12)
+    for name in BACKENDS:
+        assume(not ad[name + ":kink"])  # a float rounding onto a kink: conventions decide, not a fault
+        assert ad[name] is not None, (name, text, point)
+        assert _rel(ad[name], symf) <= REL, (name, ad[name], symf, text, point)
+
+
+def test_property_generator_is_not_vacuous():
+    """The property above must really compare: most generated graphs give a number on both sides."""
+    rng = random.Random(1)
+    compared = 0
+    exprs = ["\\mathrm{ReLU}(x y) + \\sigma(x)", "\\max(x, y) \\tanh(u)", "\\sum_i \\tanh(a_i (x))", "\\log(1 + (u - z)^2)"]
+    for k in range(8):
+        u, body = exprs[k % 4], exprs[(k + 1) % 4].replace("u", "x") if k % 2 else exprs[k % 4].replace("a_i", "a_i u")
+        text = f"problem G\nindex i in 1..N\nlet u = {u}\nlet L = {body} + u z\n\\frac{{\\partial L}}{{\\partial u}}\n"
+        point = {nm: Fraction(rng.randint(-20, 20), 7) for nm in ["x", "y", "z", "a_1", "a_2"]}
+        sym, kinks, ad = _sympy_and_autodiff(text, 2, point)
+        if sym is not None and not kinks:
+            compared += 1
+            for name in BACKENDS:
+                assert _rel(ad[name], float(sym)) <= REL
+    assert compared >= 6
+
+
+# ------------------------------------------------------------------ the evaluator against hand-written numpy
+
+
+def test_t4_gradient_against_numpy_at_random_points():
+    """∂L/∂h_i by autodiff from the nodes equals o_i - y_i (numpy by hand), and ∂L/∂o_j is -y_j/o_j (the cut)."""
+    problem = _problem((ROOT / "proofs" / "T4.proof").read_text())
+    ctx = problem.goals[0].context
+    lhs = problem.goals[0].lhs
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 3, 5):
+        h = rng.normal(size=size)
+        y = rng.random(size)
+        y /= y.sum()
+        o = np.exp(h) / np.exp(h).sum()
+        point = {f"h_{k + 1}": float(h[k]) for k in range(size)} | {f"y_{k + 1}": float(y[k]) for k in range(size)}
+        for name in BACKENDS:
+            for i in range(1, size + 1):
+                ev = autodiff.Evaluator(ctx, {"N": size}, {"i": i}).setup(autodiff.backend(name), point)
+                got = float(ev.be.raw(ev.expr(lhs, Scope((("i", i),)))))
+                assert _rel(got, o[i - 1] - y[i - 1]) < 1e-12
+                do = n.Deriv(lhs.span, lhs.expr, n.Name(lhs.span, "o", (n.Name(lhs.span, "i"),), "i"))
+                got = float(ev.be.raw(ev.expr(do, Scope((("i", i),)))))
+                assert _rel(got, -y[i - 1] / o[i - 1]) < 1e-12
+
+
+# ------------------------------------------------------------------ the seed's proofs, end to end
+
+
+def _ad_values(result) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for s in _steps(result):
+        for v in (s.autodiff or {}).get("values", []):
+            out.setdefault(v["wrt"], []).append(v)
+    return out
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_t1_values_confirmed_by_autodiff(backend):
+    result = check_text((ROOT / "proofs" / "T1.proof").read_text(), "T1.proof", Options(ad=backend))
+    doc = to_json([result], 0)
+    steps = [s for s in doc["files"][0]["problems"][0]["steps"]]
+    with_ad = [s for s in steps if s["autodiff"]]
+    assert with_ad and all(s["autodiff"]["backend"] == backend and s["autodiff"]["agrees"] for s in with_ad)
+    assert all(s["autodiff"]["points"] == 1 and s["autodiff"]["max_rel_diff"] <= 1e-12 for s in with_ad)
+    # the four `find` targets, at the given point, on both sides
+    starts = {}
+    for s in with_ad:
+        for v in s["autodiff"]["values"]:
+            if v["column"] == 1:
+                starts[v["wrt"]] = (float(v["symbolic"]), float(v["autodiff"]))
+    assert starts == {"w_0": (-0.2, -0.2), "w_1": (0.4, 0.4), "b_0": (-0.2, -0.2), "b_1": (1.0, 1.0)}
+    # steps with no derivative on either side carry null
+    assert any(s["autodiff"] is None for s in steps)
+    assert not any(d["code"] in ("E304", "W311") for d in doc["files"][0]["diagnostics"])
+
+
+def test_t4_gradient_confirmed_by_autodiff_at_several_sizes():
+    result = check_text((ROOT / "proofs" / "T4.proof").read_text(), "T4.proof", Options())
+    steps = _steps(result)
+    assert all(s.accepted for s in steps)
+    main_chain = [s for s in steps if s.lhs_line == 16]  # the chain starting at ∂L/∂h_i
+    first = main_chain[0]
+    ad = first.autodiff
+    assert ad["backend"] == "autograd" and ad["agrees"] is True
+    assert ad["instances"] >= 4 and ad["points"] >= 8 and ad["max_rel_diff"] < 1e-12
+    assert {inst["sizes"]["N"] for inst in first.evidence.instances} >= {1, 2, 3, 4}
+    assert not any(d.code == "E304" for d in result.diagnostics)
+
+
+# ------------------------------------------------------------------ the check can fail
+
+
+SMALL = r"""problem S
+index i, j in 1..N
+let o_j = \frac{\exp(h_j)}{\sum_k \exp(h_k)}
+index k in 1..N
+let L = -\sum_j y_j \log o_j
+\frac{\partial L}{\partial h_i} = \frac{\partial L}{\partial h_i}
+"""
+
+
+def test_broken_derivative_rule_is_caught(monkeypatch):
+    original = translate.Translator.t_Deriv
+
+    def doubled(self, node, scope):
+        value = 2 * original(self, node, scope)
+        self.derivatives[-1].value = value
+        return value
+
+    monkeypatch.setattr(translate.Translator, "t_Deriv", doubled)  # the forked children inherit it
+    result = check_text(SMALL, "S.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "unknown" and not step.accepted
+    assert step.autodiff["agrees"] is False and step.autodiff["max_rel_diff"] > 0.1
+    e304 = [d for d in result.diagnostics if d.code == "E304"]
+    assert e304 and "SymPy gives" in e304[0].message and "autograd gives" in e304[0].message
+    assert any(note.startswith("at ") for note in e304[0].notes)
+
+
+def test_unbroken_small_problem_passes():
+    result = check_text(SMALL, "S.proof", Options())
+    (step,) = _steps(result)
+    assert step.accepted and step.autodiff["agrees"] is True
+    assert not [d for d in result.diagnostics if d.code == "E304"]
+
+
+RELU = r"""problem R
+let x_1 = \mathrm{ReLU}(x_0 w_0 + b_0)
+let z = x_1 w_1
+at x_0 = 1, w_0 = 0.5, b_0 = -1, w_1 = 2
+\frac{\partial z}{\partial w_0} = 2
+"""
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_broken_relu_derivative_is_caught(monkeypatch, backend):
+    """With ReLU' patched to 1 everywhere, the (wrong) step `∂z/∂w_0 = 2` would be proved; autodiff stops it."""
+    real = translate.relu_class(Fraction(0))
+
+    class BrokenReLU(real):
+        def fdiff(self, argindex=1):
+            return sp.Integer(1)
+
+    BrokenReLU.__name__ = "ReLU"
+    monkeypatch.setattr(translate, "relu_class", lambda at_zero: BrokenReLU)
+    result = check_text(RELU, "R.proof", Options(ad=backend))
+    (step,) = _steps(result)
+    assert not step.accepted and step.verdict == "unknown"
+    assert any(d.code == "E304" for d in result.diagnostics)
+
+
+def test_relu_step_refuted_when_not_broken():
+    result = check_text(RELU, "R.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "refuted"  # ReLU is off at the point: ∂z/∂w_0 = 0
+    assert not any(d.code == "E304" for d in result.diagnostics)
+
+
+# ------------------------------------------------------------------ kinks and --ad off
+
+
+KINK = r"""problem K
+let ReLU'(0) = 1
+let z = \mathrm{ReLU}(x w + b)
+at x = 1, w = 0.5, b = -0.5
+\frac{\partial z}{\partial w} = 1
+"""
+
+
+def test_given_point_on_a_kink_states_both_conventions():
+    result = check_text(KINK, "K.proof", Options())
+    (step,) = _steps(result)
+    assert step.accepted  # the problem's convention decides; no false disagreement
+    assert step.autodiff["on_kink"] is True and step.autodiff["agrees"] is None
+    (w,) = [d for d in result.diagnostics if d.code == "W311"]
+    text = " ".join(w.notes)
+    assert "ReLU'(0) = 1" in text and "relu'(0) = 0" in text and "conventions differ" in text
+    assert not any(d.code == "E304" for d in result.diagnostics)
+
+
+def test_ad_off_says_so(tmp_path, capsys):
+    path = tmp_path / "k.proof"
+    path.write_text(SMALL)
+    assert main(["check", str(path), "--ad", "off"]) == 0
+    assert "autodiff cross-check off" in capsys.readouterr().out
+    assert main(["check", str(path), "--ad", "off", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    (step,) = doc["files"][0]["problems"][0]["steps"]
+    assert step["autodiff"]["backend"] == "off" and step["autodiff"]["points"] == 0
+
+
+def test_cli_json_has_autodiff_evidence(tmp_path, capsys):
+    path = tmp_path / "k.proof"
+    path.write_text(SMALL)
+    assert main(["check", str(path), "--format", "json"]) == 0
+    (step,) = json.loads(capsys.readouterr().out)["files"][0]["problems"][0]["steps"]
+    ad = step["autodiff"]
+    assert ad["backend"] == "autograd" and isinstance(ad["points"], int) and ad["points"] > 0
+    assert isinstance(ad["max_rel_diff"], float) and ad["max_rel_diff"] < 1e-12
