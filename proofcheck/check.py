@@ -577,7 +577,70 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
                 return "differ", checked, cx, ""
         elif _differ_mp(va, vb, EQUAL_REL):
             return "undecided", checked, None, "the two sides agree to 12 digits but not to 20"
+    # random points never land on a kink, where conventions differ ((x >= 0) vs (x > 0)): probe them
+    for p in _kink_points(rng, syms, rels, exprs):
+        checked += 1
+        va, vb = _evaluate(a2, p, CONFIRM_PRECISION), _evaluate(b2, p, CONFIRM_PRECISION)
+        if va is None or vb is None:
+            continue
+        exact = isinstance(va, sp.Rational) and isinstance(vb, sp.Rational)
+        if (exact and va != vb) or (not exact and _differ(va, vb, DIFFER_TOL)):
+            full = dict(fixed)
+            full.update(p)
+            return "differ", checked, _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed), ""
     return "numeric", checked, None, ""
+
+
+def _kink_args(exprs) -> list:
+    args = []
+    for e in exprs:
+        args += [h.args[0] for h in e.atoms(sp.Heaviside)]
+        args += [f.args[0] for f in e.atoms(sp.Function) if type(f).__name__ == "ReLU"]
+        args += [f.args[0] for f in e.atoms(sp.Abs, sp.sign)]
+        for m in e.atoms(sp.Max, sp.Min):
+            args += [x - y for x, y in itertools.combinations(m.args, 2)]
+        for pw in e.atoms(sp.Piecewise):
+            for _, c in pw.args:
+                if isinstance(c, sp.core.relational.Relational):
+                    args.append(c.lhs - c.rhs)
+    out = []
+    for g in args:
+        if g not in out and g.free_symbols:
+            out.append(g)
+    return out[:12]
+
+
+def _kink_points(rng: random.Random, syms: list, rels, exprs) -> list[dict]:
+    """Exact points on each kink whose argument is linear in some input (that input solved for)."""
+    points = []
+    for g in _kink_args(exprs):
+        for s in sorted(g.free_symbols, key=lambda s: s.name):
+            if s not in syms:
+                continue
+            c = sp.diff(g, s)
+            if c.free_symbols or c == 0 or s in sp.expand(g - c * s).free_symbols:
+                continue
+            for _ in range(3):
+                p = {x: _random_value(rng, False) for x in syms if x != s}
+                value = sp.expand(-(g - c * s) / c).xreplace(p)
+                if not value.is_Rational:
+                    continue
+                p[s] = value
+                if _rels_hold_exact(rels, p):
+                    points.append(p)
+                    break
+            break
+    return points
+
+
+def _rels_hold_exact(rels, point) -> bool:
+    for op, a, b in rels:
+        va, vb = _evaluate(a, point, CONFIRM_PRECISION), _evaluate(b, point, CONFIRM_PRECISION)
+        if va is None or vb is None:
+            return False
+        if not bool({">": va > vb, "<": va < vb, ">=": va >= vb, "<=": va <= vb, "!=": va != vb}[op]):
+            return False
+    return True
 
 
 def _with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) -> dict:
@@ -696,8 +759,10 @@ def _decimal_interval(node: n.Expr) -> tuple[Fraction, Fraction] | None:
     return (lo, hi) if sign == 1 else (-hi, -lo)
 
 
-def decide_approx(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int) -> Decision:
+def decide_approx(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
+                  ad: str | None = None) -> Decision:
     interval = _decimal_interval(b_node)
+    xc = CrossCheck(ctx, ad, at_point=True)
     if interval is None:
         return Decision("unknown", "none", reason="the right side of `\\approx` must be one rounded number",
                         diagnostics=[Diagnostic.make("E209", "the right side of `\\approx` must be one rounded number, such as 0.73", b_node.span)])
@@ -715,12 +780,14 @@ def decide_approx(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str],
         if va is None:
             return Decision("unknown", "none", reason="the left side is undefined")
         results.append({**inst.describe(), "method": "interval", "value": _fmt(va), "range": [str(lo), str(hi)]})
+        t.samples = ({}, [dict(fixed)])  # autodiff cross-check at the given point
+        xc.add(t, inst)
         lo_s, hi_s = sp.Rational(lo.numerator, lo.denominator), sp.Rational(hi.numerator, hi.denominator)
         inside = (va >= lo_s and va <= hi_s) if isinstance(va, sp.Rational) else (va > lo_s and va < hi_s)
         if not bool(inside):
             cx = {**inst.describe(), "values": {}, "lhs": _fmt(va), "rhs": f"[{float(lo):g}, {float(hi):g}]", "kinks": []}
-            return Decision("refuted", "interval", 1, results, cx)
-    return Decision("proved", "interval", len(results), results)
+            return xc.finish(Decision("refuted", "interval", 1, results, cx))
+    return xc.finish(Decision("proved", "interval", len(results), results))
 
 
 # ------------------------------------------------------------------ orchestration
@@ -746,7 +813,7 @@ class _Job:
         try:
             free = free_indices([self.a, self.b] + list(self.context.case), self.context)
             if self.rel == "≈":
-                return decide_approx(self.context, self.a, self.b, free, self.seed)
+                return decide_approx(self.context, self.a, self.b, free, self.seed, ad=self.ad)
             return decide(self.context, self.a, self.b, free, self.seed, at_point=bool(self.context.point), ad=self.ad)
         except ProofError as exc:
             return Decision("unknown", "none", reason=exc.diagnostic.message, diagnostics=[exc.diagnostic])
@@ -950,8 +1017,20 @@ def _justification_diagnostics(problem: Problem, chain_ends) -> list[Diagnostic]
     return out
 
 
+def _normal(e):
+    """A comparable form of a node: spans dropped (dataclass equality ignores them), and the
+    product spellings `a b`, `a * b`, `a \\cdot b` made one."""
+    if isinstance(e, n.Product):
+        return ("product", tuple(_normal(f) for f in e.factors), tuple("*" if o == "juxt" else o for o in e.ops))
+    if isinstance(e, (tuple, list)):
+        return tuple(_normal(x) for x in e)
+    if isinstance(e, n.Node):
+        return (type(e).__name__,) + tuple(_normal(getattr(e, f)) for f in e.__dataclass_fields__ if f != "span")
+    return e
+
+
 def _same(a: n.Expr, b: n.Expr) -> bool:
-    return a == b  # dataclass equality ignores spans
+    return _normal(a) == _normal(b)
 
 
 def _is_value(e: n.Expr) -> bool:
@@ -999,6 +1078,8 @@ def _goals(problem: Problem, chain_ends, options: Options, diags: list[Diagnosti
             continue
         good = [(c, ok, last) for c, ok, last in chains if ok]
         if good:
+            # the student must write the goal's right side: a chain that stops early (or does no work,
+            # like `dy/dx = dy/dx`) does not meet the goal even though the two are equal
             pending.append((g, good[-1][0], len(out)))
             out.append(GoalResult(g.span.line, g.span.column, g.kind, "unmet", ""))
         else:
@@ -1011,7 +1092,10 @@ def _goals(problem: Problem, chain_ends, options: Options, diags: list[Diagnosti
         for (g, c, pos), o in zip(pending, run_jobs(jobs, options.timeout, options.memory_mb, options.workers)):
             dec = _outcome_decision(o)
             if dec.verdict in ACCEPTED:
-                out[pos] = GoalResult(g.span.line, g.span.column, g.kind, "met", f"the chain at line {c.members[0].span.line} ends at an equal expression")
+                msg = (f"the chain at line {c.members[0].span.line} ends at an expression equal to the goal's right side "
+                       "but not written as it; add it as the last step")
+                diags.append(Diagnostic.make("E302", msg, g.span))
+                out[pos] = GoalResult(g.span.line, g.span.column, g.kind, "unmet", msg)
             elif dec.verdict == "refuted":
                 msg = f"the chain at line {c.members[0].span.line} ends at a different value"
                 diags.append(Diagnostic.make("E303", msg, g.span, [f"counterexample: {_cx_text(dec.counterexample or {})}"]))

@@ -91,7 +91,7 @@ def _split_d(e: n.Expr) -> n.Expr | None:
     if isinstance(e, n.Name):
         if e.base == "d" and e.sub is None:
             return e
-        if len(e.base) > 1 and e.base.startswith("d") and e.base[1:].isalpha():
+        if len(e.base) > 1 and e.base.startswith("d") and e.base[1:].isalpha() and e.base != "delta":  # \delta is not d·elta
             return n.Name(e.span, e.base[1:], e.sub, e.raw_sub)
         return None
     if isinstance(e, n.Product) and e.ops and e.ops[0] == "juxt":

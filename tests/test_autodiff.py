@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
 from fractions import Fraction
 from pathlib import Path
 
@@ -132,7 +131,7 @@ def _sympy_and_autodiff(text: str, size: int, point: dict[str, Fraction]):
     return sym, kinks, out
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(graphs())
 def test_random_graphs_sympy_and_autodiff_agree(case):
     text, size, point = case
@@ -146,21 +145,24 @@ def test_random_graphs_sympy_and_autodiff_agree(case):
         assert _rel(ad[name], symf) <= REL, (name, ad[name], symf, text, point)
 
 
-def test_property_generator_is_not_vacuous():
-    """The property above must really compare: most generated graphs give a number on both sides."""
-    rng = random.Random(1)
-    compared = 0
-    exprs = ["\\mathrm{ReLU}(x y) + \\sigma(x)", "\\max(x, y) \\tanh(u)", "\\sum_i \\tanh(a_i (x))", "\\log(1 + (u - z)^2)"]
-    for k in range(8):
-        u, body = exprs[k % 4], exprs[(k + 1) % 4].replace("u", "x") if k % 2 else exprs[k % 4].replace("a_i", "a_i u")
-        text = f"problem G\nindex i in 1..N\nlet u = {u}\nlet L = {body} + u z\n\\frac{{\\partial L}}{{\\partial u}}\n"
-        point = {nm: Fraction(rng.randint(-20, 20), 7) for nm in ["x", "y", "z", "a_1", "a_2"]}
-        sym, kinks, ad = _sympy_and_autodiff(text, 2, point)
-        if sym is not None and not kinks:
-            compared += 1
-            for name in BACKENDS:
-                assert _rel(ad[name], float(sym)) <= REL
-    assert compared >= 6
+FIXED_GRAPHS = [
+    ("\\mathrm{ReLU}(x y) + \\sigma(x)", "\\max(u, x) \\tanh(y) + u z", "u"),
+    ("\\max(x, y) \\tanh(x)", "\\log(1 + (u - z)^2)", "x"),
+    ("\\sum_i \\tanh(a_i x)", "\\exp(u / 4) \\sigma(z)", "a_1"),
+    ("\\frac{x}{1 + (y)^2}", "\\sum_{i=1}^{N} a_i^2 (u - x)", "y"),
+    ("(x) - (y)", "\\mathrm{ReLU}(u) + \\exp(\\tanh(u z))", "x"),
+]
+
+
+@pytest.mark.parametrize("u, body, var", FIXED_GRAPHS)
+def test_fixed_graphs_compare_for_real(u, body, var):
+    """The property above is not vacuous: these graphs (every operation) give numbers on every side."""
+    text = f"problem G\nindex i in 1..N\nlet u = {u}\nlet L = {body}\n\\frac{{\\partial L}}{{\\partial {var}}}\n"
+    point = {"x": Fraction(3, 7), "y": Fraction(-5, 9), "z": Fraction(4, 11), "a_1": Fraction(-2, 13), "a_2": Fraction(9, 7)}
+    sym, kinks, ad = _sympy_and_autodiff(text, 2, point)
+    assert sym is not None and not kinks
+    for name in BACKENDS:
+        assert ad[name] is not None and _rel(ad[name], float(sym)) <= REL, (name, ad[name], sym)
 
 
 # ------------------------------------------------------------------ the evaluator against hand-written numpy

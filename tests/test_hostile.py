@@ -1,0 +1,366 @@
+"""Hostile and broken input: fuzzing, resource bombs, no code execution, unreadable files.
+
+Property everywhere: the run ends with exit 0, 1 or 2, a non-zero exit comes with at least one
+located diagnostic, and nothing raises (no traceback). Bombs end within the step budget with a
+located diagnostic or an `unknown` step that says why.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import InvalidArgument
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+
+from proofcheck.check import Options
+from proofcheck.parse import parser
+from proofcheck.pipeline import check_path, check_text, collect
+
+REPO = Path(__file__).resolve().parents[1]
+FAST = Options(seed=0, timeout=2, workers=2, memory_mb=1024)
+FUZZ = settings(max_examples=40, deadline=None, database=None, phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck))
+HEADER = "index i, j, k in 1..N\nlet o_j = \\frac{\\exp(h_j)}{\\sum_k \\exp(h_k)}\n"
+
+
+def exit_code(results) -> int:
+    """The CLI's rule (cli.main): 2 if any file is unreadable, 0 if all ok, else 1."""
+    if any(r.fatal for r in results):
+        return 2
+    return 0 if all(r.ok for r in results) else 1
+
+
+def assert_well_formed(result, text: str | None = None) -> int:
+    code = exit_code([result])
+    assert code in (0, 1, 2)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    if code == 0:
+        assert not errors
+    else:
+        assert result.diagnostics, "a failing result must say why"
+    nlines = text.count("\n") + 1 if text is not None else None
+    for d in result.diagnostics:
+        assert d.span.line >= 1 and d.span.column >= 1
+        if nlines is not None:
+            assert d.span.line <= nlines, (d, nlines)
+    for p in result.problems:
+        for s in p.steps:
+            assert s.verdict in ("proved", "numeric", "refuted", "unknown")
+            if s.verdict == "unknown":
+                assert s.message, "an unknown step must give its reason"
+    return code
+
+
+# ------------------------------------------------------------------ fuzzing
+
+_LARK = parser()
+_EXPLICIT = {
+    "WORD": st.sampled_from(["x", "y", "h_i", "o", "w", "b", "N", "L", "ReLU", "abc"]),
+    "NUMBER": st.sampled_from(["0", "1", "2", "0.5", "3", "1e3", "32,768", ".5", "10"]),
+    "INT": st.sampled_from(["0", "1", "2", "3", "12"]),
+    "INT_WORD": st.sampled_from(["1", "2", "16"]),
+    "LAYER_NAME": st.sampled_from(["hidden", "out", "relu"]),
+    "STRING": st.just('"title"'),
+    "TEXT_PROSE": st.sampled_from(["\\text{chain rule}", "\\text{}"]),
+    "BECAUSE": st.sampled_from(["\\because x = 1", "\\because"]),
+    "BY_NAME": st.just("by diag"),
+}
+
+
+def _grammar_strategy(start: str):
+    """from_lark with plausible terminals; terminals a start rule cannot reach are left out."""
+    explicit = dict(_EXPLICIT)
+    while True:
+        strategy = from_lark(_LARK, start=start, explicit=explicit)
+        try:
+            strategy.validate()
+            return strategy
+        except InvalidArgument as exc:
+            unknown = re.findall(r"'([A-Z_]+)'", str(exc).split("there is no")[-1])
+            if not unknown:
+                raise
+            for name in unknown:
+                explicit.pop(name, None)
+
+
+@FUZZ
+@given(_grammar_strategy("chain_line"))
+def test_fuzz_grammar_chain_lines(line):
+    text = HEADER + line + "\n"
+    assert_well_formed(check_text(text, options=FAST), text)
+
+
+@FUZZ
+@given(st.sampled_from(["let_line", "index_line", "assume_line", "at_line", "show_line", "case_line", "lemma_line"]).flatmap(
+    lambda start: _grammar_strategy(start).map(lambda s, start=start: (start, s))))
+def test_fuzz_grammar_directives(item):
+    start, body = item
+    keyword = start.split("_")[0]
+    text = HEADER + keyword + " " + body + "\nx = x\n"
+    assert_well_formed(check_text(text, options=FAST), text)
+
+
+_PROOF_LINES = [line for p in sorted((REPO / "proofs").glob("*.proof")) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+_NOISE = st.sampled_from(list("(){}[]_^\\=+-*/|&%,.' 0123456789xyz") + ["\\frac", "\\sum", "\\partial", "\\left(", "∂", "≠", "\\\\", "\\text{"])
+
+
+@st.composite
+def _mutated_lines(draw):
+    lines = draw(st.lists(st.sampled_from(_PROOF_LINES), min_size=1, max_size=4))
+    out = []
+    for line in lines:
+        for _ in range(draw(st.integers(0, 3))):
+            pos = draw(st.integers(0, len(line)))
+            op = draw(st.sampled_from(["insert", "delete", "duplicate"]))
+            if op == "insert":
+                line = line[:pos] + draw(_NOISE) + line[pos:]
+            elif op == "delete":
+                line = line[:pos] + line[pos + draw(st.integers(1, 6)):]
+            else:
+                line = line[:pos] + line[pos:pos + 8] + line[pos:]
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@FUZZ
+@given(_mutated_lines())
+def test_fuzz_mutated_real_proofs(text):
+    assert_well_formed(check_text(HEADER + text, options=FAST), HEADER + text)
+
+
+@settings(max_examples=60, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=300))
+def test_fuzz_random_bytes(tmp_path_factory, data):
+    p = tmp_path_factory.mktemp("bytes") / "f.proof"
+    p.write_bytes(data)
+    r = check_path(str(p), FAST)
+    code = assert_well_formed(r)
+    if b"\x00" in data:
+        assert code == 2 and r.diagnostics[0].code == "E402"
+
+
+@settings(max_examples=60, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+@given(st.text(max_size=200))
+def test_fuzz_random_unicode(text):
+    assert_well_formed(check_text(text, options=FAST), text)
+
+
+def test_cli_on_fuzzed_files_never_tracebacks(tmp_path):
+    """A few runs of the real command line over hostile files: exit 0/1/2, no traceback."""
+    files = {
+        "a.proof": "x = " + "(" * 70 + "x" + ")" * 70 + "\n",
+        "b.proof": "\\frac{\\partial}{\\partial} = \\sum_{ = 1\n= = =\n",
+        "c.proof": "let x = x\nx = 1\n",
+        "d.proof": "\udcff".encode("utf-8", "surrogatepass").decode("utf-8", "replace") + "x = 1\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "e.proof").write_bytes(b"\xff\xfe x = 1\n")
+    for args in (["--format", "json"], []):
+        proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", str(tmp_path), "--timeout", "2", *args],
+                              capture_output=True, text=True, cwd=REPO, timeout=120)
+        assert proc.returncode == 2, proc.stdout + proc.stderr  # e.proof is not UTF-8
+        assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+        assert "E401" in proc.stdout and "E206" in proc.stdout
+
+
+# ------------------------------------------------------------------ resource bombs
+
+def _lets(n: int, op: str) -> str:
+    lines = ["let a_{0} = x + 1"] + [f"let a_{{{k + 1}}} = a_{{{k}}} {op} a_{{{k}}}" for k in range(n)]
+    return "\n".join(lines) + f"\na_{{{n}}} = 2 a_{{{n - 1}}}\n"
+
+
+BOMBS = {
+    "power tower 10^10^10": "x = 10^{10^{10}}\n",
+    "power tower 9^9^9^9": "9^{9^{9^9}} = x\n",
+    "10,000 nested brackets": "x = " + "(" * 10000 + "x" + ")" * 10000 + "\n",
+    "1,000 nested brackets in a short line": "x = " + "(" * 1000 + "x" + ")" * 1000 + "\n",
+    "60 lets doubling by addition": _lets(60, "+"),
+    "60 lets squaring": _lets(60, "\\cdot"),
+    "sum of 10^9 terms": "\\sum_{j=1}^{1000000000} j = 5\n",
+    "1,000,000-character line": "x = " + "x + " * 250_000 + "x\n",
+    "deeply nested fractions": "x = " + "\\frac{1}{" * 59 + "x" + "}" * 59 + "\n",
+    "very deeply nested fractions": "x = " + "\\frac{1}{" * 500 + "x" + "}" * 500 + "\n",
+    "3,900 signs": "x = " + "-" * 3900 + "x\n",
+    "800 nested logs": "x = " + "\\log " * 790 + "x\n",
+    "990 terms": "x = " + "x + " * 900 + "x\n",
+    "huge literal exponent": "x = 1e1000000\n",
+    "nested exponentials": "\\exp(\\exp(\\exp(\\exp(100)))) = x\n",
+    "power of a huge sum": "(x + y + z + w)^{1000} = x\n",
+    "huge factorial-like product": "index j in 1..N\n\\prod_{j=1}^{4000} j = 1\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOMBS))
+def test_resource_bomb(name):
+    text = BOMBS[name]
+    start = time.monotonic()
+    r = check_text(text, options=FAST)
+    elapsed = time.monotonic() - start
+    code = assert_well_formed(r, text)
+    assert code == 1, f"{name}: expected findings"
+    steps = [s for p in r.problems for s in p.steps]
+    assert r.diagnostics or any(s.verdict == "unknown" for s in steps)
+    # each step is bounded by the budget (+ the sandbox's grace); the file by a few budgets
+    assert elapsed < 3 * (FAST.timeout + 1) + 2, f"{name} took {elapsed:.1f} s"
+    for s in steps:
+        if s.verdict == "unknown":
+            assert s.message
+
+
+def test_ten_megabyte_file(tmp_path):
+    p = tmp_path / "big.proof"
+    p.write_bytes(b"x = x + 1\n" * 1_048_576)
+    start = time.monotonic()
+    r = check_path(str(p), FAST)
+    assert time.monotonic() - start < 2
+    assert r.fatal and r.diagnostics[0].code == "E403"
+
+
+def test_memory_is_bounded_and_reported():
+    """A step that needs more memory than the worker cap ends as `unknown` with the reason."""
+    text = "(x + y + z + w + v + u)^{400} = x\n"  # expanding this needs far more than 200 MB
+    r = check_text(text, options=Options(timeout=20, memory_mb=200, workers=1))
+    steps = [s for p in r.problems for s in p.steps]
+    assert len(steps) == 1
+    s = steps[0]
+    assert s.verdict in ("unknown", "refuted")  # refuted is fine: a counterexample needs no expansion
+    if s.verdict == "unknown":
+        assert re.search(r"memory|time|fail", s.message), s.message
+
+
+# ------------------------------------------------------------------ no code execution from input
+
+PAYLOAD = "__import__('os').system('touch {flag}')"
+
+
+def test_no_code_execution_from_input(tmp_path, monkeypatch):
+    import sympy
+    import sympy.parsing.sympy_parser as sympy_parser
+
+    flag = tmp_path / "pwned"
+    payload = PAYLOAD.format(flag=flag)
+    calls = []
+
+    def trap(name):
+        def f(*a, **k):
+            calls.append(name)
+            raise AssertionError(f"{name} was called during a check")
+        return f
+
+    real_eval = builtins.eval
+    # sandbox children are forked from this process, so the traps are in force there too
+    monkeypatch.setattr(builtins, "eval", trap("eval"))
+    monkeypatch.setattr(builtins, "exec", trap("exec"))
+    monkeypatch.setattr(sympy, "sympify", trap("sympify"))
+    monkeypatch.setattr(sympy_parser, "parse_expr", trap("parse_expr"))
+    texts = [
+        f"x_{{{payload}}} = 1\n",
+        f"\\text{{{payload}}} = 1\n",
+        f"\\mathrm{{{payload}}} = 1\n",
+        f"x = 1 % {payload}\n",
+        f"x = x \\because {payload}\n",
+        f"x = x \\text{{{payload}}}\n",
+        f"let {payload} = 1\n",
+        f'problem P "{payload}"\nx = x\n',
+        f"\\mathrm{{os}}_{{system}} = \\operatorname{{eval}}(x)\n",
+        "__import__ = 1\n",
+    ]
+    for text in texts:
+        r = check_text(text, options=FAST)
+        assert_well_formed(r, text)
+    monkeypatch.setattr(builtins, "eval", real_eval)
+    assert not flag.exists()
+    assert not calls, calls
+
+
+def test_no_eval_exec_sympify_in_source():
+    """Static check: proofcheck never calls eval/exec/sympify/parse_expr/lambdify."""
+    pattern = re.compile(r"(?<![\w.])(eval|exec)\s*\(|sympify|parse_expr|lambdify")
+    hits = []
+    for p in sorted((REPO / "proofcheck").rglob("*.py")):
+        for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            code = re.sub(r'"[^"]*"|\'[^\']*\'', '""', code)  # strings (docstrings that name them) do not count
+            if pattern.search(code):
+                hits.append(f"{p.name}:{no}: {line.strip()}")
+    assert not hits, hits
+
+
+# ------------------------------------------------------------------ reading files
+
+
+def _run_cli(*paths, timeout=60):
+    return subprocess.run([sys.executable, "-m", "proofcheck", "check", *map(str, paths), "--timeout", "5"],
+                          capture_output=True, text=True, cwd=REPO, timeout=timeout)
+
+
+def test_unreadable_inputs_are_reported_and_others_still_checked(tmp_path):
+    good = tmp_path / "good.proof"
+    good.write_text("x + 1 = 1 + x\n", encoding="utf-8")
+    (tmp_path / "binary.proof").write_bytes(b"x = 1\x00\x01\x02")
+    (tmp_path / "latin1.proof").write_bytes("x = 1 % caf\xe9\n".encode("latin-1"))
+    os.mkfifo(tmp_path / "fifo.proof")  # reading a FIFO would block forever
+    (tmp_path / "dangling.proof").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)  # a directory loop
+    proc = _run_cli(tmp_path)
+    out = proc.stdout
+    assert proc.returncode == 2, out + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert re.search(r"binary\.proof:1:\d+: error\[E402\]", out)
+    assert re.search(r"latin1\.proof:1:\d+: error\[E401\]", out)
+    assert re.search(r"fifo\.proof:1:1: error\[E400\].*not a regular file", out)
+    assert re.search(r"dangling\.proof:1:1: error\[E400\]", out)
+    assert "good.proof\n  problem main" in out and "✓" in out  # still checked
+    assert out.count("good.proof\n") == 1  # the loop does not check it twice
+
+
+def test_missing_path_exits_2(tmp_path):
+    proc = _run_cli(tmp_path / "missing.proof", REPO / "proofs" / "T1.proof")
+    assert proc.returncode == 2
+    assert "E400" in proc.stdout and "problem T1" in proc.stdout
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file; the FIFO, dangling-link and unreadable-folder tests cover this")
+def test_chmod_000_file(tmp_path):
+    p = tmp_path / "secret.proof"
+    p.write_text("x = x\n", encoding="utf-8")
+    p.chmod(0)
+    proc = _run_cli(p)
+    assert proc.returncode == 2 and "E400" in proc.stdout
+
+
+def test_unreadable_folder_is_reported(tmp_path, monkeypatch):
+    """An unreadable subfolder is reported, not silently skipped (simulated: CI runs as root)."""
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.proof").write_text("x = x\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, errors = collect([str(tmp_path)])
+    assert [os.path.basename(f) for f in files] == ["a.proof"]
+    assert len(errors) == 1 and errors[0].fatal and errors[0].diagnostics[0].code == "E400"
+    assert "locked" in errors[0].path
+
+
+def test_broken_pipe_is_not_a_traceback():
+    proc = subprocess.run(f"{sys.executable} -m proofcheck check proofs/T1.proof --format json | head -c 10",
+                          shell=True, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert "Traceback" not in proc.stderr, proc.stderr
