@@ -917,6 +917,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     if recovery:
         for job, out in zip(recovery, run_jobs(recovery, options.timeout, options.memory_mb, options.workers)):
             dec = _outcome_decision(out)
+            diags.extend(dec.diagnostics)  # a checker fault found while recovering is still a fault
             decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
 
     # assemble per chain, with the anchor (the last member known equal to the chain's start)
@@ -1025,7 +1026,7 @@ def _normal(e):
     if isinstance(e, (tuple, list)):
         return tuple(_normal(x) for x in e)
     if isinstance(e, n.Node):
-        return (type(e).__name__,) + tuple(_normal(getattr(e, f)) for f in e.__dataclass_fields__ if f != "span")
+        return (type(e).__name__,) + tuple(_normal(getattr(e, f)) for f in e.__dataclass_fields__ if f not in ("span", "styled"))
     return e
 
 

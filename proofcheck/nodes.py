@@ -32,6 +32,7 @@ class Name(Node):
     base: str  # "h", "alpha", "ReLU", "hat{x}", "mathcal{L}"
     sub: tuple["Expr", ...] | None = None  # subscript items, None without a subscript
     raw_sub: str | None = None  # subscript as written ("ij", "0", "{i+1}")
+    styled: bool = False  # written as \mathrm{..}/\operatorname{..}/\text{..}: a declared multi-letter name
 
     @property
     def display(self) -> str:

@@ -132,7 +132,7 @@ class ToNodes(Transformer):
         return (_GREEK_UNICODE.get(s, s.lstrip("\\")), _tok_span(tok, self.line))
 
     def nb_roman(self, meta, tok):
-        return (_inner(str(tok)), _tok_span(tok, self.line))
+        return (_inner(str(tok)), _tok_span(tok, self.line), True)
 
     def nb_decorated(self, meta, tok):
         s = _SPACE.sub("", str(tok))
@@ -154,14 +154,15 @@ class ToNodes(Transformer):
         return (n.Name(_tok_span(tok, self.line), g),), g
 
     def name(self, meta, base, sub=None):
-        text, _ = base
+        text = base[0]
+        styled = len(base) > 2
         span = self._span(meta)
         if sub is None:
-            return n.Name(span, text)
+            return n.Name(span, text, styled=styled)
         items, raw = sub
         if raw.startswith("{"):
             raw = self._raw_text(span, text)
-        return n.Name(span, text, items, raw)
+        return n.Name(span, text, items, raw, styled)
 
     def _raw_text(self, span: Span, base: str) -> str:
         src = self.source_line[span.column - 1: span.end_column - 1]
@@ -229,7 +230,7 @@ class ToNodes(Transformer):
         return n.Neg(self._span(meta), n.Num(_tok_span(tok, self.line), str(tok)))
 
     def sup_name(self, meta, base):
-        text, span = base
+        text, span = base[:2]
         return n.Name(span, text)
 
     def prime_call(self, meta, atom, prime):
@@ -329,7 +330,7 @@ class ToNodes(Transformer):
 
     def sub_var(self, meta, name):
         if isinstance(name, tuple):
-            text, span = name
+            text, span = name[:2]
             name = n.Name(span, text)
         return ("var", name)
 

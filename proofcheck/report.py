@@ -54,7 +54,7 @@ def _step_line(s: StepResult, style: Style) -> str:
     if s.holds_in_general is False and s.verdict in ("proved", "numeric"):
         extra.append("not in general")
     if s.method == "numeric" and s.evidence.points:
-        extra.append(f"{s.evidence.points} points, seed {s.evidence.seed}")
+        extra.append(f"{s.evidence.points} point{'s' if s.evidence.points != 1 else ''}, seed {s.evidence.seed}")
     if s.justification:
         extra.append(f"by {s.justification}" if not s.justification.startswith("\\") else s.justification)
     if s.autodiff:

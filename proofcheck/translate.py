@@ -302,7 +302,7 @@ class Translator:
 
     @staticmethod
     def _written_plain(node: n.Name) -> bool:
-        return "{" not in node.base and node.base not in GREEK_NAMES
+        return not node.styled and "{" not in node.base and node.base not in GREEK_NAMES
 
     # -------------------------------------------------------------- expressions
     def expr(self, node: n.Expr, scope: Scope) -> sp.Expr:

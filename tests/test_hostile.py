@@ -7,6 +7,7 @@ located diagnostic or an `unknown` step that says why.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import os
 import re
@@ -27,7 +28,8 @@ from proofcheck.pipeline import check_path, check_text, collect
 
 REPO = Path(__file__).resolve().parents[1]
 FAST = Options(seed=0, timeout=2, workers=2, memory_mb=1024)
-FUZZ = settings(max_examples=40, deadline=None, database=None, phases=[Phase.generate],
+FUZZ_OPTIONS = Options(seed=0, timeout=0.5, workers=2, memory_mb=1024)  # the property holds whatever the budget
+FUZZ = settings(max_examples=30, deadline=None, database=None, phases=[Phase.generate],
                 suppress_health_check=list(HealthCheck))
 HEADER = "index i, j, k in 1..N\nlet o_j = \\frac{\\exp(h_j)}{\\sum_k \\exp(h_k)}\n"
 
@@ -96,7 +98,7 @@ def _grammar_strategy(start: str):
 @given(_grammar_strategy("chain_line"))
 def test_fuzz_grammar_chain_lines(line):
     text = HEADER + line + "\n"
-    assert_well_formed(check_text(text, options=FAST), text)
+    assert_well_formed(check_text(text, options=FUZZ_OPTIONS), text)
 
 
 @FUZZ
@@ -106,7 +108,7 @@ def test_fuzz_grammar_directives(item):
     start, body = item
     keyword = start.split("_")[0]
     text = HEADER + keyword + " " + body + "\nx = x\n"
-    assert_well_formed(check_text(text, options=FAST), text)
+    assert_well_formed(check_text(text, options=FUZZ_OPTIONS), text)
 
 
 _PROOF_LINES = [line for p in sorted((REPO / "proofs").glob("*.proof")) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -134,7 +136,7 @@ def _mutated_lines(draw):
 @FUZZ
 @given(_mutated_lines())
 def test_fuzz_mutated_real_proofs(text):
-    assert_well_formed(check_text(HEADER + text, options=FAST), HEADER + text)
+    assert_well_formed(check_text(HEADER + text, options=FUZZ_OPTIONS), HEADER + text)
 
 
 @settings(max_examples=60, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
@@ -177,7 +179,7 @@ def test_cli_on_fuzzed_files_never_tracebacks(tmp_path):
 
 def _lets(n: int, op: str) -> str:
     lines = ["let a_{0} = x + 1"] + [f"let a_{{{k + 1}}} = a_{{{k}}} {op} a_{{{k}}}" for k in range(n)]
-    return "\n".join(lines) + f"\na_{{{n}}} = 2 a_{{{n - 1}}}\n"
+    return "\n".join(lines) + f"\na_{{{n}}} = 3 a_{{{n - 1}}}\n"  # false: must not be accepted
 
 
 BOMBS = {
@@ -285,16 +287,44 @@ def test_no_code_execution_from_input(tmp_path, monkeypatch):
 
 
 def test_no_eval_exec_sympify_in_source():
-    """Static check: proofcheck never calls eval/exec/sympify/parse_expr/lambdify."""
-    pattern = re.compile(r"(?<![\w.])(eval|exec)\s*\(|sympify|parse_expr|lambdify")
+    """Static check over proofcheck/: no call, import or attribute use of eval/exec/sympify/parse_expr/lambdify.
+
+    SymPy's `Function.eval` classmethod (a definition, `def eval`) is not a use of builtins.eval.
+    """
+    banned = {"eval", "exec", "sympify", "parse_expr", "lambdify", "S", "parse_latex", "compile"}
     hits = []
     for p in sorted((REPO / "proofcheck").rglob("*.py")):
-        for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            code = line.split("#", 1)[0]
-            code = re.sub(r'"[^"]*"|\'[^\']*\'', '""', code)  # strings (docstrings that name them) do not count
-            if pattern.search(code):
-                hits.append(f"{p.name}:{no}: {line.strip()}")
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            name = None
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else (f.attr if isinstance(f, ast.Attribute) else None)
+                if name == "eval" and isinstance(f, ast.Attribute) and f.attr == "eval" and not (isinstance(f.value, ast.Name) and f.value.id == "builtins"):
+                    name = None  # cls.eval / SomeFunction.eval: SymPy's evaluation hook, not builtins.eval
+                if name == "compile" and isinstance(f, ast.Attribute):
+                    name = None  # re.compile
+                if name == "S" and isinstance(f, ast.Attribute) and node.args and isinstance(node.args[0], ast.Constant) and not isinstance(node.args[0].value, str):
+                    name = None  # sp.S(1): a number, not a string
+            elif isinstance(node, ast.Attribute) and node.attr in ("sympify", "parse_expr", "lambdify", "parse_latex"):
+                name = node.attr
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    if alias.name.split(".")[-1] in ("sympify", "parse_expr", "lambdify", "parse_latex", "sympy_parser"):
+                        name = alias.name
+            if name in banned or (name and "sympy_parser" in name):
+                hits.append(f"{p.name}:{node.lineno}: {name}")
     assert not hits, hits
+    # and the regex sweep the issue asks for, over code with docstrings and comments removed
+    pattern = re.compile(r"(?<![\w.])(eval|exec)\s*\(|sympify|parse_expr|lambdify")
+    for p in sorted((REPO / "proofcheck").rglob("*.py")):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and ast.get_docstring(node):
+                node.body = node.body[1:]
+        code = ast.unparse(tree)
+        code = re.sub(r"def eval\(", "def _eval_hook(", code)
+        assert not pattern.search(code), (p.name, pattern.search(code).group(0))
 
 
 # ------------------------------------------------------------------ reading files
