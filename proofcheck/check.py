@@ -162,7 +162,48 @@ class Instance:
         return {"sizes": dict(self.sizes), "indices": dict(self.indices)}
 
 
-def instances(ctx: Context, free: list[str], large: bool = False) -> list[Instance]:
+def index_symmetric(ctx: Context, exprs) -> bool:
+    """True when index values are interchangeable: every subscript anywhere in the members, the
+    definitions, the assumptions and the case is a plain index name (no literal like h_1, no h_{i+1}),
+    no sum has explicit limits, and no index is compared by order. Then relabelling index values maps
+    one instance onto another, so the smallest values of each pattern stand for all of them."""
+    idx = ctx.index_names
+    nodes = list(exprs) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
+    nodes += list(ctx.assumptions) + list(ctx.case)
+    ok = True
+
+    def walk(x):
+        nonlocal ok
+        if not ok:
+            return
+        if isinstance(x, n.Name):
+            for item in x.sub or ():
+                if not (isinstance(item, n.Name) and item.sub is None):
+                    ok = False
+            return
+        if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
+            ok = False
+            return
+        if isinstance(x, n.Condition) and any(op not in ("=", "!=") for op in x.ops):
+            if any(nm.sub is None and nm.base in idx for nm in _names(x)):
+                ok = False
+                return
+        if isinstance(x, (tuple, list)):
+            for y in x:
+                walk(y)
+        elif isinstance(x, n.Node):
+            for f in x.__dataclass_fields__:
+                if f != "span":
+                    walk(getattr(x, f))
+
+    walk(nodes)
+    return ok
+
+
+def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
+    """Sizes 1..4 (or the large size) x every pattern of coinciding free indices, each pattern with its
+    smallest values and (unless `index_symmetric`) its largest, filtered by the case."""
+    directions = (1,) if exprs is not None and index_symmetric(ctx, exprs) else (1, -1)
     sizes = size_names(ctx)
     if large:
         size_sets = [tuple((s, LARGE_SIZE) for s in sizes)] if sizes else []
@@ -190,7 +231,7 @@ def instances(ctx: Context, free: list[str], large: bool = False) -> list[Instan
             continue
         seen = set()
         for part in _partitions(list(free)):
-            for direction in (1, -1):
+            for direction in directions:
                 assign: dict[str, int] = {}
                 used: set[int] = set()
                 good = True
@@ -676,7 +717,7 @@ def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
 
 def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True,
                     ad: str | None = None) -> Decision:
-    insts = instances(ctx, free)
+    insts = instances(ctx, free, exprs=(a_node, b_node))
     xc = CrossCheck(ctx, ad)
     if not insts:
         return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
@@ -712,7 +753,7 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
 
 
 def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None) -> Decision:
-    insts = instances(ctx, free)
+    insts = instances(ctx, free, exprs=(a_node, b_node))
     xc = CrossCheck(ctx, ad, at_point=True)
     if not insts:
         return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
@@ -768,7 +809,7 @@ def decide_approx(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str],
                         diagnostics=[Diagnostic.make("E209", "the right side of `\\approx` must be one rounded number, such as 0.73", b_node.span)])
     lo, hi = interval
     results = []
-    for inst in instances(ctx, free):
+    for inst in instances(ctx, free, exprs=(a_node, b_node)):
         t, a, _ = _translate_pair(ctx, inst, a_node, b_node)
         fixed = _point_values(ctx, t) if ctx.point else {}
         eqs, _ = _assumption_relations(ctx, t)
