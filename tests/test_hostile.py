@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 from proofcheck.check import Options
-from proofcheck.parse import parser
+from lark import Lark
+from proofcheck.parse import DIRECTIVES, grammar_text
 from proofcheck.pipeline import check_path, check_text, collect
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,7 +65,9 @@ def assert_well_formed(result, text: str | None = None) -> int:
 
 # ------------------------------------------------------------------ fuzzing
 
-_LARK = parser()
+# from_lark needs the grammar object, which a parser loaded from lark's table cache does not keep
+_LARK = Lark(grammar_text(), parser="lalr", lexer="contextual", start=sorted(set(DIRECTIVES.values()) | {"chain_line"}),
+             propagate_positions=True, maybe_placeholders=False, cache=False)
 _EXPLICIT = {
     "WORD": st.sampled_from(["x", "y", "h_i", "o", "w", "b", "N", "L", "ReLU", "abc"]),
     "NUMBER": st.sampled_from(["0", "1", "2", "0.5", "3", "1e3", "32,768", ".5", "10"]),
