@@ -507,11 +507,30 @@ def _node_names(t: Translator) -> dict:
     return out
 
 
+def _exact_text(v: sp.Rational) -> str:
+    """An exact rational as a student writes it: 0.38 when it has a finite decimal form, else 1/3."""
+    q = int(v.q)
+    twos = fives = 0
+    while q % 2 == 0:
+        q //= 2
+        twos += 1
+    while q % 5 == 0:
+        q //= 5
+        fives += 1
+    if q != 1 or max(twos, fives) > 12:
+        return str(v)
+    places = max(twos, fives)
+    scaled = int(v.p) * 10 ** places // int(v.q)
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    return sign + (digits[:-places] + "." + digits[-places:] if places else digits)
+
+
 def _fmt(v) -> str:
     if v is None:
         return "undefined"
     if isinstance(v, sp.Rational):
-        return str(v)
+        return _exact_text(v)
     f = sp.Float(v, 15)
     s = f"{float(f):.12g}"
     return s
@@ -522,7 +541,7 @@ def _counterexample(inst: Instance, point: dict, a, b, fixed_names: set, names: 
     return {
         "sizes": dict(inst.sizes),
         "indices": dict(inst.indices),
-        "values": {s.name: str(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)},
+        "values": {s.name: _fmt(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)},
         "given": sorted(fixed_names),
         "lhs": _fmt(va),
         "rhs": _fmt(vb),
@@ -688,7 +707,7 @@ def _with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) ->
     """Add the inputs fixed by an equality assumption (y_N = 1 - ...) and the given point to a counterexample."""
     values = dict(cx["values"])
     for s, v in (fixed or {}).items():
-        values.setdefault(s.name, str(v))
+        values.setdefault(s.name, _fmt(v))
     for s, expr in sub.items():
         v = _evaluate(expr, point, PRECISION)
         values[s.name] = _fmt(v) if v is not None else "?"
@@ -1055,7 +1074,8 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
         notes = []
         if job.left != k - 1:
             notes.append(f"compared with line {step.lhs_line}, the last accepted line, as well as with the line before")
-        notes.append(f"counterexample: {_cx_text(cx)}")
+        where = "at the given point" if step.method == "exact-at-point" else "counterexample"
+        notes.append(f"{where}: {_cx_text(cx)}")
         notes.append(f"left side = {cx.get('lhs')}, right side = {cx.get('rhs')}")
         for kink in cx.get("kinks") or []:
             notes.append(f"kink: {kink}")
