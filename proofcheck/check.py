@@ -685,9 +685,16 @@ def _kink_points(rng: random.Random, syms: list, rels, exprs) -> list[dict]:
                 value = sp.expand(-(g - c * s) / c).xreplace(p)
                 if not value.is_Rational:
                     continue
-                p[s] = value
-                if _rels_hold_exact(rels, p):
-                    points.append(p)
+                # on the kink, and on both sides of it, near and far: a step like (x > 5) = 0 or
+                # max(x, 10) = 10 differs only where random values in [-3, 3] never go
+                found = False
+                for shift in (0, sp.Rational(1, 8), -sp.Rational(1, 8), 2, -2, 20, -20):
+                    q = dict(p)
+                    q[s] = value + shift
+                    if _rels_hold_exact(rels, q):
+                        points.append(q)
+                        found = True
+                if found:
                     break
             break
     return points
