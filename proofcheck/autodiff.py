@@ -239,26 +239,14 @@ class Evaluator(Translator):
     def name(self, node: n.Name, scope: Scope):
         return self._num(super().name(node, scope))
 
-    def resolve(self, key, node: n.Name, scope: Scope):
-        if key in scope.cut:
-            return self._overrides[key][1]
-        d, binding = self.lookup(key)
-        if d is None:
-            if key[1] == () and key[0] in CONSTANTS:
-                return self._num(CONSTANTS[key[0]])
-            return self.input_value(key)
-        ck = (key, tuple(sorted((k, self._overrides[k][0]) for k in scope.cut)))
-        if ck in self._cache:
-            return self._cache[ck]
-        if ck in self._expanding:
-            raise ProofError("E204", f"the definition of `{key_name(key)}` refers to itself", node.span)
-        self._expanding.add(ck)
-        try:
-            value = self.expr(d.body, Scope(tuple(binding.items()), (), scope.cut))
-        finally:
-            self._expanding.discard(ck)
-        self._cache[ck] = value
-        return value
+    def cut_value(self, key):
+        return self._overrides[key][1]
+
+    def constant(self, value):
+        return self._num(value)
+
+    def cache_key(self, key, scope: Scope):
+        return (key, tuple(sorted((k, self._overrides[k][0]) for k in scope.cut)))
 
     def condition(self, cond: n.Condition, scope: Scope | None = None) -> list:
         scope = scope or self.scope()

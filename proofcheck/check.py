@@ -75,14 +75,8 @@ def _names(e) -> list[n.Name]:
             for s in x.sub or ():
                 walk(s)
             return
-        if isinstance(x, (tuple, list)):
-            for y in x:
-                walk(y)
-            return
-        if isinstance(x, n.Node):
-            for f in x.__dataclass_fields__:
-                if f != "span":
-                    walk(getattr(x, f))
+        for y in n.children(x):
+            walk(y)
 
     walk(e)
     return out
@@ -123,14 +117,8 @@ def free_indices(exprs, ctx: Context) -> list[str]:
                     if c in idx and c not in bound:
                         add(c)
             return
-        if isinstance(x, (tuple, list)):
-            for y in x:
-                walk(y, bound)
-            return
-        if isinstance(x, n.Node):
-            for f in x.__dataclass_fields__:
-                if f != "span":
-                    walk(getattr(x, f), bound)
+        for y in n.children(x):
+            walk(y, bound)
 
     for e in exprs:
         walk(e, frozenset())
@@ -188,13 +176,8 @@ def index_symmetric(ctx: Context, exprs) -> bool:
             if any(nm.sub is None and nm.base in idx for nm in _names(x)):
                 ok = False
                 return
-        if isinstance(x, (tuple, list)):
-            for y in x:
-                walk(y)
-        elif isinstance(x, n.Node):
-            for f in x.__dataclass_fields__:
-                if f != "span":
-                    walk(getattr(x, f))
+        for y in n.children(x):
+            walk(y)
 
     walk(nodes)
     return ok
@@ -913,13 +896,7 @@ def _has_symbols(e: n.Expr) -> bool:
 
 
 def _contains(e, cls) -> bool:
-    if isinstance(e, cls):
-        return True
-    if isinstance(e, (tuple, list)):
-        return any(_contains(x, cls) for x in e)
-    if isinstance(e, n.Node):
-        return any(_contains(getattr(e, f), cls) for f in e.__dataclass_fields__ if f != "span")
-    return False
+    return isinstance(e, cls) or any(_contains(x, cls) for x in n.children(e))
 
 
 def _step_result(job: _Job, d: Decision, seconds: float) -> StepResult:

@@ -289,14 +289,8 @@ def _uses(exprs: Iterable, ctx: "Context") -> list[tuple[str, tuple]]:
                         walk(d.body)
                     break
             return
-        if isinstance(x, (tuple, list)):
-            for y in x:
-                walk(y)
-            return
-        if isinstance(x, n.Node):
-            for fld in x.__dataclass_fields__:
-                if fld != "span":
-                    walk(getattr(x, fld))
+        for y in n.children(x):
+            walk(y)
 
     walk(list(exprs))
     return found

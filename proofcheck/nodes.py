@@ -262,3 +262,13 @@ Statement = Union[
     ChainLine, ProblemLine, LetLine, ConventionLine, IndexLine, AssumeLine, AtLine, ShowLine, FindLine,
     CaseLine, LemmaLine, NetworkLine, InputLine, DenseLine, BatchLine, BlankLine,
 ]
+
+
+def children(x) -> list:
+    """The child values of a node (or of a tuple of them), spans left out: the one generic walk that
+    every pass over the tree (names used, free indices, symmetry, goal comparison) builds on."""
+    if isinstance(x, (tuple, list)):
+        return list(x)
+    if isinstance(x, Node):
+        return [getattr(x, f) for f in x.__dataclass_fields__ if f != "span"]
+    return []

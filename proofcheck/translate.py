@@ -275,19 +275,21 @@ class Translator:
         key = self.key_of(node, scope)
         return self.resolve(key, node, scope)
 
-    def resolve(self, key: Key, node: n.Name, scope: Scope) -> sp.Expr:
+    def resolve(self, key: Key, node: n.Name, scope: Scope):
+        """A name's value: its variable when cut, its expanded definition, or an input's value.
+        Subclasses (the autodiff evaluator) change only the three hooks below."""
         if key in scope.cut:
-            return leaf_symbol(key)
+            return self.cut_value(key)
         d, binding = self.lookup(key)
         if d is None:
             if key[1] == () and key[0] in CONSTANTS:
-                return CONSTANTS[key[0]]
+                return self.constant(CONSTANTS[key[0]])
             if node.sub is None and len(node.base) > 1 and node.base.isascii() and node.base.isalpha() \
                     and self._written_plain(node):
                 guess = " ".join(node.base)
                 raise ProofError("E200", f"unknown name `{node.base}`; a run of letters is one name: for a product write `{guess}`", node.span)
-            return leaf_symbol(key)
-        ck = (key, scope.cut)
+            return self.input_value(key)
+        ck = self.cache_key(key, scope)
         if ck in self._cache:
             return self._cache[ck]
         if ck in self._expanding:
@@ -299,6 +301,19 @@ class Translator:
             self._expanding.discard(ck)
         self._cache[ck] = value
         return value
+
+    # hooks: SymPy here; autodiff.py evaluates numbers instead
+    def cut_value(self, key: Key):
+        return leaf_symbol(key)
+
+    def input_value(self, key: Key):
+        return leaf_symbol(key)
+
+    def constant(self, value: sp.Expr):
+        return value
+
+    def cache_key(self, key: Key, scope: Scope):
+        return (key, scope.cut)
 
     @staticmethod
     def _written_plain(node: n.Name) -> bool:
