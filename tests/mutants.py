@@ -68,7 +68,8 @@ def render_name(e: n.Name) -> str:
         text = "\\" + base
     elif "{" in base:  # decorated: hat{x}, mathcal{L}
         text = "\\" + base
-    elif base.isascii() and base.isalnum() and base[0].isalpha() and base not in ("in", "by"):
+    elif base.isascii() and base.isalnum() and base[0].isalpha() and base not in ("in", "by") \
+            and not getattr(e, "styled", False):  # `styled`: written \mathrm{..}, a declared multi-letter name
         text = base
     else:
         text = f"\\mathrm{{{base}}}"
