@@ -199,19 +199,14 @@ def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) ->
     for sset in size_sets:
         t = Translator(ctx, dict(sset))
         ranges = {}
-        ok = True
         for nm in free:
             rng = ctx.index_range(nm)
-            try:
-                lo, hi = t.int_value(rng[0], t.scope()), t.int_value(rng[1], t.scope())
-            except ProofError:
-                lo = hi = None
+            lo, hi = t.int_value(rng[0], t.scope()), t.int_value(rng[1], t.scope())
             if lo is None or hi is None:
-                ok = False
-                break
+                bad = rng[0] if lo is None else rng[1]
+                raise ProofError("E205", f"the range of `{nm}` must be whole numbers, sizes such as N, "
+                                         "and sums or differences of them", bad.span)
             ranges[nm] = (lo, hi)
-        if not ok:
-            continue
         seen = set()
         for part in _partitions(list(free)):
             for direction in directions:
