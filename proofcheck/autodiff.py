@@ -32,7 +32,7 @@ from autograd.tracer import getval
 from . import nodes as n
 from .diagnostics import Diagnostic, ProofError
 from .elaborate import Context
-from .translate import CONSTANTS, DerivativeRecord, Scope, Translator, key_name
+from .translate import DerivativeRecord, Scope, Translator, key_name
 
 BACKENDS = ("autograd", "torch")
 DISAGREE_TOL = 1e-8  # relative (to max(1, |symbolic|)); float64 round-off of these graphs is ~1e-14
@@ -337,14 +337,8 @@ class Evaluator(Translator):
         return out
 
     def t_Deriv(self, node: n.Deriv, scope: Scope):
-        if node.expr is None:
-            raise ProofError("E202", "a derivative operator needs an expression to act on", node.span)
+        key = self.derivative_key(node, scope)
         var = node.var
-        if var.sub is None and (scope.int_of(var.base) is not None or var.base in self.sizes or self.is_index(var.base)):
-            raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
-        if var.sub is None and scope.param_of(var.base) is not None:
-            raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.base}`", var.span)
-        key = self.key_of(var, scope)
         at = self.resolve(key, var, scope)  # the outer override, B's definition, or the input's value
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
 

@@ -26,7 +26,7 @@ import sympy as sp
 from . import nodes as n
 from . import numeric
 from .diagnostics import Diagnostic, ProofError
-from .elaborate import Chain, Context, Goal, Problem, Refinement
+from .elaborate import Chain, Context, Goal, Problem
 from .results import ACCEPTED, Evidence, GoalResult, ProblemResult, StepResult
 from .sandbox import run_jobs
 from .autodiff import CrossCheck

@@ -547,7 +547,8 @@ class Translator:
             raise ProofError("E205", f"the range of `{var}` must be whole numbers or sizes", node.span)
         return lo, hi
 
-    def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
+    def derivative_key(self, node: n.Deriv, scope: Scope) -> Key:
+        """The variable of `∂A/∂B`: B must name a variable, not an index, a size or a parameter."""
         if node.expr is None:
             raise ProofError("E202", "a derivative operator needs an expression to act on", node.span)
         var = node.var
@@ -555,7 +556,11 @@ class Translator:
             raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
         if var.sub is None and scope.param_of(var.base) is not None:
             raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.base}`", var.span)
-        key = self.key_of(var, scope)
+        return self.key_of(var, scope)
+
+    def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
+        key = self.derivative_key(node, scope)
+        var = node.var
         sym = leaf_symbol(key)
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
         body = self.expr(node.expr, inner)
