@@ -105,6 +105,32 @@ def _split_d(e: n.Expr) -> n.Expr | None:
     return None
 
 
+def _d_squared(e: n.Expr) -> bool:
+    return isinstance(e, n.Pow) and isinstance(e.base, n.Name) and e.base.base == "d" and e.base.sub is None \
+        and isinstance(e.exp, n.Num) and e.exp.text == "2"
+
+
+def _second_order(num: n.Expr, den: n.Expr):
+    """`\\frac{d^2 y}{dx^2}` / `\\frac{d^2}{d x^2}` -> (y or None for the operator form, x); else None."""
+    if _d_squared(num):
+        body = None
+    elif isinstance(num, n.Product) and num.ops[0] == "juxt" and _d_squared(num.factors[0]):
+        rest = num.factors[1:]
+        body = rest[0] if len(rest) == 1 else n.Product(num.span, rest, num.ops[1:])
+    else:
+        return None
+    var = None
+    if isinstance(den, n.Pow) and isinstance(den.exp, n.Num) and den.exp.text == "2":
+        var = _split_d(den.base)  # dx^2
+    elif isinstance(den, n.Product) and len(den.factors) == 2 and den.ops == ("juxt",) \
+            and isinstance(den.factors[0], n.Name) and den.factors[0].base == "d" and den.factors[0].sub is None \
+            and isinstance(den.factors[1], n.Pow) and isinstance(den.factors[1].exp, n.Num) and den.factors[1].exp.text == "2":
+        var = den.factors[1].base  # d x^2
+    if not isinstance(var, n.Name) or (var.base == "d" and var.sub is None):
+        return None
+    return body, var
+
+
 @v_args(meta=True, inline=True)
 class ToNodes(Transformer):
     """Parse tree of one line -> nodes. `line` re-bases lark's line 1 onto the file's line."""
@@ -239,6 +265,9 @@ class ToNodes(Transformer):
 
     def frac(self, meta, _f, num, den):
         span = self._span(meta)
+        second = _second_order(num, den)
+        if second is not None:
+            return n.Deriv(span, second[0], second[1], 2, "d")
         dn, dd = _split_d(num), _split_d(den)
         # \frac{dA}{dx}, \frac{d}{dx}: numerator and denominator both start with d, and the
         # denominator names a variable (`\frac{d}{d}` stays a fraction of two names called d)

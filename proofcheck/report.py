@@ -46,6 +46,8 @@ def _step_line(s: StepResult, style: Style) -> str:
     mark = style(MARKS[s.verdict], s.verdict, bold=True)
     how = {"symbolic": "symbolically", "numeric": "numerically", "exact-at-point": "exactly at the given point",
            "numeric-at-point": "numerically at the given point", "interval": "by rounding", "exact": "exactly", "none": ""}.get(s.method, s.method)
+    if s.verdict == "numeric" and s.method == "numeric":
+        how = ""  # "numeric numerically" says nothing twice
     extra = []
     if s.kind == "refinement":
         extra.append("refinement")
