@@ -69,7 +69,8 @@ def _step_line(s: StepResult, style: Style) -> str:
             verb = "agrees" if ad.get("agrees") else "DISAGREES"
             extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}")
     tail = f" ({'; '.join(extra)})" if extra else ""
-    return f"    {mark} {s.line}:{s.column}  {s.verdict} {how}{tail}".rstrip()
+    words = " ".join(w for w in (s.verdict, how) if w)
+    return f"    {mark} {s.line}:{s.column}  {words}{tail}".rstrip()
 
 
 def render_diagnostic(path: str, d, source: Source | None, style: Style) -> str:
