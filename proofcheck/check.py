@@ -13,6 +13,7 @@ Each comparison runs in a sandboxed child (`sandbox.run_jobs`) under the step bu
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import random
@@ -34,6 +35,7 @@ from .translate import FUNCTION_WORDS, NETWORK_FUNCTIONS, Translator, key_name, 
 
 SIZES = (1, 2, 3, 4)
 LARGE_SIZE = 5
+LARGE_SIZE_CAP = 9
 FIRST_POINTS = 3
 MORE_POINTS = 12
 PRECISION = 30
@@ -183,13 +185,32 @@ def index_symmetric(ctx: Context, exprs) -> bool:
     return ok
 
 
+def _large_size(ctx: Context, exprs) -> int:
+    """The size checked numerically beyond 1..4: past every whole-number literal in sight, since
+    `\\sum_j (j-1)(j-2)(j-3)(j-4)(j-5) = 0` holds for N <= 5 only (capped for cost)."""
+    literals = [0]
+    nodes = list(exprs) + [d.body for d in ctx.definitions] + list(ctx.assumptions) + list(ctx.case)
+
+    def walk(x):
+        if isinstance(x, n.Num):
+            f = Fraction(x.text)
+            if f.denominator == 1 and 0 <= f <= 100:
+                literals.append(int(f))
+        for y in n.children(x):
+            walk(y)
+
+    walk(nodes)
+    return min(max(LARGE_SIZE, max(literals) + 2), LARGE_SIZE_CAP)
+
+
 def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
     """Sizes 1..4 (or the large size) x every pattern of coinciding free indices, each pattern with its
     smallest values and (unless `index_symmetric`) its largest, filtered by the case."""
     directions = (1,) if exprs is not None and index_symmetric(ctx, exprs) else (1, -1)
     sizes = size_names(ctx)
     if large:
-        size_sets = [tuple((s, LARGE_SIZE) for s in sizes)] if sizes else []
+        big = _large_size(ctx, exprs or ())
+        size_sets = [tuple((s, big) for s in sizes)] if sizes else []
     elif sizes:
         top = 4 if len(sizes) == 1 else (3 if len(sizes) == 2 else 2)
         size_sets = [tuple(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
@@ -372,31 +393,83 @@ def _differ_mp(va, vb, rel) -> bool:
     return abs(va - vb) > rel * scale
 
 
-def _random_value(rng: random.Random, positive: bool) -> sp.Rational:
+_EXACT_HEADS = {"Abs", "sign", "Heaviside", "Max", "Min", "Piecewise", "ExprCondPair", "KroneckerDelta", "ReLU",
+                "And", "Or", "Not", "StrictGreaterThan", "StrictLessThan", "GreaterThan", "LessThan", "Equality",
+                "Unequality", "BooleanTrue", "BooleanFalse"}
+
+
+@functools.lru_cache(maxsize=64)
+def _exactly_evaluable(e) -> bool:
+    """Does e evaluate to an exact rational at a rational point (no root, exp, log, trig, constant)?"""
+    for x in sp.preorder_traversal(e):
+        if x.is_Symbol or x.is_Rational or x.is_Add or x.is_Mul:
+            continue
+        if x.is_Pow and x.exp.is_Integer:
+            continue
+        if type(x).__name__ in _EXACT_HEADS:
+            continue
+        return False
+    return True
+
+
+def _fine_differ(a, b, point: dict) -> bool:
+    """Do a and b differ at the point, where the tolerant comparison saw them agree? Exactly when both
+    are rational there (`x + 10^{-30}` vs `x`); otherwise when their difference is the same nonzero
+    value at 60 and at 120 digits (rounding noise shrinks with precision, a real difference does not:
+    `e^{-100} x` vs 0). Only ever used to refute a step no symbolic test has proved."""
+    if _exactly_evaluable(a) and _exactly_evaluable(b):
+        try:
+            ea, eb = a.xreplace(point), b.xreplace(point)
+        except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
+            return False
+        return bool(ea.is_Rational and eb.is_Rational and ea != eb)
+    diffs = []
+    for digits in (CONFIRM_PRECISION, 2 * CONFIRM_PRECISION):
+        va, vb = _num(a, point, digits), _num(b, point, digits)
+        if va is None or vb is None:
+            return False
+        with mpmath.workdps(digits):
+            diffs.append(va - vb)
+    lo, hi = diffs
+    with mpmath.workdps(2 * CONFIRM_PRECISION):
+        return bool(hi != 0 and abs(lo - hi) <= abs(hi) * mpmath.mpf("1e-6"))
+
+
+def _random_value(rng: random.Random, positive: bool, scale: int = 1) -> sp.Rational:
     q = rng.choice((2, 3, 4, 5, 7, 8, 9, 11))
     if positive:
-        p = rng.randint(1, 3 * q)
+        p = rng.randint(1, 3 * q * scale)
     else:
-        p = rng.choice([-1, 1]) * rng.randint(1, 3 * q)
+        p = rng.choice([-1, 1]) * rng.randint(1, 3 * q * scale)
     return sp.Rational(p, q)
 
 
-def _sample(rng: random.Random, syms: list, rels, exprs, count: int, fixed: dict) -> tuple[list[dict], list[list]]:
+# signed values in [-3, 3] first; positive ones where sides are undefined for negatives; wider ranges
+# only when assumptions (`assume x > 100`) reject the narrow ones
+_SAMPLING = ((False, 1), (True, 1), (False, 40), (True, 40), (True, 1000))
+
+
+def _sample(rng: random.Random, syms: list, rels, exprs, count: int, fixed: dict,
+            lopsided: list | None = None) -> tuple[list[dict], list[list]]:
     """Points where the relations hold and every expression is defined (and off its kinks), with the
-    expressions' values there; tries signed values first, then positive ones."""
+    expressions' values there. Points where exactly one of two sides is undefined (log of a negative
+    number on one side only) are collected in `lopsided`: a domain mismatch, not evidence of equality."""
     points: list[dict] = []
     values: list[list] = []
-    for positive in (False, True):
+    for positive, scale in _SAMPLING:
         attempts = 0
         while len(points) < count and attempts < 12 * count + 12:
             attempts += 1
             p = dict(fixed)
             for s in syms:
-                p[s] = _random_value(rng, positive)
+                p[s] = _random_value(rng, positive, scale)
             if not _rels_hold(rels, p):
                 continue
             vals = [_num(e, p) for e in exprs]
             if any(v is None for v in vals):
+                if lopsided is not None and len(exprs) == 2 and not lopsided:
+                    if numeric.defined(exprs[0], p) != numeric.defined(exprs[1], p):
+                        lopsided.append(p)
                 continue
             points.append(p)
             values.append(vals)
@@ -515,7 +588,9 @@ def _fmt(v) -> str:
 
 
 def _counterexample(inst: Instance, point: dict, a, b, fixed_names: set, names: dict | None = None) -> dict:
-    va, vb = _evaluate(a, point, PRECISION), _evaluate(b, point, PRECISION)
+    # a side that passes through a non-real value (sqrt(x) sqrt(y) at x, y < 0) is undefined over the reals
+    va = _evaluate(a, point, PRECISION) if numeric.defined(a, point) else None
+    vb = _evaluate(b, point, PRECISION) if numeric.defined(b, point) else None
     return {
         "sizes": dict(inst.sizes),
         "indices": dict(inst.indices),
@@ -581,9 +656,12 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
             return "undecided", 1, None, "the two values are too close to separate"
         if symbolic and zero_test(d):
             return "symbolic", 1, None, ""
+        if _fine_differ(a2, b2, {}):  # exp(-100) = 0: equal to 12 digits absolute, different all the same
+            return "differ", 1, _with_solved(_counterexample(inst, dict(fixed), a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, {}), ""
         return "numeric", 1, None, ""
     # numeric search for a counterexample first
-    points, values = _sample(rng, syms, rels, exprs, FIRST_POINTS, {})
+    lopsided: list[dict] = []
+    points, values = _sample(rng, syms, rels, exprs, FIRST_POINTS, {}, lopsided)
     t.samples = (sub_vals, [{**fixed, **p} for p in points])  # for autodiff.CrossCheck.add
     checked = 0
 
@@ -602,11 +680,38 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
             cx = refute(p)
             if cx is not None:
                 return "differ", checked, cx, ""
+    def domain_mismatch():
+        # one side defined where the other is not (log(x^2) = 2 log x at x < 0): not an identity
+        if not lopsided:
+            return None
+        full = dict(fixed)
+        full.update(lopsided[0])
+        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
+
     if not points:
+        cx = domain_mismatch()
+        if cx is not None:
+            return "differ", checked, cx, ""
         return "undecided", 0, None, "found no point where the assumptions hold and both sides are defined"
+
     if symbolic and zero_test(d):
-        return "symbolic", checked, None, ""
-    more, more_values = _sample(rng, syms, rels, exprs, npoints, {})
+        cx = domain_mismatch()
+        return ("differ", checked, cx, "") if cx is not None else ("symbolic", checked, None, "")
+
+    def fine_refute(p):
+        # not shown symbolically: a difference below the tolerance (x + 10^{-30} = x, e^{-100} x = 0)
+        # is still a difference; exact where the sides are rational, else stable at 60 and 120 digits
+        if not symbolic or not _fine_differ(a2, b2, p):
+            return None
+        full = dict(fixed)
+        full.update(p)
+        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
+
+    for p in points:
+        cx = fine_refute(p)
+        if cx is not None:
+            return "differ", checked, cx, ""
+    more, more_values = _sample(rng, syms, rels, exprs, npoints, {}, lopsided)
     for p, (va, vb) in zip(more, more_values):
         checked += 1
         if _differ_mp(va, vb, DIFFER_REL):
@@ -615,6 +720,10 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
                 return "differ", checked, cx, ""
         elif _differ_mp(va, vb, EQUAL_REL):
             return "undecided", checked, None, "the two sides agree to 12 digits but not to 20"
+        else:
+            cx = fine_refute(p)
+            if cx is not None:
+                return "differ", checked, cx, ""
     # random points never land on a kink, where conventions differ ((x >= 0) vs (x > 0)): probe them
     for p in _kink_points(rng, syms, rels, exprs):
         checked += 1
@@ -626,6 +735,9 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
             full = dict(fixed)
             full.update(p)
             return "differ", checked, _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed), ""
+    cx = domain_mismatch()
+    if cx is not None:
+        return "differ", checked, cx, ""
     return "numeric", checked, None, ""
 
 
@@ -675,7 +787,40 @@ def _kink_points(rng: random.Random, syms: list, rels, exprs) -> list[dict]:
                 if found:
                     break
             break
+        else:
+            points += _curved_kink_points(rng, g, syms, rels)
     return points
+
+
+def _curved_kink_points(rng: random.Random, g, syms: list, rels) -> list[dict]:
+    """Points on both sides of a kink whose argument is not linear in any input alone ((x^2 > 100),
+    (x y > 50), max(x^2, 100)): the other inputs fixed at random, the argument's real roots in one
+    input found numerically, and rational points near and far on both sides of each root."""
+    out: list[dict] = []
+    for s in sorted(g.free_symbols, key=lambda s: s.name):
+        if s not in syms:
+            continue
+        p = {x: _random_value(rng, False) for x in syms if x != s}
+        try:
+            h = sp.expand(g.xreplace(p))
+            if h.free_symbols != {s} or not h.is_polynomial(s):
+                continue
+            poly = sp.Poly(h, s)
+            if poly.degree() < 1 or poly.degree() > 8:
+                continue
+            roots = [r for r in poly.nroots(n=30) if r.is_real]
+        except Exception:  # a polynomial SymPy cannot root: no extra points, never a verdict
+            continue
+        for r in roots[:4]:
+            centre = sp.Rational(round(float(r) * 10 ** 6), 10 ** 6)
+            for shift in (sp.Rational(1, 1000), -sp.Rational(1, 1000), sp.Rational(1, 8), -sp.Rational(1, 8), 2, -2, 20, -20):
+                q = dict(p)
+                q[s] = centre + shift
+                if _rels_hold_exact(rels, q):
+                    out.append(q)
+        if roots:
+            break
+    return out
 
 
 def _rels_hold_exact(rels, point) -> bool:
@@ -742,7 +887,7 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
         if status != "symbolic":
             all_symbolic = False
     if large:
-        for inst in instances(ctx, free, large=True):
+        for inst in instances(ctx, free, large=True, exprs=(a_node, b_node)):
             t, a, b = _translate_pair(ctx, inst, a_node, b_node)
             status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, {}, FIRST_POINTS, False)
             total += pts
@@ -973,6 +1118,14 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
                                              job.b.span, [f"at {_cx_text(cx)}: earlier {cx.get('lhs')}, now {cx.get('rhs')}"]))
             elif dec.verdict == "unknown":
                 diags.append(Diagnostic.make("E203", f"could not confirm that this `let` agrees with the earlier definition: {dec.reason}", job.b.span))
+            elif job.context.point and dec.holds_in_general is not True:
+                # equal at the given point only: the finer graph would make `job.name` a constant there
+                # (every derivative through it 0), so it must not replace the definition silently
+                diags.append(Diagnostic.make(
+                    "E203", f"this `let` agrees with the earlier definition of `{job.name}` only at the given point, "
+                    "so it would turn the node into a constant", job.b.span,
+                    [f"below this line every derivative through `{job.name}` is taken as if it were this constant",
+                     f"hint: to work out the value, write a chain without `let`: `{job.name} = ... = value`"]))
             continue
         decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
 
@@ -1058,6 +1211,9 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
         notes.append(f"left side = {cx.get('lhs')}, right side = {cx.get('rhs')}")
         for kink in cx.get("kinks") or []:
             notes.append(f"kink: {kink}")
+        if "undefined" in (cx.get("lhs"), cx.get("rhs")):
+            notes.append("one side is undefined where the other is defined; if the inputs are restricted "
+                         "(positive, nonzero), say so with `assume`, e.g. `assume x > 0`")
         from .network import breakdown_notes  # noqa: PLC0415
         notes.extend(breakdown_notes(job.context, (job.a, job.b)))
         if step.rel == "≈":

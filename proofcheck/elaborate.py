@@ -104,6 +104,54 @@ def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
 
+def _pattern_items(t: n.Name, index_names) -> tuple | None:
+    """A target's subscript as numbers and index names (`W_{ij}` split like `W_{i,j}`); None when the
+    subscript is part of an atomic name (`out_h1`)."""
+    items = t.sub or ()
+    if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+            and all(c in index_names for c in items[0].base):
+        items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+    if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and i.base in index_names) for i in items):
+        return items
+    return None
+
+
+def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Condition, ...] | None:
+    """Index conditions under which two different target spellings (`h_i` and `h_1`, `h_i` and `h_j`,
+    `W_{ij}` and `W_{i,j}`) name the same entry, or None when they never do. A later `let` that
+    overlaps an earlier one refines it there, so it must be checked like a refinement."""
+    if old.base != new.base or _same_target(old, new):
+        return None
+    index_names = ctx.index_names
+    ranges = {nm: (lo, hi) for nm, lo, hi in ctx.indices}
+    a, b = _pattern_items(old, index_names), _pattern_items(new, index_names)
+    if a is None or b is None or len(a) != len(b) or not a:
+        return None
+    conds = []
+    letters_a = [x.base for x in a if isinstance(x, n.Name)]
+    letters_b = [x.base for x in b if isinstance(x, n.Name)]
+    for x, y in zip(a, b):
+        if isinstance(x, n.Num) and isinstance(y, n.Num):
+            if Fraction(x.text) != Fraction(y.text):
+                return None
+        elif isinstance(x, n.Name) and isinstance(y, n.Name):
+            if x.base != y.base:
+                if x.base in letters_b or y.base in letters_a:
+                    # the same letters in other places (`W_{ij}` then `W_{ji}`): not comparable by
+                    # conditions; an impossible case makes the refinement unconfirmed (E203), never silent
+                    return (n.Condition(span, (n.Name(span, x.base), n.Name(span, x.base)), ("!=",)),)
+                conds.append(n.Condition(span, (n.Name(span, x.base), n.Name(span, y.base)), ("=",)))
+        else:
+            letter, num = (x, y) if isinstance(x, n.Name) else (y, x)
+            rng = ranges.get(letter.base)
+            v = Fraction(num.text)
+            if rng is not None and ((isinstance(rng[0], n.Num) and v < Fraction(rng[0].text))
+                                    or (isinstance(rng[1], n.Num) and v > Fraction(rng[1].text))):
+                return None  # h_0 is not an entry of the family h_i, i in 1..N
+            conds.append(n.Condition(span, (n.Name(span, letter.base), n.Num(span, num.text)), ("=",)))
+    return tuple(conds)
+
+
 @dataclass
 class _Builder:
     name: str
@@ -219,9 +267,19 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
             params = tuple(p.base for p in st.params) if st.params is not None else None
             new = Definition(st.target, st.chain.members[0].expr, params, st.span)
             old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target) and d.params == params), None)
+            overlapping = []  # earlier definitions of other spellings of the same entries (h_i, then h_1)
+            if params is None:
+                for d in reversed(cb.context.definitions):
+                    if d is old:
+                        break
+                    conds = _overlap(d.target, st.target, cb.context, st.target.span) if d.params is None else None
+                    if conds is not None:
+                        overlapping.append((d, conds))
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
             if old is not None:
                 cb.refinements.append(Refinement(st.target, old, new, cb.context))
+            for d, conds in overlapping:
+                cb.refinements.append(Refinement(st.target, d, new, replace(cb.context, case=conds)))
             cb.open(let_target=st.target)
             cb.extend(st.chain, first_is_new=True)
         elif isinstance(st, n.ConventionLine):

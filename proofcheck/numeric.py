@@ -20,6 +20,10 @@ class _Undefined(Exception):
     pass
 
 
+class _Kink(_Undefined):
+    """Defined, but too close to a kink for the value to be trusted."""
+
+
 def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
     """expr at point (Symbol -> Rational) as an mpmath mpf, or None where undefined or on a kink."""
     with mpmath.workdps(digits):
@@ -34,9 +38,22 @@ def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
         return +v
 
 
+def defined(expr: sp.Expr, point: dict, digits: int = 30) -> bool:
+    """Is expr defined at point over the reals (a kink is defined; log of -1 or 1/0 is not)?"""
+    with mpmath.workdps(digits):
+        eps = mpmath.mpf(10) ** (-(digits - 8))
+        try:
+            v = _ev(expr, point, {}, eps)
+        except _Kink:
+            return True
+        except (_Undefined, ZeroDivisionError, ValueError, OverflowError):
+            return False
+        return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
+
+
 def _cmp_sign(x, eps):
     if abs(x) <= eps * max(1, abs(x)) or abs(x) <= eps:
-        raise _Undefined()
+        raise _Kink()
     return 1 if x > 0 else -1
 
 
@@ -131,7 +148,7 @@ def _ev1(e, point, memo, eps):
         best = max(vals) if name == "Max" else min(vals)
         ties = [v for v in vals if abs(v - best) <= eps * max(1, abs(best))]
         if len(ties) > 1:
-            raise _Undefined()
+            raise _Kink()
         return best
     if name == "KroneckerDelta":
         a, b = (_ev(x, point, memo, eps) for x in args)

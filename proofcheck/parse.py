@@ -82,6 +82,9 @@ _GREEK_UNICODE = dict(zip("αβγδεζηθικλμνξοπρστυφχψωΑΒ�
     "Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega"]))
 
 
+_SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def _inner(tok: str) -> str:
     """`\\mathrm{ReLU}` -> `ReLU`."""
     return tok[tok.index("{") + 1: tok.rindex("}")].strip()
@@ -246,6 +249,19 @@ class ToNodes(Transformer):
 
     def pow(self, meta, base, exp):
         return n.Pow(self._span(meta), base, exp)
+
+    def pow_uni(self, meta, base, tok):
+        # `h²`, `x⁻¹`: Unicode superscript digits are a literal integer exponent
+        exp = n.Num(_tok_span(tok, self.line), str(tok).lstrip("⁻").translate(_SUP_DIGITS))
+        if str(tok).startswith("⁻"):
+            exp = n.Neg(exp.span, exp)
+        return n.Pow(self._span(meta), base, exp)
+
+    def fpow_uni(self, meta, tok):
+        if str(tok).startswith("⁻"):  # `\tanh⁻¹` would be the inverse function, not a power
+            raise ProofError("E100", "a function to a negative power is ambiguous: write `(\\tanh x)^{-1}` or `\\frac{1}{\\tanh x}`",
+                             _tok_span(tok, self.line))
+        return int(str(tok).translate(_SUP_DIGITS))
 
     def sup_group(self, meta, e):
         return e
@@ -514,7 +530,98 @@ def _describe_expected(expected: set[str]) -> str:
     return " (expected " + ", ".join(words) + ")"
 
 
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _bracket_hint(code: str) -> str | None:
+    """The first unbalanced bracket of a line, in words (`\\{` and `\\}` are not brackets)."""
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(code):
+        if i > 0 and code[i - 1] == "\\" and ch in "{}":
+            continue
+        if ch in "([{":
+            stack.append((ch, i + 1))
+        elif ch in ")]}":
+            if not stack:
+                return f"the `{ch}` at column {i + 1} closes nothing: is an opening `{_PAIRS[ch]}` missing, or is it one too many?"
+            top, at = stack.pop()
+            if top != _PAIRS[ch] and not (top in "([" and ch in ")]"):  # `(0, 1]` style mixes are allowed
+                return f"the `{top}` at column {at} is closed by the `{ch}` at column {i + 1}"
+    if stack:
+        top, at = stack[-1]
+        closer = {"(": ")", "[": "]", "{": "}"}[top]
+        return f"the `{top}` at column {at} is never closed: add a `{closer}`"
+    return None
+
+
+# unknown LaTeX commands students type, and what to write instead
+_COMMAND_HINTS = {
+    **dict.fromkeys(("\\sigmoid", "\\relu", "\\ReLU", "\\softmax", "\\Relu"),
+                    "write a named function as `\\operatorname{NAME}(x)` or `NAME(x)` (the sigmoid is also `\\sigma(x)`)"),
+    **dict.fromkeys(("\\top", "\\intercal", "\\transpose", "\\mathsf", "\\odot", "\\otimes", "\\circ"),
+                    "proofcheck works entry by entry, with scalars: write a dot product as a sum, `\\sum_j w_j x_j`, "
+                    "and an elementwise product as `a_i b_i`"),
+    "\\nabla": "write each partial derivative on its own, as in `\\frac{\\partial L}{\\partial w_j}`",
+    "\\begin": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step; "
+               "`aligned`, `align` and `equation` wrappers are ignored on their own",
+    "\\end": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step",
+    "\\Rightarrow": "write one step per `=`: a new line continues the derivation with `= ...`",
+    "\\implies": "write one step per `=`: a new line continues the derivation with `= ...`",
+    "\\to": "write one step per `=`: a new line continues the derivation with `= ...`",
+    "\\coloneqq": "to define a name write `let NAME = ...` on its own line",
+    "\\triangleq": "to define a name write `let NAME = ...` on its own line",
+    "\\equiv": "to define a name write `let NAME = ...` on its own line",
+    "\\mathrm": "`\\mathrm{...}` holds a name of letters and digits, as in `\\mathrm{ReLU}`",
+    "\\operatorname": "`\\operatorname{...}` holds a name of letters and digits, as in `\\operatorname{softmax}`",
+    "\\left": "`\\left` goes with `(`, `[`, `|` or `.`",
+    "\\right": "`\\right` goes with `)`, `]`, `|` or `.`",
+    **dict.fromkeys(("\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr"),
+                    "sized brackets are `\\Big(`, `\\Big[`, `\\Big)`, `\\Big]`; an evaluation bar such as `\\Big|_{z=0}` "
+                    "is not understood: give the point with an `at` line (`at z = 0`)"),
+}
+_BARE_LATEX = re.compile(r"(?<![\\A-Za-z])(frac|dfrac|sum|prod|partial|cdot|times|left|right|mathrm|operatorname)(?![A-Za-z])")
+
+
+def _hints(code: str, exc: UnexpectedInput, col: int) -> list[str]:
+    """Notes that tell a student what to write instead, for the slips seen most often."""
+    hints = []
+    if "**" in code:
+        hints.append("`**` is not a power: write `x^2` (or `x^{10}`)")
+    if ":=" in code:
+        hints.append("to define a name write `let NAME = ...` on its own line")
+    m = _BARE_LATEX.search(code)
+    if m:
+        hints.append(f"`{m.group(1)}` needs a backslash: `\\{m.group(1)}`")
+    if re.search(r"\^\s*[-−]\s*[A-Za-z\\({]", code):
+        hints.append("an exponent longer than one character needs braces: `e^{-x}`")
+    if re.search(r"\\[dt]?frac\s*[^\s{\\]", code):
+        hints.append("`\\frac` takes two braced groups: `\\frac{1}{2}`")
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "ROWSEP":
+        hints.append("`\\\\` ends a row: put each step on a line of its own")
+    if re.search(r"\)\s*_", code):
+        hints.append("an entry of a function's value (`\\mathrm{softmax}(z)_i`) is not understood: "
+                     "define the entry with `let`, as in `let p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}`")
+    if re.search(r"\\[{}]", code):
+        hints.append("`\\{` and `\\}` are not brackets here: write `( )`")
+    brackets = _bracket_hint(code)
+    if brackets:
+        hints.append(brackets)
+    return ["hint: " + h for h in hints]
+
+
 def _syntax_error(exc: UnexpectedInput, line: Line) -> Diagnostic:
+    diag = _syntax_diagnostic(exc, line)
+    if diag.code != "E100":
+        return diag
+    notes = list(diag.notes) + _hints(line.code, exc, diag.span.column)
+    if isinstance(exc, UnexpectedCharacters):
+        m = re.match(r"\\[A-Za-z]+", line.code[diag.span.column - 1:])
+        if m and m.group(0) in _COMMAND_HINTS:
+            notes.insert(0, "hint: " + _COMMAND_HINTS[m.group(0)].replace("NAME", m.group(0).lstrip("\\")))
+    return Diagnostic.make(diag.code, diag.message, diag.span, notes)
+
+
+def _syntax_diagnostic(exc: UnexpectedInput, line: Line) -> Diagnostic:
     col = getattr(exc, "column", None) or 1
     if isinstance(exc, UnexpectedCharacters):
         ch = line.code[col - 1: col] if col - 1 < len(line.code) else ""

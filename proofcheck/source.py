@@ -2,7 +2,8 @@
 
 Everything later points back into the text through `Span`, so positions are decided here once:
 1-based lines and columns, columns counted in characters (not bytes), end column exclusive.
-Comments (`%` to end of line, not `\\%`) and a trailing LaTeX row break `\\\\` are blanked, never
+Comments (`%` to end of line, not `\\%`), a trailing LaTeX row break `\\\\` and display-math wrappers
+(`\\begin{aligned}`, `$$`, ...) are blanked, never
 deleted, so every column a later stage reports is the column the user sees in an editor.
 """
 
@@ -59,7 +60,10 @@ class Source:
 
 
 _COMMENT = re.compile(r"(?<!\\)%")
-_TRAILING_ROWBREAK = re.compile(r"\\\\\s*$")
+_TRAILING_ROWBREAK = re.compile(r"\\\\(\[[^\]]*\])?\s*$")  # `\\` or `\\[4pt]`
+# display-math wrappers pasted from LaTeX (`\begin{aligned}`, `\[`, `$$`, `$`) carry no meaning either
+_MATH_WRAPPER = re.compile(r"\\(begin|end)\{(aligned|align\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?)\}"
+                           r"|(?<!\\)\\[\[\]]|\$")
 
 
 def _blank(s: str, start: int, end: int) -> str:
@@ -77,6 +81,8 @@ def split_lines(path: str, text: str) -> Source:
         m = _TRAILING_ROWBREAK.search(code)
         if m:
             code = _blank(code, m.start(), len(code))
+        for m in _MATH_WRAPPER.finditer(code):
+            code = _blank(code, m.start(), m.end())
         lines.append(Line(i, raw, code))
     return Source(path, text, tuple(lines))
 

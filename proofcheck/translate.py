@@ -39,6 +39,8 @@ GREEK_NAMES = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
     "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
 NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
+# LaTeX commands that, typed without the backslash, would silently become input variables
+LATEX_WORDS = frozenset({"sum", "prod", "frac", "dfrac", "partial", "cdot", "times", "nabla"})
 
 
 class LimitError(ProofError):
@@ -243,8 +245,20 @@ class Translator:
                     return None
                 else:
                     binding[it.base] = v
+            for nm, v in binding.items():
+                if not self._in_range(nm, v):
+                    return None  # h_0 is not an entry of the family h_i, i in 1..N (a base case defined apart)
             return binding
         return {} if (f"{t.base}_{t.raw_sub}", ()) == key else None
+
+    def _in_range(self, name: str, v: int) -> bool:
+        """Is v within the declared range of index `name`? Only bounds written as numbers count: a
+        literal `h_3` in a family over 1..N still means the entry when a small N is checked."""
+        rng = self.context.index_range(name)
+        if rng is None:
+            return True
+        lo, hi = (Fraction(b.text) if isinstance(b, n.Num) else None for b in rng)
+        return (lo is None or lo <= v) and (hi is None or v <= hi)
 
     def lookup(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
         for d in reversed(self.values):
@@ -269,7 +283,8 @@ class Translator:
             if self.is_index(node.base):
                 raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
             if node.base in self.funcs or (node.base in FUNCTION_WORDS and not self.is_defined((node.base, ()))):
-                raise ProofError("E201", f"`{node.base}` is a function: apply it to an argument, as in `{node.base}(x)`", node.span)
+                raise ProofError("E201", f"`{node.base}` is a function: apply it to an argument, as in `{node.base}(x)` "
+                                 f"(a power of it is `{node.base}(x)^2`)", node.span)
             if node.base in NETWORK_FUNCTIONS and not self.is_defined((node.base, ())):
                 raise ProofError("E201", f"`{node.base}` is a network quantity: apply it to a layer, as in `{node.base}(h_1)`", node.span)
         key = self.key_of(node, scope)
@@ -284,10 +299,18 @@ class Translator:
         if d is None:
             if key[1] == () and key[0] in CONSTANTS:
                 return self.constant(CONSTANTS[key[0]])
+            if node.base in LATEX_WORDS and self._written_plain(node):
+                # `sum_i x_i`, `frac{a}{b}`: a LaTeX command typed without its backslash
+                raise ProofError("E200", f"`{node.base}` without a backslash is a variable name here: write `\\{node.base}`", node.span)
+            if node.base == "Sigma" and node.sub is not None and not node.styled:
+                raise ProofError("E200", "`\\Sigma` is the Greek letter, here an undefined name: for a sum write `\\sum_j`", node.span)
             if node.sub is None and len(node.base) > 1 and node.base.isascii() and node.base.isalpha() \
                     and self._written_plain(node):
                 guess = " ".join(node.base)
-                raise ProofError("E200", f"unknown name `{node.base}`; a run of letters is one name: for a product write `{guess}`", node.span)
+                hint = ""
+                if node.base.startswith("d"):
+                    hint = f"; for a derivative write `\\frac{{d{node.base[1:]}}}{{dx}}` or `\\partial {node.base[1:]} / \\partial x`"
+                raise ProofError("E200", f"unknown name `{node.base}`; a run of letters is one name: for a product write `{guess}`{hint}", node.span)
             return self.input_value(key)
         ck = self.cache_key(key, scope)
         if ck in self._cache:
