@@ -32,7 +32,7 @@ from autograd.tracer import getval
 from . import nodes as n
 from .diagnostics import Diagnostic, ProofError
 from .elaborate import Context
-from .translate import DerivativeRecord, Scope, Translator, key_name
+from .translate import DerivativeRecord, Scope, Translator, key_name, relu_operand
 
 BACKENDS = ("autograd", "torch")
 DISAGREE_TOL = 1e-8  # relative (to max(1, |symbolic|)); float64 round-off of these graphs is ~1e-14
@@ -303,6 +303,10 @@ class Evaluator(Translator):
         if fname in ("max", "min"):
             if not values:
                 raise ProofError("E201", f"`{fname}` needs arguments", span)
+            other = relu_operand(values, lambda v: not hasattr(v, "shape") and isinstance(v, (int, float)) and v == 0)
+            if other is not None:  # as on the SymPy side: max(z, 0) is ReLU(z)
+                r = self.builtin("relu", [other if fname == "max" else -other], span)
+                return r if fname == "max" else -r
             raws = [self.be.raw(v) for v in values]
             if len(set(raws)) < len(raws):
                 self.kink_hit = True

@@ -541,7 +541,7 @@ def _kinks(exprs, point, names: dict | None = None) -> list[str]:
             v = _evaluate(arg, point, PRECISION)
             if v is not None:
                 side = ">" if v > 0 else ("<" if v < 0 else "=")
-                out.append(f"{label(arg)} = {_fmt(v)} {side} 0")
+                out.append(f"{label(arg)} = 0, on the kink" if side == "=" else f"{label(arg)} = {_fmt(v)} {side} 0")
     return sorted(set(out))[:8]
 
 

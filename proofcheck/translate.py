@@ -485,6 +485,9 @@ class Translator:
         if fname in ("max", "min"):
             if not values:
                 raise ProofError("E201", f"`{fname}` needs arguments", span)
+            other = relu_operand(values, lambda v: v == 0)
+            if other is not None:  # max(z, 0) is ReLU(z), with ReLU's convention at 0
+                return self.relu(other) if fname == "max" else -self.relu(-other)
             return (sp.Max if fname == "max" else sp.Min)(*values)
         if fname == "root":
             return values[0] ** (1 / values[1])
@@ -592,6 +595,17 @@ class Translator:
             value = value.xreplace({sym: self.resolve(key, var, scope)})
         self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
+
+
+def relu_operand(values: list, is_zero) -> object | None:
+    """`max(z, 0)` / `max(0, z)`: the z of a two-argument max or min with a literal 0, else None."""
+    if len(values) != 2:
+        return None
+    if is_zero(values[0]):
+        return values[1]
+    if is_zero(values[1]):
+        return values[0]
+    return None
 
 
 def _relation(op: str, a, b):
