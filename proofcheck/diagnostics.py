@@ -42,6 +42,7 @@ CODES: dict[str, Code] = {
         Code("E207", "bad-directive", "error", "a directive whose arguments are not of the expected form"),
         Code("E208", "unknown-lemma", "error", "`by NAME` names no lemma of this problem"),
         Code("E209", "bad-approx", "error", "an `\\approx` step whose sides cannot be read as a value and a rounded number"),
+        Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose, but proofcheck's quantities are scalars"),
         # E3xx: checking
         Code("E300", "refuted", "error", "a step is false: a counterexample is shown"),
         Code("E301", "undecided", "error", "a step could be neither proved nor refuted in the time allowed"),

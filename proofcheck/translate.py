@@ -383,6 +383,11 @@ class Translator:
         return self.expr(node.num, scope) / self.expr(node.den, scope)
 
     def t_Pow(self, node: n.Pow, scope: Scope) -> sp.Expr:
+        e = node.exp
+        if isinstance(e, n.Name) and e.sub is None and e.base in ("T", "top", "intercal") \
+                and not self.is_defined((e.base, ())) and e.base not in self.sizes and not self.is_index(e.base):
+            raise ProofError("E210", "`^T` reads as a transpose, but proofcheck works with scalars: write the "
+                                     "product as a sum over an index, e.g. `\\sum_i w_i x_i` (for a power of a variable T, define T with `let`)", e.span)
         base = self.expr(node.base, scope)
         exp = self.expr(node.exp, scope)
         return self.power(base, exp, node)
