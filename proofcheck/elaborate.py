@@ -100,6 +100,20 @@ class Problem:
     lemmas: tuple[str, ...]
 
 
+def _constant(e: n.Expr) -> bool:
+    """A body without variables: numbers and built-in functions only (`\\tanh(0.5 \\cdot 1 - 0.5)`)."""
+    from .translate import CONSTANTS, FUNCTION_WORDS  # translate builds on this module
+
+    def walk(x) -> bool:
+        if isinstance(x, n.Deriv):
+            return False
+        if isinstance(x, n.Name):
+            return x.sub is None and (x.base in FUNCTION_WORDS or x.base in CONSTANTS)
+        return all(walk(c) for c in n.children(x))
+
+    return walk(e)
+
+
 def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
@@ -275,6 +289,17 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                     conds = _overlap(d.target, st.target, cb.context, st.target.span) if d.params is None else None
                     if conds is not None:
                         overlapping.append((d, conds))
+            if (old is not None or overlapping) and _constant(new.body):
+                # `let h = \tanh(0) = 0` after `let h = \tanh(w x + b)`: the forward value at the given
+                # point, not a new graph (as a definition it would freeze h for every derivative
+                # below). Checked as the chain `h = \tanh(0) = 0` under the definition in force.
+                first = st.chain.members[0]
+                target = n.Member(st.target.span, st.target)
+                cb.open()
+                cb.extend(n.ChainLine(st.chain.span, (target,) + st.chain.members,
+                                      (("=", first.span),) + st.chain.rels, False, st.chain.justification),
+                          first_is_new=True)
+                continue
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
             if old is not None:
                 cb.refinements.append(Refinement(st.target, old, new, cb.context))
