@@ -159,7 +159,7 @@ def index_symmetric(ctx: Context, exprs) -> bool:
     one instance onto another, so the smallest values of each pattern stand for all of them."""
     idx = ctx.index_names
     nodes = list(exprs) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
-    nodes += list(ctx.assumptions) + list(ctx.case)
+    nodes += list(ctx.assumptions) + list(ctx.case) + [name for name, _ in ctx.point]
     ok = True
 
     def walk(x):
