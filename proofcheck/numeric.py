@@ -21,7 +21,8 @@ class _Undefined(Exception):
 
 
 class _Kink(_Undefined):
-    """Defined, but too close to a kink for the value to be trusted."""
+    """Defined, but the value cannot be trusted: too close to a kink or a pole, too large to compute,
+    or beyond this evaluator. Never evidence, and never a claim that a side is undefined."""
 
 
 def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
@@ -44,9 +45,9 @@ def defined(expr: sp.Expr, point: dict, digits: int = 30) -> bool:
         eps = mpmath.mpf(10) ** (-(digits - 8))
         try:
             v = _ev(expr, point, {}, eps)
-        except _Kink:
-            return True
-        except (_Undefined, ZeroDivisionError, ValueError, OverflowError):
+        except (_Kink, ValueError, OverflowError):
+            return True  # not known to be undefined: a domain mismatch is claimed only when certain
+        except (_Undefined, ZeroDivisionError):
             return False
         return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
 
@@ -68,7 +69,7 @@ def _ev(e, point, memo, eps):
 def _ev1(e, point, memo, eps):
     if e.is_Symbol:
         if e not in point:
-            raise _Undefined()
+            raise _Kink()
         r = point[e]
         return mpmath.mpf(int(r.p)) / int(r.q) if isinstance(r, sp.Rational) else mpmath.mpf(str(r))
     if e.is_Integer:
@@ -98,7 +99,7 @@ def _ev1(e, point, memo, eps):
             if k < 0 and b == 0:
                 raise _Undefined()
             if k < 0 and abs(b) <= eps:
-                raise _Undefined()
+                raise _Kink()
             return b ** k
         x = _ev(ex, point, memo, eps)
         if b < 0:
@@ -114,14 +115,16 @@ def _ev1(e, point, memo, eps):
     if name == "exp":
         x = _ev(args[0], point, memo, eps)
         if x > 10 ** 6:
-            raise _Undefined()
+            raise _Kink()
         return mpmath.exp(x)
     if name == "log":
         if len(args) != 1:
-            raise _Undefined()
+            raise _Kink()
         x = _ev(args[0], point, memo, eps)
-        if x <= 0 or x <= eps:
+        if x <= 0:
             raise _Undefined()
+        if x <= eps:
+            raise _Kink()
         return mpmath.log(x)
     simple = {"sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "tanh": mpmath.tanh,
               "cosh": mpmath.cosh, "sinh": mpmath.sinh, "atan": mpmath.atan}
@@ -161,7 +164,7 @@ def _ev1(e, point, memo, eps):
     # anything else: SymPy's own evaluation of this subexpression
     v = e.xreplace({s: point[s] for s in e.free_symbols if s in point}).evalf(mpmath.mp.dps)
     if not v.is_number:
-        raise _Undefined()
+        raise _Kink()
     re_, im_ = v.as_real_imag()
     if abs(im_) > eps:
         raise _Undefined()
@@ -187,4 +190,4 @@ def _truth(c, point, memo, eps) -> bool:
             return eq if name == "Equality" else not eq
         s = _cmp_sign(d, eps)
         return {"StrictGreaterThan": s > 0, "GreaterThan": s > 0, "StrictLessThan": s < 0, "LessThan": s < 0}[name]
-    raise _Undefined()
+    raise _Kink()
