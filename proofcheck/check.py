@@ -1119,12 +1119,12 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             elif dec.verdict == "unknown":
                 diags.append(Diagnostic.make("E203", f"could not confirm that this `let` agrees with the earlier definition: {dec.reason}", job.b.span))
             elif job.context.point and dec.holds_in_general is not True:
-                # equal at the given point only: the finer graph would make `job.name` a constant there
-                # (every derivative through it 0), so it must not replace the definition silently
+                # equal at the given point only (or not known in general): as the finer graph it would
+                # change every derivative through `job.name`, so it must not replace the definition silently
                 diags.append(Diagnostic.make(
                     "E203", f"this `let` agrees with the earlier definition of `{job.name}` only at the given point, "
-                    "so it would turn the node into a constant", job.b.span,
-                    [f"below this line every derivative through `{job.name}` is taken as if it were this constant",
+                    "so it would change the graph", job.b.span,
+                    [f"below this line every derivative through `{job.name}` follows this definition",
                      f"hint: to work out the value, write a chain without `let`: `{job.name} = ... = value`"]))
             continue
         decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
