@@ -32,3 +32,24 @@ def test_doc_proofs_parse(doc):
         result = check_text(block, doc.name, Options(seed=0, timeout=20))
         syntax = [(d.span.line, d.code, d.message) for d in result.diagnostics if d.code.startswith("E1")]
         assert not syntax, (doc.name, block[:80], syntax)
+
+
+def test_readme_output_is_real(capsys):
+    """Every diagnostic header README shows for a bundled example is what the checker prints."""
+    from proofcheck.cli import main
+
+    shown = re.findall(r"^(examples/\S+?\.proof):\d+:\d+: (?:error|warning)\[\w+\]: .*$",
+                       (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    assert shown
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        for path in sorted(set(shown)):
+            main(["check", path, "--color", "never"])
+            out = capsys.readouterr().out
+            for line in re.findall(rf"^{re.escape(path)}:\d+:\d+: .*$", (ROOT / "README.md").read_text(encoding="utf-8"), re.M):
+                assert line in out.splitlines(), line
+    finally:
+        os.chdir(cwd)
