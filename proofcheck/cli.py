@@ -7,9 +7,8 @@ import os
 import sys
 
 from .check import Options
-from .pipeline import check_path, collect
+from .pipeline import check_source, collect, load
 from .report import render_json, render_text
-from .source import decode
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,16 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     results = list(errors)
     sources = {}
     for path in files:
-        r = check_path(path, options)
-        results.append(r)
-        if not r.fatal:
-            try:
-                with open(path, "rb") as fh:
-                    src, _ = decode(path, fh.read())
-                if src is not None:
-                    sources[path] = src
-            except OSError:
-                pass
+        source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
+        if source is None:
+            results.append(failure)
+            continue
+        sources[path] = source
+        results.append(check_source(source, options))
     try:
         if args.format == "json":
             render_json(results, args.seed, sys.stdout)

@@ -42,21 +42,30 @@ def check_text(text: str, path: str = "<string>", options: Options | None = None
     return check_source(split_lines(path, text), options or Options())
 
 
-def check_path(path: str, options: Options) -> FileResult:
+def load(path: str, seed: int = 0) -> tuple[Source | None, FileResult | None]:
+    """Read and decode one file: its Source, or a fatal FileResult saying why it cannot be checked."""
+    def fatal(code: str, message: str) -> tuple[None, FileResult]:
+        return None, FileResult(path, [Diagnostic.make(code, message, Span.at(1, 1))], fatal=True, seed=seed)
+
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never end
-            return FileResult(path, [Diagnostic.make("E400", "cannot read: not a regular file (a pipe, device or socket)", Span.at(1, 1))], fatal=True, seed=options.seed)
+            return fatal("E400", "cannot read: not a regular file (a pipe, device or socket)")
         if st.st_size > MAX_FILE_BYTES:  # refuse before reading it all into memory
-            return FileResult(path, [Diagnostic.make("E403", f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Span.at(1, 1))], fatal=True, seed=options.seed)
+            return fatal("E403", f"file is {st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return FileResult(path, [Diagnostic.make("E400", f"cannot read: {exc.strerror or exc}", Span.at(1, 1))], fatal=True, seed=options.seed)
+        return fatal("E400", f"cannot read: {exc.strerror or exc}")
     source, diags = decode(path, data)
     if source is None:
-        return FileResult(path, diags, fatal=True, seed=options.seed)
-    return check_source(source, options)
+        return None, FileResult(path, diags, fatal=True, seed=seed)
+    return source, None
+
+
+def check_path(path: str, options: Options) -> FileResult:
+    source, failure = load(path, options.seed)
+    return failure if source is None else check_source(source, options)
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
