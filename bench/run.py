@@ -26,7 +26,8 @@ sys.path.insert(0, str(REPO))
 
 import sympy as sp  # noqa: E402
 
-from proofcheck.check import Instance, Options, free_indices, instances  # noqa: E402
+from proofcheck.check.instances import Instance, free_indices, instances
+from proofcheck.options import Options  # noqa: E402
 from proofcheck.elaborate import elaborate  # noqa: E402
 from proofcheck.parse import parse_source  # noqa: E402
 from proofcheck.pipeline import check_path  # noqa: E402

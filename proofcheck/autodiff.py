@@ -32,6 +32,8 @@ from autograd.tracer import getval
 from . import nodes as n
 from .diagnostics import Diagnostic, ProofError
 from .elaborate import Context
+from .numeric import PRECISION
+from .numeric import exact_value as _evaluate
 from .translate import DerivativeRecord, Scope, Translator, key_name, relu_operand
 
 BACKENDS = ("autograd", "torch")
@@ -381,7 +383,6 @@ class Evaluator(Translator):
 
 def kinks_at(expr, point: dict) -> list[str]:
     """Places where expr's non-smooth parts sit exactly on their kink at the exact point."""
-    from .check import PRECISION, _evaluate  # noqa: PLC0415  (check imports this module)
 
     out: list[str] = []
 
@@ -410,7 +411,6 @@ def _fast_value(expr, point: dict):
     try:
         from .numeric import evaluate  # noqa: PLC0415  (the checker's memoised mpmath evaluator)
     except ImportError:  # pragma: no cover
-        from .check import _evaluate  # noqa: PLC0415
 
         return _evaluate(expr, point, 20) if not kinks_at(expr, point) else None
     return evaluate(expr, point, 20)
@@ -460,7 +460,6 @@ class CrossCheck:
         samples = getattr(t, "samples", None)
         if self.backend == "off" or not samples:
             return
-        from .check import PRECISION, _evaluate  # noqa: PLC0415
 
         be = backend(self.backend)
         sub_vals, pts = samples

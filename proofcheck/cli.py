@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from .check import Options
+from .options import Options
 from .pipeline import check_source, collect, load
 from .report import render_json, render_text
 

@@ -14,6 +14,7 @@ from . import nodes as n
 from .diagnostics import Diagnostic
 from .parse import ErrorLine
 from .source import Span
+from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,6 @@ class Problem:
 
 def _constant(e: n.Expr) -> bool:
     """A body without variables: numbers and built-in functions only (`\\tanh(0.5 \\cdot 1 - 0.5)`)."""
-    from .translate import CONSTANTS, FUNCTION_WORDS  # translate builds on this module
 
     def walk(x) -> bool:
         if isinstance(x, n.Deriv):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
+PRECISION = 30  # digits of a first evaluation; refutations are confirmed at more
 _UNDEFINED = object()
 
 
@@ -191,3 +192,26 @@ def _truth(c, point, memo, eps) -> bool:
         s = _cmp_sign(d, eps)
         return {"StrictGreaterThan": s > 0, "GreaterThan": s > 0, "StrictLessThan": s < 0, "LessThan": s < 0}[name]
     raise _Kink()
+
+
+def exact_value(expr, point: dict, prec: int):
+    """expr at the exact point: a Rational where exact, else a Float to `prec` digits; None where it is undefined (log of <= 0, 1/0, ...)."""
+    try:
+        v = expr.xreplace(point)
+        if v.free_symbols:
+            return None
+        if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return None
+        if v.is_Rational:
+            return v
+        f = v.evalf(prec)
+        if not f.is_number or f.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return None
+        re, im = f.as_real_imag()
+        if im != 0 and abs(im) > sp.Float(10) ** (-prec + 5) * (1 + abs(re)):
+            return None
+        if not re.is_finite:
+            return None
+        return re
+    except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
+        return None

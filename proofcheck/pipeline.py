@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import stat
 
-from .check import Options, check_problem
+from .check import check_problem
+from .options import Options
 from .diagnostics import Diagnostic
 from .elaborate import elaborate
 from .parse import parse_source

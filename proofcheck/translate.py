@@ -20,6 +20,7 @@ import sympy as sp
 from . import nodes as n
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS  # noqa: F401  (re-exported)
 
 Key = tuple[str, tuple[int, ...]]
 
@@ -27,21 +28,6 @@ MAX_EXPONENT = 1000
 MAX_POWER_BITS = 100_000
 MAX_SUM_TERMS = 5_000
 MAX_LITERAL_EXPONENT = 400
-
-FUNCTION_WORDS = {
-    "ReLU": "relu", "relu": "relu", "Relu": "relu", "RELU": "relu",
-    "sigmoid": "sigmoid", "sigma": "sigmoid", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
-    "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
-}
-CONSTANTS = {"e": sp.E, "pi": sp.pi}
-# `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
-GREEK_NAMES = frozenset(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
-    "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
-NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
-# LaTeX commands that, typed without the backslash, would silently become input variables
-LATEX_WORDS = frozenset({"sum", "prod", "frac", "dfrac", "partial", "cdot", "times", "nabla"})
-
 
 class LimitError(ProofError):
     def __init__(self, message: str, span):

@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 
 from proofcheck import autodiff, translate
 from proofcheck import nodes as n
-from proofcheck.check import PRECISION, Options, _evaluate
+from proofcheck.numeric import PRECISION
+from proofcheck.numeric import exact_value as _evaluate
+from proofcheck.options import Options
 from proofcheck.cli import main
 from proofcheck.elaborate import elaborate
 from proofcheck.parse import parse_source

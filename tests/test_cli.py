@@ -135,7 +135,7 @@ def test_exit_2_on_unreadable_files(tmp_path: Path, data: bytes, code: str) -> N
 
 
 def test_directory_given_as_file_is_unreadable(tmp_path: Path) -> None:
-    from proofcheck.check import Options
+    from proofcheck.options import Options
     from proofcheck.pipeline import check_path
 
     (tmp_path / "d.proof").mkdir()

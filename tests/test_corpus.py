@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from proofcheck.check import Options
+from proofcheck.options import Options
 from proofcheck.pipeline import check_path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from proofcheck.check import Options
+from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 
 ROOT = Path(__file__).resolve().parent.parent

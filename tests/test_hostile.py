@@ -22,7 +22,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
-from proofcheck.check import Options
+from proofcheck.options import Options
 from lark import Lark
 from proofcheck.parse import DIRECTIVES, grammar_text
 from proofcheck.pipeline import check_path, check_text, collect

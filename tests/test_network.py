@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from proofcheck import network as nw
-from proofcheck.check import Options
+from proofcheck.options import Options
 from proofcheck.diagnostics import CODES, ProofError
 from proofcheck.elaborate import elaborate
 from proofcheck.parse import parse_source

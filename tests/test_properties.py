@@ -20,7 +20,7 @@ import sympy as sp
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from proofcheck.check import Options
+from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 
 OPTIONS = Options(seed=0, timeout=10)

@@ -20,7 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mutants as M  # noqa: E402
 
-from proofcheck.check import Options  # noqa: E402
+from proofcheck.options import Options  # noqa: E402
 from proofcheck.pipeline import check_text  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,0 +1,21 @@
+"""Stage 5, check: decide every step of every chain, then the goals.
+
+One module per responsibility: `instances` (sizes and index patterns a step is checked over),
+`assumptions` (assumptions and the given point), `numbers` (evaluation at exact points),
+`regions` (sample points and kink probes), `symbolic` (the zero test), `counterexample`,
+`compare` (one instance), `decide` (a verdict over all instances), `jobs` (sandboxed comparisons),
+`goals`, and `problem` (the orchestration). Verdicts:
+  proved   every instance zero-tested symbolically (and the larger N agreed numerically)
+  numeric  no counterexample at any point, but some instance not shown symbolically
+  refuted  a confirmed counterexample (re-evaluated at higher precision) with both values
+  unknown  otherwise (time, undefined everywhere, unusable assumption): never counted as correct
+"""
+
+from __future__ import annotations
+
+from ..options import Options
+from .approx import decide_approx
+from .decide import Decision, decide
+from .problem import check_problem
+
+__all__ = ["Decision", "Options", "check_problem", "decide", "decide_approx"]

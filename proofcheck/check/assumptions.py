@@ -1,0 +1,75 @@
+"""Assumptions and the given point, as relations and exact values for one instance."""
+
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+from ..diagnostics import ProofError
+from ..elaborate import Context
+from ..translate import Translator, leaf_symbol
+from .instances import _index_only, free_indices
+
+
+class Unusable(Exception):
+    pass
+
+
+def _assumption_relations(ctx: Context, t: Translator) -> tuple[list, list]:
+    """Equalities (as expressions equal to 0) and other relations, quantified over free indices."""
+    eqs, rels = [], []
+    conds = list(ctx.assumptions) + [c for c in ctx.case if not _index_only(c, ctx)]
+    for cond in conds:
+        free = [nm for nm in free_indices([cond], ctx) if nm not in dict(t.free)]
+        ranges = []
+        for nm in free:
+            lo, hi = ctx.index_range(nm)
+            ranges.append(range(t.int_value(lo, t.scope()), t.int_value(hi, t.scope()) + 1))
+        for combo in itertools.product(*ranges):
+            scope = t.scope()
+            for nm, v in zip(free, combo):
+                scope = scope.bind(nm, v)
+            terms = [t.expr(x, scope) for x in cond.terms]
+            for op, a, b in zip(cond.ops, terms, terms[1:]):
+                if op == "=":
+                    eqs.append(a - b)
+                else:
+                    rels.append((op, a, b))
+    return eqs, rels
+
+
+def _solve_equalities(eqs: list) -> dict:
+    """Solve each equality for one of its symbols (linearly); the substitution makes points satisfy it."""
+    sub: dict = {}
+    for e in eqs:
+        e = sp.expand(e.xreplace(sub))
+        if e == 0:
+            continue
+        for s in sorted(e.free_symbols, key=lambda s: s.name, reverse=True):
+            c = sp.diff(e, s)
+            if c.free_symbols or c == 0:
+                continue
+            rest = sp.expand(e - c * s)
+            if s in rest.free_symbols:
+                continue
+            value = -rest / c
+            sub = {k: v.xreplace({s: value}) for k, v in sub.items()}
+            sub[s] = value
+            break
+        else:
+            raise Unusable(f"cannot use the assumption {e} = 0 (it is not linear in any input)")
+    return sub
+
+
+def _point_values(ctx: Context, t: Translator) -> dict:
+    values = {}
+    for name, value in ctx.point:
+        key = t.key_of(name, t.scope())
+        v = t.expr(value, t.scope())
+        if not v.is_number:
+            raise ProofError("E207", f"the value of `{name.display}` must be a number", value.span)
+        if t.is_defined(key):
+            raise ProofError("E207", f"`{name.display}` is defined by a `let`; `at` gives values to inputs only", name.span)
+        values[leaf_symbol(key)] = v
+    return values

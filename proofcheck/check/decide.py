@@ -1,0 +1,113 @@
+"""Deciding one comparison over all instances: the verdict and its evidence."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .. import nodes as n
+from ..autodiff import CrossCheck
+from ..elaborate import Context
+from ..translate import Translator
+from .assumptions import _point_values
+from .compare import _compare_instance
+from .instances import Instance, instances
+from .regions import FIRST_POINTS, MORE_POINTS
+
+
+@dataclass
+class Decision:
+    verdict: str
+    method: str
+    points: int = 0
+    instances: list = field(default_factory=list)
+    counterexample: dict | None = None
+    holds_in_general: bool | None = None
+    reason: str = ""
+    diagnostics: list = field(default_factory=list)
+    autodiff: dict | None = None  # autodiff.CrossCheck evidence -> StepResult.autodiff
+
+
+def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
+           at_point: bool, general: bool = True, ad: str | None = None) -> Decision:
+    """Compare two members over all instances; at a given point when the problem has one."""
+    rng = random.Random(seed)
+    if at_point:
+        return _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
+    return _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
+
+
+def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
+    t = Translator(ctx, dict(inst.sizes), dict(inst.indices))
+    try:
+        from ..network import network_call  # noqa: PLC0415  (optional stage, see issue on networks)
+        t.network_call = network_call(ctx)
+    except ImportError:
+        pass
+    return t, t.translate(a_node), t.translate(b_node)
+
+
+def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True,
+                    ad: str | None = None) -> Decision:
+    insts = instances(ctx, free, exprs=(a_node, b_node))
+    xc = CrossCheck(ctx, ad)
+    if not insts:
+        return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
+    results = []
+    total = 0
+    all_symbolic = True
+    for inst in insts:
+        t, a, b = _translate_pair(ctx, inst, a_node, b_node)
+        status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, {}, npoints, True)
+        total += pts
+        results.append({**inst.describe(), "method": status, "points": pts})
+        if status == "differ":
+            xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
+            return xc.finish(Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx))
+        if status == "undecided":
+            return Decision("unknown", "none", total, results, reason=reason)
+        xc.add(t, inst)
+        if status != "symbolic":
+            all_symbolic = False
+    if large:
+        for inst in instances(ctx, free, large=True, exprs=(a_node, b_node)):
+            t, a, b = _translate_pair(ctx, inst, a_node, b_node)
+            status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, {}, FIRST_POINTS, False)
+            total += pts
+            results.append({**inst.describe(), "method": status, "points": pts})
+            if status == "differ":
+                return Decision("refuted", "numeric", total, results, cx)
+            if status == "undecided":
+                return Decision("unknown", "none", total, results, reason=reason)
+    if all_symbolic:
+        return xc.finish(Decision("proved", "symbolic", total, results))
+    return xc.finish(Decision("numeric", "numeric", total, results))
+
+
+def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None) -> Decision:
+    insts = instances(ctx, free, exprs=(a_node, b_node))
+    xc = CrossCheck(ctx, ad, at_point=True)
+    if not insts:
+        return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
+    results = []
+    total = 0
+    verdict = "proved"
+    for inst in insts:
+        t, a, b = _translate_pair(ctx, inst, a_node, b_node)
+        fixed = _point_values(ctx, t)
+        status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, fixed, MORE_POINTS, True)
+        total += pts
+        results.append({**inst.describe(), "method": status, "points": pts, "at": "given point"})
+        if status == "differ":
+            xc.add(t, inst)
+            return xc.finish(Decision("refuted", "exact-at-point", total, results, cx, holds_in_general=False))
+        if status == "undecided":
+            return Decision("unknown", "none", total, results, reason=reason)
+        xc.add(t, inst)
+        if status == "numeric":
+            verdict = "numeric"
+    general = _decide_general(ctx, a_node, b_node, free, random.Random(seed + 1), npoints=6, large=False)
+    holds = {"proved": True, "numeric": True, "refuted": False}.get(general.verdict)
+    method = "exact-at-point" if verdict == "proved" else "numeric-at-point"
+    return xc.finish(Decision(verdict, method, total, results, holds_in_general=holds,
+                              reason="" if holds is not False else "holds at the given point only"))

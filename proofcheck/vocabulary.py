@@ -1,0 +1,23 @@
+"""The words proofcheck knows: function names, constants, Greek letters, network quantities.
+
+One place, below both `elaborate` and `translate` (and the autodiff evaluator), so that what counts
+as a function or a constant is decided by one table and no module imports another for a word list.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+FUNCTION_WORDS = {
+    "ReLU": "relu", "relu": "relu", "Relu": "relu", "RELU": "relu",
+    "sigmoid": "sigmoid", "sigma": "sigmoid", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
+    "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
+}
+CONSTANTS = {"e": sp.E, "pi": sp.pi}
+# `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
+GREEK_NAMES = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
+NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
+# LaTeX commands that, typed without the backslash, would silently become input variables
+LATEX_WORDS = frozenset({"sum", "prod", "frac", "dfrac", "partial", "cdot", "times", "nabla"})
