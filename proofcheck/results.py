@@ -47,10 +47,24 @@ class StepResult:
     autodiff: dict[str, Any] | None = None
     lemma: str | None = None
     seconds: float = 0.0
+    chain: int = -1  # the id of the chain this step belongs to (ProblemResult.chains); -1 for a refinement
 
     @property
     def accepted(self) -> bool:
         return self.verdict in ACCEPTED
+
+
+@dataclass
+class ChainResult:
+    """One chain of a problem: where it stands and whether every step follows from its predecessor."""
+
+    id: int  # 0-based, in file order within the problem
+    line: int  # first line
+    end_line: int  # last line
+    lemma: str | None = None
+    let_target: str | None = None  # `let x = a = b`: the chain of x
+    sound: bool = False  # every step accepted against its own predecessor (recovery never counts)
+    narrowed: list[str] = field(default_factory=list)  # what this chain's context adds to its problem's goals' (case, assume, ...)
 
 
 @dataclass
@@ -61,6 +75,9 @@ class GoalResult:
     status: str  # met | unmet | wrong
     message: str
     target: str = ""
+    chain: int | None = None  # the id of the chain that met the goal (or the one nearest to meeting it)
+    chain_lines: tuple[int, int] | None = None  # that chain's first and last line
+    reason: str = ""  # machine-readable: met | no-chain | narrowed | step-failed | different-value | not-written | undecided
 
 
 @dataclass
@@ -70,7 +87,9 @@ class ProblemResult:
     line: int
     steps: list[StepResult] = field(default_factory=list)
     goals: list[GoalResult] = field(default_factory=list)
-    errors: int = 0
+    chains: list[ChainResult] = field(default_factory=list)
+    errors: int = 0  # error diagnostics located within the problem's lines (syntax errors included)
+    end_line: int = 0  # the problem's last line (the line before the next `problem`, or the file's end)
 
     @property
     def ok(self) -> bool:
