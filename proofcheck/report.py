@@ -125,8 +125,8 @@ def to_json(results: list[FileResult], seed: int) -> dict[str, Any]:
             "diagnostics": [_diag_json(d) for d in r.diagnostics],
             "problems": [{
                 "name": p.name, "title": p.title, "line": p.line, "ok": p.ok,
-                # `seconds` (wall time) stays in the result data but not in the JSON: same input and seed, same bytes
-                "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds")}, "evidence": asdict(s.evidence)} for s in p.steps],
+                # what a step cost (`seconds`, `cached`) stays in the result data but not in the JSON: same input and seed, same bytes
+                "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds", "cached")}, "evidence": asdict(s.evidence)} for s in p.steps],
                 "goals": [asdict(g) for g in p.goals],
             } for p in r.problems],
         })

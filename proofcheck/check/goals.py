@@ -7,10 +7,9 @@ from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Goal, Problem
 from ..options import Options
 from ..results import ACCEPTED, GoalResult
-from ..sandbox import run_jobs
 from .counterexample import _cx_text
 from .instances import _names
-from .jobs import _contains, _Job, _outcome_decision, _seed
+from .jobs import _contains, _Job, decide_jobs
 
 
 def _normal(e):
@@ -83,10 +82,8 @@ def _goals(problem: Problem, chain_ends, options: Options, diags: list[Diagnosti
             diags.append(Diagnostic.make("E303", msg, g.span))
             out.append(GoalResult(g.span.line, g.span.column, g.kind, "wrong", msg))
     if pending:
-        jobs = [_Job("goal", None, 0, 0, g.context, c.members[-1].expr, g.rhs, "=", _seed(options, problem.name, "goal", g.span.line))
-                for g, c, _ in pending]
-        for (g, c, pos), o in zip(pending, run_jobs(jobs, options.timeout, options.memory_mb, options.workers)):
-            dec = _outcome_decision(o)
+        jobs = [_Job("goal", None, 0, 0, g.context, c.members[-1].expr, g.rhs, "=", options.seed) for g, c, _ in pending]
+        for (g, c, pos), (dec, _) in zip(pending, decide_jobs(jobs, options)):
             if dec.verdict in ACCEPTED:
                 msg = (f"the chain at line {c.members[0].span.line} ends at an expression equal to the goal's right side "
                        "but not written as it; add it as the last step")

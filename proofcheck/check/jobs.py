@@ -1,25 +1,47 @@
-"""Jobs: one comparison each, run in the sandbox; seeds, outcomes, warm-up."""
+"""Jobs: one comparison each, decided from the cache or in the sandbox; seeds, outcomes, warm-up.
+
+`decide_jobs` is the one way comparisons get decided: a job's seed and cache key come from its
+content (the two members and the Context, positions left out), so the same step gets the same
+sample points and shares a cache entry wherever it stands; the jobs the cache does not answer run
+in the sandbox under the CPU budget, and their decisions are stored when they are a function of
+the key.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from .. import nodes as n
-from ..diagnostics import ProofError
-from ..elaborate import Chain, Context
+from ..cache import Cache, digest, open_cache, plain
+from ..diagnostics import Diagnostic, ProofError
+from ..elaborate import Chain, Context, Network, Problem
 from ..options import Options
-from ..results import Evidence, StepResult
+from ..results import VERDICTS, Evidence, StepResult
+from ..sandbox import run_jobs
 from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .approx import decide_approx
 from .assumptions import Unusable
 from .decide import Decision, decide
 from .instances import _names, free_indices
 
+if TYPE_CHECKING:
+    from ..sandbox import Outcome
+
+SEED_BITS = 32
+# the options besides the seed that can change a decision (the timeout cannot: only finished decisions are stored)
+_KEY_OPTIONS = ("memory_mb",)
+
 
 @dataclass
 class _Job:
-    """One comparison to run in the sandbox; everything it needs is reachable through the fork."""
+    """One comparison to run in the sandbox; everything it needs is reachable through the fork.
+
+    `seed` is the run's seed (`Options.seed`); the job draws from `step_seed`, derived from it and
+    from the job's content.
+    """
 
     kind: str  # step | refinement | goal
     chain: Chain | None
@@ -33,12 +55,25 @@ class _Job:
     name: str = ""
     ad: str | None = None  # autodiff cross-check backend (Options.ad) for step jobs; None: no cross-check
 
+    @cached_property
+    def content(self) -> str | None:
+        """A hash of what the decision depends on besides the options (None: not expressible as a key)."""
+        try:
+            return digest(self.rel, plain(self.a), plain(self.b), _context_digest(self.context), self.ad)
+        except (TypeError, RecursionError):
+            return None
+
+    @cached_property
+    def step_seed(self) -> int:
+        text = f"{self.seed}|{self.content or (self.kind, self.index, self.left)}"
+        return int.from_bytes(hashlib.sha256(text.encode()).digest()[: SEED_BITS // 8], "big")
+
     def __call__(self) -> Decision:
         try:
             free = free_indices([self.a, self.b] + list(self.context.case), self.context)
             if self.rel == "≈":
-                return decide_approx(self.context, self.a, self.b, free, self.seed, ad=self.ad)
-            return decide(self.context, self.a, self.b, free, self.seed, at_point=bool(self.context.point), ad=self.ad)
+                return decide_approx(self.context, self.a, self.b, free, self.step_seed, ad=self.ad)
+            return decide(self.context, self.a, self.b, free, self.step_seed, at_point=bool(self.context.point), ad=self.ad)
         except ProofError as exc:
             return Decision("unknown", "none", reason=exc.diagnostic.message, diagnostics=[exc.diagnostic])
         except _Unusable_types as exc:
@@ -47,13 +82,104 @@ class _Job:
 
 _Unusable_types = (Unusable,)
 
-
-def _seed(options: Options, problem: str, *parts) -> int:
-    h = hashlib.sha256(f"{options.seed}|{problem}|{'|'.join(map(str, parts))}".encode()).digest()
-    return int.from_bytes(h[:4], "big")
+_CONTEXT_DIGESTS: dict[int, tuple[Context, str]] = {}  # id -> (the context, kept alive; its digest)
+_CONTEXT_MEMO_SIZE = 256
 
 
-def _outcome_decision(outcome) -> Decision:
+def _context_digest(ctx: Context) -> str:
+    """The digest of a Context, computed once per Context object (a chain's steps share theirs)."""
+    hit = _CONTEXT_DIGESTS.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    if len(_CONTEXT_DIGESTS) >= _CONTEXT_MEMO_SIZE:
+        _CONTEXT_DIGESTS.clear()
+    value = digest(plain(ctx))
+    _CONTEXT_DIGESTS[id(ctx)] = (ctx, value)
+    return value
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What deciding one job cost in this run."""
+
+    cpu_seconds: float  # CPU time of the worker (0 when the decision came from the cache)
+    wall_seconds: float
+    cached: bool = False
+
+
+def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timing]]:
+    """Each job's decision, in order: from the cache where it has one, else from the sandbox."""
+    cache = open_cache(options.cache_dir)
+    keys = [_cache_key(job, options) if cache is not None else None for job in jobs]
+    out: list[tuple[Decision, Timing] | None] = [None] * len(jobs)
+    for i, key in enumerate(keys):
+        if key is not None and cache is not None:
+            d = _cached_decision(cache, key, options)
+            if d is not None:
+                out[i] = (d, Timing(0.0, 0.0, cached=True))
+    todo = [i for i, o in enumerate(out) if o is None]
+    if todo:
+        warm_up(options)
+        for i in todo:
+            jobs[i].step_seed  # noqa: B018  (derived here, once, so every worker inherits it)
+        outcomes = run_jobs([jobs[i] for i in todo], options.timeout, options.memory_mb, options.workers)
+        for i, outcome in zip(todo, outcomes):
+            d = _outcome_decision(outcome)
+            key = keys[i]
+            if cache is not None and key is not None and outcome.status == "ok":
+                _store(cache, key, d, outcome.cpu_seconds)
+            out[i] = (d, Timing(outcome.cpu_seconds, outcome.seconds))
+    return [o for o in out if o is not None]
+
+
+def _cache_key(job: _Job, options: Options) -> str | None:
+    if job.content is None:
+        return None
+    return digest("decision", job.content, str(options.seed), [str(getattr(options, k)) for k in _KEY_OPTIONS])
+
+
+# the fields of a stored Decision and their JSON types; a Decision with other fields is never stored
+_DECISION_TYPES: dict[str, tuple[type, ...]] = {
+    "verdict": (str,), "method": (str,), "points": (int,), "instances": (list,),
+    "counterexample": (dict, type(None)), "holds_in_general": (bool, type(None)), "reason": (str,),
+    "diagnostics": (list,), "autodiff": (dict, type(None)),
+}
+
+
+def _storable(d: Decision) -> dict[str, Any] | None:
+    """The decision as JSON data, or None when it depends on more than the key.
+
+    Not stored: a decision with diagnostics (they point at this file's lines) or with autodiff values
+    at the given point (they carry the derivative's line and column).
+    """
+    data = {f.name: getattr(d, f.name) for f in fields(d)}
+    if set(data) != set(_DECISION_TYPES) or d.diagnostics or (d.autodiff or {}).get("values"):
+        return None
+    return data
+
+
+def _store(cache: Cache, key: str, d: Decision, cpu_seconds: float) -> None:
+    data = _storable(d)
+    if data is not None:
+        cache.put(key, {"cpu_seconds": round(cpu_seconds, 6), "decision": data})
+
+
+def _cached_decision(cache: Cache, key: str, options: Options) -> Decision | None:
+    """A stored decision, if valid and reached within this run's budget (else None: decide it again)."""
+    entry = cache.get(key)
+    if not (isinstance(entry, dict) and set(entry) == {"cpu_seconds", "decision"}):
+        return None
+    cpu, data = entry["cpu_seconds"], entry["decision"]
+    if not (type(cpu) in (int, float) and 0 <= cpu <= options.timeout):
+        return None  # a decision that took longer than this run's budget would be unknown here
+    if not (isinstance(data, dict) and set(data) == set(_DECISION_TYPES)
+            and all(type(data[k]) in types for k, types in _DECISION_TYPES.items())
+            and data["verdict"] in VERDICTS and data["diagnostics"] == []):
+        return None
+    return Decision(**data)
+
+
+def _outcome_decision(outcome: Outcome) -> Decision:
     if outcome.status == "ok":
         return outcome.value
     if outcome.status == "timeout":
@@ -63,21 +189,79 @@ def _outcome_decision(outcome) -> Decision:
     return Decision("unknown", "none", reason=f"the checker failed on this step ({outcome.detail})")
 
 
+@dataclass(frozen=True)
+class _NetworkJob:
+    """The autodiff cross-check of one network at one batch size, run in the sandbox like a step."""
+
+    net: Network
+    batch: int | None
+    backend: str
+
+    def __call__(self) -> list[str] | None:
+        from ..network import cross_check  # noqa: PLC0415
+
+        return cross_check(self.net, self.batch, self.backend)
+
+
+def cross_check_networks(problem: Problem, options: Options) -> list[Diagnostic]:
+    """Cross-check the networks a problem can see, each under the step budget; keep the results here.
+
+    Built networks can be large (millions of parameters, a forward and backward pass over a batch), so
+    they run in the sandbox like steps, and their results are cached like decisions. A cross-check that
+    does not finish is not run (W313), as for a network too large to build.
+    """
+    from ..network import cross_check_pending, record_cross_check  # noqa: PLC0415
+
+    if options.ad == "off":
+        return []
+    pending = [_NetworkJob(net, batch, options.ad) for net, batch in cross_check_pending(problem, options.ad)]
+    if not pending:
+        return []
+    cache = open_cache(options.cache_dir)
+    keys = [digest("network", plain(j.net), plain(j.batch), j.backend, options.memory_mb) for j in pending]
+    todo: list[int] = []
+    for i, (job, key) in enumerate(zip(pending, keys)):
+        entry = cache.get(key) if cache is not None else None
+        if isinstance(entry, dict) and set(entry) == {"cpu_seconds", "result"} and _network_result(entry["result"]) \
+                and type(entry["cpu_seconds"]) in (int, float) and entry["cpu_seconds"] <= options.timeout:
+            record_cross_check(job.net, job.batch, job.backend, entry["result"])
+        else:
+            todo.append(i)
+    diags: list[Diagnostic] = []
+    for i, outcome in zip(todo, run_jobs([pending[i] for i in todo], options.timeout, options.memory_mb, options.workers)):
+        job = pending[i]
+        if outcome.status == "ok" and _network_result(outcome.value):
+            record_cross_check(job.net, job.batch, job.backend, outcome.value)
+            if cache is not None:
+                cache.put(keys[i], {"cpu_seconds": round(outcome.cpu_seconds, 6), "result": outcome.value})
+            continue
+        record_cross_check(job.net, job.batch, job.backend, None)
+        diags.append(Diagnostic.make(
+            "W313", f"the {job.backend} cross-check of network `{job.net.name}` did not finish, so its figures are "
+            f"not cross-checked ({_outcome_decision(outcome).reason})", job.net.span))
+    return diags
+
+
+def _network_result(value: Any) -> bool:
+    """A cross-check's result as `network.cross_check` returns it: None, or a list of messages."""
+    return value is None or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
 def _has_symbols(e: n.Expr) -> bool:
     """Does a member mention a variable (not just function names and numbers)?"""
-    plain = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS))]
-    return bool(plain) or _contains(e, n.Deriv)
+    plain_names = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS))]
+    return bool(plain_names) or _contains(e, n.Deriv)
 
 
 def _contains(e, cls) -> bool:
     return isinstance(e, cls) or any(_contains(x, cls) for x in n.children(e))
 
 
-def _step_result(job: _Job, d: Decision, seconds: float) -> StepResult:
+def _step_result(job: _Job, d: Decision, timing: Timing) -> StepResult:
     member = job.chain.members[job.index] if job.chain is not None else None
     span = member.span if member is not None else job.b.span
     left_span = job.chain.members[job.left].span if job.chain is not None else job.a.span
-    ev = Evidence(d.method, job.seed, d.points, d.instances, d.reason)
+    ev = Evidence(d.method, job.step_seed, d.points, d.instances, d.reason)
     return StepResult(
         line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
         verdict=d.verdict, method=d.method, evidence=ev, rel=job.rel, kind=job.kind,
@@ -85,7 +269,8 @@ def _step_result(job: _Job, d: Decision, seconds: float) -> StepResult:
         holds_in_general=d.holds_in_general if job.context.point else None,
         counterexample=d.counterexample, message=d.reason,
         justification=(job.chain.justifications[job.index].text if job.chain and job.chain.justifications[job.index] else None),
-        lemma=job.chain.lemma if job.chain else None, seconds=round(seconds, 4), autodiff=d.autodiff,
+        lemma=job.chain.lemma if job.chain else None, seconds=round(timing.cpu_seconds, 4), autodiff=d.autodiff,
+        cached=timing.cached,
     )
 
 

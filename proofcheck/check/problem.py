@@ -6,33 +6,30 @@ from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Problem
 from ..options import Options
 from ..results import ACCEPTED, ProblemResult, StepResult
-from ..sandbox import run_jobs
 from .counterexample import _cx_text
 from .decide import Decision
 from .goals import _goals
-from .jobs import _has_symbols, _Job, _outcome_decision, _seed, _step_result, warm_up
+from .jobs import Timing, _has_symbols, _Job, _step_result, cross_check_networks, decide_jobs
 
 
 def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, list[Diagnostic]]:
-    warm_up(options)
     diags: list[Diagnostic] = []
     result = ProblemResult(problem.name, problem.title, problem.span.line)
-    from ..network import problem_diagnostics  # noqa: PLC0415  (cross-checks networks once, before forking)
+    from ..network import problem_diagnostics  # noqa: PLC0415
+    diags.extend(cross_check_networks(problem, options))  # in the sandbox, under the budget, before the steps
     diags.extend(problem_diagnostics(problem, options.ad))
 
     # first pass: refinements and every adjacent pair
     jobs: list[_Job] = []
     for r in problem.refinements:
         jobs.append(_Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
-                         _seed(options, problem.name, "ref", r.new.span.line), r.name.display))
+                         options.seed, r.name.display))
     for ci, chain in enumerate(problem.chains):
         for k in range(1, len(chain.members)):
             jobs.append(_Job("step", chain, k, k - 1, chain.context, chain.members[k - 1].expr, chain.members[k].expr,
-                             chain.rels[k - 1], _seed(options, problem.name, ci, k, k - 1), ad=options.ad))
-    outcomes = run_jobs(jobs, options.timeout, options.memory_mb, options.workers)
-    decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
-    for job, out in zip(jobs, outcomes):
-        dec = _outcome_decision(out)
+                             chain.rels[k - 1], options.seed, ad=options.ad))
+    decided: dict[tuple[int, int, int], tuple[_Job, Decision, Timing]] = {}
+    for job, (dec, timing) in zip(jobs, decide_jobs(jobs, options)):
         diags.extend(dec.diagnostics)
         if job.kind == "refinement":
             if dec.verdict == "refuted":
@@ -50,7 +47,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
                     [f"below this line every derivative through `{job.name}` follows this definition",
                      f"hint: to work out the value, write a chain without `let`: `{job.name} = ... = value`"]))
             continue
-        decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
+        decided[(id(job.chain), job.index, job.left)] = (job, dec, timing)
 
     # second pass: after a refuted step, compare the next member with the last accepted one
     recovery: list[_Job] = []
@@ -61,15 +58,13 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             prev_refuted = k >= 2 and decided[(id(chain), k - 1, k - 2)][1].verdict == "refuted"
             if prev_refuted and last_ok != k - 1:
                 recovery.append(_Job("step", chain, k, last_ok, chain.context, chain.members[last_ok].expr,
-                                     chain.members[k].expr, chain.rels[k - 1], _seed(options, problem.name, ci, k, last_ok),
-                                     ad=options.ad))
+                                     chain.members[k].expr, chain.rels[k - 1], options.seed, ad=options.ad))
             if dec.verdict in ACCEPTED:
                 last_ok = k
     if recovery:
-        for job, out in zip(recovery, run_jobs(recovery, options.timeout, options.memory_mb, options.workers)):
-            dec = _outcome_decision(out)
+        for job, (dec, timing) in zip(recovery, decide_jobs(recovery, options)):
             diags.extend(dec.diagnostics)  # a checker fault found while recovering is still a fault
-            decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
+            decided[(id(job.chain), job.index, job.left)] = (job, dec, timing)
 
     # assemble per chain, with the anchor (the last member known equal to the chain's start)
     chain_ends: list[tuple[Chain, bool, StepResult | None]] = []
