@@ -70,8 +70,8 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     diags.extend(goal_diags)
     for f in facts:
         first, last = f.chain.members[0].span.line, f.chain.members[-1].span.line
-        narrowed = sorted({x for g in problem.goals for x in narrowing(replace(g, context=without(g.context, rejected)),
-                                                                          f.chain.context, accepted)})
+        narrowed = [] if len(f.chain.members) < 2 else sorted(
+            {x for g in problem.goals for x in narrowing(replace(g, context=without(g.context, rejected)), f.chain.context, accepted)})
         result.chains.append(ChainResult(f.id, first, last, f.chain.lemma,
                                          f.chain.let_target.display if f.chain.let_target is not None else None,
                                          f.sound, narrowed))
