@@ -158,7 +158,7 @@ class Cache:
     def put(self, key: str, value: Any) -> bool:
         """Store a JSON value exactly (False if it would not read back the same, or cannot be written)."""
         try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=True)
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError, RecursionError):
             return False
         if not same(json.loads(text), value):
@@ -172,7 +172,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False, allow_nan=False, sort_keys=True)
+                json.dump(entry, fh, ensure_ascii=False, allow_nan=False)  # key order kept: it is part of the value
             os.replace(tmp, path)  # atomic: a concurrent reader sees the old entry, the new one, or none
             return True
         except OSError:
@@ -204,11 +204,12 @@ def _value_hash(value: Any) -> str:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal and of the same types all the way down (`==` would take 1 for True and (1,) for [1])."""
+    """Equal, of the same types and with keys in the same order all the way down (`==` would take 1 for
+    True, (1,) for [1], and dicts in any order; the report prints them as they are)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     return a == b

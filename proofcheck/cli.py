@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+import time
+from typing import TextIO
 
+from .cache import default_dir
 from .options import Options
 from .pipeline import check_source, collect, load
 from .report import render_json, render_text
+from .results import FileResult
+
+MAX_TIMEOUT = 86_400.0  # CPU seconds per step; past a day a value is a typo (and the timers overflow)
+SLOWEST_SHOWN = 10  # steps listed by --timings
+
+
+def _cpu_seconds(text: str) -> float:
+    """`--timeout`: a finite, positive number of CPU seconds (`inf` or `nan` would remove the budget)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,11 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--seed", type=int, default=0, help="seed for the random sample points (default 0)")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per step (default 10)")
+    c.add_argument("--timeout", type=_cpu_seconds, default=10.0,
+                   help="CPU seconds allowed per step (default 10); the same on an idle and on a busy machine")
     c.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
     c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
     c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    store = c.add_mutually_exclusive_group()
+    store.add_argument("--no-cache", action="store_true", help="neither read nor write the decision cache")
+    store.add_argument("--cache-dir", metavar="DIR",
+                       help="the decision cache's folder (default: $XDG_CACHE_HOME/proofcheck, else ~/.cache/proofcheck)")
+    c.add_argument("--timings", action="store_true", help="print what the steps cost and the slowest ones (on stderr)")
     return ap
 
 
@@ -34,16 +59,31 @@ def _use_color(mode: str) -> bool:
     return sys.stdout.isatty()
 
 
+def print_timings(results: list[FileResult], wall_seconds: float, out: TextIO) -> None:
+    """What the steps cost (CPU time of their workers), the cache's share, and the slowest steps."""
+    steps = [(s, r.path) for r in results for p in r.problems for s in p.steps]
+    cached = sum(1 for s, _ in steps if s.cached)
+    cpu = sum(s.seconds for s, _ in steps)
+    out.write(f"timings: {len(steps)} step(s), {cached} from the cache; {cpu:.2f} s of CPU time deciding steps; "
+              f"{wall_seconds:.2f} s in all\n")
+    slowest = sorted((s for s in steps if not s[0].cached), key=lambda x: (-x[0].seconds, x[1], x[0].line, x[0].column))
+    for s, path in slowest[:SLOWEST_SHOWN]:
+        out.write(f"  {s.seconds:8.3f} s  {path}:{s.line}:{s.column}  {s.verdict}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()
     args = build_parser().parse_args(argv)
-    if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
-        print("proofcheck: --timeout must be positive, --jobs at least 1, --memory at least 64", file=sys.stderr)
+    if args.jobs < 1 or args.memory < 64:
+        print("proofcheck: --jobs must be at least 1, --memory at least 64", file=sys.stderr)
         return 2
     from .autodiff import available  # noqa: PLC0415  (imports the backend here, once, before the forks)
     if not available(args.ad):
         print(f"proofcheck: --ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'", file=sys.stderr)
         return 2
-    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad)
+    cache_dir = None if args.no_cache else (args.cache_dir or default_dir())
+    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad,
+                      cache_dir=cache_dir)
     files, errors = collect(args.paths)
     results = list(errors)
     sources = {}
@@ -62,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # `proofcheck check ... | head`: stop writing, no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if args.timings:
+        print_timings(results, time.monotonic() - started, sys.stderr)
     if any(r.fatal for r in results):
         return 2
     return 0 if all(r.ok for r in results) else 1

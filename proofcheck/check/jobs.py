@@ -10,7 +10,7 @@ the key.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -114,7 +114,7 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
     out: list[tuple[Decision, Timing] | None] = [None] * len(jobs)
     for i, key in enumerate(keys):
         if key is not None and cache is not None:
-            d = _cached_decision(cache, key, options)
+            d = _cached_decision(cache, jobs[i], key, options)
             if d is not None:
                 out[i] = (d, Timing(0.0, 0.0, cached=True))
     todo = [i for i, o in enumerate(out) if o is None]
@@ -127,7 +127,7 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
             d = _outcome_decision(outcome)
             key = keys[i]
             if cache is not None and key is not None and outcome.status == "ok":
-                _store(cache, key, d, outcome.cpu_seconds)
+                _store(cache, jobs[i], key, d, outcome.cpu_seconds)
             out[i] = (d, Timing(outcome.cpu_seconds, outcome.seconds))
     return [o for o in out if o is not None]
 
@@ -146,25 +146,95 @@ _DECISION_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _storable(d: Decision) -> dict[str, Any] | None:
-    """The decision as JSON data, or None when it depends on more than the key.
+def _storable(job: _Job, d: Decision) -> dict[str, Any] | None:
+    """The decision as JSON data without positions, or None when it depends on more than the key.
 
-    Not stored: a decision with diagnostics (they point at this file's lines) or with autodiff values
-    at the given point (they carry the derivative's line and column).
+    A decision with diagnostics is not stored (they point at places in this file). The autodiff
+    values at a given point name their derivative by line and column: stored as the derivative's
+    path in the job's trees instead, so the entry fits the same step wherever it stands.
     """
     data = {f.name: getattr(d, f.name) for f in fields(d)}
-    if set(data) != set(_DECISION_TYPES) or d.diagnostics or (d.autodiff or {}).get("values"):
+    if set(data) != set(_DECISION_TYPES) or d.diagnostics:
         return None
+    values = (d.autodiff or {}).get("values")
+    if values:
+        starts = _derivative_paths(job)
+        moved = []
+        for item in values:
+            path = starts.get((item.get("line"), item.get("column")))
+            if path is None:
+                return None  # no derivative starts there, or two do
+            moved.append({**{k: v for k, v in item.items() if k not in ("line", "column")}, "at": path})
+        data["autodiff"] = {**d.autodiff, "values": moved}
     return data
 
 
-def _store(cache: Cache, key: str, d: Decision, cpu_seconds: float) -> None:
-    data = _storable(d)
+def _located(job: _Job, data: dict[str, Any]) -> dict[str, Any] | None:
+    """`_storable`'s inverse for this job: derivative paths back to lines and columns (None: they do not fit)."""
+    values = (data["autodiff"] or {}).get("values")
+    if not values:
+        return data
+    if not isinstance(values, list):
+        return None
+    placed = []
+    for item in values:
+        if not isinstance(item, dict) or "line" in item or "column" in item:
+            return None
+        node = _follow(job, item.get("at"))
+        if node is None:
+            return None
+        rest = {k: v for k, v in item.items() if k != "at"}
+        placed.append({"line": node.span.line, "column": node.span.column, **rest})
+    return {**data, "autodiff": {**data["autodiff"], "values": placed}}
+
+
+def _roots(job: _Job) -> dict[str, Any]:
+    return {"a": job.a, "b": job.b, "context": job.context}
+
+
+def _derivative_paths(job: _Job) -> dict[tuple[int, int], list | None]:
+    """Where each derivative node of the job's trees starts -> its path (None where two start alike)."""
+    out: dict[tuple[int, int], list | None] = {}
+
+    def walk(x: Any, path: list) -> None:
+        if isinstance(x, n.Deriv):
+            start = (x.span.line, x.span.column)
+            out[start] = None if start in out else list(path)
+        if isinstance(x, tuple):
+            for i, item in enumerate(x):
+                walk(item, path + [i])
+        elif is_dataclass(x) and not isinstance(x, type):
+            for f in fields(x):
+                if f.compare:
+                    walk(getattr(x, f.name), path + [f.name])
+
+    for name, root in _roots(job).items():
+        walk(root, [name])
+    return out
+
+
+def _follow(job: _Job, path: Any) -> n.Deriv | None:
+    """The derivative node at a stored path in this job's trees (None unless the path leads to one)."""
+    if not (isinstance(path, list) and path and path[0] in ("a", "b", "context")):
+        return None
+    x: Any = _roots(job)[path[0]]
+    for step in path[1:]:
+        if type(step) is int and isinstance(x, tuple) and 0 <= step < len(x):
+            x = x[step]
+        elif type(step) is str and is_dataclass(x) and step in {f.name for f in fields(x) if f.compare}:
+            x = getattr(x, step)
+        else:
+            return None
+    return x if isinstance(x, n.Deriv) else None
+
+
+def _store(cache: Cache, job: _Job, key: str, d: Decision, cpu_seconds: float) -> None:
+    data = _storable(job, d)
     if data is not None:
         cache.put(key, {"cpu_seconds": round(cpu_seconds, 6), "decision": data})
 
 
-def _cached_decision(cache: Cache, key: str, options: Options) -> Decision | None:
+def _cached_decision(cache: Cache, job: _Job, key: str, options: Options) -> Decision | None:
     """A stored decision, if valid and reached within this run's budget (else None: decide it again)."""
     entry = cache.get(key)
     if not (isinstance(entry, dict) and set(entry) == {"cpu_seconds", "decision"}):
@@ -176,7 +246,8 @@ def _cached_decision(cache: Cache, key: str, options: Options) -> Decision | Non
             and all(type(data[k]) in types for k, types in _DECISION_TYPES.items())
             and data["verdict"] in VERDICTS and data["diagnostics"] == []):
         return None
-    return Decision(**data)
+    located = _located(job, data)
+    return Decision(**located) if located is not None else None
 
 
 def _outcome_decision(outcome: Outcome) -> Decision:
