@@ -14,7 +14,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _run(*args, hashseed="0"):
     env = dict(os.environ, PYTHONHASHSEED=hashseed)
-    proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", "proofs/", *args], capture_output=True,
+    # --no-cache: each run decides every step itself (tests/test_cache.py compares cold and warm runs)
+    proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", "proofs/", "--no-cache", *args], capture_output=True,
                           cwd=REPO, env=env, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
     return proc.stdout
