@@ -247,6 +247,7 @@ def test_editing_the_checker_changes_its_fingerprint(tmp_path):
     assert len({before, edited, _fingerprint_of(copy)}) == 3
 
 
+@pytest.mark.slow
 def test_concurrent_runs_share_one_cache_safely(tmp_path):
     """Two command lines filling the same cache at once, then a third that reads it: same output, all cached."""
     folder = tmp_path / "proofs"

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -21,6 +23,7 @@ def _run(*args, hashseed="0"):
     return proc.stdout
 
 
+@pytest.mark.slow  # four runs over proofs/; tests/test_cli.py checks identical bytes in the default run
 def test_same_input_and_seed_give_identical_bytes():
     for fmt in ("text", "json"):
         a = _run("--format", fmt, "--seed", "7", hashseed="1")
