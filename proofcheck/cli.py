@@ -71,14 +71,20 @@ def print_timings(results: list[FileResult], wall_seconds: float, out: TextIO) -
         out.write(f"  {s.seconds:8.3f} s  {path}:{s.line}:{s.column}  {s.verdict}\n")
 
 
+def _torch_available() -> bool:
+    """Imports PyTorch (once, here, before any worker forks) if it is installed."""
+    from .autodiff import available  # noqa: PLC0415  (autograd, a dependency, loads only when a step is checked)
+
+    return available("torch")
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.jobs < 1 or args.memory < 64:
         print("proofcheck: --jobs must be at least 1, --memory at least 64", file=sys.stderr)
         return 2
-    from .autodiff import available  # noqa: PLC0415  (imports the backend here, once, before the forks)
-    if not available(args.ad):
+    if args.ad == "torch" and not _torch_available():
         print(f"proofcheck: --ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'", file=sys.stderr)
         return 2
     cache_dir = None if args.no_cache else (args.cache_dir or default_dir())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import stat
 
-from .check import check_problem
 from .options import Options
 from . import nodes as n
 from .diagnostics import Diagnostic
@@ -33,6 +32,8 @@ def check_source(source: Source, options: Options) -> FileResult:
         return result
     problems, more = elaborate(statements)
     diags.extend(more)
+    if problems:
+        from .check import check_problem  # noqa: PLC0415  (SymPy and autodiff load only when there is something to check)
     for problem in problems:
         presult, pdiags = check_problem(problem, options)
         diags.extend(pdiags)

@@ -6,14 +6,13 @@ as a function or a constant is decided by one table and no module imports anothe
 
 from __future__ import annotations
 
-import sympy as sp
-
 FUNCTION_WORDS = {
     "ReLU": "relu", "relu": "relu", "Relu": "relu", "RELU": "relu",
     "sigmoid": "sigmoid", "sigma": "sigmoid", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
     "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
 }
-CONSTANTS = {"e": sp.E, "pi": sp.pi}
+# word -> the name of its SymPy constant (`sympy.E`): SymPy loads only when a step is checked
+CONSTANTS = {"e": "E", "pi": "pi"}
 # `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
 GREEK_NAMES = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
