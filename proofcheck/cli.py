@@ -14,6 +14,7 @@ from .options import Options
 from .pipeline import check_source, collect, load
 from .report import render_json, render_text
 from .results import FileResult
+from .sandbox import session
 
 MAX_TIMEOUT = 86_400.0  # CPU seconds per step; past a day a value is a typo (and the timers overflow)
 SLOWEST_SHOWN = 10  # steps listed by --timings
@@ -93,13 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     files, errors = collect(args.paths)
     results = list(errors)
     sources = {}
-    for path in files:
-        source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
-        if source is None:
-            results.append(failure)
-            continue
-        sources[path] = source
-        results.append(check_source(source, options))
+    with session(options.workers, options.memory_mb):  # one pool of workers for every file: they stay warm
+        for path in files:
+            source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
+            if source is None:
+                results.append(failure)
+                continue
+            sources[path] = source
+            results.append(check_source(source, options))
     try:
         if args.format == "json":
             render_json(results, args.seed, sys.stdout)

@@ -453,6 +453,17 @@ def record_cross_check(net: "Network", batch: int | None, backend: str, result: 
         _FAULTS.add((net, batch))
 
 
+def known_faults(networks: Iterable["Network"]) -> tuple[tuple["Network", int | None], ...]:
+    """The (network, batch) pairs among `networks` whose cross-check disagreed in this process."""
+    nets = tuple(networks)
+    return tuple(k for k in _FAULTS if k[0] in nets)
+
+
+def adopt_faults(faults: Iterable[tuple["Network", int | None]]) -> None:
+    """Faults found by the process that sent a job here (a long-lived worker did not see them happen)."""
+    _FAULTS.update(faults)
+
+
 def cross_check_pending(problem, backend: str) -> list[tuple["Network", int | None]]:
     """The (network, batch) pairs a problem can see whose cross-check this process has no result for."""
     return [(net, batch) for net, batch in _networks_of(problem) if (net, batch, backend) not in _RESULTS]

@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic
 from .elaborate import elaborate
 from .parse import parse_source
 from .results import FileResult
+from .sandbox import session
 from .source import MAX_FILE_BYTES, Source, Span, decode, split_lines
 
 
@@ -34,10 +35,11 @@ def check_source(source: Source, options: Options) -> FileResult:
     diags.extend(more)
     if problems:
         from .check import check_problem  # noqa: PLC0415  (SymPy and autodiff load only when there is something to check)
-    for problem in problems:
-        presult, pdiags = check_problem(problem, options)
-        diags.extend(pdiags)
-        result.problems.append(presult)
+    with session(options.workers, options.memory_mb):  # one pool of workers for the file (or the caller's)
+        for problem in problems:
+            presult, pdiags = check_problem(problem, options)
+            diags.extend(pdiags)
+            result.problems.append(presult)
     if not any(isinstance(st, n.NetworkLine) for st in statements) and not diags and \
             not any(r.steps or r.goals or p.refinements for r, p in zip(result.problems, problems)):
         diags.append(Diagnostic.make("E404", "nothing to check: this file has no step, goal or network "

@@ -1,8 +1,8 @@
 """Run checking work in forked, killable workers with a CPU-time and a memory budget.
 
 SymPy can run for minutes, recurse deeply, or allocate without bound, and it swallows ordinary
-exceptions in places. So jobs run in forked workers, a small pool per `run_jobs` call, each worker
-taking one job after another (a fork per tiny step would cost more than the step):
+exceptions in places. So jobs run in forked workers (a `Pool`), each worker taking one job after
+another (a fork per tiny step would cost more than the step):
 
 - the budget is the CPU time the worker spends on the job, not wall time, so the same file gets the
   same verdicts on an idle and on a loaded machine: `ITIMER_PROF` raises `StepTimeout` (a
@@ -17,10 +17,11 @@ taking one job after another (a fork per tiny step would cost more than the step
   forked for the next job; before every job a worker restores the random generators' states it was
   forked with, so no job's result depends on which jobs the same worker ran before it.
 
-Workers are forked when `run_jobs` is called, so they inherit the parent's state at that moment (the
-jobs themselves, caches, anything recorded before); the parent sends each a job's index and reads
-back its pickled result. None of this needs the main thread of the parent: it only forks, selects on
-pipes and waits.
+By default `run_jobs` makes a pool for its call: the workers fork then and inherit the parent's state
+at that moment (the jobs themselves, caches, anything recorded before), and get each job's index.
+Inside `session` (a command-line run) one pool serves every call and gets each job pickled, so a job
+must carry what it needs. The parent reads back pickled results; it only forks, selects on pipes and
+waits, so none of this needs its main thread.
 """
 
 from __future__ import annotations
@@ -34,15 +35,22 @@ import signal
 import struct
 import sys
 import time
-from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Sequence
 
 WALL_FACTOR = 10.0  # the wall-clock kill, in budgets: a loaded machine slows a job far less than this
 WALL_GRACE_SECONDS = 5.0
 CPU_GRACE_SECONDS = 1.0  # RLIMIT_CPU above the budget: room for the signal to act before the kill
 REPEAT_SECONDS = 0.05  # StepTimeout again this often (CPU time) if some code swallowed it
-_INDEX = struct.Struct(">I")  # a job's index, parent -> worker
-_LENGTH = struct.Struct(">Q")  # a result's length, worker -> parent
+# a worker whose resident memory grew by more than this since it started retires after its job, so a
+# job's memory headroom does not depend on what the same worker did before
+RETIRE_GROWTH_MB = 256
+_HEAD = struct.Struct(">cdQ")  # parent -> worker: how the job comes, its CPU seconds, the payload's length
+_BY_INDEX, _PICKLED = b"i", b"p"  # the payload: an index into the inherited jobs, or the pickled job
+_INDEX = struct.Struct(">I")
+_LENGTH = struct.Struct(">Q")  # worker -> parent: a result's length
 
 
 class StepTimeout(BaseException):
@@ -168,24 +176,48 @@ def _send(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _worker(jobs: Sequence[Callable[[], Any]], cmd_fd: int, res_fd: int, seconds: float, memory_mb: int) -> None:
-    """Take job indices until the parent closes the pipe; stop after any job that did not end `ok`."""
+def _resident_mb() -> float | None:
+    """This process's resident memory now (Linux), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _worker(inherited: Sequence[Callable[[], Any]] | None, cmd_fd: int, res_fd: int, memory_mb: int) -> None:
+    """Take jobs until the parent closes the pipe; stop after any job that did not end `ok`, or when
+    this worker has grown by RETIRE_GROWTH_MB.
+
+    A job comes as an index into the jobs this worker inherited at the fork, or pickled.
+    """
     handler = _set_limits(memory_mb)
     states = _rng_states()
+    born = _resident_mb()
     while True:
-        raw = _read_exact(cmd_fd, _INDEX.size)
-        if raw is None:
+        head = _read_exact(cmd_fd, _HEAD.size)
+        if head is None:
+            return
+        kind, seconds, size = _HEAD.unpack(head)
+        payload = _read_exact(cmd_fd, size)
+        if payload is None:
             return
         _restore(states)
-        status, value, detail, cpu = _run_one(jobs[_INDEX.unpack(raw)[0]], seconds, memory_mb, handler)
+        if kind == _BY_INDEX and inherited is not None:
+            job = inherited[_INDEX.unpack(payload)[0]]
+        else:
+            job = pickle.loads(payload)  # from the parent that forked this worker
+        status, value, detail, cpu = _run_one(job, seconds, memory_mb, handler)
+        now = _resident_mb()
+        retire = status != "ok" or (born is not None and now is not None and now - born > RETIRE_GROWTH_MB)
         try:
-            data = pickle.dumps((status, value, detail, cpu))
+            data = pickle.dumps((status, value, detail, cpu, retire))
         except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this job)
-            status = "crash"
-            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], cpu))
+            status, retire = "crash", True
+            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], cpu, retire))
         _send(res_fd, data)
-        if status != "ok":
-            return  # a worker interrupted mid-job may hold broken state: the parent forks a fresh one
+        if retire:
+            return  # interrupted mid-job (broken state?) or grown: the parent forks a fresh one
 
 
 # ------------------------------------------------------------------ in the parent
@@ -197,29 +229,10 @@ class _Worker:
     cmd_fd: int
     res_fd: int
     job: int = -1
+    seconds: float = 0.0
     started: float = 0.0
     deadline: float = 0.0
-    buf: bytearray | None = None
-
-
-def _fork(jobs: Sequence[Callable[[], Any]], seconds: float, memory_mb: int, others: list[_Worker]) -> _Worker:
-    """A new worker; it closes the other workers' pipe ends it inherited (or they would never see EOF)."""
-    cmd_r, cmd_w = os.pipe()
-    res_r, res_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # worker
-        code = 0
-        try:
-            for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
-                os.close(fd)
-            _worker(jobs, cmd_r, res_w, seconds, memory_mb)
-        except BaseException:  # noqa: BLE001  (the parent reports a worker that dies without a result)
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(cmd_r)
-    os.close(res_w)
-    return _Worker(pid, cmd_w, res_r)
+    buf: bytearray = field(default_factory=bytearray)
 
 
 def _death(status: int, seconds: float) -> tuple[str, str]:
@@ -246,64 +259,157 @@ def _stop(w: _Worker, kill: bool) -> int:
     return os.waitpid(w.pid, 0)[1]
 
 
-def run_jobs(jobs: Sequence[Callable[[], Any]], seconds: float, memory_mb: int = 2048, workers: int = 2) -> list[Outcome]:
-    """Run every job in a pool of at most `workers` forked workers; results in job order.
-
-    `seconds` is each job's CPU-time budget.
-    """
-    results: list[Outcome | None] = [None] * len(jobs)
-    pending = list(range(len(jobs)))[::-1]
-    wall_limit = WALL_FACTOR * seconds + WALL_GRACE_SECONDS
-    running: dict[int, _Worker] = {}  # result fd -> worker with a job
-    idle: list[_Worker] = []
-
-    def assign(w: _Worker) -> None:
-        w.job = pending.pop()
-        w.started = time.monotonic()
-        w.deadline = w.started + wall_limit
-        w.buf = bytearray()
-        os.write(w.cmd_fd, _INDEX.pack(w.job))
-        running[w.res_fd] = w
-
-    try:
-        while pending or running:
-            while pending and len(running) < max(1, workers):
-                assign(idle.pop() if idle else _fork(jobs, seconds, memory_mb, idle + list(running.values())))
-            wait = max(0.0, min(w.deadline for w in running.values()) - time.monotonic())
-            ready, _, _ = select.select(list(running), [], [], wait)
-            for fd in ready:
-                w = running[fd]
-                chunk = os.read(fd, 1 << 16)
-                assert w.buf is not None
-                w.buf.extend(chunk)
-                if chunk and not _complete(w.buf):
-                    continue
-                del running[fd]
-                elapsed = time.monotonic() - w.started
-                if not chunk:  # died without a (whole) result
-                    status, detail = _death(_stop(w, kill=False), seconds)
-                    results[w.job] = Outcome(status, None, detail, elapsed, seconds if status == "timeout" else 0.0)
-                    continue
-                try:
-                    status, value, detail, cpu = pickle.loads(bytes(w.buf[_LENGTH.size:]))
-                except Exception as exc:  # noqa: BLE001  (a garbled result is a crash of that job)
-                    status, value, detail, cpu = "crash", None, f"the result could not be read: {exc}"[:300], 0.0
-                results[w.job] = Outcome(status, value, detail, elapsed, cpu)
-                if status == "ok":
-                    idle.append(w)
-                else:
-                    _stop(w, kill=True)  # a failed job ends its worker: it exits by itself, or now
-            now = time.monotonic()
-            for fd, w in list(running.items()):
-                if now > w.deadline:
-                    del running[fd]
-                    _stop(w, kill=True)
-                    results[w.job] = Outcome("timeout", None, f"stopped after {wall_limit:g} s of wall time", now - w.started)
-    finally:
-        for w in idle + list(running.values()):
-            _stop(w, kill=True)  # idle ones wait for a job index: nothing is lost
-    return [r if r is not None else Outcome("crash", None, "no result", 0.0) for r in results]
-
-
 def _complete(buf: bytearray) -> bool:
     return len(buf) >= _LENGTH.size and len(buf) >= _LENGTH.size + _LENGTH.unpack_from(buf)[0]
+
+
+class Pool:
+    """At most `size` forked workers, each under the memory cap, running jobs under a CPU budget each.
+
+    A pool made for one `run_jobs` call hands its workers the jobs they inherited at the fork (by
+    index), so those jobs need not pickle. A pool kept for a session (`session`) outlives the calls
+    and receives every job pickled, so its workers stay warm (imports, SymPy's caches) from one call,
+    file and problem to the next: a job must then carry all it needs, since its worker may have been
+    forked before the job's data existed in the parent.
+    """
+
+    def __init__(self, size: int, memory_mb: int, inherited: Sequence[Callable[[], Any]] | None = None):
+        self.size = max(1, size)
+        self.memory_mb = memory_mb
+        self.inherited = inherited
+        self.idle: list[_Worker] = []
+        self.running: dict[int, _Worker] = {}  # result fd -> worker with a job
+
+    def _fork(self) -> _Worker:
+        """A new worker; it closes the other workers' pipe ends it inherited (or they would never see EOF)."""
+        cmd_r, cmd_w = os.pipe()
+        res_r, res_w = os.pipe()
+        others = self.idle + list(self.running.values())
+        pid = os.fork()
+        if pid == 0:  # worker
+            code = 0
+            try:
+                for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
+                    os.close(fd)
+                _worker(self.inherited, cmd_r, res_w, self.memory_mb)
+            except BaseException:  # noqa: BLE001  (the parent reports a worker that dies without a result)
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(cmd_r)
+        os.close(res_w)
+        return _Worker(pid, cmd_w, res_r)
+
+    def _message(self, jobs: Sequence[Callable[[], Any]], index: int) -> bytes | None:
+        if self.inherited is not None and jobs is self.inherited:
+            return _INDEX.pack(index)
+        try:
+            return pickle.dumps(jobs[index])
+        except Exception:  # noqa: BLE001  (reported as a crash of that job)
+            return None
+
+    def run(self, jobs: Sequence[Callable[[], Any]], seconds: float) -> list[Outcome]:
+        """Every job under `seconds` of CPU time each; results in job order."""
+        results: list[Outcome | None] = [None] * len(jobs)
+        pending = list(range(len(jobs)))[::-1]
+        wall_limit = WALL_FACTOR * seconds + WALL_GRACE_SECONDS
+        kind = _BY_INDEX if self.inherited is not None and jobs is self.inherited else _PICKLED
+        try:
+            while pending or self.running:
+                while pending and len(self.running) < self.size:
+                    index = pending.pop()
+                    payload = self._message(jobs, index)
+                    if payload is None:
+                        results[index] = Outcome("crash", None, "the job could not be sent to a worker", 0.0)
+                        continue
+                    w = self.idle.pop() if self.idle else self._fork()
+                    w.job, w.seconds, w.buf = index, seconds, bytearray()
+                    w.started = time.monotonic()
+                    w.deadline = w.started + wall_limit
+                    os.write(w.cmd_fd, _HEAD.pack(kind, seconds, len(payload)) + payload)
+                    self.running[w.res_fd] = w
+                if self.running:
+                    self._collect(results)
+        except BaseException:
+            for w in self.running.values():
+                _stop(w, kill=True)  # mid-job: never reused
+            self.running.clear()
+            raise
+        return [r if r is not None else Outcome("crash", None, "no result", 0.0) for r in results]
+
+    def _collect(self, results: list[Outcome | None]) -> None:
+        """Wait for results (or a deadline) once; finished workers go back to idle or are reaped."""
+        wait = max(0.0, min(w.deadline for w in self.running.values()) - time.monotonic())
+        ready, _, _ = select.select(list(self.running), [], [], wait)
+        for fd in ready:
+            w = self.running[fd]
+            chunk = os.read(fd, 1 << 16)
+            w.buf.extend(chunk)
+            if chunk and not _complete(w.buf):
+                continue
+            del self.running[fd]
+            elapsed = time.monotonic() - w.started
+            if not chunk:  # died without a (whole) result
+                status, detail = _death(_stop(w, kill=False), w.seconds)
+                results[w.job] = Outcome(status, None, detail, elapsed, w.seconds if status == "timeout" else 0.0)
+                continue
+            try:
+                status, value, detail, cpu, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
+            except Exception as exc:  # noqa: BLE001  (a garbled result is a crash of that job)
+                status, value, detail, cpu, retire = "crash", None, f"the result could not be read: {exc}"[:300], 0.0, True
+            results[w.job] = Outcome(status, value, detail, elapsed, cpu)
+            if not retire:
+                self.idle.append(w)
+            else:
+                _stop(w, kill=True)  # it exits by itself after a failed job or when grown, or now
+        now = time.monotonic()
+        for fd, w in list(self.running.items()):
+            if now > w.deadline:
+                del self.running[fd]
+                _stop(w, kill=True)
+                results[w.job] = Outcome("timeout", None, f"stopped after {w.deadline - w.started:g} s of wall time",
+                                         now - w.started)
+
+    def close(self) -> None:
+        for w in self.idle + list(self.running.values()):
+            _stop(w, kill=True)  # idle ones wait for a job: nothing is lost
+        self.idle.clear()
+        self.running.clear()
+
+
+_SESSION: ContextVar[Pool | None] = ContextVar("proofcheck_sandbox_session", default=None)
+
+
+@contextmanager
+def session(workers: int, memory_mb: int) -> Iterator[Pool]:
+    """Keep one pool for every `run_jobs` call inside (with the same workers and memory): a run over
+    many files forks its workers once and they stay warm. The workers fork at the first job, so
+    whatever the parent loads before that (imports, the warm-up) they inherit. Inside a session with
+    the same workers and memory, this is that session."""
+    active = _SESSION.get()
+    if active is not None and active.size == max(1, workers) and active.memory_mb == memory_mb:
+        yield active
+        return
+    pool = Pool(workers, memory_mb)
+    token = _SESSION.set(pool)
+    try:
+        yield pool
+    finally:
+        _SESSION.reset(token)
+        pool.close()
+
+
+def run_jobs(jobs: Sequence[Callable[[], Any]], seconds: float, memory_mb: int = 2048, workers: int = 2) -> list[Outcome]:
+    """Run every job in forked workers, at most `workers` at once, each under `seconds` of CPU time;
+    results in job order. Inside a `session` its pool is used (jobs must pickle), else a pool for
+    this call only (jobs need not pickle: the workers inherit them)."""
+    if not jobs:
+        return []
+    pool = _SESSION.get()
+    if pool is not None and pool.size == max(1, workers) and pool.memory_mb == memory_mb:
+        return pool.run(jobs, seconds)
+    pool = Pool(workers, memory_mb, inherited=jobs)
+    try:
+        return pool.run(jobs, seconds)
+    finally:
+        pool.close()

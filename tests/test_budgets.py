@@ -200,3 +200,48 @@ def test_same_verdicts_with_and_without_two_cpu_hogs():
             h.wait()
     assert idle == busy
     assert {v for _, v in idle} == {"proved", "unknown"}, (idle, costs, budget)
+
+
+# ------------------------------------------------------------------ a session keeps its workers warm
+
+
+def test_a_session_keeps_its_workers_across_calls():
+    from proofcheck.sandbox import session
+
+    with session(1, 2048) as pool:
+        first = run_jobs([_pid, _pid], 5, 2048, 1)
+        with session(1, 2048) as inner:
+            assert inner is pool  # the same settings: the same pool
+            second = run_jobs([_pid], 5, 2048, 1)
+        other = run_jobs([_pid], 5, 1024, 1)  # other memory cap: a pool of its own
+    assert len({o.value for o in first + second}) == 1
+    assert other[0].value != first[0].value
+
+
+def test_a_job_that_cannot_be_sent_to_a_session_worker_is_a_crash_not_a_hang():
+    from proofcheck.sandbox import session
+
+    with session(2, 2048):
+        outs = run_jobs([lambda: 1, _pid], 5, 2048, 2)  # a lambda does not pickle
+    assert outs[0].status == "crash" and "could not be sent" in outs[0].detail
+    assert outs[1].status == "ok"
+
+
+def test_session_workers_learn_network_faults_found_after_they_forked(monkeypatch):
+    """A network whose cross-check disagreed is refused in every step, even by workers forked earlier."""
+    from proofcheck import network
+    from proofcheck.elaborate import elaborate
+    from proofcheck.parse import parse_source
+    from proofcheck.sandbox import session
+    from proofcheck.source import split_lines
+
+    text = NETWORK.replace("budgeted", "faulty").replace("hidden_budget", "hidden_faulty").replace("out_budget", "out_faulty")
+    problem = elaborate(parse_source(split_lines("n.proof", text))[0])[0][0]
+    ctx = problem.chains[0].context
+    options = Options(seed=0, timeout=10, workers=1)
+    with session(1, options.memory_mb):
+        assert all(s.accepted for p in check_text("x + x = 2 x\n", "a.proof", options).problems for s in p.steps)
+        monkeypatch.setattr(network, "_FAULTS", set(network._FAULTS))
+        network.record_cross_check(ctx.networks[0], ctx.batch, "autograd", ["a planted disagreement"])
+        r = check_text(text, "n.proof", options)
+    assert [s.verdict for p in r.problems for s in p.steps] == ["unknown"]

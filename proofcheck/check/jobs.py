@@ -68,12 +68,43 @@ class _Job:
         text = f"{self.seed}|{self.content or (self.kind, self.index, self.left)}"
         return int.from_bytes(hashlib.sha256(text.encode()).digest()[: SEED_BITS // 8], "big")
 
+    def work(self) -> _Comparison:
+        """What a worker runs: the comparison alone, with the network faults this process knows of."""
+        from ..network import known_faults  # noqa: PLC0415
+
+        faults = known_faults(self.context.networks) if self.context.networks else ()
+        return _Comparison(self.context, self.a, self.b, self.rel, self.step_seed, self.ad, faults)
+
     def __call__(self) -> Decision:
+        return self.work()()
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """One comparison as sent to a worker (pickled when the worker outlives the jobs it was forked with).
+
+    `faults` are the networks whose cross-check disagreed: `network_call` refuses them, so the decision
+    depends on them, and a long-lived worker may not have seen them found.
+    """
+
+    context: Context
+    a: n.Expr
+    b: n.Expr
+    rel: str
+    seed: int
+    ad: str | None
+    faults: tuple = ()
+
+    def __call__(self) -> Decision:
+        if self.faults:
+            from ..network import adopt_faults  # noqa: PLC0415
+
+            adopt_faults(self.faults)
         try:
             free = free_indices([self.a, self.b] + list(self.context.case), self.context)
             if self.rel == "≈":
-                return decide_approx(self.context, self.a, self.b, free, self.step_seed, ad=self.ad)
-            return decide(self.context, self.a, self.b, free, self.step_seed, at_point=bool(self.context.point), ad=self.ad)
+                return decide_approx(self.context, self.a, self.b, free, self.seed, ad=self.ad)
+            return decide(self.context, self.a, self.b, free, self.seed, at_point=bool(self.context.point), ad=self.ad)
         except ProofError as exc:
             return Decision("unknown", "none", reason=exc.diagnostic.message, diagnostics=[exc.diagnostic])
         except _Unusable_types as exc:
@@ -120,9 +151,7 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
     todo = [i for i, o in enumerate(out) if o is None]
     if todo:
         warm_up(options)
-        for i in todo:
-            jobs[i].step_seed  # noqa: B018  (derived here, once, so every worker inherits it)
-        outcomes = run_jobs([jobs[i] for i in todo], options.timeout, options.memory_mb, options.workers)
+        outcomes = run_jobs([jobs[i].work() for i in todo], options.timeout, options.memory_mb, options.workers)
         for i, outcome in zip(todo, outcomes):
             d = _outcome_decision(outcome)
             key = keys[i]
@@ -288,6 +317,7 @@ def cross_check_networks(problem: Problem, options: Options) -> list[Diagnostic]
     pending = [_NetworkJob(net, batch, options.ad) for net, batch in cross_check_pending(problem, options.ad)]
     if not pending:
         return []
+    warm_up(options)  # before the first fork of a session's workers: they inherit it
     cache = open_cache(options.cache_dir)
     keys = [digest("network", plain(j.net), plain(j.batch), j.backend, options.memory_mb) for j in pending]
     todo: list[int] = []
