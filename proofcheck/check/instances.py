@@ -18,12 +18,16 @@ LARGE_SIZE_CAP = 9
 
 
 def size_names(ctx: Context) -> list[str]:
+    """Names in index ranges that are not indices (`N`), then the dimensions of declared shapes."""
     out: list[str] = []
     for _, lo, hi in ctx.indices:
         for e in (lo, hi):
             for nm in _names(e):
                 if nm.sub is None and nm.base not in ctx.index_names and nm.base not in out:
                     out.append(nm.base)
+    if ctx.shapes:
+        from ..matrix import size_names as shape_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        out += [s for s in shape_sizes(ctx) if s not in out]
     return out
 
 
