@@ -151,19 +151,38 @@ def declare(ctx, line: n.ShapeLine):
     return replace(ctx, shapes=tuple(shapes)), diags
 
 
-def _text(node) -> str:
-    """A short rendering of a node for messages (`W x`, `W^T`), or "this" when it is not short."""
+def _text(node, depth: int = 0) -> str:
+    """A short rendering of a node for messages (`W x`, `X^T (X w - y)`), `…` where it gets long."""
+    if depth > 3:
+        return "…"
+    t = functools.partial(_text, depth=depth + 1)
     if isinstance(node, n.Name):
-        return node.display if len(node.base) == 1 or node.sub is None else node.display
+        return node.display
     if isinstance(node, n.Num):
         return node.text
     if isinstance(node, n.Ones):
         return "\\mathbf{1}"
-    if isinstance(node, n.Pow) and _is_transpose(node.exp):
-        return _text(node.base) + "^T"
+    if isinstance(node, n.Pow):
+        return t(node.base) + ("^T" if _is_transpose(node.exp) else "^" + t(node.exp))
     if isinstance(node, n.Group) and len(node.items) == 1:
-        return "(" + _text(node.items[0]) + ")"
+        return "(" + t(node.items[0]) + ")"
+    if isinstance(node, n.Neg):
+        return "-" + t(node.arg)
+    if isinstance(node, n.Add):
+        return f"{t(node.left)} {'+' if node.sign > 0 else '-'} {t(node.right)}"
+    if isinstance(node, n.Product):
+        words = {"juxt": " ", "*": " \\cdot ", "/": " / ", "odot": " \\odot "}
+        out = t(node.factors[0])
+        for op, f in zip(node.ops, node.factors[1:]):
+            out += words.get(op, " ") + t(f)
+        return out
+    if isinstance(node, n.Prime) and isinstance(node.func, n.Name):
+        return node.func.display + "'"
     return "…"
+
+
+def _count(d, word: str) -> str:
+    return f"{_dim_text(d)} {word}" + ("" if d == 1 else "s")
 
 
 def _is_transpose(e) -> bool:
@@ -527,7 +546,7 @@ class Shapes:
 
     def s_Product(self, node: n.Product):
         factors, ops = node.factors, node.ops
-        acc, acc_node = None, None
+        acc, seen = None, []  # the shape so far, and the factors it is of (for messages)
         i = 0
         while i < len(factors):
             f = factors[i]
@@ -540,12 +559,13 @@ class Shapes:
                     return acc or ()
                 body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
                 s = self.s_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation))
-                acc = s if acc is None else self._combine(acc, op, s, acc_node, f, node)
+                acc = s if acc is None else self._combine(acc, op, s, seen, f, node)
                 return acc
             if joined and self.callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
                                                 or type(nxt).__name__ == "Entry"):
                 group = nxt if isinstance(nxt, n.Group) else (nxt.base if isinstance(nxt, n.Pow) else nxt.base)
                 s = self._application(f, group.items, node)
+                f = n.Product(f.span, (f, nxt), ("juxt",))  # the application, for messages
                 if type(nxt).__name__ == "Entry":
                     s = ()  # `\mathrm{softmax}(z)_i`: one entry
                 elif isinstance(nxt, n.Pow) and s:
@@ -554,8 +574,8 @@ class Shapes:
             else:
                 s = self.shape(f)
                 i += 1
-            acc = s if acc is None else self._combine(acc, op, s, acc_node, f, node)
-            acc_node = f if acc_node is None else node
+            acc = s if acc is None else self._combine(acc, op, s, seen, f, node)
+            seen.append(f)
         return acc or ()
 
     def callable(self, f) -> bool:
@@ -577,7 +597,8 @@ class Shapes:
             fname = f.base
         return self._apply_shape(fname, shapes, node)
 
-    def _combine(self, acc: Shape, op: str | None, s: Shape, left, right, node) -> Shape:
+    def _combine(self, acc: Shape, op: str | None, s: Shape, seen: list, right, node) -> Shape:
+        left = n.Product(seen[0].span, tuple(seen), ("juxt",) * (len(seen) - 1)) if len(seen) > 1 else seen[0]
         if op == "/":
             if s:
                 raise ProofError("E212", f"dividing by {shape_text(s)}: only a scalar can divide", right.span)
@@ -598,8 +619,8 @@ class Shapes:
                              node.span)
         if not self.unify(a2[1], b2[0]):
             raise ProofError("E212", f"`{_text(left)} {_text(right)}`: {shape_text(self.resolve(acc))} times "
-                                     f"{shape_text(self.resolve(s))}: the left has {_dim_text(self.resolve_dim(a2[1]))} "
-                                     f"columns, the right {_dim_text(self.resolve_dim(b2[0]))} rows", node.span)
+                                     f"{shape_text(self.resolve(s))}: the left has {_count(self.resolve_dim(a2[1]), 'column')}, "
+                                     f"the right {_count(self.resolve_dim(b2[0]), 'row')}", node.span)
         return normalise((a2[0], b2[1]))
 
 
@@ -642,22 +663,36 @@ def shapes_of(ctx) -> Shapes:
 # ------------------------------------------------------------------ pass 2: entries
 
 
-@dataclass(frozen=True)
 class Mat:
-    """A vector or matrix at concrete sizes: row-major scalar entries (SymPy or autodiff values)."""
+    """A vector or matrix at concrete sizes: row-major scalar entries (SymPy or autodiff values).
 
-    rows: int
-    cols: int
-    entries: tuple
+    Entries may be given lazily (`entry(i, j)`), as a derivative's are: a comparison that needs only
+    some entries (`representatives`) then never computes the others."""
+
+    __slots__ = ("rows", "cols", "_entries", "_entry", "_done")
+
+    def __init__(self, rows: int, cols: int, entries: tuple | None = None, entry=None):
+        self.rows, self.cols = rows, cols
+        self._entries, self._entry, self._done = entries, entry, {}
+
+    @property
+    def entries(self) -> tuple:
+        if self._entries is None:
+            self._entries = tuple(self.at(i, j) for i in range(self.rows) for j in range(self.cols))
+        return self._entries
 
     def at(self, i: int, j: int):
-        return self.entries[i * self.cols + j]
+        if self._entries is not None:
+            return self._entries[i * self.cols + j]
+        if (i, j) not in self._done:
+            self._done[(i, j)] = self._entry(i, j)
+        return self._done[(i, j)]
 
     def map(self, fn) -> "Mat":
         return Mat(self.rows, self.cols, tuple(fn(x) for x in self.entries))
 
     def transpose(self) -> "Mat":
-        return Mat(self.cols, self.rows, tuple(self.at(i, j) for j in range(self.cols) for i in range(self.rows)))
+        return Mat(self.cols, self.rows, entry=lambda i, j: self.at(j, i))
 
 
 @dataclass
@@ -706,12 +741,25 @@ class MatrixMixin:
     # -------------------------------------------------------------- dispatch
     def translate(self, node):
         self.shapes.shape(node)
+        self.members = getattr(self, "members", ()) + (node,)
         return self.expr(node, self.scope())
+
+    def positions(self, rows: int, cols: int) -> list[tuple[int, int]]:
+        """The entries a comparison of two values of this step must look at: all of them, or one per
+        orbit when the step is entry-symmetric (`entry_symmetric`)."""
+        every = [(i, j) for i in range(rows) for j in range(cols)]
+        members = getattr(self, "members", ())
+        if not members or self.free or not entry_symmetric(self.context, members, self.shapes):
+            return every
+        shape = self.shapes.shape(members[0])
+        if len(shape) == 2 and sp.expand(shape[0] - shape[1]) == 0:
+            return [(0, 0)] + ([(0, 1)] if cols > 1 else [])  # a square shape: the diagonal and the rest
+        return [(0, 0)]
 
     def expr(self, node, scope: Scope):
         v = super().expr(node, scope)
         if isinstance(v, Mat) and v.rows * v.cols == 1 and self.shapes.shape(node) == ():
-            return v.entries[0]
+            return v.at(0, 0)
         return v
 
     # -------------------------------------------------------------- names
@@ -1023,15 +1071,72 @@ class MatrixMixin:
                 v = self.resolve(key, node.var, Scope(scope.ints, scope.params, scope.cut))
                 if v != leaf_symbol(key):
                     back[leaf_symbol(key)] = v
-        out = {}
-        for pos, which, key in plan:
-            y = body if which is None else body.entries[which]
+        by_pos = {pos: (which, key) for pos, which, key in plan}
+
+        def entry(i, j):
+            which, key = by_pos[(i, j)]
+            y = body if which is None else body.at(which // body.cols, which % body.cols)
             value = sp.diff(y, leaf_symbol(key))
             if back:
                 value = value.xreplace(back)
-            out[pos] = value
-            self.derivatives.append(EntryRecord(node, key, value, scope, entry=pos))
-        return Mat(rows, cols, tuple(out[(i, j)] for i in range(rows) for j in range(cols)))
+            self.derivatives.append(EntryRecord(node, key, value, scope, entry=(i, j)))
+            return value
+
+        return Mat(rows, cols, entry=entry)
+
+
+def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
+    """May one entry stand for every entry of its orbit? True when nothing singles out an index value:
+    no subscript other than plain index names (a matrix *name* such as `W_1` aside), no literal entry
+    (`[W x]_1`, `x_1` of a declared x), no sum with explicit limits, no index compared by order, no
+    index range other than `1..N` with N a size, no case and no given point.
+
+    Why that suffices: the shape checker pairs only axes of the same symbolic dimension (products,
+    sums, Hadamard products, transposes, diag, tr, I, 1, derivatives), so renumbering the index set of
+    each dimension, applied to every input, permutes every value's entries the same way; the
+    difference of the two sides at entry (i, j) is then its entry (1, 1) at renumbered inputs, which
+    the sampler draws from the same distribution. With rows and columns of one dimension the
+    orbits are the diagonal and the rest. `tests/adversarial/matrices/` holds the claims this would
+    let through if any of those conditions were dropped."""
+    if ctx.point or ctx.case:
+        return False
+    for _, lo, hi in ctx.indices:
+        if not (isinstance(lo, n.Num) and lo.text == "1" and isinstance(hi, n.Name) and hi.sub is None):
+            return False
+    idx = ctx.index_names
+    nodes = list(members) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
+    nodes += list(ctx.assumptions)
+    ok = True
+
+    def plain(item) -> bool:
+        if not (isinstance(item, n.Name) and item.sub is None):
+            return False
+        return item.base in idx or (len(item.base) > 1 and all(c in idx for c in item.base))
+
+    def walk(x):
+        nonlocal ok
+        if not ok:
+            return
+        if isinstance(x, n.Name):
+            if x.sub is not None and shapes.name_shape(x) == () and not all(plain(i) for i in x.sub):
+                ok = False
+            return
+        if type(x).__name__ == "Entry" and not all(plain(i) for i in x.sub):
+            ok = False
+            return
+        if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
+            ok = False
+            return
+        if isinstance(x, n.Condition) and any(op not in ("=", "!=") for op in x.ops):
+            if any(nm.sub is None and nm.base in idx for nm in _names(x)):
+                ok = False
+                return
+        for y in n.children(x):
+            if isinstance(y, (n.Node, tuple)):
+                walk(y)
+
+    walk(nodes)
+    return ok
 
 
 class MatrixTranslator(MatrixMixin, Translator):
@@ -1104,7 +1209,7 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
                 self._overrides[k] = (self._serial, v if k == key else at[k])
             try:
                 y = self.expr(node.expr, inner)
-                return y if which is None else y.entries[which]
+                return y if which is None else y.at(which // y.cols, which % y.cols)
             finally:
                 for k, s in saved.items():
                     if s is None:
@@ -1118,8 +1223,8 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
         if not self.shapes.has_matrix(node):
             return super().t_Deriv(node, scope)
         (rows, cols), plan, keys = self.derivative_plan(node, scope)
-        out = {pos: self._entry_derivative(node, scope, which, key, keys) for pos, which, key in plan}
-        return Mat(rows, cols, tuple(out[(i, j)] for i in range(rows) for j in range(cols)))
+        by_pos = {pos: (which, key) for pos, which, key in plan}
+        return Mat(rows, cols, entry=lambda i, j: self._entry_derivative(node, scope, *by_pos[(i, j)], keys))
 
     def derivative_value(self, record: DerivativeRecord, params: tuple = ()) -> float:
         if not isinstance(record, EntryRecord):

@@ -5,7 +5,9 @@ symbolically first, `matrix.step_shape`). Each entry pair is one scalar comparis
 machinery of `_compare_instance` (counterexample search, symbolic zero test, kinks, domains), so a
 matrix step is exactly as strict as the same claim written entry by entry; a counterexample names
 the entry that differs. Entries that are the same SymPy expression on both sides are equal wherever
-they are defined and are not sampled.
+they are defined and are not sampled. When the step is entry-symmetric (`matrix.entry_symmetric`:
+nothing singles out an index value) one entry per orbit stands for all, as one index value per
+pattern does in `instances.index_symmetric`.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def compare(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Rando
         return "undecided", 0, None, "the two sides do not have the same shape here"
     total = 0
     all_symbolic = True
-    for k, (x, y) in enumerate(zip(a.entries, b.entries)):
+    for i, j in t.positions(a.rows, a.cols):
+        k = i * a.cols + j
+        x, y = a.at(i, j), b.at(i, j)
         if x == y:
             continue
         status, pts, cx, reason = _compare_instance(t, inst, x, y, ctx, rng, fixed, npoints, symbolic)
@@ -60,7 +64,8 @@ def _autodiff_points(t: Translator, ctx: Context, rng: random.Random, fixed: dic
     (each entry's comparison drew points over its own inputs only)."""
     eqs, rels = _assumption_relations(ctx, t)
     sub = _solve_equalities(eqs)
-    exprs = [e.xreplace(sub).xreplace(fixed) for e in a.entries + b.entries]
+    done = [(i, j) for i, j in t.positions(a.rows, a.cols)]
+    exprs = [e.xreplace(sub).xreplace(fixed) for i, j in done for e in (a.at(i, j), b.at(i, j))]
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
     syms = sorted(set().union(*[e.free_symbols for e in exprs]), key=lambda s: s.name)
     points, _ = _sample(rng, syms, rels, exprs, AUTODIFF_POINTS, {})
