@@ -37,7 +37,7 @@ import sympy as sp
 from . import nodes as n
 from .autodiff import Evaluator, Unsupported
 from .diagnostics import Diagnostic, ProofError
-from .translate import DerivativeRecord, Scope, Translator, leaf_symbol
+from .translate import DerivativeRecord, Scope, Translator, _indicator, key_name, leaf_symbol
 from .vocabulary import FUNCTION_WORDS, NETWORK_FUNCTIONS
 
 Shape = tuple  # () a scalar, (r,) a column vector, (r, c) a matrix; entries are SymPy dimensions
@@ -494,8 +494,14 @@ class Shapes:
         return ()
 
     def s_Indicator(self, node: n.Indicator):
-        self._scalars(node.cond.terms, "a comparison")
-        return ()
+        """`(u > 0)` of a vector is 1 or 0 entry by entry (`\\mathrm{diag}(u > 0)`); shapes must match."""
+        out: Shape = ()
+        for t in node.cond.terms:
+            s = self.shape(t)
+            if s and out and not self.same(out, s):
+                raise ProofError("E212", f"a comparison of {shape_text(out)} with {shape_text(s)}", node.span)
+            out = s or out
+        return out
 
     def s_Cases(self, node: n.Cases):
         for value, cond in node.rows:
@@ -561,8 +567,12 @@ class Shapes:
                 s = self.s_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation))
                 acc = s if acc is None else self._combine(acc, op, s, seen, f, node)
                 return acc
-            if joined and self.callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
-                                                or type(nxt).__name__ == "Entry"):
+            if joined and self.callable(f) and isinstance(nxt, n.Indicator) and self.has_matrix(nxt):
+                s = self._application(f, (nxt,), node)  # `\mathrm{diag}(u > 0)`
+                f = n.Product(f.span, (f, nxt), ("juxt",))
+                i += 2
+            elif joined and self.callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
+                                                  or type(nxt).__name__ == "Entry"):
                 group = nxt if isinstance(nxt, n.Group) else (nxt.base if isinstance(nxt, n.Pow) else nxt.base)
                 s = self._application(f, group.items, node)
                 f = n.Product(f.span, (f, nxt), ("juxt",))  # the application, for messages
@@ -809,7 +819,21 @@ class MatrixMixin:
         d, _ = self.lookup(key)
         if d is not None and self.shapes.active:
             self.shapes.check_body(d)
+        if d is None and key[1] and self.shapes.active:
+            self._check_entry(key, node)
         return super().resolve(key, node, scope)
+
+    def _check_entry(self, key, node) -> None:
+        """`W_{ij}` of a declared W must be one of its entries at these sizes (E205 otherwise)."""
+        for name, (decl, shape) in self.shapes.declared.items():
+            if mbase(decl) != key[0]:
+                continue
+            r, c = self.grid(shape)
+            ints = key[1]
+            pos = (ints[0], 1) if len(shape) == 1 and len(ints) == 1 else ints
+            if len(pos) != 2 or not (1 <= pos[0] <= r and 1 <= pos[1] <= c):
+                raise ProofError("E205", f"`{node.display}` (here `{key_name(key)}`) is not an entry of `{decl.display}` {shape_text(shape)}: "
+                                         f"here it is {r} x {c}", node.span)
 
     def _definition_value(self, d, scope: Scope) -> Mat:
         ck = self.cache_key(("mat:" + mbase(d.target), ()), scope)
@@ -933,6 +957,24 @@ class MatrixMixin:
                                      "value here", node.span)
         return m.at(i - 1, j - 1)
 
+    def t_Indicator(self, node: n.Indicator, scope: Scope):
+        if not self.shapes.has_matrix(node):
+            return super().t_Indicator(node, scope)
+        terms = [self.expr(t, scope) for t in node.cond.terms]
+        shaped = next(t for t in terms if isinstance(t, Mat))
+
+        def entry(i, j):
+            vals = [t.at(i, j) if isinstance(t, Mat) else t for t in terms]
+            out = self.one()
+            for op, a, b in zip(node.cond.ops, vals, vals[1:]):
+                out = out * self.indicator_value(op, a, b)
+            return out
+
+        return Mat(shaped.rows, shaped.cols, tuple(entry(i, j) for i in range(shaped.rows) for j in range(shaped.cols)))
+
+    def indicator_value(self, op: str, a, b):
+        return _indicator(op, a, b)
+
     # -------------------------------------------------------------- products and functions
     def _callable(self, f) -> bool:
         if self.shapes.active:
@@ -961,7 +1003,10 @@ class MatrixMixin:
                 acc = v if acc is None else self._join(acc, op, v)
                 break
             is_entry = type(nxt).__name__ == "Entry"
-            if joined and self._callable(f) and (isinstance(nxt, n.Group) or is_entry
+            if joined and self._callable(f) and isinstance(nxt, n.Indicator) and self.shapes.has_matrix(nxt):
+                v = self.apply(f, (nxt,), scope, f.span)  # `\mathrm{diag}(u > 0)`
+                i += 2
+            elif joined and self._callable(f) and (isinstance(nxt, n.Group) or is_entry
                                                  or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
                 group = nxt.base if isinstance(nxt, n.Pow) or is_entry else nxt
                 v = self.apply(f, group.items, scope, f.span)
@@ -1194,6 +1239,12 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 
     def total(self, xs: list):
         return functools.reduce(operator.add, xs)
+
+    def indicator_value(self, op: str, a, b):
+        x, y = self.be.raw(a), self.be.raw(b)
+        if x == y and op not in ("=", "!="):
+            self.kink_hit = True
+        return self.be.lift(1.0 if {">": x > y, "<": x < y, ">=": x >= y, "<=": x <= y, "=": x == y, "!=": x != y}[op] else 0.0)
 
     def prime_value(self, fname: str, v, scope: Scope, span):
         return self.be.derivative(lambda x: self.apply_name(fname, (), scope, span, pre=[x]), v, 1)

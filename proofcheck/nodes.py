@@ -89,6 +89,16 @@ class Call(Node):
 
 
 @dataclass(frozen=True)
+class Entry(Node):
+    """`(...)_i`: an entry of a bracket's value; only meaningful after a vector-valued function
+    (`\\mathrm{softmax}(z)_i`), which translate checks."""
+
+    base: "Group"
+    sub: tuple["Expr", ...]
+    raw_sub: str
+
+
+@dataclass(frozen=True)
 class Prime(Node):
     """`f'`: the derivative of a one-argument function, applied by a following group."""
 
@@ -149,7 +159,7 @@ class Ones(Node):
     size: "Expr | None" = None
 
 
-Expr = Union[Num, Name, Group, Neg, Add, Product, Pow, Frac, Call, Prime, Deriv, BigOp, Indicator, Abs, Cases, Ones]
+Expr = Union[Num, Name, Group, Neg, Add, Product, Pow, Frac, Call, Entry, Prime, Deriv, BigOp, Indicator, Abs, Cases, Ones]
 
 
 # ------------------------------------------------------------------ lines

@@ -207,6 +207,15 @@ class ToNodes(Transformer):
         items = tuple(x for x in rest if not isinstance(x, Token))
         return n.Group(self._span(meta), items)
 
+    def group_entry(self, meta, group, sub):
+        items, raw = sub
+        span = self._span(meta)
+        if raw.startswith("{"):
+            raw = _SPACE.sub("", self.source_line[group.span.end_column - 1: span.end_column - 1].lstrip()[1:].strip())
+            if raw.startswith("{") and raw.endswith("}"):
+                raw = raw[1:-1]
+        return n.Entry(span, group, items, raw)
+
     def indicator(self, meta, *parts):
         cond = next(p for p in parts if isinstance(p, n.Condition))
         return n.Indicator(self._span(meta), cond)

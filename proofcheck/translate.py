@@ -499,6 +499,10 @@ class Translator:
             value = self.builtin(name, values, node.span)
         return value if node.power == 1 else self.power(value, sp.Integer(node.power), node)
 
+    def t_Entry(self, node: n.Entry, scope: Scope) -> sp.Expr:
+        raise ProofError("E201", "an entry `(...)_i` only makes sense of a vector-valued function, as in "
+                                 "`\\mathrm{softmax}(z)_i`", node.span)
+
     def t_Ones(self, node: n.Ones, scope: Scope) -> sp.Expr:
         raise ProofError("E212", "`\\mathbf{1}` is the vector of ones: declare the vectors and matrices it is used "
                                  "with, as in `let x : (n)` (docs/matrices.md)", node.span)
