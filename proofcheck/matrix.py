@@ -157,7 +157,7 @@ def _text(node, depth: int = 0) -> str:
         return "…"
     t = functools.partial(_text, depth=depth + 1)
     if isinstance(node, n.Name):
-        return node.display
+        return f"\\mathrm{{{node.base}}}" if node.base in MATRIX_FUNCTIONS and node.sub is None else node.display
     if isinstance(node, n.Num):
         return node.text
     if isinstance(node, n.Ones):
@@ -173,8 +173,10 @@ def _text(node, depth: int = 0) -> str:
     if isinstance(node, n.Product):
         words = {"juxt": " ", "*": " \\cdot ", "/": " / ", "odot": " \\odot "}
         out = t(node.factors[0])
-        for op, f in zip(node.ops, node.factors[1:]):
-            out += words.get(op, " ") + t(f)
+        for prev, op, f in zip(node.factors, node.ops, node.factors[1:]):
+            applied = op == "juxt" and isinstance(f, n.Group) and isinstance(prev, (n.Name, n.Prime)) \
+                and (isinstance(prev, n.Prime) or prev.base in FUNCTION_WORDS or prev.base in MATRIX_FUNCTIONS)
+            out += ("" if applied else words.get(op, " ")) + t(f)
         return out
     if isinstance(node, n.Prime) and isinstance(node.func, n.Name):
         return node.func.display + "'"
@@ -1103,8 +1105,8 @@ class MatrixMixin:
         return (br, bc), plan, [key]
 
     def t_Deriv(self, node: n.Deriv, scope: Scope):
-        if not self.shapes.has_matrix(node):
-            return super().t_Deriv(node, scope)
+        if not self.shapes.has_matrix(node) or self.shapes.shape(node) == ():
+            return super().t_Deriv(node, scope)  # a scalar by a scalar (`\frac{\partial (x^\top x)}{\partial x_j}`)
         if node.expr is None:
             raise ProofError("E202", "a derivative operator needs an expression to act on", node.span)
         (rows, cols), plan, keys = self.derivative_plan(node, scope)
@@ -1172,8 +1174,9 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
         if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
             ok = False
             return
-        if isinstance(x, n.Condition) and any(op not in ("=", "!=") for op in x.ops):
-            if any(nm.sub is None and nm.base in idx for nm in _names(x)):
+        if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
+            # an index compared by order, or with anything but another index (`i = 2`), singles it out
+            if any(op not in ("=", "!=") for op in x.ops) or not all(plain(t) for t in x.terms):
                 ok = False
                 return
         for y in n.children(x):
@@ -1271,8 +1274,8 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
         return self.be.derivative(body, at[key], 1)
 
     def t_Deriv(self, node: n.Deriv, scope: Scope):
-        if not self.shapes.has_matrix(node):
-            return super().t_Deriv(node, scope)
+        if not self.shapes.has_matrix(node) or self.shapes.shape(node) == ():
+            return super().t_Deriv(node, scope)  # a scalar by a scalar (`\frac{\partial (x^\top x)}{\partial x_j}`)
         (rows, cols), plan, keys = self.derivative_plan(node, scope)
         by_pos = {pos: (which, key) for pos, which, key in plan}
         return Mat(rows, cols, entry=lambda i, j: self._entry_derivative(node, scope, *by_pos[(i, j)], keys))

@@ -77,6 +77,8 @@ def key_name(key: Key) -> str:
     base, ints = key
     if not ints:
         return base
+    if "_" in base:  # an entry of a matrix named with a subscript (matrix.py): (W_1)_{1,2}
+        base = f"({base})"
     if len(ints) == 1 and ints[0] >= 0:
         return f"{base}_{ints[0]}"
     return f"{base}_{{{','.join(str(i) for i in ints)}}}"
