@@ -210,13 +210,12 @@ class Shapes:
                 self.defs[name_key(d.target)] = d
             else:
                 self.funcs.add(d.target.base)
-        self.memo: dict[int, Shape] = {}
+        self.memo: dict = {}  # id(node) -> (node, shape): the node is held so that its id stays its own
         self.def_shapes: dict = {}
         self._busy: set = set()
         self.fresh: dict[int, sp.Expr] = {}  # id of a `\mathbf{1}` / `I` node -> its size (maybe still unknown)
         self.subst: dict = {}
         self._new: list | None = None
-        self.saw_matrix = False
         self._checked_defs: set = set()
         self.sizes = set(size_names(ctx))
         for _, lo, hi in ctx.indices:
@@ -345,27 +344,27 @@ class Shapes:
     # -------------------------------------------------------------- nodes
     def shape(self, node) -> Shape:
         key = id(node)
-        if key in self.memo:
-            return self.memo[key]
+        hit = self.memo.get(key)
+        if hit is not None and hit[0] is node:  # the node is kept, so its id is never reused meanwhile
+            return hit[1]
         meth = getattr(self, "s_" + type(node).__name__, None)
         s = self.resolve(meth(node)) if meth is not None else ()
-        if s:
-            self.saw_matrix = True
-        self.memo[key] = s
+        self.memo[key] = (node, s)
         return s
 
     def has_matrix(self, node) -> bool:
         """Does a non-scalar value appear anywhere in this node (not through definitions)?"""
         key = ("has", id(node))
-        if key in self.memo:
-            return self.memo[key]
+        hit = self.memo.get(key)
+        if hit is not None and hit[0] is node:
+            return hit[1]
         out = self.shape(node) != () or any(self.has_matrix(c) for c in n.children(node) if isinstance(c, n.Node))
         if not out:
             for c in n.children(node):
                 if isinstance(c, tuple):
                     out = out or any(self.has_matrix(x) for x in c if isinstance(x, n.Node))
                     out = out or any(self.has_matrix(y) for x in c if isinstance(x, tuple) for y in x if isinstance(y, n.Node))
-        self.memo[key] = out
+        self.memo[key] = (node, out)
         return out
 
     def s_Num(self, node):
@@ -1200,9 +1199,8 @@ def step_shape(ctx, a: n.Expr, b: n.Expr) -> tuple[Shape, bool]:
     if not ctx.shapes:
         return (), False
     s = shapes_of(ctx)
-    s.saw_matrix = False
     shape = s.check_step(a, b)
-    used = s.saw_matrix or _uses_matrix_names(s, (a, b))
+    used = s.has_matrix(a) or s.has_matrix(b) or _uses_matrix_names(s, (a, b))
     return shape, used
 
 
