@@ -23,7 +23,7 @@ from ..source import Line, Source
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from ..check.instances import _names
 from .rubric import (FileSettings, GoalRubric, Rubric, RubricError, apply_file_items, apply_goal_items,
-                     apply_problem_items, directive_items)
+                     apply_problem_items, directive_items, work_points)
 
 KEY_LINE_OFFSET = 10_000_000  # beyond any student file (MAX_FILE_BYTES bytes cannot hold this many lines)
 FILE_LEVEL = (n.NetworkLine, n.InputLine, n.DenseLine, n.BatchLine)  # carried into every problem
@@ -69,6 +69,10 @@ class KeyProblem:
     @property
     def max_goal_points(self) -> float:
         return sum(g.points for g in self.goals)
+
+    @property
+    def max_points(self) -> float:
+        return self.max_goal_points + work_points(self.rubric, self.max_goal_points)
 
     @property
     def index_names(self) -> frozenset[str]:

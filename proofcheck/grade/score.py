@@ -29,8 +29,7 @@ FAILED = ("refuted", "unknown", "jumped")  # an attempt holding one of these fai
 
 def missing_problem(kp: KeyProblem, message: str, kind: str = "missing-problem") -> ProblemRecord:
     goals = [GoalRecord(g.id, g.kind, g.text, "missing", "not-written", 0.0, pts(g.points), g.milestone) for g in kp.goals]
-    max_points = pts(kp.max_goal_points + work_points(kp.rubric, kp.max_goal_points))
-    return ProblemRecord(kp.name, "missing", 0.0, max_points, work_max=pts(work_points(kp.rubric, kp.max_goal_points)),
+    return ProblemRecord(kp.name, "missing", 0.0, pts(kp.max_points), work_max=pts(work_points(kp.rubric, kp.max_goal_points)),
                          goals=goals, messages=[Message(kind, "error", message)])
 
 
@@ -65,7 +64,7 @@ def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> Problem
     unknown = sum(1 for g in steps if g.grade == "unknown")
     mistakes = sum(1 for g in steps if g.grade == "refuted")
     deductions = rubric.unknown * unknown + rubric.mistake * mistakes
-    max_points = kp.max_goal_points + work_max
+    max_points = kp.max_points
     total = min(max_points, max(0.0, goal_points + work - deductions))
     sec = checked.section
     rec = ProblemRecord(
