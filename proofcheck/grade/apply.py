@@ -67,10 +67,10 @@ class Checked:
     rejected_lets: list[int]  # student lines of `let`s that restate a key definition and disagree (E203)
 
 
-def sections(source: Source, implicit: str | None) -> tuple[list[Section], list[Diagnostic]]:
+def sections(source: Source, implicit: str | None) -> tuple[list[Section], list[Diagnostic], list[n.Statement]]:
     """A file's statements per `problem`; the work before the first `problem` line goes to `implicit`
-    (the key's only problem) when the file has no `problem` line at all. Returns the diagnostics of
-    lines outside every section too (they are reported, not graded)."""
+    (the key's only problem) when the file has no `problem` line at all. Also returns the diagnostics
+    and the statements outside every section (reported, not graded)."""
     statements, diags = parse_source(source)
     last = len(source.lines)
     out: list[Section] = []
@@ -92,11 +92,7 @@ def sections(source: Source, implicit: str | None) -> tuple[list[Section], list[
     for d in diags:
         home = next((s for s in out if s.line <= d.span.line <= s.end_line), None)
         (home.diagnostics if home is not None else stray).append(d)
-    if any(isinstance(st, (n.ChainLine, n.LetLine, n.LemmaLine)) for st in outside):
-        first = next(st for st in outside if isinstance(st, (n.ChainLine, n.LetLine, n.LemmaLine)))
-        stray.append(Diagnostic.make("E100", "work before the first `problem` line belongs to no problem and is not graded",
-                                     Span.at(first.span.line, 1)))
-    return out, stray
+    return out, stray, outside
 
 
 def suggest(name: str, known: list[str]) -> str:
@@ -234,6 +230,6 @@ def check_section(key: Key, kp: KeyProblem, section: Section, options: Options) 
     return Checked(section, problem, result, student, keyside, findings, rejected)
 
 
-def stray_statements(statements) -> bool:
-    """Does a statement list hold anything but unreadable lines?"""
-    return any(not isinstance(st, (ErrorLine, n.BlankLine)) for st in statements)
+def readable(statements) -> list[n.Statement]:
+    """The statements that are more than unreadable or blank lines."""
+    return [st for st in statements if not isinstance(st, (ErrorLine, n.BlankLine))]

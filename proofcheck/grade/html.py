@@ -21,6 +21,7 @@ from .submissions import Submission, safe_name
 
 KEYWORDS = ("problem", "let", "index", "assume", "at", "show", "find", "case", "lemma", "network", "input", "dense", "batch")
 _KEYWORD = re.compile(r"^\s*(" + "|".join(KEYWORDS) + r")\b(\s+[A-Za-z][\w-]*\s*:)?")
+TEXT_LINES = ("problem", "network", "input", "dense", "batch")  # no math on these lines
 _BY = re.compile(r"\s+by\s+([A-Za-z][\w-]*)\s*$")
 MARKS = {  # grade -> (symbol, css class, words)
     "accepted": ("✓", "ok", "accepted"),
@@ -71,6 +72,8 @@ def render_line(code: str) -> str:
     if m:
         out.append(f'<span class="kw">{html.escape(m.group(0).strip())}</span>')
         code = code[m.end():]
+        if m.group(1) in TEXT_LINES:
+            return "".join(out) + html.escape(code.strip())
     by = _BY.search(code)
     if by:
         code = code[:by.start()]

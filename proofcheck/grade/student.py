@@ -13,7 +13,7 @@ import os
 
 from ..options import Options
 from ..pipeline import load
-from .apply import Section, check_section, sections, suggest
+from .apply import Section, check_section, readable, sections, suggest
 from .key import Key
 from .model import Message, StudentRecord, pts
 from .score import grade_problem, missing_problem
@@ -62,11 +62,15 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
             msgs.append(Message("empty-file", "error", f"`{name}` is empty", name))
             statuses.append("empty")
             continue
-        secs, stray = sections(source, implicit)
+        secs, stray, outside = sections(source, implicit)
         for d in stray:
             msgs.append(Message(d.code, d.severity, d.message, name, d.span.line, d.span.column, list(d.notes)))
+        work = readable(outside)
+        if work and secs:
+            msgs.append(Message("outside-problem", "warning", "this work stands before the first `problem` line, so it "
+                                "belongs to no problem and is not graded", name, work[0].span.line))
         if not secs:
-            if stray and all(d.code.startswith("E1") for d in stray):
+            if not work:
                 msgs.append(Message("not-a-proof", "error", f"`{name}` is not a proof: none of its lines could be read", name))
                 statuses.append("not-a-proof")
             else:
