@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .. import nodes as n
-from ..check.jobs import _contains, _has_symbols, _Job, _outcome_decision, _seed
+from ..check.goals import is_value
+from ..check.jobs import _contains, _Job, _outcome_decision, _seed
 from ..elaborate import Chain, Definition, Problem
 from ..options import Options
 from ..results import ACCEPTED, StepResult
@@ -33,6 +34,8 @@ from .apply import Checked, _exact
 from .key import is_key_line
 from .rubric import Rubric
 
+CHANGES_PROBLEM = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network",
+                             "changed-index", "defined-input", "changed-definition"})
 GRADES = ("accepted", "carried", "refuted", "unknown", "jumped", "at-point", "void")
 CREDITED = ("accepted", "carried")
 
@@ -44,7 +47,8 @@ class StepGrade:
     step: StepResult
     grade: str  # one of GRADES
     note: str = ""
-    work: bool = True  # changes something (sides not identical, not just a number rewritten)
+    counts: bool = True  # its sides differ: it counts towards the problem's work
+    work: bool = True  # and its left side is not already a number: it counts towards a goal's `min-steps`
 
 
 @dataclass(frozen=True)
@@ -67,14 +71,15 @@ def _chain_steps(problem: Problem, steps: list[StepResult]) -> dict[tuple[int, i
     return out
 
 
-def is_value(e: n.Expr) -> bool:
-    return not _has_symbols(e) and not _contains(e, n.Prime)
+def _counts(chain: Chain, k: int) -> bool:
+    """A step that says something: its two sides are not the same text (`x = x` is no work)."""
+    return chain.members[k - 1].expr != chain.members[k].expr
 
 
 def _is_work(chain: Chain, k: int) -> bool:
-    """A step that does something: its sides differ and its left side is not already a number."""
-    a, b = chain.members[k - 1].expr, chain.members[k].expr
-    return a != b and not is_value(a)
+    """A step of derivation: it says something and its left side is not already a number (rewriting
+    -0.2 as -1/5 is not work towards a goal)."""
+    return _counts(chain, k) and not is_value(chain.members[k - 1].expr)
 
 
 def _claim_name(chain: Chain) -> n.Name | None:
@@ -105,12 +110,13 @@ def grade_steps(checked: Checked, rubric: Rubric, options: Options) -> dict[tupl
         chain = problem.chains[ci]
         if is_key_line(chain.members[0].span.line):
             continue
-        g = StepGrade(ci, k, s, _plain(s, rubric), work=_is_work(chain, k))
+        g = StepGrade(ci, k, s, _plain(s, rubric), counts=_counts(chain, k), work=_is_work(chain, k))
         if void_after is not None and chain.members[0].span.line > void_after:
             g.grade, g.note = "void", f"after the changed definition on line {void_after}"
         grades[(ci, k)] = g
     _tolerance(grades, problem, rubric)
-    _carry(grades, problem, options)
+    if not any(f.kind in CHANGES_PROBLEM for f in checked.findings):
+        _carry(grades, problem, options)  # a changed problem carries nothing: "correct given your change" earns no credit
     return grades
 
 

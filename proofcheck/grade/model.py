@@ -39,7 +39,8 @@ class StepRecord:
     chain: int
     verdict: str  # the checker's: proved | numeric | refuted | unknown
     grade: str  # accepted | carried | refuted | unknown | jumped | at-point | void
-    work: bool  # counts as work (changes something)
+    counts: bool  # counts towards the problem's work (its sides differ)
+    work: bool  # counts towards a goal's min-steps (it also starts from something that is not a number)
     compared_with: str
     method: str
     note: str = ""

@@ -19,7 +19,8 @@ from ..elaborate import Chain, Goal, Problem
 from ..options import Options
 from ..results import GoalResult
 from .apply import Checked, Finding
-from .carry import CREDITED, StepGrade, grade_steps, is_value
+from ..check.goals import is_value, same
+from .carry import CREDITED, StepGrade, grade_steps
 from .key import KeyGoal, KeyProblem, is_key_line
 from .model import GoalRecord, Message, ProblemRecord, StepRecord, pts
 from .rubric import work_points
@@ -57,7 +58,7 @@ def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> Problem
     goal_points = sum(r.points for r in goal_records)
     work_max = work_points(rubric, kp.max_goal_points)
     steps = [g for g in grades.values()]
-    work_steps = [g for g in steps if g.work]
+    work_steps = [g for g in steps if g.counts]
     creditable = [g for g in work_steps if g.grade in CREDITED]
     floor = max(len(work_steps), rubric.min_steps * len(kp.goals), 1)
     work = work_max * min(1.0, len(creditable) / floor)
@@ -84,12 +85,9 @@ def _product(factors: dict[str, float]) -> float:
     return out
 
 
-def attempts_of(goal: Goal, gr: GoalResult, problem: Problem) -> list[int]:
-    """The student's chains that start at the goal's left side, in file order."""
-    ids = list(gr.attempts) if getattr(gr, "attempts", None) else [
-        ci for ci, c in enumerate(problem.chains)
-        if c.members[0].expr == goal.lhs or (c.let_target is not None and c.let_target == goal.lhs)]
-    return [ci for ci in ids if not is_key_line(problem.chains[ci].members[0].span.line)]
+def attempts_of(gr: GoalResult, problem: Problem) -> list[int]:
+    """The student's chains that start at the goal's left side (the checker's attempts), in file order."""
+    return [ci for ci in gr.attempts if not is_key_line(problem.chains[ci].members[0].span.line)]
 
 
 def _chain_ok(ci: int, by_chain, allowed: tuple[str, ...]) -> bool:
@@ -99,11 +97,10 @@ def _chain_ok(ci: int, by_chain, allowed: tuple[str, ...]) -> bool:
 
 def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric) -> GoalRecord:
     rec = GoalRecord(kg.id, kg.kind, kg.text, gr.status, gr.reason or gr.status, 0.0, pts(kg.points), kg.milestone)
-    attempts = attempts_of(goal, gr, problem)
+    attempts = attempts_of(gr, problem)
     credited: int | None = None
     if gr.status == "met":
-        candidates = [gr.chain] if gr.chain is not None else [ci for ci in reversed(attempts) if _ends(problem.chains[ci], goal)]
-        for ci in candidates:
+        for ci in [gr.chain] if gr.chain is not None else []:
             chain = problem.chains[ci]
             if is_key_line(chain.members[0].span.line):
                 continue
@@ -120,12 +117,12 @@ def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, r
         else:
             rec.status, rec.reason = "unmet", "not-credited"
     if credited is None:
-        for ci in ([gr.chain] if kg.kind == "show" and gr.chain is not None and gr.reason == "step-failed" else attempts):
+        for ci in attempts:
             chain = problem.chains[ci]
-            if is_key_line(chain.members[0].span.line) or chain.context.case:
+            if chain.context.case:
                 continue
             carried = any(g.grade == "carried" for g in by_chain.get(ci, []))
-            if carried and _chain_ok(ci, by_chain, CREDITED) and (kg.kind == "show" or is_value(chain.members[-1].expr)):
+            if carried and _chain_ok(ci, by_chain, CREDITED) and _ends(chain, goal):
                 credited = ci
                 rec.status, rec.reason = "carried", "carried"
                 rec.message = "reached consistently with an earlier mistake of yours"
@@ -158,8 +155,10 @@ def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, r
 
 
 def _ends(chain: Chain, goal: Goal) -> bool:
+    """Does the chain end where the goal does: a number for a `find`, the right side as written (up to
+    notation) for a `show`? A carried chain must write the goal's right side itself."""
     last = chain.members[-1].expr
-    return is_value(last) if goal.kind == "find" else last == goal.rhs
+    return is_value(last) if goal.kind == "find" else same(last, goal.rhs)
 
 
 WHY = {
@@ -178,7 +177,7 @@ def _why(gr: GoalResult) -> str:
 
 def _step_record(g: StepGrade) -> StepRecord:
     s = g.step
-    return StepRecord(s.line, s.column, s.end_line, s.end_column, g.chain, s.verdict, g.grade, g.work,
+    return StepRecord(s.line, s.column, s.end_line, s.end_column, g.chain, s.verdict, g.grade, g.counts, g.work,
                       s.compared_with, s.method, g.note, s.message, s.counterexample)
 
 
