@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Goal, Problem
 from ..options import Options
-from ..results import GoalResult
+from ..results import ACCEPTED, GoalResult
 from .apply import Checked, Finding
 from ..check.goals import is_value, same
 from .carry import CREDITED, StepGrade, grade_steps
@@ -45,7 +45,7 @@ def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> Problem
     milestone_unmet = False
     pairs = list(zip(kp.goals, problem.goals, checked.result.goals))
     for kg, goal, gr in pairs:
-        rec = _goal(kg, goal, gr, problem, by_chain, rubric)
+        rec = _goal(kg, goal, gr, problem, by_chain, rubric, checked.result)
         goal_records.append(rec)
         if kg.milestone and kg.required and rec.status not in ("met", "carried"):
             milestone_unmet = True
@@ -90,12 +90,17 @@ def attempts_of(gr: GoalResult, problem: Problem) -> list[int]:
     return [ci for ci in gr.attempts if not is_key_line(problem.chains[ci].members[0].span.line)]
 
 
+def _narrowed(ci: int, result) -> bool:
+    """Does the checker find the chain's context narrower than the goals' (ChainResult.narrowed)?"""
+    return any(c.id == ci and c.narrowed for c in result.chains)
+
+
 def _chain_ok(ci: int, by_chain, allowed: tuple[str, ...]) -> bool:
     gs = by_chain.get(ci, [])
     return bool(gs) and all(g.grade in allowed for g in gs)
 
 
-def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric) -> GoalRecord:
+def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric, result) -> GoalRecord:
     rec = GoalRecord(kg.id, kg.kind, kg.text, gr.status, gr.reason or gr.status, 0.0, pts(kg.points), kg.milestone)
     attempts = attempts_of(gr, problem)
     credited: int | None = None
@@ -117,16 +122,22 @@ def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, r
         else:
             rec.status, rec.reason = "unmet", "not-credited"
     if credited is None:
+        # the checker's goal rule, with the steps grading re-accepted: carried, or within the tolerance
         for ci in attempts:
             chain = problem.chains[ci]
-            if chain.context.case:
+            if chain.context.case or _narrowed(ci, result):
                 continue
-            carried = any(g.grade == "carried" for g in by_chain.get(ci, []))
-            if carried and _chain_ok(ci, by_chain, CREDITED) and _ends(chain, goal):
+            gs = by_chain.get(ci, [])
+            carried = any(g.grade == "carried" for g in gs)
+            regraded = carried or any(g.grade == "accepted" and g.step.verdict not in ACCEPTED for g in gs)
+            if regraded and _chain_ok(ci, by_chain, CREDITED) and _ends(chain, goal):
                 credited = ci
-                rec.status, rec.reason = "carried", "carried"
-                rec.message = "reached consistently with an earlier mistake of yours"
-                rec.factors["carried"] = rubric.carried
+                if carried:
+                    rec.status, rec.reason = "carried", "carried"
+                    rec.message = "reached consistently with an earlier mistake of yours"
+                    rec.factors["carried"] = rubric.carried
+                else:
+                    rec.status, rec.reason, rec.message = "met", "met", "met within the rubric's tolerance"
                 break
     target = credited if credited is not None else gr.chain
     if target is not None and 0 <= target < len(problem.chains):
