@@ -31,7 +31,7 @@ from ..options import Options
 from ..results import ACCEPTED, StepResult
 from ..sandbox import run_jobs
 from .apply import Checked, _exact
-from .key import is_key_line
+from .key import KeyProblem, is_key_line
 from .rubric import Rubric
 
 CHANGES_PROBLEM = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network",
@@ -101,7 +101,8 @@ def _replace(e, old, new):
     return e
 
 
-def grade_steps(checked: Checked, rubric: Rubric, options: Options) -> dict[tuple[int, int], StepGrade]:
+def grade_steps(checked: Checked, kp: KeyProblem, options: Options) -> dict[tuple[int, int], StepGrade]:
+    rubric = kp.rubric
     problem = checked.problem
     results = _chain_steps(problem, checked.result.steps)
     void_after = min(checked.rejected_lets, default=None)
@@ -116,7 +117,7 @@ def grade_steps(checked: Checked, rubric: Rubric, options: Options) -> dict[tupl
         grades[(ci, k)] = g
     _tolerance(grades, problem, rubric)
     if not any(f.kind in CHANGES_PROBLEM for f in checked.findings):
-        _carry(grades, problem, options)  # a changed problem carries nothing: "correct given your change" earns no credit
+        _carry(grades, problem, kp, options)  # a changed problem carries nothing: "correct given your change" earns no credit
     return grades
 
 
@@ -147,7 +148,7 @@ def _tolerance(grades, problem: Problem, rubric: Rubric) -> None:
             g.grade, g.note = "accepted", f"within the tolerance {rubric.tolerance:g} of the exact value {s.counterexample.get('lhs')}"
 
 
-def _carry(grades, problem: Problem, options: Options) -> None:
+def _carry(grades, problem: Problem, kp: KeyProblem, options: Options) -> None:
     chains = problem.chains
     sound = {ci: all(g.grade == "accepted" for (c, _), g in grades.items() if c == ci) for ci in range(len(chains))}
     claims_before: list[dict[str, Claim]] = []
@@ -161,7 +162,8 @@ def _carry(grades, problem: Problem, options: Options) -> None:
             continue
         name = _claim_name(chain)
         last = chain.members[-1].expr
-        if name is not None and is_value(last) and not _has_index_letters(name, problem, chain):
+        if name is not None and is_value(last) and not _has_index_letters(name, chain) and not kp.gives(name):
+            # a claim about a given quantity (`x_0 = 2`) would change the problem: never carried
             claims[name.display] = Claim(name, last, chain.members[0].span.line)
         if chain.lemma and not chain.context.case:
             lemmas[chain.lemma] = (chain.members[0].expr, last, chain.members[0].span.line)
@@ -195,7 +197,8 @@ def _carry(grades, problem: Problem, options: Options) -> None:
             g.grade, g.note = "carried", note
 
 
-def _has_index_letters(name: n.Name, problem: Problem, chain: Chain) -> bool:
+def _has_index_letters(name: n.Name, chain: Chain) -> bool:
+    """A claim about a family entry (`o_j = 0.3`) is not frozen: which entry it means depends on j."""
     idx = chain.context.index_names
     return any(isinstance(x, n.Name) and x.base in idx for x in name.sub or ())
 

@@ -36,7 +36,7 @@ def missing_problem(kp: KeyProblem, message: str, kind: str = "missing-problem")
 
 def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> ProblemRecord:
     rubric = kp.rubric
-    grades = grade_steps(checked, rubric, options)
+    grades = grade_steps(checked, kp, options)
     problem = checked.problem
     by_chain: dict[int, list[StepGrade]] = {}
     for (ci, _), g in sorted(grades.items()):

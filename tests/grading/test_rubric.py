@@ -145,3 +145,10 @@ def test_carried_only_when_consistent_with_the_students_value(tmp_path):
     # a derivative step is never carried, even when a frozen value would make it hold
     deriv = grade(key(head), "problem T1\n" + claim + r"\frac{\partial y_0}{\partial w_0} = 0" + "\n", tmp_path)
     assert [g for _, g in _grades(deriv)][-1] == "refuted"
+
+
+def test_a_claimed_given_value_is_never_carried(tmp_path):
+    """`x_0 = 2` written as a chain would change the given point through the back door."""
+    head = T1_HEAD.replace("find", "let x_1 = \\mathrm{ReLU}(x_0 w_0 + b_0)\nfind")
+    r = grade(key(head), "problem T1\nx_0 = 2\n\nlet u = x_0 w_0 = (2)(0.3) = 0.6\n", tmp_path)
+    assert "carried" not in [g for _, g in _grades(r)]
