@@ -79,7 +79,7 @@ def _counts(chain: Chain, k: int) -> bool:
 def _is_work(chain: Chain, k: int) -> bool:
     """A step of derivation: it says something and its left side is not already a number (rewriting
     -0.2 as -1/5 is not work towards a goal)."""
-    return _counts(chain, k) and not is_value(chain.members[k - 1].expr)
+    return _counts(chain, k) and not is_value(chain.members[k - 1].expr, chain.context)
 
 
 def _claim_name(chain: Chain) -> n.Name | None:
@@ -162,7 +162,7 @@ def _carry(grades, problem: Problem, kp: KeyProblem, options: Options) -> None:
             continue
         name = _claim_name(chain)
         last = chain.members[-1].expr
-        if name is not None and is_value(last) and not _has_index_letters(name, chain) and not kp.gives(name):
+        if name is not None and is_value(last, chain.context) and not _has_index_letters(name, chain) and not kp.gives(name):
             # a claim about a given quantity (`x_0 = 2`) would change the problem: never carried
             claims[name.display] = Claim(name, last, chain.members[0].span.line)
         if chain.lemma and not chain.context.case:

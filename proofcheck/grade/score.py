@@ -169,7 +169,7 @@ def _ends(chain: Chain, goal: Goal) -> bool:
     """Does the chain end where the goal does: a number for a `find`, the right side as written (up to
     notation) for a `show`? A carried chain must write the goal's right side itself."""
     last = chain.members[-1].expr
-    return is_value(last) if goal.kind == "find" else same(last, goal.rhs)
+    return is_value(last, chain.context) if goal.kind == "find" else same(last, goal.rhs, goal.context.index_names)
 
 
 WHY = {
