@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_argument("--cache-dir", metavar="DIR",
                        help="the decision cache's folder (default: $XDG_CACHE_HOME/proofcheck, else ~/.cache/proofcheck)")
     c.add_argument("--timings", action="store_true", help="print what the steps cost and the slowest ones (on stderr)")
+    from .grade.cli import add_parsers  # noqa: PLC0415  (`grade`, `gradescope-bundle`: proofcheck/grade/)
+    add_parsers(sub)
     return ap
 
 
@@ -82,6 +84,9 @@ def _torch_available() -> bool:
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     args = build_parser().parse_args(argv)
+    if args.command != "check":
+        from .grade.cli import main as grade_main  # noqa: PLC0415
+        return grade_main(args)
     if args.jobs < 1 or args.memory < 64:
         print("proofcheck: --jobs must be at least 1, --memory at least 64", file=sys.stderr)
         return 2

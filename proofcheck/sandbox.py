@@ -70,9 +70,10 @@ class Outcome:
 
 
 class _Alarm:
-    """The worker's CPU timer; `armed` is False outside a job so a late signal raises nothing."""
+    """The worker's timer; `armed` is False outside a job so a late signal raises nothing."""
 
     armed = False
+    timer = signal.ITIMER_PROF
 
     @classmethod
     def on_signal(cls, signum, frame) -> None:
@@ -80,11 +81,16 @@ class _Alarm:
             raise StepTimeout()
 
     @classmethod
+    def arm(cls, timer: int, seconds: float) -> None:
+        cls.timer, cls.armed = timer, True
+        signal.setitimer(timer, seconds, REPEAT_SECONDS)
+
+    @classmethod
     def disarm(cls) -> None:
         while True:
             try:  # a StepTimeout may land between the two lines: then again, now disarmed
                 cls.armed = False
-                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.setitimer(cls.timer, 0)
                 return
             except StepTimeout:
                 continue
@@ -123,13 +129,15 @@ def _set_limits(memory_mb: int) -> bool:
             pass
     try:
         signal.signal(signal.SIGPROF, _Alarm.on_signal)
+        signal.signal(signal.SIGALRM, _Alarm.on_signal)
         return True
     except ValueError:  # not the main thread of this worker: RLIMIT_CPU and the parent's kill still bound it
         return False
 
 
-def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: bool) -> tuple[str, Any, str, float]:
-    """One job under the CPU budget: (status, value, detail, CPU seconds used)."""
+def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: bool,
+             timer: int = signal.ITIMER_PROF) -> tuple[str, Any, str, float]:
+    """One job under the budget (CPU time, or wall time with ITIMER_REAL): (status, value, detail, CPU seconds used)."""
     start = time.process_time()
     status, value, detail = "ok", None, ""
     try:
@@ -139,14 +147,13 @@ def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: boo
             resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         try:
             if handler:
-                _Alarm.armed = True
-                signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
+                _Alarm.arm(timer, seconds)
             value = fn()
         finally:
             _Alarm.disarm()
     except StepTimeout:
         _Alarm.disarm()
-        status, detail = "timeout", f"stopped after {seconds:g} s of CPU time"
+        status, detail = "timeout", f"stopped after {seconds:g} s" + (" of CPU time" if timer == signal.ITIMER_PROF else "")
     except MemoryError:
         _Alarm.disarm()
         value = None
@@ -158,6 +165,27 @@ def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: boo
         _Alarm.disarm()
         status, detail = "crash", f"{type(exc).__name__}: {exc}"[:500]
     return status, value, detail, time.process_time() - start
+
+
+GRACE_SECONDS = 1.0  # a whole-task child (`_child`) is killed this long after its wall-clock budget
+
+
+def _child(fn: Callable[[], Any], write_fd: int, seconds: float, memory_mb: int) -> None:
+    """Run one whole task in this forked process under a wall-clock budget and the memory cap, and
+    write the pickled (status, value, detail) to `write_fd`.
+
+    For tasks that fork step workers of their own (a submission being graded: proofcheck/grade/workers.py),
+    whose CPU time this process's timers would not see; steps inside keep their CPU budgets.
+    """
+    status, value, detail, _ = _run_one(fn, seconds, memory_mb, _set_limits(memory_mb), timer=signal.ITIMER_REAL)
+    try:
+        data = pickle.dumps((status, value, detail))
+    except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this task)
+        data = pickle.dumps(("crash", None, f"result could not be sent: {exc}"[:300]))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(write_fd, view):]
+    os.close(write_fd)
 
 
 def _read_exact(fd: int, size: int) -> bytes | None:
