@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {
         Code("E208", "unknown-lemma", "error", "`by NAME` names no lemma of this problem"),
         Code("E209", "bad-approx", "error", "an `\\approx` step whose sides cannot be read as a value and a rounded number"),
         Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose, but proofcheck's quantities are scalars"),
+        Code("E211", "ambiguous", "error", "a notation that reads two ways (`\\max(5,100)`, `W_{12}` for a two-index W, "
+                                           "`\\exp x y`, `\\frac{dy}{dx^2}`): neither reading is guessed"),
         # E3xx: checking
         Code("E300", "refuted", "error", "a step is false: a counterexample is shown"),
         Code("E301", "undecided", "error", "a step could be neither proved nor refuted in the time allowed"),
