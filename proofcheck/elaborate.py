@@ -13,6 +13,7 @@ from fractions import Fraction
 from . import nodes as n
 from .diagnostics import Diagnostic
 from .parse import ErrorLine
+from .readings import Readings, readings_by_problem
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -48,6 +49,7 @@ class Context:
     relu_at_zero: Fraction = Fraction(0)
     networks: tuple[Network, ...] = ()
     batch: int | None = None
+    readings: Readings = Readings()  # the problem's function names and family arities (readings.py)
 
     def index_range(self, name: str) -> tuple[n.Expr, n.Expr] | None:
         for nm, lo, hi in reversed(self.indices):
@@ -232,11 +234,13 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
     file_batch: int | None = None
     b: _Builder | None = None
     net_open: list | None = None  # [NetworkLine, input, layers, lines with errors]
+    readings = iter(readings_by_problem(statements))
+    main_readings = next(readings)
 
     def current() -> _Builder:
         nonlocal b
         if b is None:
-            b = _Builder("main", None, Span.at(1, 1), Context(networks=file_networks, batch=file_batch))
+            b = _Builder("main", None, Span.at(1, 1), Context(networks=file_networks, batch=file_batch, readings=main_readings))
         return b
 
     def finish_network() -> None:
@@ -263,7 +267,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
         if isinstance(st, n.ProblemLine):
             if b is not None:
                 problems.append(b.build())
-            b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
+            b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch, readings=next(readings)))
             continue
         cb = current()
         if isinstance(st, n.BlankLine):

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
+
+# a function the problem never defines (and its derivatives) has no value; check/functions.py
+# instantiates it before anything is evaluated (SymPy's own evalf of a Subs never returns)
+_ABSTRACT = (AppliedUndef, sp.Subs, sp.Derivative)
 
 PRECISION = 30  # digits of a first evaluation; refutations are confirmed at more
 _UNDEFINED = object()
@@ -128,7 +133,7 @@ def _ev1(e, point, memo, eps):
             raise _Kink()
         return mpmath.log(x)
     simple = {"sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "tanh": mpmath.tanh,
-              "cosh": mpmath.cosh, "sinh": mpmath.sinh, "atan": mpmath.atan}
+              "cosh": mpmath.cosh, "sinh": mpmath.sinh, "atan": mpmath.atan, "erf": mpmath.erf, "sech": mpmath.sech}
     if name in simple:
         return simple[name](_ev(args[0], point, memo, eps))
     if name == "Abs":
@@ -162,6 +167,8 @@ def _ev1(e, point, memo, eps):
             if _truth(cond, point, memo, eps):
                 return _ev(value, point, memo, eps)
         raise _Undefined()
+    if isinstance(e, _ABSTRACT):
+        raise _Kink()
     # anything else: SymPy's own evaluation of this subexpression
     v = e.xreplace({s: point[s] for s in e.free_symbols if s in point}).evalf(mpmath.mp.dps)
     if not v.is_number:
@@ -198,7 +205,7 @@ def exact_value(expr, point: dict, prec: int):
     """expr at the exact point: a Rational where exact, else a Float to `prec` digits; None where it is undefined (log of <= 0, 1/0, ...)."""
     try:
         v = expr.xreplace(point)
-        if v.free_symbols:
+        if v.free_symbols or v.has(*_ABSTRACT):
             return None
         if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return None

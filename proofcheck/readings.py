@@ -1,0 +1,222 @@
+"""How a problem's names read: which undeclared names are functions, and how run subscripts split.
+
+Two questions about a name cannot be answered from the line it stands on: is `g(a + b)` an
+application of a function g or the product g·(a + b), and is `W_{12}` the entry (1, 2) of a matrix or
+the entry 12 of a vector. A mathematician answers both from the rest of the problem, and so does
+proofcheck: `problem_readings` looks at every statement of one problem once, and `translate` reads
+each name by the answer (docs/language.md, "Application versus product" and "Family subscripts").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import nodes as n
+from .diagnostics import ProofError
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, NETWORK_FUNCTIONS
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What the whole problem says about its names (empty: nothing known, the line-local readings)."""
+
+    functions: frozenset[str] = frozenset()  # undeclared names written only as `g(...)`: functions
+    arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
+    family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
+
+    def arity(self, base: str) -> frozenset[int]:
+        return dict(self.arities).get(base, frozenset())
+
+    def indices_of(self, base: str) -> frozenset[str]:
+        return dict(self.family_indices).get(base, frozenset())
+
+
+# ------------------------------------------------------------------ run subscripts (`ij`, `12`, `1j`, `i j`)
+
+
+def run_tokens(item: n.Expr) -> list[tuple[str, n.Node]] | None:
+    """The characters of a subscript written as one run: a word of letters and digits (`ij`, `i1`), a
+    number of two or more digits (`12`), or a juxtaposition of such (`1j`, `i j`, `2t`); each token with
+    the node it came from. None for anything else (`i+1`, `t-1`, a single letter or digit)."""
+    parts = item.factors if isinstance(item, n.Product) and all(op == "juxt" for op in item.ops) else (item,)
+    out: list[tuple[str, n.Node]] = []
+    for p in parts:
+        if isinstance(p, n.Num) and p.text.isdigit():
+            out += [(c, p) for c in p.text]
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base in GREEK_NAMES:
+            out.append((p.base, p))
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base.isascii() and p.base.isalnum():
+            out += [(c, p) for c in p.base]
+        else:
+            return None
+    return out if len(out) >= 2 else None
+
+
+def _index_letters(tokens, index_names) -> bool:
+    return all(t in index_names for t, _ in tokens)
+
+
+def _token_items(tokens) -> tuple[n.Expr, ...]:
+    return tuple(n.Num(node.span, t) if t.isdigit() else n.Name(node.span, t) for t, node in tokens)
+
+
+def subscript_items(name: n.Name, readings: Readings, index_names) -> tuple[n.Expr, ...]:
+    """The index items of `name`'s subscript. A run is split by the family's arity: for a base used
+    with two indices a run of two characters is two indices (`W_{1j}`, `W_{i1}`, `W_{ij}`, `W_{i j}`)
+    and a run of digits (`W_{12}`) or of another length reads two ways (E211); for a one-index family
+    a run of digits is one number (`h_{12}` is entry 12) and juxtaposition is arithmetic (`x_{2t}`);
+    with nothing known a run of declared indices is split (`W_{ij}`) and anything else is kept."""
+    items = name.sub or ()
+    if len(items) != 1:
+        return items
+    tokens = run_tokens(items[0])
+    if tokens is None:
+        return items
+    multi = sorted(a for a in readings.arity(name.base) if a >= 2)
+    text = "".join(t for t, _ in tokens)
+    if multi:
+        k = multi[0]
+        example = ",".join(t for t, _ in tokens) if len(tokens) == k else ",".join(["1"] * k)
+        if all(t.isdigit() for t, _ in tokens):
+            raise ProofError("E211", f"`{name.base}` has {k} indices here, so `{name.base}_{{{text}}}` reads two ways",
+                             name.span, [f"hint: separate the indices with a comma, `{name.base}_{{{example}}}`"])
+        if len(tokens) in multi and all(t.isdigit() or t in index_names for t, _ in tokens):
+            return _token_items(tokens)
+        raise ProofError("E211", f"`{name.base}` has {k} indices here, but `{name.base}_{{{text}}}` does not split into {k}",
+                         name.span, [f"hint: separate the indices with commas, as in `{name.base}_{{{example}}}`"])
+    if _index_letters(tokens, index_names):
+        if readings.arity(name.base) == frozenset({1}):
+            raise ProofError("E211", f"`{name.base}` has one index here, so `{name.base}_{{{text}}}` reads two ways",
+                             name.span, [f"hint: for one index write it alone (`{name.base}_{{{tokens[0][0]}}}`); "
+                                         f"for an entry of a two-index family write `{name.base}_{{{','.join(t for t, _ in tokens)}}}` "
+                                         "everywhere"])
+        return _token_items(tokens)
+    return items
+
+
+# ------------------------------------------------------------------ the problem-level scan
+
+
+def _applied_heads(product: n.Product) -> set[int]:
+    """Positions of factors applied to the bracket after them (`g(x)`, `g(x)^2`, `g'(x)`, `s(z)_i`)."""
+    out = set()
+    for k, (f, op) in enumerate(zip(product.factors, product.ops)):
+        nxt = product.factors[k + 1]
+        if op != "juxt":
+            continue
+        bracket = isinstance(nxt, (n.Group, n.Entry)) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
+        head = f.func if isinstance(f, n.Prime) else f
+        if bracket and isinstance(head, n.Name) and head.sub is None:
+            out.add(k)
+    return out
+
+
+@dataclass
+class _Scan:
+    index_names: frozenset[str]
+    applied: set
+    bare: set
+    arities: dict
+    families: dict
+
+    def expr(self, x) -> None:
+        if isinstance(x, n.Product):
+            heads = _applied_heads(x)
+            for k, f in enumerate(x.factors):
+                if k in heads:
+                    self.applied.add((f.func if isinstance(f, n.Prime) else f).base)
+                else:
+                    self.expr(f)
+            return
+        if isinstance(x, n.Name):
+            self.name(x)
+            return
+        for c in n.children(x):
+            self.expr(c)
+
+    def name(self, x: n.Name) -> None:
+        if x.sub is None:
+            self.bare.add(x.base)
+            return
+        for s in x.sub:
+            self.expr(s)
+        count = self._index_count(x.sub)
+        if count is not None:
+            self.arities.setdefault(x.base, set()).add(count)
+        if len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and x.sub[0].sub is None \
+                and x.sub[0].base.rstrip("'") in self.index_names:
+            self.families.setdefault(x.base, set()).add(x.sub[0].base.rstrip("'"))
+
+    def _index_count(self, items) -> int | None:
+        """How many indices a subscript gives, when that is clear: a comma list, one index expression,
+        a run of declared indices (`ij`); None for a run of digits or a mixed run (`12`, `1j`)."""
+        if len(items) > 1:
+            return len(items)
+        tokens = run_tokens(items[0])
+        if tokens is None:
+            return 1 if self._index_like(items[0]) else None
+        if _index_letters(tokens, self.index_names):
+            return len(tokens)
+        return None
+
+    def _index_like(self, e) -> bool:
+        if isinstance(e, n.Num):
+            return e.text.isdigit()
+        if isinstance(e, n.Name):
+            return e.sub is None and e.base.rstrip("'") in self.index_names
+        return any(self._index_like(c) for c in n.children(e)) and not isinstance(e, (n.Call, n.Frac, n.Pow))
+
+
+def problem_readings(statements: list[n.Statement]) -> Readings:
+    """The readings of one problem's statements (see `Readings`)."""
+    index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
+    scan = _Scan(index_names, set(), set(), {}, {})
+    sizes: set[str] = set()
+    defined: set[str] = set()
+    for st in statements:
+        if isinstance(st, n.LetLine):
+            if st.params is not None:
+                scan.applied.add(st.target.base)
+                for p in st.params:
+                    scan.name(p)
+            elif st.target.sub is None:
+                defined.add(st.target.base)
+            else:
+                scan.name(st.target)
+            for m in st.chain.members:
+                scan.expr(m.expr)
+        elif isinstance(st, n.IndexLine):
+            for bound in (st.lower, st.upper):
+                walk_names(bound, lambda nm: sizes.add(nm.base))
+        elif isinstance(st, n.AtLine):
+            for name, value in st.values:
+                scan.name(name)
+                scan.expr(value)
+        elif isinstance(st, (n.ChainLine, n.LemmaLine, n.ShowLine, n.FindLine, n.AssumeLine, n.CaseLine)):
+            scan.expr(st)
+    never = scan.bare | defined | sizes | index_names | set(CONSTANTS) | set(FUNCTION_WORDS) | NETWORK_FUNCTIONS
+    functions = frozenset(b for b in scan.applied if b not in never)
+    return Readings(
+        functions,
+        tuple(sorted((b, frozenset(a)) for b, a in scan.arities.items())),
+        tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
+    )
+
+
+def walk_names(e, fn) -> None:
+    """Call fn on every Name in e (subscripts included)."""
+    if isinstance(e, n.Name):
+        fn(e)
+    for c in n.children(e):
+        walk_names(c, fn)
+
+
+def readings_by_problem(statements: list[n.Statement]) -> list[Readings]:
+    """One Readings per problem, in order (the lines before the first `problem` form one, if any)."""
+    groups: list[list[n.Statement]] = [[]]
+    for st in statements:
+        if isinstance(st, n.ProblemLine):
+            groups.append([])
+        else:
+            groups[-1].append(st)
+    return [problem_readings(g) for g in groups]
