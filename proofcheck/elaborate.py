@@ -13,7 +13,7 @@ from fractions import Fraction
 from . import nodes as n
 from .diagnostics import Diagnostic
 from .parse import ErrorLine
-from .readings import Readings, readings_by_problem
+from .readings import Readings, readings_by_problem, renamed_parameters
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -282,9 +282,10 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 cb.open()
                 cb.extend(st, first_is_new=True)
         elif isinstance(st, n.LetLine):
-            params = tuple(p.base for p in st.params) if st.params is not None else None
+            params = tuple(p.display for p in st.params) if st.params is not None else None  # `f(x_1)`: x_1
             new = Definition(st.target, st.chain.members[0].expr, params, st.span)
-            old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target) and d.params == params), None)
+            old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target)
+                        and (d.params is None) == (params is None) and len(d.params or ()) == len(params or ())), None)
             overlapping = []  # earlier definitions of other spellings of the same entries (h_i, then h_1)
             if params is None:
                 for d in reversed(cb.context.definitions):
@@ -293,7 +294,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                     conds = _overlap(d.target, st.target, cb.context, st.target.span) if d.params is None else None
                     if conds is not None:
                         overlapping.append((d, conds))
-            if (old is not None or overlapping) and _constant(new.body):
+            if (old is not None or overlapping) and params is None and _constant(new.body):
                 # `let h = \tanh(0) = 0` after `let h = \tanh(w x + b)`: the forward value at the given
                 # point, not a new graph (as a definition it would freeze h for every derivative
                 # below). Checked as the chain `h = \tanh(0) = 0` under the definition in force.
@@ -305,7 +306,11 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                           first_is_new=True)
                 continue
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
-            if old is not None:
+            if old is not None and params is not None:  # `let f(t) = ...` restating `let f(x) = ...`
+                taken = {d.target.display for d in cb.context.definitions} | cb.context.index_names \
+                    | {nm.display for nm, _ in cb.context.point}
+                cb.refinements.append(Refinement(st.target, *renamed_parameters(old, new, taken), cb.context))
+            elif old is not None:
                 cb.refinements.append(Refinement(st.target, old, new, cb.context))
             for d, conds in overlapping:
                 cb.refinements.append(Refinement(st.target, d, new, replace(cb.context, case=conds)))

@@ -220,3 +220,27 @@ def readings_by_problem(statements: list[n.Statement]) -> list[Readings]:
         else:
             groups[-1].append(st)
     return [problem_readings(g) for g in groups]
+
+
+# ------------------------------------------------------------------ function refinements
+
+
+def renamed_parameters(old, new, taken: set[str]):
+    """`let f(x) = x^2` then `let f(t) = t \\cdot t`: both bodies over the same fresh parameters, so a
+    refinement compares them as expressions (`x^2` against `x \\cdot x`). The parameters keep the old
+    names, with a `*` when such a name is also a node, an index or a given value of the problem (so
+    `let x = 2` cannot capture them). `old` and `new` are elaborate.Definitions; returns both renamed."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    fresh = [p if p not in taken else p + "*" for p in old.params]
+
+    def rename(body, params):
+        mapping = dict(zip(params, fresh))
+
+        def fn(x):
+            if isinstance(x, n.Name) and x.display in mapping:
+                return n.Name(x.span, mapping[x.display])
+            return x
+        return n.transform(body, fn)
+
+    return replace(old, body=rename(old.body, old.params), params=None), replace(new, body=rename(new.body, new.params), params=None)

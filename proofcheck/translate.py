@@ -21,6 +21,7 @@ from . import nodes as n
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
 from .readings import subscript_items
+from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
 Key = tuple[str, tuple[int, ...]]
@@ -486,18 +487,18 @@ class Translator:
 
     def apply_entry(self, f: n.Expr, entry: n.Entry, scope: Scope):
         """`\\mathrm{softmax}(z)_i`: an entry of a vector-valued built-in."""
+        span = Span(f.span.line, f.span.column, entry.span.end_line, entry.span.end_column)
         name = FUNCTION_WORDS.get(f.base) if isinstance(f, n.Name) and f.base not in self.funcs else None
         if name not in VECTOR_FUNCTIONS:
             raise ProofError("E201", "only softmax has entries (`\\mathrm{softmax}(z)_i`): "
-                                     "this function's value is a number", entry.span)
+                                     "this function's value is a number", span)
         if len(entry.sub) != 1:
-            raise ProofError("E201", "an entry of softmax has one index, as in `\\mathrm{softmax}(z)_i`", entry.span)
-        values, (lo, hi) = self.vector(name, entry.base.items, entry.sub[0], scope, entry.span)
+            raise ProofError("E201", "an entry of softmax has one index, as in `\\mathrm{softmax}(z)_i`", span)
+        values, (lo, hi) = self.vector(name, entry.base.items, entry.sub[0], scope, span)
         k = self.int_value(entry.sub[0], scope)
         if k is None or not lo <= k <= hi:
-            raise ProofError("E205", f"the entry `{entry.raw_sub}` is not an index of the vector (entries {lo}..{hi})",
-                             entry.span)
-        exps = [self.builtin("exp", [v], entry.span) for v in values]
+            raise ProofError("E205", f"the entry `{entry.raw_sub}` is not an index of the vector (entries {lo}..{hi})", span)
+        exps = [self.builtin("exp", [v], span) for v in values]
         return exps[k - lo] / _total(exps)
 
     def vector(self, fname: str, args, entry, scope: Scope, span) -> tuple[list, tuple[int, int]]:
