@@ -574,7 +574,7 @@ class CrossCheck:
             notes = [f"kink: {k}" for k in kinks[:4]] or ["kink: a ReLU, |x|, max/min or condition at its switch point"]
             notes += [
                 f"proofcheck (SymPy): ReLU'(0) = {h0} (the problem's convention; change it with `let ReLU'(0) = c`), "
-                "max/min ties 1/2 each, |x|'(0) = 0, indicators are constants",
+                "max/min ties 1/2 each, |x|'(0) = 0, sign'(0) = 0, indicators are constants",
                 be_conv,
                 f"here SymPy gives {_g(symf)} and {self.backend} gives {_g(adv)}"
                 + (" (they agree)" if abs(adv - symf) <= DISAGREE_TOL * max(1.0, abs(symf)) else " (the conventions differ)"),
