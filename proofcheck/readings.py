@@ -60,33 +60,48 @@ def _token_items(tokens) -> tuple[n.Expr, ...]:
     return tuple(n.Num(node.span, t) if t.isdigit() else n.Name(node.span, t) for t, node in tokens)
 
 
+def _atoms(item: n.Expr) -> tuple[n.Expr, ...] | None:
+    """The factors of a juxtaposition of numbers and plain names (`1 2`, `i j`, `2t`), else None."""
+    if isinstance(item, n.Product) and all(op == "juxt" for op in item.ops) and all(
+            isinstance(f, n.Num) and f.text.isdigit() or isinstance(f, n.Name) and f.sub is None and not f.styled
+            for f in item.factors):
+        return item.factors
+    return None
+
+
 def subscript_items(name: n.Name, readings: Readings, index_names) -> tuple[n.Expr, ...]:
-    """The index items of `name`'s subscript. A run is split by the family's arity: for a base used
-    with two indices a run of two characters is two indices (`W_{1j}`, `W_{i1}`, `W_{ij}`, `W_{i j}`)
-    and a run of digits (`W_{12}`) or of another length reads two ways (E211); for a one-index family
-    a run of digits is one number (`h_{12}` is entry 12) and juxtaposition is arithmetic (`x_{2t}`);
-    with nothing known a run of declared indices is split (`W_{ij}`) and anything else is kept."""
+    """The index items of `name`'s subscript. A run is split by the family's arity. For a base used
+    with k >= 2 indices: k juxtaposed items written apart are k indices (`W_{1 2}`, `W_{i j}`); a word
+    of k index letters and single digits is split by character (`W_{ij}`, `W_{1j}`, `W_{i1}`); a run
+    of digits (`W_{12}`) or a run of another length reads two ways (E211). For a one-index family a
+    run of digits is one number (`h_{12}` is entry 12), juxtaposition is arithmetic (`x_{2t}`) and a
+    run of index letters reads two ways (`h_{ij}`, E211). With nothing known, a run of declared
+    indices is split (`W_{ij}`) and anything else is kept."""
     items = name.sub or ()
     if len(items) != 1:
         return items
     tokens = run_tokens(items[0])
     if tokens is None:
         return items
-    multi = sorted(a for a in readings.arity(name.base) if a >= 2)
+    arity = readings.arity(name.base)
+    multi = sorted(a for a in arity if a >= 2)
     text = "".join(t for t, _ in tokens)
     if multi:
         k = multi[0]
-        example = ",".join(t for t, _ in tokens) if len(tokens) == k else ",".join(["1"] * k)
-        if all(t.isdigit() for t, _ in tokens):
-            raise ProofError("E211", f"`{name.base}` has {k} indices here, so `{name.base}_{{{text}}}` reads two ways",
-                             name.span, [f"hint: separate the indices with a comma, `{name.base}_{{{example}}}`"])
-        if len(tokens) in multi and all(t.isdigit() or t in index_names for t, _ in tokens):
+        atoms = _atoms(items[0])
+        if atoms is not None and len(atoms) in multi and all(
+                isinstance(a, n.Num) or a.base in index_names for a in atoms):
+            return atoms
+        digits_run = any(isinstance(node, n.Num) and len(node.text) > 1 for _, node in tokens)
+        if not digits_run and len(tokens) in multi and all(t.isdigit() or t in index_names for t, _ in tokens):
             return _token_items(tokens)
-        raise ProofError("E211", f"`{name.base}` has {k} indices here, but `{name.base}_{{{text}}}` does not split into {k}",
-                         name.span, [f"hint: separate the indices with commas, as in `{name.base}_{{{example}}}`"])
+        example = ",".join(t for t, _ in tokens) if len(tokens) == k else ",".join(["1"] * k)
+        spaced = " ".join(t for t, _ in tokens) if len(tokens) == k else " ".join(["1"] * k)
+        raise ProofError("E211", f"`{name.base}` has {k} indices in this problem, so `{name.base}_{{{text}}}` reads two ways",
+                         name.span, [f"hint: separate the indices, `{name.base}_{{{example}}}` or `{name.base}_{{{spaced}}}`"])
     if _index_letters(tokens, index_names):
-        if readings.arity(name.base) == frozenset({1}):
-            raise ProofError("E211", f"`{name.base}` has one index here, so `{name.base}_{{{text}}}` reads two ways",
+        if arity == frozenset({1}):
+            raise ProofError("E211", f"`{name.base}` has one index in this problem, so `{name.base}_{{{text}}}` reads two ways",
                              name.span, [f"hint: for one index write it alone (`{name.base}_{{{tokens[0][0]}}}`); "
                                          f"for an entry of a two-index family write `{name.base}_{{{','.join(t for t, _ in tokens)}}}` "
                                          "everywhere"])
@@ -116,7 +131,8 @@ class _Scan:
     index_names: frozenset[str]
     applied: set
     bare: set
-    arities: dict
+    arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
+    soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
 
     def expr(self, x) -> None:
@@ -134,7 +150,7 @@ class _Scan:
         for c in n.children(x):
             self.expr(c)
 
-    def name(self, x: n.Name) -> None:
+    def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
             self.bare.add(x.base)
             return
@@ -142,7 +158,8 @@ class _Scan:
             self.expr(s)
         count = self._index_count(x.sub)
         if count is not None:
-            self.arities.setdefault(x.base, set()).add(count)
+            firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
+            (self.arities if firm else self.soft).setdefault(x.base, set()).add(count)
         if len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and x.sub[0].sub is None \
                 and x.sub[0].base.rstrip("'") in self.index_names:
             self.families.setdefault(x.base, set()).add(x.sub[0].base.rstrip("'"))
@@ -170,7 +187,7 @@ class _Scan:
 def problem_readings(statements: list[n.Statement]) -> Readings:
     """The readings of one problem's statements (see `Readings`)."""
     index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
-    scan = _Scan(index_names, set(), set(), {}, {})
+    scan = _Scan(index_names, set(), set(), {}, {}, {})
     sizes: set[str] = set()
     defined: set[str] = set()
     for st in statements:
@@ -182,7 +199,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
             elif st.target.sub is None:
                 defined.add(st.target.base)
             else:
-                scan.name(st.target)
+                scan.name(st.target, target=True)
             for m in st.chain.members:
                 scan.expr(m.expr)
         elif isinstance(st, n.IndexLine):
@@ -196,9 +213,10 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
             scan.expr(st)
     never = scan.bare | defined | sizes | index_names | set(CONSTANTS) | set(FUNCTION_WORDS) | NETWORK_FUNCTIONS
     functions = frozenset(b for b in scan.applied if b not in never)
+    arities = {**scan.soft, **scan.arities}  # a firm count overrides the runs
     return Readings(
         functions,
-        tuple(sorted((b, frozenset(a)) for b, a in scan.arities.items())),
+        tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
     )
 
