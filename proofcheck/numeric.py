@@ -115,6 +115,8 @@ def _ev1(e, point, memo, eps):
                 return mpmath.mpf(0)
             raise _Undefined()
         return mpmath.power(b, x)
+    if isinstance(e, _ABSTRACT):  # before the names: an undeclared function may be called `log` or `Max`
+        raise _Kink()
     f = type(e)
     name = f.__name__
     args = e.args
@@ -167,8 +169,6 @@ def _ev1(e, point, memo, eps):
             if _truth(cond, point, memo, eps):
                 return _ev(value, point, memo, eps)
         raise _Undefined()
-    if isinstance(e, _ABSTRACT):
-        raise _Kink()
     # anything else: SymPy's own evaluation of this subexpression
     v = e.xreplace({s: point[s] for s in e.free_symbols if s in point}).evalf(mpmath.mp.dps)
     if not v.is_number:

@@ -10,6 +10,7 @@ each name by the answer (docs/language.md, "Application versus product" and "Fam
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import nodes as n
 from .diagnostics import ProofError
@@ -24,8 +25,12 @@ class Readings:
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
 
+    @cached_property
+    def _arity(self) -> dict:
+        return dict(self.arities)
+
     def arity(self, base: str) -> frozenset[int]:
-        return dict(self.arities).get(base, frozenset())
+        return self._arity.get(base, frozenset())
 
     def indices_of(self, base: str) -> frozenset[str]:
         return dict(self.family_indices).get(base, frozenset())
