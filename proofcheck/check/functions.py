@@ -1,12 +1,12 @@
 """Steps about functions the problem never defines (`g(a) + g(b) = g(a + b)`, `\\mathrm{foo}(x)`).
 
-Such a step claims something for every function g. It is proved only when the symbolic zero test
-shows it with g kept abstract (an undefined SymPy function; derivatives by the chain rule). Otherwise
-each undeclared function is replaced by concrete random functions (seeded, exact rational
-coefficients, from three families: a cubic, an exponential and a sine) and the step is compared as
-usual for each replacement: a difference for one of them is a true counterexample (with that
-function shown), and agreement for all of them is at most `numeric`, never `proved`, since a claim
-can hold for these functions and fail for another.
+Such a step claims something for every function g. First, as for any step, a counterexample is
+looked for: each undeclared function is replaced by concrete random functions (seeded, exact
+rational coefficients, from three families: a cubic, an exponential and a sine) and the step is
+compared as usual for each replacement; a difference for one of them is a true counterexample (with
+that function shown). Then the step is proved only when the symbolic zero test shows it with g kept
+abstract (an undefined SymPy function; derivatives by the chain rule). Agreement for the random
+functions alone is at most `numeric`, never `proved`: a claim can hold for them and fail for another.
 """
 
 from __future__ import annotations
@@ -74,10 +74,6 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
     """`compare` (check.compare._compare_instance) for a step with undeclared functions: the same
     (status, points, counterexample, reason), where status is `symbolic` only by the abstract zero test."""
     funcs = undeclared(a, b)
-    if symbolic:
-        d = a - b
-        if zero_test(d.xreplace(fixed) if fixed else d):
-            return "symbolic", 0, None, ""
     total, agreed, reasons = 0, 0, []
     for k in range(INSTANTIATIONS):
         mapping, shown = {}, {}
@@ -96,6 +92,10 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
             reasons.append(reason)
             continue
         agreed += 1
+    if symbolic:  # counterexamples first, as for any step; then the proof with the functions abstract
+        d = a - b
+        if zero_test(d.xreplace(fixed) if fixed else d):
+            return "symbolic", total, None, ""
     if not agreed:
         return "undecided", total, None, reasons[0] if reasons else "no instance of the undeclared functions could be used"
     return "numeric", total, None, ""
