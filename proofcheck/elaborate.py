@@ -13,7 +13,7 @@ from fractions import Fraction
 from . import nodes as n
 from .diagnostics import Diagnostic
 from .parse import ErrorLine
-from .readings import Readings, readings_by_problem, renamed_parameters
+from .readings import Readings, parameter_names, readings_by_problem, renamed_parameters
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -303,9 +303,13 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 cb.extend(st, first_is_new=True)
         elif isinstance(st, n.LetLine):
             params = tuple(p.display for p in st.params) if st.params is not None else None  # `f(x_1)`: x_1
-            new = Definition(st.target, st.chain.members[0].expr, params, st.span)
             old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target)
                         and (d.params is None) == (params is None) and len(d.params or ()) == len(params or ())), None)
+            body = st.chain.members[0].expr
+            if params is not None:  # stored under the earlier definition's names: readings.parameter_names
+                stored = parameter_names(params, old.params if old is not None else None, cb.context.readings)
+                body, params = renamed_parameters(body, params, stored), stored
+            new = Definition(st.target, body, params, st.span)
             overlapping = []  # earlier definitions of other spellings of the same entries (h_i, then h_1)
             if params is None:
                 for d in reversed(cb.context.definitions):
@@ -326,11 +330,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                           first_is_new=True)
                 continue
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
-            if old is not None and params is not None:  # `let f(t) = ...` restating `let f(x) = ...`
-                taken = {d.target.display for d in cb.context.definitions} | cb.context.index_names \
-                    | {nm.display for nm, _ in cb.context.point}
-                cb.refinements.append(Refinement(st.target, *renamed_parameters(old, new, taken), cb.context))
-            elif old is not None:
+            if old is not None:  # `let f(t) = ...` restating `let f(x) = ...` too
                 cb.refinements.append(Refinement(st.target, old, new, cb.context))
             for d, conds in overlapping:
                 cb.refinements.append(Refinement(st.target, d, new, replace(cb.context, case=conds)))

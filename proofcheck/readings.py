@@ -24,6 +24,7 @@ class Readings:
     functions: frozenset[str] = frozenset()  # undeclared names written only as `g(...)`: functions
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
+    taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
 
     @cached_property
     def _arity(self) -> dict:
@@ -195,7 +196,12 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
     scan = _Scan(index_names, set(), set(), {}, {}, {})
     sizes: set[str] = set()
     defined: set[str] = set()
+    taken: set[str] = set(index_names)
     for st in statements:
+        if isinstance(st, n.LetLine) and st.params is None:
+            taken.add(st.target.display)
+        elif isinstance(st, n.AtLine):
+            taken.update(name.display for name, _ in st.values)
         if isinstance(st, n.LetLine):
             if st.params is not None:
                 scan.applied.add(st.target.base)
@@ -223,6 +229,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         functions,
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
+        frozenset(taken),
     )
 
 
@@ -245,25 +252,28 @@ def readings_by_problem(statements: list[n.Statement]) -> list[Readings]:
     return [problem_readings(g) for g in groups]
 
 
-# ------------------------------------------------------------------ function refinements
+# ------------------------------------------------------------------ function parameters
 
 
-def renamed_parameters(old, new, taken: set[str]):
-    """`let f(x) = x^2` then `let f(t) = t \\cdot t`: both bodies over the same fresh parameters, so a
-    refinement compares them as expressions (`x^2` against `x \\cdot x`). The parameters keep the old
-    names, with a `*` when such a name is also a node, an index or a given value of the problem (so
-    `let x = 2` cannot capture them). `old` and `new` are elaborate.Definitions; returns both renamed."""
-    from dataclasses import replace  # noqa: PLC0415
+def parameter_names(declared: tuple[str, ...], earlier: tuple[str, ...] | None, readings: Readings) -> tuple[str, ...]:
+    """The parameter names a function definition is stored with. A definition that restates an
+    earlier one with as many parameters (`let f(t) = ...` after `let f(x) = ...`) takes the earlier
+    names, so a refinement compares the two bodies as expressions (`t^2` against `x^2` would differ).
+    A name that is also a node, an index or a given value anywhere in the problem gets a `*` (`x*`),
+    so the comparison can never read the parameter as that node (`let x = 2`)."""
+    if earlier is not None:
+        return earlier
+    return tuple(p + "*" if p in readings.taken else p for p in declared)
 
-    fresh = [p if p not in taken else p + "*" for p in old.params]
 
-    def rename(body, params):
-        mapping = dict(zip(params, fresh))
+def renamed_parameters(body: n.Expr, declared: tuple[str, ...], names: tuple[str, ...]) -> n.Expr:
+    """`body` with each declared parameter (`t`, `x_1`) written as the stored name."""
+    mapping = {p: q for p, q in zip(declared, names) if p != q}
+    if not mapping:
+        return body
 
-        def fn(x):
-            if isinstance(x, n.Name) and x.display in mapping:
-                return n.Name(x.span, mapping[x.display])
-            return x
-        return n.transform(body, fn)
-
-    return replace(old, body=rename(old.body, old.params), params=None), replace(new, body=rename(new.body, new.params), params=None)
+    def fn(x):
+        if isinstance(x, n.Name) and x.display in mapping:
+            return n.Name(x.span, mapping[x.display])
+        return x
+    return n.transform(body, fn)
