@@ -186,6 +186,31 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
     return tuple(conds)
 
 
+def restated(new: Definition, defs: tuple[Definition, ...], ctx: Context
+             ) -> tuple[Definition | None, list[tuple[Definition, tuple[n.Condition, ...]]]]:
+    """The definitions a new `let` restates among `defs`: the latest one of the same target (or None),
+    and the definitions after it of other spellings of the same entries (`h_i`, then `h_1`), each
+    with the index conditions under which the two name the same entry."""
+    old = next((d for d in reversed(defs) if _same_target(d.target, new.target) and d.params == new.params), None)
+    overlapping = []
+    if new.params is None:
+        for d in reversed(defs):
+            if d is old:
+                break
+            conds = _overlap(d.target, new.target, ctx, new.target.span) if d.params is None else None
+            if conds is not None:
+                overlapping.append((d, conds))
+    return old, overlapping
+
+
+def refinements_of(new: Definition, old: Definition | None, overlapping, ctx: Context) -> list["Refinement"]:
+    """The checks a restating `let` needs: equal to `old` under `ctx` (with `new` in force), and equal
+    to each overlapping definition where their entries coincide."""
+    out = [Refinement(new.target, old, new, ctx)] if old is not None else []
+    out += [Refinement(new.target, d, new, replace(ctx, case=conds)) for d, conds in overlapping]
+    return out
+
+
 @dataclass
 class _Builder:
     name: str
@@ -303,21 +328,14 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 cb.extend(st, first_is_new=True)
         elif isinstance(st, n.LetLine):
             params = tuple(p.display for p in st.params) if st.params is not None else None  # `f(x_1)`: x_1
-            old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target)
-                        and (d.params is None) == (params is None) and len(d.params or ()) == len(params or ())), None)
             body = st.chain.members[0].expr
-            if params is not None:  # stored under the earlier definition's names: readings.parameter_names
-                stored = parameter_names(params, old.params if old is not None else None, cb.context.readings)
+            if params is not None:  # stored under an earlier definition's names: readings.parameter_names
+                earlier = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target)
+                                and d.params is not None and len(d.params) == len(params)), None)
+                stored = parameter_names(params, earlier.params if earlier is not None else None, cb.context.readings)
                 body, params = renamed_parameters(body, params, stored), stored
             new = Definition(st.target, body, params, st.span)
-            overlapping = []  # earlier definitions of other spellings of the same entries (h_i, then h_1)
-            if params is None:
-                for d in reversed(cb.context.definitions):
-                    if d is old:
-                        break
-                    conds = _overlap(d.target, st.target, cb.context, st.target.span) if d.params is None else None
-                    if conds is not None:
-                        overlapping.append((d, conds))
+            old, overlapping = restated(new, cb.context.definitions, cb.context)
             if (old is not None or overlapping) and params is None and _constant(new.body):
                 # `let h = \tanh(0) = 0` after `let h = \tanh(w x + b)`: the forward value at the given
                 # point, not a new graph (as a definition it would freeze h for every derivative
@@ -330,10 +348,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                           first_is_new=True)
                 continue
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
-            if old is not None:  # `let f(t) = ...` restating `let f(x) = ...` too
-                cb.refinements.append(Refinement(st.target, old, new, cb.context))
-            for d, conds in overlapping:
-                cb.refinements.append(Refinement(st.target, d, new, replace(cb.context, case=conds)))
+            cb.refinements.extend(refinements_of(new, old, overlapping, cb.context))
             cb.open(let_target=st.target)
             cb.extend(st.chain, first_is_new=True)
         elif isinstance(st, n.ConventionLine):
