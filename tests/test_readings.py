@@ -194,8 +194,10 @@ def test_function_refinement_is_a_refinement_with_renamed_parameters():
     statements, _ = parse_source(split_lines("t.proof", "let x = 2\nlet f(x) = x^2\nlet f(t) = t t\n"))
     problems, _ = elaborate(statements)
     (ref,) = problems[0].refinements
+    assert ref.old.params == ref.new.params == ("x*",)  # x is also a node of the problem: starred
     assert ref.old.body == n.Pow(None, n.Name(None, "x*"), n.Num(None, "2"))
     assert ref.new.body == n.Product(None, (n.Name(None, "x*"), n.Name(None, "x*")), ("juxt",))
+    assert ref.new in problems[0].chains[-1].context.definitions  # the very object in force (ids matter)
 
 
 def test_lemma_names_may_have_underscores():
