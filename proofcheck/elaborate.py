@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from . import nodes as n
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, ProofError
 from .parse import ErrorLine
-from .readings import Readings, parameter_names, readings_by_problem, renamed_parameters
+from .readings import Readings, parameter_names, readings_by_problem, renamed_parameters, subscript_items
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -138,13 +138,14 @@ def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
 
-def _pattern_items(t: n.Name, index_names) -> tuple | None:
-    """A target's subscript as numbers and index names (`W_{ij}` split like `W_{i,j}`); None when the
-    subscript is part of an atomic name (`out_h1`)."""
-    items = t.sub or ()
-    if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-            and all(c in index_names for c in items[0].base):
-        items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+def _pattern_items(t: n.Name, index_names, readings: Readings) -> tuple | None:
+    """A target's subscript as numbers and index names, read as translate reads it (`W_{ij}`, `W_{1j}`
+    split like `W_{i,j}`: readings.subscript_items); None when the subscript is part of an atomic name
+    (`out_h1`) or reads two ways (E211 where it is used)."""
+    try:
+        items = subscript_items(t, readings, index_names)
+    except ProofError:
+        return None
     if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and i.base in index_names) for i in items):
         return items
     return None
@@ -158,7 +159,7 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
         return None
     index_names = ctx.index_names
     ranges = {nm: (lo, hi) for nm, lo, hi in ctx.indices}
-    a, b = _pattern_items(old, index_names), _pattern_items(new, index_names)
+    a, b = _pattern_items(old, index_names, ctx.readings), _pattern_items(new, index_names, ctx.readings)
     if a is None or b is None or len(a) != len(b) or not a:
         return None
     conds = []
