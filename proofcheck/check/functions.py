@@ -24,12 +24,13 @@ _DENOMINATORS = (2, 3, 5, 7)
 _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
 
 
-def undeclared(*exprs) -> list:
-    """The undeclared function classes in the expressions, in a fixed order."""
+def undeclared(*exprs) -> list[tuple]:
+    """(function class, number of arguments) of every undeclared function applied in the
+    expressions, in a fixed order (`g(x)` and `g(x, y)` are two functions for SymPy)."""
     found = set()
     for e in exprs:
-        found |= {f.func for f in e.atoms(AppliedUndef)}
-    return sorted(found, key=lambda f: f.__name__)
+        found |= {(f.func, len(f.args)) for f in e.atoms(AppliedUndef)}
+    return sorted(found, key=lambda fa: (fa[0].__name__, fa[1]))
 
 
 def _coefficient(rng: random.Random) -> sp.Rational:
@@ -64,8 +65,8 @@ def random_function(rng: random.Random, name: str, arity: int, kind: int) -> tup
 def instantiate(expr, mapping: dict):
     """expr with every application of an undeclared function replaced by its concrete function, and
     the derivatives of those (Derivative, Subs) worked out."""
-    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in mapping,
-                       lambda e: mapping[e.func](*e.args))
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and (e.func, len(e.args)) in mapping,
+                       lambda e: mapping[e.func, len(e.args)](*e.args))
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 
@@ -77,9 +78,8 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
     total, agreed, reasons = 0, 0, []
     for k in range(INSTANTIATIONS):
         mapping, shown = {}, {}
-        for f in funcs:
-            arity = max(len(app.args) for e in (a, b) for app in e.atoms(AppliedUndef) if app.func == f)
-            mapping[f], head, text = random_function(rng, f.__name__, arity, k % 3)
+        for f, arity in funcs:
+            mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3)
             shown[head] = text
         status, pts, cx, reason = compare(t, inst, instantiate(a, mapping), instantiate(b, mapping), ctx, rng,
                                           fixed, npoints, symbolic)
