@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from proofcheck import nodes as n
+from proofcheck.diagnostics import ProofError
 from proofcheck.elaborate import elaborate
 from proofcheck.parse import parse_line, parse_source
 from proofcheck.readings import Readings, problem_readings, subscript_items
-from proofcheck.diagnostics import ProofError
 from proofcheck.source import split_lines
 
 
