@@ -50,6 +50,10 @@ class Context:
     networks: tuple[Network, ...] = ()
     batch: int | None = None
     readings: Readings = Readings()  # the problem's function names and family arities (readings.py)
+    # `let W : (m, n)`: names with the shape of a vector or matrix (proofcheck/matrix.py); dims are
+    # sizes or whole numbers. `layout` lays out a Jacobian of a vector by a vector (docs/matrices.md)
+    shapes: tuple[tuple[n.Name, tuple[n.Expr, ...]], ...] = ()
+    layout: str = "numerator"
 
     def index_range(self, name: str) -> tuple[n.Expr, n.Expr] | None:
         for nm, lo, hi in reversed(self.indices):
@@ -352,6 +356,12 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
             cb.refinements.extend(refinements_of(new, old, overlapping, cb.context))
             cb.open(let_target=st.target)
             cb.extend(st.chain, first_is_new=True)
+        elif isinstance(st, n.ShapeLine):
+            from .matrix import declare  # noqa: PLC0415  (vectors and matrices: proofcheck/matrix.py)
+            cb.context, bad = declare(cb.context, st)
+            diags.extend(bad)
+        elif isinstance(st, n.LayoutLine):
+            cb.context = replace(cb.context, layout=st.layout)
         elif isinstance(st, n.ConventionLine):
             value = _convention_value(st.value)
             if value is None:

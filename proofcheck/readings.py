@@ -25,6 +25,7 @@ class Readings:
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
+    scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
 
     @cached_property
     def _arity(self) -> dict:
@@ -153,6 +154,9 @@ class _Scan:
         if isinstance(x, n.Name):
             self.name(x)
             return
+        if isinstance(x, n.Deriv) and x.notation == "nabla":  # `\nabla_w` says nothing about w's shape
+            self.expr(x.expr)
+            return
         for c in n.children(x):
             self.expr(c)
 
@@ -230,6 +234,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
         frozenset(taken),
+        frozenset(scan.bare),
     )
 
 
