@@ -18,15 +18,20 @@ from proofcheck.parse import DIRECTIVES, grammar_text
 # the terminals that can start a factor: after a greedy body (a sum's, an operator derivative's, a
 # bare function's sum) each of them continues the body instead of ending it
 FACTOR_STARTS = ("WORD", "GREEK", "ROMAN", "TEXT_NAME", "DECORATED", "NUMBER", "THOUSANDS", "FUNC", "SUMOP",
-                 "SQRT", "BEGIN_CASES", "INDICATOR_ONE", "LPAR", "LBRACE", "FRAC", "PARTIAL", "NABLA", "MULOP", "DIV")
+                 "SQRT", "BEGIN_CASES", "INDICATOR_ONE", "LPAR", "LBRACE", "FRAC", "PARTIAL", "NABLA", "LNORM",
+                 "MULOP", "DIV", "HADAMARD")
 EXPECTED = Counter(
-    [(t, "term : product") for t in FACTOR_STARTS + ("BAR", "LVERT")]  # greedy bodies (a bar opens an |x| there)
+    # greedy bodies; outside bars a `|`, `\lvert` or `\|` opens an |x| or a norm that joins the body
+    [(t, "term : product") for t in FACTOR_STARTS + ("BAR", "LVERT", "NORM")]
     + [(t, "term_nb : product_nb") for t in FACTOR_STARTS]  # the same inside |...|
     + [("DIV", "factor_nb : power")]  # `\partial y / \partial x` is a derivative, not ∂y divided by ∂x
     + [("PRIME", "postfix_ng : atom_ng"), ("CIRCUMFLEX", "power_ng : postfix_ng"), ("SUP_UNI", "power_ng : postfix_ng")]
     # a bare function takes the power that follows: `\log x^2` is log(x^2), `\log x'` log(x')
     + [("PRIME", "postfix : atom"), ("CIRCUMFLEX", "power : postfix"), ("SUP_UNI", "power : postfix")]
     # ... and a bare function's sum body keeps its last power: `\log \sum_j x_j^2` is log(sum of x_j^2)
+    + [("CIRCUMFLEX", "bnorm : NORM additive_nb NORM"), ("CIRCUMFLEX", "bnorm : NORM additive_nb NORM normsub")]
+    # `\|v\|^2` and `\|v\|_2^2`: the power is the norm's own (docs/matrices.md)
+    + [("LPAR", "ones : INDICATOR_ONE")]  # `\mathbf{1}(x > 0)` is an indicator, not the ones vector times a bracket
 )
 
 
@@ -61,5 +66,5 @@ def conflicts() -> Counter:
 
 def test_conflicts_are_the_documented_ones():
     got = conflicts()
-    assert sum(got.values()) == 47
+    assert sum(got.values()) == 55
     assert got == EXPECTED, (got - EXPECTED, EXPECTED - got)
