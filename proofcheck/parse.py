@@ -474,6 +474,7 @@ class ToNodes(Transformer):
 
     def prime_call(self, meta, atom, prime):
         return n.Prime(self._span(meta), atom)
+
     def frac(self, meta, _f, num, den):
         # \frac{dA}{dx}, \frac{d^3 y}{dx^3}, \frac{d}{dx} (the operator form: its body is None here and
         # translate attaches the operand that follows)
