@@ -10,14 +10,16 @@ import argparse
 import os
 import sys
 import tempfile
+from typing import TYPE_CHECKING
 
 from ..options import Options
-from .key import KeyError_, load_key
-from .model import StudentRecord
 from .rubric import FEEDBACK_LEVELS
-from .run import Plan, grade_submissions, write_json
 from .submissions import discover, single
 from .workers import Budget, dask_address
+
+if TYPE_CHECKING:  # the grading modules load when `grade` runs, not for every `proofcheck check`
+    from .model import StudentRecord
+    from .run import Plan
 
 DEFAULT_SUBMISSION_SECONDS = 600.0
 DEFAULT_SUBMISSION_MB = 4096
@@ -54,6 +56,8 @@ def _usage(msg: str) -> int:
 
 
 def _key(path: str):
+    from .key import KeyError_, load_key  # noqa: PLC0415
+
     try:
         return load_key(path), None
     except KeyError_ as exc:
@@ -62,6 +66,8 @@ def _key(path: str):
 
 
 def main(args: argparse.Namespace) -> int:
+    from .run import Plan, grade_submissions  # noqa: PLC0415
+
     if args.command == "gradescope-bundle":
         key, err = _key(args.key)
         if key is None:
@@ -124,6 +130,7 @@ def _level(plan: Plan) -> str:
 
 def _write_single(args, plan: Plan, record: StudentRecord) -> int:
     from .outputs import gradescope_results, prairielearn_results  # noqa: PLC0415
+    from .run import write_json  # noqa: PLC0415
 
     level = _level(plan)
     data = gradescope_results(record, level) if args.single == "gradescope" else prairielearn_results(record, level)
