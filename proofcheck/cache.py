@@ -68,18 +68,24 @@ def plain(x: Any) -> Any:
         return ["Fraction", str(x)]
     if isinstance(x, (tuple, list)):
         return [type(x).__name__, [plain(v) for v in x]]
+    if isinstance(x, (set, frozenset)):
+        return [type(x).__name__, sorted((plain(v) for v in x), key=_text)]
     if isinstance(x, dict):
-        return ["dict", sorted([plain(k), plain(v)] for k, v in x.items())]
+        return ["dict", sorted(([plain(k), plain(v)] for k, v in x.items()), key=_text)]
     if is_dataclass(x) and not isinstance(x, type):
         cls = type(x)
         return [f"{cls.__module__}.{cls.__qualname__}", [[f.name, plain(getattr(x, f.name))] for f in fields(x) if f.compare]]
     raise TypeError(f"no key for a {type(x).__name__}")
 
 
+def _text(x: Any) -> str:
+    """A canonical text of plain data: the order of a set's elements in a key."""
+    return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+
+
 def digest(*parts: Any) -> str:
     """The hex SHA-256 of parts that are already plain (see `plain`)."""
-    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_text(parts).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -286,3 +286,26 @@ def test_fingerprint_names_the_libraries_that_decide():
     assert "sympy" in cache_mod.DEPENDENCIES and "torch" in cache_mod.DEPENDENCIES
     assert cache_mod._dependency_version("sympy") != "absent"
     assert cache_mod._dependency_version("no_such_module_here") == "absent"
+
+
+def test_every_step_of_the_corpus_has_a_key():
+    """A Context field of a type `plain` cannot key would silently turn the cache off: every job of the
+    bundled proofs, examples and corpus must have a content hash and a key."""
+    opts = Options(seed=0, cache_dir="unused")
+    missing = []
+    for folder in ("proofs", "examples", "tests/corpus"):
+        for path in sorted((REPO / folder).glob("*.proof")):
+            statements, _ = parse_source(split_lines(str(path), path.read_text(encoding="utf-8", errors="replace")))
+            for problem in elaborate(statements)[0]:
+                for chain in problem.chains:
+                    for k in range(1, len(chain.members)):
+                        job = _Job("step", chain, k, k - 1, chain.context, chain.members[k - 1].expr,
+                                   chain.members[k].expr, chain.rels[k - 1], 0, ad="autograd")
+                        if _cache_key(job, opts) is None:
+                            missing.append(f"{path.name}:{chain.members[k].span.line}")
+    assert not missing, missing[:10]
+
+
+def test_sets_key_in_a_fixed_order():
+    assert plain(frozenset({"b", "a", "c"})) == plain(frozenset({"c", "b", "a"})) != plain(frozenset({"a", "b"}))
+    assert plain({2: "x", 1: "y"}) == plain({1: "y", 2: "x"})

@@ -134,7 +134,6 @@ class Timing:
     """What deciding one job cost in this run."""
 
     cpu_seconds: float  # CPU time of the worker (0 when the decision came from the cache)
-    wall_seconds: float
     cached: bool = False
 
 
@@ -147,7 +146,7 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
         if key is not None and cache is not None:
             d = _cached_decision(cache, jobs[i], key, options)
             if d is not None:
-                out[i] = (d, Timing(0.0, 0.0, cached=True))
+                out[i] = (d, Timing(0.0, cached=True))
     todo = [i for i, o in enumerate(out) if o is None]
     if todo:
         warm_up(options)
@@ -157,14 +156,19 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
             key = keys[i]
             if cache is not None and key is not None and outcome.status == "ok":
                 _store(cache, jobs[i], key, d, outcome.cpu_seconds)
-            out[i] = (d, Timing(outcome.cpu_seconds, outcome.seconds))
+            out[i] = (d, Timing(outcome.cpu_seconds))
     return [o for o in out if o is not None]
 
 
 def _cache_key(job: _Job, options: Options) -> str | None:
+    """The job's content, the options that can change its decision, and the network faults it will see."""
     if job.content is None:
         return None
-    return digest("decision", job.content, str(options.seed), [str(getattr(options, k)) for k in _KEY_OPTIONS])
+    try:
+        faults = plain(job.work().faults)
+    except (TypeError, RecursionError):
+        return None
+    return digest("decision", job.content, str(options.seed), [str(getattr(options, k)) for k in _KEY_OPTIONS], faults)
 
 
 # the fields of a stored Decision and their JSON types; a Decision with other fields is never stored
