@@ -115,7 +115,7 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
         sampled_only = any(i.large for i in choice.instances)
         if sampled_only and not numeric_sizes:
             continue
-        shown = bool(choice.instances)
+        shown = True
         for inst in choice.instances:
             try:
                 t, a, b = _translate_pair(ctx, inst, a_node, b_node)
@@ -154,6 +154,7 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
             key = _size_key(choice, plan) if plan.sizes else None
             if key is None or key in run.skipped:
                 continue
+            # a size where the case leaves no index value holds vacuously: exact
             (run.exact if shown and choice.exact and zero_test and not sampled_only else run.numeric).append(key)
     return run
 

@@ -142,13 +142,15 @@ class Shape:
     used_sizes: set[str] = field(default_factory=set)  # sizes the step mentions anywhere (ranges included)
     index_constants: set[int] = field(default_factory=set)  # whole numbers in index positions
     constants: set[int] = field(default_factory=set)  # every whole number in sight (for sizes)
-    offsets: dict[str, set[int]] = field(default_factory=dict)  # v -> {c : `v + c` is an index term}
+    # {c : `v + c` is an index term for some v}: every variable gets them all, since an offset written in
+    # a definition (`let g_k = x_{k+1}`) applies to whichever index the entry is taken at (`g_i`)
+    offsets: set[int] = field(default_factory=lambda: {0})
     sizes_matter: bool = False  # a size used as a number or as a sum's bound
     values_matter: bool = False  # an index used as a number, a value-dependent range, a recurrence
     why: list[str] = field(default_factory=list)
 
-    def offset(self, name: str, c: int) -> None:
-        self.offsets.setdefault(name, {0}).add(c)
+    def terms(self) -> tuple[int, ...]:
+        return tuple(sorted(self.offsets))
 
 
 def _whole(text: str) -> list[int]:
@@ -213,7 +215,7 @@ def analyse(ctx: Context, exprs, free: list[str]) -> Shape:
             return
         if var in size_set:
             shape.used_sizes.add(var)
-        shape.offset(var, c)
+        shape.offsets.add(c)
         if c:
             shape.constants.add(abs(c))
 
@@ -335,6 +337,15 @@ def analyse(ctx: Context, exprs, free: list[str]) -> Shape:
                 if t is not None and t[0] is None:
                     shape.index_constants.add(t[1])
                     shape.constants.add(t[1])
+            for nm in own & idx:
+                # which entries the definition covers: translate matches an entry against the
+                # family's range (`let h_k` with k in 1..5 leaves h_6 an input)
+                for e in ctx.index_range(nm) or ():
+                    t = _index_term(e, ctx, size_set)
+                    if t is None:
+                        note("values_matter", f"the range of `{nm}` is not a whole number or a size")
+                    else:
+                        use_term(t, frozenset(), frozenset())
             walk(d.body, own, own, {})
         expanding.pop()
 
@@ -503,8 +514,9 @@ def _instances_at(ctx: Context, sizes: dict[str, int], free: list[str], shape: S
             if keep(values):
                 out.append(Instance(sset, tuple(zip(free, combo)), large))
         return out, True
-    variables = [_Var(nm, False, tuple(sorted(shape.offsets.get(nm, {0})))) for nm in free]
-    consts = set(shape.index_constants) | {sizes[s] + c for s in sizes for c in shape.offsets.get(s, {0})}
+    variables = [_Var(nm, False, shape.terms()) for nm in free]
+    # every whole number in sight: an index used as a number meets them all (`(i - 3) x_1 = 0`)
+    consts = set(shape.index_constants) | set(shape.constants) | {sizes[s] + c for s in sizes for c in shape.offsets}
     found = _realise(ctx, variables, consts, sizes, keep)
     if found is None:
         return None
@@ -519,8 +531,8 @@ def make_plan(ctx: Context, free: list[str], exprs) -> Plan:
     if not shape.sizes_matter and not shape.values_matter:
         relevant = [s for s in sizes if s in shape.used_sizes]
         rest = {s: 1 for s in sizes if s not in relevant}  # a size the step never mentions: any value
-        variables = [_Var(s, True, tuple(sorted(shape.offsets.get(s, {0})))) for s in relevant]
-        variables += [_Var(nm, False, tuple(sorted(shape.offsets.get(nm, {0})))) for nm in free]
+        variables = [_Var(s, True, shape.terms()) for s in relevant]
+        variables += [_Var(nm, False, shape.terms()) for nm in free]
         found = _realise(ctx, variables, set(shape.index_constants), rest, keep)
         if found is not None:
             choices: dict[tuple, list[Instance]] = {}
@@ -548,7 +560,7 @@ def make_plan(ctx: Context, free: list[str], exprs) -> Plan:
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
     seen = {tuple(sorted(sz.items())) for sz in small}
-    for sz in numeric_sizes(ctx, shape):
+    for sz in numeric_sizes(ctx, shape, free):
         if tuple(sorted(sz.items())) in seen:
             continue
         seen.add(tuple(sorted(sz.items())))
@@ -577,24 +589,37 @@ def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
     return Plan(tuple(choices), False, False, tuple(sizes))
 
 
-def numeric_sizes(ctx: Context, shape: Shape) -> list[dict[str, int]]:
-    """Size choices realising every ordering of the sizes among themselves and against every whole
-    number in sight (equal to each, between two, past all), with at least one size >= LARGE_SIZE and
-    every size past every constant in one choice."""
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str]) -> list[dict[str, int]]:
+    """Size choices realising every ordering of the sizes and the free indices among themselves and
+    against every whole number in sight (equal to each, between two, past all): so a size is large
+    enough for an index strictly between the largest constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0`
+    needs N = 6, i = 5). Plus one choice with every size past every constant and at least LARGE_SIZE.
+    When the joint orderings are too many to enumerate, the sizes' own orderings, each also widened by
+    room for every index (so no ordering is lost for want of space; only their count is bounded)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
-    variables = [_Var(s, True, tuple(sorted(shape.offsets.get(s, {0})))) for s in sizes]
-    found = _realise(ctx, variables, consts, {}, lambda v: True)
-    if found is None:
-        found = []
+    size_vars = [_Var(s, True, shape.terms()) for s in sizes]
+    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, {}, _case_filter(ctx))
+    found: list[dict[str, int]] = []
+    for v in joint or []:
+        sz = {s: v[s] for s in sizes}
+        if sz not in found:
+            found.append(sz)
+    room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
+    for sz in _realise(ctx, size_vars, consts, {}, lambda v: True) or []:
+        if sz not in found:
+            found.append(sz)
+        wide = {s: v + room for s, v in sz.items()}
+        if joint is None and wide not in found:
+            found.append(wide)
     past = max(consts | {LARGE_SIZE - 1}) + 1
-    found.append({s: past + k for k, s in enumerate(sizes)})  # past every constant, all different
-    found.append({s: past for s in sizes})
+    for extra in ({s: past + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
+        if extra not in found:
+            found.append(extra)  # past every constant: all different, and all equal
     if len(found) > MAX_NUMERIC_SIZES:
         step = len(found) / MAX_NUMERIC_SIZES
         found = [found[int(k * step)] for k in range(MAX_NUMERIC_SIZES - 2)] + found[-2:]
     return found
-
 
 def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
     """The instances of `make_plan` that are zero-tested (large=False) or only sampled (large=True)."""
