@@ -434,6 +434,7 @@ class _Normaliser:
         Why each is valid for every N:
         - Σ_b δ(b, t) g(b) = g(t) when t is an index value within lo..hi (checked by `in_range` for
           every size and every value t can take): exactly one term, b = t, is not multiplied by 0.
+          When that cannot be shown, the delta stays inside the sum atom, which is opaque.
         - Σ_b c g(b) = c Σ_b g(b) for c free of b (distributivity over a finite sum).
         - Σ_b c = c (hi - lo + 1) when hi - lo + 1 >= 0 for every size (checked): the count of terms.
           Otherwise (a range that can be empty, `\\sum_{j=3}^{N}` at N = 1) not shown."""
@@ -446,10 +447,8 @@ class _Normaliser:
                 raise NotShown("a Kronecker delta in a denominator")
             x, y = base.args
             target = y if x == b else (x if y == b else None)
-            if target is None or b in target.free_symbols:
-                raise NotShown("a Kronecker delta of index arithmetic")
-            if not self.t.in_range(target, lo, hi):
-                raise NotShown("a Kronecker delta whose index may lie outside the sum's range")
+            if target is None or b in target.free_symbols or not self.t.in_range(target, lo, hi):
+                continue  # not collapsible here (`\sum_{j=2}^{N} \delta_{ij}` at i = 1): it stays in the atom
             rest = sp.Mul(*(factors[:k] + factors[k + 1:])).xreplace(back)
             return self.norm(rest.xreplace({b: target}))
         dep, coef = [], []
