@@ -87,6 +87,9 @@ RANGES = {  # name -> (LaTeX of the sum's subscript, lo, hi as functions of N)
     "from2": (r"\sum_{j=2}^{N}", lambda n: 2, lambda n: n),
     "to_nm1": (r"\sum_{j=1}^{N-1}", lambda n: 1, lambda n: n - 1),
     "to_np1": (r"\sum_{j=1}^{N+1}", lambda n: 1, lambda n: n + 1),
+    "from3": (r"\sum_{j=3}^{N}", lambda n: 3, lambda n: n),  # empty at N = 1, 2: never moved to 1..N
+    "to_np2": (r"\sum_{j=2}^{N+2}", lambda n: 2, lambda n: n + 2),
+    "lit": (r"\sum_{j=2}^{4}", lambda n: 2, lambda n: 4),
     "neq": (r"\sum_{j \neq i}", lambda n: 1, lambda n: n),
 }
 ATOMS = ("x_j", "y_j", "x_i", "y_i", r"\delta_{ij}", "a")
@@ -155,7 +158,7 @@ def _rewrite(terms: list[Term], rng: random.Random) -> list[Term]:
         if t.sum == "neq" and r < 0.5:
             full = Term(t.coeff, "all", t.atoms)
             out += [full, Term(-t.coeff, None, _diagonal(t).atoms)] if rng.random() < 0.8 else [full]
-        elif t.sum in ("all", "to_np1", "from2", "to_nm1") and r"\delta_{ij}" in t.atoms and r < 0.7:
+        elif t.sum and t.sum != "neq" and r"\delta_{ij}" in t.atoms and r < 0.7:
             out.append(_diagonal(t))  # valid over 1..N and 1..N+1, wrong over 2..N and 1..N-1
         elif r < 0.1:
             out.append(Term(t.coeff + 1, t.sum, t.atoms))
@@ -180,7 +183,7 @@ def _random_claim(rng: random.Random) -> list[Term]:
 def _equal_everywhere(lhs: list[Term], rhs: list[Term]) -> bool:
     for n, trial in itertools.product(range(1, 7), range(2)):
         g = random.Random(n * 100 + trial)
-        env = {(name, k): Fraction(g.randint(-9, 9), g.randint(1, 4)) for name in "xy" for k in range(0, n + 3)}
+        env = {(name, k): Fraction(g.randint(-9, 9), g.randint(1, 4)) for name in "xy" for k in range(0, n + 6)}
         env["a"] = Fraction(g.randint(-9, 9), g.randint(1, 4))
         for i in range(1, n + 1):
             if _value(lhs, n, i, env) != _value(rhs, n, i, env):
@@ -188,7 +191,7 @@ def _equal_everywhere(lhs: list[Term], rhs: list[Term]) -> bool:
     return True
 
 
-PROPERTY_CLAIMS = 160
+PROPERTY_CLAIMS = 240
 
 
 def test_property_proved_claims_hold_for_every_n_tried():

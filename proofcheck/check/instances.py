@@ -254,9 +254,9 @@ def analyse(ctx: Context, exprs, free: list[str]) -> Shape:
             if t[0] is None:
                 literal.append(t[1])
             elif t[0] in size_set:
-                note("sizes_matter", f"a sum runs over a range that depends on `{t[0]}`")
+                note("sizes_matter", f"a sum or product runs over a range that depends on `{t[0]}`")
             else:
-                note("values_matter", f"a sum runs over a range that depends on the index `{t[0]}`")
+                note("values_matter", f"a sum or product runs over a range that depends on the index `{t[0]}`")
         if len(literal) == 2:
             lo, hi = literal
             if hi - lo + 1 > MAX_REFERENCE_RANGE:

@@ -44,6 +44,7 @@ from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
 NOT_SMOOTH = (sp.Piecewise, sp.Heaviside, sp.Max, sp.Min, sp.Abs, sp.sign)
+MAX_WRITTEN_OUT = 24  # a sum over a literal range of at most this many terms (or peeled terms) is written out
 
 
 class NotShown(Exception):
@@ -396,11 +397,15 @@ class _Normaliser:
         self.distinct = distinct  # free index symbols of different blocks: different numbers
 
     def deltas(self, e):
-        """δ(i, j) = 0 for free indices in different blocks of the pattern (they differ as numbers)."""
+        """δ(x, y) = 0 when x and y differ as numbers: free indices in different blocks of the pattern,
+        or values provably apart for every size (`δ(i, N+1)` with i in 1..N: i <= N < N + 1)."""
         sub = {}
         for d in e.atoms(sp.KroneckerDelta):
             x, y = d.args
-            if x != y and x in self.distinct and y in self.distinct:
+            if x == y:
+                continue
+            if (x in self.distinct and y in self.distinct) or self.t.provably_nonneg(y - x - 1) \
+                    or self.t.provably_nonneg(x - y - 1):
                 sub[d] = sp.Integer(0)
         return e.xreplace(sub) if sub else e
 
@@ -420,6 +425,9 @@ class _Normaliser:
         equal polynomial form (sum atoms inside it are placeholders it cannot look into)."""
         lo, hi = s.bounds
         b = sp.Dummy("b", integer=True)
+        peeled = self.peel(s, lo, hi)
+        if peeled is not None:
+            return peeled
         self.t.ranges[b] = [(lo, hi)]
         body = self.norm(s.body.xreplace({s.var: b}))
         inner = _sum_atoms(body)
@@ -427,6 +435,36 @@ class _Normaliser:
         back = {v: k for k, v in hold.items()}
         expanded = sp.expand(body.xreplace(hold))
         return sp.Add(*[self.term(m, b, lo, hi, back) for m in sp.Add.make_args(expanded)])
+
+    def peel(self, s: SumOver, lo, hi):
+        """A sum over a short literal range written out, or a shifted range moved to start at 1 and end
+        at a size: Σ_{b=L}^{hi} f = Σ_{b=1}^{hi} f - Σ_{m=1}^{L-1} f(m), Σ_{b=lo}^{S+c} f =
+        Σ_{b=lo}^{S} f ± the terms between S and S + c. None when neither applies.
+
+        Why valid for every N: each is the split of a finite sum into two consecutive ranges, and it
+        is used only when the range moved to is a prefix or an extension of the written one for every
+        size (`_nonneg_for_all_sizes` on the gap), so no term is counted that an empty range would
+        not have: `\\sum_{j=3}^{N}` is not moved (at N = 1 it is empty, but 1..N minus j = 1, 2 is not)."""
+        sizes = set(self.t.size_symbols.values())
+        term = lambda m: s.body.xreplace({s.var: sp.Integer(m)})  # noqa: E731
+        if lo.is_Integer and hi.is_Integer:
+            if 0 <= hi - lo + 1 <= MAX_WRITTEN_OUT:
+                return self.norm(sp.Add(*[term(m) for m in range(int(lo), int(hi) + 1)]))
+            return None
+        if lo.is_Integer and lo > 1 and _nonneg_for_all_sizes(hi - lo + 1, sizes) and lo - 1 <= MAX_WRITTEN_OUT:
+            head = sp.Add(*[term(m) for m in range(1, int(lo))])
+            return self.norm(SumOver(s.body, s.var, sp.Integer(1), hi) - head)
+        c = sp.expand(hi).as_coeff_Add()[0]
+        base = hi - c
+        if c != 0 and lo.is_Integer and base.is_Symbol and base in sizes and abs(c) <= MAX_WRITTEN_OUT:
+            shift = lambda k: s.body.xreplace({s.var: base + k})  # noqa: E731
+            if c > 0 and _nonneg_for_all_sizes(base - lo + 1, sizes):
+                tail = sp.Add(*[shift(k) for k in range(1, int(c) + 1)])
+                return self.norm(SumOver(s.body, s.var, lo, base) + tail)
+            if c < 0 and _nonneg_for_all_sizes(hi - lo + 1, sizes):
+                tail = sp.Add(*[shift(k) for k in range(int(c) + 1, 1)])
+                return self.norm(SumOver(s.body, s.var, lo, base) - tail)
+        return None
 
     def term(self, m, b, lo, hi, back):
         """One monomial m of a sum over b: collapse a delta on b, or pull out what does not depend on b.
@@ -437,7 +475,8 @@ class _Normaliser:
           When that cannot be shown, the delta stays inside the sum atom, which is opaque.
         - Σ_b c g(b) = c Σ_b g(b) for c free of b (distributivity over a finite sum).
         - Σ_b c = c (hi - lo + 1) when hi - lo + 1 >= 0 for every size (checked): the count of terms.
-          Otherwise (a range that can be empty, `\\sum_{j=3}^{N}` at N = 1) not shown."""
+          Otherwise (a range that can be empty, `\\sum_{j=3}^{N}` at N = 1) c times the count as an
+          opaque atom."""
         factors = list(sp.Mul.make_args(m))
         for k, f in enumerate(factors):
             base, power = (f.base, f.exp) if f.is_Pow else (f, sp.Integer(1))
@@ -458,7 +497,7 @@ class _Normaliser:
         if not dep:
             count = hi - lo + 1
             if not _nonneg_for_all_sizes(count, set(self.t.size_symbols.values())):
-                raise NotShown("a sum over a range that may be empty")
+                return c * self.canonical(sp.Integer(1), b, lo, hi)  # the count, as an opaque atom
             return c * count
         body = sp.Mul(*dep).xreplace(back)
         return c * self.canonical(body, b, lo, hi)
