@@ -17,7 +17,7 @@ from ..elaborate import Context
 from ..translate import LimitError, Translator
 from .assumptions import _point_values
 from .compare import _compare_instance
-from .instances import Plan, SizeChoice, cross_check_plan, make_plan
+from .instances import Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
 from .regions import FIRST_POINTS, MORE_POINTS
 from .symbolic_n import prove_all_sizes
 
@@ -169,18 +169,23 @@ def _sizes_text(run: _Run) -> str:
 
 def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, numeric_sizes: bool = True,
                     ad: str | None = None, try_all_sizes: bool = True) -> Decision:
-    plan = make_plan(ctx, free, (a_node, b_node))
     xc = CrossCheck(ctx, ad)
+    proof = None
+    plan = None
+    if try_all_sizes and may_be_complete(ctx, free, (a_node, b_node)):
+        plan = make_plan(ctx, free, (a_node, b_node))  # the instances may prove it: no proof for every N yet
+    if try_all_sizes and (plan is None or not plan.complete):
+        proof = prove_all_sizes(ctx, a_node, b_node, free)
+        if proof.proved:
+            # proved for every N: the instances only cross-check it (and feed the autodiff cross-check)
+            check = cross_check_plan(ctx, free, (a_node, b_node))
+            run = _run(ctx, check, a_node, b_node, rng, xc, lambda t: {}, CROSS_CHECK_POINTS, False, numeric_sizes)
+            if run.outcome is not None:
+                return xc.finish(run.outcome)
+            return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, guarantee="all-values-all-sizes"))
+    plan = plan or make_plan(ctx, free, (a_node, b_node))
     if not plan.instances:
         return _no_instances()
-    proof = prove_all_sizes(ctx, a_node, b_node, free) if try_all_sizes and not plan.complete else None
-    if proof is not None and proof.proved:
-        # proved for every N: the instances only cross-check it (and feed the autodiff cross-check)
-        check = cross_check_plan(ctx, free, (a_node, b_node))
-        run = _run(ctx, check, a_node, b_node, rng, xc, lambda t: {}, CROSS_CHECK_POINTS, False, numeric_sizes)
-        if run.outcome is not None:
-            return xc.finish(run.outcome)
-        return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, guarantee="all-values-all-sizes"))
     run = _run(ctx, plan, a_node, b_node, rng, xc, lambda t: {}, npoints, True, numeric_sizes)
     if run.outcome is not None:
         run.outcome.sizes = run.sizes()

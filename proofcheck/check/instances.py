@@ -39,6 +39,7 @@ from ..translate import Translator
 
 SMALL_SIZES = {1: 4, 2: 3, 3: 2}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 1  # with more sizes than that, each at 1 exactly (and the orderings numerically)
+CROSS_CHECK_SIZES = 3  # a step proved for every N is cross-checked at N = 1..3 (N = 1: empty shifted ranges)
 LARGE_SIZE = 5  # a size-dependent step is always also sampled at some size at least this large
 MAX_EXHAUSTIVE = 64  # index assignments at one size enumerated in full (else its order types)
 MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): then the plan is complete
@@ -572,21 +573,28 @@ def make_plan(ctx: Context, free: list[str], exprs) -> Plan:
 
 
 def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
-    """Fewer instances, for a step already proved for every size (`symbolic_n`): one index assignment
-    per order type at each small size. They only cross-check the proof (and feed the autodiff
-    cross-check), so they need not be exhaustive."""
-    shape = analyse(ctx, exprs, free)
-    sizes = shape.sizes
-    top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
+    """Fewer instances, for a step already proved for every size (`symbolic_n`): at each size up to
+    CROSS_CHECK_SIZES the least index values the case allows. They only cross-check the proof (and feed the autodiff
+    cross-check): the proof is the evidence, so they need not be exhaustive."""
+    sizes = size_names(ctx)
+    top = min(SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY), CROSS_CHECK_SIZES) if sizes else 1
+    keep = _case_filter(ctx)
     choices = []
     for k in range(1, top + 1):
         sz = {s: k for s in sizes}
-        got = _instances_at(ctx, sz, free, shape, 0, False)
-        if got is not None and got[0]:
-            choices.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
-        if not sizes:
-            break
+        ranges = _ranges_at(ctx, sz, free)
+        spans = [range(ranges[nm][0], ranges[nm][1] + 1) for nm in free]
+        least = next((c for c in itertools.product(*spans) if keep({**sz, **dict(zip(free, c))})), None)
+        if least is not None:
+            sset = tuple((s, sz[s]) for s in sizes)
+            choices.append(SizeChoice(sset, False, (Instance(sset, tuple(zip(free, least))),)))
     return Plan(tuple(choices), False, False, tuple(sizes))
+
+
+def may_be_complete(ctx: Context, free: list[str], exprs) -> bool:
+    """Could `make_plan` cover every size and value (an order-determined step)? Cheap: no instances."""
+    shape = analyse(ctx, exprs, free)
+    return not shape.sizes_matter and not shape.values_matter
 
 
 def numeric_sizes(ctx: Context, shape: Shape, free: list[str]) -> list[dict[str, int]]:

@@ -150,8 +150,9 @@ class SymbolicTranslator(Translator):
                  ranges: dict[sp.Symbol, list[tuple[sp.Expr, sp.Expr]]]):
         super().__init__(ctx, {}, dict(free))
         self.size_symbols = sizes
-        self.ranges = ranges  # index symbol -> the ranges it is known to lie in
+        self.ranges = ranges  # index symbol -> the ranges it is known to lie in (fixed once set)
         self._families: dict[str, sp.Function] = {}
+        self._nonneg: dict = {}  # provably_nonneg, memoised: an index symbol's ranges never change
 
     # -------------------------------------------------------------- index values
     def int_value(self, node: n.Expr, scope: Scope):
@@ -214,7 +215,7 @@ class SymbolicTranslator(Translator):
             return leaf_symbol(key)
         f = self._families.get(base)
         if f is None:
-            f = self._families[base] = sp.Function(base, real=True)
+            f = self._families[base] = sp.Function(base)
         return f(*idx)
 
     def family_definition(self, base: str, arity: int) -> Definition | None:
@@ -286,7 +287,11 @@ class SymbolicTranslator(Translator):
 
     def provably_nonneg(self, e) -> bool:
         """e >= 0 for every size and every value of its index symbols in their ranges (linear forms)."""
-        e = sp.expand(e)
+        if e not in self._nonneg:
+            self._nonneg[e] = self._provably_nonneg(sp.expand(e))
+        return self._nonneg[e]
+
+    def _provably_nonneg(self, e) -> bool:
         idx = [s for s in e.free_symbols if s in self.ranges]
         if not idx:
             return _nonneg_for_all_sizes(e, set(self.size_symbols.values()))
@@ -314,7 +319,7 @@ class SymbolicTranslator(Translator):
         for bound in (lo, hi):
             if not bound.free_symbols <= set(self.size_symbols.values()):
                 raise NotShown("a sum whose range depends on an index")
-        b = sp.Dummy(var, integer=True)
+        b = sp.Dummy(var)
         self.ranges[b] = [(lo, hi)]
         body = self.expr(node.body, scope.bind(var, b))
         total = SumOver(body, b, lo, hi)
@@ -399,23 +404,30 @@ class _Normaliser:
     def deltas(self, e):
         """δ(x, y) = 0 when x and y differ as numbers: free indices in different blocks of the pattern,
         or values provably apart for every size (`δ(i, N+1)` with i in 1..N: i <= N < N + 1)."""
+        if not e.has(sp.KroneckerDelta):
+            return e
         sub = {}
+        sizes = set(self.t.size_symbols.values())
         for d in e.atoms(sp.KroneckerDelta):
             x, y = d.args
             if x == y:
                 continue
-            if (x in self.distinct and y in self.distinct) or self.t.provably_nonneg(y - x - 1) \
-                    or self.t.provably_nonneg(x - y - 1):
+            if x in self.distinct and y in self.distinct:
                 sub[d] = sp.Integer(0)
+            elif ((x - y).free_symbols & sizes or x.is_Integer or y.is_Integer) \
+                    and (self.t.provably_nonneg(y - x - 1) or self.t.provably_nonneg(x - y - 1)):
+                sub[d] = sp.Integer(0)  # two index symbols alone are not tried: cost; only completeness lost
         return e.xreplace(sub) if sub else e
 
     def norm(self, e):
-        e = self.deltas(e)
+        return self._norm(self.deltas(e))
+
+    def _norm(self, e):
         if isinstance(e, SumOver):
             return self.norm_sum(e)
         if e.is_Atom or not e.has(SumOver):
             return e
-        return e.func(*[self.norm(a) for a in e.args])
+        return e.func(*[self._norm(a) for a in e.args])
 
     def norm_sum(self, s: SumOver):
         """Σ_b body over lo..hi, by linearity: the expanded body's monomials, each summed on its own.
@@ -424,7 +436,7 @@ class _Normaliser:
         (linearity), whatever the number of terms, and `sympy.expand` only rewrites the body into an
         equal polynomial form (sum atoms inside it are placeholders it cannot look into)."""
         lo, hi = s.bounds
-        b = sp.Dummy("b", integer=True)
+        b = sp.Dummy("b")
         peeled = self.peel(s, lo, hi)
         if peeled is not None:
             return peeled
@@ -507,7 +519,7 @@ class _Normaliser:
         """Rename the bound variable by nesting height: Σ_b f(b) = Σ_β f(β) (a bound variable's name
         does not matter), and equal sums get equal atoms. Inner atoms bind lower heights, so no capture."""
         height = 1 + max((int(a.var.name[len(BETA):]) for a in body.atoms(SumOver)), default=0)
-        beta = sp.Symbol(f"{BETA}{height}", integer=True)
+        beta = sp.Symbol(f"{BETA}{height}")
         return SumOver(body.xreplace({b: beta}), beta, lo, hi)
 
 
@@ -593,7 +605,7 @@ def _prove(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str]) -> NPr
     sizes = {s: sp.Symbol(s, integer=True, positive=True) for s in size_names(ctx)}
     patterns = list(_patterns(free, ctx))
     for part in patterns:
-        reps = {blk[0]: sp.Symbol(blk[0], integer=True) for blk in part}
+        reps = {blk[0]: sp.Symbol(blk[0]) for blk in part}
         rep_of = {m: reps[blk[0]] for blk in part for m in blk}
         ranges: dict = {}
         t = SymbolicTranslator(ctx, sizes, rep_of, ranges)
