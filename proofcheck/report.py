@@ -55,19 +55,22 @@ def _runs(values: list[int]) -> str:
     return ", ".join(out)
 
 
-MAX_SIZE_TUPLES = 4  # several sizes: this many choices are listed, then how many more
+MAX_SIZE_TUPLES = 4  # several sizes: up to this many choices are listed, more are counted
 
 
 def _sizes_text(choices: list, names: list[str]) -> str:
-    """The size choices of Evidence.sizes in words: `N = 1..4` or `(N, M) = (1, 1), (1, 2) and 7 more`."""
+    """The size choices of Evidence.sizes in words: `N = 1..4`, `(N, M) = (1, 2), (2, 1)`, or with many
+    `9 choices of (N, M) in 1..3`."""
     if not choices:
         return ""
     if not isinstance(choices[0], dict):
         return f"{names[0] if names else 'N'} = {_runs(choices)}"
     keys = list(choices[0])
-    shown = ", ".join("(" + ", ".join(str(c[k]) for k in keys) + ")" for c in choices[:MAX_SIZE_TUPLES])
-    more = f" and {len(choices) - MAX_SIZE_TUPLES} more" if len(choices) > MAX_SIZE_TUPLES else ""
-    return f"({', '.join(keys)}) = {shown}{more}"
+    if len(choices) > MAX_SIZE_TUPLES:
+        values = [v for c in choices for v in c.values()]
+        return f"{len(choices)} choices of ({', '.join(keys)}) in {min(values)}..{max(values)}"
+    shown = ", ".join("(" + ", ".join(str(c[k]) for k in keys) + ")" for c in choices)
+    return f"({', '.join(keys)}) = {shown}"
 
 
 def _size_names(s: StepResult) -> list[str]:

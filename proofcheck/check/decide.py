@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from .. import nodes as n
 from ..autodiff import CrossCheck
 from ..elaborate import Context
-from ..translate import LimitError, Translator
+from ..matrix import step_shape, translator_class
+from ..translate import LimitError
 from .assumptions import _point_values
-from .compare import _compare_instance
-from .instances import Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
+from .entries import compare as _compare_instance
+from .instances import Instance, Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
 from .regions import FIRST_POINTS, MORE_POINTS
 from .symbolic_n import prove_all_sizes
 
@@ -58,15 +59,32 @@ def default_guarantee(d: Decision) -> str:
 
 def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
            at_point: bool, general: bool = True, ad: str | None = None) -> Decision:
-    """Compare two members over all instances; at a given point when the problem has one."""
+    """Compare two members over all instances; at a given point when the problem has one. A step with
+    vectors or matrices is shape-checked first (E212) and compared entry by entry."""
     rng = random.Random(seed)
+    _, matrices = step_shape(ctx, a_node, b_node)
     if at_point:
-        return _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
-    return _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
+        d = _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad, matrices=matrices)
+    else:
+        d = _decide_general(ctx, a_node, b_node, free, rng, ad=ad, matrices=matrices)
+    return _at_most_numeric(d) if matrices else d
 
 
-def _translate_pair(ctx: Context, inst, a_node, b_node):
-    t = Translator(ctx, dict(inst.sizes), dict(inst.indices))
+def _at_most_numeric(d: Decision) -> Decision:
+    """A matrix step checked at concrete dimensions only is not proved for every dimension: with
+    symbolic sizes it is at most `numeric` (every entry equal at every size checked). (The plan already
+    treats such a step as size-dependent; this guards the verdict itself.)"""
+    sizes = sorted({k for inst in d.instances for k in inst.get("sizes", {})})
+    if d.verdict != "proved" or not sizes or d.method in ("exact-at-point", "symbolic-n"):
+        return d
+    d.verdict, d.method, d.guarantee = "numeric", "numeric", "sampled-points"
+    d.reason = (f"every entry equal at the dimensions checked ({', '.join(sizes)} concrete), "
+                "not proved for every dimension")
+    return d
+
+
+def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
+    t = translator_class(ctx)(ctx, dict(inst.sizes), dict(inst.indices))
     try:
         from ..network import network_call  # noqa: PLC0415  (optional stage, see issue on networks)
         t.network_call = network_call(ctx)
@@ -168,12 +186,15 @@ def _sizes_text(run: _Run) -> str:
 
 
 def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, numeric_sizes: bool = True,
-                    ad: str | None = None, try_all_sizes: bool = True) -> Decision:
+                    ad: str | None = None, try_all_sizes: bool = True, matrices: bool = False) -> Decision:
+    """The verdict in general (no given point). The proof for every N is not tried on a vector or
+    matrix step (`symbolic_n` has no matrices)."""
+    try_all_sizes = try_all_sizes and not matrices
     xc = CrossCheck(ctx, ad)
     proof = None
     plan = None
-    if try_all_sizes and may_be_complete(ctx, free, (a_node, b_node)):
-        plan = make_plan(ctx, free, (a_node, b_node))  # the instances may prove it: no proof for every N yet
+    if not try_all_sizes or may_be_complete(ctx, free, (a_node, b_node), matrices):
+        plan = make_plan(ctx, free, (a_node, b_node), matrices)  # the instances may prove it: no proof for every N yet
     if try_all_sizes and (plan is None or not plan.complete):
         proof = prove_all_sizes(ctx, a_node, b_node, free)
         if proof.proved:
@@ -183,7 +204,7 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
             if run.outcome is not None:
                 return xc.finish(run.outcome)
             return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, guarantee="all-values-all-sizes"))
-    plan = plan or make_plan(ctx, free, (a_node, b_node))
+    plan = plan or make_plan(ctx, free, (a_node, b_node), matrices)
     if not plan.instances:
         return _no_instances()
     run = _run(ctx, plan, a_node, b_node, rng, xc, lambda t: {}, npoints, True, numeric_sizes)
@@ -218,8 +239,8 @@ def _not_all_sizes_reason(plan: Plan, proof) -> str:
     return "; ".join(parts)
 
 
-def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None) -> Decision:
-    plan = make_plan(ctx, free, (a_node, b_node))
+def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None, matrices: bool = False) -> Decision:
+    plan = make_plan(ctx, free, (a_node, b_node), matrices)
     xc = CrossCheck(ctx, ad, at_point=True)
     if not plan.instances:
         return _no_instances()
@@ -231,7 +252,7 @@ def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None
         run.outcome.sizes = run.sizes()
         return xc.finish(run.outcome)
     general = _decide_general(ctx, a_node, b_node, free, random.Random(seed + 1), npoints=6, numeric_sizes=False,
-                              try_all_sizes=plan.size_dependent and not plan.complete)
+                              try_all_sizes=plan.size_dependent and not plan.complete, matrices=matrices)
     holds = {"proved": True, "numeric": True, "refuted": False}.get(general.verdict)
     reason = "" if holds is not False else "holds at the given point only"
     if run.skipped:

@@ -37,26 +37,35 @@ from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..translate import Translator
 
-SMALL_SIZES = {1: 4, 2: 3, 3: 2}  # number of symbolic sizes -> every size in 1..this is checked exactly
-SMALL_SIZES_MANY = 1  # with more sizes than that, each at 1 exactly (and the orderings numerically)
+SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
+SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
 CROSS_CHECK_SIZES = 3  # a step proved for every N is cross-checked at N = 1..3 (N = 1: empty shifted ranges)
 LARGE_SIZE = 5  # a size-dependent step is always also sampled at some size at least this large
 MAX_EXHAUSTIVE = 64  # index assignments at one size enumerated in full (else its order types)
 MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): then the plan is complete
 MAX_ORDER_SCAN = 60_000  # assignments scanned while realising order types; beyond, the plan is incomplete
+ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the scan is not even started
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
-MAX_NUMERIC_SIZES = 24  # size choices sampled numerically; beyond, the evenly spread ones (incomplete anyway)
+# size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
+# such a step is `numeric` at best, and says which sizes it was checked at
+NUMERIC_SIZES_BUDGET = {1: 24, 2: 12, 3: 8}
+ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
+# mostly) only the two choices past every constant: all equal and all different
 
 
 # ------------------------------------------------------------------ names and free indices
 
 def size_names(ctx: Context) -> list[str]:
+    """Names in index ranges that are not indices (`N`), then the dimensions of declared shapes."""
     out: list[str] = []
     for _, lo, hi in ctx.indices:
         for e in (lo, hi):
             for nm in _names(e):
                 if nm.sub is None and nm.base not in ctx.index_names and nm.base not in out:
                     out.append(nm.base)
+    if ctx.shapes:
+        from ..matrix import size_names as shape_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        out += [s for s in shape_sizes(ctx) if s not in out]
     return out
 
 
@@ -121,6 +130,18 @@ def free_indices(exprs, ctx: Context) -> list[str]:
         if not outside and len(names) >= 2:
             add(names[1])
     return free
+
+
+def _partitions(items: list[str]):
+    """Every set partition of the items (patterns of coinciding index values), deterministic order."""
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for part in _partitions(rest):
+        for i in range(len(part)):
+            yield part[:i] + [[first] + part[i]] + part[i + 1:]
+        yield [[first]] + part
 
 
 @dataclass(frozen=True)
@@ -193,9 +214,10 @@ def _definitions_of(ctx: Context, base: str) -> list:
     return [d for d in ctx.definitions if d.target.base == base]
 
 
-def analyse(ctx: Context, exprs, free: list[str]) -> Shape:
+def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) -> Shape:
     """Walk the members, the definitions they reach, the relevant assumptions, the case and the point,
-    and record every index term, constant and use of an index or size as a number."""
+    and record every index term, constant and use of an index or size as a number. `matrices`: does
+    the step involve a vector or matrix (`matrix.step_shape`; found here when not given)?"""
     sizes = size_names(ctx)
     size_set = set(sizes)
     shape = Shape(sizes)
@@ -352,6 +374,15 @@ def analyse(ctx: Context, exprs, free: list[str]) -> Shape:
 
     for e in exprs:
         walk(e, frozenset(), frozenset(), {})
+    if matrices is None and ctx.shapes and len(exprs) == 2:
+        from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        try:
+            matrices = step_shape(ctx, *exprs)[1]
+        except ProofError:
+            matrices = True
+    if matrices:  # a product of N-vectors sums over 1..N inside the translator, out of this walk's sight
+        shape.used_sizes.update(sizes)
+        note("sizes_matter", "vectors and matrices: their dimensions are sizes")
     for cond in ctx.case:
         walk(cond, frozenset(), frozenset(), {})
     for nm in free:
@@ -428,10 +459,12 @@ def _realise(ctx: Context, variables: list[_Var], constants: set[int], fixed: di
     sizes_vars = [v for v in variables if v.is_size]
     index_vars = [v for v in variables if not v.is_size]
     size_cands = [c for c in candidates if c >= 1]
+    if len(size_cands) ** len(sizes_vars) * len(candidates) ** len(index_vars) > MAX_ORDER_SCAN * ORDER_SCAN_SLACK:
+        return None  # too many to scan (known before scanning: the index pools only shrink by range)
     for size_values in itertools.product(size_cands, repeat=len(sizes_vars)):
         sizes = dict(fixed)
         sizes.update({v.name: x for v, x in zip(sizes_vars, size_values)})
-        ranges = _ranges_at(ctx, sizes, [v.name for v in index_vars])
+        ranges = _ranges_at(ctx, sizes, [v.name for v in index_vars]) if index_vars else {}
         pools = [[c for c in candidates if ranges[v.name][0] <= c <= ranges[v.name][1]] for v in index_vars]
         if any(not p for p in pools):
             continue
@@ -524,9 +557,9 @@ def _instances_at(ctx: Context, sizes: dict[str, int], free: list[str], shape: S
     return [Instance(sset, tuple((nm, v[nm]) for nm in free), large) for v in found], False
 
 
-def make_plan(ctx: Context, free: list[str], exprs) -> Plan:
+def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> Plan:
     """The instances for one step (see the module docstring)."""
-    shape = analyse(ctx, exprs, free)
+    shape = analyse(ctx, exprs, free, matrices)
     sizes = shape.sizes
     keep = _case_filter(ctx)
     if not shape.sizes_matter and not shape.values_matter:
@@ -560,11 +593,7 @@ def make_plan(ctx: Context, free: list[str], exprs) -> Plan:
             continue
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
-    seen = {tuple(sorted(sz.items())) for sz in small}
-    for sz in numeric_sizes(ctx, shape, free):
-        if tuple(sorted(sz.items())) in seen:
-            continue
-        seen.add(tuple(sorted(sz.items())))
+    for sz in numeric_sizes(ctx, shape, free, small):
         got = _instances_at(ctx, sz, free, shape, 0, True)
         if got is None:
             continue
@@ -591,43 +620,49 @@ def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
     return Plan(tuple(choices), False, False, tuple(sizes))
 
 
-def may_be_complete(ctx: Context, free: list[str], exprs) -> bool:
+def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> bool:
     """Could `make_plan` cover every size and value (an order-determined step)? Cheap: no instances."""
-    shape = analyse(ctx, exprs, free)
+    shape = analyse(ctx, exprs, free, matrices)
     return not shape.sizes_matter and not shape.values_matter
 
 
-def numeric_sizes(ctx: Context, shape: Shape, free: list[str]) -> list[dict[str, int]]:
-    """Size choices realising every ordering of the sizes and the free indices among themselves and
-    against every whole number in sight (equal to each, between two, past all): so a size is large
-    enough for an index strictly between the largest constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0`
-    needs N = 6, i = 5). Plus one choice with every size past every constant and at least LARGE_SIZE.
-    When the joint orderings are too many to enumerate, the sizes' own orderings, each also widened by
-    room for every index (so no ordering is lost for want of space; only their count is bounded)."""
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Size choices beyond the exact ones (`checked`). With up to three sizes: every ordering of the
+    sizes and the free indices among themselves and against every whole number in sight (equal to
+    each, between two, past all), so a size is large enough for an index strictly between the largest
+    constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
+    too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
+    more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
+    least such values) and all equal (at least LARGE_SIZE)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
+    past = max(consts | {LARGE_SIZE - 1}) + 1
+    apart = max(consts | {1}) + 1  # all different and past every constant, as small as that allows
+    extras = []
+    for e in ({s: apart + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
+        if e not in checked and e not in extras:
+            extras.append(e)
+    if len(sizes) > ORDERED_SIZES_MAX:
+        return extras
     size_vars = [_Var(s, True, shape.terms()) for s in sizes]
     joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, {}, _case_filter(ctx))
     found: list[dict[str, int]] = []
+    checked = list(checked)  # the exact sizes: not sampled again
     for v in joint or []:
         sz = {s: v[s] for s in sizes}
-        if sz not in found:
+        if sz not in found and sz not in checked:
             found.append(sz)
     room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
     for sz in _realise(ctx, size_vars, consts, {}, lambda v: True) or []:
-        if sz not in found:
+        if sz not in found and sz not in checked:
             found.append(sz)
         wide = {s: v + room for s, v in sz.items()}
         if joint is None and wide not in found:
             found.append(wide)
-    past = max(consts | {LARGE_SIZE - 1}) + 1
-    for extra in ({s: past + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
-        if extra not in found:
-            found.append(extra)  # past every constant: all different, and all equal
-    if len(found) > MAX_NUMERIC_SIZES:
-        step = len(found) / MAX_NUMERIC_SIZES
-        found = [found[int(k * step)] for k in range(MAX_NUMERIC_SIZES - 2)] + found[-2:]
-    return found
+    found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
+    budget = NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras)
+    found.sort(key=lambda sz: (max(sz.values()), sum(sz.values()), tuple(sz.values())))
+    return found[:budget] + extras
 
 def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
     """The instances of `make_plan` that are zero-tested (large=False) or only sampled (large=True)."""

@@ -39,7 +39,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..translate import Key, Scope, Translator, leaf_symbol
-from .instances import _index_only, size_names
+from .instances import _index_only, _partitions, size_names
 from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
@@ -540,17 +540,6 @@ def _patterns(free: list[str], ctx: Context):
         block = {m: k for k, blk in enumerate(part) for m in blk}
         if all(block[a] == block[b] for a, b in same) and all(block[a] != block[b] for a, b in differ):
             yield part
-
-
-def _partitions(items: list[str]):
-    if not items:
-        yield []
-        return
-    first, rest = items[0], items[1:]
-    for part in _partitions(rest):
-        for i in range(len(part)):
-            yield part[:i] + [[first] + part[i]] + part[i + 1:]
-        yield [[first]] + part
 
 
 def _rewrites(ctx: Context, t: SymbolicTranslator, norm: _Normaliser) -> dict:
