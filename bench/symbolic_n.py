@@ -1,6 +1,6 @@
 """The proof for every N: how many size-dependent steps it proves, and what it costs (prints figures).
 
-    python bench/symbolic_n.py [--quick]
+    python bench/symbolic_n.py [--quick] [--no-timing]
 
 1. Over proofs/, examples/ and tests/corpus/: every step whose meaning depends on a symbolic size
    (a sum over 1..N, N or an index used as a number; `instances.make_plan(...).size_dependent`),
@@ -10,7 +10,7 @@
 3. Wall time of `proofcheck check proofs/T4.proof` against `python -c "import sympy"` (target <= 4x).
 
 Writes its figures into bench/RESULTS.md between the `symbolic-n` markers (bench/run.py keeps them).
-Timing figures mean something only on a quiet machine.
+Timing figures mean something only on a quiet machine: `--no-timing` writes the shares alone.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from proofcheck.check.instances import free_indices, make_plan  # noqa: E402
 from proofcheck.check.symbolic_n import prove_all_sizes  # noqa: E402
+from proofcheck.matrix import step_shape  # noqa: E402
 from proofcheck.elaborate import elaborate  # noqa: E402
 from proofcheck.options import Options  # noqa: E402
 from proofcheck.parse import parse_source  # noqa: E402
@@ -47,7 +48,8 @@ def wall(cmd: list[str], runs: int) -> float:
 
 
 def size_dependent_steps(path: Path):
-    """(line, column, seconds of the proof for every N) of each step whose meaning depends on a size."""
+    """(line, column, seconds of the proof for every N, vectors or matrices?) of each step whose meaning
+    depends on a size."""
     source, _ = decode(str(path), path.read_bytes())
     if source is None:
         return  # an unreadable corpus file (binary, not UTF-8): nothing to count
@@ -63,6 +65,7 @@ def size_dependent_steps(path: Path):
                 try:
                     free = free_indices([a, b] + list(ctx.case), ctx)
                     plan = make_plan(ctx, free, (a, b))
+                    matrices = step_shape(ctx, a, b)[1]
                 except Exception:  # noqa: BLE001  (a step the checker reports as an error)
                     continue
                 if not plan.size_dependent:
@@ -70,13 +73,18 @@ def size_dependent_steps(path: Path):
                 t = time.monotonic()
                 prove_all_sizes(ctx, a, b, free)
                 span = chain.members[k].span
-                yield span.line, span.column, time.monotonic() - t
+                yield span.line, span.column, time.monotonic() - t, matrices
+
+
+def _share(c: dict) -> str:
+    return f"{100 * c['proved'] / c['accepted']:.0f}%" if c["accepted"] else "-"
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
     rows = []
     totals = {"steps": 0, "accepted": 0, "proved": 0}
+    kinds = {"index notation": dict(totals), "vectors and matrices": dict(totals)}
     prove_times: list[float] = []
     t4_lines = []
     for folder in FOLDERS:
@@ -88,15 +96,16 @@ def main() -> None:
                 continue
             result = check_path(str(path), OPTIONS)
             by_pos = {(s.line, s.column): s for p in result.problems for s in p.steps if s.kind == "step"}
-            for line, column, secs in steps:
+            for line, column, secs, matrices in steps:
                 s = by_pos.get((line, column))
                 if s is None:
                     continue
                 prove_times.append(secs)
-                count["steps"] += 1
-                count["accepted"] += s.accepted
                 proved = s.evidence.guarantee == "all-values-all-sizes"
-                count["proved"] += proved
+                for c in (count, kinds["vectors and matrices" if matrices else "index notation"]):
+                    c["steps"] += 1
+                    c["accepted"] += s.accepted
+                    c["proved"] += proved
                 if path.name == "T4.proof" and folder == "proofs":
                     t4_lines.append((line, s.verdict, s.evidence.guarantee))
         rows.append((folder, count))
@@ -108,34 +117,44 @@ def main() -> None:
     share = 100 * totals["proved"] / totals["accepted"] if totals["accepted"] else float("nan")
     print(f"all: {totals['steps']} size-dependent steps, {totals['accepted']} accepted, {totals['proved']} proved for "
           f"every N ({share:.0f}%)")
+    for kind, c in kinds.items():
+        print(f"{kind}: {c['steps']} size-dependent steps, {c['accepted']} accepted, {c['proved']} proved for every N "
+              f"({_share(c)})")
     t4_proved = sum(1 for _, v, g in t4_lines if g == "all-values-all-sizes")
     print(f"proofs/T4.proof: {t4_proved} of {len(t4_lines)} steps proved for every N")
     print(f"the proof for every N alone: median {1000 * statistics.median(prove_times):.0f} ms, "
           f"max {1000 * max(prove_times):.0f} ms over {len(prove_times)} steps")
 
     runs = 1 if quick else 5
-    t_sympy = wall([sys.executable, "-c", "import sympy"], runs)
-    t_t4 = wall([sys.executable, "-m", "proofcheck", "check", "proofs/T4.proof"], runs)
-    print(f"T4 wall {t_t4:.2f} s; import sympy {t_sympy:.2f} s; ratio {t_t4 / t_sympy:.1f}x (target <= 4x); best of {runs}")
+    if "--no-timing" in sys.argv:
+        timing = "- Timing: not measured in this run (`python bench/symbolic_n.py` on a quiet machine)."
+    else:
+        t_sympy = wall([sys.executable, "-c", "import sympy"], runs)
+        t_t4 = wall([sys.executable, "-m", "proofcheck", "check", "proofs/T4.proof"], runs)
+        print(f"T4 wall {t_t4:.2f} s; import sympy {t_sympy:.2f} s; ratio {t_t4 / t_sympy:.1f}x (target <= 4x); best of {runs}")
+        timing = (f"- The proof for every N alone: median {1000 * statistics.median(prove_times):.0f} ms, "
+                  f"max {1000 * max(prove_times):.0f} ms per step.\n"
+                  f"- `proofcheck check proofs/T4.proof`: {t_t4:.2f} s wall; `python -c \"import sympy\"`: {t_sympy:.2f} s;\n"
+                  f"  ratio {t_t4 / t_sympy:.1f}x (target <= 4x), best of {runs} runs.")
 
-    table = "\n".join(f"| {folder} | {c['steps']} | {c['accepted']} | {c['proved']} | "
-                      f"{(100 * c['proved'] / c['accepted']) if c['accepted'] else float('nan'):.0f}% |" for folder, c in rows)
+    table = "\n".join(f"| {folder} | {c['steps']} | {c['accepted']} | {c['proved']} | {_share(c)} |"
+                      for folder, c in rows + [("all", totals)] + list(kinds.items()))
     section = f"""{BEGIN}
 ## The proof for every N
 
-Written by `python bench/symbolic_n.py{' --quick' if quick else ''}`. A step is size-dependent when its meaning
+Written by `python bench/symbolic_n.py{' '.join([''] + sys.argv[1:])}`. A step is size-dependent when its meaning
 depends on a symbolic size (a sum over `1..N`, `N` or an index used as a number); such a step is
 `proved` only by the proof for every N, otherwise it is `numeric` at the sizes tried.
 
 | folder | size-dependent steps | accepted | proved for every N | share of accepted |
 |---|---|---|---|---|
 {table}
-| all | {totals['steps']} | {totals['accepted']} | {totals['proved']} | {share:.0f}% |
+
+Vector and matrix steps are never proved for every size (the proof for every N is for index
+notation: sums, deltas, families); they are checked entry by entry at concrete dimensions.
 
 - `proofs/T4.proof`: {t4_proved} of {len(t4_lines)} steps proved for every N.
-- The proof for every N alone: median {1000 * statistics.median(prove_times):.0f} ms, max {1000 * max(prove_times):.0f} ms per step.
-- `proofcheck check proofs/T4.proof`: {t_t4:.2f} s wall; `python -c "import sympy"`: {t_sympy:.2f} s;
-  ratio {t_t4 / t_sympy:.1f}x (target <= 4x), best of {runs} runs.
+{timing}
 {END}
 """
     out = REPO / "bench" / "RESULTS.md"
