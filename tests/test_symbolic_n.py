@@ -210,3 +210,74 @@ def test_property_proved_claims_hold_for_every_n_tried():
             assert equal, f"proved for every N but false at some N <= 6: {text}"
     # the test must exercise both sides: claims proved, and false claims offered to the prover
     assert proved >= PROPERTY_CLAIMS // 4 and wrong >= PROPERTY_CLAIMS // 10, (proved, wrong)
+
+
+# ------------------------------------------------------------------ derivatives: d/dx_i of generated claims
+
+IN_RANGE_FOR_EVERY_I = {"all", "to_np1"}  # ranges that contain every i in 1..N
+
+
+def _derivative_terms(terms: list[Term], rng: random.Random, wrong: bool) -> list[Term]:
+    """d/dx_i of the terms, as terms: the derivative of a sum is the sum of the body's derivatives
+    (kept as a sum with a delta, or collapsed at j = i where every i lies in the range). `wrong` also
+    collapses over ranges that miss i = 1 or i = N, or drops the factor of a repeated atom."""
+    out = []
+    for t in terms:
+        for k, atom in enumerate(t.atoms):
+            rest = t.atoms[:k] + t.atoms[k + 1:]
+            if atom == "x_i":
+                out.append(Term(t.coeff, t.sum, rest))
+            elif atom == "x_j" and t.sum is not None:
+                if t.sum == "neq":
+                    continue  # j never equals i there
+                collapse = t.sum in IN_RANGE_FOR_EVERY_I or (wrong and rng.random() < 0.7)
+                if collapse:
+                    out.append(Term(t.coeff, None, tuple(a.replace("_j", "_i") for a in rest if a != r"\delta_{ij}")
+                                    if r"\delta_{ij}" not in rest else _diagonal(Term(t.coeff, t.sum, rest)).atoms))
+                else:
+                    out.append(Term(t.coeff, t.sum, rest + (r"\delta_{ij}",)))
+    if wrong and out and rng.random() < 0.3:
+        out[0] = Term(out[0].coeff * 2, out[0].sum, out[0].atoms)
+    return out or [Term(0, None, ())]
+
+
+def _d_value(terms: list[Term], n: int, i: int, env: dict) -> Fraction:
+    """d/dx_i by a central difference: exact, the value being at most quadratic in x_i."""
+    h = Fraction(1)
+    up, down = dict(env), dict(env)
+    up[("x", i)] += h
+    down[("x", i)] -= h
+    return (_value(terms, n, i, up) - _value(terms, n, i, down)) / (2 * h)
+
+
+def _latex_or_zero(terms: list[Term]) -> str:
+    terms = [t for t in terms if t.coeff != 0]
+    return _latex(terms) if terms else "0"
+
+
+DERIVATIVE_CLAIMS = 120
+
+
+def test_property_derivatives_proved_only_when_true():
+    rng = random.Random(11)
+    proved = wrong_offered = 0
+    for _ in range(DERIVATIVE_CLAIMS):
+        lhs = [t for t in _random_claim(rng) if t.coeff]
+        wrong = rng.random() < 0.4
+        rhs = _derivative_terms(lhs, rng, wrong)
+        text = f"index i, j, k in 1..N\n\\frac{{\\partial}}{{\\partial x_i}} ({_latex(lhs)}) = {_latex_or_zero(rhs)}\n"
+        [(_, ctx, a, b, free)] = list(_steps(text))
+        proof = prove_all_sizes(ctx, a, b, free)
+        equal = True
+        for n, trial in itertools.product(range(1, 7), range(2)):
+            g = random.Random(n * 100 + trial)
+            env = {(name, k): Fraction(g.randint(-9, 9), g.randint(1, 4)) for name in "xy" for k in range(0, n + 6)}
+            env["a"] = Fraction(g.randint(-9, 9), g.randint(1, 4))
+            if any(_d_value(lhs, n, i, env) != _value(rhs, n, i, env) for i in range(1, n + 1)):
+                equal = False
+                break
+        wrong_offered += not equal
+        if proof.proved:
+            proved += 1
+            assert equal, f"proved for every N but false at some N <= 6: {text}"
+    assert proved >= DERIVATIVE_CLAIMS // 4 and wrong_offered >= DERIVATIVE_CLAIMS // 10, (proved, wrong_offered)

@@ -245,7 +245,7 @@ class SymbolicTranslator(Translator):
 
     def resolve(self, key: Key, node: n.Name, scope: Scope):
         base, idx = key
-        if base in scope.cut:
+        if (base, len(idx)) in scope.cut:
             return self.entry(key)
         if not idx:
             return super().resolve(key, node, scope)
@@ -353,11 +353,12 @@ class SymbolicTranslator(Translator):
         derivative with respect to B is 0 either way (δ = 0 below)."""
         key = self.derivative_key(node, scope)
         base = key[0]
-        inner = Scope(scope.ints, scope.params, scope.cut | {base})
+        held = (base, len(key[1]))  # the family (or scalar) held: a scalar x and a family x_i are different
+        inner = Scope(scope.ints, scope.params, scope.cut | {held})
         value = self.expr(node.expr, inner)
         for _ in range(node.order):
             value = self.derivative(value, key)
-        if base not in scope.cut and self.is_defined(key):
+        if held not in scope.cut and self.is_defined(key):
             if key[1]:
                 entries = [e for e in value.atoms(AppliedUndef) if e.func.__name__ == base and len(e.args) == len(key[1])]
                 value = value.xreplace({e: self.resolve((base, tuple(e.args)), node.var, scope) for e in entries})

@@ -325,6 +325,10 @@ CLAIMS: list[Claim] = [
          lambda e: (sum(softmax(e, j) * _mp(e["y", j]) for j in range(1, e.N + 1)), S(1, e.N, lambda j: e["y", j])),
          f="fragment.proof"),
     _siz(r"\sum_{j \neq i} \delta_{ij} x_j = x_i", lambda e: (0, e["x", e.i]), f="fragment.proof", free=I_N),
+    # by hand: x_i = 2 x, so d x_1 / dx = 2 and d/dx sum_i x_i = 2 N
+    _siz(r"\frac{\partial x_1}{\partial x} = 0", lambda e: (2, 0), f="fragment.proof"),
+    _siz(r"\frac{\partial}{\partial x} \sum_i x_i = 0", lambda e: (2 * e.N, 0), f="fragment.proof"),
+    _siz(r"\frac{\partial}{\partial x} \sum_i x_i = 2 N + 2", lambda e: (2 * e.N, 2 * e.N + 2), f="fragment.proof"),
     # by hand: dL/dh_i = o_i sum_j y_j - y_i = o_i - y_i under sum_j y_j = 1; y_N is solved from it
     _siz(r"\frac{\partial L}{\partial h_i} = o_i - y_i N",
          lambda e: (softmax(e, e.i) - _mp(_y(e, e.i)), softmax(e, e.i) - _mp(_y(e, e.i)) * e.N), f="fragment.proof", free=I_N),
