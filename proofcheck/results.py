@@ -41,6 +41,10 @@ class Evidence:
     # numbers, several as objects {"N": 2, "M": 3}; None when the sizes need no listing
     sizes: dict[str, list] | None = None
 
+    def __post_init__(self):
+        if self.guarantee not in GUARANTEES:  # one vocabulary: docs/language.md lists exactly these
+            raise ValueError(f"unknown guarantee {self.guarantee!r}")
+
 
 @dataclass
 class StepResult:
