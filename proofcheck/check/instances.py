@@ -35,6 +35,7 @@ from typing import Any
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
+from ..readings import subscript_items
 from ..translate import Translator
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
@@ -287,6 +288,18 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             else:
                 ranges[var] = (lo, hi)
 
+    def subscript(items, bound, params, ranges) -> None:
+        for it in items:
+            t = _index_term(it, ctx, size_set)
+            if t is not None:
+                use_term(t, bound, params)
+                if t[0] in ranges:  # a literal-range sum's variable: all its values are references
+                    lo, hi = ranges[t[0]]
+                    for v in range(lo, hi + 1):
+                        shape.index_constants.add(v + t[1])
+            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set) for nm in _names(it)):
+                walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
+
     def walk(x, bound: frozenset, params: frozenset, ranges: dict) -> None:
         if isinstance(x, n.Num):
             shape.constants.update(c for c in _whole(x.text) if c >= 0)
@@ -295,21 +308,17 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             if x.sub is None:
                 arith_name(x.base, bound, params)
             else:
-                items = x.sub
-                if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-                        and all(ch in idx for ch in items[0].base):
-                    items = tuple(n.Name(items[0].span, ch) for ch in items[0].base)
-                for it in items:
-                    t = _index_term(it, ctx, size_set)
-                    if t is not None:
-                        use_term(t, bound, params)
-                        if t[0] in ranges:  # a literal-range sum's variable: all its values are references
-                            lo, hi = ranges[t[0]]
-                            for v in range(lo, hi + 1):
-                                shape.index_constants.add(v + t[1])
-                    elif any(nm.sub is None and (nm.base in idx or nm.base in size_set) for nm in _names(it)):
-                        walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
+                try:
+                    items = subscript_items(x, ctx.readings, idx)  # `W_{i1}` is (i, 1), as translate reads it
+                except ProofError:
+                    items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
+                    note("values_matter", f"the subscript of `{x.display}` reads two ways")
+                subscript(items, bound, params, ranges)
             reach(x.base)
+            return
+        if isinstance(x, n.Entry):  # `\mathrm{softmax}(z)_1` names an entry as `h_1` does
+            walk(x.base, bound, params, ranges)
+            subscript(x.sub, bound, params, ranges)
             return
         if isinstance(x, n.BigOp):
             if x.var is not None:

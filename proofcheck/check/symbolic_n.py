@@ -38,6 +38,7 @@ from sympy.core.function import AppliedUndef
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
+from ..readings import subscript_items
 from ..translate import Key, Scope, Translator, leaf_symbol
 from .instances import _index_only, _partitions, size_names
 from .symbolic import zero_test
@@ -194,10 +195,7 @@ class SymbolicTranslator(Translator):
     def key_of(self, node: n.Name, scope: Scope) -> Key:
         if node.sub is None:
             return (node.base, ())
-        items = node.sub
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-                and all(self.is_index(c) or c in self.size_symbols for c in items[0].base):
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        items = self.target_items(node)
         values = []
         for it in items:
             v = self.int_value(it, scope)
@@ -207,6 +205,15 @@ class SymbolicTranslator(Translator):
                 raise NotShown(f"the subscript of `{node.display}` is not an index expression")
             values.append(v)
         return (node.base, tuple(values))
+
+    def target_items(self, node: n.Name) -> tuple:
+        """A subscript's index items as translate reads them (readings.subscript_items), a run of index
+        letters or sizes split by character (`W_{ij}`)."""
+        items = subscript_items(node, self.context.readings, self.index_names)
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+                and all(self.is_index(c) or c in self.size_symbols for c in items[0].base):
+            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        return items
 
     # -------------------------------------------------------------- entries and definitions
     def entry(self, key: Key):
@@ -227,9 +234,7 @@ class SymbolicTranslator(Translator):
         if len(defs) > 1:
             raise NotShown(f"`{base}` has several definitions")
         d = defs[0]
-        items = d.target.sub
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1:
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        items = self.target_items(d.target)
         names = [it.base for it in items if isinstance(it, n.Name) and it.sub is None and self.is_index(it.base)]
         if len(names) != len(items) or len(set(names)) != len(names):
             raise NotShown(f"the definition of `{d.target.display}` is not over plain distinct indices")
@@ -258,9 +263,7 @@ class SymbolicTranslator(Translator):
         """`o(t)` for `let o_j = body`: body with j := t, when t is provably in j's declared range
         wherever translate would use the definition (translate checks only literal bounds)."""
         base, idx = key
-        items = d.target.sub
-        if len(items) == 1 and isinstance(items[0], n.Name) and len(items[0].base) > 1:
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        items = self.target_items(d.target)
         binding = []
         for it, t in zip(items, idx):
             rng = self.context.index_range(it.base)
