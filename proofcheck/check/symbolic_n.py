@@ -44,6 +44,7 @@ from .instances import _index_only, _partitions, size_names
 from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
+FAMILY = "family:"  # a family h's entries are FAMILY + "h" applied to indices: never a function `h(x)`
 NOT_SMOOTH = (sp.Piecewise, sp.Heaviside, sp.Max, sp.Min, sp.Abs, sp.sign)
 MAX_WRITTEN_OUT = 24  # a sum over a literal range of at most this many terms (or peeled terms) is written out
 
@@ -101,13 +102,13 @@ def _sum_atoms(e) -> list:
 
 
 def _entries(e, base: str, arity: int) -> list:
-    """The entries `base(...)` of e outside any sum atom."""
+    """The entries of the family `base` in e outside any sum atom."""
     out: list = []
 
     def walk(x):
         if isinstance(x, SumOver):
             return
-        if isinstance(x, AppliedUndef) and x.func.__name__ == base and len(x.args) == arity:
+        if isinstance(x, AppliedUndef) and x.func.__name__ == FAMILY + base and len(x.args) == arity:
             if x not in out:
                 out.append(x)
             return
@@ -222,7 +223,7 @@ class SymbolicTranslator(Translator):
             return leaf_symbol(key)
         f = self._families.get(base)
         if f is None:
-            f = self._families[base] = sp.Function(base)
+            f = self._families[base] = sp.Function(FAMILY + base)
         return f(*idx)
 
     def family_definition(self, base: str, arity: int) -> Definition | None:
@@ -363,7 +364,8 @@ class SymbolicTranslator(Translator):
             value = self.derivative(value, key)
         if held not in scope.cut and self.is_defined(key):
             if key[1]:
-                entries = [e for e in value.atoms(AppliedUndef) if e.func.__name__ == base and len(e.args) == len(key[1])]
+                entries = [e for e in value.atoms(AppliedUndef)
+                           if e.func.__name__ == FAMILY + base and len(e.args) == len(key[1])]
                 value = value.xreplace({e: self.resolve((base, tuple(e.args)), node.var, scope) for e in entries})
             else:
                 value = value.xreplace({leaf_symbol(key): self.resolve(key, node.var, scope)})
@@ -393,7 +395,8 @@ class SymbolicTranslator(Translator):
 
     @staticmethod
     def _mentions(e, base: str) -> bool:
-        return any(a.func.__name__ == base for a in e.atoms(AppliedUndef)) or any(s.name == base for s in e.free_symbols)
+        return any(a.func.__name__ == FAMILY + base for a in e.atoms(AppliedUndef)) \
+            or any(s.name == base for s in e.free_symbols)
 
 
 # ------------------------------------------------------------------ canonical form
