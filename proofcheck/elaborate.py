@@ -265,6 +265,8 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 problems.append(b.build())
             b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
             continue
+        if isinstance(st, n.BlankLine) and b is None:
+            continue  # blank lines before the first `problem` open no anonymous problem (a document's prose)
         cb = current()
         if isinstance(st, n.BlankLine):
             cb.close()
