@@ -126,9 +126,7 @@ def code_of(raw: str) -> str:
     m = _TRAILING_ROWBREAK.search(code)
     if m:
         code = _blank(code, m.start(), len(code))
-    for m in _MATH_WRAPPER.finditer(code):
-        code = _blank(code, m.start(), m.end())
-    return code
+    return _MATH_WRAPPER.sub(lambda m: " " * len(m.group()), code)  # one pass: a line of 10^5 `$` stays linear
 
 
 def split_lines(path: str, text: str) -> Source:

@@ -65,6 +65,8 @@ class Canvas:
     def keep_offsets(self, start: int, end: int) -> tuple[int, int]:
         """Copy text[start:end] (it may span lines); return the first and last line index."""
         first, col = self.locate(start)
+        if end <= start:
+            return first, first
         last, end_col = self.locate(max(start, end - 1))
         for i in range(first, last + 1):
             self.keep(i, col if i == first else 0, end_col + 1 if i == last else len(self.lines[i]))

@@ -151,13 +151,18 @@ def extract(text: str) -> Canvas:
     reader = _Reader(text)
     try:
         nodes, _, _ = LatexWalker(text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()
-    except (LatexWalkerError, RecursionError) as exc:  # tolerant parsing leaves little, but deep nesting recurses
+    except RecursionError:  # tolerant parsing leaves little to fail, but deep nesting recurses
         reader.canvas.marked = True
-        reader.canvas.error(0, 0, 1, f"the LaTeX tokenizer could not read this document: {type(exc).__name__}")
+        reader.canvas.error(0, 0, 1, "the document nests groups or environments too deeply to read")
+        return reader.canvas
+    except LatexWalkerError as exc:
+        reader.canvas.marked = True
+        line, col = reader.canvas.locate(getattr(exc, "pos", None) or 0)
+        reader.canvas.error(line, col, 1, f"the LaTeX tokenizer could not read this document: {exc}")
         return reader.canvas
     reader.canvas.marked = _uses_package(nodes)
     try:
         reader.walk(_document_body(nodes))
     except RecursionError:
-        reader.canvas.error(0, 0, 1, "the document nests groups too deeply to read")
+        reader.canvas.error(0, 0, 1, "the document nests groups or environments too deeply to read")
     return reader.canvas

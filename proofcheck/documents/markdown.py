@@ -23,8 +23,8 @@ from .canvas import MARKER_WORDS, Canvas
 PROOF_INFO = "proof"
 MATH_INFO = "math"
 DOLLARS = "$$"
-_COMMENT = re.compile(r"<!--\s*proof:(?P<body>.*?)-->")
-_COMMENT_OPEN = re.compile(r"<!--\s*proof:")
+_COMMENT_OPEN = re.compile(r"<!--[ \t]*proof:")
+COMMENT_CLOSE = "-->"
 _CONTAINER = re.compile(r"^(?:[ \t]*>)*[ \t]*")  # blockquote markers and indentation before a block's text
 
 
@@ -61,7 +61,7 @@ def _content_start(doc_line: str, content: str) -> int:
 
 def _fenced(canvas: Canvas, first: int, content: str) -> None:
     """Keep a fenced block's content lines (they start on the line after the opening fence)."""
-    for k, part in enumerate(content.split("\n")[:-1]):
+    for k, part in enumerate(content.split("\n")):
         i = first + 1 + k
         if not part.strip() or i >= len(canvas.lines):
             continue  # an empty line in the block ends a chain, as in a .proof file
@@ -87,21 +87,21 @@ def _comments(canvas: Canvas, first: int, end: int) -> None:
     """`<!-- proof: ... -->` lines of an HTML block: hidden proof lines and the skip/off/on words."""
     for i in range(first, end):
         line = canvas.lines[i]
-        m = _COMMENT.search(line)
-        if m is None:
-            if _COMMENT_OPEN.search(line):
-                canvas.marked = True
-                canvas.error(i, _COMMENT_OPEN.search(line).start(), 4, "a `<!-- proof: ... -->` comment must close on its own line")
+        opened = _COMMENT_OPEN.search(line)
+        if opened is None:
             continue
-        body = m.group("body")
-        word = body.strip()
         canvas.marked = True
+        close = line.find(COMMENT_CLOSE, opened.end())
+        if close < 0:
+            canvas.error(i, opened.start(), 4, "a `<!-- proof: ... -->` comment must close on its own line")
+            continue
+        if _COMMENT_OPEN.search(line, close):
+            canvas.error(i, close, 3, "one `<!-- proof: ... -->` comment per line")
+        word = line[opened.end():close].strip()
         if word in MARKER_WORDS:
             canvas.steer(word)
-        elif word and canvas.claim(i, i, m.start(), "a proof comment"):
-            canvas.keep(i, m.start("body"), m.end("body"))
-        if _COMMENT.search(line, m.end()):
-            canvas.error(i, m.end(), 4, "one `<!-- proof: ... -->` comment per line")
+        elif word and canvas.claim(i, i, opened.start(), "a proof comment"):
+            canvas.keep(i, opened.end(), close)
 
 
 def extract(text: str) -> Canvas:
