@@ -58,8 +58,11 @@ CODES: dict[str, Code] = {
         Code("E401", "not-utf8", "error", "a file is not UTF-8 text"),
         Code("E402", "binary", "error", "a file is binary"),
         Code("E403", "file-too-large", "error", "a file is larger than the limit"),
-        Code("E404", "not-a-notebook", "error", "a .ipynb file is not a Jupyter notebook"),
-        Code("W405", "no-proof", "warning", "a document has no proofcheck marker, so nothing in it is checked"),
+        Code("E404", "nothing-to-check", "error", "a file holds no step, goal, definition check or network: nothing was checked"),
+        Code("E405", "no-files", "error", "a folder holds no file proofcheck can check"),
+        Code("E406", "too-many-errors", "error", "a file has so many errors that checking stopped (the per-file error cap)"),
+        Code("E407", "not-a-notebook", "error", "a .ipynb file is not a Jupyter notebook"),
+        Code("W408", "no-proof", "warning", "a document does not say it holds a proof (docs/documents.md), so nothing in it is checked"),
         # E5xx: networks
         Code("E500", "bad-network", "error", "a network description is malformed"),
         Code("E501", "unknown-layer", "error", "a name used as a layer is not a layer of any network"),

@@ -114,6 +114,24 @@ def _constant(e: n.Expr) -> bool:
     return walk(e)
 
 
+def _convention_value(e: n.Expr) -> Fraction | None:
+    """The number in `let ReLU'(0) = c`: a decimal or a fraction of two (`1/2`, `\\frac{1}{2}`); None
+    for anything else, a zero denominator included."""
+    from .parse import exact_number  # noqa: PLC0415  (parse builds on nodes, as this module does)
+
+    if isinstance(e, n.Num):
+        return exact_number(e.text)
+    if isinstance(e, n.Frac):
+        parts = (e.num, e.den)
+    elif isinstance(e, n.Product) and e.ops == ("/",):
+        parts = e.factors
+    else:
+        return None
+    if not all(isinstance(f, n.Num) for f in parts) or exact_number(parts[1].text) == 0:
+        return None
+    return exact_number(parts[0].text) / exact_number(parts[1].text)
+
+
 def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
@@ -265,12 +283,12 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 problems.append(b.build())
             b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
             continue
-        if isinstance(st, n.BlankLine) and b is None:
-            continue  # blank lines before the first `problem` open no anonymous problem (a document's prose)
-        cb = current()
         if isinstance(st, n.BlankLine):
-            cb.close()
-        elif isinstance(st, n.ChainLine):
+            if b is not None:  # a blank line before any statement opens no anonymous problem
+                b.close()
+            continue
+        cb = current()
+        if isinstance(st, n.ChainLine):
             if st.continuation:
                 if not cb.members:
                     diags.append(Diagnostic.make("E102", "this line continues a chain, but no chain is open here (a blank line ends a chain)", st.rels[0][1]))
@@ -310,15 +328,11 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
             cb.open(let_target=st.target)
             cb.extend(st.chain, first_is_new=True)
         elif isinstance(st, n.ConventionLine):
-            from .parse import exact_number
-            if isinstance(st.value, n.Num):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.text))
-            elif isinstance(st.value, n.Frac) and isinstance(st.value.num, n.Num) and isinstance(st.value.den, n.Num):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.num.text) / exact_number(st.value.den.text))
-            elif isinstance(st.value, n.Product) and len(st.value.factors) == 2 and st.value.ops == ("/",) and all(isinstance(f, n.Num) for f in st.value.factors):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.factors[0].text) / exact_number(st.value.factors[1].text))
-            else:
+            value = _convention_value(st.value)
+            if value is None:
                 diags.append(Diagnostic.make("E207", "the derivative convention at 0 must be a number such as 0, 1/2 or 1", st.span))
+            else:
+                cb.context = replace(cb.context, relu_at_zero=value)
         elif isinstance(st, n.IndexLine):
             for nm in st.names:
                 if nm.sub is not None:

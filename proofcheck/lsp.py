@@ -34,7 +34,7 @@ from .results import FileResult, StepResult
 DEBOUNCE_SECONDS = 0.3  # a pause in typing this long starts a check
 SERVED_SUFFIXES = (".proof", ".md", ".markdown", ".tex")  # notebooks are edited as notebooks, not as text
 LANGUAGE_SUFFIX = {"markdown": ".md", "latex": ".tex", "tex": ".tex", "proof": ".proof"}  # unsaved buffers
-QUIET_CODES = ("W405",)  # a Markdown file without a proof is just a Markdown file in an editor
+QUIET_CODES = ("W408",)  # a Markdown file without a proof is just a Markdown file in an editor
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
             "note": lsp.DiagnosticSeverity.Information}
 PRELOAD = ["proofcheck.pipeline", "proofcheck.autodiff"]  # imported once, in the forkserver

@@ -710,10 +710,14 @@ class ErrorLine(n.BlankLine):
     """Stands where a line failed to parse: it does not end a chain the way a blank line does."""
 
 
-def parse_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
+def parse_source(source: Source, max_errors: int | None = None) -> tuple[list[n.Statement], list[Diagnostic]]:
+    """Every line's statement (an ErrorLine where it does not parse) and the syntax errors; reading
+    stops after `max_errors` errors (the caller reports that: a garbage file is not read to its end)."""
     statements: list[n.Statement] = []
     diagnostics: list[Diagnostic] = []
     for line in source.lines:
+        if max_errors is not None and len(diagnostics) >= max_errors:
+            break
         stmt, diag = parse_line(line)
         if diag is not None:
             diagnostics.append(diag)

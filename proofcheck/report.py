@@ -150,11 +150,13 @@ def to_json(results: list[FileResult], seed: int, sources: dict[str, Source] | N
             "ok": r.ok,
             "diagnostics": [_diag_json(d, source) for d in r.diagnostics],
             "problems": [{
-                "name": p.name, "title": p.title, "line": p.line, **cell_fields(source, p.line), "ok": p.ok,
+                "name": p.name, "title": p.title, "line": p.line, "end_line": p.end_line, **cell_fields(source, p.line),
+                "ok": p.ok, "errors": p.errors,
                 # `seconds` (wall time) stays in the result data but not in the JSON: same input and seed, same bytes
                 "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds")},
                            **cell_fields(source, s.line), "evidence": asdict(s.evidence)} for s in p.steps],
                 "goals": [{**asdict(g), "message": relabel(source, g.message), **cell_fields(source, g.line)} for g in p.goals],
+                "chains": [{**asdict(c), **cell_fields(source, c.line)} for c in p.chains],
             } for p in r.problems],
         })
     s = summary(results)

@@ -120,7 +120,7 @@ def test_sarif_validates_and_locates(tmp_path: Path, capsys) -> None:
             for r in refuted] == [(9, 37)]
     (cell,) = [r for r in by_rule["E300"] if "properties" in r]
     assert cell["properties"] == {"cell": 2, "cellLine": 2, "cellColumn": 9}
-    assert by_rule["W405"][0]["level"] == "warning" and by_rule["E400"][0]["level"] == "error"
+    assert by_rule["W408"][0]["level"] == "warning" and by_rule["E400"][0]["level"] == "error"
     assert by_rule["E100"][0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "x + = 1"
 
 

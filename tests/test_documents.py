@@ -34,6 +34,7 @@ problem P
 let f = x^2
 ```
 """
+STEP_MD = "\n$$ x + x = 2 x $$\n"  # one step: a file with nothing to check is an error (E404)
 
 
 def verdicts(result: FileResult) -> list:
@@ -200,15 +201,15 @@ def f(x): return x ** 2  # x = = 4
 ```
 
     indented code: x = = 5
-"""
+""" + STEP_MD
     result = check_text(text, "prose.md", FAST)
-    assert result.diagnostics == [] and [len(p.steps) for p in result.problems] == [0]
+    assert result.diagnostics == [] and [len(p.steps) for p in result.problems] == [1]
 
 
 def test_notebook_code_cells_are_not_read() -> None:
-    text = notebook(new_markdown_cell(PROBLEM_MD), new_code_cell("x = = 1\n$$\nbroken\n$$"), new_raw_cell("x = = 2"))
+    text = notebook(new_markdown_cell(PROBLEM_MD + STEP_MD), new_code_cell("x = = 1\n$$\nbroken\n$$"), new_raw_cell("x = = 2"))
     result = check_text(text, "n.ipynb", FAST)
-    assert result.diagnostics == []
+    assert result.diagnostics == [] and [len(p.steps) for p in result.problems] == [1]
 
 
 def test_latex_preamble_definitions_and_verbatim_are_not_read() -> None:
@@ -356,10 +357,10 @@ def test_markdown_unclosed_proof_comment() -> None:
 
 
 @pytest.mark.parametrize("text,code,at", [
-    ("{\"cells\": [", "E404", (1, 12)),
-    ("[]", "E404", (1, 1)),
-    ("{}", "E404", (1, 1)),
-    ("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": 5}", "E404", (1, 1)),
+    ("{\"cells\": [", "E407", (1, 12)),
+    ("[]", "E407", (1, 1)),
+    ("{}", "E407", (1, 1)),
+    ("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": 5}", "E407", (1, 1)),
 ])
 def test_not_a_notebook(text: str, code: str, at: tuple[int, int], tmp_path: Path) -> None:
     result = check_text(text, "bad.ipynb", FAST)
@@ -378,7 +379,7 @@ def test_not_a_notebook(text: str, code: str, at: tuple[int, int], tmp_path: Pat
 ])
 def test_a_document_that_does_not_say_it_is_a_proof_is_not_checked(name: str, text: str) -> None:
     result = check_text(text, name, FAST)
-    assert [d.code for d in result.diagnostics] == ["W405"] and result.ok
+    assert [d.code for d in result.diagnostics] == ["W408"] and result.ok
     assert all(not p.steps for p in result.problems)
 
 

@@ -7,7 +7,7 @@ sees it (a notebook adds the cell: `Source.origins`). The formats and how an aut
 directives in each are in docs/documents.md.
 
 A document says that it holds a proof (a ```proof block, a `\\pc...` macro, `\\usepackage{proofcheck}`,
-a proof comment, a `%%proof` cell): one that says nothing is not checked at all (W405), so a README with
+a proof comment, a `%%proof` cell): one that says nothing is not checked at all (W408), so a README with
 some math in a folder of proofs is left alone.
 """
 
@@ -33,7 +33,7 @@ def _unmarked(path: str, text: str, lines: tuple[Line, ...], origins=()) -> Sour
     where = "a ```proof block" if format_of(path) != "latex" else "`\\usepackage{proofcheck}` or a `\\pc...` macro"
     if format_of(path) == "notebook":
         where = "a Markdown cell with a ```proof block or a `%%proof` cell"
-    warning = Diagnostic.make("W405", f"nothing here says it is a proof, so nothing was checked: add {where} (docs/documents.md)",
+    warning = Diagnostic.make("W408", f"nothing here says it is a proof, so nothing was checked: add {where} (docs/documents.md)",
                               Span.at(1, 1))
     return Source(path, text, blank, origins, (warning,))
 
@@ -48,7 +48,7 @@ def extract(path: str, text: str) -> tuple[Source | None, list[Diagnostic]]:
         try:
             lines, origins, diagnostics, marked = cells(text)
         except NotANotebook as exc:
-            return None, [Diagnostic.make("E404", str(exc), exc.span)]
+            return None, [Diagnostic.make("E407", str(exc), exc.span)]
         if not marked:
             return _unmarked(path, text, lines, origins), []
         return Source(path, text, lines, origins, tuple(diagnostics)), []
@@ -85,4 +85,4 @@ def holds_proof(path: str) -> bool:
     except OSError:
         return True
     source, diagnostics = read(path, data)
-    return source is None or not any(d.code == "W405" for d in source.diagnostics)
+    return source is None or not any(d.code == "W408" for d in source.diagnostics)
