@@ -143,14 +143,14 @@ def step_at(result: FileResult, line: int, column: int) -> StepResult | None:
 
 
 def hover_text(result: FileResult, step: StepResult) -> str:
-    lines = [f"**proofcheck: {describe_step(step)}**"]
+    """The step's verdict in words, then what was found at it (the counterexample is a note of E300)."""
+    parts = [f"**proofcheck: {describe_step(step)}**"]
     for d in result.diagnostics:
         if d.span.line == step.line and d.span.column == step.column:
-            lines.append(f"{d.code}: {d.message}")
-            lines.extend(f"- {note}" for note in d.notes)
-    if step.message and len(lines) == 1:
-        lines.append(step.message)
-    return "\n\n".join(lines)
+            parts.append("\n".join([f"{d.code}: {d.message}", *(f"- {note}" for note in d.notes)]))
+    if step.message and len(parts) == 1:
+        parts.append(step.message)
+    return "\n\n".join(parts)
 
 
 def build_server(options: Options) -> LanguageServer:

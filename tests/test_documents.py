@@ -477,3 +477,45 @@ def test_document_bombs_end_quickly_with_located_diagnostics(name: str) -> None:
     assert elapsed < BOMB_SECONDS, f"{name} took {elapsed:.1f} s"
     assert all(d.span.line >= 1 and d.span.column >= 1 for d in result.diagnostics)
     assert result.ok or result.diagnostics
+
+
+def test_load_ext_checks_a_proof_cell_when_it_runs(capsys) -> None:
+    """`%load_ext proofcheck` registers the `%%proof` cell magic (an IPython stand-in records it)."""
+    import proofcheck
+
+    class Shell:
+        magics: dict = {}
+
+        def register_magic_function(self, fn, magic_kind, magic_name):
+            self.magics[(magic_kind, magic_name)] = fn
+
+    shell = Shell()
+    proofcheck.load_ipython_extension(shell)
+    magic = shell.magics[("cell", "proof")]
+    cell = "let f = x^2\n\\frac{d f}{d x} = 3 x\n"
+    magic("", cell)
+    line, col = position_of("%%proof\n" + cell, "3 x")  # the `%%proof` line is the cell's line 1
+    assert f"cell:{line}:{col}: error[E300]" in capsys.readouterr().out
+    magic("--seed 3", "x = x\n")
+    assert "takes no options" in capsys.readouterr().out
+
+
+def test_docs_show_the_package_as_shipped() -> None:
+    """docs/documents.md shows proofcheck.sty's definitions for pasting into a preamble: the same ones."""
+    sty = (ROOT / "proofcheck" / "documents" / "proofcheck.sty").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
+    defined = [ln for ln in sty.splitlines() if ln.startswith("\\newcommand")]
+    shown = [ln for ln in doc.splitlines() if ln.startswith("\\newcommand")]
+    assert shown == defined and len(defined) == len(macro_names())
+
+
+@pytest.mark.parametrize("name", ["softmax.md", "softmax.ipynb"])
+def test_document_output_is_deterministic(name: str) -> None:
+    from proofcheck.report import to_json
+
+    runs = []
+    for _ in range(2):
+        source, _ = load(str(EXAMPLES / name))
+        result = check_path(str(EXAMPLES / name), FAST)
+        runs.append(json.dumps(to_json([result], 0, {result.path: source})))
+    assert runs[0] == runs[1]

@@ -27,10 +27,10 @@ problem P
 let f = x^2
 ```
 
-The indicator 𝟙 does not matter here; the derivative is
+The derivative, plus an indicator that is always 0 (a character outside the BMP: two UTF-16 units):
 $$
 \\frac{d f}{d x} = 2 x
-  = 3 x
+  = 𝟙(x > x) + 3 x
 $$
 """
 
@@ -119,9 +119,10 @@ def test_open_edit_hover_close() -> None:
             md = (REPO / "notes.md").as_uri()
             s.open(md, "markdown", MD)
             (diag,) = await s.diagnostics(md, 1)
-            line, character = utf16_position(MD, "3 x")
+            line, character = utf16_position(MD, "𝟙")
+            width = len("𝟙(x > x) + 3 x".encode("utf-16-le")) // 2  # 15 UTF-16 units, 14 characters
             assert (diag.code, diag.severity, diag.source) == ("E300", lsp.DiagnosticSeverity.Error, "proofcheck")
-            assert (diag.range.start.line, diag.range.start.character, diag.range.end.character) == (line, character, character + 3)
+            assert (diag.range.start.line, diag.range.start.character, diag.range.end.character) == (line, character, character + width)
             assert "counterexample" in diag.message
 
             hover = await s.hover(md, line, character + 1)

@@ -77,3 +77,27 @@ def extract(text: str) -> tuple[tuple[Line, ...], tuple[Origin | None, ...], lis
         lines.append(Line(len(lines) + 1, "", "", outside=True))  # a cell boundary ends a chain
         origins.append(None)
     return tuple(lines), tuple(origins), diagnostics, marked
+
+
+def register_magic(ipython) -> None:
+    """`%load_ext proofcheck` in a kernel: a `%%proof` cell is checked when it runs, and its report printed.
+
+    The cell is checked on its own (a kernel runs cells one at a time); `proofcheck check` on the
+    notebook file checks every cell together, as the notebook reads.
+    """
+    ipython.register_magic_function(proof_cell, magic_kind="cell", magic_name="proof")
+
+
+def proof_cell(line: str, cell: str) -> None:
+    import sys
+
+    from ..options import Options
+    from ..pipeline import check_source
+    from ..report import render_text
+    from ..source import split_lines
+
+    if line.strip():
+        print(f"proofcheck: %%proof takes no options (got `{line.strip()}`); the cell was not checked")
+        return
+    source = split_lines("cell", "\n" + cell)  # line 1 stands for the `%%proof` line: numbers are the cell's
+    render_text([check_source(source, Options())], {"cell": source}, sys.stdout)
