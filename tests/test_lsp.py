@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
@@ -172,6 +173,7 @@ def test_open_edit_hover_close() -> None:
     run(session())
 
 
+@pytest.mark.slow  # waits out a check of several seconds on purpose
 def test_the_server_answers_while_a_slow_check_runs() -> None:
     async def session() -> None:
         s = Session()
