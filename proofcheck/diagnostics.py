@@ -43,7 +43,9 @@ CODES: dict[str, Code] = {
         Code("E207", "bad-directive", "error", "a directive whose arguments are not of the expected form"),
         Code("E208", "unknown-lemma", "error", "`by NAME` names no lemma of this problem"),
         Code("E209", "bad-approx", "error", "an `\\approx` step whose sides cannot be read as a value and a rounded number"),
-        Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose, but proofcheck's quantities are scalars"),
+        Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose of a name not declared as a vector or matrix"),
+        Code("E212", "shape", "error", "vectors and matrices whose shapes do not fit (`W x`: (3, 4) times (5)), or a "
+                                       "shape declaration or matrix notation that cannot be used"),
         # E3xx: checking
         Code("E300", "refuted", "error", "a step is false: a counterexample is shown"),
         Code("E301", "undecided", "error", "a step could be neither proved nor refuted in the time allowed"),

@@ -26,6 +26,7 @@ def test_adversarial_file(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", "replace")
     expect = parse_expectations(text)
     result = check_path(str(path), OPTIONS)
-    assert expect.lines, f"{path.name}: an adversarial case must state what is expected of it"
+    checked = sum(len(p.steps) + len(p.goals) for p in result.problems)
+    assert checked or expect.lines, f"{path.name}: nothing was checked and nothing is expected"
     problems = mismatches(expect, result)
     assert not problems, f"{path.relative_to(ROOT)}:\n  " + "\n  ".join(problems)

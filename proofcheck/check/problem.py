@@ -12,7 +12,7 @@ import functools
 from dataclasses import replace
 
 from ..diagnostics import Diagnostic
-from ..elaborate import Chain, Definition, Problem, Refinement
+from ..elaborate import Chain, Context, Problem, Refinement, refinements_of, restated
 from ..options import Options
 from ..results import ACCEPTED, ChainResult, ProblemResult, StepResult
 from ..sandbox import run_jobs
@@ -62,7 +62,9 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             primary = decided[(ci, a.k, a.k - 1)][1]
             if failed_line is None and primary.verdict not in ACCEPTED:
                 failed_line = chain.members[a.k].span.line
-        facts.append(ChainFacts(ci, chain, p.sound, failed_line))
+        original = problem.chains[ci]
+        in_force = original.let_target is None or id(original.context.definitions[-1]) not in rejected
+        facts.append(ChainFacts(ci, chain, p.sound, failed_line, in_force))
 
     diags.extend(_justification_diagnostics(facts))
     judge = GoalJudge(problem, facts, accepted, rejected, seed, lambda jobs: [d for d, _ in run(jobs)])
@@ -82,60 +84,62 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
 # ------------------------------------------------------------------ refinements
 
 
-def _previous(r: Refinement, old: Definition, rejected: frozenset[int]) -> Definition | None:
-    """The definition in force before `old` for the same target, skipping rejected ones."""
-    defs = r.context.definitions
-    at = next((i for i, d in enumerate(defs) if d is old), len(defs))
-    for d in reversed(defs[:at]):
-        if id(d) not in rejected and d.target.base == old.target.base and d.target.sub == old.target.sub \
-                and d.params == old.params:
-            return d
-    return None
-
-
-def _refinements(problem: Problem, seed, run) -> tuple[frozenset[int], frozenset[int], list[Diagnostic]]:
+def _refinements(problem: Problem, seed, run) -> tuple[frozenset[int], dict[int, Context], list[Diagnostic]]:
     """Check every `let` that restates a definition, in file order, so that each is compared with
-    what is really in force above it: (ids of rejected definitions, ids of accepted ones, E203s).
+    what is really in force above it: (ids of rejected definitions, accepted ones by id with the
+    context they were checked in, E203s).
 
     All refinements are decided at once; after a rejection, the ones below it are decided again
-    without the rejected definition (a later `let` must not agree with a rejected one and pass)."""
-    order = sorted(problem.refinements, key=lambda r: (r.new.span.line, r.new.span.column))
+    without the rejected definition: a later `let` is compared with the definitions in force (those
+    before it that were not rejected), never with a rejected one it happens to agree with."""
+    by_new: dict[int, list[Refinement]] = {}
+    for r in problem.refinements:
+        by_new.setdefault(id(r.new), []).append(r)
+    order = sorted(by_new.values(), key=lambda rs: (rs[0].new.span.line, rs[0].new.span.column))
     rejected: set[int] = set()
-    final: dict[int, tuple[Refinement, Decision | None]] = {}
+    final: dict[int, list[tuple[Refinement, _Job, Decision]]] = {}
     start = 0
     while start < len(order):
-        batch, jobs = [], []
-        for r in order[start:]:
-            old = r.old if id(r.old) not in rejected else _previous(r, r.old, frozenset(rejected))
-            if old is None:
-                batch.append((r, None))  # restates only rejected definitions: a new definition, nothing to compare
-                continue
-            ctx = without(r.context, frozenset(rejected))
-            job = _Job("refinement", None, 0, 0, ctx, old.body, r.new.body, "=", seed("ref", r.new.span.line), r.name.display)
-            batch.append((r, job))
-            jobs.append(job)
-        decisions = iter(run(jobs))
+        batch = [(rs, [(r, _refinement_job(r, seed)) for r in _restatements(rs, frozenset(rejected))])
+                 for rs in order[start:]]
+        decisions = iter(run([job for _, checks in batch for _, job in checks]))
         restart = None
-        for i, (r, job) in enumerate(batch):
-            dec = next(decisions)[0] if job is not None else None
-            final[id(r)] = (r, job, dec)
-            if restart is None and dec is not None and _rejects(job, dec):
-                rejected.add(id(r.new))
+        for i, (rs, checks) in enumerate(batch):
+            results = [(r, job, next(decisions)[0]) for r, job in checks]
+            final[id(rs[0].new)] = results
+            if restart is None and any(_rejects(job, dec) for _, job, dec in results):
+                rejected.add(id(rs[0].new))
                 restart = start + i + 1
         start = len(order) if restart is None else restart
     diags: list[Diagnostic] = []
-    accepted: set[int] = set()
-    for r in order:
-        _, job, dec = final[id(r)]
-        if dec is None:
-            continue
-        diags.extend(dec.diagnostics)
-        msg = _rejection(job, dec)
-        if msg is not None:
-            diags.append(msg)
-        elif id(r.new) not in rejected:
-            accepted.add(id(r.new))
-    return frozenset(rejected), frozenset(accepted - rejected), diags
+    accepted: dict[int, Context] = {}
+    for rs in order:
+        results = final[id(rs[0].new)]
+        for _, job, dec in results:
+            diags.extend(dec.diagnostics)
+            msg = _rejection(job, dec)
+            if msg is not None:
+                diags.append(msg)
+        if results and id(rs[0].new) not in rejected:
+            accepted[id(rs[0].new)] = results[0][0].context
+    return frozenset(rejected), accepted, diags
+
+
+def _restatements(rs: list[Refinement], rejected: frozenset[int]) -> list[Refinement]:
+    """The checks a restating `let` needs against the definitions in force above it: the ones
+    elaborate found, or, when one of those was rejected, the ones found again without it."""
+    if not any(id(r.old) in rejected for r in rs):
+        return [replace(r, context=without(r.context, rejected)) for r in rs]
+    new = rs[0].new
+    ctx = without(rs[0].context, rejected)
+    before = tuple(d for d in ctx.definitions if d is not new)
+    old, overlapping = restated(new, before, ctx)
+    return refinements_of(new, old, overlapping, ctx)
+
+
+def _refinement_job(r: Refinement, seed) -> _Job:
+    return _Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
+                seed("ref", r.new.span.line, r.old.span.line), r.name.display)
 
 
 def _rejects(job: _Job, dec: Decision) -> bool:
