@@ -10,6 +10,7 @@ from ..elaborate import Context
 from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
 from .counterexample import _counterexample, _node_names, _simplify_point, _with_solved
+from .functions import compare_with_functions, undeclared
 from .instances import Instance
 from .numbers import (
     CONFIRM_PRECISION,
@@ -29,6 +30,8 @@ from .symbolic import zero_test
 def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Random,
                       fixed: dict, npoints: int, symbolic: bool) -> tuple[str, int, dict | None, str]:
     """-> (status, points, counterexample, reason); status: symbolic | numeric | differ | undecided."""
+    if undeclared(a, b):  # functions the problem never defines: abstract or instantiated (functions.py)
+        return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
     eqs, rels = _assumption_relations(ctx, t)
     sub = _solve_equalities(eqs)
     a2, b2 = a.xreplace(sub), b.xreplace(sub)
