@@ -519,3 +519,21 @@ def test_document_output_is_deterministic(name: str) -> None:
         result = check_path(str(EXAMPLES / name), FAST)
         runs.append(json.dumps(to_json([result], 0, {result.path: source})))
     assert runs[0] == runs[1]
+
+
+def test_grade_takes_documents_like_proof_files(tmp_path: Path) -> None:
+    """`proofcheck grade` reads a submission through `pipeline.load` too: the worked example as a
+    Markdown file and as a notebook scores what its `.proof` twin scores."""
+    import csv
+    import shutil
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for student, name in (("bob", "softmax.proof"), ("alice", "softmax.md"), ("carol", "softmax.ipynb"), ("dave", "softmax.tex")):
+        shutil.copyfile(EXAMPLES / name, subs / f"{student}{Path(name).suffix}")
+    out = tmp_path / "out"
+    assert main(["grade", str(ROOT / "tests" / "grading" / "key.proof"), str(subs), "--out", str(out), "--jobs", "2"]) == 0
+    with open(out / "grades.csv", encoding="utf-8") as fh:
+        rows = {row["student"]: row for row in csv.DictReader(fh)}
+    assert float(rows["bob"]["T4"]) > 0
+    assert {rows[s]["T4"] for s in ("alice", "bob", "carol", "dave")} == {rows["bob"]["T4"]}
