@@ -51,7 +51,7 @@ def _use_color(mode: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command != "check":
+    if args.command not in ("check", "lsp"):  # `grade`, `gradescope-bundle`
         from .grade.cli import main as grade_main  # noqa: PLC0415
         return grade_main(args)
     if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
