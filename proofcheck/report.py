@@ -42,26 +42,109 @@ def summary(results: list[FileResult]) -> dict[str, int]:
     }
 
 
+def _runs(values: list[int]) -> str:
+    """[1, 2, 3, 4, 9] -> "1..4, 9": consecutive runs of three or more joined by `..`."""
+    out, k = [], 0
+    values = sorted(values)
+    while k < len(values):
+        j = k
+        while j + 1 < len(values) and values[j + 1] == values[j] + 1:
+            j += 1
+        out.append(f"{values[k]}..{values[j]}" if j - k >= 2 else ", ".join(str(v) for v in values[k:j + 1]))
+        k = j + 1
+    return ", ".join(out)
+
+
+MAX_SIZE_TUPLES = 4  # several sizes: up to this many choices are listed, more are counted
+
+
+def _sizes_text(choices: list, names: list[str]) -> str:
+    """The size choices of Evidence.sizes in words: `N = 1..4`, `(N, M) = (1, 2), (2, 1)`, or with many
+    `9 choices of (N, M) in 1..3`."""
+    if not choices:
+        return ""
+    if not isinstance(choices[0], dict):
+        return f"{names[0] if names else 'N'} = {_runs(choices)}"
+    keys = list(choices[0])
+    if len(choices) > MAX_SIZE_TUPLES:
+        values = [v for c in choices for v in c.values()]
+        return f"{len(choices)} choices of ({', '.join(keys)}) in {min(values)}..{max(values)}"
+    shown = ", ".join("(" + ", ".join(str(c[k]) for k in keys) + ")" for c in choices)
+    return f"({', '.join(keys)}) = {shown}"
+
+
+def _size_names(s: StepResult) -> list[str]:
+    for inst in s.evidence.instances:
+        if inst.get("sizes"):
+            return list(inst["sizes"])
+    return []
+
+
+def _size_word(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else "(" + ", ".join(names) + ")"
+
+
+def guarantee_text(s: StepResult) -> str:
+    """The guarantee of a verdict in words (docs/language.md, "Guarantee levels")."""
+    ev = s.evidence
+    names = _size_names(s)
+    sizes = ev.sizes or {}
+    checked = ""
+    if sizes:
+        parts = []
+        if sizes.get("exact"):
+            parts.append(f"{_sizes_text(sizes['exact'], names)} exactly")
+        if sizes.get("numeric"):
+            parts.append(f"{_sizes_text(sizes['numeric'], names)} numerically")
+        if sizes.get("skipped"):
+            parts.append(f"{_sizes_text(sizes['skipped'], names)} not checked (too large)")
+        checked = ", ".join(parts)
+    g = ev.guarantee
+    if g == "all-values-all-sizes":
+        every = f" and every {_size_word(names)}" if names and s.method == "symbolic-n" else ""
+        return f"for all values{every}"
+    if g == "all-values-sizes-checked":
+        return f"for {checked}" if checked else ""
+    if g == "at-given-point":
+        return "at the given point" + (f", for {checked}" if checked else "")
+    if g == "sampled-points":
+        pts = f"at {ev.points} sampled point{'s' if ev.points != 1 else ''}"
+        return pts + (f", for {checked}" if checked else "")
+    if g == "rounding":
+        return "by rounding"
+    if g == "counterexample" and s.method == "exact-at-point":
+        return "at the given point"
+    if s.verdict == "unknown" and checked:
+        return f"({checked})"
+    return ""
+
+
 def _step_line(s: StepResult, style: Style, source: Source | None = None) -> str:
     mark = style(MARKS[s.verdict], s.verdict, bold=True)
     return f"    {mark} {where(source, s.line, s.column)}  {relabel(source, describe_step(s))}".rstrip()
 
 
 def describe_step(s: StepResult) -> str:
-    """A step's verdict, how it was reached and what backs it, in words (the text report, an editor's hover)."""
-    how = {"symbolic": "symbolically", "numeric": "numerically", "exact-at-point": "exactly at the given point",
-           "numeric-at-point": "numerically at the given point", "interval": "by rounding", "exact": "exactly", "none": ""}.get(s.method, s.method)
-    if s.verdict == "numeric" and s.method == "numeric":
-        how = ""  # "numeric numerically" says nothing twice
+    """A step's verdict, what backs it (its guarantee) and how it was reached, in words (the text
+    report, an editor's hover)."""
+    how = {"symbolic": "symbolically", "symbolic-n": f"symbolically in {', '.join(_size_names(s)) or 'the sizes'}",
+           "symbolic-sizes": "symbolically at each size",
+           "numeric": "numerically", "exact-at-point": "exactly", "numeric-at-point": "numerically",
+           "interval": "", "exact": "exactly", "none": ""}.get(s.method, s.method)
     extra = []
+    if s.verdict in ("proved", "numeric") and how and s.method not in ("exact-at-point", "numeric-at-point", "exact", "numeric"):
+        extra.append(how)  # accepted: the guarantee leads, the method follows in brackets
+        how = ""
+    if s.verdict == "numeric" and s.method == "numeric":
+        how = ""
     if s.kind == "refinement":
         extra.append("refinement")
     if s.compared_with == "last-accepted":
         extra.append(f"against line {s.lhs_line}, the last accepted")
     if s.holds_in_general is False and s.verdict in ("proved", "numeric"):
         extra.append("not in general")
-    if s.method == "numeric" and s.evidence.points:
-        extra.append(f"{s.evidence.points} point{'s' if s.evidence.points != 1 else ''}, seed {s.evidence.seed}")
+    if s.evidence.guarantee == "sampled-points" or (s.verdict == "refuted" and s.method == "numeric"):
+        extra.append(f"seed {s.evidence.seed}")
     if s.justification:
         extra.append(f"by {s.justification}" if not s.justification.startswith("\\") else s.justification)
     if s.autodiff:
@@ -74,7 +157,7 @@ def describe_step(s: StepResult) -> str:
             verb = "agrees" if ad.get("agrees") else "DISAGREES"
             extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}")
     tail = f" ({'; '.join(extra)})" if extra else ""
-    words = " ".join(w for w in (s.verdict, how) if w)
+    words = " ".join(w for w in (s.verdict, how, guarantee_text(s)) if w)
     return f"{words}{tail}"
 
 
