@@ -1,4 +1,7 @@
-"""`proofcheck check PATH...`: the command line. Exit 0 all accepted, 1 anything not, 2 usage or unreadable."""
+"""`proofcheck check PATH...`: the command line. Exit 0 all accepted, 1 anything not, 2 usage or unreadable.
+
+`proofcheck lsp` runs the editor server (proofcheck/lsp.py) over stdio with the same checking options.
+"""
 
 from __future__ import annotations
 
@@ -30,25 +33,35 @@ def _cpu_seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {text!r}")
     return value
 
+FORMATS = ("text", "json", "github", "sarif")
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="proofcheck", description="Check gradient derivations step by step.")
-    sub = ap.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="check .proof files and folders")
-    c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+
+def _checking_options(c: argparse.ArgumentParser) -> None:
+    """The options of a check, shared by `check` and `lsp`."""
     c.add_argument("--seed", type=int, default=0, help="seed for the random sample points (default 0)")
     c.add_argument("--timeout", type=_cpu_seconds, default=10.0,
                    help="CPU seconds allowed per step (default 10); the same on an idle and on a busy machine")
     c.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
     c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
     c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     store = c.add_mutually_exclusive_group()
     store.add_argument("--no-cache", action="store_true", help="neither read nor write the decision cache")
     store.add_argument("--cache-dir", metavar="DIR",
                        help="the decision cache's folder (default: $XDG_CACHE_HOME/proofcheck, else ~/.cache/proofcheck)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="proofcheck", description="Check gradient derivations step by step.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="check .proof, .md, .tex and .ipynb files and folders")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="text, json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)")
+    _checking_options(c)
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--timings", action="store_true", help="print what the steps cost and the slowest ones (on stderr)")
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio)")
+    _checking_options(lsp)
     from .grade.cli import add_parsers  # noqa: PLC0415  (`grade`, `gradescope-bundle`: proofcheck/grade/)
     add_parsers(sub)
     return ap
@@ -84,7 +97,7 @@ def _torch_available() -> bool:
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     args = build_parser().parse_args(argv)
-    if args.command != "check":
+    if args.command not in ("check", "lsp"):  # `grade`, `gradescope-bundle`
         from .grade.cli import main as grade_main  # noqa: PLC0415
         return grade_main(args)
     if args.jobs < 1 or args.memory < 64:
@@ -96,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     cache_dir = None if args.no_cache else (args.cache_dir or default_dir())
     options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad,
                       cache_dir=cache_dir)
+    if args.command == "lsp":
+        from .lsp import serve  # noqa: PLC0415  (pygls only for the editor server)
+        return serve(options)
     files, errors = collect(args.paths)
     results = list(errors)
     sources = {}
@@ -109,7 +125,13 @@ def main(argv: list[str] | None = None) -> int:
             results.append(check_source(source, options))
     try:
         if args.format == "json":
-            render_json(results, args.seed, sys.stdout)
+            render_json(results, args.seed, sys.stdout, sources)
+        elif args.format == "github":
+            from .annotations import render_github  # noqa: PLC0415
+            render_github(results, sources, sys.stdout)
+        elif args.format == "sarif":
+            from .annotations import render_sarif  # noqa: PLC0415
+            render_sarif(results, sources, args.seed, sys.stdout)
         else:
             render_text(results, sources, sys.stdout, color=_use_color(args.color))
         sys.stdout.flush()

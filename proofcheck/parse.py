@@ -84,7 +84,18 @@ _GREEK_UNICODE = dict(zip("αβγδεζηθικλμνξοπρστυφχψωΑΒ�
 _GREEK_UNICODE["ℓ"] = "ell"
 
 
+_GREEK_NAMES = frozenset(_GREEK_UNICODE.values()) | {"varepsilon", "vartheta", "varphi"}
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+_GREEK_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def _greek_words(raw: str) -> str:
+    """A subscript's text with Greek letters spelt as their names, however they were written:
+    `w_\\alpha`, `w_{\\alpha}`, `w_α` and `w_{α}` all name the variable `w_alpha`."""
+    raw = _GREEK_COMMAND.sub(lambda m: m.group(1) if m.group(1) in _GREEK_NAMES else m.group(0), raw)
+    return "".join(_GREEK_UNICODE.get(ch, ch) for ch in raw)
 
 
 def _inner(tok: str) -> str:
@@ -315,7 +326,7 @@ class ToNodes(Transformer):
         raw = src[i + 1:].strip() if i >= 0 else src
         if raw.startswith("{") and raw.endswith("}"):
             raw = raw[1:-1].strip()
-        return _SPACE.sub("", raw)
+        return _greek_words(_SPACE.sub("", raw))
 
     def group(self, meta, lpar, *rest):
         items = tuple(x for x in rest if not isinstance(x, Token))

@@ -14,6 +14,17 @@ from .diagnostics import Diagnostic
 VERDICTS = ("proved", "numeric", "refuted", "unknown")
 ACCEPTED = ("proved", "numeric")
 
+# What a verdict rests on (Evidence.guarantee); docs/language.md "Guarantee levels" says each in full.
+GUARANTEES = {
+    "all-values-all-sizes": "proved: equal for every value of every input and index and for every size",
+    "all-values-sizes-checked": "numeric: equal for every value at each size in `sizes.exact`, other sizes only sampled",
+    "sampled-points": "numeric: equal at every sampled point; some instance not shown exactly",
+    "at-given-point": "equal at the given point (exactly, or by certified enclosures)",
+    "rounding": "`\\approx`: the exact value lies in the rounding interval of the written decimal",
+    "counterexample": "refuted: a confirmed point where the two sides differ",
+    "none": "unknown: nothing was established",
+}
+
 
 @dataclass
 class Evidence:
@@ -24,6 +35,15 @@ class Evidence:
     points: int = 0
     instances: list[dict[str, Any]] = field(default_factory=list)  # sizes/indices checked, per method
     reason: str = ""
+    guarantee: str = "none"  # a key of GUARANTEES
+    # a step whose meaning depends on a symbolic size and that was decided at concrete sizes only:
+    # {"exact": [...], "numeric": [...]} (and "skipped": sizes too large to expand); one size as
+    # numbers, several as objects {"N": 2, "M": 3}; None when the sizes need no listing
+    sizes: dict[str, list] | None = None
+
+    def __post_init__(self):
+        if self.guarantee not in GUARANTEES:  # one vocabulary: docs/language.md lists exactly these
+            raise ValueError(f"unknown guarantee {self.guarantee!r}")
 
 
 @dataclass

@@ -24,7 +24,7 @@ from ..sandbox import run_jobs
 from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .approx import decide_approx
 from .assumptions import Unusable
-from .decide import Decision, decide
+from .decide import Decision, decide, default_guarantee
 from .instances import _names, free_indices
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _cache_key(job: _Job, options: Options) -> str | None:
 _DECISION_TYPES: dict[str, tuple[type, ...]] = {
     "verdict": (str,), "method": (str,), "points": (int,), "instances": (list,),
     "counterexample": (dict, type(None)), "holds_in_general": (bool, type(None)), "reason": (str,),
-    "diagnostics": (list,), "autodiff": (dict, type(None)),
+    "diagnostics": (list,), "autodiff": (dict, type(None)), "guarantee": (str,), "sizes": (dict, type(None)),
 }
 
 
@@ -366,7 +366,7 @@ def _step_result(job: _Job, d: Decision, timing: Timing) -> StepResult:
     member = job.chain.members[job.index] if job.chain is not None else None
     span = member.span if member is not None else job.b.span
     left_span = job.chain.members[job.left].span if job.chain is not None else job.a.span
-    ev = Evidence(d.method, job.step_seed, d.points, d.instances, d.reason)
+    ev = Evidence(d.method, job.step_seed, d.points, d.instances, d.reason, default_guarantee(d), d.sizes)
     return StepResult(
         line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
         verdict=d.verdict, method=d.method, evidence=ev, rel=job.rel, kind=job.kind,
