@@ -21,3 +21,14 @@ def _session_cache_home(tmp_path_factory):
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(scope="module")
+def warm_workers():
+    """One pool of sandbox workers for a whole test module, as `proofcheck check` keeps one for a whole
+    run (a fresh pool per checked text costs each worker its cold start). For modules that check many
+    texts and patch nothing that the workers, forked once, would then not see."""
+    from proofcheck.sandbox import session
+
+    with session(2, 2048):
+        yield

@@ -18,6 +18,8 @@ import pytest
 from proofcheck.options import Options
 from proofcheck.pipeline import check_path
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 OPTIONS = Options(seed=0, timeout=30, workers=2)
 

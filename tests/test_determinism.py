@@ -35,6 +35,7 @@ def _verdicts(doc):
     return [(f["path"], s["line"], s["column"], s["verdict"]) for f in doc["files"] for p in f["problems"] for s in p["steps"]]
 
 
+@pytest.mark.slow  # two runs over proofs/; tests/test_cli.py checks that the seed moves the sample points
 def test_seed_changes_evidence_not_verdicts():
     a = json.loads(_run("--format", "json", "--seed", "0"))
     b = json.loads(_run("--format", "json", "--seed", "12345"))

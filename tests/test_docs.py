@@ -10,6 +10,8 @@ import pytest
 from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(r"```[a-z]*\n(.*?)```", re.S)
 
