@@ -33,6 +33,9 @@ IDENTITIES = {
     "logistic loss gradient": sp.diff(-(w * sp.log(s) + (1 - w) * sp.log(1 - s)), z) - (s - w),
     "same function applied": sp.log(x + 1) * sp.sqrt(y) - sp.sqrt(y) * sp.log(1 + x),
     "roots as generators": sp.sqrt(2) * x / 2 - x / sp.sqrt(2),
+    "powers of one root": (x + y + z) / (x + y) ** sp.Rational(3, 2) - (1 / sp.sqrt(x + y) + z / (x + y) ** sp.Rational(3, 2)),
+    "a root squared": (sp.sqrt(x + 1) + 1) * (sp.sqrt(x + 1) - 1) - x,
+    "a root's thirds and halves": x ** sp.Rational(1, 2) * (x ** sp.Rational(1, 3) + y) - x ** sp.Rational(5, 6) - y * sp.sqrt(x),
     "a power of a sum": (x + y) ** 3 - (x ** 3 + 3 * x ** 2 * y + 3 * x * y ** 2 + y ** 3),
 }
 
@@ -46,6 +49,9 @@ FALSE = {
     "exp(-x) is not -exp(x)": sp.exp(-x) + sp.exp(x),
     "log is not multiplicative": sp.log(x * y) - sp.log(x) - sp.log(y),
     "sqrt(x^2) is not x": sp.sqrt(x ** 2) - x,
+    "sqrt(x)^2 relation is not |x|": sp.sqrt(x + 1) * (sp.sqrt(x + 1) + y) - (x + 2) - y * sp.sqrt(x + 1),
+    "a root is not its base": sp.sqrt(x + y) * (1 + z) - (x + y) * (1 + z),
+    "a half power is not a third": x ** sp.Rational(1, 2) * (1 + y) - x ** sp.Rational(1, 3) * (1 + y),
     "|x| is not x": sp.Abs(x) - x,
     "two fractions over one denominator": x / (x + y) + y / (x + y) - 2,
     "a dropped cross term": 1 / x + 1 / y - 1 / (x + y),

@@ -10,10 +10,14 @@ numerator is the zero polynomial.
 
 Why this is sound: every generator is treated as an independent indeterminate, so a zero numerator is
 an identity of rational functions, which stays true for whatever values the generators take (where no
-denominator vanishes: the same "zero wherever defined" as `together`'s numerator). The one rewrite is
-`exp(c1 m1 + c2 m2 + ...) = exp(m1/L1)^(c1 L1) exp(m2/L2)^(c2 L2) ...` with rational c and integer
-c L (L: the common denominator of every coefficient of that monomial in the difference), which holds
-for every complex value. What is not an identity in the generators (`exp(a + b) = exp(a) + exp(b)`,
+denominator vanishes: the same "zero wherever defined" as `together`'s numerator). The two rewrites
+hold for every complex value: `exp(c1 m1 + c2 m2 + ...) = exp(m1/L1)^(c1 L1) exp(m2/L2)^(c2 L2) ...`
+with rational c and integer c L (L: the common denominator of every coefficient of that monomial in
+the difference), and `B^(p/q) = (B^(1/L))^(p L/q)` for the principal powers SymPy writes (L: the common
+denominator of every rational exponent of B; both sides are exp((p/q) log B)). A root's defining
+relation is used too: the numerator is reduced modulo `g^L - B` for g = B^(1/L) and a polynomial B, and
+what is left must be zero; this only ever subtracts multiples of an expression that is zero (principal
+roots satisfy g^L = B), so it shows no more than holds. What is not an identity in the generators (`exp(a + b) = exp(a) + exp(b)`,
 `log(a b) = log a + log b`) is simply not shown here: the slower route then tries.
 
 Not attempted (left to the slow route, never a wrong answer): floating-point numbers (not exact),
@@ -67,14 +71,25 @@ class _Reader:
     def __init__(self, d: sp.Expr):
         self.atoms: dict[sp.Expr, int] = {}
         self.exp_den: dict[sp.Expr, int] = {}  # monomial -> common denominator of its coefficients in exp
+        self.root_den: dict[sp.Expr, int] = {}  # base -> common denominator of its rational exponents
         self._scan(d)
-        keys: list = list(self.atoms) + [("exp", m) for m in self.exp_den]
+        # roots first: in the ring's lex order a root's relation g^L - B then leads with g^L
+        keys: list = [("root", b) for b in self.root_den] + list(self.atoms) + [("exp", m) for m in self.exp_den]
         self.ring, *self.gens = ring([sp.Dummy() for _ in keys] or [sp.Dummy()], QQ)
         self.index = {k: i for i, k in enumerate(keys)}
         self.d = d
 
     def numerator(self):
-        return self._read(self.d)[0]
+        """The difference's numerator, reduced by the relations of its roots."""
+        num = self._read(self.d)[0]
+        for base, q in self.root_den.items():
+            if not num:
+                break
+            nb, db = self._read(base)
+            if db == self.ring.one:
+                g = self.gens[self.index[("root", base)]]
+                num = self._check(num.rem(g ** q - nb))
+        return num
 
     def _scan(self, e: sp.Expr) -> None:
         if e.is_Rational:
@@ -83,6 +98,9 @@ class _Reader:
             for a in e.args:
                 self._scan(a)
         elif e.is_Pow and e.exp.is_Integer:
+            self._scan(e.base)
+        elif e.is_Pow and e.exp.is_Rational:
+            self.root_den[e.base] = sp.ilcm(self.root_den.get(e.base, 1), e.exp.q)
             self._scan(e.base)
         elif isinstance(e, sp.exp):
             for c, m in _exp_terms(e.args[0]):
@@ -133,6 +151,10 @@ class _Reader:
                     raise _GiveUp  # a power of zero in a denominator
                 num, den, k = den, num, -k
             return self._power(num, k), self._power(den, k)
+        if e.is_Pow and e.exp.is_Rational:
+            power = int(e.exp * self.root_den[e.base])
+            g = self.gens[self.index[("root", e.base)]]
+            return (g ** power, one) if power >= 0 else (one, g ** -power)
         if isinstance(e, sp.exp):
             num, den = one, one
             for c, m in _exp_terms(e.args[0]):
