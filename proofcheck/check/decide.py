@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import nodes as n
 from ..autodiff import CrossCheck
 from ..elaborate import Context
-from ..translate import Translator
+from .domain import DomainTranslator
 from .assumptions import _point_values
 from .compare import _compare_instance
 from .instances import Instance, instances
@@ -38,13 +38,15 @@ def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: 
 
 
 def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
-    t = Translator(ctx, dict(inst.sizes), dict(inst.indices))
+    """Both sides for one instance, with the domain conditions SymPy's simplification erases (t.domains)."""
+    t = DomainTranslator(ctx, dict(inst.sizes), dict(inst.indices))
     try:
         from ..network import network_call  # noqa: PLC0415  (optional stage, see issue on networks)
         t.network_call = network_call(ctx)
     except ImportError:
         pass
-    return t, t.translate(a_node), t.translate(b_node)
+    a, b = t.translate_pair(a_node, b_node)
+    return t, a, b
 
 
 def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True,
@@ -58,9 +60,10 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
     all_symbolic = True
     for inst in insts:
         t, a, b = _translate_pair(ctx, inst, a_node, b_node)
-        status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, {}, npoints, True)
+        r = _compare_instance(t, inst, a, b, ctx, rng, {}, npoints, True)
+        status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
         total += pts
-        results.append({**inst.describe(), "method": status, "points": pts})
+        results.append({**inst.describe(), "method": status, "points": pts, **r.evidence()})
         if status == "differ":
             xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
             return xc.finish(Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx))
@@ -72,9 +75,10 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
     if large:
         for inst in instances(ctx, free, large=True, exprs=(a_node, b_node)):
             t, a, b = _translate_pair(ctx, inst, a_node, b_node)
-            status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, {}, FIRST_POINTS, False)
+            r = _compare_instance(t, inst, a, b, ctx, rng, {}, FIRST_POINTS, False)
+            status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
             total += pts
-            results.append({**inst.describe(), "method": status, "points": pts})
+            results.append({**inst.describe(), "method": status, "points": pts, **r.evidence()})
             if status == "differ":
                 return Decision("refuted", "numeric", total, results, cx)
             if status == "undecided":
@@ -95,9 +99,10 @@ def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None
     for inst in insts:
         t, a, b = _translate_pair(ctx, inst, a_node, b_node)
         fixed = _point_values(ctx, t)
-        status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, fixed, MORE_POINTS, True)
+        r = _compare_instance(t, inst, a, b, ctx, rng, fixed, MORE_POINTS, True)
+        status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
         total += pts
-        results.append({**inst.describe(), "method": status, "points": pts, "at": "given point"})
+        results.append({**inst.describe(), "method": status, "points": pts, "at": "given point", **r.evidence()})
         if status == "differ":
             xc.add(t, inst)
             return xc.finish(Decision("refuted", "exact-at-point", total, results, cx, holds_in_general=False))

@@ -121,6 +121,10 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
         where = "at the given point" if step.method == "exact-at-point" else "counterexample"
         notes.append(f"{where}: {_cx_text(cx)}")
         notes.append(f"left side = {cx.get('lhs')}, right side = {cx.get('rhs')}")
+        if cx.get("difference") and cx.get("lhs") == cx.get("rhs"):
+            notes.append(f"they differ by {cx['difference']} (shown by {cx.get('arithmetic', 'exact')} arithmetic)")
+        if cx.get("undefined"):
+            notes.append(f"undefined: {cx['undefined']}")
         for kink in cx.get("kinks") or []:
             notes.append(f"kink: {kink}")
         if "undefined" in (cx.get("lhs"), cx.get("rhs")):

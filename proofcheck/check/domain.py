@@ -1,0 +1,152 @@
+"""Where each side of a step is defined, read from the proof's own tree before SymPy rewrites it.
+
+SymPy simplifies while it builds: `(\\sqrt{x})^2` becomes `x`, `e^{\\log x}` becomes `x`, `x/x`
+becomes `1`. The domain those forms had (x >= 0, x > 0, x != 0) is gone from the SymPy value, so it is
+recorded while the nodes are translated: `DomainTranslator` is the Translator with its hooks (`divide`,
+`power`, `builtin`, derivatives and definitions) noting one `Condition` per division, logarithm,
+root and real power, in terms of the same SymPy values. The certified evaluator (certified.py) checks
+the SymPy value's own conditions as it evaluates; these are the ones simplification erased.
+
+The domain rule (docs/language.md): a step holds when both sides are equal wherever both are defined,
+and neither side is undefined on a region (an open set) where the other is defined. A side undefined
+at isolated points only (the removable singularity of (x^2 - 1)/(x - 1) at x = 1) is not a mismatch.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .. import nodes as n
+from ..translate import Translator
+
+NONZERO, POSITIVE, NONNEGATIVE = "nonzero", "positive", "nonnegative"
+
+_WHY = {NONZERO: "division by zero", POSITIVE: "log of a non-positive number",
+        NONNEGATIVE: "a root or real power of a negative number"}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`expr != 0`, `expr > 0` or `expr >= 0`: one requirement for a side to have a value."""
+
+    kind: str
+    expr: sp.Expr
+    why: str
+
+    def substitute(self, mapping: dict) -> "Condition":
+        return Condition(self.kind, self.expr.xreplace(mapping), self.why)
+
+
+@functools.lru_cache(maxsize=4096)
+def holds_everywhere(cond: Condition) -> bool:
+    """SymPy's assumptions (inputs are real) show the condition for every input: exp(h) > 0."""
+    e = cond.expr
+    if cond.kind == POSITIVE:
+        return e.is_positive is True
+    if cond.kind == NONNEGATIVE:
+        return e.is_nonnegative is True
+    return e.is_zero is False
+
+
+def relevant(conds) -> tuple[Condition, ...]:
+    """The conditions that can fail somewhere, without repeats."""
+    out: dict[Condition, None] = {}
+    for c in conds:
+        if c.expr.free_symbols and not holds_everywhere(c):
+            out.setdefault(c, None)
+        elif not c.expr.free_symbols:
+            out.setdefault(c, None)  # a constant condition is checked at its value
+    return tuple(out)
+
+
+@dataclass
+class DomainTranslator(Translator):
+    """A Translator that also records, per translated side, the conditions simplification erases."""
+
+    domains: tuple = ()  # (conditions of a, conditions of b) after `translate_pair`
+    _conds: list = field(default_factory=list)
+    _conds_of: dict = field(default_factory=dict)
+
+    def translate_pair(self, a_node: n.Expr, b_node: n.Expr) -> tuple[sp.Expr, sp.Expr]:
+        a, ca = self.translate_with_domain(a_node)
+        b, cb = self.translate_with_domain(b_node)
+        self.domains = (ca, cb)
+        return a, b
+
+    def translate_with_domain(self, node: n.Expr) -> tuple[sp.Expr, tuple[Condition, ...]]:
+        mark = len(self._conds)
+        value = self.translate(node)
+        return value, relevant(self._conds[mark:])
+
+    def _require(self, kind: str, expr: sp.Expr, why: str | None = None) -> None:
+        if expr.is_number and not expr.free_symbols and expr.is_Rational:
+            # a rational constant is settled now: 1/0 is zoo in SymPy already, 2 > 0 holds
+            if kind == NONZERO and expr != 0 or kind == POSITIVE and expr > 0 or kind == NONNEGATIVE and expr >= 0:
+                return
+        self._conds.append(Condition(kind, expr, why or _WHY[kind]))
+
+    # hooks -----------------------------------------------------------
+    def divide(self, num, den) -> sp.Expr:
+        self._require(NONZERO, den)
+        return super().divide(num, den)
+
+    def power(self, base, exp, node) -> sp.Expr:
+        value = super().power(base, exp, node)
+        if exp.is_Integer:
+            if exp < 0:
+                self._require(NONZERO, base)
+        elif exp.is_Rational:
+            self._require(NONNEGATIVE if exp > 0 else POSITIVE, base, "a real power of a negative number")
+        elif base.is_positive is not True:
+            self._require(POSITIVE, base, "a power of a non-positive number")
+        return value
+
+    def builtin(self, fname: str, values: list, span) -> sp.Expr:
+        value = super().builtin(fname, values, span)
+        if fname in ("log", "ln"):
+            self._require(POSITIVE, values[0])
+        elif fname == "sqrt":
+            self._require(NONNEGATIVE, values[0], "the square root of a negative number")
+        elif fname == "root":
+            self._require(NONNEGATIVE, values[0], "a root of a negative number")
+            self._require(NONZERO, values[1], "a root of index 0")
+        elif fname == "tan":
+            self._require(NONZERO, sp.cos(values[0]), "tan at a pole")
+        return value
+
+    def resolve(self, key, node, scope):
+        """A definition's conditions come with its value, also when the value comes from the cache."""
+        ck = self.cache_key(key, scope)
+        known = self._conds_of.get(ck)
+        if known is not None:
+            self._conds.extend(known)
+            return super().resolve(key, node, scope)
+        mark = len(self._conds)
+        value = super().resolve(key, node, scope)
+        self._conds_of[ck] = tuple(self._conds[mark:])
+        return value
+
+    def t_Deriv(self, node: n.Deriv, scope):
+        """A derivative's domain is that of its value, the formal derivative (d/dx log x = 1/x holds
+        for every x != 0, as students write it), so the differentiated body's conditions are dropped;
+        those of the variable's own definition, put back into the value, stay."""
+        mark = len(self._conds)
+        value = super().t_Deriv(node, scope)
+        del self._conds[mark:]
+        key = self.derivative_key(node, scope)
+        if key not in scope.cut and self.is_defined(key):
+            self.resolve(key, node.var, scope)  # records the definition's conditions (cached value)
+        return value
+
+    def apply(self, f, args, scope, span) -> sp.Expr:
+        """`f'(x)` is a derivative too: the domain of its value, plus its argument's own conditions."""
+        mark = len(self._conds)
+        value = super().apply(f, args, scope, span)
+        if isinstance(f, n.Prime):
+            del self._conds[mark:]
+            for a in args:
+                self.expr(a, scope)
+        return value
