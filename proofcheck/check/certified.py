@@ -35,6 +35,7 @@ START_BITS = 128  # the first precision tried
 CAP_BITS = 1 << 16  # beyond this a straddling decision is Undecided
 GROWTH = 4  # precision multiplies by this on each retry
 GUARD_BITS = 32  # extra bits a leaf enclosure carries beyond the working precision
+EXACT_POWER_BITS = 1 << 20  # an exact rational power stays exact up to about this many bits, then a ball
 
 Value = fmpq | arb
 
@@ -103,6 +104,10 @@ def magnitude_bits(v: Value) -> int:
     if man == 0:
         return 0
     return abs(int(exp) + int(man.bit_length()))
+
+
+def _bits(q: fmpq) -> int:
+    return int(q.p).bit_length() + int(q.q).bit_length()
 
 
 def _exact_root(q: fmpq, n: int) -> fmpq | None:
@@ -303,9 +308,9 @@ class Evaluator:
             k = int(ex)
             if k < 0 and self.sign(base) == 0:
                 raise Undefined("division by zero", "nonzero", base)
-            if isinstance(b, fmpq):
+            if isinstance(b, fmpq) and (abs(k) <= 1 or abs(k) * _bits(b) <= EXACT_POWER_BITS):
                 return b ** k
-            return self._finite(b ** k)
+            return self._finite(as_ball(b) ** k)
         if ex.is_Rational:
             s = self.sign(base)
             if s < 0:

@@ -12,7 +12,8 @@ Order of work (cheap first, certified throughout):
    and assumption boundary (regions.py), each compared to EVIDENCE_BITS: agreement everywhere is
    `numeric`, a certified difference or a region where one side alone is undefined refutes.
 A counterexample is reported only after it has been made small and checked again, exactly, against
-every assumption.
+every inequality assumption; the equality assumptions hold at every point by construction (they are
+solved for one input each, and the solution is checked to satisfy them identically).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from .numbers import (
     Side,
     compare_at,
     difference_forms,
-    equalities_hold,
     relations_hold,
 )
 from .regions import FIRST_POINTS, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
@@ -74,7 +74,6 @@ class _Instance:
     a: Side
     b: Side
     rels: list
-    eqs: list  # equality assumptions, as expressions that must be 0 (quantified over indices)
     sub: dict  # inputs solved from the equalities
     fixed: dict  # the given point
     syms: list
@@ -99,8 +98,7 @@ class _Instance:
         if self.syms:
             p, check = simplify_point(p, check, self.syms, self.a, self.b, self.rels, forms)
         full = self.full(p)
-        solved = {s: e.xreplace(full) for s, e in self.sub.items()}
-        if relations_hold(self.rels, full) is not True or equalities_hold(self.eqs, {**full, **solved}) is not True:
+        if relations_hold(self.rels, full) is not True:
             return None
         cx = describe(self.inst, full, check, [self.a.expr, self.b.expr], {s.name for s in self.fixed},
                       _node_names(self.t))
@@ -115,7 +113,8 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
     side_a = Side(a, tuple(ca)).substitute(sub).substitute(fixed)
     side_b = Side(b, tuple(cb)).substitute(sub).substitute(fixed)
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
-    eqs = [e.xreplace(fixed) for e in eqs]
+    if any(sp.expand(e.xreplace(sub)) != 0 for e in eqs):  # every point must satisfy the equalities
+        return InstanceResult(UNDECIDED_STATUS, reason="the equality assumptions could not be solved exactly")
     free = set(side_a.expr.free_symbols) | set(side_b.expr.free_symbols)
     for c in side_a.conds + side_b.conds:
         free |= c.expr.free_symbols
@@ -123,7 +122,7 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
         free |= x.free_symbols | y.free_symbols
     syms = sorted(free, key=lambda s: s.name)
     sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()}
-    job = _Instance(t, inst, side_a, side_b, rels, eqs, sub_vals, fixed, syms)
+    job = _Instance(t, inst, side_a, side_b, rels, sub_vals, fixed, syms)
     if not syms:
         t.samples = (sub_vals, [dict(fixed)])  # the points autodiff.CrossCheck.add compares derivatives at
         return _compare_constant(job, symbolic)

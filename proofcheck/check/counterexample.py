@@ -141,7 +141,8 @@ def with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) -> 
         values.setdefault(s.name, point_text(v))
     for s, expr in sub.items():
         v = expr.xreplace(point)
-        values[s.name] = point_text(v) if v.is_number else "?"
+        if v.is_number:  # an input the step does not involve stays out of its counterexample
+            values[s.name] = point_text(v)
     cx["values"] = dict(sorted(values.items()))
     return cx
 

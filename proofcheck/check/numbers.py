@@ -245,11 +245,6 @@ def relations_hold(rels, point: dict) -> bool | None:
     return True
 
 
-def equalities_hold(eqs, point: dict) -> bool | None:
-    """Are the equality assumptions (expressions equal to 0) exactly 0 at the point?"""
-    return relations_hold([("=", e, sp.Integer(0)) for e in eqs], point)
-
-
 def value_at(expr: sp.Expr, point: dict) -> Value | None:
     """A certified value for reports; None where undefined or undecided."""
     try:
