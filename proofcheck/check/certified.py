@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import math
+
 import sympy as sp
 from flint import arb, ctx, fmpq
 from sympy import integer_nthroot
@@ -127,44 +129,39 @@ def exact_zero(expr: sp.Expr, point: dict) -> bool | None:
     """Is expr exactly 0 at the point? True, False (certainly not), or None (cannot tell exactly).
 
     Used only where a ball straddles 0: rational arithmetic has already been exact, so this is for
-    points with algebraic coordinates (a probe on the kink of x^2 - 2) and closed forms that SymPy's
-    own arithmetic settles (exp(log 1000) - 1000)."""
-    try:
-        v = expr.xreplace(point)
-    except (ZeroDivisionError, ValueError, TypeError):  # pragma: no cover - xreplace of numbers
-        return None
+    points with algebraic coordinates (a probe on the kink of x^2 - 2, at x = CRootOf(x^2 - 2, 1)),
+    decided by the minimal polynomial, and closed forms that SymPy's own arithmetic settles
+    (exp(log 1000) - 1000)."""
+    v = expr.xreplace(point)
     if v == 0:
         return True
     if v.is_Rational:
         return False
-    roots = v.atoms(sp.CRootOf)
-    if len(roots) == 1:
-        return _algebraic_zero(v, next(iter(roots)))
-    if roots:
-        return None
+    if _algebraic(v):
+        try:
+            return sp.minimal_polynomial(v, _ZERO_TEST) == _ZERO_TEST
+        except (NotImplementedError, ValueError, sp.PolynomialError):
+            return None
     try:
         return True if sp.expand(v) == 0 else None
     except (ValueError, TypeError, ZeroDivisionError):  # pragma: no cover - SymPy arithmetic on numbers
         return None
 
 
-def _algebraic_zero(v, root: sp.CRootOf) -> bool | None:
-    """v is a rational function of one real algebraic number r: zero iff the minimal polynomial of r
-    divides the numerator (r's polynomial is irreducible by construction, see regions.py)."""
-    t = sp.Dummy("r")
-    w = sp.together(v.xreplace({root: t}))
-    num, _ = sp.fraction(w)
-    try:
-        pn = sp.Poly(num, t)
-        minimal = sp.Poly(root.poly.as_expr().xreplace({root.poly.gens[0]: t}), t)
-    except sp.PolynomialError:
-        return None
-    if not pn.domain.is_QQ and not pn.domain.is_ZZ:
-        return None
-    irreducible = minimal.factor_list()[1]
-    if len(irreducible) != 1 or irreducible[0][1] != 1:
-        return None
-    return pn.rem(irreducible[0][0]).is_zero
+_ZERO_TEST = sp.Dummy("z")
+
+
+def _algebraic(v) -> bool:
+    """Built from rationals, real roots of polynomials and rational powers by + and *."""
+    for sub in sp.preorder_traversal(v):
+        if sub.is_Rational or sub.is_Add or sub.is_Mul or isinstance(sub, sp.CRootOf):
+            continue
+        if sub.is_Pow and sub.exp.is_Rational:
+            continue
+        if isinstance(sub, sp.PurePoly) or sub.is_Symbol or isinstance(sub, sp.Tuple):
+            continue  # the parts of a CRootOf
+        return False
+    return True
 
 
 # ------------------------------------------------------------------ the evaluator
@@ -175,6 +172,12 @@ _SIMPLE = {
     "exp": ("exp", fmpq(1)), "sin": ("sin", fmpq(0)), "cos": ("cos", fmpq(1)), "sinh": ("sinh", fmpq(0)),
     "cosh": ("cosh", fmpq(1)), "tanh": ("tanh", fmpq(0)), "atan": ("atan", fmpq(0)), "asinh": ("asinh", fmpq(0)),
     "erf": ("erf", fmpq(0)), "erfc": ("erfc", fmpq(1)), "sech": ("sech", fmpq(1)),
+}
+_LOG2E = 1.4426950408889634
+_SATURATION = {  # bits hidden below a function's value at an argument of size |x|
+    "exp": lambda x: x * _LOG2E, "sinh": lambda x: x * _LOG2E, "cosh": lambda x: x * _LOG2E,
+    "tanh": lambda x: 2 * x * _LOG2E, "sech": lambda x: x * _LOG2E, "erf": lambda x: x * x * _LOG2E,
+    "erfc": lambda x: x * x * _LOG2E, "atan": lambda x: 2 * math.log2(max(1.0, x)),
 }
 _NONZERO_ARG = {"coth": "coth", "csch": "csch"}  # undefined at 0
 _RELATIONS = {"StrictGreaterThan", "StrictLessThan", "GreaterThan", "LessThan", "Equality", "Unequality"}
@@ -258,7 +261,7 @@ class Evaluator:
         if e.is_Mul:
             out: Value = fmpq(1)
             for a in e.args:
-                out = _mul(out, self.value(a))
+                out = self._mul(out, self.value(a))
             return out
         if e.is_Pow:
             return self._pow(e)
@@ -275,13 +278,33 @@ class Evaluator:
             x = self.value(e.args[0])
             if isinstance(x, fmpq) and x == 0:
                 return at_zero
-            return self._finite(getattr(as_ball(x), fn)())
+            self._saturation(name, x)
+            return self._finite(getattr(self._ball(x), fn)())
         if name in _NONZERO_ARG:
             x = self.value(e.args[0])
             if self.sign(e.args[0]) == 0:
                 raise Undefined(f"{name} of 0", "nonzero", e.args[0])
-            return self._finite(getattr(as_ball(x), _NONZERO_ARG[name])())
+            return self._finite(getattr(self._ball(x), _NONZERO_ARG[name])())
         raise Undecided(f"no certified evaluation of {name}")
+
+    def _saturation(self, name: str, x: Value) -> None:
+        """A function that flattens out (tanh x = 1 - 2e^{-2x} + ...) hides terms as small as e^{-2x}:
+        count them like the terms of a sum, so evidence is taken at enough bits to see them."""
+        rate = _SATURATION.get(name)
+        if rate is None:
+            return
+        size = float(abs(self._ball(x).mid())) if magnitude_bits(x) < 60 else float(2 ** 60)
+        hidden = rate(size)
+        if hidden > self.magnitude:
+            self.magnitude = int(min(hidden, CAP_BITS))
+
+    def _ball(self, v: Value) -> arb:
+        """A value as a ball; an exact rational rounded here counts its size in bits like a term of a
+        sum (1 + 10^{-180} must not round to 1 unnoticed)."""
+        if isinstance(v, arb):
+            return v
+        self.magnitude = max(self.magnitude, min(_bits(v), CAP_BITS))
+        return arb(v)
 
     def _leaf(self, s) -> Value:
         if s not in self.point:
@@ -291,6 +314,13 @@ class Evaluator:
             return to_fmpq(v)
         return self.value(v)
 
+    def _mul(self, a: Value, b: Value) -> Value:
+        if isinstance(a, fmpq) and isinstance(b, fmpq):
+            return a * b
+        if isinstance(a, fmpq) and a == 0 or isinstance(b, fmpq) and b == 0:
+            return fmpq(0)
+        return self._ball(a) * self._ball(b)
+
     def _add(self, e) -> Value:
         terms = [self.value(a) for a in e.args]
         if all(isinstance(t, fmpq) for t in terms):
@@ -298,7 +328,7 @@ class Evaluator:
         self.magnitude = max(self.magnitude, max(magnitude_bits(t) for t in terms))
         out = arb(0)
         for t in terms:
-            out = out + t
+            out = out + self._ball(t)
         return out
 
     def _pow(self, e) -> Value:
@@ -310,7 +340,7 @@ class Evaluator:
                 raise Undefined("division by zero", "nonzero", base)
             if isinstance(b, fmpq) and (abs(k) <= 1 or abs(k) * _bits(b) <= EXACT_POWER_BITS):
                 return b ** k
-            return self._finite(as_ball(b) ** k)
+            return self._finite(self._ball(b) ** k)
         if ex.is_Rational:
             s = self.sign(base)
             if s < 0:
@@ -324,7 +354,7 @@ class Evaluator:
                 root = _exact_root(b, int(ex.q))
                 if root is not None:
                     return root ** int(ex.p)
-            return self._finite(as_ball(b).root(int(ex.q)) ** int(ex.p))
+            return self._finite(self._ball(b).root(int(ex.q)) ** int(ex.p))
         x = self.value(ex)
         s = self.sign(base)
         if s < 0:
@@ -336,7 +366,7 @@ class Evaluator:
             raise Undefined("0 to a power that is not positive", "positive", base)
         if isinstance(x, fmpq) and x == 0:
             return fmpq(1)
-        return self._finite((as_ball(x) * as_ball(b).log()).exp())
+        return self._finite((self._ball(x) * self._ball(b).log()).exp())
 
     def _algebraic(self, r: sp.CRootOf) -> arb:
         """A real algebraic number: a rational approximation refined to the precision, as a ball."""
@@ -360,7 +390,7 @@ class Evaluator:
             raise Undefined("log of a non-positive number", "positive", arg)
         if isinstance(x, fmpq) and x == 1:
             return fmpq(0)
-        return self._finite(as_ball(x).log())
+        return self._finite(self._ball(x).log())
 
     def _f_tan(self, e) -> Value:
         c = sp.cos(e.args[0])
@@ -369,7 +399,7 @@ class Evaluator:
         x = self.value(e.args[0])
         if isinstance(x, fmpq) and x == 0:
             return fmpq(0)
-        return self._finite(as_ball(x).tan())
+        return self._finite(self._ball(x).tan())
 
     def _f_asin(self, e) -> Value:
         return self._inverse_trig(e, "asin")
@@ -381,19 +411,19 @@ class Evaluator:
         arg = e.args[0]
         if self.sign(1 - arg) < 0 or self.sign(arg + 1) < 0:
             raise Undefined(f"{fn} outside [-1, 1]", "nonnegative", 1 - arg ** 2)
-        return self._finite(getattr(as_ball(self.value(arg)), fn)())
+        return self._finite(getattr(self._ball(self.value(arg)), fn)())
 
     def _f_atanh(self, e) -> Value:
         arg = e.args[0]
         if self.sign(1 - arg) <= 0 or self.sign(arg + 1) <= 0:
             raise Undefined("atanh outside (-1, 1)", "positive", 1 - arg ** 2)
-        return self._finite(as_ball(self.value(arg)).atanh())
+        return self._finite(self._ball(self.value(arg)).atanh())
 
     def _f_acosh(self, e) -> Value:
         arg = e.args[0]
         if self.sign(arg - 1) < 0:
             raise Undefined("acosh below 1", "nonnegative", arg - 1)
-        return self._finite(as_ball(self.value(arg)).acosh())
+        return self._finite(self._ball(self.value(arg)).acosh())
 
     # kinks: continuous ones need no decision, discontinuous ones do
     def _f_Abs(self, e) -> Value:
@@ -416,9 +446,9 @@ class Evaluator:
         vals = [self.value(a) for a in e.args]
         if all(isinstance(v, fmpq) for v in vals):
             return max(vals) if max_ else min(vals)
-        out = as_ball(vals[0])
+        out = self._ball(vals[0])
         for v in vals[1:]:
-            out = out.max(as_ball(v)) if max_ else out.min(as_ball(v))
+            out = out.max(self._ball(v)) if max_ else out.min(self._ball(v))
         return out
 
     def _f_sign(self, e) -> Value:
@@ -484,14 +514,6 @@ class Evaluator:
             return {"StrictGreaterThan": s > 0, "StrictLessThan": s < 0, "GreaterThan": s >= 0,
                     "LessThan": s <= 0, "Equality": s == 0, "Unequality": s != 0}[name]
         raise Undecided(f"no certified truth value of {name}")
-
-
-def _mul(a: Value, b: Value) -> Value:
-    if isinstance(a, fmpq) and isinstance(b, fmpq):
-        return a * b
-    if isinstance(a, fmpq) and a == 0 or isinstance(b, fmpq) and b == 0:
-        return fmpq(0)
-    return as_ball(a) * as_ball(b)
 
 
 # ------------------------------------------------------------------ convenience

@@ -4,8 +4,9 @@ The comparison is of the **difference**: `a - b` as SymPy builds it (which alrea
 terms exactly: `x + e^{200} - e^{200}` is `x`), enclosed in a ball. The two sides differ at the point
 when the ball excludes 0 and both sides are certainly defined there. They agree at the point only as
 *evidence*, and only when the ball contains 0 at a precision that no term of any sum could have been
-lost in (`EVIDENCE_BITS` beyond the largest binary order of magnitude of any term, so `1 + e^{-200}`
-keeps its e^{-200}) with a radius below 2^-EVIDENCE_BITS. Equal terms that SymPy did not cancel, and
+lost in (`EVIDENCE_BITS` beyond twice the largest binary order of magnitude of any term, or of what a
+saturating function hides, so `1 + e^{-200}` keeps its e^{-200} and `\tanh(100)` its 1 - 2e^{-200})
+with a radius below 2^-EVIDENCE_BITS. Equal terms that SymPy did not cancel, and
 tiny differences hidden in large ones, are also looked for in rewritten forms of the difference (its
 expansion and the numerator over a common denominator), which equal it wherever it is defined.
 """
@@ -32,6 +33,9 @@ from .certified import (
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition
 
 EVIDENCE_BITS = 256  # agreement counts when the difference is within 2^-256 and no term was lost
+EVIDENCE_ORDERS = 2  # ... and no product of two such small terms either (tanh x - 1 + 2e^{-2x} is ~e^{-4x})
+
+MAX_DECIMAL_PLACES = 40  # an exact rational with a finite decimal form up to this long is shown as a decimal
 
 AGREE, DIFFER, LOPSIDED, UNDEFINED, UNDECIDED = "agree", "differ", "lopsided", "undefined", "undecided"
 
@@ -151,7 +155,7 @@ def compare_at(a: Side, b: Side, point: dict, evidence: bool = False, forms: tup
     # evidence: enough bits that no term of any sum was lost, and a small enough radius
     try:
         while True:
-            need = EVIDENCE_BITS + ev.magnitude
+            need = EVIDENCE_BITS + EVIDENCE_ORDERS * ev.magnitude
             rad_ok = as_ball(diff).rad() <= arb(2) ** (-EVIDENCE_BITS)
             if ev.bits >= need and rad_ok:
                 break
@@ -266,7 +270,7 @@ def exact_text(v: sp.Rational) -> str:
     while q % 5 == 0:
         q //= 5
         fives += 1
-    if q != 1 or max(twos, fives) > 12:
+    if q != 1 or max(twos, fives) > MAX_DECIMAL_PLACES:
         return str(v)
     places = max(twos, fives)
     scaled = int(v.p) * 10 ** places // int(v.q)

@@ -27,7 +27,8 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
                          _seed(options, problem.name, "ref", r.new.span.line), r.name.display))
     for ci, chain in enumerate(problem.chains):
         for k in range(1, len(chain.members)):
-            jobs.append(_Job("step", chain, k, k - 1, chain.context, chain.members[k - 1].expr, chain.members[k].expr,
+            left = chain.members[_approx_left(chain, k)].expr  # `\approx` compares with the exact value
+            jobs.append(_Job("step", chain, k, k - 1, chain.context, left, chain.members[k].expr,
                              chain.rels[k - 1], _seed(options, problem.name, ci, k, k - 1), ad=options.ad))
     outcomes = run_jobs(jobs, options.timeout, options.memory_mb, options.workers)
     decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
@@ -59,7 +60,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
         for k in range(1, len(chain.members)):
             job, dec, _ = decided[(id(chain), k, k - 1)]
             prev_refuted = k >= 2 and decided[(id(chain), k - 1, k - 2)][1].verdict == "refuted"
-            if prev_refuted and last_ok != k - 1:
+            if prev_refuted and last_ok != k - 1 and chain.rels[k - 1] != "≈":  # `\approx`: always the exact value
                 recovery.append(_Job("step", chain, k, last_ok, chain.context, chain.members[last_ok].expr,
                                      chain.members[k].expr, chain.rels[k - 1], _seed(options, problem.name, ci, k, last_ok),
                                      ad=options.ad))
@@ -81,7 +82,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
         for k in range(1, len(chain.members)):
             job, dec, secs = decided[(id(chain), k, k - 1)]
             chosen_job, chosen, chosen_secs, against = job, dec, secs, "previous"
-            if prev_verdict == "refuted" and last_ok != k - 1:
+            if prev_verdict == "refuted" and last_ok != k - 1 and chain.rels[k - 1] != "≈":
                 rjob, rdec, rsecs = decided[(id(chain), k, last_ok)]
                 if rdec.verdict in ACCEPTED:
                     chosen_job, chosen, chosen_secs, against = rjob, rdec, rsecs, "last-accepted"
@@ -109,6 +110,14 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     result.goals = _goals(problem, chain_ends, options, diags)
     result.errors = sum(1 for d in diags if d.severity == "error")
     return result, diags
+
+
+def _approx_left(chain: Chain, k: int) -> int:
+    """The member an `\\approx` step at k is compared with: the last one before the chain's first
+    `\\approx` (rounded values after it are never the reference); k - 1 for every other step."""
+    if chain.rels[k - 1] != "≈":
+        return k - 1
+    return chain.rels.index("≈")
 
 
 def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list[Diagnostic]:
