@@ -177,11 +177,16 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
     d = job.a.expr - job.b.expr
     coverage = Coverage()
     try:
+        kinks = kink_arguments([job.a.expr, job.b.expr])
+        if kinks and d != 0:
+            # a wrong step with kinks is usually wrong in some region: a quick pass over the regions
+            # refutes it before the symbolic test, which is slow on piecewise expressions
+            found_cx = _probe(job, rng, kinks, found, coverage, evidence=False)
+            if found_cx.counterexample is not None:
+                return job.result(DIFFERS, found_cx.counterexample, coverage=coverage)
         if symbolic and zero_test(d):
-            cx = _first_counterexample(job, lopsided) or _after_proof(job, rng, d, found, coverage)
-            if isinstance(cx, str):
-                return job.result(UNDECIDED_STATUS, reason=cx, coverage=coverage)
-            return job.result(DIFFERS, cx, coverage=coverage) if cx else job.result(SYMBOLIC, coverage=coverage)
+            outcome = _first_lopsided(job, lopsided) or _after_proof(job, rng, d, found, coverage)
+            return _finish(job, outcome, SYMBOLIC, coverage)
         forms = difference_forms(d)
         for p in found:
             check = job.note(compare_at(job.a, job.b, p, evidence=True, forms=forms))
@@ -193,17 +198,33 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
         cx = _random_search(job, rng, npoints, more, lopsided, evidence=True, forms=forms)
         if cx is not None:
             return job.result(DIFFERS, cx)
-        args = kink_arguments([job.a.expr, job.b.expr]) + _domain_arguments(job) + _relation_arguments(job)
+        args = kinks + _domain_arguments(job) + _relation_arguments(job)
         outcome = _probe(job, rng, args, found, coverage, forms=forms)
-        if outcome is not None:
-            return job.result(*outcome, coverage=coverage) if isinstance(outcome, tuple) else \
-                job.result(DIFFERS, outcome, coverage=coverage)
+        if outcome.settled:
+            return _finish(job, outcome, NUMERIC, coverage)
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
-    cx = _first_counterexample(job, lopsided)
-    if cx is not None:
-        return job.result(DIFFERS, cx, coverage=coverage)
-    return job.result(NUMERIC, coverage=coverage)
+    return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a probe pass found: a counterexample, a reason it could not finish, or nothing."""
+
+    counterexample: dict | None = None
+    undecided: str = ""
+
+    @property
+    def settled(self) -> bool:
+        return self.counterexample is not None or bool(self.undecided)
+
+
+def _finish(job: _Instance, outcome: _Outcome | None, otherwise: str, coverage: Coverage) -> InstanceResult:
+    if outcome is not None and outcome.counterexample is not None:
+        return job.result(DIFFERS, outcome.counterexample, coverage=coverage)
+    if outcome is not None and outcome.undecided:
+        return job.result(UNDECIDED_STATUS, reason=outcome.undecided, coverage=coverage)
+    return job.result(otherwise, coverage=coverage)
 
 
 def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list, evidence: bool,
@@ -229,52 +250,61 @@ def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list,
 
 
 def _first_counterexample(job: _Instance, lopsided: list) -> dict | None:
+    outcome = _first_lopsided(job, lopsided)
+    return outcome.counterexample if outcome is not None else None
+
+
+def _first_lopsided(job: _Instance, lopsided: list) -> _Outcome | None:
+    """A point seen where one side alone is undefined around it: a domain mismatch, if it checks out."""
     for p, check in lopsided:
         cx = job.counterexample(p, check)
         if cx is not None:
-            return cx
+            return _Outcome(cx)
     return None
 
 
-def _after_proof(job: _Instance, rng, d, found: list, coverage: Coverage) -> dict | str | None:
+def _after_proof(job: _Instance, rng, d, found: list, coverage: Coverage) -> _Outcome | None:
     """A symbolic proof holds on open regions; check what it does not see: a side undefined on a
     region where the other is defined (`(\\sqrt{x})^2 = x` at x < 0), and the values exactly on the
     kinks of a discontinuous difference (`(x \\geq 0) = (x > 0)` at x = 0)."""
     mismatch = _domain_mismatch_arguments(job)
     if mismatch:
         outcome = _probe(job, rng, mismatch + _relation_arguments(job), found, coverage, only=LOPSIDED)
-        if outcome is not None:
-            return outcome if not isinstance(outcome, tuple) else outcome[2]
+        if outcome.settled:
+            return outcome
     if has_discontinuity(d):
-        args = kink_arguments([job.a.expr, job.b.expr])
-        outcome = _probe(job, rng, args, found, coverage, on_only=True)
-        if outcome is not None:
-            return outcome if not isinstance(outcome, tuple) else outcome[2]
+        outcome = _probe(job, rng, kink_arguments([job.a.expr, job.b.expr]), found, coverage, on_only=True)
+        if outcome.settled:
+            return outcome
     return None
 
 
 def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool = False,
-           forms: tuple = (), only: str | None = None):
-    """Compare at every probe; a counterexample dict, an (undecided, None, reason) tuple, or None."""
+           forms: tuple = (), only: str | None = None, evidence: bool = True) -> _Outcome:
+    """Compare at every probe (regions.py). `only`: look for that kind of counterexample alone (no
+    evidence needed then); without `evidence` a quick pass that only looks for differences."""
     if not args:
-        return None
+        return _Outcome()
+    quick = only is not None or not evidence
     for pr in probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage):
         held = relations_hold(job.rels, pr.point)
         if held is False:
             continue
         if held is None:
-            return (UNDECIDED_STATUS, None, "could not decide whether the assumptions hold at a probe point "
-                                            f"({_probe_text(pr)})")
-        check = job.note(compare_at(job.a, job.b, pr.point, evidence=only is None, forms=forms))
+            if quick:
+                continue
+            return _Outcome(undecided="could not decide whether the assumptions hold at a probe point "
+                                      f"({_probe_text(pr)})")
+        check = job.note(compare_at(job.a, job.b, pr.point, evidence=not quick, forms=forms))
         job.points += 1
         if check.status in (DIFFER, LOPSIDED) and (only is None or check.status == only):
             cx = job.counterexample(pr.point, check, forms)
             if cx is not None:
-                return cx
-        if check.status == UNDECIDED and only is None:
-            return (UNDECIDED_STATUS, None, f"could not compare the two sides at a probe point "
-                                            f"({_probe_text(pr)}): {check.reason}")
-    return None
+                return _Outcome(cx)
+        if check.status == UNDECIDED and not quick:
+            return _Outcome(undecided=f"could not compare the two sides at a probe point "
+                                      f"({_probe_text(pr)}): {check.reason}")
+    return _Outcome()
 
 
 def _probe_text(pr) -> str:
