@@ -416,6 +416,14 @@ def _fast_value(expr, point: dict):
     return evaluate(expr, point, 20)
 
 
+def _evaluator_class(ctx: Context) -> type:
+    """The Evaluator, or its matrix-aware subclass when the problem declares shapes (matrix.py)."""
+    if ctx.shapes:
+        from .matrix import MatrixEvaluator  # noqa: PLC0415  (matrix.py builds on this module)
+        return MatrixEvaluator
+    return Evaluator
+
+
 def _records(t: Translator) -> list[DerivativeRecord]:
     """Derivatives evaluated at the top level (those nested inside another are checked through it)."""
     out, seen = [], set()
@@ -423,7 +431,7 @@ def _records(t: Translator) -> list[DerivativeRecord]:
         scope = getattr(r, "scope", None)
         if scope is None or scope.cut:
             continue
-        k = (r.node, r.var, scope.ints, scope.params)
+        k = (r.node, r.var, scope.ints, scope.params, getattr(r, "entry", None))
         if k in seen:
             continue
         seen.add(k)
@@ -470,7 +478,7 @@ class CrossCheck:
                 if v.is_Rational:
                     full[s] = v
             numeric = {s.name: float(v) for s, v in full.items()}
-            ev = Evaluator(t.context, t.sizes, t.free, t.network_call).setup(be, numeric, self.seed)
+            ev = _evaluator_class(t.context)(t.context, t.sizes, t.free, t.network_call).setup(be, numeric, self.seed)
             compared_here = False
             for r in records[:MAX_RECORDS]:
                 if self.at_point:  # exact where possible, and kinks are reported (W311), not skipped

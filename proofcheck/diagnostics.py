@@ -42,7 +42,9 @@ CODES: dict[str, Code] = {
         Code("E207", "bad-directive", "error", "a directive whose arguments are not of the expected form"),
         Code("E208", "unknown-lemma", "error", "`by NAME` names no lemma of this problem"),
         Code("E209", "bad-approx", "error", "an `\\approx` step whose sides cannot be read as a value and a rounded number"),
-        Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose, but proofcheck's quantities are scalars"),
+        Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose of a name not declared as a vector or matrix"),
+        Code("E212", "shape", "error", "vectors and matrices whose shapes do not fit (`W x`: (3, 4) times (5)), or a "
+                                       "shape declaration or matrix notation that cannot be used"),
         # E3xx: checking
         Code("E300", "refuted", "error", "a step is false: a counterexample is shown"),
         Code("E301", "undecided", "error", "a step could be neither proved nor refuted in the time allowed"),
@@ -57,6 +59,9 @@ CODES: dict[str, Code] = {
         Code("E401", "not-utf8", "error", "a file is not UTF-8 text"),
         Code("E402", "binary", "error", "a file is binary"),
         Code("E403", "file-too-large", "error", "a file is larger than the limit"),
+        Code("E404", "nothing-to-check", "error", "a file holds no step, goal, definition check or network: nothing was checked"),
+        Code("E405", "no-files", "error", "a folder holds no file proofcheck can check"),
+        Code("E406", "too-many-errors", "error", "a file has so many errors that checking stopped (the per-file error cap)"),
         # E5xx: networks
         Code("E500", "bad-network", "error", "a network description is malformed"),
         Code("E501", "unknown-layer", "error", "a name used as a layer is not a layer of any network"),

@@ -48,6 +48,10 @@ class Context:
     relu_at_zero: Fraction = Fraction(0)
     networks: tuple[Network, ...] = ()
     batch: int | None = None
+    # `let W : (m, n)`: names with the shape of a vector or matrix (proofcheck/matrix.py); dims are
+    # sizes or whole numbers. `layout` lays out a Jacobian of a vector by a vector (docs/matrices.md)
+    shapes: tuple[tuple[n.Name, tuple[n.Expr, ...]], ...] = ()
+    layout: str = "numerator"
 
     def index_range(self, name: str) -> tuple[n.Expr, n.Expr] | None:
         for nm, lo, hi in reversed(self.indices):
@@ -114,6 +118,24 @@ def _constant(e: n.Expr) -> bool:
     return walk(e)
 
 
+def _convention_value(e: n.Expr) -> Fraction | None:
+    """The number in `let ReLU'(0) = c`: a decimal or a fraction of two (`1/2`, `\\frac{1}{2}`); None
+    for anything else, a zero denominator included."""
+    from .parse import exact_number  # noqa: PLC0415  (parse builds on nodes, as this module does)
+
+    if isinstance(e, n.Num):
+        return exact_number(e.text)
+    if isinstance(e, n.Frac):
+        parts = (e.num, e.den)
+    elif isinstance(e, n.Product) and e.ops == ("/",):
+        parts = e.factors
+    else:
+        return None
+    if not all(isinstance(f, n.Num) for f in parts) or exact_number(parts[1].text) == 0:
+        return None
+    return exact_number(parts[0].text) / exact_number(parts[1].text)
+
+
 def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
@@ -164,6 +186,31 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
                 return None  # h_0 is not an entry of the family h_i, i in 1..N
             conds.append(n.Condition(span, (n.Name(span, letter.base), n.Num(span, num.text)), ("=",)))
     return tuple(conds)
+
+
+def restated(new: Definition, defs: tuple[Definition, ...], ctx: Context
+             ) -> tuple[Definition | None, list[tuple[Definition, tuple[n.Condition, ...]]]]:
+    """The definitions a new `let` restates among `defs`: the latest one of the same target (or None),
+    and the definitions after it of other spellings of the same entries (`h_i`, then `h_1`), each
+    with the index conditions under which the two name the same entry."""
+    old = next((d for d in reversed(defs) if _same_target(d.target, new.target) and d.params == new.params), None)
+    overlapping = []
+    if new.params is None:
+        for d in reversed(defs):
+            if d is old:
+                break
+            conds = _overlap(d.target, new.target, ctx, new.target.span) if d.params is None else None
+            if conds is not None:
+                overlapping.append((d, conds))
+    return old, overlapping
+
+
+def refinements_of(new: Definition, old: Definition | None, overlapping, ctx: Context) -> list["Refinement"]:
+    """The checks a restating `let` needs: equal to `old` under `ctx` (with `new` in force), and equal
+    to each overlapping definition where their entries coincide."""
+    out = [Refinement(new.target, old, new, ctx)] if old is not None else []
+    out += [Refinement(new.target, d, new, replace(ctx, case=conds)) for d, conds in overlapping]
+    return out
 
 
 @dataclass
@@ -265,10 +312,12 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 problems.append(b.build())
             b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
             continue
-        cb = current()
         if isinstance(st, n.BlankLine):
-            cb.close()
-        elif isinstance(st, n.ChainLine):
+            if b is not None:  # a blank line before any statement opens no anonymous problem
+                b.close()
+            continue
+        cb = current()
+        if isinstance(st, n.ChainLine):
             if st.continuation:
                 if not cb.members:
                     diags.append(Diagnostic.make("E102", "this line continues a chain, but no chain is open here (a blank line ends a chain)", st.rels[0][1]))
@@ -280,15 +329,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
         elif isinstance(st, n.LetLine):
             params = tuple(p.base for p in st.params) if st.params is not None else None
             new = Definition(st.target, st.chain.members[0].expr, params, st.span)
-            old = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target) and d.params == params), None)
-            overlapping = []  # earlier definitions of other spellings of the same entries (h_i, then h_1)
-            if params is None:
-                for d in reversed(cb.context.definitions):
-                    if d is old:
-                        break
-                    conds = _overlap(d.target, st.target, cb.context, st.target.span) if d.params is None else None
-                    if conds is not None:
-                        overlapping.append((d, conds))
+            old, overlapping = restated(new, cb.context.definitions, cb.context)
             if (old is not None or overlapping) and _constant(new.body):
                 # `let h = \tanh(0) = 0` after `let h = \tanh(w x + b)`: the forward value at the given
                 # point, not a new graph (as a definition it would freeze h for every derivative
@@ -301,22 +342,21 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                           first_is_new=True)
                 continue
             cb.context = replace(cb.context, definitions=cb.context.definitions + (new,))
-            if old is not None:
-                cb.refinements.append(Refinement(st.target, old, new, cb.context))
-            for d, conds in overlapping:
-                cb.refinements.append(Refinement(st.target, d, new, replace(cb.context, case=conds)))
+            cb.refinements.extend(refinements_of(new, old, overlapping, cb.context))
             cb.open(let_target=st.target)
             cb.extend(st.chain, first_is_new=True)
+        elif isinstance(st, n.ShapeLine):
+            from .matrix import declare  # noqa: PLC0415  (vectors and matrices: proofcheck/matrix.py)
+            cb.context, bad = declare(cb.context, st)
+            diags.extend(bad)
+        elif isinstance(st, n.LayoutLine):
+            cb.context = replace(cb.context, layout=st.layout)
         elif isinstance(st, n.ConventionLine):
-            from .parse import exact_number
-            if isinstance(st.value, n.Num):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.text))
-            elif isinstance(st.value, n.Frac) and isinstance(st.value.num, n.Num) and isinstance(st.value.den, n.Num):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.num.text) / exact_number(st.value.den.text))
-            elif isinstance(st.value, n.Product) and len(st.value.factors) == 2 and st.value.ops == ("/",) and all(isinstance(f, n.Num) for f in st.value.factors):
-                cb.context = replace(cb.context, relu_at_zero=exact_number(st.value.factors[0].text) / exact_number(st.value.factors[1].text))
-            else:
+            value = _convention_value(st.value)
+            if value is None:
                 diags.append(Diagnostic.make("E207", "the derivative convention at 0 must be a number such as 0, 1/2 or 1", st.span))
+            else:
+                cb.context = replace(cb.context, relu_at_zero=value)
         elif isinstance(st, n.IndexLine):
             for nm in st.names:
                 if nm.sub is not None:

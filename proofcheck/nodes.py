@@ -60,7 +60,8 @@ class Add(Node):
 
 @dataclass(frozen=True)
 class Product(Node):
-    """A run of factors; ops[k] joins factors[k] to factors[k+1]: 'juxt', '*' or '/'."""
+    """A run of factors; ops[k] joins factors[k] to factors[k+1]: 'juxt', '*', '/' or 'odot' (`\\odot`,
+    the Hadamard product: an ordinary product of scalars)."""
 
     factors: tuple["Expr", ...]
     ops: tuple[str, ...]
@@ -85,6 +86,16 @@ class Call(Node):
     func: str
     args: tuple["Expr", ...]
     power: int = 1
+
+
+@dataclass(frozen=True)
+class Entry(Node):
+    """`(...)_i`: an entry of a bracket's value; only meaningful after a vector-valued function
+    (`\\mathrm{softmax}(z)_i`), which translate checks."""
+
+    base: "Group"
+    sub: tuple["Expr", ...]
+    raw_sub: str
 
 
 @dataclass(frozen=True)
@@ -140,7 +151,15 @@ class Cases(Node):
     rows: tuple[tuple["Expr", Condition | None], ...]  # None: otherwise
 
 
-Expr = Union[Num, Name, Group, Neg, Add, Product, Pow, Frac, Call, Prime, Deriv, BigOp, Indicator, Abs, Cases]
+@dataclass(frozen=True)
+class Ones(Node):
+    """`\\mathbf{1}` (or `\\mathbf{1}_n`): the all-ones column vector; its size is inferred when not
+    written (proofcheck/matrix.py)."""
+
+    size: "Expr | None" = None
+
+
+Expr = Union[Num, Name, Group, Neg, Add, Product, Pow, Frac, Call, Entry, Prime, Deriv, BigOp, Indicator, Abs, Cases, Ones]
 
 
 # ------------------------------------------------------------------ lines
@@ -254,13 +273,28 @@ class BatchLine(Node):
 
 
 @dataclass(frozen=True)
+class ShapeLine(Node):
+    """`let W : (m, n)`, `let x \\in \\mathbb{R}^{n}`: names with the shape of a vector or a matrix
+    (proofcheck/matrix.py); dims are sizes (names) or whole numbers."""
+
+    decls: tuple[tuple[Name, tuple["Expr", ...]], ...]
+
+
+@dataclass(frozen=True)
+class LayoutLine(Node):
+    """`layout numerator` / `layout denominator`: how a Jacobian of a vector by a vector is laid out."""
+
+    layout: str
+
+
+@dataclass(frozen=True)
 class BlankLine(Node):
     pass
 
 
 Statement = Union[
     ChainLine, ProblemLine, LetLine, ConventionLine, IndexLine, AssumeLine, AtLine, ShowLine, FindLine,
-    CaseLine, LemmaLine, NetworkLine, InputLine, DenseLine, BatchLine, BlankLine,
+    CaseLine, LemmaLine, NetworkLine, InputLine, DenseLine, BatchLine, ShapeLine, LayoutLine, BlankLine,
 ]
 
 

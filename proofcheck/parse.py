@@ -39,6 +39,7 @@ DIRECTIVES = {
     "input": "input_line",
     "dense": "dense_line",
     "batch": "batch_line",
+    "layout": "layout_line",
 }
 
 
@@ -206,6 +207,15 @@ class ToNodes(Transformer):
         items = tuple(x for x in rest if not isinstance(x, Token))
         return n.Group(self._span(meta), items)
 
+    def group_entry(self, meta, group, sub):
+        items, raw = sub
+        span = self._span(meta)
+        if raw.startswith("{"):
+            raw = _SPACE.sub("", self.source_line[group.span.end_column - 1: span.end_column - 1].lstrip()[1:].strip())
+            if raw.startswith("{") and raw.endswith("}"):
+                raw = raw[1:-1]
+        return n.Entry(span, group, items, raw)
+
     def indicator(self, meta, *parts):
         cond = next(p for p in parts if isinstance(p, n.Condition))
         return n.Indicator(self._span(meta), cond)
@@ -276,6 +286,70 @@ class ToNodes(Transformer):
         text, span = base[:2]
         return n.Name(span, text)
 
+    # -------------------------------------------------------------- vectors and matrices (matrix.py)
+    def sup_top(self, meta, tok):
+        # `W^\top`, `W^{\top}`, `W^\intercal`: the same node as `W^T`, so a scalar's is E210 either way
+        return n.Name(_tok_span(tok, self.line), "top")
+
+    def hadamard(self, meta, a, _op, b):
+        return self._product(meta, a, "odot", b)
+
+    def normsub_int(self, meta, tok):
+        return str(tok)
+
+    def normsub_word(self, meta, tok):
+        return str(tok)
+
+    def _norm(self, meta, arg, sub, power=None):
+        if sub not in (None, "1", "2", "F"):
+            raise ProofError("E212", f"the norm `_{sub}` is not understood: proofcheck knows `\\|v\\|` and `\\|v\\|_2` "
+                                     "(Euclidean), `\\|v\\|_1` and `\\|A\\|_F` (Frobenius)", self._span(meta))
+        span = self._span(meta)
+        call = n.Call(span, "norm" + (sub or ""), (arg,))
+        return call if power is None else n.Pow(span, call, power)
+
+    def lnorm(self, meta, _l, arg, _r, sub=None):
+        return self._norm(meta, arg, sub)
+
+    def bnorm(self, meta, _l, arg, _r, *rest):
+        sub = next((r for r in rest if isinstance(r, str)), None)
+        power = next((r for r in rest if not isinstance(r, str)), None)
+        return self._norm(meta, arg, sub, power)
+
+    def ones(self, meta, _tok, size=None):
+        if isinstance(size, Token):
+            size = n.Num(_tok_span(size, self.line), str(size)) if str(size).isdigit() else \
+                n.Name(_tok_span(size, self.line), str(size))
+        return n.Ones(self._span(meta), size)
+
+    def shape_paren(self, meta, name, _l, *rest):
+        return (name, tuple(x for x in rest if not isinstance(x, Token)))
+
+    def shape_reals(self, meta, name, _in, _r, sup=None):
+        if sup is None:
+            return (name, ())
+        if not (isinstance(sup, n.Product) and "*" in sup.ops):
+            return (name, (sup,))
+        dims, run, ops = [], [sup.factors[0]], []
+        for op, f in zip(sup.ops, sup.factors[1:]):  # `m \times n`, `2n \times n`: split at \times
+            if op == "*":
+                dims.append(run[0] if len(run) == 1 else n.Product(run[0].span, tuple(run), tuple(ops)))
+                run, ops = [f], []
+            else:
+                run.append(f)
+                ops.append(op)
+        dims.append(run[0] if len(run) == 1 else n.Product(run[0].span, tuple(run), tuple(ops)))
+        return (name, tuple(dims))
+
+    def let_shapes(self, meta, *decls):
+        return n.ShapeLine(self._span(meta), tuple(decls))
+
+    def layout_line(self, meta, word):
+        layout = str(word)
+        if layout not in ("numerator", "denominator"):
+            raise ProofError("E207", "the layout is `numerator` or `denominator`", _tok_span(word, self.line))
+        return n.LayoutLine(self._span(meta), layout)
+
     def prime_call(self, meta, atom, prime):
         return n.Prime(self._span(meta), atom)
 
@@ -313,6 +387,20 @@ class ToNodes(Transformer):
         order = rest.pop(0) if isinstance(rest[0], int) else 1
         (var, dorder), body = rest
         return n.Deriv(self._span(meta), body, var, max(order, dorder), "partial")
+
+    def dsub(self, meta, name):
+        return name
+
+    def dsub_base(self, meta, base):
+        text, span = base[:2]
+        return n.Name(span, text, styled=len(base) > 2)
+
+    def dop_sub(self, meta, _p, var, body):
+        return n.Deriv(self._span(meta), body, var, 1, "partial")
+
+    def dop_nabla(self, meta, _n, var, body):
+        # `\nabla_w L` is ∂L/∂w: a gradient when w is a declared vector or matrix (matrix.py)
+        return n.Deriv(self._span(meta), body, var, 1, "nabla")
 
     def slash_deriv(self, meta, _p, expr, _div, _p2, var):
         return n.Deriv(self._span(meta), expr, var, 1, "slash")
@@ -559,9 +647,11 @@ _COMMAND_HINTS = {
     **dict.fromkeys(("\\sigmoid", "\\relu", "\\ReLU", "\\softmax", "\\Relu"),
                     "write a named function as `\\operatorname{NAME}(x)` or `NAME(x)` (the sigmoid is also `\\sigma(x)`)"),
     **dict.fromkeys(("\\top", "\\intercal", "\\transpose", "\\mathsf", "\\odot", "\\otimes", "\\circ"),
-                    "proofcheck works entry by entry, with scalars: write a dot product as a sum, `\\sum_j w_j x_j`, "
-                    "and an elementwise product as `a_i b_i`"),
-    "\\nabla": "write each partial derivative on its own, as in `\\frac{\\partial L}{\\partial w_j}`",
+                    "declare vectors and matrices with their shapes (`let W : (m, n)`, docs/matrices.md) to write `W^\\top x` "
+                    "and `a \\odot b`, or write a dot product as a sum, `\\sum_j w_j x_j`; `\\otimes` is not supported "
+                    "(for an outer product write `u v^\\top`)"),
+    "\\nabla": "write a gradient as `\\nabla_w L` with a declared vector or matrix `w` (docs/matrices.md), or each "
+               "partial derivative on its own, as in `\\frac{\\partial L}{\\partial w_j}`",
     "\\begin": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step; "
                "`aligned`, `align` and `equation` wrappers are ignored on their own",
     "\\end": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step",
@@ -710,10 +800,14 @@ class ErrorLine(n.BlankLine):
     """Stands where a line failed to parse: it does not end a chain the way a blank line does."""
 
 
-def parse_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
+def parse_source(source: Source, max_errors: int | None = None) -> tuple[list[n.Statement], list[Diagnostic]]:
+    """Every line's statement (an ErrorLine where it does not parse) and the syntax errors; reading
+    stops after `max_errors` errors (the caller reports that: a garbage file is not read to its end)."""
     statements: list[n.Statement] = []
     diagnostics: list[Diagnostic] = []
     for line in source.lines:
+        if max_errors is not None and len(diagnostics) >= max_errors:
+            break
         stmt, diag = parse_line(line)
         if diag is not None:
             diagnostics.append(diag)

@@ -11,6 +11,7 @@ import stat
 
 from .check import check_problem
 from .options import Options
+from . import nodes as n
 from .diagnostics import Diagnostic
 from .elaborate import elaborate
 from .parse import parse_source
@@ -18,15 +19,34 @@ from .results import FileResult
 from .source import MAX_FILE_BYTES, Source, Span, decode, split_lines
 
 
+MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage file is not read to its end
+
+
 def check_source(source: Source, options: Options) -> FileResult:
-    statements, diags = parse_source(source)
+    statements, diags = parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
+    result = FileResult(source.path, seed=options.seed)
+    if len(diags) >= MAX_ERRORS_PER_FILE:
+        last = diags[-1].span.line
+        diags.append(Diagnostic.make("E406", f"{MAX_ERRORS_PER_FILE} errors: checking stopped here and nothing in this "
+                                             "file was checked; is it a proof file?", Span.at(min(last + 1, len(source.lines) or 1), 1)))
+        result.diagnostics = _unique(diags)
+        return result
     problems, more = elaborate(statements)
     diags.extend(more)
-    result = FileResult(source.path, seed=options.seed)
     for problem in problems:
         presult, pdiags = check_problem(problem, options)
         diags.extend(pdiags)
         result.problems.append(presult)
+    if not any(isinstance(st, n.NetworkLine) for st in statements) and not diags and \
+            not any(r.steps or r.goals or p.refinements for r, p in zip(result.problems, problems)):
+        diags.append(Diagnostic.make("E404", "nothing to check: this file has no step, goal or network "
+                                             "(a step is a line such as `y = 2 x`)", Span.at(1, 1)))
+    result.diagnostics = _unique(diags)
+    _attribute(result, problems, len(source.lines))
+    return result
+
+
+def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
     seen = set()
     unique = []
     for d in diags:
@@ -35,8 +55,17 @@ def check_source(source: Source, options: Options) -> FileResult:
             seen.add(k)
             unique.append(d)
     unique.sort(key=lambda d: (d.span.line, d.span.column, d.code))
-    result.diagnostics = unique
-    return result
+    return unique
+
+
+def _attribute(result: FileResult, problems, last_line: int) -> None:
+    """Give every problem its line range and count the errors located in it (syntax errors too), so
+    that a problem with a line that does not parse is never `ok`."""
+    starts = [p.span.line for p in problems]
+    for i, presult in enumerate(result.problems):
+        presult.end_line = (starts[i + 1] - 1) if i + 1 < len(starts) else max(last_line, starts[i])
+        presult.errors = sum(1 for d in result.diagnostics if d.severity == "error"
+                             and presult.line <= d.span.line <= presult.end_line)
 
 
 def check_text(text: str, path: str = "<string>", options: Options | None = None) -> FileResult:
@@ -79,6 +108,7 @@ def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
             def unreadable(exc: OSError) -> None:  # os.walk skips unreadable folders silently otherwise
                 errors.append(FileResult(exc.filename or p, [Diagnostic.make("E400", f"cannot read folder: {exc.strerror or exc}", Span.at(1, 1))], fatal=True))
 
+            before = len(files) + len(errors)
             for root, dirs, names in os.walk(p, followlinks=True, onerror=unreadable):
                 real = os.path.realpath(root)
                 if real in seen_dirs:
@@ -89,6 +119,8 @@ def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
                 for nm in sorted(names):
                     if nm.endswith(".proof"):
                         files.append(os.path.join(root, nm))
+            if len(files) + len(errors) == before:
+                errors.append(FileResult(p, [Diagnostic.make("E405", "no .proof files in this folder", Span.at(1, 1))], fatal=True))
         elif os.path.exists(p):
             files.append(p)
         else:

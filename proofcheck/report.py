@@ -124,10 +124,11 @@ def to_json(results: list[FileResult], seed: int) -> dict[str, Any]:
             "ok": r.ok,
             "diagnostics": [_diag_json(d) for d in r.diagnostics],
             "problems": [{
-                "name": p.name, "title": p.title, "line": p.line, "ok": p.ok,
+                "name": p.name, "title": p.title, "line": p.line, "end_line": p.end_line, "ok": p.ok, "errors": p.errors,
                 # `seconds` (wall time) stays in the result data but not in the JSON: same input and seed, same bytes
                 "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds")}, "evidence": asdict(s.evidence)} for s in p.steps],
                 "goals": [asdict(g) for g in p.goals],
+                "chains": [asdict(c) for c in p.chains],
             } for p in r.problems],
         })
     s = summary(results)

@@ -77,7 +77,8 @@ class GoalResult:
     target: str = ""
     chain: int | None = None  # the id of the chain that met the goal (or the one nearest to meeting it)
     chain_lines: tuple[int, int] | None = None  # that chain's first and last line
-    reason: str = ""  # machine-readable: met | no-chain | narrowed | step-failed | different-value | not-written | undecided
+    reason: str = ""  # machine-readable (docs/language.md, Goals): met | met-by-cases | no-chain | narrowed | step-failed | ...
+    attempts: list[int] = field(default_factory=list)  # ids of every chain that starts at the goal's left side
 
 
 @dataclass
@@ -107,10 +108,3 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return not self.fatal and not any(d.severity == "error" for d in self.diagnostics) and all(p.ok for p in self.problems)
-
-
-def step_to_json(s: StepResult) -> dict[str, Any]:
-    d = asdict(s)
-    ev = d.pop("evidence")
-    d["evidence"] = ev
-    return d

@@ -77,6 +77,8 @@ def key_name(key: Key) -> str:
     base, ints = key
     if not ints:
         return base
+    if "_" in base:  # an entry of a matrix named with a subscript (matrix.py): (W_1)_{1,2}
+        base = f"({base})"
     if len(ints) == 1 and ints[0] >= 0:
         return f"{base}_{ints[0]}"
     return f"{base}_{{{','.join(str(i) for i in ints)}}}"
@@ -376,7 +378,8 @@ class Translator:
         e = node.exp
         if isinstance(e, n.Name) and e.sub is None and e.base in ("T", "top", "intercal") \
                 and not self.is_defined((e.base, ())) and e.base not in self.sizes and not self.is_index(e.base):
-            raise ProofError("E210", "`^T` reads as a transpose, but proofcheck works with scalars: write the "
+            raise ProofError("E210", "`^T` reads as a transpose, but this name is a scalar: declare vectors and "
+                                     "matrices with their shapes, as in `let w : (n)` (docs/matrices.md), or write the "
                                      "product as a sum over an index, e.g. `\\sum_i w_i x_i` (for a power of a variable T, define T with `let`)", e.span)
         base = self.expr(node.base, scope)
         exp = self.expr(node.exp, scope)
@@ -489,6 +492,9 @@ class Translator:
         raise ProofError("E201", f"`{fname}` is not a function proofcheck knows", span)
 
     def t_Call(self, node: n.Call, scope: Scope) -> sp.Expr:
+        if node.func.startswith("norm"):  # `\|v\|` (parse.py); vectors are proofcheck/matrix.py's
+            raise ProofError("E212", "a norm is of a vector or matrix: declare it, as in `let v : (n)` "
+                                     "(docs/matrices.md)", node.span)
         values = [self.expr(a, scope) for a in node.args]
         name = node.func
         if name == "sigma":
@@ -498,6 +504,14 @@ class Translator:
         else:
             value = self.builtin(name, values, node.span)
         return value if node.power == 1 else self.power(value, sp.Integer(node.power), node)
+
+    def t_Entry(self, node: n.Entry, scope: Scope) -> sp.Expr:
+        raise ProofError("E201", "an entry `(...)_i` only makes sense of a vector-valued function, as in "
+                                 "`\\mathrm{softmax}(z)_i`", node.span)
+
+    def t_Ones(self, node: n.Ones, scope: Scope) -> sp.Expr:
+        raise ProofError("E212", "`\\mathbf{1}` is the vector of ones: declare the vectors and matrices it is used "
+                                 "with, as in `let x : (n)` (docs/matrices.md)", node.span)
 
     def t_Prime(self, node: n.Prime, scope: Scope) -> sp.Expr:
         raise ProofError("E201", "a derivative `f'` must be applied to an argument, as in `f'(x)`", node.span)

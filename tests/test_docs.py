@@ -34,6 +34,42 @@ def test_doc_proofs_parse(doc):
         assert not syntax, (doc.name, block[:80], syntax)
 
 
+def _shown_runs(text: str) -> list[tuple[list[str], list[str]]]:
+    """README's output blocks: (the arguments after `$ proofcheck`, the lines shown below them)."""
+    runs = []
+    for block in re.findall(r"^```\n(\$ proofcheck .*?)^```", text, re.M | re.S):
+        first, *lines = block.rstrip("\n").split("\n")
+        runs.append((first[len("$ proofcheck "):].split(), lines))
+    return runs
+
+
+def test_readme_output_blocks_are_real(capsys):
+    """Every line README shows below `$ proofcheck check ...` is printed, in that order; `...` on a
+    line of its own stands for lines left out, and at the end of a line for the rest of it."""
+    from proofcheck.cli import main
+
+    runs = _shown_runs((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert runs
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        for args, shown in runs:
+            main(args + ["--color", "never"])
+            out = capsys.readouterr().out.splitlines()
+            at = 0
+            for line in shown:
+                if line.strip() == "...":
+                    continue
+                pattern = re.escape(line).replace(re.escape("...)"), ".*").replace(re.escape("..."), ".*")
+                found = next((i for i in range(at, len(out)) if re.fullmatch(pattern, out[i])), None)
+                assert found is not None, f"README shows a line `{args}` does not print (in this order): {line}"
+                at = found + 1
+    finally:
+        os.chdir(cwd)
+
+
 def test_readme_output_is_real(capsys):
     """Every diagnostic header README shows for a bundled example is what the checker prints."""
     from proofcheck.cli import main

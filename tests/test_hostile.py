@@ -281,26 +281,39 @@ def test_memory_is_bounded_and_reported():
 PAYLOAD = "__import__('os').system('touch {flag}')"
 
 
-def test_no_code_execution_from_input(tmp_path, monkeypatch):
+def _install_traps(monkeypatch, record):
+    """Make eval, exec, sympify and parse_expr record their use in the file `record` and fail.
+
+    Steps are checked in forked children, where a list in this process's memory would stay empty and
+    an exception would only turn the step `unknown`; a file written with O_APPEND is seen here.
+    One check runs first, so that the modules proofcheck imports lazily are imported (importing runs
+    `exec`) before the traps are set."""
     import sympy
     import sympy.parsing.sympy_parser as sympy_parser
 
-    flag = tmp_path / "pwned"
-    payload = PAYLOAD.format(flag=flag)
-    calls = []
-
     def trap(name):
         def f(*a, **k):
-            calls.append(name)
+            fd = os.open(record, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            os.write(fd, (name + "\n").encode())
+            os.close(fd)
             raise AssertionError(f"{name} was called during a check")
         return f
 
-    real_eval = builtins.eval
-    # sandbox children are forked from this process, so the traps are in force there too
+    check_text("x = x\n", options=FAST)
     monkeypatch.setattr(builtins, "eval", trap("eval"))
     monkeypatch.setattr(builtins, "exec", trap("exec"))
     monkeypatch.setattr(sympy, "sympify", trap("sympify"))
     monkeypatch.setattr(sympy_parser, "parse_expr", trap("parse_expr"))
+
+
+def _recorded(record) -> list[str]:
+    return record.read_text().split() if record.exists() else []
+
+
+def test_no_code_execution_from_input(tmp_path, monkeypatch):
+    flag = tmp_path / "pwned"
+    record = tmp_path / "calls"
+    payload = PAYLOAD.format(flag=flag)
     texts = [
         f"x_{{{payload}}} = 1\n",
         f"\\text{{{payload}}} = 1\n",
@@ -310,15 +323,39 @@ def test_no_code_execution_from_input(tmp_path, monkeypatch):
         f"x = x \\text{{{payload}}}\n",
         f"let {payload} = 1\n",
         f'problem P "{payload}"\nx = x\n',
-        f"\\mathrm{{os}}_{{system}} = \\operatorname{{eval}}(x)\n",
+        "\\mathrm{os}_{system} = \\operatorname{eval}(x)\n",
         "__import__ = 1\n",
     ]
-    for text in texts:
-        r = check_text(text, options=FAST)
+    results = []
+    with monkeypatch.context() as m:
+        _install_traps(m, record)
+        for text in texts:
+            results.append((text, check_text(text, options=FAST)))
+    for text, r in results:
         assert_well_formed(r, text)
-    monkeypatch.setattr(builtins, "eval", real_eval)
     assert not flag.exists()
-    assert not calls, calls
+    assert not _recorded(record)
+
+
+def test_the_no_eval_traps_fire_in_the_checking_children(tmp_path, monkeypatch):
+    """The trap above can fail: a translator that calls `sympify` while a step is checked (in a
+    forked child) is recorded."""
+    import sympy
+
+    from proofcheck import translate
+
+    record = tmp_path / "calls"
+    real = translate.Translator.t_Num
+
+    def leaky(self, node, scope):
+        sympy.sympify("1")
+        return real(self, node, scope)
+
+    with monkeypatch.context() as m:
+        _install_traps(m, record)
+        m.setattr(translate.Translator, "t_Num", leaky)
+        check_text("x + 1 = 1 + x\n", options=FAST)
+    assert "sympify" in _recorded(record)
 
 
 def test_no_eval_exec_sympify_in_source():

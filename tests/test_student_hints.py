@@ -14,8 +14,8 @@ SLIPS = [
     (r"\frac{1}{1 + \exp(-z} = a", 21),
     (r"\frac{1}{1 + \exp(-z)) = a", 22),
     (r"a = \sigmoid(z)", 5),
-    (r"w^{\top} x = 1", 4),
-    (r"\nabla_w a = 1", 1),
+    (r"w \otimes x = 1", 3),
+    (r"a \circ b = 1", 3),
     ("e^-z = 1", 4),
     (r"\frac12 = 0.5", 6),
     ("L := x^2", 3),
@@ -23,7 +23,7 @@ SLIPS = [
     (r"a = b \\ c = d", 7),
     (r"sum_{i=1}^N x_i = 1", 7),
     (r"\frac{\partial a}{\partial z}\Big|_{z=0} = 0.25", 30),
-    (r"\mathrm{softmax}(z)_i = 1", 20),
+    (r"a = b \Rightarrow c = d", 7),
     (r"\exp\{z\} = 1", 5),
 ]
 

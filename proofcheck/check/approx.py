@@ -68,6 +68,20 @@ def _is_decimal(text: str) -> bool:
     return "." in text.lower().partition("e")[0]
 
 
+def _decimal_interval(node: n.Expr) -> tuple[Fraction, Fraction] | None:
+    """The rounding interval of a right side that is one number (goals.py asks whether a `find`
+    answer given with `\\approx` pins its value down); None for anything else."""
+    sign = 1
+    while isinstance(node, n.Group) and len(node.items) == 1:
+        node = node.items[0]
+    if isinstance(node, n.Neg):
+        sign, node = -1, node.arg
+    if not isinstance(node, n.Num):
+        return None
+    lo, hi = rounding_interval(node.text)
+    return (lo, hi) if sign == 1 else (-hi, -lo)
+
+
 class RoundedTranslator(Translator):
     """The right side of `\\approx`: each decimal literal becomes a symbol with its rounding interval."""
 

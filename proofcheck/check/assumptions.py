@@ -70,6 +70,9 @@ def _solve_equalities(eqs: list) -> dict:
 def _point_values(ctx: Context, t: Translator) -> dict:
     values = {}
     for name, value in ctx.point:
+        if name.sub is None and name.base in t.sizes:
+            raise ProofError("E207", f"`{name.display}` is a size (it bounds an index); `at` gives values to inputs only",
+                             name.span)
         key = t.key_of(name, t.scope())
         v = t.expr(value, t.scope())
         if not v.is_number:

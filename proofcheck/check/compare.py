@@ -40,6 +40,7 @@ from .numbers import (
     compare_at,
     difference_forms,
     relations_hold,
+    value_at,
 )
 from .regions import FIRST_POINTS, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
 from .symbolic import zero_test
@@ -305,6 +306,18 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
             return _Outcome(undecided=f"could not compare the two sides at a probe point "
                                       f"({_probe_text(pr)}): {check.reason}")
     return _Outcome()
+
+
+def defined_points(rng: random.Random, syms: list, rels, exprs, count: int) -> list[dict]:
+    """Random points where the relations hold and every expression has a certified value (for the
+    autodiff cross-check of a matrix step, over all its entries' inputs)."""
+    out: list[dict] = []
+    for p, _ in random_points(rng, syms, count):
+        if len(out) >= count:
+            break
+        if relations_hold(rels, p) is True and all(value_at(e, p) is not None for e in exprs):
+            out.append(p)
+    return out
 
 
 def _probe_text(pr) -> str:

@@ -153,6 +153,9 @@ def _cx_text(cx: dict) -> str:
         parts.append(f"{k} = {v}")
     for k, v in (cx.get("indices") or {}).items():
         parts.append(f"{k} = {v}")
+    if cx.get("entry"):  # a vector or matrix step: the entry that differs (matrix.py, check/entries.py)
+        e = cx["entry"]
+        parts.append(f"entry {e[0]}" if len(e) == 1 else f"entry ({e[0]}, {e[1]})")
     for k, v in (cx.get("values") or {}).items():
         parts.append(f"{k} = {v}")
     return ", ".join(parts) if parts else "no inputs involved (both sides are numbers)"

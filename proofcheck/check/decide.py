@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from .. import nodes as n
 from ..autodiff import CrossCheck
 from ..elaborate import Context
-from .domain import DomainTranslator
+from ..matrix import step_shape, translator_class
 from .assumptions import _point_values
-from .compare import _compare_instance
+from .domain import domain_translator
+from .entries import compare as _compare_instance
 from .instances import Instance, instances
 from .regions import FIRST_POINTS, MORE_POINTS
 
@@ -30,16 +31,32 @@ class Decision:
 
 def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
            at_point: bool, general: bool = True, ad: str | None = None) -> Decision:
-    """Compare two members over all instances; at a given point when the problem has one."""
+    """Compare two members over all instances; at a given point when the problem has one. A step with
+    vectors or matrices is shape-checked first (E212) and compared entry by entry."""
     rng = random.Random(seed)
+    _, matrices = step_shape(ctx, a_node, b_node)
     if at_point:
-        return _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
-    return _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
+        d = _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
+    else:
+        d = _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
+    return _at_most_numeric(d, ctx, free, (a_node, b_node)) if matrices else d
+
+
+def _at_most_numeric(d: Decision, ctx: Context, free, exprs) -> Decision:
+    """A matrix step checked at concrete dimensions only is not proved for every dimension: with
+    symbolic sizes it is at most `numeric` (every entry equal at every size checked)."""
+    sizes = sorted({k for inst in d.instances for k in inst.get("sizes", {})})
+    if d.verdict != "proved" or not sizes or d.method == "exact-at-point":
+        return d
+    d.verdict, d.method = "numeric", "numeric"
+    d.reason = (f"every entry equal at the dimensions checked ({', '.join(sizes)} concrete), "
+                "not proved for every dimension")
+    return d
 
 
 def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
     """Both sides for one instance, with the domain conditions SymPy's simplification erases (t.domains)."""
-    t = DomainTranslator(ctx, dict(inst.sizes), dict(inst.indices))
+    t = domain_translator(translator_class(ctx))(ctx, dict(inst.sizes), dict(inst.indices))
     try:
         from ..network import network_call  # noqa: PLC0415  (optional stage, see issue on networks)
         t.network_call = network_call(ctx)

@@ -15,7 +15,7 @@ at isolated points only (the removable singularity of (x^2 - 1)/(x - 1) at x = 1
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sympy as sp
 
@@ -62,13 +62,15 @@ def relevant(conds) -> tuple[Condition, ...]:
     return tuple(out)
 
 
-@dataclass
-class DomainTranslator(Translator):
-    """A Translator that also records, per translated side, the conditions simplification erases."""
+class DomainRecorder:
+    """Mixed into a Translator (`domain_translator`): it also records, per translated side, the
+    conditions simplification erases."""
 
-    domains: tuple = ()  # (conditions of a, conditions of b) after `translate_pair`
-    _conds: list = field(default_factory=list)
-    _conds_of: dict = field(default_factory=dict)
+    def __post_init__(self):
+        super().__post_init__()
+        self.domains: tuple = ()  # (conditions of a, conditions of b) after `translate_pair`
+        self._conds: list[Condition] = []
+        self._conds_of: dict = {}
 
     def translate_pair(self, a_node: n.Expr, b_node: n.Expr) -> tuple[sp.Expr, sp.Expr]:
         a, ca = self.translate_with_domain(a_node)
@@ -82,6 +84,8 @@ class DomainTranslator(Translator):
         return value, relevant(self._conds[mark:])
 
     def _require(self, kind: str, expr: sp.Expr, why: str | None = None) -> None:
+        if not isinstance(expr, sp.Expr):
+            return  # a vector or matrix operand: its entries' own conditions are in its entries
         if expr.is_number and not expr.free_symbols and expr.is_Rational:
             # a rational constant is settled now: 1/0 is zoo in SymPy already, 2 > 0 holds
             if kind == NONZERO and expr != 0 or kind == POSITIVE and expr > 0 or kind == NONNEGATIVE and expr >= 0:
@@ -95,6 +99,8 @@ class DomainTranslator(Translator):
 
     def power(self, base, exp, node) -> sp.Expr:
         value = super().power(base, exp, node)
+        if not isinstance(base, sp.Expr) or not isinstance(exp, sp.Expr):
+            return value
         if exp.is_Integer:
             if exp < 0:
                 self._require(NONZERO, base)
@@ -150,3 +156,12 @@ class DomainTranslator(Translator):
             for a in args:
                 self.expr(a, scope)
         return value
+
+
+@functools.lru_cache(maxsize=None)
+def domain_translator(base: type) -> type:
+    """`base` (the Translator, or the matrix one) recording domains too."""
+    return type("Domain" + base.__name__, (DomainRecorder, base), {})
+
+
+DomainTranslator = domain_translator(Translator)

@@ -1,103 +1,642 @@
-"""Goals: which chain meets each `show`/`find`."""
+"""Goals: which chain meets each `show`/`find`, and why the others do not.
+
+The goal rule (docs/language.md, "Goals"). A chain meets a goal only when
+  (a) its context is at least as general as the goal's (`narrowing` is empty): no `case`, no
+      assumption or `at` value the goal does not have, the goal's definitions all in force, no new
+      definition of a name the goal treats as an input, the same index ranges, convention and
+      networks; a `let` that restates a definition counts only when its check passed;
+  (b) every step holds against its own predecessor (recovery re-anchors for feedback, never here);
+  (c) it starts at the goal's left side and ends at its right side *up to notation*: the same
+      expression once derivatives are read as opaque quantities (`\\frac{dL}{dh_i}`, `∂`, bound-index
+      letters, `-y_i + o_i` for `o_i - y_i` all match; `\\frac{dy}{dx} = \\frac{dy}{dx}` does not
+      meet `show \\frac{dy}{dx} = 3x^2`, because the right side was never written). A `find` chain
+      ends in a number. A `let` defines; it never proves a `show`.
+Comparisons that the text alone does not settle run as sandboxed jobs, like steps.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+from dataclasses import dataclass, fields, replace
+from fractions import Fraction
+
 from .. import nodes as n
 from ..diagnostics import Diagnostic
-from ..elaborate import Chain, Goal, Problem
-from ..options import Options
+from ..elaborate import Chain, Context, Goal, Problem
 from ..results import ACCEPTED, GoalResult
-from ..sandbox import run_jobs
 from .counterexample import _cx_text
+from .decide import Decision
 from .instances import _names
-from .jobs import _contains, _Job, _outcome_decision, _seed
+from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
+from .instances import _partitions, free_indices
+from .jobs import _contains, _Job
+
+# ------------------------------------------------------------------ reading members up to notation
 
 
-def _normal(e):
-    """A comparable form of a node: spans dropped (dataclass equality ignores them), and the
-    product spellings `a b`, `a * b`, `a \\cdot b` made one."""
-    if isinstance(e, n.Product):
-        return ("product", tuple(_normal(f) for f in e.factors), tuple("*" if o == "juxt" else o for o in e.ops))
+def canonical(e, bound: tuple[str, ...] = (), index_names: frozenset[str] = frozenset()):
+    """A hashable form of a node that ignores what is only notation: spans, `\\mathrm` styling, the
+    spelling of products (`a b`, `a * b`, `a \\cdot b`), single brackets, the derivative notation
+    (`d`, `∂`, slash), a subscript of index letters run together (`W_{ij}` is `W_{i,j}`) and the
+    letters of bound sum variables (renamed by depth)."""
     if isinstance(e, (tuple, list)):
-        return tuple(_normal(x) for x in e)
-    if isinstance(e, n.Node):
-        return (type(e).__name__,) + tuple(_normal(getattr(e, f)) for f in e.__dataclass_fields__ if f not in ("span", "styled"))
-    return e
-
-
-def _same(a: n.Expr, b: n.Expr) -> bool:
-    return _normal(a) == _normal(b)
-
-
-def _is_value(e: n.Expr) -> bool:
-    return not _names(e) and not _contains(e, n.Deriv)
-
-
-def _goals(problem: Problem, chain_ends, options: Options, diags: list[Diagnostic]) -> list[GoalResult]:
-    out: list[GoalResult] = []
-    pending: list[tuple[Goal, Chain, int]] = []
-    for g in problem.goals:
-        chains = [(c, ok, last) for c, ok, last in chain_ends if _same(c.members[0].expr, g.lhs)
-                  or (c.let_target is not None and isinstance(g.lhs, n.Name) and _same(c.let_target, g.lhs))]
-        if not chains:
-            what = "show" if g.kind == "show" else "find"
-            msg = f"no chain starts at this {what} goal's left side"
-            diags.append(Diagnostic.make("E302", msg, g.span))
-            out.append(GoalResult(g.span.line, g.span.column, g.kind, "unmet", msg))
-            continue
-        if g.kind == "find":
-            ends = [(c, ok, last) for c, ok, last in chains if _is_value(c.members[-1].expr)]
-            met = [(c, ok, last) for c, ok, last in ends if ok]
-            if met:
-                c = met[-1][0]
-                out.append(GoalResult(g.span.line, g.span.column, g.kind, "met", f"found at line {c.members[-1].span.line}"))
-            elif ends:
-                c = ends[-1][0]
-                msg = f"the chain at line {c.members[0].span.line} ends at a value that does not follow"
-                diags.append(Diagnostic.make("E303", msg, g.span))
-                out.append(GoalResult(g.span.line, g.span.column, g.kind, "wrong", msg))
+        return tuple(canonical(x, bound, index_names) for x in e)
+    if not isinstance(e, n.Node):
+        return e
+    if isinstance(e, n.Group) and len(e.items) == 1:
+        return canonical(e.items[0], bound, index_names)
+    if isinstance(e, n.Product) and not _is_prime_application(e):
+        factors = []
+        for i, f in enumerate(e.factors):
+            applied = i > 0 and e.ops[i - 1] == "juxt" and isinstance(e.factors[i - 1], (n.Name, n.Prime))
+            if applied and isinstance(f, n.Group):
+                # `\\sigma(x)` may be an application: its bracket is not only grouping (`\\sigma x^2` is not `\\sigma(x)^2`)
+                factors.append(("Args", canonical(f.items, bound, index_names)))
+            elif applied and isinstance(f, n.Pow) and isinstance(f.base, n.Group):
+                factors.append(("Pow", ("Args", canonical(f.base.items, bound, index_names)), canonical(f.exp, bound, index_names)))
             else:
-                msg = "no chain for this goal ends in a number"
-                diags.append(Diagnostic.make("E302", msg, g.span))
-                out.append(GoalResult(g.span.line, g.span.column, g.kind, "unmet", msg))
-            continue
-        direct = [(c, ok, last) for c, ok, last in chains if _same(c.members[-1].expr, g.rhs)]
-        if any(ok for _, ok, _ in direct):
-            c = next(c for c, ok, _ in direct if ok)
-            out.append(GoalResult(g.span.line, g.span.column, g.kind, "met", f"shown by the chain at line {c.members[0].span.line}"))
-            continue
-        if direct:
-            c = direct[-1][0]
-            msg = f"the chain at line {c.members[0].span.line} reaches the goal only through a step that does not follow"
-            diags.append(Diagnostic.make("E303", msg, g.span))
-            out.append(GoalResult(g.span.line, g.span.column, g.kind, "wrong", msg))
-            continue
-        good = [(c, ok, last) for c, ok, last in chains if ok]
-        if good:
-            # the student must write the goal's right side: a chain that stops early (or does no work,
-            # like `dy/dx = dy/dx`) does not meet the goal even though the two are equal
-            pending.append((g, good[-1][0], len(out)))
-            out.append(GoalResult(g.span.line, g.span.column, g.kind, "unmet", ""))
-        else:
-            msg = "the chain for this goal does not check"
-            diags.append(Diagnostic.make("E303", msg, g.span))
-            out.append(GoalResult(g.span.line, g.span.column, g.kind, "wrong", msg))
-    if pending:
-        jobs = [_Job("goal", None, 0, 0, g.context, c.members[-1].expr, g.rhs, "=", _seed(options, problem.name, "goal", g.span.line))
-                for g, c, _ in pending]
-        for (g, c, pos), o in zip(pending, run_jobs(jobs, options.timeout, options.memory_mb, options.workers)):
-            dec = _outcome_decision(o)
-            if dec.verdict in ACCEPTED:
-                msg = (f"the chain at line {c.members[0].span.line} ends at an expression equal to the goal's right side "
-                       "but not written as it; add it as the last step")
-                diags.append(Diagnostic.make("E302", msg, g.span))
-                out[pos] = GoalResult(g.span.line, g.span.column, g.kind, "unmet", msg)
-            elif dec.verdict == "refuted":
-                msg = f"the chain at line {c.members[0].span.line} ends at a different value"
-                diags.append(Diagnostic.make("E303", msg, g.span, [f"counterexample: {_cx_text(dec.counterexample or {})}"]))
-                out[pos] = GoalResult(g.span.line, g.span.column, g.kind, "wrong", msg)
-            else:
-                msg = f"no chain is known to reach this goal's right side ({dec.reason})"
-                diags.append(Diagnostic.make("E302", msg, g.span))
-                out[pos] = GoalResult(g.span.line, g.span.column, g.kind, "unmet", msg)
+                factors.append(canonical(f, bound, index_names))
+        return ("Product", tuple(factors), tuple("*" if o == "juxt" else o for o in e.ops))
+    if isinstance(e, n.Name):
+        if e.sub is None and e.base in bound:
+            return ("Bound", len(bound) - 1 - bound[::-1].index(e.base))
+        sub = e.sub
+        if sub and len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None and len(sub[0].base) > 1 \
+                and all(c in index_names for c in sub[0].base):
+            sub = tuple(n.Name(sub[0].span, c) for c in sub[0].base)
+        return ("Name", e.base, canonical(sub, bound, index_names))
+    if isinstance(e, n.Num):
+        return ("Num", Fraction(e.text))
+    if isinstance(e, n.BigOp) and e.var is not None and e.var.sub is None:
+        inner = bound + (e.var.base,)
+        return ("BigOp", e.op, canonical(e.lower, bound, index_names), canonical(e.upper, bound, index_names),
+                canonical(e.body, inner, index_names))
+    if isinstance(e, n.Deriv) and e.expr is not None:
+        body, order = e.expr, e.order
+        while isinstance(body, n.Group) and len(body.items) == 1:
+            body = body.items[0]
+        if isinstance(body, n.Deriv) and body.expr is not None and canonical(body.var, bound, index_names) == \
+                canonical(e.var, bound, index_names):
+            return canonical(n.Deriv(e.span, body.expr, e.var, order + body.order, "partial"), bound, index_names)
+    if isinstance(e, n.Product) and len(e.factors) == 2 and e.ops == ("juxt",) and isinstance(e.factors[0], n.Prime) \
+            and isinstance(e.factors[1], n.Group) and len(e.factors[1].items) == 1 \
+            and isinstance(e.factors[1].items[0], n.Name) and isinstance(e.factors[0].func, n.Name):
+        # `f'(x)` with x a name is `\\frac{d}{dx} f(x)` (with an expression inside, the chain rule differs)
+        prime, arg = e.factors[0], e.factors[1].items[0]
+        applied = n.Product(e.span, (prime.func, e.factors[1]), ("juxt",))
+        return canonical(n.Deriv(e.span, applied, arg, prime.order, "d"), bound, index_names)
+    skip = {"span", "styled", "notation", "raw_sub"}
+    return (type(e).__name__,) + tuple(canonical(getattr(e, f.name), bound, index_names) for f in fields(e) if f.name not in skip)
+
+
+def _is_prime_application(e: n.Product) -> bool:
+    return len(e.factors) == 2 and e.ops == ("juxt",) and isinstance(e.factors[0], n.Prime) \
+        and isinstance(e.factors[1], n.Group) and len(e.factors[1].items) == 1 \
+        and isinstance(e.factors[1].items[0], n.Name) and isinstance(e.factors[0].func, n.Name)
+
+
+def same(a: n.Expr, b: n.Expr, index_names: frozenset[str] = frozenset()) -> bool:
+    return canonical(a, (), index_names) == canonical(b, (), index_names)
+
+
+OPAQUE_PREFIX = "∂⟨"  # not a name a student can write: the grammar's names are ASCII, Greek or styled
+
+
+def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
+    """`e` with every derivative replaced by an input standing for it (same derivative, same input),
+    indexed by the index letters it mentions so `∂L/∂h_i` is a family over i. Comparing two members
+    read this way compares them *up to notation*: a derivative is never worked out, so a chain must
+    write the goal's right side to meet it. `bound` are the sum letters bound around `e`, so that
+    `∂o_k/∂h_i` inside `\\sum_k` and `∂o_j/∂h_i` inside `\\sum_j` stand for the same family."""
+    if isinstance(e, (tuple, list)):
+        return type(e)(opaque(x, index_names, bound) for x in e)
+    if not isinstance(e, n.Node):
+        return e
+    if isinstance(e, n.Product):
+        for i, f in enumerate(e.factors):
+            nxt = e.factors[i + 1] if i + 1 < len(e.factors) else None
+            if isinstance(f, n.Deriv) and f.expr is None and nxt is not None:
+                # operator form `\\frac{d}{dx} a b`: the operand is the rest of the product
+                rest = e.factors[i + 1:]
+                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, e.ops[i + 1:])
+                head = e.factors[:i] + (n.Deriv(f.span, body, f.var, f.order, f.notation),)
+                if len(head) == 1:
+                    return opaque(head[0], index_names, bound)
+                return opaque(n.Product(e.span, head, e.ops[:i]), index_names, bound)
+            if isinstance(f, n.Prime) and isinstance(nxt, n.Group) and e.ops[i] == "juxt":
+                # `f'(a)`: the derivative applied to its argument is one quantity
+                applied = n.Product(f.span, (f, nxt), ("juxt",))
+                factors = e.factors[:i] + (_opaque_name(applied, index_names, bound),) + e.factors[i + 2:]
+                ops = e.ops[:i] + e.ops[i + 1:]
+                if len(factors) == 1:
+                    return factors[0]
+                return opaque(n.Product(e.span, factors, ops), index_names, bound)
+    if isinstance(e, (n.Deriv, n.Prime)):
+        return _opaque_name(e, index_names, bound)
+    if isinstance(e, n.BigOp):
+        inner = bound + ((e.var.base,) if e.var is not None and e.var.sub is None else ())
+        return replace(e, lower=opaque(e.lower, index_names, bound), upper=opaque(e.upper, index_names, bound),
+                       cond=opaque(e.cond, index_names, bound), body=opaque(e.body, index_names, inner))
+    changes = {f.name: opaque(getattr(e, f.name), index_names, bound) for f in fields(e) if f.name != "span"}
+    return replace(e, **changes)
+
+
+def _opaque_name(e, index_names: frozenset[str], bound: tuple[str, ...]) -> n.Name:
+    key = hashlib.sha256(repr(canonical(e, bound, index_names)).encode()).hexdigest()[:16]
+    letters = sorted(_index_letters(e, index_names))
+    sub = tuple(n.Name(e.span, x) for x in letters) or None
+    return n.Name(e.span, OPAQUE_PREFIX + key + "⟩", sub, ",".join(letters) if letters else None)
+
+
+def opaque_context(ctx: Context) -> Context:
+    """The context with derivatives in definitions opaque too: `let g = \\frac{dy}{da}` then a chain
+    ending at `g` has not written the derivative's value."""
+    idx = ctx.index_names
+    defs = tuple(replace(d, body=opaque(d.body, idx)) if _contains(d.body, n.Deriv) or _contains(d.body, n.Prime) else d
+                 for d in ctx.definitions)
+    return replace(ctx, definitions=defs)
+
+
+def _index_letters(e, index_names: frozenset[str]) -> set[str]:
+    """Index letters a node mentions that are not bound inside it."""
+    out: set[str] = set()
+
+    def walk(x, bound: frozenset):
+        if isinstance(x, n.BigOp):
+            inner = bound | ({x.var.base} if x.var is not None else set())
+            if x.cond is not None:
+                inner |= {t.base for t in x.cond.terms if isinstance(t, n.Name) and t.sub is None}
+            for y in (x.lower, x.upper):
+                if y is not None:
+                    walk(y, bound)
+            walk(x.body, inner)
+            return
+        if isinstance(x, n.Name):
+            if x.sub is None and x.base in index_names and x.base not in bound:
+                out.add(x.base)
+            if x.sub and len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and x.sub[0].sub is None \
+                    and len(x.sub[0].base) > 1 and all(c in index_names for c in x.sub[0].base):
+                out.update(c for c in x.sub[0].base if c not in bound)  # `W_{ij}`
+        for y in n.children(x):
+            walk(y, bound)
+
+    walk(e, frozenset())
     return out
+
+
+def is_value(e: n.Expr, ctx: Context) -> bool:
+    """A number: no derivative and no name but constants (`e`, `\\pi`) and built-in functions applied
+    to numbers (`\\sigma(0)`), unless the problem defines them."""
+    defined = {d.target.base for d in ctx.definitions}
+    for nm in _names(e):
+        if nm.base in defined or nm.sub is not None:
+            return False
+        if nm.base not in CONSTANTS and nm.base not in FUNCTION_WORDS:
+            return False
+    return not _contains(e, n.Deriv) and not _contains(e, n.Prime)
+
+
+# ------------------------------------------------------------------ contexts
+
+
+def without(ctx: Context, rejected: frozenset[int]) -> Context:
+    """The context with the definitions whose `let` was rejected (E203) taken out: never in force."""
+    if not rejected or not any(id(d) in rejected for d in ctx.definitions):
+        return ctx
+    return replace(ctx, definitions=tuple(d for d in ctx.definitions if id(d) not in rejected))
+
+
+def _world(goal: Goal) -> list[n.Name]:
+    """The names a goal's claim depends on: in its sides, its definitions, assumptions and point;
+    the functions it applies (`\\tanh(x)`, `f'(x)`) count as names."""
+    ctx = goal.context
+    nodes: list = [goal.lhs, goal.rhs] + [d.target for d in ctx.definitions]
+    nodes += list(ctx.assumptions) + [name for name, _ in ctx.point]
+    out = [nm for x in nodes if x is not None for nm in _names(x)]
+    for d in ctx.definitions:  # a function's parameters are its own, not inputs of the goal
+        out += [nm for nm in _names(d.body) if not (d.params and nm.sub is None and nm.base in d.params)]
+    nodes.extend(d.body for d in ctx.definitions)
+    for x in nodes:
+        for call in _all(x, n.Call):
+            out.append(n.Name(call.span, "sigmoid" if call.func == "sigma" else call.func))
+            if call.func in FUNCTION_WORDS:
+                out.append(n.Name(call.span, call.func))
+    return out
+
+
+def _all(e, cls) -> list:
+    found = []
+
+    def walk(x):
+        if isinstance(x, cls):
+            found.append(x)
+        for y in n.children(x):
+            walk(y)
+
+    if e is not None:
+        walk(e)
+    return found
+
+
+def _literal(sub) -> bool:
+    return all(isinstance(s, n.Num) for s in sub)
+
+
+def _may_name_same(a: n.Name, b: n.Name) -> bool:
+    """Can two written names denote the same quantity? `y_0` and `y_1` cannot; `y_j` and `y_1`,
+    `x_0` and `x_{00}` can."""
+    if a.base != b.base or (a.sub is None) != (b.sub is None):
+        return False
+    if a.sub is None or a.raw_sub == b.raw_sub:
+        return True
+    if _literal(a.sub) and _literal(b.sub):
+        return len(a.sub) == len(b.sub) and all(Fraction(x.text) == Fraction(y.text) for x, y in zip(a.sub, b.sub))
+    return True  # an index letter or arithmetic in a subscript: possibly the same entry
+
+
+def _point(ctx: Context) -> dict:
+    """The given values in force (a later `at` for a name wins), by name up to notation."""
+    idx = ctx.index_names
+    return {canonical(name, (), idx): canonical(value, (), idx) for name, value in ctx.point}
+
+
+def _uses_networks(world: list[n.Name]) -> bool:
+    return any(nm.base in NETWORK_FUNCTIONS for nm in world)
+
+
+def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
+    """How `ctx` differs from the goal's context in what it assumes (definitions aside): assumptions,
+    given values, index declarations, the ReLU convention and the networks the goal uses."""
+    g = goal.context
+    out: list[str] = []
+    idx = g.index_names
+    have = {canonical(a, (), idx) for a in g.assumptions}
+    extra = [c for c in ctx.assumptions if canonical(c, (), idx) not in have]
+    if extra:
+        out.append(f"it uses an assumption the goal does not have (line {extra[0].span.line})")
+    gpoint, cpoint = _point(g), _point(ctx)
+    moved = [k for k, v in cpoint.items() if gpoint.get(k) != v]
+    if moved:
+        line = next(name.span.line for name, _ in reversed(ctx.point) if canonical(name, (), idx) == moved[0])
+        out.append(f"it stands at given values the goal does not have (`at` on line {line})")
+    for name in sorted(g.index_names):
+        if ctx.index_range(name) != g.index_range(name):
+            out.append(f"the range of index `{name}` is not the goal's")
+            break
+    words = {nm.base for nm in world} | {c for nm in world for s in (nm.sub or ()) for x in _names(s) for c in x.base}
+    for name, lo, hi in ctx.indices:
+        if name in g.index_names:
+            continue
+        bounds = {nm.base for nm in _names(lo) + _names(hi)}
+        if name in words or bounds & words:
+            out.append(f"`index {name}` changes how the goal's names read (the goal has no index `{name}`)")
+            break
+    if ctx.relu_at_zero != g.relu_at_zero:
+        out.append("it uses another derivative convention for ReLU at 0 than the goal")
+    if _uses_networks(world) and (ctx.networks != g.networks or ctx.batch != g.batch):
+        out.append("its networks or batch size differ from the goal's")
+    return out
+
+
+def _differentiates_by_a_node(goal: Goal, ctx: Context) -> bool:
+    """Does the goal take a derivative with respect to a name defined by a `let` (here or there)?"""
+    targets = [d.target for d in goal.context.definitions + ctx.definitions if d.params is None]
+    for side in (goal.lhs, goal.rhs):
+        for deriv in _all(side, n.Deriv):
+            if any(_may_name_same(deriv.var, t) for t in targets):
+                return True
+    return False
+
+
+def narrowing(goal: Goal, ctx: Context, refinements: dict[int, Context], allow_case: bool = False) -> list[str]:
+    """What the context `ctx` of a chain assumes beyond the goal's own: empty when the chain's claim,
+    once shown, is the goal's claim in full. `refinements` maps the ids of accepted `let`s that
+    restate an earlier definition (checked equal) to the context they were checked in: such a `let`
+    adds nothing when that context was the goal's own setting."""
+    g = goal.context
+    world = _world(goal)
+    out: list[str] = []
+    if ctx.case and not allow_case:
+        out.append(f"it stands under `case` (line {ctx.case[0].span.line}), which the goal does not have")
+    out += _setting(goal, ctx, world)
+
+    node_derivatives = _differentiates_by_a_node(goal, ctx)
+
+    def restates(d) -> bool:
+        # values and derivatives by inputs are the same in a finer graph; a derivative by a node
+        # (`∂x_1/∂y_0`) is not, so then a refinement changes the goal's claim
+        return id(d) in refinements and not node_derivatives and not _setting(goal, refinements[id(d)], world)
+
+    have = {id(d) for d in ctx.definitions}
+    missing = [d for d in g.definitions if id(d) not in have and not restates(d)]
+    if missing:
+        out.append(f"it stands before the definition of `{missing[0].target.display}` (line {missing[0].span.line}) that the goal uses")
+    own = {id(d) for d in g.definitions}
+    for d in ctx.definitions:
+        if id(d) in own or restates(d):
+            continue
+        if any(_may_name_same(d.target, nm) for nm in world):
+            out.append(f"`let {d.target.display}` (line {d.span.line}) defines a name the goal treats as an input")
+            break
+    return out
+
+
+# ------------------------------------------------------------------ deciding goals
+
+
+@dataclass
+class ChainFacts:
+    """What goals need to know of a checked chain."""
+
+    id: int
+    chain: Chain  # with rejected definitions taken out of its context
+    sound: bool
+    failed_line: int | None = None  # the first line whose step does not follow from its predecessor
+    let_in_force: bool = True  # a `let x = a = b` chain whose `let` was not rejected (E203)
+
+
+@dataclass
+class _Candidate:
+    facts: ChainFacts
+    narrowed: list[str]
+    start: n.Expr  # the chain's member at the goal's left side (renamed to the goal's free indices)
+    end: n.Expr  # the chain's member that must be the goal's right side
+    outcome: str = ""  # met | not-written | different-value | undecided | approximate | too-coarse
+    by_cases: bool = False  # narrowed by its `case` alone, an equality pattern of the goal's free indices
+
+
+def _lines(c: Chain) -> tuple[int, int]:
+    return c.members[0].span.line, c.members[-1].span.line
+
+
+def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: frozenset = frozenset()):
+    """`e` with its free index letters renamed (`mapping`); letters bound by a sum are left alone."""
+    if isinstance(e, (tuple, list)):
+        return type(e)(rename(x, mapping, index_names, bound) for x in e)
+    if not isinstance(e, n.Node):
+        return e
+    if isinstance(e, n.BigOp):
+        inner = set(bound)
+        if e.var is not None:
+            inner.add(e.var.base)
+        if e.cond is not None:
+            inner |= {t.base for t in e.cond.terms if isinstance(t, n.Name) and t.sub is None and t.base not in mapping}
+        return replace(e, lower=rename(e.lower, mapping, index_names, bound), upper=rename(e.upper, mapping, index_names, bound),
+                       cond=rename(e.cond, mapping, index_names, bound), body=rename(e.body, mapping, index_names, frozenset(inner)))
+    if isinstance(e, n.Name):
+        if e.sub is None:
+            return replace(e, base=mapping[e.base]) if e.base in mapping and e.base not in bound else e
+        sub = e.sub
+        if len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None and len(sub[0].base) > 1 \
+                and all(c in index_names for c in sub[0].base):
+            sub = tuple(n.Name(sub[0].span, c) for c in sub[0].base)
+        sub = rename(sub, mapping, index_names, bound)
+        return replace(e, sub=sub, raw_sub=",".join(s.base if isinstance(s, n.Name) and s.sub is None else "?" for s in sub))
+    changes = {f.name: rename(getattr(e, f.name), mapping, index_names, bound) for f in fields(e) if f.name != "span"}
+    return replace(e, **changes)
+
+
+def _renamings(goal: Goal, ctx: Context, a: n.Expr, b: n.Expr) -> list[dict[str, str]]:
+    """Ways to read a chain's free index letters as the goal's (`k` for `i`): a claim for every k
+    in a range is the claim for every i in that range. The identity first."""
+    mine = free_indices([a, b], ctx)
+    theirs = free_indices([goal.lhs] + ([goal.rhs] if goal.rhs is not None else []), goal.context)
+    if set(mine) == set(theirs) or len(mine) != len(theirs) or len(mine) > 3:
+        return [{}]
+    out = [{}]
+    for perm in itertools.permutations(theirs):
+        mapping = dict(zip(mine, perm))
+        if all(ctx.index_range(x) == goal.context.index_range(y) for x, y in mapping.items()):
+            out.append({x: y for x, y in mapping.items() if x != y})
+    return out
+
+
+def _index_pattern(case: tuple[n.Condition, ...], goal: Goal) -> bool:
+    """Is a `case` an equality pattern of the goal's free indices (`i = j`, `i \\neq j`, ...)? Only
+    such cases are combined: whether they hold depends on which indices coincide, nothing else."""
+    free = set(free_indices([goal.lhs, goal.rhs], goal.context))
+    for cond in case:
+        if any(op not in ("=", "!=") for op in cond.ops):
+            return False
+        if not all(isinstance(x, n.Name) and x.sub is None and x.base in free for x in cond.terms):
+            return False
+    return True
+
+
+def _cases_cover(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> bool:
+    """Do the cases together hold for every pattern of coinciding free indices of the goal?"""
+    free = free_indices([goal.lhs, goal.rhs], goal.context)
+
+    def holds(case, block: dict[str, int]) -> bool:
+        for cond in case:
+            for op, a, b in zip(cond.ops, cond.terms, cond.terms[1:]):
+                equal = block[a.base] == block[b.base]
+                if equal != (op == "="):
+                    return False
+        return True
+
+    for part in _partitions(free):
+        block = {x: k for k, group in enumerate(part) for x in group}
+        if not any(holds(case, block) for case in cases):
+            return False
+    return True
+
+
+def _ends_by_approx(c: Chain) -> bool:
+    return bool(c.rels) and c.rels[-1] == "≈"
+
+
+class GoalJudge:
+    """Decides every goal of a problem in rounds of sandboxed comparisons (`run`)."""
+
+    def __init__(self, problem: Problem, chains: list[ChainFacts], refinements: dict[int, Context],
+                 rejected: frozenset[int], seed_of, run):
+        self.problem = problem
+        self.chains = chains
+        self.refinements = refinements
+        self.rejected = rejected
+        self.seed_of = seed_of
+        self.run = run
+
+    def _job(self, ctx: Context, a: n.Expr, b: n.Expr, *seed, opaque_read: bool = True) -> _Job:
+        if opaque_read:
+            idx = ctx.index_names
+            ctx, a, b = opaque_context(ctx), opaque(a, idx), opaque(b, idx)
+        return _Job("goal", None, 0, 0, ctx, a, b, "=", self.seed_of(*seed))
+
+    def _readings(self, g: Goal, f: ChainFacts) -> list[tuple[n.Expr, n.Expr, dict]]:
+        """(start, end) pairs a chain may be read as for a goal: first to last member, and for `show`
+        also last to first (equality is symmetric), each with the free-index renamings."""
+        c = f.chain
+        ends = [(c.members[0].expr, c.members[-1].expr)]
+        if g.kind == "show":
+            ends.append((c.members[-1].expr, c.members[0].expr))
+        idx = c.context.index_names
+        out = []
+        for a, b in ends:
+            for mapping in _renamings(g, c.context, a, b):
+                out.append((rename(a, mapping, idx), rename(b, mapping, idx), mapping) if mapping else (a, b, mapping))
+        return out
+
+    def _eligible(self, g: Goal, f: ChainFacts) -> bool:
+        c = f.chain
+        if len(c.members) < 2:
+            return False  # a `let` with one member defines; it has no step that could reach a goal
+        if c.let_target is not None:
+            # `let y = a = b` defines y as a: it may find y (when the `let` is in force), never prove a `show`
+            return g.kind == "find" and f.let_in_force and isinstance(g.lhs, n.Name)
+        return True
+
+    def judge(self) -> tuple[list[GoalResult], list[Diagnostic]]:
+        goals = [replace(g, context=without(g.context, self.rejected)) for g in self.problem.goals]
+        cands: dict[int, list[_Candidate]] = {gi: [] for gi in range(len(goals))}
+        # 1. chains that start at each goal's left side as written (up to notation)
+        for gi, g in enumerate(goals):
+            idx = g.context.index_names
+            for f in self.chains:
+                if not self._eligible(g, f):
+                    continue
+                c = f.chain
+                if c.let_target is not None:
+                    if same(c.let_target, g.lhs, idx):
+                        cands[gi].append(_Candidate(f, narrowing(g, c.context, self.refinements), g.lhs, c.members[-1].expr))
+                    continue
+                for a, b, mapping in self._readings(g, f):
+                    if same(a, g.lhs, idx):
+                        cand = _Candidate(f, narrowing(g, c.context, self.refinements), a, b)
+                        cand.by_cases = bool(c.context.case) and not mapping and _index_pattern(c.context.case, g) \
+                            and not narrowing(g, c.context, self.refinements, allow_case=True)
+                        cands[gi].append(cand)
+                        break
+        # 2. where no chain does, chains equal to it up to notation (a comparison each)
+        jobs, keys = [], []
+        for gi, g in enumerate(goals):
+            if cands[gi]:
+                continue
+            for f in self.chains:
+                if not self._eligible(g, f) or f.chain.let_target is not None:
+                    continue
+                if narrowing(g, f.chain.context, self.refinements):
+                    continue
+                for k, (a, b, _) in enumerate(self._readings(g, f)):
+                    jobs.append(self._job(f.chain.context, a, g.lhs, "goal-start", g.span.line, f.id, k))
+                    keys.append((gi, f, a, b))
+        for (gi, f, a, b), dec in zip(keys, self.run(jobs)):
+            if dec.verdict in ACCEPTED and not any(c.facts is f for c in cands[gi]):
+                cands[gi].append(_Candidate(f, [], a, b))
+        # 3. each candidate's end
+        jobs, keys = [], []
+        for gi, g in enumerate(goals):
+            idx = g.context.index_names
+            for cand in cands[gi]:
+                c = cand.facts.chain
+                if (cand.narrowed and not cand.by_cases) or not cand.facts.sound:
+                    continue
+                if g.kind == "find":
+                    cand.outcome = self._find_end(cand)
+                elif "≈" in c.rels:
+                    cand.outcome = "approximate"
+                elif same(cand.end, g.rhs, idx):
+                    cand.outcome = "met"
+                else:
+                    jobs.append(self._job(c.context, cand.end, g.rhs, "goal-end", g.span.line, cand.facts.id))
+                    keys.append((gi, cand))
+        undecided = []
+        for (gi, cand), dec in zip(keys, self.run(jobs)):
+            if dec.verdict in ACCEPTED:
+                cand.outcome = "met"
+            else:
+                undecided.append((gi, cand))
+        # 4. an end that is not the right side up to notation: equal all the same (stopped early), or not?
+        jobs = [self._job(cand.facts.chain.context, cand.end, goals[gi].rhs, "goal-value", goals[gi].span.line,
+                          cand.facts.id, opaque_read=False) for gi, cand in undecided]
+        values: dict[int, Decision] = {}
+        for (gi, cand), dec in zip(undecided, self.run(jobs)):
+            values[id(cand)] = dec
+            cand.outcome = {"refuted": "different-value"}.get(dec.verdict, "not-written" if dec.verdict in ACCEPTED else "undecided")
+        results, diags = [], []
+        for gi, g in enumerate(goals):
+            r, d = self._verdict(g, cands[gi], values)
+            results.append(r)
+            diags.extend(d)
+        return results, diags
+
+    def _find_end(self, cand: _Candidate) -> str:
+        c = cand.facts.chain
+        if not is_value(cand.end, c.context):
+            return "not-written"
+        if _ends_by_approx(c):
+            from .approx import _decimal_interval  # noqa: PLC0415
+
+            interval = _decimal_interval(cand.end)
+            if interval is None or interval[0] <= 0 <= interval[1]:
+                return "too-coarse"  # `y \approx 0` for y = 0.4: the rounding says nothing of y
+        return "met"
+
+    def _verdict(self, g: Goal, cands: list[_Candidate], values: dict) -> tuple[GoalResult, list[Diagnostic]]:
+        what = "show" if g.kind == "show" else "find"
+        attempts = [c.facts.id for c in cands]
+
+        def result(status: str, reason: str, msg: str, cand: _Candidate | None, code: str | None,
+                   notes: list[str] | None = None):
+            chain = cand.facts.chain if cand is not None else None
+            gr = GoalResult(g.span.line, g.span.column, g.kind, status, msg, chain=cand.facts.id if cand else None,
+                            chain_lines=_lines(chain) if chain is not None else None, reason=reason,
+                            attempts=attempts)
+            diags = [Diagnostic.make(code, msg, g.span, notes or [])] if code else []
+            return gr, diags
+
+        met = [c for c in cands if c.outcome == "met" and not c.narrowed]
+        cases = [c for c in cands if c.outcome == "met" and c.by_cases]
+        if not met and cases and _cases_cover(g, [c.facts.chain.context.case for c in cases]):
+            lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
+            return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "
+                                                 "pattern of the goal's indices", cases[0], None)
+        if met:
+            c = met[0]
+            first, last = _lines(c.facts.chain)
+            where = f"line {first}" if first == last else f"lines {first}-{last}"
+            verb = "found" if g.kind == "find" else "shown"
+            return result("met", "met", f"{verb} by the chain at {where}", c, None)
+        if not cands:
+            return result("unmet", "no-chain", f"no chain starts at this {what} goal's left side", None, "E302")
+        usable = [c for c in cands if not c.narrowed and c.facts.sound]
+        messages = {
+            "not-written": ("unmet", "E302", lambda line: f"the chain at line {line} does not end in a number" if g.kind == "find"
+                            else f"the chain at line {line} stops before the goal's right side: write the right side as its last step"),
+            "approximate": ("unmet", "E302", lambda line: f"the chain at line {line} reaches the goal's right side only "
+                            "approximately (`\\approx`), but the goal is exact"),
+            "too-coarse": ("unmet", "E302", lambda line: f"the chain at line {line} ends in a rounding so coarse that it "
+                           "could be 0: give more digits"),
+            "undecided": ("unmet", "E302", None),
+            "different-value": ("wrong", "E303", lambda line: f"the chain at line {line} ends at a different value than "
+                                "the goal's right side"),
+        }
+        for outcome in ("not-written", "approximate", "too-coarse", "undecided", "different-value"):
+            hit = [c for c in usable if c.outcome == outcome]
+            if not hit:
+                continue
+            c = hit[-1]
+            line = c.facts.chain.members[0].span.line
+            status, code, text = messages[outcome]
+            dec = values.get(id(c))
+            if outcome == "undecided":
+                msg = (f"the chain at line {line} ends at an expression not known to equal the goal's right side "
+                       f"({dec.reason if dec else 'undecided'})")
+            else:
+                msg = text(line)
+            notes = [f"counterexample: {_cx_text(dec.counterexample or {})}"] if outcome == "different-value" and dec \
+                and dec.counterexample else []
+            return result(status, outcome, msg, c, code, notes)
+        failed = [c for c in cands if not c.narrowed and not c.facts.sound]
+        if failed:
+            c = failed[-1]
+            line = c.facts.chain.members[0].span.line
+            bad = f" (line {c.facts.failed_line})" if c.facts.failed_line is not None else ""
+            return result("wrong", "step-failed", f"not met: the chain at line {line} has a step that does not follow "
+                                                  f"from the one before it{bad}", c, "E303")
+        c = cands[-1]
+        line = c.facts.chain.members[0].span.line
+        return result("unmet", "narrowed", f"the chain at line {line} does not show this goal: {c.narrowed[0]}", c, "E302",
+                      [f"also: {x}" for x in c.narrowed[1:]])

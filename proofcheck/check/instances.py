@@ -18,12 +18,16 @@ LARGE_SIZE_CAP = 9
 
 
 def size_names(ctx: Context) -> list[str]:
+    """Names in index ranges that are not indices (`N`), then the dimensions of declared shapes."""
     out: list[str] = []
     for _, lo, hi in ctx.indices:
         for e in (lo, hi):
             for nm in _names(e):
                 if nm.sub is None and nm.base not in ctx.index_names and nm.base not in out:
                     out.append(nm.base)
+    if ctx.shapes:
+        from ..matrix import size_names as shape_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        out += [s for s in shape_sizes(ctx) if s not in out]
     return out
 
 
@@ -114,7 +118,8 @@ class Instance:
 def index_symmetric(ctx: Context, exprs) -> bool:
     """True when index values are interchangeable: every subscript anywhere in the members, the
     definitions, the assumptions and the case is a plain index name (no literal like h_1, no h_{i+1}),
-    no sum has explicit limits, and no index is compared by order. Then relabelling index values maps
+    no sum has explicit limits, and no index is compared by order or with anything but an index
+    (`(i = 2)` singles out the value 2). Then relabelling index values maps
     one instance onto another, so the smallest values of each pattern stand for all of them."""
     idx = ctx.index_names
     nodes = list(exprs) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
@@ -133,8 +138,10 @@ def index_symmetric(ctx: Context, exprs) -> bool:
         if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
             ok = False
             return
-        if isinstance(x, n.Condition) and any(op not in ("=", "!=") for op in x.ops):
-            if any(nm.sub is None and nm.base in idx for nm in _names(x)):
+        if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
+            # an index compared by order, or with anything but an index (`(i = 2)`), is singled out
+            plain = all(isinstance(t, n.Name) and t.sub is None and t.base in idx for t in x.terms)
+            if any(op not in ("=", "!=") for op in x.ops) or not plain:
                 ok = False
                 return
         for y in n.children(x):

@@ -1,16 +1,35 @@
-"""Checking one problem: every step, recovery after a refuted step, lemmas, then the goals."""
+"""Checking one problem: refinements, every step (with recovery after a failed one), lemmas, goals.
+
+Order matters for soundness. Refinements come first: a `let` that disagrees with the definition it
+restates (E203) is taken out of every context below it, so it is never in force. Then the steps of
+every chain, in rounds (`chains.plan` says which comparison each round still needs). Goals last,
+from the chains' facts (`goals.GoalJudge`).
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
 from ..diagnostics import Diagnostic
-from ..elaborate import Chain, Problem
+from ..elaborate import Chain, Context, Problem, Refinement, refinements_of, restated
 from ..options import Options
-from ..results import ACCEPTED, ProblemResult, StepResult
+from ..results import ACCEPTED, ChainResult, ProblemResult, StepResult
 from ..sandbox import run_jobs
+from .chains import ChainPlan, plan
 from .counterexample import _cx_text
 from .decide import Decision
-from .goals import _goals
+from .goals import ChainFacts, GoalJudge, narrowing, without
 from .jobs import _has_symbols, _Job, _outcome_decision, _seed, _step_result, warm_up
+
+
+def _runner(options: Options):
+    """Run jobs in the sandbox under the step budget: (decision, seconds) per job, in order."""
+    def run(jobs: list[_Job]) -> list[tuple[Decision, float]]:
+        if not jobs:
+            return []
+        return [(_outcome_decision(o), o.seconds) for o in run_jobs(jobs, options.timeout, options.memory_mb, options.workers)]
+    return run
 
 
 def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, list[Diagnostic]]:
@@ -19,104 +38,175 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     result = ProblemResult(problem.name, problem.title, problem.span.line)
     from ..network import problem_diagnostics  # noqa: PLC0415  (cross-checks networks once, before forking)
     diags.extend(problem_diagnostics(problem, options.ad))
+    run = _runner(options)
+    seed = functools.partial(_seed, options, problem.name)
 
-    # first pass: refinements and every adjacent pair
-    jobs: list[_Job] = []
-    for r in problem.refinements:
-        jobs.append(_Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
-                         _seed(options, problem.name, "ref", r.new.span.line), r.name.display))
-    for ci, chain in enumerate(problem.chains):
-        for k in range(1, len(chain.members)):
-            left = chain.members[_approx_left(chain, k)].expr  # `\approx` compares with the exact value
-            jobs.append(_Job("step", chain, k, k - 1, chain.context, left, chain.members[k].expr,
-                             chain.rels[k - 1], _seed(options, problem.name, ci, k, k - 1), ad=options.ad))
-    outcomes = run_jobs(jobs, options.timeout, options.memory_mb, options.workers)
-    decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
-    for job, out in zip(jobs, outcomes):
-        dec = _outcome_decision(out)
-        diags.extend(dec.diagnostics)
-        if job.kind == "refinement":
-            if dec.verdict == "refuted":
-                cx = dec.counterexample or {}
-                diags.append(Diagnostic.make("E203", f"this `let` disagrees with the earlier definition of `{job.name}`",
-                                             job.b.span, [f"at {_cx_text(cx)}: earlier {cx.get('lhs')}, now {cx.get('rhs')}"]))
-            elif dec.verdict == "unknown":
-                diags.append(Diagnostic.make("E203", f"could not confirm that this `let` agrees with the earlier definition: {dec.reason}", job.b.span))
-            elif job.context.point and dec.holds_in_general is not True:
-                # equal at the given point only (or not known in general): as the finer graph it would
-                # change every derivative through `job.name`, so it must not replace the definition silently
-                diags.append(Diagnostic.make(
-                    "E203", f"this `let` agrees with the earlier definition of `{job.name}` only at the given point, "
-                    "so it would change the graph", job.b.span,
-                    [f"below this line every derivative through `{job.name}` follows this definition",
-                     f"hint: to work out the value, write a chain without `let`: `{job.name} = ... = value`"]))
-            continue
-        decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
+    rejected, accepted, ref_diags = _refinements(problem, seed, run)
+    diags.extend(ref_diags)
+    chains = [replace(c, context=without(c.context, rejected)) for c in problem.chains]
+    plans, decided = _steps(chains, options, seed, run, diags)
 
-    # second pass: after a refuted step, compare the next member with the last accepted one
-    recovery: list[_Job] = []
-    for ci, chain in enumerate(problem.chains):
-        last_ok = 0
-        for k in range(1, len(chain.members)):
-            job, dec, _ = decided[(id(chain), k, k - 1)]
-            prev_refuted = k >= 2 and decided[(id(chain), k - 1, k - 2)][1].verdict == "refuted"
-            if prev_refuted and last_ok != k - 1 and chain.rels[k - 1] != "≈":  # `\approx`: always the exact value
-                recovery.append(_Job("step", chain, k, last_ok, chain.context, chain.members[last_ok].expr,
-                                     chain.members[k].expr, chain.rels[k - 1], _seed(options, problem.name, ci, k, last_ok),
-                                     ad=options.ad))
-            if dec.verdict in ACCEPTED:
-                last_ok = k
-    if recovery:
-        for job, out in zip(recovery, run_jobs(recovery, options.timeout, options.memory_mb, options.workers)):
-            dec = _outcome_decision(out)
-            diags.extend(dec.diagnostics)  # a checker fault found while recovering is still a fault
-            decided[(id(job.chain), job.index, job.left)] = (job, dec, out.seconds)
-
-    # assemble per chain, with the anchor (the last member known equal to the chain's start)
-    chain_ends: list[tuple[Chain, bool, StepResult | None]] = []
-    for ci, chain in enumerate(problem.chains):
-        anchor_ok = True
-        last_ok = 0
-        prev_verdict = None
-        last_step = None
-        for k in range(1, len(chain.members)):
-            job, dec, secs = decided[(id(chain), k, k - 1)]
-            chosen_job, chosen, chosen_secs, against = job, dec, secs, "previous"
-            if prev_verdict == "refuted" and last_ok != k - 1 and chain.rels[k - 1] != "≈":
-                rjob, rdec, rsecs = decided[(id(chain), k, last_ok)]
-                if rdec.verdict in ACCEPTED:
-                    chosen_job, chosen, chosen_secs, against = rjob, rdec, rsecs, "last-accepted"
-                    anchor_ok = True
-                elif dec.verdict in ACCEPTED:
-                    anchor_ok = False  # consistent with the wrong line: the mistake carries on
-                    chosen.reason = chosen.reason or "follows from the refuted line before it, so the mistake carries on"
-            elif dec.verdict == "refuted":
-                anchor_ok = False
-            elif dec.verdict not in ACCEPTED:
-                anchor_ok = False
-            step = _step_result(chosen_job, chosen, chosen_secs)
-            step.compared_with = against
-            diags.extend(_step_diagnostics(chain, k, step, chosen_job))
+    facts: list[ChainFacts] = []
+    for ci, chain in enumerate(chains):
+        p = plans[ci]
+        failed_line = None
+        for a in p.anchors:
+            job, dec, secs = decided[(ci, a.k, a.left)]
+            if a.carries_mistake and not dec.reason:
+                dec = replace(dec, reason="follows from the line before it, which does not hold, so the mistake carries on")
+            step = _step_result(job, dec, secs)
+            step.compared_with = a.against
+            step.chain = ci
+            diags.extend(_step_diagnostics(chain, a.k, step, job))
             result.steps.append(step)
-            if chosen.verdict in ACCEPTED:
-                last_ok = k
-            prev_verdict = chosen.verdict if against == "previous" else dec.verdict
-            if against == "last-accepted":
-                prev_verdict = "proved"
-            last_step = step
-        chain_ends.append((chain, anchor_ok and (last_step is None or last_step.accepted), last_step))
+            primary = decided[(ci, a.k, a.k - 1)][1]
+            if failed_line is None and primary.verdict not in ACCEPTED:
+                failed_line = chain.members[a.k].span.line
+        original = problem.chains[ci]
+        in_force = original.let_target is None or id(original.context.definitions[-1]) not in rejected
+        facts.append(ChainFacts(ci, chain, p.sound, failed_line, in_force))
 
-    diags.extend(_justification_diagnostics(problem, chain_ends))
-    result.goals = _goals(problem, chain_ends, options, diags)
+    diags.extend(_justification_diagnostics(facts))
+    judge = GoalJudge(problem, facts, accepted, rejected, seed, lambda jobs: [d for d, _ in run(jobs)])
+    result.goals, goal_diags = judge.judge()
+    diags.extend(goal_diags)
+    for f in facts:
+        first, last = f.chain.members[0].span.line, f.chain.members[-1].span.line
+        narrowed = [] if len(f.chain.members) < 2 else sorted(
+            {x for g in problem.goals for x in narrowing(replace(g, context=without(g.context, rejected)), f.chain.context, accepted)})
+        result.chains.append(ChainResult(f.id, first, last, f.chain.lemma,
+                                         f.chain.let_target.display if f.chain.let_target is not None else None,
+                                         f.sound, narrowed))
     result.errors = sum(1 for d in diags if d.severity == "error")
     return result, diags
 
 
-def _approx_left(chain: Chain, k: int) -> int:
-    """The member an `\\approx` step at k is compared with: the last one before the chain's first
-    `\\approx` (rounded values after it are never the reference); k - 1 for every other step."""
+# ------------------------------------------------------------------ refinements
+
+
+def _refinements(problem: Problem, seed, run) -> tuple[frozenset[int], dict[int, Context], list[Diagnostic]]:
+    """Check every `let` that restates a definition, in file order, so that each is compared with
+    what is really in force above it: (ids of rejected definitions, accepted ones by id with the
+    context they were checked in, E203s).
+
+    All refinements are decided at once; after a rejection, the ones below it are decided again
+    without the rejected definition: a later `let` is compared with the definitions in force (those
+    before it that were not rejected), never with a rejected one it happens to agree with."""
+    by_new: dict[int, list[Refinement]] = {}
+    for r in problem.refinements:
+        by_new.setdefault(id(r.new), []).append(r)
+    order = sorted(by_new.values(), key=lambda rs: (rs[0].new.span.line, rs[0].new.span.column))
+    rejected: set[int] = set()
+    final: dict[int, list[tuple[Refinement, _Job, Decision]]] = {}
+    start = 0
+    while start < len(order):
+        batch = [(rs, [(r, _refinement_job(r, seed)) for r in _restatements(rs, frozenset(rejected))])
+                 for rs in order[start:]]
+        decisions = iter(run([job for _, checks in batch for _, job in checks]))
+        restart = None
+        for i, (rs, checks) in enumerate(batch):
+            results = [(r, job, next(decisions)[0]) for r, job in checks]
+            final[id(rs[0].new)] = results
+            if restart is None and any(_rejects(job, dec) for _, job, dec in results):
+                rejected.add(id(rs[0].new))
+                restart = start + i + 1
+        start = len(order) if restart is None else restart
+    diags: list[Diagnostic] = []
+    accepted: dict[int, Context] = {}
+    for rs in order:
+        results = final[id(rs[0].new)]
+        for _, job, dec in results:
+            diags.extend(dec.diagnostics)
+            msg = _rejection(job, dec)
+            if msg is not None:
+                diags.append(msg)
+        if results and id(rs[0].new) not in rejected:
+            accepted[id(rs[0].new)] = results[0][0].context
+    return frozenset(rejected), accepted, diags
+
+
+def _restatements(rs: list[Refinement], rejected: frozenset[int]) -> list[Refinement]:
+    """The checks a restating `let` needs against the definitions in force above it: the ones
+    elaborate found, or, when one of those was rejected, the ones found again without it."""
+    if not any(id(r.old) in rejected for r in rs):
+        return [replace(r, context=without(r.context, rejected)) for r in rs]
+    new = rs[0].new
+    ctx = without(rs[0].context, rejected)
+    before = tuple(d for d in ctx.definitions if d is not new)
+    old, overlapping = restated(new, before, ctx)
+    return refinements_of(new, old, overlapping, ctx)
+
+
+def _refinement_job(r: Refinement, seed) -> _Job:
+    return _Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
+                seed("ref", r.new.span.line, r.old.span.line), r.name.display)
+
+
+def _rejects(job: _Job, dec: Decision) -> bool:
+    return _rejection(job, dec) is not None
+
+
+def _rejection(job: _Job, dec: Decision) -> Diagnostic | None:
+    """The E203 for a refinement that does not agree in general with the definition it restates."""
+    if dec.verdict == "refuted":
+        cx = dec.counterexample or {}
+        return Diagnostic.make("E203", f"this `let` disagrees with the earlier definition of `{job.name}`",
+                               job.b.span, [f"at {_cx_text(cx)}: earlier {cx.get('lhs')}, now {cx.get('rhs')}",
+                                            "the earlier definition stays in force below this line"])
+    if dec.verdict not in ACCEPTED:
+        return Diagnostic.make("E203", f"could not confirm that this `let` agrees with the earlier definition: {dec.reason}",
+                               job.b.span, ["the earlier definition stays in force below this line"])
+    if job.context.point and dec.holds_in_general is not True:
+        # equal at the given point only (or not known in general): as the finer graph it would
+        # change every derivative through `job.name`, so it must not replace the definition
+        return Diagnostic.make(
+            "E203", f"this `let` agrees with the earlier definition of `{job.name}` only at the given point, "
+            "so it would change the graph", job.b.span,
+            ["the earlier definition stays in force below this line",
+             f"hint: to work out the value, write a chain without `let`: `{job.name} = ... = value`"])
+    return None
+
+
+# ------------------------------------------------------------------ steps
+
+
+def _steps(chains: list[Chain], options: Options, seed, run, diags: list[Diagnostic]):
+    """Decide every step, in rounds: first every adjacent pair, then the recovery comparisons that
+    `chains.plan` asks for after a failed step. -> (plan per chain, decided comparisons)."""
+    decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
+
+    def job(ci: int, k: int, left: int) -> _Job:
+        c = chains[ci]
+        reference = c.members[_approx_left(c, k, left)].expr  # `\approx`: always the exact value
+        return _Job("step", c, k, left, c.context, reference, c.members[k].expr, c.rels[k - 1],
+                    seed(ci, k, left), ad=options.ad)
+
+    todo = [job(ci, k, k - 1) for ci, c in enumerate(chains) for k in range(1, len(c.members))]
+    plans: dict[int, ChainPlan] = {}
+    while True:
+        for j, (dec, secs) in zip(todo, run(todo)):
+            ci = next(i for i, c in enumerate(chains) if c is j.chain)
+            decided[(ci, j.index, j.left)] = (j, dec, secs)
+            diags.extend(dec.diagnostics)  # a checker fault found while recovering is still a fault
+        todo = []
+        for ci, c in enumerate(chains):
+            if ci in plans:
+                continue
+            p = plan(len(c.members), lambda k, left, ci=ci: decided[(ci, k, left)][1].verdict if (ci, k, left) in decided else None)
+            if isinstance(p, ChainPlan):
+                plans[ci] = p
+            else:
+                todo.append(job(ci, *p))
+        if not todo:
+            return plans, decided
+
+
+def _approx_left(chain: Chain, k: int, left: int) -> int:
+    """The member a step into k is compared with: `left`, except that an `\\approx` step is always
+    compared with the last member before the chain's first `\\approx` (the exact value), never with
+    a rounded one."""
     if chain.rels[k - 1] != "≈":
-        return k - 1
+        return left
     return chain.rels.index("≈")
 
 
@@ -156,15 +246,12 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
     return out
 
 
-def _justification_diagnostics(problem: Problem, chain_ends) -> list[Diagnostic]:
+def _justification_diagnostics(facts: list[ChainFacts]) -> list[Diagnostic]:
     """`by NAME` must name a lemma of this problem; naming one whose chain failed is a warning."""
-    lemma_ok = {}
-    for chain, ok, _ in chain_ends:
-        if chain.lemma:
-            lemma_ok[chain.lemma] = ok
+    lemma_ok = {f.chain.lemma: f.sound for f in facts if f.chain.lemma}
     out = []
-    for chain, _, _ in chain_ends:
-        for j in chain.justifications:
+    for f in facts:
+        for j in f.chain.justifications:
             if j is None or j.kind != "by":
                 continue
             if j.text not in lemma_ok:
