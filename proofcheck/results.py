@@ -24,6 +24,9 @@ class Evidence:
     points: int = 0
     instances: list[dict[str, Any]] = field(default_factory=list)  # sizes/indices checked, per method
     reason: str = ""
+    arithmetic: str = ""  # exact | certified: how values at points were compared ("" when none were)
+    precision: int = 0  # the most bits a certified comparison needed (0: every value exact)
+    regions: dict[str, int] = field(default_factory=dict)  # kink regions probed: arguments, lines, crossings, cells, probes
 
 
 @dataclass
