@@ -193,6 +193,7 @@ class Evaluator:
     bits: int = START_BITS  # the precision of the last successful run
     magnitude: int = 0  # largest |log2| of a term of any sum met (cancellation can hide that much)
     boundary: bool = False  # a domain condition held with equality (sqrt(0)): defined here, not around
+    inexact: bool = False  # a ball was needed somewhere (a sign decided by one counts too)
 
     def __post_init__(self):
         self._memo: dict = {}
@@ -251,9 +252,9 @@ class Evaluator:
         if e.is_Float:
             raise Undecided("an inexact number")
         if e is sp.pi:
-            return arb.pi()
+            return self._finite(arb.pi())
         if e is sp.E:
-            return arb(1).exp()
+            return self._finite(arb(1).exp())
         if e in (sp.nan, sp.zoo, sp.oo, -sp.oo):
             raise Undefined("not a real number")
         if e.is_Add:
@@ -301,6 +302,7 @@ class Evaluator:
     def _ball(self, v: Value) -> arb:
         """A value as a ball; an exact rational rounded here counts its size in bits like a term of a
         sum (1 + 10^{-180} must not round to 1 unnoticed)."""
+        self.inexact = True
         if isinstance(v, arb):
             return v
         self.magnitude = max(self.magnitude, min(_bits(v), CAP_BITS))
@@ -372,9 +374,11 @@ class Evaluator:
         """A real algebraic number: a rational approximation refined to the precision, as a ball."""
         width = sp.Rational(1, 2 ** (self._prec + GUARD_BITS))
         approx = r.eval_rational(dx=width, dy=width)
+        self.inexact = True
         return arb(to_fmpq(sp.Rational(approx)), arb(to_fmpq(width)))
 
     def _finite(self, v: arb) -> arb:
+        self.inexact = True
         if not v.is_finite():
             raise Undecided("a value too large for certified evaluation")
         return v

@@ -66,6 +66,17 @@ class InstanceResult:
         return out
 
 
+def numeric_evidence(instances: list[dict]) -> dict:
+    """A step's `arithmetic`, `precision` and `regions` (results.Evidence) from its instances'."""
+    kinds = [i["arithmetic"] for i in instances if "arithmetic" in i]
+    regions: dict[str, int] = {}
+    for i in instances:
+        for k, v in (i.get("regions") or {}).items():
+            regions[k] = regions.get(k, 0) + v
+    return {"arithmetic": ("certified" if "certified" in kinds else "exact") if kinds else "",
+            "precision": max((i.get("precision", 0) for i in instances), default=0), "regions": regions}
+
+
 @dataclass
 class _Instance:
     """What one instance's comparison works with: both sides, the assumptions, the given point."""
@@ -78,6 +89,7 @@ class _Instance:
     sub: dict  # inputs solved from the equalities
     fixed: dict  # the given point
     syms: list
+    unfixed: tuple = ()  # both sides before the given point is substituted: their kinks for the notes
     bits: int = 0
     points: int = 0
 
@@ -101,8 +113,7 @@ class _Instance:
         full = self.full(p)
         if relations_hold(self.rels, full) is not True:
             return None
-        cx = describe(self.inst, full, check, [self.a.expr, self.b.expr], {s.name for s in self.fixed},
-                      _node_names(self.t))
+        cx = describe(self.inst, full, check, list(self.unfixed), {s.name for s in self.fixed}, _node_names(self.t))
         return with_solved(cx, self.sub, full, self.fixed)
 
 
@@ -123,7 +134,7 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
         free |= x.free_symbols | y.free_symbols
     syms = sorted(free, key=lambda s: s.name)
     sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()}
-    job = _Instance(t, inst, side_a, side_b, rels, sub_vals, fixed, syms)
+    job = _Instance(t, inst, side_a, side_b, rels, sub_vals, fixed, syms, (a.xreplace(sub), b.xreplace(sub)))
     if not syms:
         t.samples = (sub_vals, [dict(fixed)])  # the points autodiff.CrossCheck.add compares derivatives at
         return _compare_constant(job, symbolic)
@@ -145,7 +156,7 @@ def _compare_constant(job: _Instance, symbolic: bool) -> InstanceResult:
         return job.result(DIFFERS, job.counterexample({}, PointCheck(LOPSIDED, check.bits, check.lhs, check.rhs)))
     if check.status == DIFFER:
         return job.result(DIFFERS, job.counterexample({}, check))
-    if check.exact:
+    if check.zero:
         return job.result(SYMBOLIC)
     d = job.a.expr - job.b.expr
     if symbolic and zero_test(d):

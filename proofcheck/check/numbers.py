@@ -76,6 +76,11 @@ class PointCheck:
     def exact(self) -> bool:
         return self.bits == 0
 
+    @property
+    def zero(self) -> bool:
+        """The difference is exactly 0: exact arithmetic, every sign on the way certain."""
+        return self.difference is not None and sign_of(self.difference) == 0
+
 
 # ------------------------------------------------------------------ one side
 
@@ -140,7 +145,7 @@ def compare_at(a: Side, b: Side, point: dict, evidence: bool = False, forms: tup
     except Undecided as u:
         return PointCheck(UNDECIDED, ev.bits, reason=str(u))
     lhs, rhs, diff = first
-    bits = 0 if _all_exact(lhs, rhs, diff) else ev.bits
+    bits = ev.bits if ev.inexact else 0
     if lhs.value is None or rhs.value is None:
         if lhs.value is None and rhs.value is None:
             return PointCheck(UNDEFINED, bits, lhs, rhs, reason="both sides are undefined here")
@@ -200,14 +205,6 @@ def _sub(x: Value, y: Value) -> Value:
     if isinstance(x, fmpq) and isinstance(y, fmpq):
         return x - y
     return as_ball(x) - as_ball(y)
-
-
-def _all_exact(*parts) -> bool:
-    for p in parts:
-        v = p.value if isinstance(p, Definedness) else p
-        if v is not None and not isinstance(v, fmpq):
-            return False
-    return True
 
 
 @functools.lru_cache(maxsize=256)
