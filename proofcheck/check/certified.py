@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import functools
 import math
+from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx, fmpq
@@ -97,14 +99,15 @@ def sign_of(v: Value) -> int | None:
 
 
 def magnitude_bits(v: Value) -> int:
-    """|log2 |v|| roughly (0 for zero): how far a value is from 1 in binary orders of magnitude."""
+    """|log2 |v|| roughly (0 for zero, and for a ball that may be zero): how far a value is from 1 in
+    binary orders of magnitude."""
     if isinstance(v, fmpq):
         if v == 0:
             return 0
         return abs(int(v.p).bit_length() - int(v.q).bit_length())
+    if v.contains(0):
+        return 0  # a ball around 0 is rounding noise, not a small term
     man, exp = v.mid().man_exp()
-    if man == 0:
-        return 0
     return abs(int(exp) + int(man.bit_length()))
 
 
@@ -137,6 +140,11 @@ def exact_zero(expr: sp.Expr, point: dict) -> bool | None:
         return True
     if v.is_Rational:
         return False
+    roots = v.atoms(sp.CRootOf)
+    if len(roots) == 1:
+        quick = _zero_modulo(v, next(iter(roots)))
+        if quick is not None:
+            return quick
     if _algebraic(v):
         try:
             return sp.minimal_polynomial(v, _ZERO_TEST) == _ZERO_TEST
@@ -151,6 +159,24 @@ def exact_zero(expr: sp.Expr, point: dict) -> bool | None:
 _ZERO_TEST = sp.Dummy("z")
 
 
+def _zero_modulo(v, root: sp.CRootOf) -> bool | None:
+    """v a rational function, with rational coefficients, of one real algebraic number r (a probe on
+    a line at a root of an irreducible polynomial f): v = 0 exactly when f divides its numerator.
+    Much faster than a minimal polynomial; None when v is not of that form."""
+    f = root.poly
+    if not f.is_irreducible:
+        return None
+    w = sp.together(v.xreplace({root: _ZERO_TEST}))
+    num, _ = sp.fraction(w)
+    try:
+        pn = sp.Poly(num, _ZERO_TEST)
+    except sp.PolynomialError:
+        return None
+    if not (pn.domain.is_QQ or pn.domain.is_ZZ):
+        return None
+    return pn.rem(sp.Poly(f.as_expr().xreplace({f.gens[0]: _ZERO_TEST}), _ZERO_TEST)).is_zero
+
+
 def _algebraic(v) -> bool:
     """Built from rationals, real roots of polynomials and rational powers by + and *."""
     for sub in sp.preorder_traversal(v):
@@ -162,6 +188,77 @@ def _algebraic(v) -> bool:
             continue  # the parts of a CRootOf
         return False
     return True
+
+
+# ------------------------------------------------------------------ real algebraic numbers
+
+
+@functools.lru_cache(maxsize=1024)
+def _isolated(root: sp.CRootOf) -> tuple[tuple[int, ...], Fraction, Fraction]:
+    """The integer coefficients (highest first) of the root's polynomial and an isolating interval
+    of the root, narrowed by exact bisection until the derivative has no zero on it (so interval
+    Newton converges there and certifies the root's uniqueness)."""
+    poly = root.poly
+    coeffs = tuple(int(c) for c in poly.clear_denoms()[1].all_coeffs())
+    (a, b), _ = poly.intervals()[root.index]
+    lo, hi = Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))
+    if lo == hi:
+        return coeffs, lo, hi
+    derivative = _derivative(coeffs)
+    with ctx.workprec(START_BITS):
+        while _horner(derivative, _interval_ball(lo, hi)).contains(0):
+            mid = (lo + hi) / 2
+            s = _sign_at(coeffs, mid)
+            if s == 0:
+                return coeffs, mid, mid
+            if s == _sign_at(coeffs, lo):
+                lo = mid
+            else:
+                hi = mid
+    return coeffs, lo, hi
+
+
+def _derivative(coeffs: tuple[int, ...]) -> tuple[int, ...]:
+    n = len(coeffs) - 1
+    return tuple(c * (n - i) for i, c in enumerate(coeffs[:-1]))
+
+
+def _horner(coeffs, x):
+    out = x * 0
+    for c in coeffs:
+        out = out * x + c
+    return out
+
+
+def _sign_at(coeffs, q: Fraction) -> int:
+    v = _horner(coeffs, q)
+    return (v > 0) - (v < 0)
+
+
+def _interval_ball(lo: Fraction, hi: Fraction) -> arb:
+    return arb(fmpq(lo.numerator, lo.denominator)).union(arb(fmpq(hi.numerator, hi.denominator)))
+
+
+@functools.lru_cache(maxsize=4096)
+def root_ball(root: sp.CRootOf, bits: int) -> arb:
+    """A ball of radius below 2^-bits around a real root of a polynomial, by interval Newton from an
+    isolating interval: N(X) = m - f(m) / f'(X) contains the root and (intersected with X) shrinks
+    quadratically; SymPy's own refinement (bisection) is far too slow at thousands of bits."""
+    coeffs, lo, hi = _isolated(root)
+    if lo == hi:
+        return arb(fmpq(lo.numerator, lo.denominator))
+    derivative = _derivative(coeffs)
+    target = arb(2) ** (-bits)
+    with ctx.workprec(bits + GUARD_BITS):
+        x = _interval_ball(lo, hi)
+        while not x.rad() < target:
+            m = arb(x.mid())
+            step = m - _horner(coeffs, m) / _horner(derivative, x)
+            narrowed = step.intersection(x)
+            if not narrowed.rad() < x.rad():
+                break  # no progress at this precision: the enclosure is as good as it gets
+            x = narrowed
+        return x
 
 
 # ------------------------------------------------------------------ the evaluator
@@ -371,11 +468,11 @@ class Evaluator:
         return self._finite((self._ball(x) * self._ball(b).log()).exp())
 
     def _algebraic(self, r: sp.CRootOf) -> arb:
-        """A real algebraic number: a rational approximation refined to the precision, as a ball."""
-        width = sp.Rational(1, 2 ** (self._prec + GUARD_BITS))
-        approx = r.eval_rational(dx=width, dy=width)
+        """A real algebraic number, enclosed to the working precision (interval Newton, root_ball)."""
         self.inexact = True
-        return arb(to_fmpq(sp.Rational(approx)), arb(to_fmpq(width)))
+        if not r.is_real:
+            raise Undefined("not a real number")
+        return root_ball(r, self._prec + GUARD_BITS)
 
     def _finite(self, v: arb) -> arb:
         self.inexact = True

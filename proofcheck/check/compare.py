@@ -91,6 +91,7 @@ class _Instance:
     syms: list
     unfixed: tuple = ()  # both sides before the given point is substituted: their kinks for the notes
     bits: int = 0
+    probes: dict = field(default_factory=dict)  # (arguments, on_only) -> probe points, computed once
     points: int = 0
 
     def note(self, check: PointCheck) -> PointCheck:
@@ -210,8 +211,9 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
         cx = _random_search(job, rng, npoints, more, lopsided, evidence=True, forms=forms)
         if cx is not None:
             return job.result(DIFFERS, cx)
-        args = kinks + _domain_arguments(job) + _relation_arguments(job)
-        outcome = _probe(job, rng, args, found, coverage, forms=forms)
+        outcome = _probe(job, rng, kinks, found, coverage, forms=forms)  # the quick pass's probes, now as evidence
+        if not outcome.settled:
+            outcome = _probe(job, rng, _domain_arguments(job) + _relation_arguments(job), found, coverage, forms=forms)
         if outcome.settled:
             return _finish(job, outcome, NUMERIC, coverage)
     except Budget as b:
@@ -298,7 +300,10 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
     if not args:
         return _Outcome()
     quick = only is not None or not evidence
-    for pr in probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage):
+    key = (tuple(args), on_only)
+    if key not in job.probes:
+        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage)
+    for pr in job.probes[key]:
         held = relations_hold(job.rels, pr.point)
         if held is False:
             continue

@@ -2,9 +2,8 @@
 
 A piecewise expression (ReLU, max/min, |.|, indicators, cases, sign) splits the inputs by the sign of
 each *kink argument*; so do the domain conditions (x > 0 for log x) and the assumptions. Random points
-cover wide regions only, so every argument is restricted to *probe lines* through a base point (one
-line along each input it mentions, and one in a random direction) and its crossings of 0 on each line
-are found by root isolation:
+cover wide regions only, so every argument is restricted to *probe lines* through a base point (see
+`_lines`) and its crossings of 0 on each line are found by root isolation:
 - a rational function of the line's parameter with rational coefficients: exact real roots of every
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
   SymPy `CRootOf` algebraic numbers with isolating intervals);
@@ -18,8 +17,10 @@ far beyond the outermost crossings (far regions like exp(x) > 1000). Nothing is 
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
 the step is `unknown` with that reason.
 
-Probe lines through a base point can miss a region that no line meets (a small disk away from the
-lines); for an argument of degree 2 in several inputs the lines also pass through its stationary point.
+An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
+both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
+region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
+inputs the lines also pass through its stationary point.
 """
 
 from __future__ import annotations
@@ -158,18 +159,46 @@ class Line:
         return len(self.direction) == 1
 
 
-def _lines(rng: random.Random, bases: list[dict], syms_in_args: list) -> list[Line]:
+def _lines(rng: random.Random, bases: list[dict], args: list, syms: list) -> list[Line]:
+    """The probe lines. An argument affine in one of its inputs (`x - 5`, `w x + b`, `\\sum_j W_{ij} x_j`)
+    takes every sign along that input's line through the base point (when its slope there is not 0,
+    else the next such input's): one line meets both sign regions and the boundary. Any other argument
+    (`x^2 - 2`, `x^2 + y^2 - 1`) gets one line along each of its inputs and one in a random direction.
+    Lines are shared: each meets every argument."""
+    axes: list = []
+    oblique: set = set()
+    base = bases[0]
+    for g in args:
+        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        wanted = _affine_input(g, vs, base)
+        if wanted is None:
+            wanted = vs
+            if len(vs) > 1:
+                oblique.update(vs)
+        axes.extend(v for v in wanted if v not in axes)
     out: list[Line] = []
-    for base in bases:
-        for s in syms_in_args:
-            b = dict(base)
+    for b0 in bases:
+        for s in sorted(axes, key=lambda v: v.name):
+            b = dict(b0)
             b[s] = sp.Integer(0)
             out.append(Line(tuple(sorted(b.items(), key=_by_name)), ((s, sp.Integer(1)),)))
-        if len(syms_in_args) > 1:
+        if oblique:
             direction = tuple((s, sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 5), rng.randint(1, 4)))
-                              for s in syms_in_args)
-            out.append(Line(tuple(sorted(base.items(), key=_by_name)), direction))
+                              for s in sorted(oblique, key=lambda v: v.name))
+            out.append(Line(tuple(sorted(b0.items(), key=_by_name)), direction))
     return out
+
+
+def _affine_input(g, vs: list, base: dict) -> list | None:
+    """[v] for the first input v in which g is affine with a slope not 0 at the base point."""
+    for v in vs:
+        slope = sp.diff(g, v)
+        if v in slope.free_symbols:
+            continue
+        at_base = slope.xreplace({s: val for s, val in base.items() if s != v})
+        if at_base.is_number and at_base != 0 and (at_base.is_Rational or at_base.is_nonzero):
+            return [v]
+    return None
 
 
 def _by_name(kv):
@@ -364,7 +393,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         return []
     coverage.arguments += len(args)
     extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
-    lines = _lines(rng, bases[:1] + extra, in_args)
+    lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
     for line in lines:
         found: list[Crossing] = []
