@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
     c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    from .grade.cli import add_parsers  # noqa: PLC0415  (`grade`, `gradescope-bundle`: proofcheck/grade/)
+    add_parsers(sub)
     return ap
 
 
@@ -36,6 +38,9 @@ def _use_color(mode: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command != "check":
+        from .grade.cli import main as grade_main  # noqa: PLC0415
+        return grade_main(args)
     if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
         print("proofcheck: --timeout must be positive, --jobs at least 1, --memory at least 64", file=sys.stderr)
         return 2

@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {
         Code("E208", "unknown-lemma", "error", "`by NAME` names no lemma of this problem"),
         Code("E209", "bad-approx", "error", "an `\\approx` step whose sides cannot be read as a value and a rounded number"),
         Code("E210", "transpose", "error", "`w^T` or `w^\\top`: a transpose of a name not declared as a vector or matrix"),
+        Code("E211", "ambiguous", "error", "a notation that reads two ways (`\\max(5,100)`, `W_{12}` for a two-index W, "
+                                           "`\\exp x y`, `\\frac{dy}{dx^2}`): neither reading is guessed"),
         Code("E212", "shape", "error", "vectors and matrices whose shapes do not fit (`W x`: (3, 4) times (5)), or a "
                                        "shape declaration or matrix notation that cannot be used"),
         # E3xx: checking

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from . import nodes as n
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, ProofError
 from .parse import ErrorLine
+from .readings import Readings, parameter_names, readings_by_problem, renamed_parameters, subscript_items
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -48,6 +49,7 @@ class Context:
     relu_at_zero: Fraction = Fraction(0)
     networks: tuple[Network, ...] = ()
     batch: int | None = None
+    readings: Readings = Readings()  # the problem's function names and family arities (readings.py)
     # `let W : (m, n)`: names with the shape of a vector or matrix (proofcheck/matrix.py); dims are
     # sizes or whole numbers. `layout` lays out a Jacobian of a vector by a vector (docs/matrices.md)
     shapes: tuple[tuple[n.Name, tuple[n.Expr, ...]], ...] = ()
@@ -140,13 +142,14 @@ def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
 
-def _pattern_items(t: n.Name, index_names) -> tuple | None:
-    """A target's subscript as numbers and index names (`W_{ij}` split like `W_{i,j}`); None when the
-    subscript is part of an atomic name (`out_h1`)."""
-    items = t.sub or ()
-    if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-            and all(c in index_names for c in items[0].base):
-        items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+def _pattern_items(t: n.Name, index_names, readings: Readings) -> tuple | None:
+    """A target's subscript as numbers and index names, read as translate reads it (`W_{ij}`, `W_{1j}`
+    split like `W_{i,j}`: readings.subscript_items); None when the subscript is part of an atomic name
+    (`out_h1`) or reads two ways (E211 where it is used)."""
+    try:
+        items = subscript_items(t, readings, index_names)
+    except ProofError:
+        return None
     if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and i.base in index_names) for i in items):
         return items
     return None
@@ -160,7 +163,7 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
         return None
     index_names = ctx.index_names
     ranges = {nm: (lo, hi) for nm, lo, hi in ctx.indices}
-    a, b = _pattern_items(old, index_names), _pattern_items(new, index_names)
+    a, b = _pattern_items(old, index_names, ctx.readings), _pattern_items(new, index_names, ctx.readings)
     if a is None or b is None or len(a) != len(b) or not a:
         return None
     conds = []
@@ -279,11 +282,13 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
     file_batch: int | None = None
     b: _Builder | None = None
     net_open: list | None = None  # [NetworkLine, input, layers, lines with errors]
+    readings = iter(readings_by_problem(statements))
+    main_readings = next(readings)
 
     def current() -> _Builder:
         nonlocal b
         if b is None:
-            b = _Builder("main", None, Span.at(1, 1), Context(networks=file_networks, batch=file_batch))
+            b = _Builder("main", None, Span.at(1, 1), Context(networks=file_networks, batch=file_batch, readings=main_readings))
         return b
 
     def finish_network() -> None:
@@ -310,7 +315,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
         if isinstance(st, n.ProblemLine):
             if b is not None:
                 problems.append(b.build())
-            b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch))
+            b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch, readings=next(readings)))
             continue
         if isinstance(st, n.BlankLine):
             if b is not None:  # a blank line before any statement opens no anonymous problem
@@ -327,10 +332,16 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
                 cb.open()
                 cb.extend(st, first_is_new=True)
         elif isinstance(st, n.LetLine):
-            params = tuple(p.base for p in st.params) if st.params is not None else None
-            new = Definition(st.target, st.chain.members[0].expr, params, st.span)
+            params = tuple(p.display for p in st.params) if st.params is not None else None  # `f(x_1)`: x_1
+            body = st.chain.members[0].expr
+            if params is not None:  # stored under an earlier definition's names: readings.parameter_names
+                earlier = next((d for d in reversed(cb.context.definitions) if _same_target(d.target, st.target)
+                                and d.params is not None and len(d.params) == len(params)), None)
+                stored = parameter_names(params, earlier.params if earlier is not None else None, cb.context.readings)
+                body, params = renamed_parameters(body, params, stored), stored
+            new = Definition(st.target, body, params, st.span)
             old, overlapping = restated(new, cb.context.definitions, cb.context)
-            if (old is not None or overlapping) and _constant(new.body):
+            if (old is not None or overlapping) and params is None and _constant(new.body):
                 # `let h = \tanh(0) = 0` after `let h = \tanh(w x + b)`: the forward value at the given
                 # point, not a new graph (as a definition it would freeze h for every derivative
                 # below). Checked as the chain `h = \tanh(0) = 0` under the definition in force.

@@ -8,8 +8,8 @@ bind? is `e` Euler's number?) are NOT made here: the nodes record what was writt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Union
+from dataclasses import dataclass, field, fields, replace
+from typing import Callable, Union
 
 from .source import Span
 
@@ -29,7 +29,7 @@ class Num(Node):
 
 @dataclass(frozen=True)
 class Name(Node):
-    base: str  # "h", "alpha", "ReLU", "hat{x}", "mathcal{L}"
+    base: str  # "h", "alpha", "ReLU", "hat{x}", "mathcal{L}"; "j'" a primed index; "sigma^2" a powered name
     sub: tuple["Expr", ...] | None = None  # subscript items, None without a subscript
     raw_sub: str | None = None  # subscript as written ("ij", "0", "{i+1}")
     styled: bool = False  # written as \mathrm{..}/\operatorname{..}/\text{..}: a declared multi-letter name
@@ -86,6 +86,7 @@ class Call(Node):
     func: str
     args: tuple["Expr", ...]
     power: int = 1
+    bare: bool = field(default=False, compare=False)  # written without brackets (`\\log x`): spacing aside, the same
 
 
 @dataclass(frozen=True)
@@ -306,3 +307,21 @@ def children(x) -> list:
     if isinstance(x, Node):
         return [getattr(x, f) for f in x.__dataclass_fields__ if f != "span"]
     return []
+
+
+def transform(x, fn: Callable):
+    """A copy of a node (or tuple) with `fn` applied bottom-up to every node; `fn` returns its
+    argument unchanged or a replacement. Spans are kept; used to rename parameters and indices."""
+    if isinstance(x, tuple):
+        return tuple(transform(y, fn) for y in x)
+    if not isinstance(x, Node):
+        return x
+    changes = {}
+    for f in fields(x):
+        if f.name == "span":
+            continue
+        v = getattr(x, f.name)
+        w = transform(v, fn)
+        if w is not v and w != v:
+            changes[f.name] = w
+    return fn(replace(x, **changes) if changes else x)

@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
+
+# a function the problem never defines (and its derivatives) has no value; check/functions.py
+# instantiates it before anything is evaluated (SymPy's own evalf of a Subs never returns)
+_ABSTRACT = (AppliedUndef, sp.Subs, sp.Derivative)
 
 PRECISION = 30  # digits of a first evaluation; refutations are confirmed at more
 _UNDEFINED = object()
@@ -99,6 +104,8 @@ def _ev1(e, point, memo, eps):
                 return mpmath.mpf(0)
             raise _Undefined()
         return mpmath.power(b, x)
+    if isinstance(e, _ABSTRACT):  # before the names: an undeclared function may be called `log` or `Max`
+        raise _Kink()
     f = type(e)
     name = f.__name__
     args = e.args
@@ -117,7 +124,7 @@ def _ev1(e, point, memo, eps):
             raise _Kink()
         return mpmath.log(x)
     simple = {"sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "tanh": mpmath.tanh,
-              "cosh": mpmath.cosh, "sinh": mpmath.sinh, "atan": mpmath.atan}
+              "cosh": mpmath.cosh, "sinh": mpmath.sinh, "atan": mpmath.atan, "erf": mpmath.erf, "sech": mpmath.sech}
     if name in simple:
         return simple[name](_ev(args[0], point, memo, eps))
     if name == "Abs":
@@ -187,7 +194,7 @@ def exact_value(expr, point: dict, prec: int):
     """expr at the exact point: a Rational where exact, else a Float to `prec` digits; None where it is undefined (log of <= 0, 1/0, ...)."""
     try:
         v = expr.xreplace(point)
-        if v.free_symbols:
+        if v.free_symbols or v.has(*_ABSTRACT):
             return None
         if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return None

@@ -81,9 +81,21 @@ _GREEK_UNICODE = dict(zip("αβγδεζηθικλμνξοπρστυφχψωΑΒ�
     "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
     "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu",
     "Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega"]))
+_GREEK_UNICODE["ℓ"] = "ell"
 
 
+_GREEK_NAMES = frozenset(_GREEK_UNICODE.values()) | {"varepsilon", "vartheta", "varphi"}
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+_GREEK_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def _greek_words(raw: str) -> str:
+    """A subscript's text with Greek letters spelt as their names, however they were written:
+    `w_\\alpha`, `w_{\\alpha}`, `w_α` and `w_{α}` all name the variable `w_alpha`."""
+    raw = _GREEK_COMMAND.sub(lambda m: m.group(1) if m.group(1) in _GREEK_NAMES else m.group(0), raw)
+    return "".join(_GREEK_UNICODE.get(ch, ch) for ch in raw)
 
 
 def _inner(tok: str) -> str:
@@ -91,17 +103,29 @@ def _inner(tok: str) -> str:
     return tok[tok.index("{") + 1: tok.rindex("}")].strip()
 
 
+# lines where a thousands comma (`32,768`) cannot separate two items, outside brackets
+THOUSANDS_LINES = frozenset({"chain_line", "let_line", "show_line"})
+ZERO_DIVISION = object()  # `_rational` of a literal division by zero
+
+MAX_DERIV_ORDER = 20  # \\frac{d^{k} y}{dx^{k}} past this is E206 (each order is one more symbolic diff)
+
+
+def _is_d(e: n.Expr) -> bool:
+    """The differential `d` (or `\\mathrm{d}`): a lone d without subscript."""
+    return isinstance(e, n.Name) and e.base == "d" and e.sub is None
+
+
 def _split_d(e: n.Expr) -> n.Expr | None:
     """`dx` / `d x` / `\\mathrm{d} x` / `dw_0` -> the name after d; `d` alone -> d itself; else None."""
     if isinstance(e, n.Name):
-        if e.base == "d" and e.sub is None:
+        if _is_d(e):
             return e
         if len(e.base) > 1 and e.base.startswith("d") and e.base[1:].isalpha() and e.base != "delta":  # \delta is not d·elta
             return n.Name(e.span, e.base[1:], e.sub, e.raw_sub)
         return None
     if isinstance(e, n.Product) and e.ops and e.ops[0] == "juxt":
         head = e.factors[0]
-        if isinstance(head, n.Name) and head.base == "d" and head.sub is None:
+        if _is_d(head):
             rest = e.factors[1:]
             if len(rest) == 1:
                 return rest[0]
@@ -109,30 +133,114 @@ def _split_d(e: n.Expr) -> n.Expr | None:
     return None
 
 
-def _d_squared(e: n.Expr) -> bool:
-    return isinstance(e, n.Pow) and isinstance(e.base, n.Name) and e.base.base == "d" and e.base.sub is None \
-        and isinstance(e.exp, n.Num) and e.exp.text == "2"
+def _whole(e: n.Expr, what: str) -> int:
+    """The literal order in `d^3` / `x^3` of a derivative; anything else is a located E202."""
+    if isinstance(e, n.Num) and e.text.isdigit() and int(e.text) >= 1:
+        k = int(e.text)
+        if k > MAX_DERIV_ORDER:
+            raise ProofError("E206", f"a derivative of order {k} is past the limit of {MAX_DERIV_ORDER}", e.span)
+        return k
+    raise ProofError("E202", f"the order of a derivative ({what}) must be a whole number such as 2 or 3", e.span)
 
 
-def _second_order(num: n.Expr, den: n.Expr):
-    """`\\frac{d^2 y}{dx^2}` / `\\frac{d^2}{d x^2}` -> (y or None for the operator form, x); else None."""
-    if _d_squared(num):
-        body = None
-    elif isinstance(num, n.Product) and num.ops[0] == "juxt" and _d_squared(num.factors[0]):
+def _d_head(num: n.Expr) -> tuple[int, n.Expr | None] | None:
+    """A derivative's numerator: `d` -> (1, None), `dy` / `d y` -> (1, y), `d^3 y` -> (3, y),
+    `d^3` -> (3, None); None when it does not start with d."""
+    if isinstance(num, n.Pow) and _is_d(num.base):
+        return _whole(num.exp, "the power of d"), None
+    if isinstance(num, n.Product) and num.ops[0] == "juxt" and isinstance(num.factors[0], n.Pow) and _is_d(num.factors[0].base):
         rest = num.factors[1:]
         body = rest[0] if len(rest) == 1 else n.Product(num.span, rest, num.ops[1:])
-    else:
+        return _whole(num.factors[0].exp, "the power of d"), body
+    rest = _split_d(num)
+    if rest is None:
         return None
-    var = None
-    if isinstance(den, n.Pow) and isinstance(den.exp, n.Num) and den.exp.text == "2":
-        var = _split_d(den.base)  # dx^2
-    elif isinstance(den, n.Product) and len(den.factors) == 2 and den.ops == ("juxt",) \
-            and isinstance(den.factors[0], n.Name) and den.factors[0].base == "d" and den.factors[0].sub is None \
-            and isinstance(den.factors[1], n.Pow) and isinstance(den.factors[1].exp, n.Num) and den.factors[1].exp.text == "2":
-        var = den.factors[1].base  # d x^2
-    if not isinstance(var, n.Name) or (var.base == "d" and var.sub is None):
+    return (1, None) if rest is num else (1, rest)
+
+
+def _d_var(den: n.Expr) -> tuple[n.Expr, int] | None:
+    """A derivative's denominator: `dx` -> (x, 1), `dx^2` / `d x^2` -> (x, 2); None when it does not
+    start with d (a lone `d` is a variable, `\\frac{d}{d}` a fraction)."""
+    if isinstance(den, n.Pow):
+        var = _split_d(den.base)
+        if var is not None and var is not den.base:
+            return var, _whole(den.exp, "the power below")
         return None
-    return body, var
+    if isinstance(den, n.Product) and den.ops and den.ops[0] == "juxt" and _is_d(den.factors[0]):
+        rest = den.factors[1:]
+        if len(rest) == 1 and isinstance(rest[0], n.Pow):
+            return rest[0].base, _whole(rest[0].exp, "the power below")
+        if len(rest) == 1:
+            return rest[0], 1
+        raise ProofError("E202", "a `d` derivative has one variable below: for a mixed derivative write "
+                                 "`\\frac{\\partial^2 L}{\\partial x \\partial y}`", den.span)
+    var = _split_d(den)
+    if var is None or var is den:
+        return None
+    return var, 1
+
+
+def powered_name(var: n.Name, power: int) -> n.Name:
+    """`\\sigma^2` as one name (a variance defined by `let \\sigma^2 = ...`): base `sigma^2`. No name the
+    grammar reads contains `^`, so translate can tell a powered name from any other."""
+    return n.Name(var.span, f"{var.base}^{power}", var.sub, var.raw_sub, var.styled)
+
+
+def derivative(span: Span, body: n.Expr | None, order: int, dvars: list[tuple[n.Expr, int]], notation: str) -> n.Deriv:
+    """d^order body / d x^a d y^b ...: one node per variable, the last variable innermost
+    (`\\frac{\\partial^2 L}{\\partial x \\partial y}` is ∂/∂x (∂L/∂y)). A single variable with a power
+    and a first-order numerator (`\\frac{\\partial L}{\\partial \\sigma^2}`) is the powered name σ²:
+    translate accepts it only when the problem defines σ² (E211 otherwise: it reads two ways)."""
+    for var, _ in dvars:
+        if not isinstance(var, n.Name):
+            raise ProofError("E202", "the variable of a derivative must be a name, as in `dx` or `\\partial w_1`", var.span)
+    if len(dvars) == 1:
+        var, power = dvars[0]
+        if power == order:
+            return n.Deriv(span, body, var, order, notation)
+        if order == 1:
+            return n.Deriv(span, body, powered_name(var, power), 1, notation)
+        raise ProofError("E202", f"the orders differ: {order} above, {power} below (a derivative of order {order} "
+                                 f"has `x^{order}` below)", span)
+    total = sum(p for _, p in dvars)
+    if total != order:
+        raise ProofError("E202", f"the orders differ: {order} above, but the variables below add up to {total}", span)
+    out = body
+    for var, power in reversed(dvars):
+        out = n.Deriv(span, out, var, power, notation)
+    return out
+
+
+def _d_derivative(span: Span, num: n.Expr, den: n.Expr) -> n.Expr | None:
+    """`\\frac{...}{...}` in d notation as a derivative, None for an ordinary fraction. Both sides
+    must start with d, except that a numerator starting with a power of d (`d^3 y`) is always a
+    derivative or an error: `d` times something is never a fraction silently."""
+    head, var = _d_head(num), _d_var(den)
+    if head is None:
+        return None
+    order, body = head
+    if var is None:
+        if order > 1 or isinstance(num, n.Pow):
+            raise ProofError("E202", f"`d^{order}` above needs `dx^{order}` below: "
+                                     f"`\\frac{{d^{order} y}}{{dx^{order}}}`", den.span)
+        return None
+    return derivative(span, body, order, [var], "d")
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """A span passed where a rule's meta is expected (a sum built inside `func_sum`)."""
+
+    span: Span
+    empty: bool = False
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column
 
 
 @v_args(meta=True, inline=True)
@@ -153,7 +261,24 @@ class ToNodes(Transformer):
 
     # -------------------------------------------------------------- expressions
     def number(self, meta, tok):
+        if tok.type == "THOUSANDS":
+            self._check_thousands(tok)
         return n.Num(self._span(meta), str(tok).replace(",", ""))
+
+    def _check_thousands(self, tok: Token) -> None:
+        """`32,768` groups thousands only where a comma cannot also separate two items: in a step, a
+        `let` or a `show`, outside every bracket and brace. Elsewhere (`\\max(5,100)`, `W_{1,000}`,
+        an `at` or `find` line) it reads two ways: E211."""
+        text = str(tok)
+        before = self.source_line[: tok.column - 1]
+        depth = sum(before.count(c) for c in "([{") - sum(before.count(c) for c in ")]}")
+        if self.start in THOUSANDS_LINES and depth <= 0:
+            return
+        head, _, tail = text.partition(",")
+        raise ProofError("E211", f"`{text}` reads two ways: the number {text.replace(',', '')}, or the items "
+                         f"{head} and {tail} separated by a comma", _tok_span(tok, self.line),
+                         [f"hint: write `{head}, {tail}` (with a space) for two items, or `{text.replace(',', '')}` "
+                          "for the number; thousands commas are allowed only in a step outside brackets"])
 
     def nb_word(self, meta, tok):
         return (str(tok), _tok_span(tok, self.line))
@@ -171,7 +296,7 @@ class ToNodes(Transformer):
         return (f"{m.group(1)}{{{m.group(2)}}}", _tok_span(tok, self.line))
 
     def sub_braced(self, meta, *items):
-        return tuple(items), "{" + ",".join("…" for _ in items) + "}"
+        return tuple(_primed_indices(i) for i in items), "{" + ",".join("…" for _ in items) + "}"
 
     def sub_word(self, meta, tok):
         return (n.Name(_tok_span(tok, self.line), str(tok)),), str(tok)
@@ -201,7 +326,7 @@ class ToNodes(Transformer):
         raw = src[i + 1:].strip() if i >= 0 else src
         if raw.startswith("{") and raw.endswith("}"):
             raw = raw[1:-1].strip()
-        return _SPACE.sub("", raw)
+        return _greek_words(_SPACE.sub("", raw))
 
     def group(self, meta, lpar, *rest):
         items = tuple(x for x in rest if not isinstance(x, Token))
@@ -249,6 +374,14 @@ class ToNodes(Transformer):
         return n.Product(self._span(meta), (a, b), (op,))
 
     def juxt(self, meta, a, b):
+        last = a.factors[-1] if isinstance(a, n.Product) else a
+        if isinstance(last, n.Call) and last.bare and not isinstance(b, (n.Call, n.BigOp, n.Deriv)):
+            # `\exp x y`, `\log 2 \pi`: exp(x) y or exp(x y)? Either may be meant, so neither is read
+            f = "\\" + last.func
+            raise ProofError("E211", f"`{f}` without brackets followed by another factor reads two ways",
+                             Span(self.line, last.span.column, self.line, b.span.end_column),
+                             [f"hint: write `{f}(...)` around its whole argument, or `{f}(x) \\cdot y` "
+                              "(a function without brackets applies to one factor, as in `\\log x^2`)"])
         return self._product(meta, a, "juxt", b)
 
     def mul(self, meta, a, _op, b):
@@ -354,39 +487,36 @@ class ToNodes(Transformer):
         return n.Prime(self._span(meta), atom)
 
     def frac(self, meta, _f, num, den):
+        # \frac{dA}{dx}, \frac{d^3 y}{dx^3}, \frac{d}{dx} (the operator form: its body is None here and
+        # translate attaches the operand that follows)
         span = self._span(meta)
-        second = _second_order(num, den)
-        if second is not None:
-            return n.Deriv(span, second[0], second[1], 2, "d")
-        dn, dd = _split_d(num), _split_d(den)
-        # \frac{dA}{dx}, \frac{d}{dx}: numerator and denominator both start with d, and the
-        # denominator names a variable (`\frac{d}{d}` stays a fraction of two names called d)
-        if dn is not None and isinstance(dd, n.Name) and dd is not den or (
-                dn is not None and isinstance(dd, n.Name) and isinstance(den, n.Product)):
-            if dn is num and isinstance(num, n.Name) and num.base == "d" and num.sub is None:
-                return n.Deriv(span, None, dd, 1, "d")  # operator form; elaborate attaches the operand
-            return n.Deriv(span, dn, dd, 1, "d")
-        return n.Frac(span, num, den)
+        deriv = _d_derivative(span, num, den)
+        return deriv if deriv is not None else n.Frac(span, num, den)
 
     def dorder(self, meta, tok):
-        return int(str(tok))
+        k = int(str(tok))
+        if not 1 <= k <= MAX_DERIV_ORDER:
+            raise ProofError("E206" if k else "E202", f"a derivative of order {k}: the order is a whole number "
+                             f"from 1 to {MAX_DERIV_ORDER}", _tok_span(tok, self.line))
+        return k
 
-    def dvars(self, meta, _p, name, order=1):
+    def dvar(self, meta, _p, name, order=1):
         return (name, order)
 
+    def dvars(self, meta, *items):
+        return list(items)
+
     def pderiv(self, meta, _f, _p, *rest):
-        order = 1
         rest = list(rest)
-        if isinstance(rest[0], int):
-            order = rest.pop(0)
-        expr, (var, dorder) = rest
-        return n.Deriv(self._span(meta), expr, var, max(order, dorder), "partial")
+        order = rest.pop(0) if isinstance(rest[0], int) else 1
+        expr, dvars = rest
+        return derivative(self._span(meta), expr, order, dvars, "partial")
 
     def dop_partial(self, meta, _f, _p, *rest):
         rest = list(rest)
         order = rest.pop(0) if isinstance(rest[0], int) else 1
-        (var, dorder), body = rest
-        return n.Deriv(self._span(meta), body, var, max(order, dorder), "partial")
+        dvars, body = rest
+        return derivative(self._span(meta), body, order, dvars, "partial")
 
     def dsub(self, meta, name):
         return name
@@ -408,30 +538,33 @@ class ToNodes(Transformer):
     def fpow(self, meta, tok):
         return int(str(tok))
 
-    def _func(self, meta, tok, rest):
+    def _func(self, meta, tok, rest, bare: bool = False):
         power = 1
         rest = list(rest)
         if isinstance(rest[0], int):
             power = rest.pop(0)
         arg = rest[0]
         name = str(tok).lstrip("\\")
-        if name.startswith("operatorname"):
-            name = _inner(str(tok))
         args = arg.items if isinstance(arg, n.Group) else (arg,)
-        return n.Call(self._span(meta), name, args, power)
+        return n.Call(self._span(meta), name, args, power, bare)
 
     def func_paren(self, meta, tok, *rest):
         return self._func(meta, tok, rest)
 
     def func_bare(self, meta, tok, *rest):
-        return self._func(meta, tok, rest)
+        return self._func(meta, tok, rest, bare=True)
+
+    def func_sum(self, meta, tok, *rest):
+        # `\log \sum_j e^{z_j}`: the function applies to the whole sum, whose body is greedy as always
+        *power, sumop, limits, body = rest
+        start = _tok_span(sumop, self.line)
+        total = self.bigsum(_Meta(Span(self.line, start.column, self.line, body.span.end_column)), sumop, limits, body)
+        return self._func(meta, tok, tuple(power) + (total,), bare=True)
 
     def func_prime(self, meta, tok, prime, group):
         # `\tanh'(x)`: the same node as `f'(x)` for a defined f, a primed name applied to a group
         span = self._span(meta)
         name = str(tok).lstrip("\\")
-        if name.startswith("operatorname"):
-            name = _inner(str(tok))
         return n.Product(span, (n.Prime(span, n.Name(_tok_span(tok, self.line), name)), group), ("juxt",))
 
     def sqrt(self, meta, _s, e):
@@ -454,19 +587,19 @@ class ToNodes(Transformer):
 
     # sums
     def sub_cond(self, meta, cond):
-        return ("cond", cond)
+        return ("cond", _primed_indices(cond))
 
-    def sub_from(self, meta, name, _eq, lower):
-        return ("from", name, lower)
+    def sub_from(self, meta, var, _eq, lower):
+        return ("from", _sum_variable(var), lower)
 
-    def sub_range(self, meta, name, _in, lower, _dd, upper):
-        return ("range", name, lower, upper)
+    def sub_range(self, meta, var, _in, lower, _dd, upper):
+        return ("range", _sum_variable(var), lower, upper)
 
-    def sub_var(self, meta, name):
-        if isinstance(name, tuple):
-            text, span = name[:2]
-            name = n.Name(span, text)
-        return ("var", name)
+    def sub_var(self, meta, var):
+        if isinstance(var, tuple):
+            text, span = var[:2]
+            var = n.Name(span, text)
+        return ("var", _sum_variable(var))
 
     def limits(self, meta, *parts):
         sub = None
@@ -547,13 +680,29 @@ class ToNodes(Transformer):
     def let_func(self, meta, name, _l, params, _r):
         return (name, params)
 
-    def let_prime_convention(self, meta, tok, _l, num, _r):
-        return ("convention", "ReLU", n.Num(_tok_span(num, self.line), str(num)))
+    def let_power(self, meta, name, sup):
+        # `let \sigma^2 = ...`: a variance is a node of its own, the powered name σ² (see `powered_name`)
+        if not (isinstance(sup, n.Num) and sup.text.isdigit() and int(sup.text) >= 2):
+            raise ProofError("E207", "a `let` target may carry a whole power of 2 or more, as in `let \\sigma^2 = ...`",
+                             sup.span)
+        return (powered_name(name, int(sup.text)), None)
+
+    def let_prime_convention(self, meta, tok, _l, at, _r):
+        if _rational(at) != 0:
+            raise ProofError("E207", "a derivative convention is set at the kink only: `let ReLU'(0) = c` "
+                             "(elsewhere ReLU' is 0 or 1)", at.span)
+        return ("convention", "ReLU")
 
     def let_line(self, meta, target, eq, *rest):
         if target[0] == "convention":
             members = [p for p in rest if isinstance(p, n.Member)]
-            return n.ConventionLine(self._span(meta), target[1], members[0].expr if members else target[2])
+            value = members[0].expr
+            q = _rational(value)
+            if q is ZERO_DIVISION:
+                raise ProofError("E207", "the convention's value divides by zero", value.span)
+            if q is not None:  # exact, so elaborate reads it as one number (`-1/2` included)
+                value = n.Num(value.span, str(q))
+            return n.ConventionLine(self._span(meta), target[1], value)
         name, params = target
         chain = self._chain(meta, (("=", _tok_span(eq, self.line)),) + rest)
         chain = n.ChainLine(chain.span, chain.members, chain.rels[1:], False, chain.justification)
@@ -602,7 +751,7 @@ class ToNodes(Transformer):
 
 _TERMINAL_WORDS = {
     "EQ": "`=`", "RPAR": "a closing bracket", "LPAR": "`(`", "RBRACE": "`}`", "LBRACE": "`{`",
-    "WORD": "a name", "NUMBER": "a number", "INT": "a whole number", "INT_WORD": "a whole number",
+    "WORD": "a name", "NUMBER": "a number", "THOUSANDS": "a number", "INT": "a whole number",
     "PLUS": "`+`", "MINUS": "`-`", "DOTDOT": "`..`", "IN": "`in`", "COMMA": "`,`", "COLON": "`:`",
     "BAR": "`|`", "CMP": "a comparison", "STRING": "a quoted title", "LAYER_NAME": "a layer name",
     "$END": "the end of the line", "PARTIAL": "`\\partial`", "END_CASES": "`\\end{cases}`",
@@ -650,8 +799,6 @@ _COMMAND_HINTS = {
                     "declare vectors and matrices with their shapes (`let W : (m, n)`, docs/matrices.md) to write `W^\\top x` "
                     "and `a \\odot b`, or write a dot product as a sum, `\\sum_j w_j x_j`; `\\otimes` is not supported "
                     "(for an outer product write `u v^\\top`)"),
-    "\\nabla": "write a gradient as `\\nabla_w L` with a declared vector or matrix `w` (docs/matrices.md), or each "
-               "partial derivative on its own, as in `\\frac{\\partial L}{\\partial w_j}`",
     "\\begin": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step; "
                "`aligned`, `align` and `equation` wrappers are ignored on their own",
     "\\end": "only `\\begin{cases} ... \\end{cases}` (on one line) is understood in a step",
@@ -689,8 +836,13 @@ def _hints(code: str, exc: UnexpectedInput, col: int) -> list[str]:
     if isinstance(exc, UnexpectedToken) and exc.token.type == "ROWSEP":
         hints.append("`\\\\` ends a row: put each step on a line of its own")
     if re.search(r"\)\s*_", code):
-        hints.append("an entry of a function's value (`\\mathrm{softmax}(z)_i`) is not understood: "
-                     "define the entry with `let`, as in `let p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}`")
+        hints.append("an entry of a function's value is understood for softmax only, written "
+                     "`\\mathrm{softmax}(z)_i`; otherwise define the entry with `let`")
+    if re.search(r"(\\nabla|∇)(?!\s*_)", code):
+        hints.append("write a derivative as `\\nabla_w L`: with respect to a scalar `w`, or a declared vector or "
+                     "matrix `w` (docs/matrices.md); or write each partial derivative, `\\frac{\\partial L}{\\partial w_j}`")
+    if re.search(r"[0-9]\.[0-9]+\.[0-9]", code):
+        hints.append("a number has one decimal point: `1.5`")
     if re.search(r"\\[{}]", code):
         hints.append("`\\{` and `\\}` are not brackets here: write `( )`")
     brackets = _bracket_hint(code)
@@ -757,6 +909,55 @@ def _max_nesting(code: str) -> int:
     return best
 
 
+def _rational(e: n.Expr):
+    """A literal number written with digits, signs, `/`, `\\frac` and brackets, exactly; None for
+    anything else; ZERO_DIVISION for a literal division by zero."""
+    try:
+        if isinstance(e, n.Num):
+            return Fraction(e.text)
+        if isinstance(e, n.Neg):
+            v = _rational(e.arg)
+            return v if v is None or v is ZERO_DIVISION else -v
+        if isinstance(e, n.Group) and len(e.items) == 1:
+            return _rational(e.items[0])
+        if isinstance(e, n.Frac):
+            a, b = _rational(e.num), _rational(e.den)
+            if ZERO_DIVISION in (a, b):
+                return ZERO_DIVISION
+            return None if a is None or b is None else a / b
+        if isinstance(e, n.Product) and all(op in ("*", "/", "juxt") for op in e.ops):
+            vals = [_rational(f) for f in e.factors]
+            if ZERO_DIVISION in vals:
+                return ZERO_DIVISION
+            if any(v is None for v in vals):
+                return None
+            out = vals[0]
+            for op, v in zip(e.ops, vals[1:]):
+                out = out / v if op == "/" else out * v
+            return out
+    except ZeroDivisionError:
+        return ZERO_DIVISION
+    return None
+
+
+def _primed_indices(e):
+    """Inside a subscript or a sum's limits a primed letter is a primed index (`z_{j'}`,
+    `\\sum_{j' \\neq j}`), the name `j'`, never a derivative."""
+    def fn(x):
+        if isinstance(x, n.Prime) and isinstance(x.func, n.Name) and x.func.sub is None and "^" not in x.func.base:
+            return n.Name(x.span, x.func.base + "'" * x.order)
+        return x
+    return n.transform(e, fn)
+
+
+def _sum_variable(e: n.Expr) -> n.Name:
+    """The variable under `\\sum_{...}`: a letter, possibly primed (`j'`); translate rejects a subscripted one."""
+    e = _primed_indices(e)
+    if isinstance(e, n.Name):
+        return e
+    raise ProofError("E205", "a sum's variable is a plain letter, as in `\\sum_j` or `\\sum_{j'}`", e.span)
+
+
 def parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
     """Parse one physical line into a statement, or a located diagnostic."""
     code = line.code
@@ -782,6 +983,7 @@ def parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
         return None, Diagnostic.make("E206", f"expression nests deeper than {MAX_TREE_DEPTH} levels", Span.at(line.number, 1))
     transformer = ToNodes(line.number)
     transformer.source_line = code
+    transformer.start = start
     try:
         return transformer.transform(tree), None
     except VisitError as exc:

@@ -20,7 +20,9 @@ import sympy as sp
 from . import nodes as n
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS  # noqa: F401  (re-exported)
+from .readings import subscript_items
+from .source import Span
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
 Key = tuple[str, tuple[int, ...]]
 
@@ -71,6 +73,31 @@ def relu_class(at_zero: Fraction) -> type:
     ReLU.__name__ = "ReLU"
     _RELU_CLASSES[at_zero] = ReLU
     return ReLU
+
+
+_UNDECLARED: dict[str, type] = {}
+
+
+def undeclared_function(name: str) -> type:
+    """The SymPy function standing for a function the problem applies but never defines (`g(x)`,
+    `\\mathrm{foo}(a)`): undefined, real-valued, one class per name so both sides of a step share it.
+    A step about it is proved only when it holds with the function kept abstract (check/functions.py)."""
+    f = _UNDECLARED.get(name)
+    if f is None:
+        f = _UNDECLARED[name] = sp.Function(name, real=True)
+    return f
+
+
+def builtin_sympy(fname: str, relu: type):
+    """The SymPy definition of a one-argument built-in, or None (docs/language.md, "Function vocabulary")."""
+    return {
+        "exp": sp.exp, "log": sp.log, "ln": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
+        "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sqrt": sp.sqrt, "abs": sp.Abs, "arctan": sp.atan,
+        "relu": relu, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
+        "erf": sp.erf, "Phi": lambda x: (1 + sp.erf(x / sp.sqrt(2))) / 2,
+        "softplus": lambda x: sp.log(1 + sp.exp(x)), "gelu": lambda x: x * (1 + sp.erf(x / sp.sqrt(2))) / 2,
+        "sign": sp.sign, "sech": sp.sech,
+    }.get(fname)
 
 
 def key_name(key: Key) -> str:
@@ -161,7 +188,11 @@ class Translator:
 
     # -------------------------------------------------------------- names
     def is_index(self, name: str) -> bool:
-        return name in self.index_names
+        """A declared index, or a primed one (`j'` ranges like `j`)."""
+        return name.rstrip("'") in self.index_names
+
+    def index_range(self, name: str):
+        return self.context.index_range(name.rstrip("'"))
 
     def int_value(self, node: n.Expr, scope: Scope) -> int | None:
         if isinstance(node, n.Num):
@@ -197,7 +228,7 @@ class Translator:
     def key_of(self, node: n.Name, scope: Scope) -> Key:
         if node.sub is None:
             return (node.base, ())
-        items = node.sub
+        items = subscript_items(node, self.context.readings, self.index_names)
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1:
             letters = items[0].base
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
@@ -217,7 +248,7 @@ class Translator:
         base, ints = key
         if t.sub is None:
             return {} if (t.base, ()) == key else None
-        items = t.sub
+        items = subscript_items(t, self.context.readings, self.index_names)
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
                 and all(self.is_index(c) for c in items[0].base):
             items = tuple(n.Name(items[0].span, c) for c in items[0].base)
@@ -242,7 +273,7 @@ class Translator:
     def _in_range(self, name: str, v: int) -> bool:
         """Is v within the declared range of index `name`? Only bounds written as numbers count: a
         literal `h_3` in a family over 1..N still means the entry when a small N is checked."""
-        rng = self.context.index_range(name)
+        rng = self.index_range(name)
         if rng is None:
             return True
         lo, hi = (Fraction(b.text) if isinstance(b, n.Num) else None for b in rng)
@@ -259,6 +290,10 @@ class Translator:
         return self.lookup(key)[0] is not None
 
     def name(self, node: n.Name, scope: Scope) -> sp.Expr:
+        if node.sub is not None:
+            p = scope.param_of(node.display)  # `let f(x_1) = ...`: the parameter is x_1
+            if p is not None:
+                return p
         if node.sub is None:
             p = scope.param_of(node.base)
             if p is not None:
@@ -269,7 +304,10 @@ class Translator:
             if node.base in self.sizes:
                 return sp.Integer(self.sizes[node.base])
             if self.is_index(node.base):
-                raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
+                raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over"
+                                 + (" (a primed index is only summed over)" if node.base.endswith("'") else ""), node.span)
+            if node.base in self.context.readings.functions and not self.is_defined((node.base, ())):
+                raise ProofError("E201", f"`{node.base}` is a function here: apply it to an argument, as in `{node.base}(x)`", node.span)
             if node.base in self.funcs or (node.base in FUNCTION_WORDS and not self.is_defined((node.base, ()))):
                 raise ProofError("E201", f"`{node.base}` is a function: apply it to an argument, as in `{node.base}(x)` "
                                  f"(a power of it is `{node.base}(x)^2`)", node.span)
@@ -381,9 +419,20 @@ class Translator:
             raise ProofError("E210", "`^T` reads as a transpose, but this name is a scalar: declare vectors and "
                                      "matrices with their shapes, as in `let w : (n)` (docs/matrices.md), or write the "
                                      "product as a sum over an index, e.g. `\\sum_i w_i x_i` (for a power of a variable T, define T with `let`)", e.span)
+        powered = self.powered_node(node, scope)
+        if powered is not None:
+            return self.name(powered, scope)
         base = self.expr(node.base, scope)
         exp = self.expr(node.exp, scope)
         return self.power(base, exp, node)
+
+    def powered_node(self, node: n.Pow, scope: Scope) -> n.Name | None:
+        """`\\sigma^2` where the problem says `let \\sigma^2 = ...`: the defined node σ², not σ squared."""
+        b, e = node.base, node.exp
+        if not (isinstance(b, n.Name) and isinstance(e, n.Num) and e.text.isdigit() and "^" not in b.base):
+            return None
+        name = n.Name(node.span, f"{b.base}^{e.text}", b.sub, b.raw_sub, b.styled)
+        return name if self.is_defined(self.key_of(name, scope)) else None
 
     def power(self, base, exp, node) -> sp.Expr:
         if exp.is_Integer and abs(int(exp)) > MAX_EXPONENT and base not in (sp.Integer(0), sp.Integer(1), sp.Integer(-1)):
@@ -412,6 +461,10 @@ class Translator:
                 body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
                 values.append((op, self.t_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation), scope)))
                 break
+            if joined and self._callable(f) and isinstance(nxt, n.Entry):
+                values.append((op, self.apply_entry(f, nxt, scope)))
+                i += 2
+                continue
             if joined and self._callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
                 group = nxt if isinstance(nxt, n.Group) else nxt.base
                 value = self.apply(f, group.items, scope, f.span)
@@ -435,9 +488,50 @@ class Translator:
         if isinstance(f, n.Name) and f.sub is None:
             if f.base in self.funcs:
                 return True
-            if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
+            if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS or f.base in self.context.readings.functions:
                 return not self.is_defined((f.base, ()))
         return False
+
+    def apply_entry(self, f: n.Expr, entry: n.Entry, scope: Scope):
+        """`\\mathrm{softmax}(z)_i`: an entry of a vector-valued built-in."""
+        span = Span(f.span.line, f.span.column, entry.span.end_line, entry.span.end_column)
+        name = FUNCTION_WORDS.get(f.base) if isinstance(f, n.Name) and f.base not in self.funcs else None
+        if name not in VECTOR_FUNCTIONS:
+            raise ProofError("E201", "only softmax has entries (`\\mathrm{softmax}(z)_i`): "
+                                     "this function's value is a number", span)
+        if len(entry.sub) != 1:
+            raise ProofError("E201", "an entry of softmax has one index, as in `\\mathrm{softmax}(z)_i`", span)
+        values, (lo, hi) = self.vector(name, entry.base.items, entry.sub[0], scope, span)
+        k = self.int_value(entry.sub[0], scope)
+        if k is None or not lo <= k <= hi:
+            raise ProofError("E205", f"the entry `{entry.raw_sub}` is not an index of the vector (entries {lo}..{hi})", span)
+        exps = [self.builtin("exp", [v], span) for v in values]
+        return exps[k - lo] / _total(exps)
+
+    def vector(self, fname: str, args, entry, scope: Scope, span) -> tuple[list, tuple[int, int]]:
+        """The entries of the argument of softmax or log-sum-exp, with their index range: a list of
+        arguments (`(a, b, c)`, entries 1..3), or one family `z` over its declared index range (the
+        range of the index it is written with, `z_j`, or else of the entry's index)."""
+        if len(args) >= 2:
+            return [self.expr(a, scope) for a in args], (1, len(args))
+        arg = args[0] if args else None
+        if not (isinstance(arg, n.Name) and arg.sub is None and not self.is_defined((arg.base, ()))):
+            raise ProofError("E201", f"`{fname}` takes a family, as in `{fname}(z)` for z used as `z_j`, or a list "
+                                     f"`{fname}(a, b, c)`", span)
+        letters = set(self.context.readings.indices_of(arg.base))
+        if not letters and isinstance(entry, n.Name) and entry.sub is None and self.is_index(entry.base):
+            letters = {entry.base}
+        ranges = {self.index_range(x) for x in letters}
+        if len(ranges) != 1:
+            why = "is not used with an index" if not ranges else "is used with indices of different ranges"
+            raise ProofError("E205", f"`{fname}({arg.base})`: `{arg.base}` {why}, so its entries are not known", span,
+                             [f"hint: write `{arg.base}_j` somewhere with `index j in 1..N`, or list the entries"])
+        lo_node, hi_node = ranges.pop()
+        lo, hi = self.int_value(lo_node, scope), self.int_value(hi_node, scope)
+        if lo is None or hi is None or hi - lo + 1 > MAX_SUM_TERMS:
+            raise ProofError("E205", f"the range of `{arg.base}`'s index must be whole numbers or sizes", span)
+        return [self.name(n.Name(arg.span, arg.base, (n.Num(arg.span, str(v)),), str(v)), scope)
+                for v in range(lo, hi + 1)], (lo, hi)
 
     def apply(self, f: n.Expr, args: tuple[n.Expr, ...], scope: Scope, span) -> sp.Expr:
         if isinstance(f, n.Prime):
@@ -447,7 +541,8 @@ class Translator:
             if not (isinstance(f.func, n.Name) and f.func.sub is None):
                 raise ProofError("E201", "only a named function can be primed, as in `f'(x)`", span)
             fx = self.apply_name(f.func.base, (), scope, span, pre=[x])
-            return sp.diff(fx, x).xreplace({x: self.expr(args[0], scope)})
+            d, at = jumps_flat(sp.diff(fx, x)), self.expr(args[0], scope)
+            return d.subs(x, at) if d.has(sp.Derivative) else d.xreplace({x: at})  # g'(a) of an undeclared g: Subs
         return self.apply_name(f.base, args, scope, span)
 
     def apply_name(self, base: str, args, scope: Scope, span, pre=None) -> sp.Expr:
@@ -455,7 +550,15 @@ class Translator:
             if self.network_call is None:
                 raise ProofError("E201", f"`{base}(...)` needs a `network` block", span)
             return self.network_call(base, args, scope, span)
+        word = FUNCTION_WORDS.get(base)
+        if base not in self.funcs and word in VECTOR_FUNCTIONS:
+            raise ProofError("E201", f"`{base}(...)` is a vector: take an entry, as in `\\mathrm{{{base}}}(z)_i`", span)
+        if base not in self.funcs and word == "lse" and pre is None:
+            values, _ = self.vector(base, args, None, scope, span)
+            return self.builtin("log", [_total([self.builtin("exp", [v], span) for v in values])], span)
         values = pre if pre is not None else [self.expr(a, scope) for a in args]
+        if base not in self.funcs and word is None and base in self.context.readings.functions:
+            return self.undeclared(base, values, span)
         if base in self.funcs:
             d = self.funcs[base]
             if len(values) != len(d.params):
@@ -470,16 +573,16 @@ class Translator:
                 self._expanding.discard(key)
         return self.builtin(FUNCTION_WORDS.get(base, base), values, span)
 
+    def undeclared(self, base: str, values: list, span) -> sp.Expr:
+        """An application of a function the problem never defines: an undefined SymPy function."""
+        return undeclared_function(base)(*values)
+
     def builtin(self, fname: str, values: list, span) -> sp.Expr:
-        one = {
-            "exp": sp.exp, "log": sp.log, "ln": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
-            "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sqrt": sp.sqrt, "abs": sp.Abs,
-            "relu": self.relu, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
-        }
-        if fname in one:
+        one = builtin_sympy(fname, self.relu)
+        if one is not None:
             if len(values) != 1:
                 raise ProofError("E201", f"`{fname}` takes one argument, not {len(values)}", span)
-            return one[fname](values[0])
+            return one(values[0])
         if fname in ("max", "min"):
             if not values:
                 raise ProofError("E201", f"`{fname}` needs arguments", span)
@@ -495,14 +598,11 @@ class Translator:
         if node.func.startswith("norm"):  # `\|v\|` (parse.py); vectors are proofcheck/matrix.py's
             raise ProofError("E212", "a norm is of a vector or matrix: declare it, as in `let v : (n)` "
                                      "(docs/matrices.md)", node.span)
-        values = [self.expr(a, scope) for a in node.args]
         name = node.func
-        if name == "sigma":
-            name = "sigmoid"
         if name in self.funcs:
             value = self.apply_name(name, node.args, scope, node.span)
         else:
-            value = self.builtin(name, values, node.span)
+            value = self.builtin(FUNCTION_WORDS.get(name, name), [self.expr(a, scope) for a in node.args], node.span)
         return value if node.power == 1 else self.power(value, sp.Integer(node.power), node)
 
     def t_Entry(self, node: n.Entry, scope: Scope) -> sp.Expr:
@@ -570,7 +670,7 @@ class Translator:
     def bounds(self, node: n.BigOp, var: str, scope: Scope) -> tuple[int, int]:
         lower = node.lower
         upper = node.upper
-        rng = self.context.index_range(var)
+        rng = self.index_range(var)
         if lower is None and rng is not None:
             lower = rng[0]
         if upper is None and rng is not None:
@@ -589,9 +689,26 @@ class Translator:
         var = node.var
         if var.sub is None and (scope.int_of(var.base) is not None or var.base in self.sizes or self.is_index(var.base)):
             raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
-        if var.sub is None and scope.param_of(var.base) is not None:
-            raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.base}`", var.span)
-        return self.key_of(var, scope)
+        if scope.param_of(var.display) is not None:
+            raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.display}`", var.span)
+        key = self.key_of(var, scope)
+        if "^" in var.base and not self.is_defined(key) and key not in scope.cut:
+            plain, power = var.base.rsplit("^", 1)
+            raise ProofError("E211", f"`{plain}^{power}` below a first-order derivative reads two ways", node.span, [
+                f"hint: for the derivative of order {power} write `\\partial^{power}` (or `d^{power}`) above; for the "
+                f"derivative with respect to the quantity {plain}^{power} define it, as in `let \\sigma^2 = ...`"])
+        if node.notation == "nabla" and var.sub is None and self.is_family(var.base):
+            raise ProofError("E202", f"`\\nabla_{var.base}` of a family `{var.base}` is a gradient vector; proofcheck "
+                                     "works with scalars", node.span,
+                             [f"hint: write each entry, as in `\\frac{{\\partial L}}{{\\partial {var.base}_j}}`"])
+        return key
+
+    def is_family(self, base: str) -> bool:
+        """Is `base` a vector or matrix of entries: written with a subscript in the problem and never
+        as a number on its own (then `\\nabla_w` would be a gradient, not one derivative)?"""
+        readings = self.context.readings
+        family = bool(readings.arity(base)) or any(d.target.base == base and d.target.sub for d in self.values)
+        return family and base not in readings.scalars
 
     def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
         key = self.derivative_key(node, scope)
@@ -599,11 +716,27 @@ class Translator:
         sym = leaf_symbol(key)
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
         body = self.expr(node.expr, inner)
-        value = sp.diff(body, sym, node.order)
+        value = jumps_flat(sp.diff(body, sym, node.order))
         if key not in scope.cut and self.is_defined(key):
             value = value.xreplace({sym: self.resolve(key, var, scope)})
         self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
+
+
+def jumps_flat(value: sp.Expr) -> sp.Expr:
+    """The derivative of a jump (sign, an indicator, a Heaviside, ReLU') is 0, at the jump too, as in
+    autograd and torch: SymPy's Dirac deltas become 0 (docs/language.md, "Kinks")."""
+    if not value.has(sp.DiracDelta):
+        return value
+    return value.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.Integer(0))
+
+
+def _total(terms: list):
+    """The sum of SymPy expressions or autodiff numbers alike."""
+    out = terms[0]
+    for t in terms[1:]:
+        out = out + t
+    return out
 
 
 def relu_operand(values: list, is_zero) -> object | None:

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import sympy as sp
 
+# Every spelling of a built-in function, as a name (`erf`, `\\mathrm{erf}`, `\\operatorname{erf}`,
+# `\\text{erf}`) or a command (`\\erf`), to its one definition in translate.builtin and autodiff
+# (docs/language.md, "Function vocabulary"). Any other name applied to a bracket is a function the
+# problem does not define: a claim about it must hold for every function (readings.py).
 FUNCTION_WORDS = {
     "ReLU": "relu", "relu": "relu", "Relu": "relu", "RELU": "relu",
     "sigmoid": "sigmoid", "sigma": "sigmoid", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
     "sqrt": "sqrt", "abs": "abs", "max": "max", "min": "min", "cosh": "cosh", "sinh": "sinh",
+    "sin": "sin", "cos": "cos", "tan": "tan", "arctan": "arctan", "atan": "arctan",
+    "erf": "erf", "Phi": "Phi", "softplus": "softplus", "GELU": "gelu", "gelu": "gelu", "Gelu": "gelu",
+    "sign": "sign", "sgn": "sign", "sech": "sech",
+    "LSE": "lse", "logsumexp": "lse", "softmax": "softmax",
 }
+# built-ins whose value is a vector: only an entry of them is a number (`\\mathrm{softmax}(z)_i`)
+VECTOR_FUNCTIONS = frozenset({"softmax"})
 CONSTANTS = {"e": sp.E, "pi": sp.pi}
 # `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
 GREEK_NAMES = frozenset(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
+    "ell alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
     "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
 NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
 # LaTeX commands that, typed without the backslash, would silently become input variables

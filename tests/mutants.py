@@ -175,7 +175,8 @@ def strip_notation(e):
     if isinstance(e, n.Deriv):
         return ("Deriv", strip_notation(e.expr), strip_notation(e.var), e.order)
     if isinstance(e, n.Node):
-        return (type(e).__name__,) + tuple(strip_notation(getattr(e, f.name)) for f in dataclasses.fields(e) if f.name not in ("span", "raw_sub"))
+        return (type(e).__name__,) + tuple(strip_notation(getattr(e, f.name)) for f in dataclasses.fields(e)
+                                           if f.name not in ("span", "raw_sub") and f.compare)
     if isinstance(e, tuple):
         return tuple(strip_notation(x) for x in e)
     return e

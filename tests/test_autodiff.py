@@ -383,3 +383,84 @@ def test_bundled_proofs_carry_autodiff_evidence_and_backends_agree(name):
     for backend, result in runs.items():
         verdicts = [(s.line, s.column, s.verdict) for p in result.problems for s in p.steps]
         assert verdicts == [(s.line, s.column, s.verdict) for p in base.problems for s in p.steps], backend
+
+
+# ------------------------------------------------------------------ the function vocabulary in both engines
+
+
+VOCABULARY = [  # (L, variable, order): every built-in of docs/language.md's "Function vocabulary"
+    (r"\mathrm{erf}(x y)", "x", 1),
+    (r"\erf(x) + \text{erf}(y^2)", "y", 2),
+    (r"\Phi(x^2 - y)", "x", 1),
+    (r"\Phi(x y)", "y", 2),
+    (r"\mathrm{softplus}(x - 2 y)", "y", 1),
+    (r"\operatorname{softplus}(3 x)", "x", 2),
+    (r"\mathrm{GELU}(x + y)", "x", 1),
+    (r"\mathrm{gelu}(x y)", "x", 2),
+    (r"\mathrm{sech}(x) \mathrm{sign}(y)", "x", 1),
+    (r"\sech^2(x y)", "y", 2),
+    (r"\mathrm{sign}(x - y) (x - y)^2", "x", 1),
+    (r"\arctan(x y) + \operatorname{atan}(x)", "y", 1),
+    (r"\sigma(x) \tanh(y)", "x", 2),
+    (r"\mathrm{LSE}(x, y, 2 x)", "x", 1),
+    (r"\operatorname{logsumexp}(a) z", "a_1", 1),
+    (r"\mathrm{LSE}(a)", "a_2", 2),
+    (r"\mathrm{softmax}(x, y, 1)_2", "y", 1),
+    (r"\mathrm{softmax}(a)_1 \cdot a_2", "a_1", 1),
+    (r"\log \sum_i e^{a_i} - \mathrm{LSE}(a)", "a_2", 1),
+]
+
+
+@pytest.mark.parametrize("body, var, order", VOCABULARY)
+def test_vocabulary_derivatives_agree_between_sympy_and_autodiff(body, var, order):
+    """The new built-ins have one definition per engine (SymPy in translate, autograd and torch in
+    autodiff): their derivatives agree at points away from kinks, first and second order."""
+    num, den = (r"\partial L", rf"\partial {var}") if order == 1 else (rf"\partial^{order} L", rf"\partial {var}^{order}")
+    text = (f"problem V\nindex i in 1..N\nlet s = \\sum_i a_i\nlet L = {body}\n"
+            f"\\frac{{{num}}}{{{den}}}\n")
+    point = {"x": Fraction(3, 7), "y": Fraction(-5, 9), "z": Fraction(4, 11), "a_1": Fraction(-2, 13), "a_2": Fraction(9, 7)}
+    sym, kinks, ad = _sympy_and_autodiff(text, 2, point)
+    assert sym is not None and not kinks
+    assert abs(float(sym)) > 1e-6 or body.startswith(r"\log \sum"), "a derivative that is 0 compares nothing"
+    for name in BACKENDS:
+        assert ad[name] is not None and _rel(ad[name], float(sym)) <= REL, (name, ad[name], sym)
+
+
+def test_vocabulary_matches_hand_written_values():
+    """Against values computed by hand with math.erf: the SymPy side is the intended function, not
+    just consistent with autodiff (which could share a mistake)."""
+    x = 0.37
+    phi = 0.5 * (1 + math.erf(x / math.sqrt(2)))
+    dens = math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+    cases = {
+        r"\Phi(x)": phi, r"\mathrm{GELU}(x)": x * phi, r"\frac{d}{dx} \mathrm{GELU}(x)": phi + x * dens,
+        r"\mathrm{softplus}(x)": math.log1p(math.exp(x)), r"\frac{d}{dx} \mathrm{softplus}(x)": 1 / (1 + math.exp(-x)),
+        r"\frac{d}{dx} \mathrm{erf}(x)": 2 / math.sqrt(math.pi) * math.exp(-x * x),
+        r"\mathrm{sech}(x)": 1 / math.cosh(x), r"\mathrm{sign}(-x)": -1.0, r"\frac{d}{dx} \mathrm{sign}(x)": 0.0,
+        r"\mathrm{LSE}(x, 1)": math.log(math.exp(x) + math.e), r"\mathrm{softmax}(x, 1)_1": math.exp(x) / (math.exp(x) + math.e),
+    }
+    for tex, want in cases.items():
+        problem = _problem(f"problem H\n{tex}\n")
+        t = Translator(problem.chains[0].context, {}, {})
+        value = t.translate(problem.chains[0].members[0].expr)
+        got = float(_evaluate(value, {leaf_symbol(("x", ())): sp.Rational(37, 100)}, PRECISION))
+        assert abs(got - want) <= 1e-12 * max(1.0, abs(want)), (tex, got, want)
+
+
+def test_sign_is_a_kink_for_both_engines():
+    """sign'(0) is 0 in SymPy (a jump's derivative is 0, also at the jump) and in autograd/torch; at a
+    given point on the kink W311 says so, never E304."""
+    result = check_text("problem K\nlet z = \\mathrm{sign}(x) x^2\nat x = 0\n\\frac{d z}{d x} = 0\n", "K.proof", Options())
+    (step,) = _steps(result)
+    assert step.accepted
+    (w,) = [d for d in result.diagnostics if d.code == "W311"]
+    assert "sign(x) at 0" in " ".join(w.notes) and "they agree" in " ".join(w.notes)
+    assert not any(d.code == "E304" for d in result.diagnostics)
+
+
+def test_undeclared_functions_are_skipped_by_autodiff_not_faults():
+    """An undeclared g has no numbers: the symbolic chain rule is trusted, autodiff skips the record."""
+    result = check_text("problem G\n\\frac{d}{dx} g(x^2) = 2 x g'(x^2)\n", "G.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "proved"
+    assert not any(d.code == "E304" for d in result.diagnostics)

@@ -16,6 +16,7 @@ SLIPS = [
     (r"a = \sigmoid(z)", 5),
     (r"w \otimes x = 1", 3),
     (r"a \circ b = 1", 3),
+    (r"\nabla a = 1", 8),
     ("e^-z = 1", 4),
     (r"\frac12 = 0.5", 6),
     ("L := x^2", 3),
@@ -24,6 +25,7 @@ SLIPS = [
     (r"sum_{i=1}^N x_i = 1", 7),
     (r"\frac{\partial a}{\partial z}\Big|_{z=0} = 0.25", 30),
     (r"a = b \Rightarrow c = d", 7),
+    (r"\exp(z)_i = 1", 8),
     (r"\exp\{z\} = 1", 5),
 ]
 

@@ -33,6 +33,7 @@ from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx, fmpq
+from sympy.core.function import AppliedUndef
 from sympy import integer_nthroot
 
 START_BITS = 128  # the first precision tried
@@ -157,6 +158,7 @@ def exact_zero(expr: sp.Expr, point: dict) -> bool | None:
 
 
 _ZERO_TEST = sp.Dummy("z")
+_ABSTRACT = (AppliedUndef, sp.Subs, sp.Derivative)  # check/functions.py instantiates these first
 
 
 def _zero_modulo(v, root: sp.CRootOf) -> bool | None:
@@ -365,6 +367,8 @@ class Evaluator:
             return self._pow(e)
         if isinstance(e, sp.CRootOf):
             return self._algebraic(e)
+        if isinstance(e, _ABSTRACT):  # an undeclared function (even one called `log`): no value of its own
+            raise Undecided(f"no value for the undeclared function {type(e).__name__}")
         name = type(e).__name__
         if name in _RELATIONS or name in ("And", "Or", "Not", "BooleanTrue", "BooleanFalse"):
             return fmpq(1) if self.truth(e) else fmpq(0)

@@ -28,6 +28,7 @@ from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
 from .counterexample import _node_names, describe, simplify_point, with_solved
 from .domain import NONZERO
+from .functions import compare_with_functions, undeclared
 from .instances import Instance
 from .numbers import (
     AGREE,
@@ -119,10 +120,14 @@ class _Instance:
 
 
 def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Random,
-                      fixed: dict, npoints: int, symbolic: bool) -> InstanceResult:
+                      fixed: dict, npoints: int, symbolic: bool, domains: tuple | None = None) -> InstanceResult:
+    """Compare a and b for one instance; `domains` overrides the translator's (t.domains), for the
+    instantiated functions of check/functions.py."""
+    if undeclared(a, b):  # functions the problem never defines: abstract or instantiated (functions.py)
+        return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
     eqs, rels = _assumption_relations(ctx, t)
     sub = _solve_equalities(eqs)
-    ca, cb = getattr(t, "domains", None) or ((), ())
+    ca, cb = domains if domains is not None else (getattr(t, "domains", None) or ((), ()))
     side_a = Side(a, tuple(ca)).substitute(sub).substitute(fixed)
     side_b = Side(b, tuple(cb)).substitute(sub).substitute(fixed)
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]

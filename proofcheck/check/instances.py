@@ -130,11 +130,13 @@ def index_symmetric(ctx: Context, exprs) -> bool:
         nonlocal ok
         if not ok:
             return
-        if isinstance(x, n.Name):
+        if isinstance(x, (n.Name, n.Entry)):  # `softmax(z)_1` names an entry like `h_1` does
             for item in x.sub or ():
-                if not (isinstance(item, n.Name) and item.sub is None):
+                # a letter (`i`, `j'`, a run `ij`) and nothing else: `W_{i1}` holds a literal 1
+                if not (isinstance(item, n.Name) and item.sub is None and item.base.rstrip("'").isalpha()):
                     ok = False
-            return
+            if isinstance(x, n.Name):
+                return
         if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
             ok = False
             return

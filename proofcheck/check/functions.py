@@ -1,0 +1,109 @@
+"""Steps about functions the problem never defines (`g(a) + g(b) = g(a + b)`, `\\mathrm{foo}(x)`).
+
+Such a step claims something for every function g. First, as for any step, a counterexample is
+looked for: each undeclared function is replaced by concrete random functions (seeded, exact
+rational coefficients, from three families: a cubic, an exponential and a sine) and the step is
+compared as usual for each replacement; a difference for one of them is a true counterexample (with
+that function shown). Then the step is proved only when the symbolic zero test shows it with g kept
+abstract (an undefined SymPy function; derivatives by the chain rule). Agreement for the random
+functions alone is at most `numeric`, never `proved`: a claim can hold for them and fail for another.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .symbolic import zero_test
+
+INSTANTIATIONS = 3  # random functions tried per step, one from each family in turn
+_DENOMINATORS = (2, 3, 5, 7)
+_NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
+
+
+def undeclared(*exprs) -> list[tuple]:
+    """(function class, number of arguments) of every undeclared function applied in the
+    expressions, in a fixed order (`g(x)` and `g(x, y)` are two functions for SymPy)."""
+    found = set()
+    for e in exprs:
+        found |= {(f.func, len(f.args)) for f in e.atoms(AppliedUndef)}
+    return sorted(found, key=lambda fa: (fa[0].__name__, fa[1]))
+
+
+def _coefficient(rng: random.Random) -> sp.Rational:
+    return sp.Rational(rng.choice((-1, 1)) * rng.randint(1, _NUMERATORS), rng.choice(_DENOMINATORS))
+
+
+_ARGUMENT_NAMES = ("x", "y", "z", "u", "v", "w")
+
+
+def random_function(rng: random.Random, name: str, arity: int, kind: int) -> tuple[sp.Lambda, str, str]:
+    """A smooth function of `arity` arguments from family `kind` (0 cubic, 1 exponential, 2 sine),
+    with nonzero random coefficients; and how a counterexample shows it (`g(x)`, `1/2 + 3*x`)."""
+    names = _ARGUMENT_NAMES[:arity] if arity <= len(_ARGUMENT_NAMES) else tuple(f"x{k}" for k in range(1, arity + 1))
+    xs = tuple(sp.Symbol(nm, real=True) for nm in names)
+
+    def c():
+        return _coefficient(rng)
+
+    body = c()
+    if kind == 0:
+        for x in xs:
+            body += c() * x + c() * x ** 2 + c() * x ** 3
+        for a, b in zip(xs, xs[1:]):
+            body += c() * a * b
+    elif kind == 1:
+        body += sum(c() * x for x in xs) + c() * sp.exp(sum(c() * x for x in xs) / 2)
+    else:
+        body += sum(c() * sp.sin(x + c()) + c() * x ** 2 for x in xs)
+    return sp.Lambda(xs, body), f"{name}({', '.join(names)})", sp.sstr(body).replace("**", "^")
+
+
+def instantiate(expr, mapping: dict):
+    """expr with every application of an undeclared function replaced by its concrete function, and
+    the derivatives of those (Derivative, Subs) worked out."""
+    out = expr.replace(lambda e: isinstance(e, AppliedUndef) and (e.func, len(e.args)) in mapping,
+                       lambda e: mapping[e.func, len(e.args)](*e.args))
+    return out.doit() if out.has(sp.Derivative, sp.Subs) else out
+
+
+def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Random, fixed: dict,
+                           npoints: int, symbolic: bool):
+    """`compare` (check.compare._compare_instance) for a step with undeclared functions: the same
+    InstanceResult, where status is `symbolic` only by the abstract zero test."""
+    from .compare import InstanceResult  # noqa: PLC0415  (compare calls this module)
+    from .domain import Condition  # noqa: PLC0415
+
+    funcs = undeclared(a, b)
+    total, agreed, bits, reasons = 0, 0, 0, []
+    for k in range(INSTANTIATIONS):
+        mapping, shown = {}, {}
+        for f, arity in funcs:
+            mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3)
+            shown[head] = text
+        domains = tuple(tuple(Condition(c.kind, instantiate(c.expr, mapping), c.why) for c in side)
+                        for side in (getattr(t, "domains", None) or ((), ())))
+        r = compare(t, inst, instantiate(a, mapping), instantiate(b, mapping), ctx, rng, fixed, npoints, symbolic,
+                    domains=domains)
+        total += r.points
+        bits = max(bits, r.bits)
+        if r.status == "differ":
+            cx = r.counterexample
+            if cx is not None:  # the function is part of the counterexample: `g(x) = 1/2 + 3*x`
+                cx["values"] = {**cx.get("values", {}), **shown}
+            return InstanceResult("differ", total, cx, bits=bits)
+        if r.status == "undecided":
+            reasons.append(r.reason)
+            continue
+        agreed += 1
+    if symbolic:  # counterexamples first, as for any step; then the proof with the functions abstract
+        d = a - b
+        if zero_test(d.xreplace(fixed) if fixed else d):
+            return InstanceResult("symbolic", total, bits=bits)
+    if not agreed:
+        return InstanceResult("undecided", total, reason=reasons[0] if reasons else
+                              "no instance of the undeclared functions could be used", bits=bits)
+    return InstanceResult("numeric", total, bits=bits)

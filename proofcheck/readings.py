@@ -1,0 +1,284 @@
+"""How a problem's names read: which undeclared names are functions, and how run subscripts split.
+
+Two questions about a name cannot be answered from the line it stands on: is `g(a + b)` an
+application of a function g or the product g·(a + b), and is `W_{12}` the entry (1, 2) of a matrix or
+the entry 12 of a vector. A mathematician answers both from the rest of the problem, and so does
+proofcheck: `problem_readings` looks at every statement of one problem once, and `translate` reads
+each name by the answer (docs/language.md, "Application versus product" and "Family subscripts").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import nodes as n
+from .diagnostics import ProofError
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, NETWORK_FUNCTIONS
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What the whole problem says about its names (empty: nothing known, the line-local readings)."""
+
+    functions: frozenset[str] = frozenset()  # undeclared names written only as `g(...)`: functions
+    arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
+    family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
+    taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
+    scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
+
+    @cached_property
+    def _arity(self) -> dict:
+        return dict(self.arities)
+
+    def arity(self, base: str) -> frozenset[int]:
+        return self._arity.get(base, frozenset())
+
+    def indices_of(self, base: str) -> frozenset[str]:
+        return dict(self.family_indices).get(base, frozenset())
+
+
+# ------------------------------------------------------------------ run subscripts (`ij`, `12`, `1j`, `i j`)
+
+
+def run_tokens(item: n.Expr) -> list[tuple[str, n.Node]] | None:
+    """The characters of a subscript written as one run: a word of letters and digits (`ij`, `i1`), a
+    number of two or more digits (`12`), or a juxtaposition of such (`1j`, `i j`, `2t`); each token with
+    the node it came from. None for anything else (`i+1`, `t-1`, a single letter or digit)."""
+    parts = item.factors if isinstance(item, n.Product) and all(op == "juxt" for op in item.ops) else (item,)
+    out: list[tuple[str, n.Node]] = []
+    for p in parts:
+        if isinstance(p, n.Num) and p.text.isdigit():
+            out += [(c, p) for c in p.text]
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base in GREEK_NAMES:
+            out.append((p.base, p))
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base.isascii() and p.base.isalnum():
+            out += [(c, p) for c in p.base]
+        else:
+            return None
+    return out if len(out) >= 2 else None
+
+
+def _index_letters(tokens, index_names) -> bool:
+    return all(t in index_names for t, _ in tokens)
+
+
+def _token_items(tokens) -> tuple[n.Expr, ...]:
+    return tuple(n.Num(node.span, t) if t.isdigit() else n.Name(node.span, t) for t, node in tokens)
+
+
+def _atoms(item: n.Expr) -> tuple[n.Expr, ...] | None:
+    """The factors of a juxtaposition of numbers and plain names (`1 2`, `i j`, `2t`), else None."""
+    if isinstance(item, n.Product) and all(op == "juxt" for op in item.ops) and all(
+            isinstance(f, n.Num) and f.text.isdigit() or isinstance(f, n.Name) and f.sub is None and not f.styled
+            for f in item.factors):
+        return item.factors
+    return None
+
+
+def subscript_items(name: n.Name, readings: Readings, index_names) -> tuple[n.Expr, ...]:
+    """The index items of `name`'s subscript. A run is split by the family's arity. For a base used
+    with k >= 2 indices: k juxtaposed items written apart are k indices (`W_{1 2}`, `W_{i j}`); a word
+    of k index letters and single digits is split by character (`W_{ij}`, `W_{1j}`, `W_{i1}`); a run
+    of digits (`W_{12}`) or a run of another length reads two ways (E211). For a one-index family a
+    run of digits is one number (`h_{12}` is entry 12), juxtaposition is arithmetic (`x_{2t}`) and a
+    run of index letters reads two ways (`h_{ij}`, E211). With nothing known, a run of declared
+    indices is split (`W_{ij}`) and anything else is kept."""
+    items = name.sub or ()
+    if len(items) != 1:
+        return items
+    tokens = run_tokens(items[0])
+    if tokens is None:
+        return items
+    arity = readings.arity(name.base)
+    multi = sorted(a for a in arity if a >= 2)
+    text = "".join(t for t, _ in tokens)
+    if multi:
+        k = multi[0]
+        atoms = _atoms(items[0])
+        if atoms is not None and len(atoms) in multi and all(
+                isinstance(a, n.Num) or a.base in index_names for a in atoms):
+            return atoms
+        digits_run = any(isinstance(node, n.Num) and len(node.text) > 1 for _, node in tokens)
+        if not digits_run and len(tokens) in multi and all(t.isdigit() or t in index_names for t, _ in tokens):
+            return _token_items(tokens)
+        example = ",".join(t for t, _ in tokens) if len(tokens) == k else ",".join(["1"] * k)
+        spaced = " ".join(t for t, _ in tokens) if len(tokens) == k else " ".join(["1"] * k)
+        raise ProofError("E211", f"`{name.base}` has {k} indices in this problem, so `{name.base}_{{{text}}}` reads two ways",
+                         name.span, [f"hint: separate the indices, `{name.base}_{{{example}}}` or `{name.base}_{{{spaced}}}`"])
+    if _index_letters(tokens, index_names):
+        if arity == frozenset({1}):
+            raise ProofError("E211", f"`{name.base}` has one index in this problem, so `{name.base}_{{{text}}}` reads two ways",
+                             name.span, [f"hint: for one index write it alone (`{name.base}_{{{tokens[0][0]}}}`); "
+                                         f"for an entry of a two-index family write `{name.base}_{{{','.join(t for t, _ in tokens)}}}` "
+                                         "everywhere"])
+        return _token_items(tokens)
+    return items
+
+
+# ------------------------------------------------------------------ the problem-level scan
+
+
+def _applied_heads(product: n.Product) -> set[int]:
+    """Positions of factors applied to the bracket after them (`g(x)`, `g(x)^2`, `g'(x)`, `s(z)_i`)."""
+    out = set()
+    for k, (f, op) in enumerate(zip(product.factors, product.ops)):
+        nxt = product.factors[k + 1]
+        if op != "juxt":
+            continue
+        bracket = isinstance(nxt, (n.Group, n.Entry)) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
+        head = f.func if isinstance(f, n.Prime) else f
+        if bracket and isinstance(head, n.Name) and head.sub is None:
+            out.add(k)
+    return out
+
+
+@dataclass
+class _Scan:
+    index_names: frozenset[str]
+    applied: set
+    bare: set
+    arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
+    soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
+    families: dict
+
+    def expr(self, x) -> None:
+        if isinstance(x, n.Product):
+            heads = _applied_heads(x)
+            for k, f in enumerate(x.factors):
+                if k in heads:
+                    self.applied.add((f.func if isinstance(f, n.Prime) else f).base)
+                else:
+                    self.expr(f)
+            return
+        if isinstance(x, n.Name):
+            self.name(x)
+            return
+        if isinstance(x, n.Deriv) and x.notation == "nabla":  # `\nabla_w` says nothing about w's shape
+            self.expr(x.expr)
+            return
+        for c in n.children(x):
+            self.expr(c)
+
+    def name(self, x: n.Name, target: bool = False) -> None:
+        if x.sub is None:
+            self.bare.add(x.base)
+            return
+        for s in x.sub:
+            self.expr(s)
+        count = self._index_count(x.sub)
+        if count is not None:
+            firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
+            (self.arities if firm else self.soft).setdefault(x.base, set()).add(count)
+        if len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and x.sub[0].sub is None \
+                and x.sub[0].base.rstrip("'") in self.index_names:
+            self.families.setdefault(x.base, set()).add(x.sub[0].base.rstrip("'"))
+
+    def _index_count(self, items) -> int | None:
+        """How many indices a subscript gives, when that is clear: a comma list, one index expression,
+        a run of declared indices (`ij`); None for a run of digits or a mixed run (`12`, `1j`)."""
+        if len(items) > 1:
+            return len(items)
+        tokens = run_tokens(items[0])
+        if tokens is None:
+            return 1 if self._index_like(items[0]) else None
+        if _index_letters(tokens, self.index_names):
+            return len(tokens)
+        return None
+
+    def _index_like(self, e) -> bool:
+        if isinstance(e, n.Num):
+            return e.text.isdigit()
+        if isinstance(e, n.Name):
+            return e.sub is None and e.base.rstrip("'") in self.index_names
+        return any(self._index_like(c) for c in n.children(e)) and not isinstance(e, (n.Call, n.Frac, n.Pow))
+
+
+def problem_readings(statements: list[n.Statement]) -> Readings:
+    """The readings of one problem's statements (see `Readings`)."""
+    index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
+    scan = _Scan(index_names, set(), set(), {}, {}, {})
+    sizes: set[str] = set()
+    defined: set[str] = set()
+    taken: set[str] = set(index_names)
+    for st in statements:
+        if isinstance(st, n.LetLine) and st.params is None:
+            taken.add(st.target.display)
+        elif isinstance(st, n.AtLine):
+            taken.update(name.display for name, _ in st.values)
+        if isinstance(st, n.LetLine):
+            if st.params is not None:
+                scan.applied.add(st.target.base)
+                for p in st.params:
+                    scan.name(p)
+            elif st.target.sub is None:
+                defined.add(st.target.base)
+            else:
+                scan.name(st.target, target=True)
+            for m in st.chain.members:
+                scan.expr(m.expr)
+        elif isinstance(st, n.IndexLine):
+            for bound in (st.lower, st.upper):
+                walk_names(bound, lambda nm: sizes.add(nm.base))
+        elif isinstance(st, n.AtLine):
+            for name, value in st.values:
+                scan.name(name)
+                scan.expr(value)
+        elif isinstance(st, (n.ChainLine, n.LemmaLine, n.ShowLine, n.FindLine, n.AssumeLine, n.CaseLine)):
+            scan.expr(st)
+    never = scan.bare | defined | sizes | index_names | set(CONSTANTS) | set(FUNCTION_WORDS) | NETWORK_FUNCTIONS
+    functions = frozenset(b for b in scan.applied if b not in never)
+    arities = {**scan.soft, **scan.arities}  # a firm count overrides the runs
+    return Readings(
+        functions,
+        tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
+        tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
+        frozenset(taken),
+        frozenset(scan.bare),
+    )
+
+
+def walk_names(e, fn) -> None:
+    """Call fn on every Name in e (subscripts included)."""
+    if isinstance(e, n.Name):
+        fn(e)
+    for c in n.children(e):
+        walk_names(c, fn)
+
+
+def readings_by_problem(statements: list[n.Statement]) -> list[Readings]:
+    """One Readings per problem, in order (the lines before the first `problem` form one, if any)."""
+    groups: list[list[n.Statement]] = [[]]
+    for st in statements:
+        if isinstance(st, n.ProblemLine):
+            groups.append([])
+        else:
+            groups[-1].append(st)
+    return [problem_readings(g) for g in groups]
+
+
+# ------------------------------------------------------------------ function parameters
+
+
+def parameter_names(declared: tuple[str, ...], earlier: tuple[str, ...] | None, readings: Readings) -> tuple[str, ...]:
+    """The parameter names a function definition is stored with. A definition that restates an
+    earlier one with as many parameters (`let f(t) = ...` after `let f(x) = ...`) takes the earlier
+    names, so a refinement compares the two bodies as expressions (`t^2` against `x^2` would differ).
+    A name that is also a node, an index or a given value anywhere in the problem gets a `*` (`x*`),
+    so the comparison can never read the parameter as that node (`let x = 2`)."""
+    if earlier is not None:
+        return earlier
+    return tuple(p + "*" if p in readings.taken else p for p in declared)
+
+
+def renamed_parameters(body: n.Expr, declared: tuple[str, ...], names: tuple[str, ...]) -> n.Expr:
+    """`body` with each declared parameter (`t`, `x_1`) written as the stored name."""
+    mapping = {p: q for p, q in zip(declared, names) if p != q}
+    if not mapping:
+        return body
+
+    def fn(x):
+        if isinstance(x, n.Name) and x.display in mapping:
+            return n.Name(x.span, mapping[x.display])
+        return x
+    return n.transform(body, fn)
