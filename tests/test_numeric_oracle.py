@@ -1,4 +1,4 @@
-"""The adversarial suite's independent oracle (tests/adversarial/oracle.py, no SymPy, no proofcheck).
+"""The numeric families' independent oracle (tests/adversarial/numeric_oracle.py, no SymPy, no proofcheck).
 
 Each false claim of the precision, regions, domains, refutations and approx families must really be
 false at its witness, each true claim true at random points, and every claim the suite expects to be
@@ -11,12 +11,16 @@ import random
 import re
 from pathlib import Path
 
+import sys
+
 import pytest
 
-from adversarial import oracle  # tests/ is on sys.path (rootdir import mode)
-from test_corpus import parse_expectations
+from test_corpus import parse_expectations  # tests/ is on sys.path (rootdir import mode)
 
 ROOT = Path(__file__).resolve().parent / "adversarial"
+sys.path.insert(0, str(ROOT))
+
+import numeric_oracle as oracle  # noqa: E402
 FAMILIES = ("precision", "regions", "domains", "refutations", "approx")
 MIN_FALSE_CLAIMS = 100
 

@@ -1,8 +1,8 @@
-"""An independent oracle for the adversarial suite: no SymPy, no proofcheck.
+"""An independent oracle for the numeric families of the adversarial suite: no SymPy, no proofcheck.
 
 Every claim of tests/adversarial/{precision,regions,domains,refutations,approx}/ whose line carries
 `oracle: ID` has an entry here, written by hand from the claim's mathematics with mpmath at 320 digits
-or more (or exact Fractions), and checked by tests/test_oracle.py:
+or more (or exact Fractions), and checked by tests/test_numeric_oracle.py:
 - a false claim has a *witness*: a point (satisfying the claim's assumptions) where both sides are
   defined and differ, or where one side is undefined on a whole neighbourhood while the other is
   defined (the domain rule); at a given point (`at`), one side undefined there suffices;
