@@ -158,6 +158,9 @@ def _compare_constant(job: _Instance, symbolic: bool) -> InstanceResult:
     if check.status in (UNDEFINED, LOPSIDED):
         if check.lhs.value is None and check.rhs.value is None:
             return job.result(UNDECIDED_STATUS, reason=f"both sides are undefined here ({check.lhs.why})")
+        if check.lhs.outside or check.rhs.outside:
+            return job.result(UNDECIDED_STATUS, reason="a differentiated function is undefined here, and one side "
+                                                       f"has no value ({(check.lhs.why or check.rhs.why)})")
         # at a given point a side without a value is not equal to one with a value
         return job.result(DIFFERS, job.counterexample({}, PointCheck(LOPSIDED, check.bits, check.lhs, check.rhs)))
     if check.status == DIFFER:
@@ -346,12 +349,13 @@ def _probe_text(pr) -> str:
 
 
 def _domain_arguments(job: _Instance) -> list:
-    return [c.expr for c in job.a.conds + job.b.conds if c.kind != NONZERO and c.expr.free_symbols]
+    """Where a side's definedness can change on a region (soft conditions never make a side undefined)."""
+    return [c.expr for c in job.a.conds + job.b.conds if c.kind != NONZERO and not c.soft and c.expr.free_symbols]
 
 
 def _domain_mismatch_arguments(job: _Instance) -> list:
-    """Conditions of one side only that can fail on a region (x >= 0, not x != 0)."""
-    ca, cb = set(job.a.conds), set(job.b.conds)
+    """Conditions of one side only that can fail on a region (x >= 0, not x != 0; not soft ones)."""
+    ca, cb = {c for c in job.a.conds if not c.soft}, {c for c in job.b.conds if not c.soft}
     return [c.expr for c in (ca ^ cb) if c.kind != NONZERO and c.expr.free_symbols]
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .. import nodes as n
-from ..translate import Translator
+from ..translate import Translator, leaf_symbol
 
 NONZERO, POSITIVE, NONNEGATIVE = "nonzero", "positive", "nonnegative"
 
@@ -35,9 +35,13 @@ class Condition:
     kind: str
     expr: sp.Expr
     why: str
+    soft: bool = False  # from inside a derivative: the function's domain, not its value's (see t_Deriv)
 
     def substitute(self, mapping: dict) -> "Condition":
-        return Condition(self.kind, self.expr.xreplace(mapping), self.why)
+        return Condition(self.kind, self.expr.xreplace(mapping), self.why, self.soft) if mapping else self
+
+    def as_soft(self) -> "Condition":
+        return Condition(self.kind, self.expr, self.why, True)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -136,25 +140,34 @@ class DomainRecorder:
         return value
 
     def t_Deriv(self, node: n.Deriv, scope):
-        """A derivative's domain is that of its value, the formal derivative (d/dx log x = 1/x holds
-        for every x != 0, as students write it), so the differentiated body's conditions are dropped;
-        those of the variable's own definition, put back into the value, stay."""
+        """A derivative exists only where the differentiated function is defined: its conditions
+        (x > 0 for `\\frac{d}{dx}\\log x`) are kept *soft*. Where a soft condition fails the point
+        is not used at all (no value compared, no domain mismatch: the right side of a batch-norm
+        derivative may be undefined there); elsewhere the value is the formal derivative, with its own
+        domain (1/x, x != 0)."""
         mark = len(self._conds)
         value = super().t_Deriv(node, scope)
+        inner = self._conds[mark:]
         del self._conds[mark:]
         key = self.derivative_key(node, scope)
+        back = {}
         if key not in scope.cut and self.is_defined(key):
-            self.resolve(key, node.var, scope)  # records the definition's conditions (cached value)
+            back = {leaf_symbol(key): self.resolve(key, node.var, scope)}  # records the definition's conditions
+        self._conds.extend(c.substitute(back).as_soft() for c in inner)
         return value
 
     def apply(self, f, args, scope, span) -> sp.Expr:
-        """`f'(x)` is a derivative too: the domain of its value, plus its argument's own conditions."""
+        """`f'(x)` is a derivative too: its function's conditions (at a dummy variable, put back to the
+        argument) are soft, the argument's own are not."""
         mark = len(self._conds)
         value = super().apply(f, args, scope, span)
         if isinstance(f, n.Prime):
+            inner = self._conds[mark:]
             del self._conds[mark:]
-            for a in args:
-                self.expr(a, scope)
+            dummies = {s for c in inner for s in c.expr.free_symbols if isinstance(s, sp.Dummy)}
+            arg = self.expr(args[0], scope) if args else None  # records the argument's own conditions
+            back = {d: arg for d in dummies} if arg is not None else {}
+            self._conds.extend(c.substitute(back).as_soft() for c in inner)
         return value
 
 

@@ -61,6 +61,7 @@ class Definedness:
     why: str = ""  # why undefined
     around: bool = False  # undefined on a whole neighbourhood (a region), not just here
     interior: bool = False  # defined on a whole neighbourhood (no condition met with equality)
+    outside: bool = False  # a differentiated function is undefined here: no domain mismatch is claimed
 
 
 @dataclass(frozen=True)
@@ -87,23 +88,35 @@ class PointCheck:
 
 def _side(ev: Evaluator, side: Side) -> Definedness:
     """Evaluate a side and its erased conditions inside a pass (NeedBits propagates). `interior` is
-    provisional here: `_pass` withdraws it when any domain condition in the pass held with equality."""
+    provisional here: `_pass` withdraws it when any domain condition in the pass held with equality.
+    A failed soft condition (a derivative's function undefined here) marks the point `outside`."""
+    outside = any(_fails(ev, c) for c in side.conds if c.soft)
     try:
         value = ev.value(side.expr)
     except Undefined as u:
-        return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg))
+        return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg), outside=outside)
     boundary = False
     for c in side.conds:
+        if c.soft:
+            continue
         try:
             s = ev.sign(c.expr)
         except Undefined as u:
-            return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg))
+            return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg), outside=outside)
         failed = s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
         if failed:
-            return Definedness(None, c.why, around=_undefined_around(ev, c.kind, c.expr, s))
+            return Definedness(None, c.why, around=_undefined_around(ev, c.kind, c.expr, s), outside=outside)
         if s == 0:
             boundary = True
-    return Definedness(value, interior=not boundary)
+    return Definedness(value, interior=not boundary, outside=outside)
+
+
+def _fails(ev: Evaluator, c) -> bool:
+    try:
+        s = ev.sign(c.expr)
+    except Undefined:
+        return True
+    return s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
 
 
 def _undefined_around(ev: Evaluator, kind: str, arg, s: int | None = None) -> bool:
@@ -146,6 +159,8 @@ def compare_at(a: Side, b: Side, point: dict, evidence: bool = False, forms: tup
         return PointCheck(UNDECIDED, ev.bits, reason=str(u))
     lhs, rhs, diff = first
     bits = ev.bits if ev.inexact else 0
+    if lhs.outside or rhs.outside:  # a derivative of a function undefined here: nothing to compare
+        return PointCheck(UNDEFINED, bits, lhs, rhs, reason="a differentiated function is undefined here")
     if lhs.value is None or rhs.value is None:
         if lhs.value is None and rhs.value is None:
             return PointCheck(UNDEFINED, bits, lhs, rhs, reason="both sides are undefined here")
@@ -191,7 +206,7 @@ def compare_at(a: Side, b: Side, point: dict, evidence: bool = False, forms: tup
 def _pass(ev: Evaluator, a: Side, b: Side, d) -> tuple:
     lhs, rhs = _side(ev, a), _side(ev, b)
     if ev.boundary:  # sqrt(0) somewhere: conservatively, neither side is known defined around here
-        lhs, rhs = (Definedness(x.value, x.why, x.around, False) for x in (lhs, rhs))
+        lhs, rhs = (Definedness(x.value, x.why, x.around, False, x.outside) for x in (lhs, rhs))
     diff = None
     if lhs.value is not None and rhs.value is not None:
         try:

@@ -7,8 +7,8 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 - a rational function of the line's parameter with rational coefficients: exact real roots of every
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
   SymPy `CRootOf` algebraic numbers with isolating intervals);
-- anything else: certified bisection with ball arithmetic over the whole line (the parameter
-  t = u / (1 - u^2), u in (-1, 1)), subintervals where the argument's enclosure excludes 0 dropped;
+- anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
+  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped;
   an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
@@ -42,7 +42,8 @@ BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
-U_EDGE = sp.Rational(1, 2 ** 20)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 5e5
+U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
+INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
 _T = sp.Dummy("t", real=True)
 
@@ -331,6 +332,7 @@ def _t_of(u: sp.Rational) -> sp.Rational:
 def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
     is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
+    parts = _fraction_parts(g_line)
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
@@ -343,7 +345,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         if evaluations > BISECT_EVALUATIONS:
             raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
                          f"more than {BISECT_EVALUATIONS} enclosures")
-        if _excludes_zero(g_line, t1, t2):
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
             continue
         if depth >= BISECT_DEPTH:
             found.append((t1, t2))
@@ -363,21 +365,40 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
+def _fraction_parts(g_line) -> tuple | None:
+    """Numerator and denominator of g over a common denominator: g has no root and no pole on a piece
+    where neither vanishes, and they are often free of the cancellation that keeps g's own enclosure
+    from excluding 0 (1 - 1/(1 + e^{-t}) is e^{-t} / (1 + e^{-t}))."""
+    try:
+        num, den = sp.fraction(sp.together(g_line))
+    except (ValueError, TypeError, sp.PolynomialError):  # SymPy on odd trees: g alone is used
+        return None
+    return None if (num, den) == (g_line, 1) else (num, den)
+
+
 def rational_interval(lo: sp.Rational, hi: sp.Rational) -> tuple:
     """[lo, hi] as exact arb end points, rounded outwards."""
     return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
 
 
 def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
-    """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]?"""
-    ev = IntervalEvaluator({_T: rational_interval(t1, t2)})
-    try:
-        iv = ev.enclose(g_line)
-    except Undefined:
-        return True
-    except (Straddle, Undecided):
-        return False
-    return interval_sign(iv) is not None  # a certain sign, or exactly 0 throughout (no crossing inside)
+    """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]? An enclosure that
+    straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
+    more bits before the piece is split."""
+    box = {_T: rational_interval(t1, t2)}
+    for bits in INTERVAL_BITS:
+        try:
+            iv = IntervalEvaluator(box, bits).enclose(g_line)
+        except Undefined:
+            return True
+        except (Straddle, Undecided):
+            return False
+        if interval_sign(iv) is not None:
+            return True  # a certain sign, or exactly 0 throughout (no crossing inside)
+        lo, hi = iv
+        if not (hi - lo < arb(2) ** (20 - bits)):
+            return False  # a real sign change (or a wide enclosure): split the piece
+    return False
 
 
 # ------------------------------------------------------------------ probes
