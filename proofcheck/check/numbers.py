@@ -21,7 +21,6 @@ from flint import arb, fmpq
 
 from .certified import (
     CAP_BITS,
-    START_BITS,
     Evaluator,
     Undecided,
     Undefined,
@@ -30,7 +29,7 @@ from .certified import (
     sign_of,
     to_rational,
 )
-from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition
+from .domain import NONZERO, POSITIVE, Condition
 
 EVIDENCE_BITS = 256  # agreement counts when the difference is within 2^-256 and no term was lost
 EVIDENCE_ORDERS = 2  # ... and no product of two such small terms either (tanh x - 1 + 2e^{-2x} is ~e^{-4x})

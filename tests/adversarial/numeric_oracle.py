@@ -211,6 +211,12 @@ CLAIMS: list[Claim] = [
           assume=lambda v: v["h_1"] > v["h_2"] + 500),
     Claim("T06", "o_1 + o_2 = 1", lambda v: softmax([v["h_1"], v["h_2"]], 0) + softmax([v["h_1"], v["h_2"]], 1), lambda v: R(1),
           sample={"h_1": (500, 600), "h_2": (-5, 5)}),
+    Claim("P35", "erf(10) = 1", lambda v: mpmath.erf(10), lambda v: R(1), {}),
+    Claim("P36", "Phi(40) = 1", lambda v: (1 + mpmath.erf(40 / mpmath.sqrt(2))) / 2, lambda v: R(1), {}, digits=400),
+    Claim("P37", "softplus(60) = 60", lambda v: log(1 + exp(60)), lambda v: R(60), {}),
+    Claim("P38", "GELU(12) = 12", lambda v: 12 * (1 + mpmath.erf(12 / mpmath.sqrt(2))) / 2, lambda v: R(12), {}),
+    Claim("T68", "softplus(x) - softplus(-x) = x", lambda v: log(1 + exp(v["x"])) - log(1 + exp(-v["x"])), _x,
+          sample={"x": (-9, 9)}),
     # precision/03_at_point.proof
     Claim("P27", "o_1 = 1 at h = (1000, 0)", lambda v: softmax([R(1000), R(0)], 0), lambda v: R(1), {}, at_point=True, digits=600),
     Claim("P28", "o_2 = 0 at h = (1000, 0)", lambda v: softmax([R(1000), R(0)], 1), lambda v: R(0), {}, at_point=True, digits=600),
@@ -290,6 +296,10 @@ CLAIMS: list[Claim] = [
           sample={"x": (-5, 5)}),
     Claim("T20", "d/dx max(x, y) = (x > y) + (x = y)/2", lambda v: Q(1, 2) if v["x"] == v["y"] else gt(v["x"], v["y"]),
           lambda v: gt(v["x"], v["y"]) + Q(1, 2) * eq(v["x"], v["y"]), sample={"x": (-5, 5), "y": (-5, 5)}),
+    Claim("T69", "d/dx |x| = sign(x)", lambda v: sign(v["x"]), lambda v: sign(v["x"]), sample={"x": (-5, 5)}),
+    Claim("R41", "sign(x) = (x >= 0) - (x < 0)", lambda v: sign(v["x"]), lambda v: ge(v["x"], 0) - gt(0, v["x"]), {"x": F(0)}),
+    Claim("R42", "sign(x^3 - 10^-6 x) = sign(x)", lambda v: sign(v["x"] ** 3 - Q(1, 10 ** 6) * v["x"]), lambda v: sign(v["x"]),
+          {"x": F(1, 10 ** 4)}),
     # regions/03_decoys.proof
     Claim("R37", "13 indicators, (x > 7) against (x >= 7)", lambda v: sum(gt(v["x"], k) for k in range(1, 14)),
           lambda v: sum(gt(v["x"], k) for k in range(1, 14) if k != 7) + ge(v["x"], 7), {"x": F(7)}),
