@@ -355,8 +355,9 @@ def _domain_arguments(job: _Instance) -> list:
 
 def _domain_mismatch_arguments(job: _Instance) -> list:
     """Conditions of one side only that can fail on a region (x >= 0, not x != 0; not soft ones)."""
-    ca, cb = {c for c in job.a.conds if not c.soft}, {c for c in job.b.conds if not c.soft}
-    return [c.expr for c in (ca ^ cb) if c.kind != NONZERO and c.expr.free_symbols]
+    ca, cb = [c for c in job.a.conds if not c.soft], [c for c in job.b.conds if not c.soft]
+    one_side = [c for c in ca if c not in cb] + [c for c in cb if c not in ca]  # in order: output is deterministic
+    return [c.expr for c in one_side if c.kind != NONZERO and c.expr.free_symbols]
 
 
 def _relation_arguments(job: _Instance) -> list:
