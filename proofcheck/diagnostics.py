@@ -31,6 +31,7 @@ CODES: dict[str, Code] = {
         Code("E101", "line-too-long", "error", "a line is longer than the limit"),
         Code("E102", "continuation-without-chain", "error", "a line starts with `=` but no chain is open"),
         Code("E103", "text-in-expression", "error", "prose where an expression was expected"),
+        Code("E104", "document-markup", "error", "a proofcheck macro or marker in a document that cannot be read (no argument, several lines, two on one line)"),
         # E2xx: the text parses but does not make sense
         Code("E200", "unknown-name", "error", "a name that is neither defined, an input, nor an index"),
         Code("E201", "not-a-function", "error", "a name applied like a function is not one, or has the wrong number of arguments"),
@@ -64,6 +65,8 @@ CODES: dict[str, Code] = {
         Code("E404", "nothing-to-check", "error", "a file holds no step, goal, definition check or network: nothing was checked"),
         Code("E405", "no-files", "error", "a folder holds no file proofcheck can check"),
         Code("E406", "too-many-errors", "error", "a file has so many errors that checking stopped (the per-file error cap)"),
+        Code("E407", "not-a-notebook", "error", "a .ipynb file is not a Jupyter notebook"),
+        Code("W408", "no-proof", "warning", "a document does not say it holds a proof (docs/documents.md), so nothing in it is checked"),
         # E5xx: networks
         Code("E500", "bad-network", "error", "a network description is malformed"),
         Code("E501", "unknown-layer", "error", "a name used as a layer is not a layer of any network"),

@@ -13,10 +13,11 @@ from .check import check_problem
 from .options import Options
 from . import nodes as n
 from .diagnostics import Diagnostic
+from .documents import extract, holds_proof, read
 from .elaborate import elaborate
 from .parse import parse_source
 from .results import FileResult
-from .source import MAX_FILE_BYTES, Source, Span, decode, split_lines
+from .source import MAX_FILE_BYTES, Source, Span
 
 
 MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage file is not read to its end
@@ -29,8 +30,9 @@ def check_source(source: Source, options: Options) -> FileResult:
         last = diags[-1].span.line
         diags.append(Diagnostic.make("E406", f"{MAX_ERRORS_PER_FILE} errors: checking stopped here and nothing in this "
                                              "file was checked; is it a proof file?", Span.at(min(last + 1, len(source.lines) or 1), 1)))
-        result.diagnostics = _unique(diags)
+        result.diagnostics = _unique(list(source.diagnostics) + diags)
         return result
+    diags = list(source.diagnostics) + diags  # what reading a document found (docs/documents.md)
     problems, more = elaborate(statements)
     diags.extend(more)
     for problem in problems:
@@ -69,11 +71,20 @@ def _attribute(result: FileResult, problems, last_line: int) -> None:
 
 
 def check_text(text: str, path: str = "<string>", options: Options | None = None) -> FileResult:
-    return check_source(split_lines(path, text), options or Options())
+    """Check text as the file `path` would be: its extension picks the format (`.md`, `.tex`, `.ipynb`, else `.proof`)."""
+    options = options or Options()
+    source, diags = extract(path, text)
+    if source is None:
+        return FileResult(path, diags, fatal=True, seed=options.seed)
+    return check_source(source, options)
 
 
 def load(path: str, seed: int = 0) -> tuple[Source | None, FileResult | None]:
-    """Read and decode one file: its Source, or a fatal FileResult saying why it cannot be checked."""
+    """Read one file of any supported format: its Source, or a fatal FileResult saying why it cannot be checked.
+
+    The Source of a document (`.md`, `.tex`, `.ipynb`) has the document's own lines with everything that
+    is not proof text blanked, so `check_source` on it reports positions in the document.
+    """
     def fatal(code: str, message: str) -> tuple[None, FileResult]:
         return None, FileResult(path, [Diagnostic.make(code, message, Span.at(1, 1))], fatal=True, seed=seed)
 
@@ -87,7 +98,7 @@ def load(path: str, seed: int = 0) -> tuple[Source | None, FileResult | None]:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return fatal("E400", f"cannot read: {exc.strerror or exc}")
-    source, diags = decode(path, data)
+    source, diags = read(path, data)
     if source is None:
         return None, FileResult(path, diags, fatal=True, seed=seed)
     return source, None
@@ -99,7 +110,11 @@ def check_path(path: str, options: Options) -> FileResult:
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
-    """Expand folders into their *.proof files (sorted, loops skipped); unreadable paths become results."""
+    """Expand folders into their proof files (sorted, loops skipped); unreadable paths become results.
+
+    A folder gives its `.proof` files and the documents (`.md`, `.tex`, `.ipynb`) that say they hold a
+    proof (`documents.holds_proof`); a file named on its own is always checked.
+    """
     files: list[str] = []
     errors: list[FileResult] = []
     for p in paths:
@@ -117,10 +132,11 @@ def collect(paths: list[str]) -> tuple[list[str], list[FileResult]]:
                 seen_dirs.add(real)
                 dirs.sort()
                 for nm in sorted(names):
-                    if nm.endswith(".proof"):
+                    if holds_proof(os.path.join(root, nm)):
                         files.append(os.path.join(root, nm))
             if len(files) + len(errors) == before:
-                errors.append(FileResult(p, [Diagnostic.make("E405", "no .proof files in this folder", Span.at(1, 1))], fatal=True))
+                errors.append(FileResult(p, [Diagnostic.make("E405", "no proof files in this folder (.proof files, or .md, .tex "
+                                                                      "and .ipynb documents that say they hold a proof)", Span.at(1, 1))], fatal=True))
         elif os.path.exists(p):
             files.append(p)
         else:

@@ -14,6 +14,17 @@ from .diagnostics import Diagnostic
 VERDICTS = ("proved", "numeric", "refuted", "unknown")
 ACCEPTED = ("proved", "numeric")
 
+# What a verdict rests on (Evidence.guarantee); docs/language.md "Guarantee levels" says each in full.
+GUARANTEES = {
+    "all-values-all-sizes": "proved: equal for every value of every input and index and for every size",
+    "all-values-sizes-checked": "numeric: equal for every value at each size in `sizes.exact`, other sizes only sampled",
+    "sampled-points": "numeric: equal at every sampled point; some instance not shown exactly",
+    "at-given-point": "equal at the given point, exactly (exact arithmetic, certified signs, or the symbolic test)",
+    "rounding": "`\\approx`: the exact value lies in the range of the right side's rounded decimals",
+    "counterexample": "refuted: a confirmed point where the two sides differ",
+    "none": "unknown: nothing was established",
+}
+
 
 @dataclass
 class Evidence:
@@ -24,9 +35,18 @@ class Evidence:
     points: int = 0
     instances: list[dict[str, Any]] = field(default_factory=list)  # sizes/indices checked, per method
     reason: str = ""
+    guarantee: str = "none"  # a key of GUARANTEES
+    # a step whose meaning depends on a symbolic size and that was decided at concrete sizes only:
+    # {"exact": [...], "numeric": [...]} (and "skipped": sizes too large to expand); one size as
+    # numbers, several as objects {"N": 2, "M": 3}; None when the sizes need no listing
+    sizes: dict[str, list] | None = None
     arithmetic: str = ""  # exact | certified: how values at points were compared ("" when none were)
     precision: int = 0  # the most bits a certified comparison needed (0: every value exact)
     regions: dict[str, int] = field(default_factory=dict)  # kink regions probed: arguments, lines, crossings, cells, probes
+
+    def __post_init__(self):
+        if self.guarantee not in GUARANTEES:  # one vocabulary: docs/language.md lists exactly these
+            raise ValueError(f"unknown guarantee {self.guarantee!r}")
 
 
 @dataclass

@@ -21,7 +21,7 @@ def _proof_blocks(path: Path) -> list[str]:
 
 def test_readme_example_checks():
     (example, *_) = _proof_blocks(ROOT / "README.md")
-    result = check_text(example, "README.md", Options(seed=0))
+    result = check_text(example, "README-example.proof", Options(seed=0))  # the path's extension picks the format
     assert result.ok, [(d.code, d.message) for d in result.diagnostics]
     assert [g.status for p in result.problems for g in p.goals] == ["met"]
 
@@ -29,7 +29,7 @@ def test_readme_example_checks():
 @pytest.mark.parametrize("doc", sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"], ids=lambda p: p.name)
 def test_doc_proofs_parse(doc):
     for block in _proof_blocks(doc):
-        result = check_text(block, doc.name, Options(seed=0, timeout=20))
+        result = check_text(block, f"{doc.stem}-block.proof", Options(seed=0, timeout=20))
         syntax = [(d.span.line, d.code, d.message) for d in result.diagnostics if d.code.startswith("E1")]
         assert not syntax, (doc.name, block[:80], syntax)
 

@@ -92,6 +92,7 @@ def test_wheel_contains_grammar_and_all_modules(dists):
     assert "proofcheck/_grammar/proof.lark" in names
     assert "proofcheck/_grammar/__init__.py" in names
     assert "proofcheck/cli.py" in names
+    assert "proofcheck/documents/proofcheck.sty" in names  # the LaTeX macros (docs/documents.md)
     # No stray top-level `grammar` package.
     assert not any(n.startswith("grammar/") for n in names), sorted(names)
 
@@ -165,3 +166,9 @@ def test_installed_wheel_checks_a_proof_outside_the_source_tree(dists, tmp_path)
     assert re.search(rf"(?<!\w){re.escape(name)}(?!\w)", proc.stdout), (
         f"output does not mention problem {name!r}:\n{proc.stdout}"
     )
+
+    # Documents need their readers (markdown-it-py, pylatexenc, nbformat): declared dependencies.
+    for example in ("softmax.md", "softmax.tex", "softmax.ipynb"):
+        (tmp_path / example).write_bytes((REPO / "examples" / example).read_bytes())
+    proc = _run([exe, "check", "softmax.md", "softmax.tex", "softmax.ipynb", "--ad", "off"], cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0 and "3 file(s), 27 step(s), 0 refuted" in proc.stdout, proc.stdout

@@ -36,6 +36,23 @@ let f = x^2
 \\frac{d f}{d x} = 3 x
 """
 
+BROKEN_MD = """\
+# Homework 1
+
+```proof
+problem P
+let f = x^2
+```
+
+$$ \\frac{d f}{d x} = 3 x $$
+"""
+
+README_MD = """\
+# Course notes
+
+Some math that is not a proof: $$ E = m c^2 $$
+"""
+
 _IGNORE = shutil.ignore_patterns(
     ".git", ".venv*", "venv", "build", "dist", "*.egg-info", "__pycache__",
     ".pytest_cache", ".hypothesis",
@@ -127,3 +144,29 @@ def test_hook_rejects_a_broken_proof(hook_repo, pre_commit_home, tmp_path):
     assert "Failed" in proc.stdout, proc.stdout
     assert "error[" in proc.stdout, proc.stdout
     assert "broken.proof:3:" in proc.stdout, proc.stdout
+
+
+def test_hook_reports_a_wrong_step_in_markdown_at_its_line(hook_repo, pre_commit_home, tmp_path):
+    proc = _try_repo(hook_repo, pre_commit_home, tmp_path / "work", "hw1.md", BROKEN_MD)
+    assert proc.returncode != 0, proc.stdout
+    assert "Failed" in proc.stdout, proc.stdout
+    assert "hw1.md:8:22: error[E300]" in proc.stdout, proc.stdout
+
+
+def test_hook_passes_a_markdown_file_that_is_not_a_proof(hook_repo, pre_commit_home, tmp_path):
+    proc = _try_repo(hook_repo, pre_commit_home, tmp_path / "work", "README.md", README_MD)
+    assert proc.returncode == 0, proc.stdout
+    assert "Passed" in proc.stdout, proc.stdout  # it ran (not skipped) and only warned
+
+
+def test_hook_files_pattern_takes_every_format():
+    import re
+
+    import yaml  # pre-commit's own dependency
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])
+    for name in ("a.proof", "notes.md", "b.markdown", "paper.tex", "nb.ipynb"):
+        assert pattern.search(name), name
+    for name in ("a.py", "proof.txt", "tex.sty", "md.json"):
+        assert not pattern.search(name), name

@@ -1,4 +1,10 @@
-"""Deciding one comparison over all instances: the verdict and its evidence."""
+"""Deciding one comparison over all instances: the verdict, its guarantee and its evidence.
+
+The plan (`instances.make_plan`) says which concrete instances a step is checked over and whether
+showing them all equal proves the step for every value and size (`complete`). When it does not (a sum
+over `1..N`, an index used as a number), `symbolic_n` tries a proof for every N; failing that, the
+step is at best `numeric`, and its evidence lists the sizes decided exactly and numerically.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,15 @@ from .. import nodes as n
 from ..autodiff import CrossCheck
 from ..elaborate import Context
 from ..matrix import step_shape, translator_class
+from ..translate import LimitError
 from .assumptions import _point_values
 from .domain import domain_translator
 from .entries import compare as _compare_instance
-from .instances import Instance, instances
+from .instances import Instance, Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
 from .regions import FIRST_POINTS, MORE_POINTS
+from .symbolic_n import prove_all_sizes
+
+CROSS_CHECK_POINTS = 0  # sampled points beyond the first ones, per instance, when a proof for every N is cross-checked
 
 
 @dataclass
@@ -27,6 +37,25 @@ class Decision:
     reason: str = ""
     diagnostics: list = field(default_factory=list)
     autodiff: dict | None = None  # autodiff.CrossCheck evidence -> StepResult.autodiff
+    guarantee: str = ""  # results.GUARANTEES; empty: `default_guarantee` derives it
+    sizes: dict | None = None  # -> Evidence.sizes
+
+
+def default_guarantee(d: Decision) -> str:
+    """The guarantee of a Decision that does not name one (refuted, unknown, `\\approx`, at a point)."""
+    if d.guarantee:
+        return d.guarantee
+    if d.verdict == "refuted":
+        return "counterexample"
+    if d.verdict == "unknown":
+        return "none"
+    if d.method == "interval":
+        return "rounding"
+    if d.method in ("exact-at-point", "numeric-at-point"):
+        return "at-given-point"
+    if d.verdict == "proved":
+        return "all-values-all-sizes"
+    return "sampled-points"
 
 
 def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: int,
@@ -36,19 +65,20 @@ def decide(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str], seed: 
     rng = random.Random(seed)
     _, matrices = step_shape(ctx, a_node, b_node)
     if at_point:
-        d = _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad)
+        d = _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad=ad, matrices=matrices)
     else:
-        d = _decide_general(ctx, a_node, b_node, free, rng, ad=ad)
-    return _at_most_numeric(d, ctx, free, (a_node, b_node)) if matrices else d
+        d = _decide_general(ctx, a_node, b_node, free, rng, ad=ad, matrices=matrices)
+    return _at_most_numeric(d) if matrices else d
 
 
-def _at_most_numeric(d: Decision, ctx: Context, free, exprs) -> Decision:
+def _at_most_numeric(d: Decision) -> Decision:
     """A matrix step checked at concrete dimensions only is not proved for every dimension: with
-    symbolic sizes it is at most `numeric` (every entry equal at every size checked)."""
+    symbolic sizes it is at most `numeric` (every entry equal at every size checked). (The plan already
+    treats such a step as size-dependent; this guards the verdict itself.)"""
     sizes = sorted({k for inst in d.instances for k in inst.get("sizes", {})})
-    if d.verdict != "proved" or not sizes or d.method == "exact-at-point":
+    if d.verdict != "proved" or not sizes or d.method in ("exact-at-point", "symbolic-n"):
         return d
-    d.verdict, d.method = "numeric", "numeric"
+    d.verdict, d.method, d.guarantee = "numeric", "numeric", "sampled-points"
     d.reason = (f"every entry equal at the dimensions checked ({', '.join(sizes)} concrete), "
                 "not proved for every dimension")
     return d
@@ -66,70 +96,181 @@ def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
     return t, a, b
 
 
-def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, large: bool = True,
-                    ad: str | None = None) -> Decision:
-    insts = instances(ctx, free, exprs=(a_node, b_node))
-    xc = CrossCheck(ctx, ad)
-    if not insts:
-        return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
-    results = []
-    total = 0
-    all_symbolic = True
-    for inst in insts:
-        t, a, b = _translate_pair(ctx, inst, a_node, b_node)
-        r = _compare_instance(t, inst, a, b, ctx, rng, {}, npoints, True)
-        status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
-        total += pts
-        results.append({**inst.describe(), "method": status, "points": pts, **r.evidence()})
-        if status == "differ":
-            xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
-            return xc.finish(Decision("refuted", "exact" if cx and not cx.get("values") else "numeric", total, results, cx))
-        if status == "undecided":
-            return Decision("unknown", "none", total, results, reason=reason)
-        xc.add(t, inst)
-        if status != "symbolic":
-            all_symbolic = False
-    if large:
-        for inst in instances(ctx, free, large=True, exprs=(a_node, b_node)):
-            t, a, b = _translate_pair(ctx, inst, a_node, b_node)
-            r = _compare_instance(t, inst, a, b, ctx, rng, {}, FIRST_POINTS, False)
+def _size_key(choice: SizeChoice, plan: Plan):
+    """One size as a number, several as an object: how `sizes` lists a size choice."""
+    values = dict(choice.sizes)
+    if len(plan.sizes) == 1:
+        return values[plan.sizes[0]]
+    return {s: values[s] for s in plan.sizes}
+
+
+@dataclass
+class _Run:
+    """Comparisons over a plan's instances, and what they established per size choice."""
+
+    plan: Plan
+    results: list = field(default_factory=list)
+    points: int = 0
+    all_symbolic: bool = True  # every zero-tested instance shown equal symbolically
+    exact: list = field(default_factory=list)  # size choices where every index value was shown equal
+    numeric: list = field(default_factory=list)  # size choices only sampled (or not all shown)
+    skipped: list = field(default_factory=list)  # size choices too large to expand
+    skip_reason: str = ""
+    outcome: Decision | None = None  # refuted or unknown: the run stopped there
+
+    def sizes(self) -> dict | None:
+        if not self.plan.size_dependent:
+            return None
+        out = {"exact": self.exact, "numeric": self.numeric}
+        if self.skipped:
+            out["skipped"] = self.skipped
+        return out
+
+
+def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints: int, zero_test: bool,
+         numeric_sizes: bool, at: str | None = None) -> _Run:
+    """Compare the two sides at every instance of the plan: counterexample first, then (at exact
+    instances, when `zero_test`) a symbolic proof. Stops at the first difference or undecided one."""
+    run = _Run(plan)
+    for choice in plan.choices:
+        sampled_only = any(i.large for i in choice.instances)
+        if sampled_only and not numeric_sizes:
+            continue
+        shown = True
+        for inst in choice.instances:
+            try:
+                t, a, b = _translate_pair(ctx, inst, a_node, b_node)
+            except LimitError as exc:
+                if not sampled_only:
+                    raise
+                run.skipped.append(_size_key(choice, plan))
+                run.skip_reason = exc.diagnostic.message
+                shown = False
+                break
+            symbolic = zero_test and not inst.large
+            fixed = fixed_of(t)
+            r = _compare_instance(t, inst, a, b, ctx, rng, fixed, npoints if not inst.large else FIRST_POINTS, symbolic)
             status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
-            total += pts
-            results.append({**inst.describe(), "method": status, "points": pts, **r.evidence()})
+            run.points += pts
+            item = {**inst.describe(), "method": status, "points": pts, **r.evidence()}
+            if at:
+                item["at"] = at
+            run.results.append(item)
             if status == "differ":
-                return Decision("refuted", "numeric", total, results, cx)
+                if not inst.large:
+                    xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
+                method = "exact-at-point" if at else ("exact" if cx and not cx.get("values") else "numeric")
+                run.outcome = Decision("refuted", method, run.points, run.results, cx, guarantee="counterexample")
+                return run
             if status == "undecided":
-                return Decision("unknown", "none", total, results, reason=reason)
-    if all_symbolic:
-        return xc.finish(Decision("proved", "symbolic", total, results))
-    return xc.finish(Decision("numeric", "numeric", total, results))
+                run.outcome = Decision("unknown", "none", run.points, run.results, reason=reason, guarantee="none")
+                return run
+            if not inst.large:
+                xc.add(t, inst)
+            if status != "symbolic":
+                shown = False
+                if not inst.large:
+                    run.all_symbolic = False
+        if choice.sizes or plan.size_dependent:
+            key = _size_key(choice, plan) if plan.sizes else None
+            if key is None or key in run.skipped:
+                continue
+            # a size where the case leaves no index value holds vacuously: exact
+            (run.exact if shown and choice.exact and zero_test and not sampled_only else run.numeric).append(key)
+    return run
 
 
-def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None) -> Decision:
-    insts = instances(ctx, free, exprs=(a_node, b_node))
+def _no_instances() -> Decision:
+    return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges", guarantee="none")
+
+
+def _sizes_text(run: _Run) -> str:
+    return ", ".join(str(s) for s in run.skipped[:3])
+
+
+def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, numeric_sizes: bool = True,
+                    ad: str | None = None, try_all_sizes: bool = True, matrices: bool = False) -> Decision:
+    """The verdict in general (no given point). The proof for every N is not tried on a vector or
+    matrix step (`symbolic_n` has no matrices)."""
+    try_all_sizes = try_all_sizes and not matrices
+    xc = CrossCheck(ctx, ad)
+    proof = None
+    plan = None
+    if not try_all_sizes or may_be_complete(ctx, free, (a_node, b_node), matrices):
+        plan = make_plan(ctx, free, (a_node, b_node), matrices)  # the instances may prove it: no proof for every N yet
+    if try_all_sizes and (plan is None or not plan.complete):
+        proof = prove_all_sizes(ctx, a_node, b_node, free)
+        if proof.proved:
+            # proved for every N: the instances only cross-check it (and feed the autodiff cross-check)
+            check = cross_check_plan(ctx, free, (a_node, b_node))
+            run = _run(ctx, check, a_node, b_node, rng, xc, lambda t: {}, CROSS_CHECK_POINTS, False, numeric_sizes)
+            if run.outcome is not None:
+                return xc.finish(run.outcome)
+            return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, guarantee="all-values-all-sizes"))
+    plan = plan or make_plan(ctx, free, (a_node, b_node), matrices)
+    if not plan.instances:
+        return _no_instances()
+    run = _run(ctx, plan, a_node, b_node, rng, xc, lambda t: {}, npoints, True, numeric_sizes)
+    if run.outcome is not None:
+        run.outcome.sizes = run.sizes()
+        return xc.finish(run.outcome)
+    if run.skipped:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
+                               f"{_sizes_text(run)}: {run.skip_reason})")
+    if run.all_symbolic and plan.complete:
+        return xc.finish(Decision("proved", "symbolic", run.points, run.results, guarantee="all-values-all-sizes"))
+    reason = _not_all_sizes_reason(plan, proof)
+    if run.all_symbolic and plan.size_dependent and run.exact:
+        return xc.finish(Decision("numeric", "symbolic-sizes", run.points, run.results, reason=reason,
+                                  guarantee="all-values-sizes-checked", sizes=run.sizes()))
+    return xc.finish(Decision("numeric", "numeric", run.points, run.results, reason=reason,
+                              guarantee="sampled-points", sizes=run.sizes()))
+
+
+def _size_word(plan: Plan) -> str:
+    return plan.sizes[0] if len(plan.sizes) == 1 else "(" + ", ".join(plan.sizes) + ")"
+
+
+def _not_all_sizes_reason(plan: Plan, proof) -> str:
+    """Why a step shown at every instance is still not proved for every size and value."""
+    parts = []
+    if plan.why:
+        parts.append("; ".join(plan.why[:2]))
+    if proof is not None and proof.reason:
+        parts.append(f"no proof for every {_size_word(plan) if plan.sizes else 'value'}: {proof.reason}")
+    return "; ".join(parts)
+
+
+def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None, matrices: bool = False) -> Decision:
+    plan = make_plan(ctx, free, (a_node, b_node), matrices)
     xc = CrossCheck(ctx, ad, at_point=True)
-    if not insts:
-        return Decision("unknown", "none", reason="no size and index values satisfy this step's case and ranges")
-    results = []
-    total = 0
-    verdict = "proved"
-    for inst in insts:
-        t, a, b = _translate_pair(ctx, inst, a_node, b_node)
-        fixed = _point_values(ctx, t)
-        r = _compare_instance(t, inst, a, b, ctx, rng, fixed, MORE_POINTS, True)
-        status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
-        total += pts
-        results.append({**inst.describe(), "method": status, "points": pts, "at": "given point", **r.evidence()})
-        if status == "differ":
-            xc.add(t, inst)
-            return xc.finish(Decision("refuted", "exact-at-point", total, results, cx, holds_in_general=False))
-        if status == "undecided":
-            return Decision("unknown", "none", total, results, reason=reason)
-        xc.add(t, inst)
-        if status == "numeric":
-            verdict = "numeric"
-    general = _decide_general(ctx, a_node, b_node, free, random.Random(seed + 1), npoints=6, large=False)
+    if not plan.instances:
+        return _no_instances()
+    run = _run(ctx, plan, a_node, b_node, rng, xc, lambda t: _point_values(ctx, t), MORE_POINTS, True, True,
+               at="given point")
+    if run.outcome is not None:
+        if run.outcome.verdict == "refuted":
+            run.outcome.holds_in_general = False
+        run.outcome.sizes = run.sizes()
+        return xc.finish(run.outcome)
+    general = _decide_general(ctx, a_node, b_node, free, random.Random(seed + 1), npoints=6, numeric_sizes=False,
+                              try_all_sizes=plan.size_dependent and not plan.complete, matrices=matrices)
     holds = {"proved": True, "numeric": True, "refuted": False}.get(general.verdict)
-    method = "exact-at-point" if verdict == "proved" else "numeric-at-point"
-    return xc.finish(Decision(verdict, method, total, results, holds_in_general=holds,
-                              reason="" if holds is not False else "holds at the given point only"))
+    reason = "" if holds is not False else "holds at the given point only"
+    if run.skipped:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
+                               f"{_sizes_text(run)}: {run.skip_reason})")
+    if general.verdict == "proved" and general.method == "symbolic-n":
+        return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, holds_in_general=True,
+                                  guarantee="all-values-all-sizes"))
+    if run.all_symbolic and plan.complete:
+        return xc.finish(Decision("proved", "exact-at-point", run.points, run.results, holds_in_general=holds,
+                                  reason=reason, guarantee="at-given-point"))
+    if run.all_symbolic:
+        return xc.finish(Decision("numeric", "exact-at-point", run.points, run.results, holds_in_general=holds,
+                                  reason=reason or _not_all_sizes_reason(plan, None), guarantee="at-given-point",
+                                  sizes=run.sizes()))
+    return xc.finish(Decision("numeric", "numeric-at-point", run.points, run.results, holds_in_general=holds,
+                              reason=reason, guarantee="sampled-points", sizes=run.sizes()))

@@ -1,21 +1,60 @@
-"""What a step is checked over: sizes, free indices and the concrete instances (index patterns)."""
+"""What a step is checked over: sizes, free indices and the concrete instances.
+
+A step with a symbolic size `N` and free indices `i, j` is a claim for every N and every index value
+in range; the checker can only translate concrete ones. Which concrete ones suffice depends on how the
+step uses its indices and sizes, found by `analyse`:
+
+- **Order-determined** steps use indices and sizes only as subscripts (`h_i`, `h_{j-1}`, `x_N`,
+  `h_1`) and in comparisons among such index terms (`case i \\neq j`, `(j > i)`, `\\delta_{ij}`), sum
+  only over fixed literal ranges, and expand no recurrence. Such a step's truth depends only on the
+  *order type* of its index terms: the sign of every difference between terms `v + c` (v a size or
+  free index, c an offset written in the proof) and the constants written in index positions. The
+  plan realises every order type that the ranges and the case allow, by the smallest values that
+  realise it, so the instances cover every size and value: `complete`.
+- Otherwise (a sum over `1..N`, `N` or `i` used as a number, a recurrence) the truth may depend on the
+  values themselves. Then each small size is checked at **every** index value (`exact` sizes), and
+  further sizes realise every ordering of the sizes among themselves and against every whole number
+  written in the step (equal to each, between, and past all of them) plus at least LARGE_SIZE; those
+  are sampled numerically. This is never a proof for every N (`complete` is False): a step proved at
+  the exact sizes is `numeric` unless `symbolic_n` proves it for every N.
+
+A false claim each rule is there for: `i x_i = x_i` (i used as a number: i = 2 is tried),
+`(i - 1)(i - N) x_1 = 0` (1 < i < N is an order type), `case i = N` then `\\sum_j x_j = x_i` (N = 2
+is tried), `(N-1)(N-2)(N-3)(N-4)(N-5-2) = 0` (N = 6, past every constant), `(N - M)(N + M - 3) = 0`
+(every ordering of N, M and 3). tests/adversarial/instances and sizes hold many more.
+"""
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
+from ..readings import subscript_items
 from ..translate import Translator
 
-SIZES = (1, 2, 3, 4)
-LARGE_SIZE = 5
-LARGE_SIZE_CAP = 9
+SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
+SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
+CROSS_CHECK_SIZES = 3  # a step proved for every N is cross-checked at N = 1..3 (N = 1: empty shifted ranges)
+LARGE_SIZE = 5  # a size-dependent step is always also sampled at some size at least this large
+MAX_EXHAUSTIVE = 64  # index assignments at one size enumerated in full (else its order types)
+MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): then the plan is complete
+MAX_ORDER_SCAN = 60_000  # assignments scanned while realising order types; beyond, the plan is incomplete
+ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the scan is not even started
+MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
+# size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
+# such a step is `numeric` at best, and says which sizes it was checked at
+NUMERIC_SIZES_BUDGET = {1: 24, 2: 12, 3: 8}
+ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
+# mostly) only the two choices past every constant: all equal and all different
 
+
+# ------------------------------------------------------------------ names and free indices
 
 def size_names(ctx: Context) -> list[str]:
     """Names in index ranges that are not indices (`N`), then the dimensions of declared shapes."""
@@ -95,6 +134,7 @@ def free_indices(exprs, ctx: Context) -> list[str]:
 
 
 def _partitions(items: list[str]):
+    """Every set partition of the items (patterns of coinciding index values), deterministic order."""
     if not items:
         yield []
         return
@@ -109,141 +149,538 @@ def _partitions(items: list[str]):
 class Instance:
     sizes: tuple[tuple[str, int], ...]
     indices: tuple[tuple[str, int], ...]
-    large: bool = False
+    large: bool = False  # sampled numerically only (a size beyond the exact ones)
 
     def describe(self) -> dict[str, Any]:
         return {"sizes": dict(self.sizes), "indices": dict(self.indices)}
 
 
-def index_symmetric(ctx: Context, exprs) -> bool:
-    """True when index values are interchangeable: every subscript anywhere in the members, the
-    definitions, the assumptions and the case is a plain index name (no literal like h_1, no h_{i+1}),
-    no sum has explicit limits, and no index is compared by order or with anything but an index
-    (`(i = 2)` singles out the value 2). Then relabelling index values maps
-    one instance onto another, so the smallest values of each pattern stand for all of them."""
+# ------------------------------------------------------------------ how a step uses indices and sizes
+
+@dataclass
+class Shape:
+    """What `analyse` found: the reference constants and offsets, and whether values matter."""
+
+    sizes: list[str]  # the problem's symbolic sizes
+    used_sizes: set[str] = field(default_factory=set)  # sizes the step mentions anywhere (ranges included)
+    index_constants: set[int] = field(default_factory=set)  # whole numbers in index positions
+    constants: set[int] = field(default_factory=set)  # every whole number in sight (for sizes)
+    # {c : `v + c` is an index term for some v}: every variable gets them all, since an offset written in
+    # a definition (`let g_k = x_{k+1}`) applies to whichever index the entry is taken at (`g_i`)
+    offsets: set[int] = field(default_factory=lambda: {0})
+    sizes_matter: bool = False  # a size used as a number or as a sum's bound
+    values_matter: bool = False  # an index used as a number, a value-dependent range, a recurrence
+    why: list[str] = field(default_factory=list)
+
+    def terms(self) -> tuple[int, ...]:
+        return tuple(sorted(self.offsets))
+
+
+def _whole(text: str) -> list[int]:
+    """A literal's integer neighbours: itself when whole, else its floor and ceiling (N vs 2.5)."""
+    try:
+        f = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return []
+    if abs(f) > 10 ** 12:
+        return []  # no size is ever that large; a number that large is never an index or a size
+    if f.denominator == 1:
+        return [int(f)]
+    return [math.floor(f), math.ceil(f)]
+
+
+def _index_term(e, ctx: Context, sizes: set[str]) -> tuple[str | None, int] | None:
+    """`v`, `v + c`, `v - c`, `c + v` or a whole `c` (v an index or a size): (v, c) / (None, c)."""
+    if isinstance(e, n.Group) and len(e.items) == 1:
+        return _index_term(e.items[0], ctx, sizes)
+    if isinstance(e, n.Num):
+        w = _whole(e.text)
+        return (None, w[0]) if len(w) == 1 else None
+    if isinstance(e, n.Name) and e.sub is None and (e.base in ctx.index_names or e.base in sizes):
+        return (e.base, 0)
+    if isinstance(e, n.Add):
+        left, right = _index_term(e.left, ctx, sizes), _index_term(e.right, ctx, sizes)
+        if left is None or right is None:
+            return None
+        if left[0] is not None and right[0] is None:
+            return (left[0], left[1] + e.sign * right[1])
+        if left[0] is None and right[0] is not None and e.sign > 0:
+            return (right[0], left[1] + right[1])
+        if left[0] is None and right[0] is None:
+            return (None, left[1] + e.sign * right[1])
+    return None
+
+
+def _definitions_of(ctx: Context, base: str) -> list:
+    return [d for d in ctx.definitions if d.target.base == base]
+
+
+def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) -> Shape:
+    """Walk the members, the definitions they reach, the relevant assumptions, the case and the point,
+    and record every index term, constant and use of an index or size as a number. `matrices`: does
+    the step involve a vector or matrix (`matrix.step_shape`; found here when not given)?"""
+    sizes = size_names(ctx)
+    size_set = set(sizes)
+    shape = Shape(sizes)
     idx = ctx.index_names
-    nodes = list(exprs) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
-    nodes += list(ctx.assumptions) + list(ctx.case) + [name for name, _ in ctx.point]
-    ok = True
+    reached: set[str] = set()
+    expanding: list[str] = []
 
-    def walk(x):
-        nonlocal ok
-        if not ok:
+    def note(flag: str, why: str) -> None:
+        setattr(shape, flag, True)
+        if len(shape.why) < 8 and why not in shape.why:
+            shape.why.append(why)
+
+    def use_term(term: tuple[str | None, int], bound: frozenset, params: frozenset) -> None:
+        var, c = term
+        if var is None:
+            shape.index_constants.add(c)
+            shape.constants.add(c)
             return
-        if isinstance(x, (n.Name, n.Entry)):  # `softmax(z)_1` names an entry like `h_1` does
-            for item in x.sub or ():
-                # a letter (`i`, `j'`, a run `ij`) and nothing else: `W_{i1}` holds a literal 1
-                if not (isinstance(item, n.Name) and item.sub is None and item.base.rstrip("'").isalpha()):
-                    ok = False
-            if isinstance(x, n.Name):
-                return
-        if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
-            ok = False
-            return
-        if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
-            # an index compared by order, or with anything but an index (`(i = 2)`), is singled out
-            plain = all(isinstance(t, n.Name) and t.sub is None and t.base in idx for t in x.terms)
-            if any(op not in ("=", "!=") for op in x.ops) or not plain:
-                ok = False
-                return
-        for y in n.children(x):
-            walk(y)
+        if var in size_set:
+            shape.used_sizes.add(var)
+        shape.offsets.add(c)
+        if c:
+            shape.constants.add(abs(c))
 
-    walk(nodes)
-    return ok
+    def arith_name(nm: str, bound: frozenset, params: frozenset) -> None:
+        if nm in size_set:
+            shape.used_sizes.add(nm)
+            note("sizes_matter", f"`{nm}` is used as a number")
+        elif nm in params:
+            note("values_matter", f"the index `{nm}` of a definition is used as a number")
+        elif nm in idx and nm not in bound:
+            note("values_matter", f"the index `{nm}` is used as a number")
 
+    def condition(cond: n.Condition, bound, params, ranges) -> None:
+        terms = [_index_term(t, ctx, size_set) for t in cond.terms]
+        if all(t is not None for t in terms) and any(t[0] is not None for t in terms):
+            for t in terms:
+                use_term(t, bound, params)
+        else:
+            for t in cond.terms:
+                walk(t, bound, params, ranges)
 
-def _large_size(ctx: Context, exprs) -> int:
-    """The size checked numerically beyond 1..4: past every whole-number literal in sight, since
-    `\\sum_j (j-1)(j-2)(j-3)(j-4)(j-5) = 0` holds for N <= 5 only (capped for cost)."""
-    literals = [0]
-    nodes = list(exprs) + [d.body for d in ctx.definitions] + list(ctx.assumptions) + list(ctx.case)
+    def sum_range(x: n.BigOp, var: str, bound, params, ranges) -> None:
+        rng = ctx.index_range(var)
+        lower = x.lower if x.lower is not None else (rng[0] if rng else None)
+        upper = x.upper if x.upper is not None else (rng[1] if rng else None)
+        literal = []
+        for e in (lower, upper):
+            if e is None:
+                continue
+            t = _index_term(e, ctx, size_set)
+            if t is None:
+                walk(e, bound, params, ranges)
+                note("values_matter", "a sum's range is not a whole number or a size")
+                continue
+            use_term(t, bound, params)
+            if t[0] is None:
+                literal.append(t[1])
+            elif t[0] in size_set:
+                note("sizes_matter", f"a sum or product runs over a range that depends on `{t[0]}`")
+            else:
+                note("values_matter", f"a sum or product runs over a range that depends on the index `{t[0]}`")
+        if len(literal) == 2:
+            lo, hi = literal
+            if hi - lo + 1 > MAX_REFERENCE_RANGE:
+                note("values_matter", "a sum over a long literal range")
+            else:
+                ranges[var] = (lo, hi)
 
-    def walk(x):
+    def subscript(items, bound, params, ranges) -> None:
+        for it in items:
+            t = _index_term(it, ctx, size_set)
+            if t is not None:
+                use_term(t, bound, params)
+                if t[0] in ranges:  # a literal-range sum's variable: all its values are references
+                    lo, hi = ranges[t[0]]
+                    for v in range(lo, hi + 1):
+                        shape.index_constants.add(v + t[1])
+            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set) for nm in _names(it)):
+                walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
+
+    def walk(x, bound: frozenset, params: frozenset, ranges: dict) -> None:
         if isinstance(x, n.Num):
-            f = Fraction(x.text)
-            if f.denominator == 1 and 0 <= f <= 100:
-                literals.append(int(f))
+            shape.constants.update(c for c in _whole(x.text) if c >= 0)
+            return
+        if isinstance(x, n.Name):
+            if x.sub is None:
+                arith_name(x.base, bound, params)
+            else:
+                try:
+                    items = subscript_items(x, ctx.readings, idx)  # `W_{i1}` is (i, 1), as translate reads it
+                except ProofError:
+                    items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
+                    note("values_matter", f"the subscript of `{x.display}` reads two ways")
+                subscript(items, bound, params, ranges)
+            reach(x.base)
+            return
+        if isinstance(x, n.Entry):  # `\mathrm{softmax}(z)_1` names an entry as `h_1` does
+            walk(x.base, bound, params, ranges)
+            subscript(x.sub, bound, params, ranges)
+            return
+        if isinstance(x, n.BigOp):
+            if x.var is not None:
+                var = x.var.base
+                inner = dict(ranges)
+                inner.pop(var, None)
+                sum_range(x, var, bound, params, inner)
+                walk(x.body, bound | {var}, params, inner)
+                return
+            if x.cond is not None:
+                names = [t.base for t in x.cond.terms if isinstance(t, n.Name) and t.sub is None]
+                unbound = [nm for nm in names if nm not in bound and nm not in free]
+                var = unbound[0] if unbound else (names[0] if names else "")
+                inner = dict(ranges)
+                inner.pop(var, None)
+                sum_range(x, var, bound, params, inner)
+                condition(x.cond, bound | {var}, params, inner)
+                walk(x.body, bound | {var}, params, inner)
+                return
+        if isinstance(x, n.Condition):
+            condition(x, bound, params, ranges)
+            return
+        if isinstance(x, n.Deriv):
+            if x.expr is not None:
+                walk(x.expr, bound, params, ranges)
+            walk(x.var, bound, params, ranges)
+            return
         for y in n.children(x):
-            walk(y)
+            walk(y, bound, params, ranges)
 
-    walk(nodes)
-    return min(max(LARGE_SIZE, max(literals) + 2), LARGE_SIZE_CAP)
+    def reach(base: str) -> None:
+        defs = _definitions_of(ctx, base)
+        if not defs:
+            return
+        if base in expanding:
+            note("values_matter", f"`{base}` is defined in terms of itself (a recurrence)")
+            return
+        if base in reached:
+            return
+        reached.add(base)
+        expanding.append(base)
+        for d in defs:
+            own = frozenset(nm.base for nm in _names(d.target) if nm.sub is None and nm.base in idx)
+            if d.params is not None:
+                own = own | frozenset(d.params)
+            for it in d.target.sub or ():
+                t = _index_term(it, ctx, size_set)
+                if t is not None and t[0] is None:
+                    shape.index_constants.add(t[1])
+                    shape.constants.add(t[1])
+            for nm in own & idx:
+                # which entries the definition covers: translate matches an entry against the
+                # family's range (`let h_k` with k in 1..5 leaves h_6 an input)
+                for e in ctx.index_range(nm) or ():
+                    t = _index_term(e, ctx, size_set)
+                    if t is None:
+                        note("values_matter", f"the range of `{nm}` is not a whole number or a size")
+                    else:
+                        use_term(t, frozenset(), frozenset())
+            walk(d.body, own, own, {})
+        expanding.pop()
 
+    for e in exprs:
+        walk(e, frozenset(), frozenset(), {})
+    if matrices is None and ctx.shapes and len(exprs) == 2:
+        from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        try:
+            matrices = step_shape(ctx, *exprs)[1]
+        except ProofError:
+            matrices = True
+    if matrices:  # a product of N-vectors sums over 1..N inside the translator, out of this walk's sight
+        shape.used_sizes.update(sizes)
+        note("sizes_matter", "vectors and matrices: their dimensions are sizes")
+    for cond in ctx.case:
+        walk(cond, frozenset(), frozenset(), {})
+    for nm in free:
+        rng = ctx.index_range(nm)
+        if rng is None:
+            continue
+        for e in rng:
+            t = _index_term(e, ctx, size_set)
+            if t is None:
+                note("values_matter", f"the range of `{nm}` is not a whole number or a size")
+            else:
+                use_term(t, frozenset(), frozenset())
+    step_bases = set(reached) | {nm.base for e in exprs for nm in _names(e)}
+    for cond in ctx.assumptions:
+        bases = {nm.base for nm in _names(cond)} - idx - size_set
+        if not bases or bases & step_bases:
+            walk(cond, frozenset(), frozenset(), {})
+    for name, value in ctx.point:
+        if name.base in step_bases:
+            walk(name, frozenset(), frozenset(), {})
+            walk(value, frozenset(), frozenset(), {})
+    return shape
+
+
+# ------------------------------------------------------------------ realising order types
+
+@dataclass(frozen=True)
+class _Var:
+    name: str
+    is_size: bool
+    offsets: tuple[int, ...]
+    range: tuple[n.Expr, n.Expr] | None = None  # an index's declared range
+
+
+def _ranges_at(ctx: Context, sizes: dict[str, int], names) -> dict[str, tuple[int, int]]:
+    t = Translator(ctx, dict(sizes))
+    out = {}
+    for nm in names:
+        rng = ctx.index_range(nm)
+        lo, hi = t.int_value(rng[0], t.scope()), t.int_value(rng[1], t.scope())
+        if lo is None or hi is None:
+            bad = rng[0] if lo is None else rng[1]
+            raise ProofError("E205", f"the range of `{nm}` must be whole numbers, sizes such as N, "
+                                     "and sums or differences of them", bad.span)
+        out[nm] = (lo, hi)
+    return out
+
+
+def _signature(values: dict[str, int], variables: list[_Var], constants: list[int]) -> tuple:
+    terms = [values[v.name] + c for v in variables for c in v.offsets]
+    allv = terms + constants
+    return tuple((a > b) - (a < b) for k, a in enumerate(terms) for b in allv[k + 1:])
+
+
+def _realise(ctx: Context, variables: list[_Var], constants: set[int], fixed: dict[str, int],
+             keep) -> list[dict[str, int]] | None:
+    """One assignment (the smallest) per realisable order type of the variables' terms among themselves
+    and against the constants, sizes before indices; None past MAX_ORDER_SCAN.
+
+    Why the candidate window suffices: take any realisation and group the variables into clusters whose
+    values lie within `spread + 1` of each other. A cluster can be shifted as a block without changing
+    an order relation until one of its terms comes next to a constant or to the next cluster, so every
+    order type has a realisation in which each variable is within (variables + 1) * (spread + 2) of a
+    constant (1, the least size, is always one)."""
+    if not variables:
+        return [dict(fixed)] if keep(dict(fixed)) else []
+    consts = sorted(constants | {1})
+    all_offsets = [c for v in variables for c in v.offsets]
+    spread = max(all_offsets) - min(all_offsets)
+    reach = (len(variables) + 1) * (spread + 2)
+    candidates = sorted({k + d for k in consts for d in range(-reach, reach + 1)})
+    best: dict[tuple, tuple[tuple, dict[str, int]]] = {}
+    scanned = 0
+    sizes_vars = [v for v in variables if v.is_size]
+    index_vars = [v for v in variables if not v.is_size]
+    size_cands = [c for c in candidates if c >= 1]
+    if len(size_cands) ** len(sizes_vars) * len(candidates) ** len(index_vars) > MAX_ORDER_SCAN * ORDER_SCAN_SLACK:
+        return None  # too many to scan (known before scanning: the index pools only shrink by range)
+    for size_values in itertools.product(size_cands, repeat=len(sizes_vars)):
+        sizes = dict(fixed)
+        sizes.update({v.name: x for v, x in zip(sizes_vars, size_values)})
+        ranges = _ranges_at(ctx, sizes, [v.name for v in index_vars]) if index_vars else {}
+        pools = [[c for c in candidates if ranges[v.name][0] <= c <= ranges[v.name][1]] for v in index_vars]
+        if any(not p for p in pools):
+            continue
+        # an index beyond its window adds no new order type, so the pools stay small
+        for index_values in itertools.product(*pools):
+            scanned += 1
+            if scanned > MAX_ORDER_SCAN:
+                return None
+            values = dict(sizes)
+            values.update({v.name: x for v, x in zip(index_vars, index_values)})
+            if not keep(values):
+                continue
+            sig = _signature(values, variables, consts)
+            cost = (max(size_values, default=0), sum(size_values), sum(abs(x) for x in index_values), tuple(index_values))
+            if sig not in best or cost < best[sig][0]:
+                best[sig] = (cost, values)
+    return [values for _, values in sorted(best.values(), key=lambda cv: cv[0])]
+
+
+# ------------------------------------------------------------------ the plan
+
+@dataclass(frozen=True)
+class SizeChoice:
+    sizes: tuple[tuple[str, int], ...]
+    exact: bool  # every index value at this size is an instance, zero-tested symbolically
+    instances: tuple[Instance, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The instances a step is checked over and what checking them all establishes."""
+
+    choices: tuple[SizeChoice, ...]
+    complete: bool  # every instance shown equal symbolically proves the step for every value and size
+    size_dependent: bool  # the step's meaning depends on a symbolic size: its sizes are reported
+    sizes: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()  # why the plan is not complete (for the evidence)
+
+    @property
+    def exact_instances(self) -> list[Instance]:
+        return [i for c in self.choices if c.exact or not c.sizes for i in c.instances]
+
+    @property
+    def instances(self) -> list[Instance]:
+        return [i for c in self.choices for i in c.instances]
+
+
+def _case_filter(ctx: Context):
+    """A test of the case's index conditions on an assignment of sizes and indices."""
+    conds = [c for c in ctx.case if _index_only(c, ctx)]
+    if not conds:
+        return lambda values: True
+
+    def keep(values: dict[str, int]) -> bool:
+        sizes = {s: v for s, v in values.items() if s not in ctx.index_names}
+        free = {s: v for s, v in values.items() if s in ctx.index_names}
+        t = Translator(ctx, sizes, free)
+        try:
+            return all(bool(r) for c in conds for r in t.condition(c))
+        except ProofError:
+            return False
+    return keep
+
+
+def _instances_at(ctx: Context, sizes: dict[str, int], free: list[str], shape: Shape, exhaustive_cap: int,
+                  large: bool) -> tuple[list[Instance], bool] | None:
+    """The index assignments at fixed sizes: every one when there are at most `exhaustive_cap`, else one
+    per order type. -> (instances, exhaustive)."""
+    sset = tuple((s, sizes[s]) for s in shape.sizes)
+    ranges = _ranges_at(ctx, sizes, free)
+    count = 1
+    for nm in free:
+        lo, hi = ranges[nm]
+        count *= max(0, hi - lo + 1)
+    keep = _case_filter(ctx)
+    if count <= exhaustive_cap:
+        out = []
+        for combo in itertools.product(*[range(ranges[nm][0], ranges[nm][1] + 1) for nm in free]):
+            values = dict(sizes)
+            values.update(zip(free, combo))
+            if keep(values):
+                out.append(Instance(sset, tuple(zip(free, combo)), large))
+        return out, True
+    variables = [_Var(nm, False, shape.terms()) for nm in free]
+    # every whole number in sight: an index used as a number meets them all (`(i - 3) x_1 = 0`)
+    consts = set(shape.index_constants) | set(shape.constants) | {sizes[s] + c for s in sizes for c in shape.offsets}
+    found = _realise(ctx, variables, consts, sizes, keep)
+    if found is None:
+        return None
+    return [Instance(sset, tuple((nm, v[nm]) for nm in free), large) for v in found], False
+
+
+def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> Plan:
+    """The instances for one step (see the module docstring)."""
+    shape = analyse(ctx, exprs, free, matrices)
+    sizes = shape.sizes
+    keep = _case_filter(ctx)
+    if not shape.sizes_matter and not shape.values_matter:
+        relevant = [s for s in sizes if s in shape.used_sizes]
+        rest = {s: 1 for s in sizes if s not in relevant}  # a size the step never mentions: any value
+        variables = [_Var(s, True, shape.terms()) for s in relevant]
+        variables += [_Var(nm, False, shape.terms()) for nm in free]
+        found = _realise(ctx, variables, set(shape.index_constants), rest, keep)
+        if found is not None:
+            choices: dict[tuple, list[Instance]] = {}
+            for v in found:
+                sset = tuple((s, v[s]) for s in sizes)
+                choices.setdefault(sset, []).append(Instance(sset, tuple((nm, v[nm]) for nm in free)))
+            return Plan(tuple(SizeChoice(s, True, tuple(insts)) for s, insts in sorted(choices.items())), True, False,
+                        tuple(sizes))
+        shape.why.append("too many orderings of the indices to enumerate")
+    if not sizes:
+        got = _instances_at(ctx, {}, free, shape, MAX_EXHAUSTIVE_FIXED, False)
+        if got is None:
+            return Plan((), False, False, (), tuple(shape.why + ["too many index values to enumerate"]))
+        insts, exhaustive = got
+        return Plan((SizeChoice((), True, tuple(insts)),), exhaustive, False, (),
+                    () if exhaustive else tuple(shape.why + ["too many index values to try every one"]))
+    # the values matter: every index value at the small sizes, then sizes past every constant
+    top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
+    small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
+    out: list[SizeChoice] = []
+    for sz in small:
+        got = _instances_at(ctx, sz, free, shape, MAX_EXHAUSTIVE, False)
+        if got is None:
+            continue
+        insts, exhaustive = got
+        out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
+    for sz in numeric_sizes(ctx, shape, free, small):
+        got = _instances_at(ctx, sz, free, shape, 0, True)
+        if got is None:
+            continue
+        out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why))
+
+
+def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
+    """Fewer instances, for a step already proved for every size (`symbolic_n`): at each size up to
+    CROSS_CHECK_SIZES the least index values the case allows. They only cross-check the proof (and feed the autodiff
+    cross-check): the proof is the evidence, so they need not be exhaustive."""
+    sizes = size_names(ctx)
+    top = min(SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY), CROSS_CHECK_SIZES) if sizes else 1
+    keep = _case_filter(ctx)
+    choices = []
+    for k in range(1, top + 1):
+        sz = {s: k for s in sizes}
+        ranges = _ranges_at(ctx, sz, free)
+        spans = [range(ranges[nm][0], ranges[nm][1] + 1) for nm in free]
+        least = next((c for c in itertools.product(*spans) if keep({**sz, **dict(zip(free, c))})), None)
+        if least is not None:
+            sset = tuple((s, sz[s]) for s in sizes)
+            choices.append(SizeChoice(sset, False, (Instance(sset, tuple(zip(free, least))),)))
+    return Plan(tuple(choices), False, False, tuple(sizes))
+
+
+def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> bool:
+    """Could `make_plan` cover every size and value (an order-determined step)? Cheap: no instances."""
+    shape = analyse(ctx, exprs, free, matrices)
+    return not shape.sizes_matter and not shape.values_matter
+
+
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Size choices beyond the exact ones (`checked`). With up to three sizes: every ordering of the
+    sizes and the free indices among themselves and against every whole number in sight (equal to
+    each, between two, past all), so a size is large enough for an index strictly between the largest
+    constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
+    too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
+    more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
+    least such values) and all equal (at least LARGE_SIZE)."""
+    sizes = shape.sizes
+    consts = {c for c in shape.constants | shape.index_constants if c >= 1}
+    past = max(consts | {LARGE_SIZE - 1}) + 1
+    apart = max(consts | {1}) + 1  # all different and past every constant, as small as that allows
+    extras = []
+    for e in ({s: apart + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
+        if e not in checked and e not in extras:
+            extras.append(e)
+    if len(sizes) > ORDERED_SIZES_MAX:
+        return extras
+    size_vars = [_Var(s, True, shape.terms()) for s in sizes]
+    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, {}, _case_filter(ctx))
+    found: list[dict[str, int]] = []
+    checked = list(checked)  # the exact sizes: not sampled again
+    for v in joint or []:
+        sz = {s: v[s] for s in sizes}
+        if sz not in found and sz not in checked:
+            found.append(sz)
+    room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
+    for sz in _realise(ctx, size_vars, consts, {}, lambda v: True) or []:
+        if sz not in found and sz not in checked:
+            found.append(sz)
+        wide = {s: v + room for s, v in sz.items()}
+        if joint is None and wide not in found:
+            found.append(wide)
+    found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
+    budget = NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras)
+    found.sort(key=lambda sz: (max(sz.values()), sum(sz.values()), tuple(sz.values())))
+    return found[:budget] + extras
 
 def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
-    """Sizes 1..4 (or the large size) x every pattern of coinciding free indices, each pattern with its
-    smallest values and (unless `index_symmetric`) its largest, filtered by the case."""
-    directions = (1,) if exprs is not None and index_symmetric(ctx, exprs) else (1, -1)
-    sizes = size_names(ctx)
+    """The instances of `make_plan` that are zero-tested (large=False) or only sampled (large=True)."""
+    plan = make_plan(ctx, free, exprs or ())
     if large:
-        big = _large_size(ctx, exprs or ())
-        size_sets = [tuple((s, big) for s in sizes)] if sizes else []
-    elif sizes:
-        top = 4 if len(sizes) == 1 else (3 if len(sizes) == 2 else 2)
-        size_sets = [tuple(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
-    else:
-        size_sets = [()]
-    out: list[Instance] = []
-    for sset in size_sets:
-        t = Translator(ctx, dict(sset))
-        ranges = {}
-        for nm in free:
-            rng = ctx.index_range(nm)
-            lo, hi = t.int_value(rng[0], t.scope()), t.int_value(rng[1], t.scope())
-            if lo is None or hi is None:
-                bad = rng[0] if lo is None else rng[1]
-                raise ProofError("E205", f"the range of `{nm}` must be whole numbers, sizes such as N, "
-                                         "and sums or differences of them", bad.span)
-            ranges[nm] = (lo, hi)
-        seen = set()
-        for part in _partitions(list(free)):
-            for direction in directions:
-                assign: dict[str, int] = {}
-                used: set[int] = set()
-                good = True
-                for block in part:
-                    lo = max(ranges[m][0] for m in block)
-                    hi = min(ranges[m][1] for m in block)
-                    cands = range(lo, hi + 1) if direction == 1 else range(hi, lo - 1, -1)
-                    v = next((c for c in cands if c not in used), None)
-                    if v is None:
-                        good = False
-                        break
-                    used.add(v)
-                    for m in block:
-                        assign[m] = v
-                if not good:
-                    continue
-                inst = Instance(sset, tuple((m, assign[m]) for m in free), large)
-                if inst in seen or not _case_holds(ctx, inst):
-                    continue
-                seen.add(inst)
-                out.append(inst)
-                if large:
-                    break
-            if large and out:
-                break
-    return out
+        return [i for c in plan.choices if not (c.exact or not c.sizes) for i in c.instances]
+    return plan.exact_instances
 
 
 def _index_only(cond: n.Condition, ctx: Context) -> bool:
     names = _names(cond)
     return all(nm.sub is None and (nm.base in ctx.index_names or nm.base in size_names(ctx)) for nm in names)
-
-
-def _case_holds(ctx: Context, inst: Instance) -> bool:
-    t = Translator(ctx, dict(inst.sizes), dict(inst.indices))
-    for cond in ctx.case:
-        if not _index_only(cond, ctx):
-            continue
-        try:
-            rels = t.condition(cond)
-        except ProofError:
-            return False
-        if not all(bool(r) for r in rels):
-            return False
-    return True
-
-
-# ------------------------------------------------------------------ assumptions and points

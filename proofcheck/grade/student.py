@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from ..documents import FORMATS, PROOF_SUFFIX
 from ..options import Options
 from ..pipeline import load
 from .apply import Section, check_section, readable, sections, suggest
@@ -18,7 +19,7 @@ from .key import Key
 from .model import Message, StudentRecord, pts
 from .score import grade_problem, missing_problem
 
-SUFFIXES = (".proof",)  # what a submission file may be called
+SUFFIXES = (PROOF_SUFFIX, *FORMATS)  # what a submission file may be called: what `check` reads (docs/documents.md)
 REVIEW_KINDS = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network", "changed-index",
                           "defined-input", "changed-definition", "changed-goal", "renamed-problem", "duplicate-problem"})
 
@@ -48,7 +49,7 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
     for name, path in sorted(files):
         base = os.path.basename(name)
         if not base.endswith(SUFFIXES) or (wanted and base not in wanted):
-            expect = " or ".join(f"`{w}`" for w in sorted(wanted)) if wanted else "a `.proof` file"
+            expect = " or ".join(f"`{w}`" for w in sorted(wanted)) if wanted else "a `.proof`, `.md`, `.tex` or `.ipynb` file"
             msgs.append(Message("wrong-file", "error", f"`{name}` was not graded: the key asks for {expect}", name))
             statuses.append("wrong-file")
             continue

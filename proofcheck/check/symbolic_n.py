@@ -1,0 +1,628 @@
+"""Proofs for every size: sums over a symbolic range, decided without fixing N.
+
+The concrete path (`instances`, `compare`) fixes N and the free indices, so it can only show a step
+at the sizes it tries. This module proves a step for **every** size N >= 1 and every value of the free
+indices in range, for the fragment softmax/cross-entropy derivations live in: sums over a range such
+as `1..N` of expressions built from family entries (`h_j`, `y_j`, `o_j` defined by `let`), free
+indices, Kronecker deltas and `j \\neq i` sums, derivatives of all these with respect to family
+entries, and equality assumptions such as `\\sum_j y_j = 1`. Anything else raises `NotShown`, and then
+the concrete instances decide (at best `numeric`).
+
+How a proof goes (`prove_all_sizes`):
+1. The free indices are split by every pattern of coinciding values the case allows (`i = j` or
+   `i \\neq j`); within a pattern, indices in different blocks are different numbers.
+2. Both sides are translated with symbols: a size is a positive integer symbol, a free index an
+   integer symbol, a family entry `h_i` the value `h(i)` of an undefined real function, and a sum an
+   opaque atom `SumOver(body, b, lo, hi)` that SymPy never evaluates or reasons about.
+3. The difference is put in a canonical form (`_Normaliser`): every sum body is expanded into
+   monomials, Kronecker deltas on the bound variable are collapsed, factors free of the bound variable
+   are pulled out, and the bound variable is renamed by nesting height, so that equal sums become the
+   same atom. Equality assumptions whose one side is a single sum atom rewrite that atom.
+4. Sum atoms, family entries and leftover deltas become independent real symbols and the difference
+   must vanish identically (`symbolic.zero_test`). Treating them as independent is sound: an identity
+   in independent symbols holds for any values they take, including the related values they really
+   have; it only costs completeness.
+
+Every rewrite rule below says in its docstring why it holds for every N; tests/test_symbolic_n.py and
+tests/adversarial/sizes hold false claims that look like the fragment (verified without SymPy).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .. import nodes as n
+from ..diagnostics import ProofError
+from ..elaborate import Context, Definition
+from ..readings import subscript_items
+from ..translate import Key, Scope, Translator, leaf_symbol
+from .instances import _index_only, _partitions, size_names
+from .symbolic import zero_test
+
+BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
+FAMILY = "family:"  # a family h's entries are FAMILY + "h" applied to indices: never a function `h(x)`
+NOT_SMOOTH = (sp.Piecewise, sp.Heaviside, sp.Max, sp.Min, sp.Abs, sp.sign)
+MAX_WRITTEN_OUT = 24  # a sum over a literal range of at most this many terms (or peeled terms) is written out
+
+
+class NotShown(Exception):
+    """Outside the fragment, or the canonical difference is not 0: no proof for every N (never 'false')."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NProof:
+    proved: bool
+    reason: str = ""
+
+
+class SumOver(sp.Function):
+    """`SumOver(body, b, lo, hi)`: the sum of body over the integers b = lo..hi, as an opaque atom.
+
+    Not `sympy.Sum`: SymPy evaluates and reasons about `Sum` (its sign, empty ranges, `doit`), and a
+    wrong guess there (a sum over 2..N is positive, yet it is empty at N = 1) would be silent. This
+    class has no evaluation rules and no assumptions, so SymPy only ever carries it around."""
+
+    nargs = 4
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def var(self):
+        return self.args[1]
+
+    @property
+    def bounds(self):
+        return self.args[2], self.args[3]
+
+
+def _sum_atoms(e) -> list:
+    """The sum atoms of e not nested in another sum atom."""
+    out: list = []
+
+    def walk(x):
+        if isinstance(x, SumOver):
+            if x not in out:
+                out.append(x)
+            return
+        for a in x.args:
+            walk(a)
+
+    walk(e)
+    return out
+
+
+def _entries(e, base: str, arity: int) -> list:
+    """The entries of the family `base` in e outside any sum atom."""
+    out: list = []
+
+    def walk(x):
+        if isinstance(x, SumOver):
+            return
+        if isinstance(x, AppliedUndef) and x.func.__name__ == FAMILY + base and len(x.args) == arity:
+            if x not in out:
+                out.append(x)
+            return
+        for a in x.args:
+            walk(a)
+
+    walk(e)
+    return out
+
+
+# ------------------------------------------------------------------ ranges
+
+def _nonneg_for_all_sizes(e, sizes: set) -> bool:
+    """Is e >= 0 for every size >= 1? Only for e = c0 + sum c_s s with whole c's: then every c_s >= 0
+    and the value at all sizes 1 >= 0 suffice (e only grows with each size). Anything else: False."""
+    e = sp.expand(e)
+    if not e.free_symbols <= sizes:
+        return False
+    try:
+        poly = sp.Poly(e, *sorted(sizes, key=lambda s: s.name)) if sizes else None
+    except sp.PolynomialError:
+        return False
+    if poly is not None and (poly.total_degree() > 1 or any(not c.is_Integer for c in poly.coeffs())):
+        return False
+    if any(sp.diff(e, s) < 0 for s in e.free_symbols):
+        return False
+    at_one = e.xreplace({s: sp.Integer(1) for s in sizes})
+    return bool(at_one.is_Integer and at_one >= 0)
+
+
+# ------------------------------------------------------------------ translation with symbols
+
+class SymbolicTranslator(Translator):
+    """translate.Translator with symbols for sizes and indices, sums as atoms, derivatives by rules.
+
+    Definitions are expanded as in translate (the derivative semantics included); what changes is
+    only what an index value is (a SymPy integer expression) and the three constructs that needed a
+    number: sums, entry lookup and derivatives."""
+
+    def __init__(self, ctx: Context, sizes: dict[str, sp.Symbol], free: dict[str, sp.Expr],
+                 ranges: dict[sp.Symbol, list[tuple[sp.Expr, sp.Expr]]]):
+        super().__init__(ctx, {}, dict(free))
+        self.size_symbols = sizes
+        self.ranges = ranges  # index symbol -> the ranges it is known to lie in (fixed once set)
+        self._families: dict[str, sp.Function] = {}
+        self._nonneg: dict = {}  # provably_nonneg, memoised: an index symbol's ranges never change
+
+    # -------------------------------------------------------------- index values
+    def int_value(self, node: n.Expr, scope: Scope):
+        """An index expression as a SymPy integer expression (None: not an index expression)."""
+        if isinstance(node, n.Num):
+            from fractions import Fraction  # noqa: PLC0415
+            f = Fraction(node.text)
+            return sp.Integer(int(f)) if f.denominator == 1 else None
+        if isinstance(node, n.Name) and node.sub is None:
+            v = scope.int_of(node.base)
+            if v is not None:
+                return v
+            if node.base in self.size_symbols:
+                return self.size_symbols[node.base]
+            if self.is_index(node.base):
+                raise ProofError("E205", f"index `{node.base}` is not bound here", node.span)
+            return None
+        if isinstance(node, n.Add):
+            a, b = self.int_value(node.left, scope), self.int_value(node.right, scope)
+            return None if a is None or b is None else a + node.sign * b
+        if isinstance(node, n.Neg):
+            a = self.int_value(node.arg, scope)
+            return None if a is None else -a
+        if isinstance(node, n.Group) and len(node.items) == 1:
+            return self.int_value(node.items[0], scope)
+        return None
+
+    def name(self, node: n.Name, scope: Scope):
+        if node.sub is None:
+            if scope.param_of(node.base) is not None:
+                return scope.param_of(node.base)
+            v = scope.int_of(node.base)
+            if v is not None:
+                return v
+            if node.base in self.size_symbols:
+                return self.size_symbols[node.base]
+        return super().name(node, scope)
+
+    def key_of(self, node: n.Name, scope: Scope) -> Key:
+        if node.sub is None:
+            return (node.base, ())
+        items = self.target_items(node)
+        values = []
+        for it in items:
+            v = self.int_value(it, scope)
+            if v is None:
+                if isinstance(it, n.Name) and it.sub is None and not self.is_index(it.base):
+                    return (f"{node.base}_{node.raw_sub}", ())  # an atomic name such as out_h1
+                raise NotShown(f"the subscript of `{node.display}` is not an index expression")
+            values.append(v)
+        return (node.base, tuple(values))
+
+    def target_items(self, node: n.Name) -> tuple:
+        """A subscript's index items as translate reads them (readings.subscript_items), a run of index
+        letters or sizes split by character (`W_{ij}`)."""
+        items = subscript_items(node, self.context.readings, self.index_names)
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+                and all(self.is_index(c) or c in self.size_symbols for c in items[0].base):
+            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        return items
+
+    # -------------------------------------------------------------- entries and definitions
+    def entry(self, key: Key):
+        base, idx = key
+        if not idx:
+            return leaf_symbol(key)
+        f = self._families.get(base)
+        if f is None:
+            f = self._families[base] = sp.Function(FAMILY + base)
+        return f(*idx)
+
+    def family_definition(self, base: str, arity: int) -> Definition | None:
+        """The one `let` of a family, with plain distinct index names as its subscript; a family with
+        several definitions (`let h_0 = ...` and `let h_j = ...`) is outside the fragment."""
+        defs = [d for d in self.values if d.target.base == base and d.target.sub is not None]
+        if not defs:
+            return None
+        if len(defs) > 1:
+            raise NotShown(f"`{base}` has several definitions")
+        d = defs[0]
+        items = self.target_items(d.target)
+        names = [it.base for it in items if isinstance(it, n.Name) and it.sub is None and self.is_index(it.base)]
+        if len(names) != len(items) or len(set(names)) != len(names):
+            raise NotShown(f"the definition of `{d.target.display}` is not over plain distinct indices")
+        if len(names) != arity:
+            return None
+        return d
+
+    def is_defined(self, key: Key) -> bool:
+        base, idx = key
+        if not idx:
+            return super().is_defined(key)
+        return self.family_definition(base, len(idx)) is not None
+
+    def resolve(self, key: Key, node: n.Name, scope: Scope):
+        base, idx = key
+        if (base, len(idx)) in scope.cut:
+            return self.entry(key)
+        if not idx:
+            return super().resolve(key, node, scope)
+        d = self.family_definition(base, len(idx))
+        if d is None:
+            return self.entry(key)
+        return self._expand_entry(d, key, scope)
+
+    def _expand_entry(self, d: Definition, key: Key, scope: Scope):
+        """`o(t)` for `let o_j = body`: body with j := t, when t is provably in j's declared range
+        wherever translate would use the definition (translate checks only literal bounds)."""
+        base, idx = key
+        items = self.target_items(d.target)
+        binding = []
+        for it, t in zip(items, idx):
+            rng = self.context.index_range(it.base)
+            if rng is not None:
+                for bound, lower in ((rng[0], True), (rng[1], False)):
+                    if isinstance(bound, n.Num):
+                        b = sp.Integer(int(bound.text))
+                        gap = (t - b) if lower else (b - t)
+                        if not self.provably_nonneg(gap):
+                            raise NotShown(f"cannot tell whether `{base}` at {t} is an entry of its definition")
+            binding.append((it.base, t))
+        if any(k[0][0] == base for k in self._expanding if isinstance(k, tuple) and k and isinstance(k[0], tuple)):
+            raise NotShown(f"`{base}` is defined in terms of itself (a recurrence)")
+        ck = (key, scope.cut)
+        if ck in self._cache:
+            return self._cache[ck]
+        self._expanding.add(ck)
+        try:
+            value = self.expr(d.body, Scope(tuple(binding), (), scope.cut))
+        finally:
+            self._expanding.discard(ck)
+        self._cache[ck] = value
+        return value
+
+    def provably_nonneg(self, e) -> bool:
+        """e >= 0 for every size and every value of its index symbols in their ranges (linear forms)."""
+        if e not in self._nonneg:
+            self._nonneg[e] = self._provably_nonneg(sp.expand(e))
+        return self._nonneg[e]
+
+    def _provably_nonneg(self, e) -> bool:
+        idx = [s for s in e.free_symbols if s in self.ranges]
+        if not idx:
+            return _nonneg_for_all_sizes(e, set(self.size_symbols.values()))
+        s = idx[0]
+        c = e.coeff(s)
+        if not c.is_Integer or s in sp.expand(e - c * s).free_symbols:
+            return False
+        # e is monotone in s: its least value is at an end of s's range; any known range will do
+        return any(self.provably_nonneg(e.xreplace({s: lo if c > 0 else hi})) for lo, hi in self.ranges[s])
+
+    def in_range(self, t, lo, hi) -> bool:
+        """Is the index value t within lo..hi for every size and every value t can take?"""
+        return self.provably_nonneg(t - lo) and self.provably_nonneg(hi - t)
+
+    # -------------------------------------------------------------- sums
+    def t_BigOp(self, node: n.BigOp, scope: Scope):
+        """A sum over its range as an opaque atom; `\\sum_{j \\neq i} f(j)` as the full sum minus f(i).
+
+        Why `\\sum_{j \\neq i} f(j) = \\sum_j f(j) - f(i)` for every N: i is an index value within j's
+        range (checked, `in_range`), so the full sum has exactly one more term, the one at j = i."""
+        if node.op != "sum":
+            raise NotShown("a product over an index")
+        var, cond = self.bound_variable(node, scope)
+        lo, hi = self.bounds(node, var, scope)
+        for bound in (lo, hi):
+            if not bound.free_symbols <= set(self.size_symbols.values()):
+                raise NotShown("a sum whose range depends on an index")
+        b = sp.Dummy(var)
+        self.ranges[b] = [(lo, hi)]
+        body = self.expr(node.body, scope.bind(var, b))
+        total = SumOver(body, b, lo, hi)
+        if cond is None:
+            return total
+        names = [t for t in cond.terms if isinstance(t, n.Name) and t.sub is None]
+        if cond.ops != ("!=",) or len(names) != 2 or len(cond.terms) != 2:
+            raise NotShown("a sum condition other than `j \\neq i`")
+        other = names[1].base if names[0].base == var else names[0].base
+        t = scope.int_of(other)
+        if t is None or other == var:
+            raise NotShown("a sum condition other than `j \\neq i`")
+        if not self.in_range(t, lo, hi):
+            raise NotShown(f"`{other}` may lie outside the range of `{var}`")
+        return total - body.xreplace({b: t})
+
+    # -------------------------------------------------------------- derivatives
+    def derivative_key(self, node: n.Deriv, scope: Scope) -> Key:
+        var = node.var
+        if var.sub is None and var.base in self.size_symbols:
+            raise ProofError("E202", f"cannot differentiate with respect to the size `{var.base}`", var.span)
+        return super().derivative_key(node, scope)
+
+    def t_Deriv(self, node: n.Deriv, scope: Scope):
+        """`∂A/∂B` as in translate: B's whole family stays a variable while A is translated, A is
+        differentiated by `derivative`, and B's definition is expanded again.
+
+        Why keeping every entry of B's family a variable (translate keeps only the entry B) gives the
+        same derivative: the family has one non-recursive definition (`family_definition`,
+        `_expand_entry`), so the other entries, expanded, do not depend on B; their partial
+        derivative with respect to B is 0 either way (δ = 0 below)."""
+        key = self.derivative_key(node, scope)
+        base = key[0]
+        held = (base, len(key[1]))  # the family (or scalar) held: a scalar x and a family x_i are different
+        inner = Scope(scope.ints, scope.params, scope.cut | {held})
+        value = self.expr(node.expr, inner)
+        for _ in range(node.order):
+            value = self.derivative(value, key)
+        if held not in scope.cut and self.is_defined(key):
+            if key[1]:
+                entries = [e for e in value.atoms(AppliedUndef)
+                           if e.func.__name__ == FAMILY + base and len(e.args) == len(key[1])]
+                value = value.xreplace({e: self.resolve((base, tuple(e.args)), node.var, scope) for e in entries})
+            else:
+                value = value.xreplace({leaf_symbol(key): self.resolve(key, node.var, scope)})
+        return value
+
+    def derivative(self, f, key: Key):
+        """d f / d (the entry `key`), by the chain rule over the finitely many atoms f depends on.
+
+        Why valid for every N: f is a differentiable expression in finitely many atoms (entries outside
+        sums, sum atoms, plain symbols), whatever N is. ∂h(s)/∂h(t) = δ(s, t) (entries of an input
+        family, or of the family held as a variable, are independent variables), and the derivative of
+        a sum atom is the sum atom of the body's derivative: a finite sum is differentiated term by term."""
+        base, idx = key
+        sums = [s for s in _sum_atoms(f) if self._mentions(s, base)]
+        entries = _entries(f, base, len(idx)) if idx else []
+        subst = {a: sp.Dummy("a") for a in sums + entries}
+        g = f.xreplace(subst)
+        out = sp.diff(g, leaf_symbol(key)) if not idx else sp.Integer(0)
+        for e in entries:
+            delta = sp.Mul(*[sp.KroneckerDelta(s, t) for s, t in zip(e.args, idx)])
+            out += sp.diff(g, subst[e]) * delta
+        for s in sums:
+            ds = SumOver(self.derivative(s.body, key), s.var, *s.bounds)
+            out += sp.diff(g, subst[s]) * ds
+        back = {v: k for k, v in subst.items()}
+        return out.xreplace(back)
+
+    @staticmethod
+    def _mentions(e, base: str) -> bool:
+        return any(a.func.__name__ == FAMILY + base for a in e.atoms(AppliedUndef)) \
+            or any(s.name == base for s in e.free_symbols)
+
+
+# ------------------------------------------------------------------ canonical form
+
+class _Normaliser:
+    """The canonical form of an expression with sum atoms (see the module docstring, step 3)."""
+
+    def __init__(self, t: SymbolicTranslator, distinct: set):
+        self.t = t
+        self.distinct = distinct  # free index symbols of different blocks: different numbers
+
+    def deltas(self, e):
+        """δ(x, y) = 0 when x and y differ as numbers: free indices in different blocks of the pattern,
+        or values provably apart for every size (`δ(i, N+1)` with i in 1..N: i <= N < N + 1)."""
+        if not e.has(sp.KroneckerDelta):
+            return e
+        sub = {}
+        sizes = set(self.t.size_symbols.values())
+        for d in e.atoms(sp.KroneckerDelta):
+            x, y = d.args
+            if x == y:
+                continue
+            if x in self.distinct and y in self.distinct:
+                sub[d] = sp.Integer(0)
+            elif ((x - y).free_symbols & sizes or x.is_Integer or y.is_Integer) \
+                    and (self.t.provably_nonneg(y - x - 1) or self.t.provably_nonneg(x - y - 1)):
+                sub[d] = sp.Integer(0)  # two index symbols alone are not tried: cost; only completeness lost
+        return e.xreplace(sub) if sub else e
+
+    def norm(self, e):
+        return self._norm(self.deltas(e))
+
+    def _norm(self, e):
+        if isinstance(e, SumOver):
+            return self.norm_sum(e)
+        if e.is_Atom or not e.has(SumOver):
+            return e
+        return e.func(*[self._norm(a) for a in e.args])
+
+    def norm_sum(self, s: SumOver):
+        """Σ_b body over lo..hi, by linearity: the expanded body's monomials, each summed on its own.
+
+        Why valid for every N: a finite sum of a sum of terms is the sum of the terms' sums
+        (linearity), whatever the number of terms, and `sympy.expand` only rewrites the body into an
+        equal polynomial form (sum atoms inside it are placeholders it cannot look into)."""
+        lo, hi = s.bounds
+        b = sp.Dummy("b")
+        peeled = self.peel(s, lo, hi)
+        if peeled is not None:
+            return peeled
+        self.t.ranges[b] = [(lo, hi)]
+        body = self.norm(s.body.xreplace({s.var: b}))
+        inner = _sum_atoms(body)
+        hold = {a: sp.Dummy("s") for a in inner}
+        back = {v: k for k, v in hold.items()}
+        expanded = sp.expand(body.xreplace(hold))
+        return sp.Add(*[self.term(m, b, lo, hi, back) for m in sp.Add.make_args(expanded)])
+
+    def peel(self, s: SumOver, lo, hi):
+        """A sum over a short literal range written out, or a shifted range moved to start at 1 and end
+        at a size: Σ_{b=L}^{hi} f = Σ_{b=1}^{hi} f - Σ_{m=1}^{L-1} f(m), Σ_{b=lo}^{S+c} f =
+        Σ_{b=lo}^{S} f ± the terms between S and S + c. None when neither applies.
+
+        Why valid for every N: each is the split of a finite sum into two consecutive ranges, and it
+        is used only when the range moved to is a prefix or an extension of the written one for every
+        size (`_nonneg_for_all_sizes` on the gap), so no term is counted that an empty range would
+        not have: `\\sum_{j=3}^{N}` is not moved (at N = 1 it is empty, but 1..N minus j = 1, 2 is not)."""
+        sizes = set(self.t.size_symbols.values())
+        term = lambda m: s.body.xreplace({s.var: sp.Integer(m)})  # noqa: E731
+        if lo.is_Integer and hi.is_Integer:
+            if 0 <= hi - lo + 1 <= MAX_WRITTEN_OUT:
+                return self.norm(sp.Add(*[term(m) for m in range(int(lo), int(hi) + 1)]))
+            return None
+        if lo.is_Integer and lo > 1 and _nonneg_for_all_sizes(hi - lo + 1, sizes) and lo - 1 <= MAX_WRITTEN_OUT:
+            head = sp.Add(*[term(m) for m in range(1, int(lo))])
+            return self.norm(SumOver(s.body, s.var, sp.Integer(1), hi) - head)
+        c = sp.expand(hi).as_coeff_Add()[0]
+        base = hi - c
+        if c != 0 and lo.is_Integer and base.is_Symbol and base in sizes and abs(c) <= MAX_WRITTEN_OUT:
+            shift = lambda k: s.body.xreplace({s.var: base + k})  # noqa: E731
+            if c > 0 and _nonneg_for_all_sizes(base - lo + 1, sizes):
+                tail = sp.Add(*[shift(k) for k in range(1, int(c) + 1)])
+                return self.norm(SumOver(s.body, s.var, lo, base) + tail)
+            if c < 0 and _nonneg_for_all_sizes(hi - lo + 1, sizes):
+                tail = sp.Add(*[shift(k) for k in range(int(c) + 1, 1)])
+                return self.norm(SumOver(s.body, s.var, lo, base) - tail)
+        return None
+
+    def term(self, m, b, lo, hi, back):
+        """One monomial m of a sum over b: collapse a delta on b, or pull out what does not depend on b.
+
+        Why each is valid for every N:
+        - Σ_b δ(b, t) g(b) = g(t) when t is an index value within lo..hi (checked by `in_range` for
+          every size and every value t can take): exactly one term, b = t, is not multiplied by 0.
+          When that cannot be shown, the delta stays inside the sum atom, which is opaque.
+        - Σ_b c g(b) = c Σ_b g(b) for c free of b (distributivity over a finite sum).
+        - Σ_b c = c (hi - lo + 1) when hi - lo + 1 >= 0 for every size (checked): the count of terms.
+          Otherwise (a range that can be empty, `\\sum_{j=3}^{N}` at N = 1) c times the count as an
+          opaque atom."""
+        factors = list(sp.Mul.make_args(m))
+        for k, f in enumerate(factors):
+            base, power = (f.base, f.exp) if f.is_Pow else (f, sp.Integer(1))
+            if not (isinstance(base, sp.KroneckerDelta) and b in base.free_symbols):
+                continue
+            if not (power.is_Integer and power > 0):
+                raise NotShown("a Kronecker delta in a denominator")
+            x, y = base.args
+            target = y if x == b else (x if y == b else None)
+            if target is None or b in target.free_symbols or not self.t.in_range(target, lo, hi):
+                continue  # not collapsible here (`\sum_{j=2}^{N} \delta_{ij}` at i = 1): it stays in the atom
+            rest = sp.Mul(*(factors[:k] + factors[k + 1:])).xreplace(back)
+            return self.norm(rest.xreplace({b: target}))
+        dep, coef = [], []
+        for f in factors:
+            (dep if b in f.xreplace(back).free_symbols else coef).append(f)
+        c = sp.Mul(*coef).xreplace(back)
+        if not dep:
+            count = hi - lo + 1
+            if not _nonneg_for_all_sizes(count, set(self.t.size_symbols.values())):
+                return c * self.canonical(sp.Integer(1), b, lo, hi)  # the count, as an opaque atom
+            return c * count
+        body = sp.Mul(*dep).xreplace(back)
+        return c * self.canonical(body, b, lo, hi)
+
+    @staticmethod
+    def canonical(body, b, lo, hi) -> SumOver:
+        """Rename the bound variable by nesting height: Σ_b f(b) = Σ_β f(β) (a bound variable's name
+        does not matter), and equal sums get equal atoms. Inner atoms bind lower heights, so no capture."""
+        height = 1 + max((int(a.var.name[len(BETA):]) for a in body.atoms(SumOver)), default=0)
+        beta = sp.Symbol(f"{BETA}{height}")
+        return SumOver(body.xreplace({b: beta}), beta, lo, hi)
+
+
+# ------------------------------------------------------------------ the proof
+
+def _patterns(free: list[str], ctx: Context):
+    """Set partitions of the free indices that the case's index conditions allow (`=`/`\\neq` between
+    free indices); any other index condition is outside the fragment."""
+    same, differ = [], []
+    for cond in ctx.case:
+        if not _index_only(cond, ctx):
+            continue  # a condition on inputs: a proof for every input covers it
+        for op, a, b in zip(cond.ops, cond.terms, cond.terms[1:]):
+            if not (isinstance(a, n.Name) and isinstance(b, n.Name) and a.base in free and b.base in free) or op not in ("=", "!="):
+                raise NotShown("a case other than `=` or `\\neq` between free indices")
+            (same if op == "=" else differ).append((a.base, b.base))
+    for part in _partitions(list(free)):
+        block = {m: k for k, blk in enumerate(part) for m in blk}
+        if all(block[a] == block[b] for a, b in same) and all(block[a] != block[b] for a, b in differ):
+            yield part
+
+
+def _rewrites(ctx: Context, t: SymbolicTranslator, norm: _Normaliser) -> dict:
+    """`assume A = B` with one side a single sum atom (`\\sum_j y_j = 1`): atom -> the other side.
+    Valid wherever the assumption holds, which is where the step is claimed."""
+    out = {}
+    for cond in ctx.assumptions:
+        if cond.ops != ("=",) or len(cond.terms) != 2:
+            continue
+        try:
+            sides = [norm.norm(t.translate(x)) for x in cond.terms]
+        except (ProofError, NotShown):
+            continue  # an assumption with free indices or outside the fragment: not used
+        for atom, value in (sides, sides[::-1]):
+            if isinstance(atom, SumOver) and not value.has(atom):
+                out[atom] = value
+                break
+    return out
+
+
+def _independent(e):
+    """Sum atoms, family entries and deltas as independent real symbols, for the zero test."""
+    sub = {}
+    for k, a in enumerate(sorted(_sum_atoms(e), key=sp.default_sort_key)):
+        sub[a] = sp.Symbol(f"_sum{k}", real=True)
+    e = e.xreplace(sub)
+    sub = {}
+    for k, a in enumerate(sorted(e.atoms(AppliedUndef) | e.atoms(sp.KroneckerDelta), key=sp.default_sort_key)):
+        sub[a] = sp.Symbol(f"_atom{k}", real=True)
+    return e.xreplace(sub)
+
+
+def _check_fragment(e) -> None:
+    if e.has(*NOT_SMOOTH) or any(type(f).__name__ == "ReLU" for f in e.atoms(sp.Function)):
+        raise NotShown("a kink (ReLU, indicator, |x|, max, cases) is outside the proof for every N")
+
+
+def prove_all_sizes(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str]) -> NProof:
+    """A proof that a = b for every size >= 1 and every value of the free indices, or why not."""
+    try:
+        return _prove(ctx, a_node, b_node, free)
+    except NotShown as exc:
+        return NProof(False, exc.reason)
+    except ProofError as exc:
+        return NProof(False, exc.diagnostic.message)
+    except (RecursionError, TypeError, ValueError, AttributeError, sp.PolynomialError) as exc:
+        # a construct this module does not handle: no proof, and the concrete instances decide
+        return NProof(False, f"outside the fragment ({type(exc).__name__})")
+
+
+def _prove(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str]) -> NProof:
+    sizes = {s: sp.Symbol(s, integer=True, positive=True) for s in size_names(ctx)}
+    patterns = list(_patterns(free, ctx))
+    for part in patterns:
+        reps = {blk[0]: sp.Symbol(blk[0]) for blk in part}
+        rep_of = {m: reps[blk[0]] for blk in part for m in blk}
+        ranges: dict = {}
+        t = SymbolicTranslator(ctx, sizes, rep_of, ranges)
+        for blk in part:
+            known = []
+            for m in blk:
+                lo, hi = ctx.index_range(m)
+                lo_v, hi_v = t.int_value(lo, Scope()), t.int_value(hi, Scope())
+                if lo_v is None or hi_v is None:
+                    raise NotShown(f"the range of `{m}` is not whole numbers and sizes")
+                known.append((lo_v, hi_v))
+            ranges[reps[blk[0]]] = known
+        norm = _Normaliser(t, set(reps.values()))
+        a, b = t.translate(a_node), t.translate(b_node)
+        diff = norm.norm(a - b)
+        rewrites = _rewrites(ctx, t, norm)
+        if rewrites:
+            diff = norm.norm(diff.xreplace(rewrites))
+        _check_fragment(diff)
+        if not zero_test(_independent(diff)):
+            raise NotShown("the difference is not shown to be 0 for every N")
+    if not patterns:
+        raise NotShown("no pattern of index values satisfies the case")
+    return NProof(True)

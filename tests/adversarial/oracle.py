@@ -1,0 +1,344 @@
+"""Independent oracles for the adversarial suite: plain Python, exact arithmetic, no SymPy.
+
+Nothing here imports proofcheck or SymPy. An entry restates one claim of a file in
+tests/adversarial/<family>/ as a Python function of its sizes, free indices and inputs, written from
+the mathematics (a derivative worked out by hand says so), and `witness` searches exact values for a
+point where the two sides differ. tests/test_adversarial_oracle.py requires a witness for every claim
+marked `expect: refuted` or `expect: unknown` in the families of ORACLE_FAMILIES, and an entry for
+each of them. Inputs are exact Fractions; only claims with exp use mpmath (at 50 digits).
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Callable
+
+import mpmath
+
+ORACLE_FAMILIES = ("instances", "sizes")
+TRIALS = 3  # input assignments tried per instance
+SEARCH = tuple(range(1, 13))  # each size is searched over 1..12 (plus a claim's `extra` sizes)
+CLOSE = mpmath.mpf("1e-30")  # mpmath sides closer than this count as equal
+
+
+class Env:
+    """Sizes and indices by attribute (`e.N`, `e.i`), inputs by item (`e["x", 3]`, `e["w"]`)."""
+
+    def __init__(self, values: dict[str, int], trial: int):
+        self._values = values
+        self._trial = trial
+
+    def __getattr__(self, name: str) -> int:
+        try:
+            return self.__dict__["_values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, key) -> Fraction:
+        name, *sub = key if isinstance(key, tuple) else (key,)
+        h = zlib.crc32(f"{name}|{sub}|{self._trial}".encode())
+        return Fraction((h % 19 - 9) or 1, 1 + (h >> 8) % 4)
+
+
+def S(lo: int, hi: int, f: Callable[[int], object]):
+    """The sum of f(j) for j = lo..hi (0 when the range is empty)."""
+    return sum((f(j) for j in range(lo, hi + 1)), Fraction(0))
+
+
+def D(a: int, b: int) -> int:
+    """Kronecker's delta."""
+    return 1 if a == b else 0
+
+
+def I(cond: bool) -> int:  # noqa: E743  (the indicator, as written in the proofs)
+    return 1 if cond else 0
+
+
+def P(values) -> Fraction:
+    out = Fraction(1)
+    for v in values:
+        out *= v
+    return out
+
+
+def softmax(e: Env, j: int):
+    """o_j = exp(h_j) / sum_k exp(h_k), at 50 digits."""
+    with mpmath.workdps(50):
+        return mpmath.exp(_mp(e["h", j])) / sum(mpmath.exp(_mp(e["h", k])) for k in range(1, e.N + 1))
+
+
+@dataclass(frozen=True)
+class Claim:
+    file: str  # family/name.proof
+    text: str  # the claim as written on its line, comment left out
+    sides: Callable[[Env], tuple]
+    free: tuple[str, ...] = ()
+    ranges: dict = field(default_factory=dict)  # index -> (lo, hi); a bound may name a size
+    sizes: tuple[str, ...] = ("N",)
+    case: Callable[[Env], bool] | None = None
+    extra: tuple[dict, ...] = ()  # size assignments beyond SEARCH (a size past 5,000)
+
+
+def _bound(b, sizes: dict[str, int]) -> int:
+    return sizes[b] if isinstance(b, str) else b
+
+
+def _mp(v):
+    return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else mpmath.mpf(v)
+
+
+def _differ(a, b) -> bool:
+    if isinstance(a, (Fraction, int)) and isinstance(b, (Fraction, int)):
+        return a != b
+    with mpmath.workdps(50):
+        return abs(_mp(a) - _mp(b)) > CLOSE
+
+
+def witness(c: Claim) -> dict | None:
+    """A point (sizes, indices, trial) where the two sides differ, or None in the search box."""
+    search = SEARCH if len(c.sizes) < 3 else SEARCH[:7]
+    choices = [dict(zip(c.sizes, combo)) for combo in itertools.product(search, repeat=len(c.sizes))]
+    for sizes in choices + list(c.extra):
+        spans = []
+        for nm in c.free:
+            lo, hi = c.ranges.get(nm, (1, c.sizes[0]))
+            spans.append(range(_bound(lo, sizes), _bound(hi, sizes) + 1))
+        for combo in itertools.product(*spans):
+            values = {**sizes, **dict(zip(c.free, combo))}
+            for trial in range(TRIALS):
+                e = Env(values, trial)
+                if c.case is not None and not c.case(e):
+                    break
+                lhs, rhs = c.sides(e)
+                if _differ(lhs, rhs):
+                    return {"values": values, "trial": trial, "lhs": lhs, "rhs": rhs}
+    return None
+
+
+def _ins(text, sides, **kw) -> Claim:
+    return Claim("instances/" + kw.pop("f"), text, sides, **kw)
+
+
+def _siz(text, sides, **kw) -> Claim:
+    return Claim("sizes/" + kw.pop("f"), text, sides, **kw)
+
+
+I_N = ("i",)
+IJ = ("i", "j")
+IJK = ("i", "j", "k")
+
+
+def _h(e: Env, j: int) -> Fraction:
+    """The recurrence h_0 = 0, h_j = w h_{j-1} + x_j."""
+    out = Fraction(0)
+    for m in range(1, j + 1):
+        out = e["w"] * out + e["x", m]
+    return out
+
+
+def _dh(e: Env, j: int, i: int):
+    """d h_j / d x_i = w^(j - i) for j >= i, else 0 (by hand: h_j = sum_m w^(j-m) x_m)."""
+    return e["w"] ** (j - i) if j >= i else 0
+
+
+def _p(e: Env, j: int) -> Fraction:
+    """p_0 = 1, p_j = p_{j-1} x_j."""
+    return P(e["x", m] for m in range(1, j + 1))
+
+
+def _g(e: Env, i: int) -> Fraction:
+    """g_1 = 0 and g_j = x_j for j in 2..N."""
+    return Fraction(0) if i == 1 else e["x", i]
+
+
+CLAIMS: list[Claim] = [
+    # ---------------------------------------------------------------- instances/index_as_number
+    _ins("i x_i = x_i", lambda e: (e.i * e["x", e.i], e["x", e.i]), f="index_as_number.proof", free=I_N),
+    # by hand: d/dx_i sum_j j x_j = i
+    _ins(r"\frac{\partial}{\partial x_i} \sum_j j x_j = 1", lambda e: (e.i, 1), f="index_as_number.proof", free=I_N),
+    _ins("(i - 1)(i - N) x_1 = 0", lambda e: ((e.i - 1) * (e.i - e.N) * e["x", 1], 0), f="index_as_number.proof", free=I_N),
+    _ins("(i - 1)(i - 2)(i - N) x_1 = 0", lambda e: ((e.i - 1) * (e.i - 2) * (e.i - e.N) * e["x", 1], 0),
+         f="index_as_number.proof", free=I_N),
+    _ins("(i - 1)(i - 2)(i - 3)(i - 4)(i - N) x_1 = 0",
+         lambda e: (P(e.i - c for c in (1, 2, 3, 4, e.N)) * e["x", 1], 0), f="index_as_number.proof", free=I_N),
+    _ins("i^2 x_i = i x_i", lambda e: (e.i ** 2 * e["x", e.i], e.i * e["x", e.i]), f="index_as_number.proof", free=I_N),
+    _ins("2^i = 2 i", lambda e: (2 ** e.i, 2 * e.i), f="index_as_number.proof", free=I_N),
+    _ins(r"\frac{i}{N} x_i = x_i", lambda e: (Fraction(e.i, e.N) * e["x", e.i], e["x", e.i]), f="index_as_number.proof", free=I_N),
+    _ins("(i - 5)(i - 6) y = (i - 5)(i - 6) y + (i - 1)(i - 2)(i - 3)(i - 4)(i - N) y",
+         lambda e: ((e.i - 5) * (e.i - 6) * e["y"], (e.i - 5) * (e.i - 6) * e["y"] + P(e.i - c for c in (1, 2, 3, 4, e.N)) * e["y"]),
+         f="index_as_number.proof", free=I_N),
+    _ins("i + 1 = j", lambda e: (e.i + 1, e.j), f="index_as_number.proof", free=IJ, case=lambda e: e.i != e.j),
+    _ins("(i - j)^2 = 1", lambda e: ((e.i - e.j) ** 2, 1), f="index_as_number.proof", free=IJ, case=lambda e: e.i != e.j),
+    _ins("(i + j - 3) x = 0", lambda e: ((e.i + e.j - 3) * e["x"], 0), f="index_as_number.proof", free=IJ,
+         case=lambda e: e.i != e.j),
+    # ---------------------------------------------------------------- instances/literal_subscripts
+    _ins("x_i = x_1", lambda e: (e["x", e.i], e["x", 1]), f="literal_subscripts.proof", free=I_N),
+    _ins("(i > 1) x_i = x_i", lambda e: (I(e.i > 1) * e["x", e.i], e["x", e.i]), f="literal_subscripts.proof", free=I_N),
+    _ins("(i < N) x_i = x_i", lambda e: (I(e.i < e.N) * e["x", e.i], e["x", e.i]), f="literal_subscripts.proof", free=I_N),
+    _ins(r"(i \geq 2) x_i = (i > 2) x_i", lambda e: (I(e.i >= 2) * e["x", e.i], I(e.i > 2) * e["x", e.i]),
+         f="literal_subscripts.proof", free=I_N),
+    _ins(r"\delta_{i,1} x_1 = 0", lambda e: (D(e.i, 1) * e["x", 1], 0), f="literal_subscripts.proof", free=I_N),
+    _ins(r"\delta_{i,N} x_i = \delta_{i,1} x_i", lambda e: (D(e.i, e.N) * e["x", e.i], D(e.i, 1) * e["x", e.i]),
+         f="literal_subscripts.proof", free=I_N),
+    _ins("(i > 3) x_i = 0", lambda e: (I(e.i > 3) * e["x", e.i], 0), f="literal_subscripts.proof", free=I_N),
+    _ins("(2 < i < N) x_i = 0", lambda e: (I(2 < e.i < e.N) * e["x", e.i], 0), f="literal_subscripts.proof", free=I_N),
+    _ins(r"\sum_j x_j = x_i", lambda e: (S(1, e.N, lambda j: e["x", j]), e["x", e.i]), f="literal_subscripts.proof",
+         free=I_N, case=lambda e: e.i == e.N),
+    _ins(r"\sum_j x_j = x_1", lambda e: (S(1, e.N, lambda j: e["x", j]), e["x", 1]), f="literal_subscripts.proof",
+         free=I_N, case=lambda e: e.i == 1),
+    _ins("x_i = x_N", lambda e: (e["x", e.i], e["x", e.N]), f="literal_subscripts.proof", free=I_N, case=lambda e: e.i != 1),
+    _ins("(j < N) x_j = 0", lambda e: (I(e.j < e.N) * e["x", e.j], 0), f="literal_subscripts.proof", free=IJ,
+         case=lambda e: e.i < e.j),
+    _ins("x_i = 2", lambda e: ({3: Fraction(2)}.get(e.i, e["x", e.i]), 2), f="literal_subscripts.proof", free=I_N),
+    # ---------------------------------------------------------------- instances/offsets
+    _ins(r"\frac{\partial h_j}{\partial x_i} = w", lambda e: (_dh(e, e.j, e.i), e["w"]), f="offsets.proof", free=IJ,
+         case=lambda e: e.j > e.i),
+    _ins(r"\frac{\partial h_j}{\partial x_i} = w^{j - i} + (j - i - 1)(j - i)(j - i - 2)",
+         lambda e: (_dh(e, e.j, e.i), e["w"] ** (e.j - e.i) + (e.j - e.i - 1) * (e.j - e.i) * (e.j - e.i - 2)),
+         f="offsets.proof", free=IJ, case=lambda e: e.j >= e.i),
+    _ins("h_j = w h_i + x_j", lambda e: (_h(e, e.j), e["w"] * _h(e, e.i) + e["x", e.j]), f="offsets.proof", free=IJ,
+         case=lambda e: e.j == e.i + 2),
+    _ins("g_i = x_j", lambda e: (e["x", e.i + 1], e["x", e.j]), f="offsets.proof", free=IJ, case=lambda e: e.i < e.j),
+    _ins("x_{i+1} = x_j", lambda e: (e["x", e.i + 1], e["x", e.j]), f="offsets.proof", free=IJ, case=lambda e: e.i < e.j),
+    _ins("x_{i+1} y_j = x_j y_{i+1}", lambda e: (e["x", e.i + 1] * e["y", e.j], e["x", e.j] * e["y", e.i + 1]),
+         f="offsets.proof", free=IJ, case=lambda e: e.i < e.j),
+    _ins("(j = i + 1) x_j = 0", lambda e: (I(e.j == e.i + 1) * e["x", e.j], 0), f="offsets.proof", free=IJ,
+         case=lambda e: e.i != e.j),
+    # ---------------------------------------------------------------- instances/definition_ranges
+    # h_k = 2 y_k for k in 1..5 only; past 5 h_i is an input of its own
+    _ins("h_i = 2 y_i", lambda e: (2 * e["y", e.i] if e.i <= 5 else e["h", e.i], 2 * e["y", e.i]),
+         f="definition_ranges.proof", free=I_N),
+    _ins("g_i = x_i", lambda e: (_g(e, e.i), e["x", e.i]), f="definition_ranges.proof", free=I_N),
+    _ins("p_i = x_1 x_i", lambda e: (_p(e, e.i), e["x", 1] * e["x", e.i]), f="definition_ranges.proof", free=I_N),
+    # ---------------------------------------------------------------- instances/orderings
+    _ins("x_j = x_{i+1}", lambda e: (e["x", e.j], e["x", e.i + 1]), f="orderings.proof", free=IJK,
+         case=lambda e: e.i < e.j < e.k),
+    _ins("(k = j + 1) x_k = 0", lambda e: (I(e.k == e.j + 1) * e["x", e.k], 0), f="orderings.proof", free=IJK,
+         case=lambda e: e.i < e.j < e.k),
+    _ins(r"\delta_{j3} x_j = 0", lambda e: (D(e.j, 3) * e["x", e.j], 0), f="orderings.proof", free=IJ,
+         case=lambda e: e.i < e.j),
+    _ins("(j > k) x_j = 0", lambda e: (I(e.j > e.k) * e["x", e.j], 0), f="orderings.proof", free=IJK,
+         case=lambda e: e.i < e.k),
+    _ins("(i < j)(j < k) x_k = 0", lambda e: (I(e.i < e.j) * I(e.j < e.k) * e["x", e.k], 0), f="orderings.proof",
+         free=IJK, case=lambda e: e.i != e.j),
+    # ---------------------------------------------------------------- sizes/polynomials
+    _siz("(N-1)(N-2)(N-3)(N-4)(N-5-2) = 0", lambda e: (P(e.N - c for c in (1, 2, 3, 4, 7)), 0), f="polynomials.proof"),
+    _siz("(N-1)(N-2)(N-3)(N-4)(N-5) = 0", lambda e: (P(e.N - c for c in range(1, 6)), 0), f="polynomials.proof"),
+    _siz("(N-1)(N-2)(N-3)(N-4) x = 0", lambda e: (P(e.N - c for c in range(1, 5)) * e["x"], 0), f="polynomials.proof"),
+    _siz("(N-1)(N-2)(N-3)(N-4)(N-5)(N-6)(N-7)(N-8)(N-9)(N-10) = 0", lambda e: (P(e.N - c for c in range(1, 11)), 0),
+         f="polynomials.proof"),
+    _siz("(N-1)(N-2)(N-3)(N-4)(N-5)(N-6)(N-7)(N-8)(N-9)(N-10)(N-11)(N-12) x = 0",
+         lambda e: (P(e.N - c for c in range(1, 13)) * e["x"], 0), f="polynomials.proof", extra=({"N": 13},)),
+    _siz("(N > 9) x = 0", lambda e: (I(e.N > 9) * e["x"], 0), f="polynomials.proof"),
+    _siz("(N > 20) = 0", lambda e: (I(e.N > 20), 0), f="polynomials.proof", extra=({"N": 21},)),
+    _siz(r"(N \geq 100) y = 0", lambda e: (I(e.N >= 100) * e["y"], 0), f="polynomials.proof", extra=({"N": 100},)),
+    _siz("N (N - 1) (N - 2) (N - 3) (N - 4) (N - 5) = 0", lambda e: (P(e.N - c for c in range(0, 6)), 0), f="polynomials.proof"),
+    _siz(r"\frac{(N-1)(N-2)(N-3)(N-4)}{24} x = 0", lambda e: (P(e.N - c for c in range(1, 5)) * e["x"] / 24, 0),
+         f="polynomials.proof"),
+    _siz("(N - 7)^2 (N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(N - 6) = 0",
+         lambda e: ((e.N - 7) ** 2 * P(e.N - c for c in range(1, 7)), 0), f="polynomials.proof"),
+    _siz("2^N = N^2 + (N - 1)(N - 3)", lambda e: (2 ** e.N, e.N ** 2 + (e.N - 1) * (e.N - 3)), f="polynomials.proof"),
+    # ---------------------------------------------------------------- sizes/sums
+    _siz(r"\sum_j (j-1)(j-2)(j-3)(j-4)(j-5)(j-6)(j-7)(j-8)(j-9) = 0",
+         lambda e: (S(1, e.N, lambda j: P(j - c for c in range(1, 10))), 0), f="sums.proof"),
+    _siz(r"\sum_j (j-1)(j-2)(j-3)(j-4)(j-5) x_j = 0",
+         lambda e: (S(1, e.N, lambda j: P(j - c for c in range(1, 6)) * e["x", j]), 0), f="sums.proof"),
+    _siz(r"\sum_j (j-1)(j-2)(j-3)(j-4)(j-5)(j-6)(j-7)(j-8)(j-9)(j-10) x_j = 0",
+         lambda e: (S(1, e.N, lambda j: P(j - c for c in range(1, 11)) * e["x", j]), 0), f="sums.proof"),
+    _siz(r"\sum_j (j > 9) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 9) * e["x", j]), 0), f="sums.proof"),
+    _siz(r"\sum_j (j > 12) = 0", lambda e: (S(1, e.N, lambda j: I(j > 12)), 0), f="sums.proof", extra=({"N": 13},)),
+    _siz(r"\sum_j j^2 = \frac{N (N+1) (2 N + 1)}{6} + (N-1)(N-2)(N-3)(N-4)(N-5)(N-6)",
+         lambda e: (S(1, e.N, lambda j: j * j), Fraction(e.N * (e.N + 1) * (2 * e.N + 1), 6) + P(e.N - c for c in range(1, 7))),
+         f="sums.proof"),
+    _siz(r"\sum_j \sum_k (j - 1)(j - 2)(j - 3)(k - 4) x_k = 0",
+         lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: (j - 1) * (j - 2) * (j - 3) * (k - 4) * e["x", k])), 0),
+         f="sums.proof"),
+    _siz(r"\sum_j (j - 1)(j - 2)(j - 3)(j - 4)(j - 5)(j - 6)(j - 7) = \sum_j (j - 7)(j - 6)(j - 5)(j - 4)(j - 3)(j - 2)(j - 1) + (N > 7)",
+         lambda e: (S(1, e.N, lambda j: P(j - c for c in range(1, 8))), S(1, e.N, lambda j: P(j - c for c in range(1, 8))) + I(e.N > 7)),
+         f="sums.proof"),
+    # ---------------------------------------------------------------- sizes/at_point (x = 2)
+    _siz("(N-1)(N-2)(N-3)(N-4)(N-5) x = 0", lambda e: (P(e.N - c for c in range(1, 6)) * 2, 0), f="at_point.proof"),
+    _siz(r"\sum_j (j-1)(j-2)(j-3)(j-4)(j-5) x = 0", lambda e: (S(1, e.N, lambda j: P(j - c for c in range(1, 6))) * 2, 0),
+         f="at_point.proof"),
+    _siz("(N > 4) x = 0", lambda e: (I(e.N > 4) * 2, 0), f="at_point.proof"),
+    _siz("(N > 11) x = 0", lambda e: (I(e.N > 11) * 2, 0), f="at_point.proof"),
+    # ---------------------------------------------------------------- sizes/several_sizes
+    _siz("(N - M)(N + M - 3) = 0", lambda e: ((e.N - e.M) * (e.N + e.M - 3), 0), f="several_sizes.proof", sizes=("N", "M")),
+    _siz("(N - M) x = 0", lambda e: ((e.N - e.M) * e["x"], 0), f="several_sizes.proof", sizes=("N", "M")),
+    _siz("(N > 3)(M > 3)(N - M) x = 0", lambda e: (I(e.N > 3) * I(e.M > 3) * (e.N - e.M) * e["x"], 0),
+         f="several_sizes.proof", sizes=("N", "M")),
+    _siz("(N > M)(M > 3) x = 0", lambda e: (I(e.N > e.M) * I(e.M > 3) * e["x"], 0), f="several_sizes.proof", sizes=("N", "M")),
+    _siz(r"(N \geq 5)(M \geq 5)(N - M)^2 = 0", lambda e: (I(e.N >= 5) * I(e.M >= 5) * (e.N - e.M) ** 2, 0),
+         f="several_sizes.proof", sizes=("N", "M")),
+    _siz(r"\sum_i a_i = \sum_j a_j", lambda e: (S(1, e.N, lambda i: e["a", i]), S(1, e.M, lambda j: e["a", j])),
+         f="several_sizes.proof", sizes=("N", "M")),
+    _siz(r"\sum_i \sum_j (i > 3)(j > 3) = 0", lambda e: (S(1, e.N, lambda i: S(1, e.M, lambda j: I(i > 3) * I(j > 3))), 0),
+         f="several_sizes.proof", sizes=("N", "M")),
+    _siz("(N - M)(N - M - 4) = 0", lambda e: ((e.N - e.M) * (e.N - e.M - 4), 0), f="several_sizes.proof", sizes=("N", "M")),
+    _siz("(N - M)(M - K)(N - K) x = 0", lambda e: ((e.N - e.M) * (e.M - e.K) * (e.N - e.K) * e["x"], 0),
+         f="several_sizes.proof", sizes=("N", "M", "K")),
+    _siz("(N > 2)(M > 2)(K > 2)(N - M) x = 0", lambda e: (I(e.N > 2) * I(e.M > 2) * I(e.K > 2) * (e.N - e.M) * e["x"], 0),
+         f="several_sizes.proof", sizes=("N", "M", "K")),
+    _siz("(N > 3)(M - K) x = 0", lambda e: (I(e.N > 3) * (e.M - e.K) * e["x"], 0), f="several_sizes.proof",
+         sizes=("N", "M", "K")),
+    # ---------------------------------------------------------------- sizes/too_large
+    _siz(r"(N > 6000) \sum_j x_j = 0", lambda e: (I(e.N > 6000) * S(1, e.N, lambda j: e["x", j]), 0), f="too_large.proof",
+         extra=({"N": 6001},)),
+    # ---------------------------------------------------------------- sizes/fragment
+    _siz(r"\sum_j \delta_{ij} x_j = x_j", lambda e: (S(1, e.N, lambda m: D(e.i, m) * e["x", m]), e["x", e.j]),
+         f="fragment.proof", free=IJ),
+    _siz(r"\sum_{j=2}^{N} \delta_{ij} x_j = x_i", lambda e: (S(2, e.N, lambda m: D(e.i, m) * e["x", m]), e["x", e.i]),
+         f="fragment.proof", free=I_N),
+    _siz(r"\sum_{j=1}^{N-1} \delta_{ij} x_j = x_i", lambda e: (S(1, e.N - 1, lambda m: D(e.i, m) * e["x", m]), e["x", e.i]),
+         f="fragment.proof", free=I_N),
+    _siz(r"\sum_{j \neq i} x_j y_j = \sum_j x_j y_j",
+         lambda e: (S(1, e.N, lambda m: I(m != e.i) * e["x", m] * e["y", m]), S(1, e.N, lambda m: e["x", m] * e["y", m])),
+         f="fragment.proof", free=I_N),
+    _siz(r"\sum_{j \neq i} x_j = \sum_j x_j - x_1",
+         lambda e: (S(1, e.N, lambda m: I(m != e.i) * e["x", m]), S(1, e.N, lambda m: e["x", m]) - e["x", 1]),
+         f="fragment.proof", free=I_N),
+    _siz(r"\sum_{j=3}^{N} 1 = N - 2", lambda e: (S(3, e.N, lambda m: 1), e.N - 2), f="fragment.proof"),
+    _siz(r"\sum_j \sum_k \delta_{jk} = N^2", lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: D(j, k))), e.N ** 2),
+         f="fragment.proof"),
+    _siz(r"\sum_j \delta_{jj} = 1", lambda e: (S(1, e.N, lambda j: 1), 1), f="fragment.proof"),
+    # by hand: d/dh_i sum_{k=2}^N exp(h_k) = exp(h_i) if i >= 2, else 0
+    _siz(r"\frac{\partial}{\partial h_i} \sum_{k=2}^{N} \exp(h_k) = \exp(h_i)",
+         lambda e: (mpmath.exp(_mp(e["h", e.i])) if e.i >= 2 else 0, mpmath.exp(_mp(e["h", e.i]))), f="fragment.proof", free=I_N),
+    # by hand: d o_j / d h_i = o_j (delta_ij - o_i)
+    _siz(r"\frac{\partial o_j}{\partial h_i} = -o_i o_j",
+         lambda e: (softmax(e, e.j) * (D(e.i, e.j) - softmax(e, e.i)), -softmax(e, e.i) * softmax(e, e.j)),
+         f="fragment.proof", free=IJ),
+    _siz(r"\sum_j (j - 1)(j - 2) x_j = 0", lambda e: (S(1, e.N, lambda j: (j - 1) * (j - 2) * e["x", j]), 0), f="fragment.proof"),
+    _siz(r"\sum_j x_j = x_1 + x_2", lambda e: (S(1, e.N, lambda j: e["x", j]), e["x", 1] + e["x", 2]), f="fragment.proof"),
+    _siz(r"\sum_j \sum_k x_j x_k = \sum_j x_j^2 + 2 x_1 x_2",
+         lambda e: (S(1, e.N, lambda j: e["x", j]) ** 2, S(1, e.N, lambda j: e["x", j] ** 2) + 2 * e["x", 1] * e["x", 2]),
+         f="fragment.proof"),
+    # by hand: d/dx_1 sum_{j=2}^N x_j^2 = 0
+    _siz(r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j^2 = 2 x_1", lambda e: (0, 2 * e["x", 1]), f="fragment.proof"),
+    # by hand: d/dx_i (sum_j x_j)^2 = 2 sum_j x_j
+    _siz(r"\frac{\partial}{\partial x_i} (\sum_j x_j)^2 = 2 x_i", lambda e: (2 * S(1, e.N, lambda j: e["x", j]), 2 * e["x", e.i]),
+         f="fragment.proof", free=I_N),
+    _siz(r"\sum_j o_j y_j = \sum_j y_j",
+         lambda e: (sum(softmax(e, j) * _mp(e["y", j]) for j in range(1, e.N + 1)), S(1, e.N, lambda j: e["y", j])),
+         f="fragment.proof"),
+    _siz(r"\sum_{j \neq i} \delta_{ij} x_j = x_i", lambda e: (0, e["x", e.i]), f="fragment.proof", free=I_N),
+    # by hand: x_i = 2 x, so d x_1 / dx = 2 and d/dx sum_i x_i = 2 N
+    _siz(r"\frac{\partial x_1}{\partial x} = 0", lambda e: (2, 0), f="fragment.proof"),
+    _siz(r"\frac{\partial}{\partial x} \sum_i x_i = 0", lambda e: (2 * e.N, 0), f="fragment.proof"),
+    _siz(r"\frac{\partial}{\partial x} \sum_i x_i = 2 N + 2", lambda e: (2 * e.N, 2 * e.N + 2), f="fragment.proof"),
+    # by hand: dL/dh_i = o_i sum_j y_j - y_i = o_i - y_i under sum_j y_j = 1; y_N is solved from it
+    _siz(r"\frac{\partial L}{\partial h_i} = o_i - y_i N",
+         lambda e: (softmax(e, e.i) - _mp(_y(e, e.i)), softmax(e, e.i) - _mp(_y(e, e.i)) * e.N), f="fragment.proof", free=I_N),
+    _siz(r"\frac{\partial L}{\partial h_i} = o_i \sum_j y_j",
+         lambda e: (softmax(e, e.i) - _mp(_y(e, e.i)), softmax(e, e.i)), f="fragment.proof", free=I_N),
+]
+
+
+def _y(e: Env, j: int) -> Fraction:
+    """Inputs y_1..y_N with sum 1: y_N = 1 - (y_1 + ... + y_{N-1})."""
+    if j < e.N:
+        return e["y", j]
+    return 1 - S(1, e.N - 1, lambda m: e["y", m])

@@ -1,0 +1,95 @@
+"""The instance plan (proofcheck/check/instances.py): which sizes and index values a step is checked at.
+
+The property that makes an order-determined plan a proof: `_realise` finds every order type that any
+assignment realises. It is checked here against brute force over a box much larger than the window the
+argument in `_realise` relies on, for many sets of constants and offsets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from proofcheck.check.instances import _realise, _signature, _Var, free_indices, make_plan
+from proofcheck.elaborate import elaborate
+from proofcheck.parse import parse_source
+from proofcheck.source import split_lines
+
+BOX = 14  # brute force: every size and index value up to this
+
+
+def _step(text: str):
+    statements, _ = parse_source(split_lines("<test>", text))
+    problems, _ = elaborate(statements)
+    chain = next(c for p in problems for c in p.chains if len(c.members) > 1)
+    a, b = chain.members[0].expr, chain.members[1].expr
+    return chain.context, free_indices([a, b] + list(chain.context.case), chain.context), (a, b)
+
+
+def _plan(text: str):
+    ctx, free, exprs = _step(text)
+    return make_plan(ctx, free, exprs)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_every_order_type_is_realised(seed):
+    """Brute force over N, i, j <= BOX: each order type seen there is among the realised ones."""
+    rng = random.Random(seed)
+    consts = sorted(rng.sample(range(0, 9), rng.randint(0, 3)))
+    offsets = tuple(sorted({0} | set(rng.sample(range(-2, 3), rng.randint(0, 2)))))
+    ctx, _, _ = _step("index i, j in 1..N\nx_i = x_j\n")
+    variables = [_Var("N", True, offsets), _Var("i", False, offsets), _Var("j", False, offsets)]
+    found = _realise(ctx, variables, set(consts), {}, lambda v: True)
+    assert found is not None
+    all_consts = sorted(set(consts) | {1})
+    realised = {_signature(v, variables, all_consts) for v in found}
+    for n in range(1, BOX + 1):
+        for i, j in itertools.product(range(1, n + 1), repeat=2):
+            sig = _signature({"N": n, "i": i, "j": j}, variables, all_consts)
+            assert sig in realised, f"N={n}, i={i}, j={j} (constants {consts}, offsets {offsets}) not realised"
+
+
+def test_order_determined_step_is_complete_and_tries_a_middle_value():
+    plan = _plan("index i in 1..N\nx_i = x_i\n")
+    assert plan.complete and not plan.size_dependent
+    values = {(dict(inst.sizes)["N"], dict(inst.indices)["i"]) for inst in plan.instances}
+    assert {(1, 1), (2, 1), (2, 2)} <= values and any(1 < i < n for n, i in values)
+
+
+def test_an_offset_in_a_definition_applies_to_the_step_indices():
+    plan = _plan("index i, j, k in 1..N\nlet g_k = x_{k+1}\ncase i < j\ng_i = x_j\n")
+    gaps = {dict(inst.indices)["j"] - dict(inst.indices)["i"] for inst in plan.instances}
+    assert {1, 2} <= gaps  # j = i + 1 and j > i + 1 are different orderings
+
+
+def test_index_used_as_a_number_is_not_complete():
+    plan = _plan("index i in 1..N\ni x_i = x_i\n")
+    assert not plan.complete and plan.size_dependent
+    exact = [c for c in plan.choices if c.exact]
+    assert {dict(c.sizes)["N"] for c in exact} == {1, 2, 3, 4}
+    assert all(len(c.instances) == dict(c.sizes)["N"] for c in exact)  # every value of i at each exact size
+
+
+def test_sizes_go_past_every_constant():
+    plan = _plan("index i in 1..N\n(N-1)(N-2)(N-3)(N-4)(N-5-2) = 0\n")
+    sampled = {dict(c.sizes)["N"] for c in plan.choices if not c.exact}
+    assert 6 in sampled and max(sampled) >= 6
+
+
+def test_room_for_an_index_between_the_constants_and_n():
+    plan = _plan("index i in 1..N\n(i - 1)(i - 2)(i - 3)(i - 4)(i - N) x_1 = 0\n")
+    pairs = {(dict(inst.sizes)["N"], dict(inst.indices)["i"]) for inst in plan.instances}
+    assert any(4 < i < n for n, i in pairs)
+
+
+def test_two_sizes_are_tried_off_the_diagonal_past_the_constants():
+    plan = _plan("index i in 1..N\nindex j in 1..M\n(N > 3)(M > 3)(N - M) x = 0\n")
+    sampled = [dict(c.sizes) for c in plan.choices if not c.exact]
+    assert any(s["N"] > 3 and s["M"] > 3 and s["N"] != s["M"] for s in sampled)
+
+
+def test_plans_are_deterministic():
+    text = "index i, j in 1..N\ncase i \\neq j\n(i + j - 3) x = 0\n"
+    assert _plan(text) == _plan(text)
