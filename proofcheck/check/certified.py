@@ -18,23 +18,22 @@ Points map symbols to exact SymPy numbers (rationals, or exact constants such as
 or `log(1000)` for probes placed exactly on a kink).
 
 `IntervalEvaluator` encloses the values over an interval of inputs (root isolation along a line, the
-rounding box of `\approx`): values are pairs of exact end points [lo, hi] rather than balls, since a
+rounding box of `\\approx`): values are pairs of exact end points [lo, hi] rather than balls, since a
 ball cannot hold [e^1, e^100] without reaching below 0; a discontinuous head whose argument may be 0
 somewhere gives the hull of its values, and a domain that may fail raises `Straddle`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import functools
 import math
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx, fmpq
-from sympy.core.function import AppliedUndef
 from sympy import integer_nthroot
+from sympy.core.function import AppliedUndef
 
 START_BITS = 128  # the first precision tried
 CAP_BITS = 1 << 16  # beyond this a straddling decision is Undecided
@@ -627,15 +626,6 @@ class Evaluator:
 def enclose(expr: sp.Expr, point: dict, bits: int = START_BITS) -> Value:
     """expr at the point (exact or a ball); raises Undefined / Undecided."""
     return Evaluator(point).run(lambda ev: ev.value(expr), start=bits)
-
-
-def decimal_text(v: Value, digits: int = 12) -> str:
-    """A certified value as a short decimal for reports (exact rationals are formatted by the caller)."""
-    if isinstance(v, fmpq):
-        return f"{float(v):.{digits}g}"
-    mid = v.mid()
-    text = mid.str(digits, radius=False)
-    return text.strip("[]")
 
 
 # ------------------------------------------------------------------ enclosures over intervals
