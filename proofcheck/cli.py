@@ -23,7 +23,7 @@ MAX_TIMEOUT = 86_400.0  # CPU seconds per step; past a day a value is a typo (an
 SLOWEST_SHOWN = 10  # steps listed by --timings
 
 
-def _cpu_seconds(text: str) -> float:
+def cpu_seconds(text: str) -> float:
     """`--timeout`: a finite, positive number of CPU seconds (`inf` or `nan` would remove the budget)."""
     try:
         value = float(text)
@@ -39,15 +39,25 @@ FORMATS = ("text", "json", "github", "sarif")
 def _checking_options(c: argparse.ArgumentParser) -> None:
     """The options of a check, shared by `check` and `lsp`."""
     c.add_argument("--seed", type=int, default=0, help="seed for the random sample points (default 0)")
-    c.add_argument("--timeout", type=_cpu_seconds, default=10.0,
+    c.add_argument("--timeout", type=cpu_seconds, default=10.0,
                    help="CPU seconds allowed per step (default 10); the same on an idle and on a busy machine")
     c.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
     c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
     c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
+    add_cache_options(c)
+
+
+def add_cache_options(c: argparse.ArgumentParser) -> None:
+    """`--no-cache` and `--cache-dir` (docs/performance.md), for every command that checks steps."""
     store = c.add_mutually_exclusive_group()
     store.add_argument("--no-cache", action="store_true", help="neither read nor write the decision cache")
     store.add_argument("--cache-dir", metavar="DIR",
                        help="the decision cache's folder (default: $XDG_CACHE_HOME/proofcheck, else ~/.cache/proofcheck)")
+
+
+def cache_dir_of(args: argparse.Namespace) -> str | None:
+    """The cache folder the options name: none with --no-cache, else --cache-dir or the default."""
+    return None if args.no_cache else (args.cache_dir or default_dir())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,9 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.ad == "torch" and not _torch_available():
         print(f"proofcheck: --ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'", file=sys.stderr)
         return 2
-    cache_dir = None if args.no_cache else (args.cache_dir or default_dir())
     options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad,
-                      cache_dir=cache_dir)
+                      cache_dir=cache_dir_of(args))
     if args.command == "lsp":
         from .lsp import serve  # noqa: PLC0415  (pygls only for the editor server)
         return serve(options)
