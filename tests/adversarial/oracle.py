@@ -405,6 +405,8 @@ CLAIMS += [
     # ---------------------------------------------------------------- size_domain, sum_domain
     _rte(r"\frac{N - 4}{N - 4} x = x", lambda e: (UNDEFINED if e.N == 4 else e["x"], e["x"]), f="size_domain.proof"),
     _rte(r"\frac{(N - 4) x}{N - 4} = x", lambda e: (UNDEFINED if e.N == 4 else e["x"], e["x"]), f="size_domain.proof"),
+    _rte(r"\frac{\sum_{j=N}^{4} x_j}{\sum_{j=N}^{4} x_j} y = y",
+         lambda e: (UNDEFINED if S(e.N, 4, lambda j: e["x", j]) == 0 else e["y"], e["y"]), f="size_domain.proof"),
     _rte(r"\frac{N - 1}{N - 1} x = x", lambda e: (UNDEFINED if e.N == 1 else e["x"], e["x"]), f="size_domain_ok.proof"),
     _rte(r"(\sqrt{\sum_j x_j})^2 = \sum_j x_j", lambda e: (UNDEFINED if _SUM_X(e) < 0 else _SUM_X(e), _SUM_X(e)),
          f="sum_domain.proof"),
@@ -448,6 +450,8 @@ CLAIMS += [
     _rte(r"(N > 10^3) x = 0", lambda e: (I(e.N > 1000) * e["x"], 0), f="size_constants.proof", extra=({"N": 1001},)),
     _rte(r"(\frac{N}{3} > 7) x = 0", lambda e: (I(Fraction(e.N, 3) > 7) * e["x"], 0), f="size_constants.proof",
          extra=({"N": 22},)),
+    _rte(r"(j - i = 3 \cdot 3) x = 0", lambda e: (I(e.j - e.i == 9) * e["x"], 0), f="size_constants.proof", free=IJ,
+         extra=({"N": 10},)),
     _rte("(N + M = 30) x = 0", lambda e: (I(e.N + e.M == 30) * e["x"], 0), f="size_constants.proof", sizes=("N", "M"),
          extra=({"N": 15, "M": 15},)),
     _rte(r"(N = 28) x = 0 \cdot N \cdot (" + _DECOYS + ")", lambda e: (I(e.N == 28) * e["x"], 0), f="size_budget.proof",
