@@ -487,4 +487,13 @@ CLAIMS += [
          lambda e: (S(1, e.M, lambda k: I(k != e.i) * e["x", k]), S(1, e.M, lambda k: e["x", k]) - e["x", e.i]),
          f="fragment_ok.proof", free=I_N, sizes=("N", "M")),
     _rte(r"\sum_j y_j = 1", lambda e: (S(1, e.N, lambda j: _y_m(e, j)), 1), f="fragment_ok.proof", sizes=("N", "M")),
+    _rte(r"\sum_{j \neq i} y_j = \sum_j y_j - y_i",
+         lambda e: (S(2, e.N, lambda j: I(j != e.i) * e["y", j]), S(2, e.N, lambda j: e["y", j]) - e["y", e.i]),
+         f="fragment_ok.proof", free=I_N),
+    # by hand: g_1 = 2 x_1 and g_k = x_k for k >= 2, so d/dx_i sum_j g_j = 2 at i = 1, else 1
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j g_j = 1", lambda e: (2 if e.i == 1 else 1, 1), f="fragment_ok.proof", free=I_N),
+    _rte(r"\prod_j (1 + x_j) = 1 + \sum_j x_j", lambda e: (P(1 + e["x", j] for j in range(1, e.N + 1)), 1 + _SUM_X(e)),
+         f="fragment_ok.proof"),
+    # y_k = 0 for k = 2..N
+    _rte(r"\sum_j y_j = 0", lambda e: (e["y", 1], 0), f="fragment_ok.proof"),
 ]
