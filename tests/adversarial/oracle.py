@@ -386,6 +386,7 @@ def _given_y12(e: Env, i: int) -> Fraction:
 
 
 _SUM_X = lambda e: S(1, e.N, lambda j: e["x", j])  # noqa: E731
+_Q4 = lambda e: S(1, e.N, lambda j: (4 - j) * e["x", j] ** 2)  # noqa: E731
 _DECOYS = " + ".join(str(c) for c in list(range(2, 28)) + list(range(29, 35)))
 
 CLAIMS += [
@@ -409,9 +410,16 @@ CLAIMS += [
          lambda e: (UNDEFINED if S(e.N, 4, lambda j: e["x", j]) == 0 else e["y"], e["y"]), f="size_domain.proof"),
     _rte(r"\frac{N - 1}{N - 1} x = x", lambda e: (UNDEFINED if e.N == 1 else e["x"], e["x"]), f="size_domain_ok.proof"),
     _rte(r"(\sqrt{\sum_j x_j})^2 = \sum_j x_j", lambda e: (UNDEFINED if _SUM_X(e) < 0 else _SUM_X(e), _SUM_X(e)),
-         f="sum_domain.proof"),
+         f="sum_domain_ok.proof"),
     _rte(r"\exp(\log(\sum_j x_j)) = \sum_j x_j", lambda e: (UNDEFINED if _SUM_X(e) <= 0 else _SUM_X(e), _SUM_X(e)),
-         f="sum_domain.proof"),
+         f="sum_domain_ok.proof"),
+    _rte(r"(\sqrt{(3 - N) x^2})^2 = (3 - N) x^2", lambda e: (UNDEFINED if e.N > 3 else (3 - e.N) * e["x"] ** 2,
+                                                         (3 - e.N) * e["x"] ** 2), f="sum_domain.proof"),
+    _rte(r"(\sqrt{\sum_j (4 - j) x_j^2})^2 = \sum_j (4 - j) x_j^2",
+         lambda e: (UNDEFINED if _Q4(e) < 0 else _Q4(e), _Q4(e)), f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_j (4 - j) x_j^2 + 1)) = \sum_j (4 - j) x_j^2 + 1",
+         lambda e: (UNDEFINED if _Q4(e) + 1 <= 0 else _Q4(e) + 1, _Q4(e) + 1), f="sum_domain.proof"),
+    _rte(r"\frac{(N - 4) x}{(N - 4) x} = 1", lambda e: (UNDEFINED if e.N == 4 else 1, 1), f="sum_domain.proof"),
     # ---------------------------------------------------------------- hidden_assumption, hidden_point
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
     _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
@@ -438,8 +446,8 @@ CLAIMS += [
          lambda e: (S(1, 5, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 5) * e["x", t]), 0),
          f="undeclared_bound_ok.proof", free=I_N),
     # ---------------------------------------------------------------- delta_subscripts
-    _rte(r"\delta_{i1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts.proof", free=I_N),
     _rte(r"\delta_{i,1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
+    _rte(r"\delta_{i1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
     _rte(r"\sum_j \delta_{j,1} x_j = 0", lambda e: (e["x", 1], 0), f="delta_subscripts_ok.proof"),
     _rte(r"\sum_{j=2}^{N} \delta_{j,1} x_j = -x_1", lambda e: (0, -e["x", 1]), f="delta_subscripts_ok.proof"),
     # by hand: only the term j = 2 (present when N >= 2) holds x_1
