@@ -399,6 +399,8 @@ CLAIMS += [
          f="held_family.proof", free=I_N),
     _rte(r"\frac{\partial h_N}{\partial h_i} = \delta_{iN}", lambda e: (_rec(e, e.N, e.i, 2), D(e.i, e.N)),
          f="held_family_ok.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial h_1} \sum_j h_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, 1, 2)), 1),
+         f="held_family_ok.proof"),
     _rte(r"\frac{\partial}{\partial g_2} \sum_j g_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, 2, 3)), 1),
          f="held_family_ok.proof"),
     # by hand: f_k = x_k + f_1 for k = 2..N, so d/df_1 sum_j f_j = N
