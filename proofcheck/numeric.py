@@ -1,11 +1,13 @@
-"""Fast high-precision evaluation of SymPy expressions at exact points, with mpmath.
+"""Fast high-precision evaluation of SymPy expressions at exact points, with mpmath, for the autodiff
+cross-check (autodiff.py compares SymPy's derivative values with an autodiff library's floats).
+Verdicts never rest on it: the checker compares sides with certified arithmetic (check/certified.py).
 
 `evalf` is adaptive and re-walks shared subexpressions; a softmax at N = 4 shares its denominator
 many times. This evaluator walks the expression DAG once per point (memoised), in mpmath at a fixed
 number of digits, and answers None wherever the value is undefined (log of a non-positive number,
 division by zero, a real power of a negative number) or too close to a kink to trust (a Heaviside,
 ReLU, |x| or comparison whose argument is within rounding of its threshold). A None point is never
-used as evidence either way; refutations are re-confirmed at higher precision by the caller.
+used as evidence either way.
 """
 
 from __future__ import annotations
@@ -43,19 +45,6 @@ def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
         if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
             return None
         return +v
-
-
-def defined(expr: sp.Expr, point: dict, digits: int = 30) -> bool:
-    """Is expr defined at point over the reals (a kink is defined; log of -1 or 1/0 is not)?"""
-    with mpmath.workdps(digits):
-        eps = mpmath.mpf(10) ** (-(digits - 8))
-        try:
-            v = _ev(expr, point, {}, eps)
-        except (_Kink, ValueError, OverflowError):
-            return True  # not known to be undefined: a domain mismatch is claimed only when certain
-        except (_Undefined, ZeroDivisionError):
-            return False
-        return isinstance(v, mpmath.mpf) and bool(mpmath.isfinite(v))
 
 
 def _cmp_sign(x, eps):

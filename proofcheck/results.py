@@ -19,8 +19,8 @@ GUARANTEES = {
     "all-values-all-sizes": "proved: equal for every value of every input and index and for every size",
     "all-values-sizes-checked": "numeric: equal for every value at each size in `sizes.exact`, other sizes only sampled",
     "sampled-points": "numeric: equal at every sampled point; some instance not shown exactly",
-    "at-given-point": "equal at the given point (exactly, or by certified enclosures)",
-    "rounding": "`\\approx`: the exact value lies in the rounding interval of the written decimal",
+    "at-given-point": "equal at the given point, exactly (exact arithmetic, certified signs, or the symbolic test)",
+    "rounding": "`\\approx`: the exact value lies in the range of the right side's rounded decimals",
     "counterexample": "refuted: a confirmed point where the two sides differ",
     "none": "unknown: nothing was established",
 }
@@ -40,6 +40,9 @@ class Evidence:
     # {"exact": [...], "numeric": [...]} (and "skipped": sizes too large to expand); one size as
     # numbers, several as objects {"N": 2, "M": 3}; None when the sizes need no listing
     sizes: dict[str, list] | None = None
+    arithmetic: str = ""  # exact | certified: how values at points were compared ("" when none were)
+    precision: int = 0  # the most bits a certified comparison needed (0: every value exact)
+    regions: dict[str, int] = field(default_factory=dict)  # kink regions probed: arguments, lines, crossings, cells, probes
 
     def __post_init__(self):
         if self.guarantee not in GUARANTEES:  # one vocabulary: docs/language.md lists exactly these

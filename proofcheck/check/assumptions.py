@@ -8,7 +8,8 @@ import sympy as sp
 
 from ..diagnostics import ProofError
 from ..elaborate import Context
-from ..translate import Translator, leaf_symbol
+from ..translate import Scope, Translator, leaf_symbol
+from .certified import Evaluator, Undecided, Undefined
 from .instances import _index_only, free_indices
 
 
@@ -17,17 +18,21 @@ class Unusable(Exception):
 
 
 def _assumption_relations(ctx: Context, t: Translator) -> tuple[list, list]:
-    """Equalities (as expressions equal to 0) and other relations, quantified over free indices."""
+    """Equalities (as expressions equal to 0) and other relations.
+
+    A free index in an `assume` means every value (`assume y_i = 0` is y_j = 0 for every j, also
+    when the step has its own free i); a free index in a `case` is the step's own index where the step
+    has one (`case x_i > 0` guards the step's i), and every value otherwise."""
     eqs, rels = [], []
-    conds = list(ctx.assumptions) + [c for c in ctx.case if not _index_only(c, ctx)]
-    for cond in conds:
-        free = [nm for nm in free_indices([cond], ctx) if nm not in dict(t.free)]
+    conds = [(c, False) for c in ctx.assumptions] + [(c, True) for c in ctx.case if not _index_only(c, ctx)]
+    for cond, step_bound in conds:
+        free = [nm for nm in free_indices([cond], ctx) if not (step_bound and nm in dict(t.free))]
         ranges = []
         for nm in free:
             lo, hi = ctx.index_range(nm)
             ranges.append(range(t.int_value(lo, t.scope()), t.int_value(hi, t.scope()) + 1))
         for combo in itertools.product(*ranges):
-            scope = t.scope()
+            scope = t.scope() if step_bound else Scope()
             for nm, v in zip(free, combo):
                 scope = scope.bind(nm, v)
             terms = [t.expr(x, scope) for x in cond.terms]
@@ -72,7 +77,18 @@ def _point_values(ctx: Context, t: Translator) -> dict:
         v = t.expr(value, t.scope())
         if not v.is_number:
             raise ProofError("E207", f"the value of `{name.display}` must be a number", value.span)
+        if not _real_number(v):
+            raise ProofError("E207", f"the value of `{name.display}` must be a real number", value.span)
         if t.is_defined(key):
             raise ProofError("E207", f"`{name.display}` is defined by a `let`; `at` gives values to inputs only", name.span)
         values[leaf_symbol(key)] = v
     return values
+
+
+def _real_number(v) -> bool:
+    """A given value must have a certified real value (not sqrt(-1), not 1/0)."""
+    try:
+        Evaluator({}).run(lambda e: e.value(v))
+    except (Undefined, Undecided):
+        return False
+    return True

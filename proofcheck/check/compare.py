@@ -1,148 +1,368 @@
-"""Comparing two translated sides over one concrete instance."""
+"""Comparing two translated sides over one concrete instance.
+
+Order of work (cheap first, certified throughout):
+1. with no inputs left (a given point, or numbers only): the sides are compared **exactly**: equal
+   when exact arithmetic or the symbolic zero test says so, different when a certified enclosure of
+   the difference excludes 0 (or exactly one side is undefined there), otherwise undecided;
+2. otherwise a few random points in one quick pass (a certified difference refutes at once);
+3. the symbolic zero test; a proof still has to survive the domain rule (a side undefined on a region
+   where the other is defined refutes) and, where the difference has discontinuities, the values
+   exactly on every kink;
+4. otherwise more random points and a probe in every region of every kink argument, domain condition
+   and assumption boundary (regions.py), each compared to EVIDENCE_BITS: agreement everywhere is
+   `numeric`, a certified difference or a region where one side alone is undefined refutes.
+A counterexample is reported only after it has been made small and checked again, exactly, against
+every inequality assumption; the equality assumptions hold at every point by construction (they are
+solved for one input each, and the solution is checked to satisfy them identically).
+"""
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass, field
 
 import sympy as sp
 
 from ..elaborate import Context
 from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
-from .counterexample import _counterexample, _node_names, _simplify_point, _with_solved
+from .counterexample import _node_names, describe, simplify_point, with_solved
+from .domain import NONZERO
 from .functions import compare_with_functions, undeclared
 from .instances import Instance
 from .numbers import (
-    CONFIRM_PRECISION,
-    DIFFER_REL,
-    DIFFER_TOL,
-    EQUAL_REL,
-    _differ,
-    _differ_mp,
-    _evaluate,
-    _fine_differ,
-    _num,
+    AGREE,
+    DIFFER,
+    LOPSIDED,
+    UNDECIDED,
+    UNDEFINED,
+    PointCheck,
+    Side,
+    compare_at,
+    difference_forms,
+    relations_hold,
+    value_at,
 )
-from .regions import FIRST_POINTS, _kink_points, _sample
+from .regions import FIRST_POINTS, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
 from .symbolic import zero_test
+
+SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
+
+
+@dataclass
+class InstanceResult:
+    """One instance's outcome and its evidence."""
+
+    status: str  # symbolic | numeric | differ | undecided
+    points: int = 0
+    counterexample: dict | None = None
+    reason: str = ""
+    bits: int = 0  # the most bits a certified comparison needed; 0 when every comparison was exact
+    coverage: dict = field(default_factory=dict)  # regions probed (regions.Coverage)
+
+    def evidence(self) -> dict:
+        out: dict = {"arithmetic": "exact" if self.bits == 0 else "certified", "precision": self.bits}
+        if self.coverage:
+            out["regions"] = self.coverage
+        return out
+
+
+def numeric_evidence(instances: list[dict]) -> dict:
+    """A step's `arithmetic`, `precision` and `regions` (results.Evidence) from its instances'."""
+    kinds = [i["arithmetic"] for i in instances if "arithmetic" in i]
+    regions: dict[str, int] = {}
+    for i in instances:
+        for k, v in (i.get("regions") or {}).items():
+            regions[k] = regions.get(k, 0) + v
+    return {"arithmetic": ("certified" if "certified" in kinds else "exact") if kinds else "",
+            "precision": max((i.get("precision", 0) for i in instances), default=0), "regions": regions}
+
+
+@dataclass
+class _Instance:
+    """What one instance's comparison works with: both sides, the assumptions, the given point."""
+
+    t: Translator
+    inst: Instance
+    a: Side
+    b: Side
+    rels: list
+    sub: dict  # inputs solved from the equalities
+    fixed: dict  # the given point
+    syms: list
+    unfixed: tuple = ()  # both sides before the given point is substituted: their kinks for the notes
+    bits: int = 0
+    probes: dict = field(default_factory=dict)  # (arguments, on_only) -> probe points, computed once
+    points: int = 0
+
+    def note(self, check: PointCheck) -> PointCheck:
+        self.bits = max(self.bits, check.bits)
+        return check
+
+    def full(self, p: dict) -> dict:
+        out = dict(self.fixed)
+        out.update(p)
+        return out
+
+    def result(self, status: str, cx: dict | None = None, reason: str = "", coverage: Coverage | None = None):
+        cov = coverage.as_dict() if coverage is not None and coverage.probes else {}
+        return InstanceResult(status, self.points, cx, reason, self.bits, cov)
+
+    def counterexample(self, p: dict, check: PointCheck, forms: tuple = ()) -> dict | None:
+        """Made small, checked against every assumption exactly, described; None if it fails the check."""
+        if self.syms:
+            p, check = simplify_point(p, check, self.syms, self.a, self.b, self.rels, forms)
+        full = self.full(p)
+        if relations_hold(self.rels, full) is not True:
+            return None
+        cx = describe(self.inst, full, check, list(self.unfixed), {s.name for s in self.fixed}, _node_names(self.t))
+        return with_solved(cx, self.sub, full, self.fixed)
 
 
 def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Random,
-                      fixed: dict, npoints: int, symbolic: bool) -> tuple[str, int, dict | None, str]:
-    """-> (status, points, counterexample, reason); status: symbolic | numeric | differ | undecided."""
+                      fixed: dict, npoints: int, symbolic: bool, domains: tuple | None = None) -> InstanceResult:
+    """Compare a and b for one instance; `domains` overrides the translator's (t.domains), for the
+    instantiated functions of check/functions.py."""
     if undeclared(a, b):  # functions the problem never defines: abstract or instantiated (functions.py)
         return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
     eqs, rels = _assumption_relations(ctx, t)
     sub = _solve_equalities(eqs)
-    a2, b2 = a.xreplace(sub), b.xreplace(sub)
-    a1, b1 = a2, b2
-    if fixed:
-        a2, b2 = a2.xreplace(fixed), b2.xreplace(fixed)
-        sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()}
-        rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
-    else:
-        sub_vals = sub
-        rels = [(op, x.xreplace(sub), y.xreplace(sub)) for op, x, y in rels]
-    syms = sorted(a2.free_symbols | b2.free_symbols | set().union(*[x.free_symbols | y.free_symbols for _, x, y in rels]),
-                  key=lambda s: s.name)
-    d = a2 - b2
-    exprs = [a2, b2]
+    ca, cb = domains if domains is not None else (getattr(t, "domains", None) or ((), ()))
+    side_a = Side(a, tuple(ca)).substitute(sub).substitute(fixed)
+    side_b = Side(b, tuple(cb)).substitute(sub).substitute(fixed)
+    rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
+    if any(sp.expand(e.xreplace(sub)) != 0 for e in eqs):  # every point must satisfy the equalities
+        return InstanceResult(UNDECIDED_STATUS, reason="the equality assumptions could not be solved exactly")
+    free = set(side_a.expr.free_symbols) | set(side_b.expr.free_symbols)
+    for c in side_a.conds + side_b.conds:
+        free |= c.expr.free_symbols
+    for _, x, y in rels:
+        free |= x.free_symbols | y.free_symbols
+    syms = sorted(free, key=lambda s: s.name)
+    sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()}
+    job = _Instance(t, inst, side_a, side_b, rels, sub_vals, fixed, syms, (a.xreplace(sub), b.xreplace(sub)))
     if not syms:
         t.samples = (sub_vals, [dict(fixed)])  # the points autodiff.CrossCheck.add compares derivatives at
-        va, vb = _evaluate(a2, {}, CONFIRM_PRECISION), _evaluate(b2, {}, CONFIRM_PRECISION)
-        if va is None or vb is None:
-            return "undecided", 0, None, "a side is undefined at this point (division by zero, log of a non-positive number)"
-        if isinstance(va, sp.Rational) and isinstance(vb, sp.Rational):
-            if va == vb:
-                return "symbolic", 1, None, ""
-            return "differ", 1, _with_solved(_counterexample(inst, dict(fixed), a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, {}), ""
-        if _differ(va, vb, DIFFER_TOL):
-            va2, vb2 = _evaluate(a2, {}, 2 * CONFIRM_PRECISION), _evaluate(b2, {}, 2 * CONFIRM_PRECISION)
-            if va2 is not None and vb2 is not None and _differ(va2, vb2, DIFFER_TOL):
-                return "differ", 1, _with_solved(_counterexample(inst, dict(fixed), a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, {}), ""
-            return "undecided", 1, None, "the two values are too close to separate"
-        if symbolic and zero_test(d):
-            return "symbolic", 1, None, ""
-        if _fine_differ(a2, b2, {}):  # exp(-100) = 0: equal to 12 digits absolute, different all the same
-            return "differ", 1, _with_solved(_counterexample(inst, dict(fixed), a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, {}), ""
-        return "numeric", 1, None, ""
-    # numeric search for a counterexample first
-    lopsided: list[dict] = []
-    points, values = _sample(rng, syms, rels, exprs, FIRST_POINTS, {}, lopsided)
-    t.samples = (sub_vals, [{**fixed, **p} for p in points])  # for autodiff.CrossCheck.add
-    checked = 0
+        return _compare_constant(job, symbolic)
+    return _compare_general(job, rng, npoints, symbolic)
 
-    def refute(p):
-        va2, vb2 = _num(a2, p, CONFIRM_PRECISION), _num(b2, p, CONFIRM_PRECISION)
-        if va2 is None or vb2 is None or not _differ_mp(va2, vb2, DIFFER_REL):
-            return None
-        small = _simplify_point(p, syms, a2, b2, rels, exprs)
-        full = dict(fixed)
-        full.update(small)
-        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
 
-    for p, (va, vb) in zip(points, values):
-        checked += 1
-        if _differ_mp(va, vb, DIFFER_REL):
-            cx = refute(p)
-            if cx is not None:
-                return "differ", checked, cx, ""
-    def domain_mismatch():
-        # one side defined where the other is not (log(x^2) = 2 log x at x < 0): not an identity
-        if not lopsided:
-            return None
-        full = dict(fixed)
-        full.update(lopsided[0])
-        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
+# ------------------------------------------------------------------ no inputs left: exactly
 
-    if not points:
-        cx = domain_mismatch()
-        if cx is not None:
-            return "differ", checked, cx, ""
-        return "undecided", 0, None, "found no point where the assumptions hold and both sides are defined"
 
+def _compare_constant(job: _Instance, symbolic: bool) -> InstanceResult:
+    job.points = 1
+    check = job.note(compare_at(job.a, job.b, {}))
+    if check.status == UNDECIDED:
+        return job.result(UNDECIDED_STATUS, reason=check.reason)
+    if check.status in (UNDEFINED, LOPSIDED):
+        if check.lhs.value is None and check.rhs.value is None:
+            return job.result(UNDECIDED_STATUS, reason=f"both sides are undefined here ({check.lhs.why})")
+        if check.lhs.outside or check.rhs.outside:
+            return job.result(UNDECIDED_STATUS, reason="a differentiated function is undefined here, and one side "
+                                                       f"has no value ({(check.lhs.why or check.rhs.why)})")
+        # at a given point a side without a value is not equal to one with a value
+        return job.result(DIFFERS, job.counterexample({}, PointCheck(LOPSIDED, check.bits, check.lhs, check.rhs)))
+    if check.status == DIFFER:
+        return job.result(DIFFERS, job.counterexample({}, check))
+    if check.zero:
+        return job.result(SYMBOLIC)
+    d = job.a.expr - job.b.expr
     if symbolic and zero_test(d):
-        cx = domain_mismatch()
-        return ("differ", checked, cx, "") if cx is not None else ("symbolic", checked, None, "")
+        return job.result(SYMBOLIC)
+    check = job.note(compare_at(job.a, job.b, {}, evidence=True, forms=difference_forms(d)))
+    if check.status == DIFFER:
+        return job.result(DIFFERS, job.counterexample({}, check))
+    if check.status == UNDECIDED:
+        return job.result(UNDECIDED_STATUS, reason=check.reason)
+    digits = int(check.bits * 0.30103)
+    return job.result(UNDECIDED_STATUS, reason=f"the two sides agree to about {digits} digits here, "
+                                               "but could not be shown exactly equal")
 
-    def fine_refute(p):
-        # not shown symbolically: a difference below the tolerance (x + 10^{-30} = x, e^{-100} x = 0)
-        # is still a difference; exact where the sides are rational, else stable at 60 and 120 digits
-        if not symbolic or not _fine_differ(a2, b2, p):
-            return None
-        full = dict(fixed)
-        full.update(p)
-        return _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed)
 
-    for p in points:
-        cx = fine_refute(p)
-        if cx is not None:
-            return "differ", checked, cx, ""
-    more, more_values = _sample(rng, syms, rels, exprs, npoints, {}, lopsided)
-    for p, (va, vb) in zip(more, more_values):
-        checked += 1
-        if _differ_mp(va, vb, DIFFER_REL):
-            cx = refute(p)
-            if cx is not None:
-                return "differ", checked, cx, ""
-        elif _differ_mp(va, vb, EQUAL_REL):
-            return "undecided", checked, None, "the two sides agree to 12 digits but not to 20"
-        else:
-            cx = fine_refute(p)
-            if cx is not None:
-                return "differ", checked, cx, ""
-    # random points never land on a kink, where conventions differ ((x >= 0) vs (x > 0)): probe them
-    for p in _kink_points(rng, syms, rels, exprs):
-        checked += 1
-        va, vb = _evaluate(a2, p, CONFIRM_PRECISION), _evaluate(b2, p, CONFIRM_PRECISION)
-        if va is None or vb is None:
-            continue
-        exact = isinstance(va, sp.Rational) and isinstance(vb, sp.Rational)
-        if (exact and va != vb) or (not exact and _differ(va, vb, DIFFER_TOL)):
-            full = dict(fixed)
-            full.update(p)
-            return "differ", checked, _with_solved(_counterexample(inst, full, a1, b1, {s.name for s in fixed}, _node_names(t)), sub_vals, full, fixed), ""
-    cx = domain_mismatch()
+# ------------------------------------------------------------------ inputs left: points and regions
+
+
+def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic: bool) -> InstanceResult:
+    found: list[dict] = []
+    lopsided: list[tuple[dict, PointCheck]] = []
+    cx = _random_search(job, rng, FIRST_POINTS, found, lopsided, evidence=False)
     if cx is not None:
-        return "differ", checked, cx, ""
-    return "numeric", checked, None, ""
+        return job.result(DIFFERS, cx)
+    job.t.samples = (job.sub, [job.full(p) for p in found])  # for autodiff.CrossCheck.add
+    if not found:
+        cx = _first_counterexample(job, lopsided)
+        if cx is not None:
+            return job.result(DIFFERS, cx)
+        return job.result(UNDECIDED_STATUS, reason="found no point where the assumptions hold and both sides are defined")
+    d = job.a.expr - job.b.expr
+    coverage = Coverage()
+    try:
+        kinks = kink_arguments([job.a.expr, job.b.expr])
+        if kinks and d != 0:
+            # a wrong step with kinks is usually wrong in some region: a quick pass over the regions
+            # refutes it before the symbolic test, which is slow on piecewise expressions
+            found_cx = _probe(job, rng, kinks, found, coverage, evidence=False)
+            if found_cx.counterexample is not None:
+                return job.result(DIFFERS, found_cx.counterexample, coverage=coverage)
+        if symbolic and zero_test(d):
+            outcome = _first_lopsided(job, lopsided) or _after_proof(job, rng, d, found, coverage)
+            return _finish(job, outcome, SYMBOLIC, coverage)
+        if not symbolic and npoints == 0:
+            # a cross-check of a proof made elsewhere (decide.CROSS_CHECK_POINTS): the quick search is
+            # all it asks for; a certified difference would still have refuted above
+            return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+        forms = difference_forms(d)
+        for p in found:
+            check = job.note(compare_at(job.a, job.b, p, evidence=True, forms=forms))
+            if check.status == DIFFER:
+                cx = job.counterexample(p, check, forms)
+                if cx is not None:
+                    return job.result(DIFFERS, cx)
+        more: list[dict] = []
+        cx = _random_search(job, rng, npoints, more, lopsided, evidence=True, forms=forms)
+        if cx is not None:
+            return job.result(DIFFERS, cx)
+        outcome = _probe(job, rng, kinks, found, coverage, forms=forms)  # the quick pass's probes, now as evidence
+        if not outcome.settled:
+            outcome = _probe(job, rng, _domain_arguments(job) + _relation_arguments(job), found, coverage, forms=forms)
+        if outcome.settled:
+            return _finish(job, outcome, NUMERIC, coverage)
+    except Budget as b:
+        return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
+    return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a probe pass found: a counterexample, a reason it could not finish, or nothing."""
+
+    counterexample: dict | None = None
+    undecided: str = ""
+
+    @property
+    def settled(self) -> bool:
+        return self.counterexample is not None or bool(self.undecided)
+
+
+def _finish(job: _Instance, outcome: _Outcome | None, otherwise: str, coverage: Coverage) -> InstanceResult:
+    if outcome is not None and outcome.counterexample is not None:
+        return job.result(DIFFERS, outcome.counterexample, coverage=coverage)
+    if outcome is not None and outcome.undecided:
+        return job.result(UNDECIDED_STATUS, reason=outcome.undecided, coverage=coverage)
+    return job.result(otherwise, coverage=coverage)
+
+
+def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list, evidence: bool,
+                   forms: tuple = ()) -> dict | None:
+    """Random points until `count` usable ones; a certified difference is returned as a counterexample."""
+    for p, _ in random_points(rng, job.syms, count):
+        if len(found) >= count:
+            break
+        if relations_hold(job.rels, p) is not True:
+            continue
+        check = job.note(compare_at(job.a, job.b, p, evidence=evidence, forms=forms))
+        if check.status == DIFFER:
+            job.points += 1
+            cx = job.counterexample(p, check, forms)
+            if cx is not None:
+                return cx
+        elif check.status == AGREE:
+            job.points += 1
+            found.append(p)
+        elif check.status == LOPSIDED:
+            lopsided.append((p, check))
+    return None
+
+
+def _first_counterexample(job: _Instance, lopsided: list) -> dict | None:
+    outcome = _first_lopsided(job, lopsided)
+    return outcome.counterexample if outcome is not None else None
+
+
+def _first_lopsided(job: _Instance, lopsided: list) -> _Outcome | None:
+    """A point seen where one side alone is undefined around it: a domain mismatch, if it checks out."""
+    for p, check in lopsided:
+        cx = job.counterexample(p, check)
+        if cx is not None:
+            return _Outcome(cx)
+    return None
+
+
+def _after_proof(job: _Instance, rng, d, found: list, coverage: Coverage) -> _Outcome | None:
+    """A symbolic proof holds on open regions; check what it does not see: a side undefined on a
+    region where the other is defined (`(\\sqrt{x})^2 = x` at x < 0), and the values exactly on the
+    kinks of a discontinuous difference (`(x \\geq 0) = (x > 0)` at x = 0)."""
+    mismatch = _domain_mismatch_arguments(job)
+    if mismatch:
+        outcome = _probe(job, rng, mismatch + _relation_arguments(job), found, coverage, only=LOPSIDED)
+        if outcome.settled:
+            return outcome
+    if has_discontinuity(d):
+        outcome = _probe(job, rng, kink_arguments([job.a.expr, job.b.expr]), found, coverage, on_only=True)
+        if outcome.settled:
+            return outcome
+    return None
+
+
+def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool = False,
+           forms: tuple = (), only: str | None = None, evidence: bool = True) -> _Outcome:
+    """Compare at every probe (regions.py). `only`: look for that kind of counterexample alone (no
+    evidence needed then); without `evidence` a quick pass that only looks for differences."""
+    if not args:
+        return _Outcome()
+    quick = only is not None or not evidence
+    key = (tuple(args), on_only)
+    if key not in job.probes:
+        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage)
+    for pr in job.probes[key]:
+        held = relations_hold(job.rels, pr.point)
+        if held is False:
+            continue
+        if held is None:
+            if quick:
+                continue
+            return _Outcome(undecided="could not decide whether the assumptions hold at a probe point "
+                                      f"({_probe_text(pr)})")
+        check = job.note(compare_at(job.a, job.b, pr.point, evidence=not quick, forms=forms))
+        job.points += 1
+        if check.status in (DIFFER, LOPSIDED) and (only is None or check.status == only):
+            cx = job.counterexample(pr.point, check, forms)
+            if cx is not None:
+                return _Outcome(cx)
+        if check.status == UNDECIDED and not quick:
+            return _Outcome(undecided=f"could not compare the two sides at a probe point "
+                                      f"({_probe_text(pr)}): {check.reason}")
+    return _Outcome()
+
+
+def defined_points(rng: random.Random, syms: list, rels, exprs, count: int) -> list[dict]:
+    """Random points where the relations hold and every expression has a certified value (for the
+    autodiff cross-check of a matrix step, over all its entries' inputs)."""
+    out: list[dict] = []
+    for p, _ in random_points(rng, syms, count):
+        if len(out) >= count:
+            break
+        if relations_hold(rels, p) is True and all(value_at(e, p) is not None for e in exprs):
+            out.append(p)
+    return out
+
+
+def _probe_text(pr) -> str:
+    return ", ".join(f"{s.name} = {sp.sstr(v)}" for s, v in sorted(pr.point.items(), key=lambda kv: kv[0].name))
+
+
+def _domain_arguments(job: _Instance) -> list:
+    """Where a side's definedness can change on a region (soft conditions never make a side undefined)."""
+    return [c.expr for c in job.a.conds + job.b.conds if c.kind != NONZERO and not c.soft and c.expr.free_symbols]
+
+
+def _domain_mismatch_arguments(job: _Instance) -> list:
+    """Conditions of one side only that can fail on a region (x >= 0, not x != 0; not soft ones)."""
+    ca, cb = [c for c in job.a.conds if not c.soft], [c for c in job.b.conds if not c.soft]
+    one_side = [c for c in ca if c not in cb] + [c for c in cb if c not in ca]  # in order: output is deterministic
+    return [c.expr for c in one_side if c.kind != NONZERO and c.expr.free_symbols]
+
+
+def _relation_arguments(job: _Instance) -> list:
+    return [x - y for _, x, y in job.rels if (x - y).free_symbols]

@@ -1,27 +1,25 @@
-"""Counterexamples: found points made small and described for a student."""
+"""Counterexamples: certified points made small, checked against every assumption, described for a student."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from .. import nodes as n
-from .. import numeric
 from ..diagnostics import ProofError
 from ..translate import Translator, key_name
+from .certified import Evaluator, Undecided, Undefined
 from .instances import Instance
-from .numbers import (
-    CONFIRM_PRECISION,
-    DIFFER_REL,
-    PRECISION,
-    _differ_mp,
-    _evaluate,
-    _fmt,
-    _num,
-    _rels_hold,
-)
+from flint import fmpq
+
+from .certified import to_rational
+from .numbers import DIFFER, PointCheck, Side, compare_at, fmt, point_text, relations_hold, value_at
+
+SIMPLE_VALUES = (sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-2))
+SIGNIFICANT_DIGITS = (1, 2, 3, 6)  # then the value found, rounded to this many digits
+MAX_KINK_NOTES = 8
 
 
-def _kinks(exprs, point, names: dict | None = None) -> list[str]:
+def _kinks(exprs, point: dict, names: dict | None = None) -> list[str]:
     """Which side of each kink (ReLU, indicator) the point is on, naming a defined node where one matches."""
     names = names or {}
     out = []
@@ -33,15 +31,22 @@ def _kinks(exprs, point, names: dict | None = None) -> list[str]:
             return f"-{names[-arg]}"
         return sp.sstr(arg)
 
+    args = []
     for e in exprs:
-        args = [h.args[0] for h in e.atoms(sp.Heaviside)]
+        args += [h.args[0] for h in e.atoms(sp.Heaviside)]
         args += [f.args[0] for f in e.atoms(sp.Function) if type(f).__name__ == "ReLU"]
-        for arg in args:
-            v = _evaluate(arg, point, PRECISION)
-            if v is not None:
-                side = ">" if v > 0 else ("<" if v < 0 else "=")
-                out.append(f"{label(arg)} = 0, on the kink" if side == "=" else f"{label(arg)} = {_fmt(v)} {side} 0")
-    return sorted(set(out))[:8]
+    for arg in args:
+        ev = Evaluator(point)
+        try:
+            v = ev.run(lambda e: e.value(arg))
+            s = ev.run(lambda e: e.sign(arg))
+        except (Undefined, Undecided):
+            continue
+        if s == 0:
+            out.append(f"{label(arg)} = 0, on the kink")
+        else:
+            out.append(f"{label(arg)} = {fmt(v)} {'>' if s > 0 else '<'} 0")
+    return sorted(set(out))[:MAX_KINK_NOTES]
 
 
 def _node_names(t: Translator) -> dict:
@@ -57,49 +62,87 @@ def _node_names(t: Translator) -> dict:
     return out
 
 
-def _counterexample(inst: Instance, point: dict, a, b, fixed_names: set, names: dict | None = None) -> dict:
-    # a side that passes through a non-real value (sqrt(x) sqrt(y) at x, y < 0) is undefined over the reals
-    va = _evaluate(a, point, PRECISION) if numeric.defined(a, point) else None
-    vb = _evaluate(b, point, PRECISION) if numeric.defined(b, point) else None
-    return {
+def _side_text(side) -> str:
+    return "undefined" if side is None or side.value is None else fmt(side.value)
+
+
+def describe(inst: Instance, point: dict, check: PointCheck, exprs, given: set, names: dict | None = None) -> dict:
+    """A counterexample as data: sizes, indices, input values, both sides and the kinks."""
+    cx = {
         "sizes": dict(inst.sizes),
         "indices": dict(inst.indices),
-        "values": {s.name: _fmt(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)},
-        "given": sorted(fixed_names),
-        "lhs": _fmt(va),
-        "rhs": _fmt(vb),
-        "kinks": _kinks([a, b], point, names),
+        "values": {s.name: point_text(v) for s, v in sorted(point.items(), key=lambda kv: kv[0].name)},
+        "given": sorted(given),
+        "lhs": _side_text(check.lhs),
+        "rhs": _side_text(check.rhs),
+        "kinks": _kinks(exprs, point, names),
     }
+    undefined = [f"{name} side: {side.why}" for name, side in (("left", check.lhs), ("right", check.rhs))
+                 if side is not None and side.value is None and side.why]
+    if undefined:
+        cx["undefined"] = "; ".join(undefined)
+    if check.status == DIFFER and check.difference is not None:
+        cx["difference"] = fmt(check.difference, 6)
+        cx["arithmetic"] = "exact" if isinstance(check.difference, fmpq) else "certified"
+    return cx
 
 
-def _simplify_point(point: dict, syms: list, a, b, rels, exprs) -> dict:
-    """Make a counterexample small: try simple values one input at a time, keeping it a counterexample."""
-    best = dict(point)
+def simplify_point(point: dict, check: PointCheck, syms: list, a: Side, b: Side, rels,
+                   forms: tuple = ()) -> tuple[dict, PointCheck]:
+    """Make a counterexample small: simple values one input at a time (0, 1, -1, ..., then the
+    simplest rational near the value found), while it stays a certified counterexample of the same
+    kind (a difference, or a side undefined on a region) and the assumptions hold."""
+    best, best_check = dict(point), check
     for s in syms:
-        for cand in (sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-2)):
+        for cand in _candidates(best[s]):
             if best[s] == cand:
                 break
             trial = dict(best)
             trial[s] = cand
-            if not _rels_hold(rels, trial):
+            if relations_hold(rels, trial) is not True:
                 continue
-            va, vb = _num(a, trial, CONFIRM_PRECISION), _num(b, trial, CONFIRM_PRECISION)
-            if va is None or vb is None or any(_num(e, trial) is None for e in exprs):
-                continue
-            if _differ_mp(va, vb, DIFFER_REL):
-                best = trial
+            trial_check = compare_at(a, b, trial, evidence=True, forms=forms)
+            if trial_check.status == check.status:
+                best, best_check = trial, trial_check
                 break
-    return best
+    return best, best_check
 
 
-def _with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) -> dict:
+def _candidates(v) -> list:
+    out = list(SIMPLE_VALUES)
+    approx = value_at(v, {}) if not isinstance(v, sp.Rational) else None
+    centre = v if isinstance(v, sp.Rational) else (_rational_mid(approx) if approx is not None else None)
+    if centre is None:
+        return out
+    if centre != 0:
+        for digits in SIGNIFICANT_DIGITS:
+            out.append(round_significant(centre, digits))
+    return out
+
+
+def round_significant(v: sp.Rational, digits: int) -> sp.Rational:
+    """v rounded to a number of significant decimal digits, exactly (0.000625 -> 0.0006 at 1)."""
+    magnitude = sp.floor(sp.log(abs(v), 10)) if v != 0 else 0
+    unit = sp.Rational(10) ** (magnitude - digits + 1)
+    return sp.floor(v / unit + sp.Rational(1, 2)) * unit
+
+
+def _rational_mid(v):
+    if isinstance(v, fmpq):
+        return to_rational(v)
+    man, exp = v.mid().man_exp()
+    return sp.Rational(int(man)) * sp.Rational(2) ** int(exp)
+
+
+def with_solved(cx: dict, sub: dict, point: dict, fixed: dict | None = None) -> dict:
     """Add the inputs fixed by an equality assumption (y_N = 1 - ...) and the given point to a counterexample."""
     values = dict(cx["values"])
     for s, v in (fixed or {}).items():
-        values.setdefault(s.name, _fmt(v))
+        values.setdefault(s.name, point_text(v))
     for s, expr in sub.items():
-        v = _evaluate(expr, point, PRECISION)
-        values[s.name] = _fmt(v) if v is not None else "?"
+        v = expr.xreplace(point)
+        if v.is_number:  # an input the step does not involve stays out of its counterexample
+            values[s.name] = point_text(v)
     cx["values"] = dict(sorted(values.items()))
     return cx
 

@@ -17,6 +17,7 @@ from ..elaborate import Context
 from ..matrix import step_shape, translator_class
 from ..translate import LimitError
 from .assumptions import _point_values
+from .domain import domain_translator
 from .entries import compare as _compare_instance
 from .instances import Instance, Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
 from .regions import FIRST_POINTS, MORE_POINTS
@@ -84,13 +85,15 @@ def _at_most_numeric(d: Decision) -> Decision:
 
 
 def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
-    t = translator_class(ctx)(ctx, dict(inst.sizes), dict(inst.indices))
+    """Both sides for one instance, with the domain conditions SymPy's simplification erases (t.domains)."""
+    t = domain_translator(translator_class(ctx))(ctx, dict(inst.sizes), dict(inst.indices))
     try:
         from ..network import network_call  # noqa: PLC0415  (optional stage, see issue on networks)
         t.network_call = network_call(ctx)
     except ImportError:
         pass
-    return t, t.translate(a_node), t.translate(b_node)
+    a, b = t.translate_pair(a_node, b_node)
+    return t, a, b
 
 
 def _size_key(choice: SizeChoice, plan: Plan):
@@ -146,10 +149,10 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 break
             symbolic = zero_test and not inst.large
             fixed = fixed_of(t)
-            status, pts, cx, reason = _compare_instance(t, inst, a, b, ctx, rng, fixed,
-                                                        npoints if not inst.large else FIRST_POINTS, symbolic)
+            r = _compare_instance(t, inst, a, b, ctx, rng, fixed, npoints if not inst.large else FIRST_POINTS, symbolic)
+            status, pts, cx, reason = r.status, r.points, r.counterexample, r.reason
             run.points += pts
-            item = {**inst.describe(), "method": status, "points": pts}
+            item = {**inst.describe(), "method": status, "points": pts, **r.evidence()}
             if at:
                 item["at"] = at
             run.results.append(item)

@@ -18,41 +18,41 @@ from ..elaborate import Context
 from ..matrix import Mat
 from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
-from .compare import _compare_instance
+from .compare import InstanceResult, _compare_instance, defined_points
 from .instances import Instance
-from .regions import _sample
 
 AUTODIFF_POINTS = 2  # points drawn over all entries' inputs for the autodiff cross-check
 
 
 def compare(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Random, fixed: dict, npoints: int,
-            symbolic: bool) -> tuple[str, int, dict | None, str]:
+            symbolic: bool) -> InstanceResult:
     """`_compare_instance` for scalars; entry by entry for vectors and matrices."""
     if not isinstance(a, Mat) and not isinstance(b, Mat):
         return _compare_instance(t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
     if not (isinstance(a, Mat) and isinstance(b, Mat)) or (a.rows, a.cols) != (b.rows, b.cols):
-        return "undecided", 0, None, "the two sides do not have the same shape here"
-    total = 0
+        return InstanceResult("undecided", reason="the two sides do not have the same shape here")
+    total = bits = 0
     all_symbolic = True
     for i, j in t.positions(a.rows, a.cols):
         k = i * a.cols + j
         x, y = a.at(i, j), b.at(i, j)
         if x == y:
             continue
-        status, pts, cx, reason = _compare_instance(t, inst, x, y, ctx, rng, fixed, npoints, symbolic)
-        total += pts
+        r = _compare_instance(t, inst, x, y, ctx, rng, fixed, npoints, symbolic)
+        total += r.points
+        bits = max(bits, r.bits)
         where = _entry_text(k, a)
-        if status == "differ":
-            cx = dict(cx or {})
+        if r.status == "differ":
+            cx = dict(r.counterexample or {})
             cx["entry"] = [k // a.cols + 1] if a.cols == 1 else [k // a.cols + 1, k % a.cols + 1]
             cx["shape"] = [a.rows, a.cols]
-            return "differ", total, cx, ""
-        if status == "undecided":
-            return "undecided", total, None, f"{where}: {reason}"
-        if status != "symbolic":
+            return InstanceResult("differ", total, cx, bits=bits)
+        if r.status == "undecided":
+            return InstanceResult("undecided", total, reason=f"{where}: {r.reason}", bits=bits)
+        if r.status != "symbolic":
             all_symbolic = False
     _autodiff_points(t, ctx, rng, fixed, a, b)
-    return ("symbolic" if all_symbolic else "numeric"), total, None, ""
+    return InstanceResult("symbolic" if all_symbolic else "numeric", total, bits=bits)
 
 
 def _entry_text(k: int, m: Mat) -> str:
@@ -68,6 +68,6 @@ def _autodiff_points(t: Translator, ctx: Context, rng: random.Random, fixed: dic
     exprs = [e.xreplace(sub).xreplace(fixed) for i, j in done for e in (a.at(i, j), b.at(i, j))]
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
     syms = sorted(set().union(*[e.free_symbols for e in exprs]), key=lambda s: s.name)
-    points, _ = _sample(rng, syms, rels, exprs, AUTODIFF_POINTS, {})
+    points = defined_points(rng, syms, rels, exprs, AUTODIFF_POINTS)
     sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()} if fixed else sub
     t.samples = (sub_vals, [{**fixed, **p} for p in points] if points else [dict(fixed)])

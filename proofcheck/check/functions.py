@@ -71,31 +71,39 @@ def instantiate(expr, mapping: dict):
 
 
 def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Random, fixed: dict,
-                           npoints: int, symbolic: bool) -> tuple[str, int, dict | None, str]:
+                           npoints: int, symbolic: bool):
     """`compare` (check.compare._compare_instance) for a step with undeclared functions: the same
-    (status, points, counterexample, reason), where status is `symbolic` only by the abstract zero test."""
+    InstanceResult, where status is `symbolic` only by the abstract zero test."""
+    from .compare import InstanceResult  # noqa: PLC0415  (compare calls this module)
+    from .domain import Condition  # noqa: PLC0415
+
     funcs = undeclared(a, b)
-    total, agreed, reasons = 0, 0, []
+    total, agreed, bits, reasons = 0, 0, 0, []
     for k in range(INSTANTIATIONS):
         mapping, shown = {}, {}
         for f, arity in funcs:
             mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3)
             shown[head] = text
-        status, pts, cx, reason = compare(t, inst, instantiate(a, mapping), instantiate(b, mapping), ctx, rng,
-                                          fixed, npoints, symbolic)
-        total += pts
-        if status == "differ":
+        domains = tuple(tuple(Condition(c.kind, instantiate(c.expr, mapping), c.why) for c in side)
+                        for side in (getattr(t, "domains", None) or ((), ())))
+        r = compare(t, inst, instantiate(a, mapping), instantiate(b, mapping), ctx, rng, fixed, npoints, symbolic,
+                    domains=domains)
+        total += r.points
+        bits = max(bits, r.bits)
+        if r.status == "differ":
+            cx = r.counterexample
             if cx is not None:  # the function is part of the counterexample: `g(x) = 1/2 + 3*x`
                 cx["values"] = {**cx.get("values", {}), **shown}
-            return "differ", total, cx, ""
-        if status == "undecided":
-            reasons.append(reason)
+            return InstanceResult("differ", total, cx, bits=bits)
+        if r.status == "undecided":
+            reasons.append(r.reason)
             continue
         agreed += 1
     if symbolic:  # counterexamples first, as for any step; then the proof with the functions abstract
         d = a - b
         if zero_test(d.xreplace(fixed) if fixed else d):
-            return "symbolic", total, None, ""
+            return InstanceResult("symbolic", total, bits=bits)
     if not agreed:
-        return "undecided", total, None, reasons[0] if reasons else "no instance of the undeclared functions could be used"
-    return "numeric", total, None, ""
+        return InstanceResult("undecided", total, reason=reasons[0] if reasons else
+                              "no instance of the undeclared functions could be used", bits=bits)
+    return InstanceResult("numeric", total, bits=bits)

@@ -13,6 +13,7 @@ from ..results import Evidence, StepResult
 from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .approx import decide_approx
 from .assumptions import Unusable
+from .compare import numeric_evidence
 from .decide import Decision, decide, default_guarantee
 from .instances import _names, free_indices
 
@@ -77,7 +78,8 @@ def _step_result(job: _Job, d: Decision, seconds: float) -> StepResult:
     member = job.chain.members[job.index] if job.chain is not None else None
     span = member.span if member is not None else job.b.span
     left_span = job.chain.members[job.left].span if job.chain is not None else job.a.span
-    ev = Evidence(d.method, job.seed, d.points, d.instances, d.reason, default_guarantee(d), d.sizes)
+    ev = Evidence(d.method, job.seed, d.points, d.instances, d.reason, default_guarantee(d), d.sizes,
+                  **numeric_evidence(d.instances))
     return StepResult(
         line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column,
         verdict=d.verdict, method=d.method, evidence=ev, rel=job.rel, kind=job.kind,

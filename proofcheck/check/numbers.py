@@ -1,102 +1,277 @@
-"""Numeric evaluation at exact points and the comparisons built on it."""
+"""Comparing two sides at one exact point, with certified arithmetic (certified.py).
+
+The comparison is of the **difference**: `a - b` as SymPy builds it (which already cancels equal
+terms exactly: `x + e^{200} - e^{200}` is `x`), enclosed in a ball. The two sides differ at the point
+when the ball excludes 0 and both sides are certainly defined there. They agree at the point only as
+*evidence*, and only when the ball contains 0 at a precision that no term of any sum could have been
+lost in (`EVIDENCE_BITS` beyond twice the largest binary order of magnitude of any term, or of what a
+saturating function hides, so `1 + e^{-200}` keeps its e^{-200} and `\tanh(100)` its 1 - 2e^{-200})
+with a radius below 2^-EVIDENCE_BITS. Equal terms that SymPy did not cancel, and
+tiny differences hidden in large ones, are also looked for in rewritten forms of the difference (its
+expansion and the numerator over a common denominator), which equal it wherever it is defined.
+"""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
-import mpmath
 import sympy as sp
+from flint import arb, fmpq
 
-from .. import numeric
-from ..numeric import PRECISION
-from ..numeric import exact_value as _evaluate
+from .certified import (
+    CAP_BITS,
+    Evaluator,
+    Undecided,
+    Undefined,
+    Value,
+    as_ball,
+    sign_of,
+    to_rational,
+)
+from .domain import NONZERO, POSITIVE, Condition
 
-CONFIRM_PRECISION = 60
-EQUAL_TOL = sp.Float("1e-20")
-DIFFER_TOL = sp.Float("1e-12")
-EQUAL_REL = mpmath.mpf("1e-20")
-DIFFER_REL = mpmath.mpf("1e-12")
+EVIDENCE_BITS = 256  # agreement counts when the difference is within 2^-256 and no term was lost
+EVIDENCE_ORDERS = 2  # ... and no product of two such small terms either (tanh x - 1 + 2e^{-2x} is ~e^{-4x})
 
+MAX_DECIMAL_PLACES = 40  # an exact rational with a finite decimal form up to this long is shown as a decimal
 
-def _differ(va, vb, tol) -> bool:
-    scale = max(sp.Integer(1), abs(va), abs(vb))
-    return abs(va - vb) > tol * scale
-
-
-def _rels_hold(rels, point) -> bool:
-    for op, a, b in rels:
-        va, vb = _num(a, point), _num(b, point)
-        if va is None or vb is None:
-            return False
-        ok = {">": va > vb, "<": va < vb, ">=": va >= vb, "<=": va <= vb, "!=": va != vb}[op]
-        if not bool(ok):
-            return False
-    return True
+AGREE, DIFFER, LOPSIDED, UNDEFINED, UNDECIDED = "agree", "differ", "lopsided", "undefined", "undecided"
 
 
-def _num(expr, point, digits: int = PRECISION):
-    """Fast mpmath value at a point; None where undefined or on a kink (see numeric.py)."""
-    return numeric.evaluate(expr, point, digits)
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: its SymPy value and the conditions simplification erased."""
+
+    expr: sp.Expr
+    conds: tuple[Condition, ...] = ()
+
+    def substitute(self, mapping: dict) -> "Side":
+        if not mapping:
+            return self
+        return Side(self.expr.xreplace(mapping), tuple(c.substitute(mapping) for c in self.conds))
 
 
-def _differ_mp(va, vb, rel) -> bool:
-    scale = max(mpmath.mpf(1), abs(va), abs(vb))
-    return abs(va - vb) > rel * scale
+@dataclass(frozen=True)
+class Definedness:
+    """A side at a point: its value, or why it has none (and whether it has none nearby too)."""
+
+    value: Value | None
+    why: str = ""  # why undefined
+    around: bool = False  # undefined on a whole neighbourhood (a region), not just here
+    interior: bool = False  # defined on a whole neighbourhood (no condition met with equality)
+    outside: bool = False  # a differentiated function is undefined here: no domain mismatch is claimed
 
 
-_EXACT_HEADS = {"Abs", "sign", "Heaviside", "Max", "Min", "Piecewise", "ExprCondPair", "KroneckerDelta", "ReLU",
-                "And", "Or", "Not", "StrictGreaterThan", "StrictLessThan", "GreaterThan", "LessThan", "Equality",
-                "Unequality", "BooleanTrue", "BooleanFalse"}
+@dataclass(frozen=True)
+class PointCheck:
+    status: str  # agree | differ | lopsided | undefined | undecided
+    bits: int = 0  # precision used; 0 when every value was exact
+    lhs: Definedness | None = None
+    rhs: Definedness | None = None
+    difference: Value | None = None
+    reason: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.bits == 0
+
+    @property
+    def zero(self) -> bool:
+        """The difference is exactly 0: exact arithmetic, every sign on the way certain."""
+        return self.difference is not None and sign_of(self.difference) == 0
 
 
-@functools.lru_cache(maxsize=64)
-def _exactly_evaluable(e) -> bool:
-    """Does e evaluate to an exact rational at a rational point (no root, exp, log, trig, constant)?"""
-    for x in sp.preorder_traversal(e):
-        if x.is_Symbol or x.is_Rational or x.is_Add or x.is_Mul:
+# ------------------------------------------------------------------ one side
+
+
+def _side(ev: Evaluator, side: Side) -> Definedness:
+    """Evaluate a side and its erased conditions inside a pass (NeedBits propagates). `interior` is
+    provisional here: `_pass` withdraws it when any domain condition in the pass held with equality.
+    A failed soft condition (a derivative's function undefined here) marks the point `outside`."""
+    outside = any(_fails(ev, c) for c in side.conds if c.soft)
+    try:
+        value = ev.value(side.expr)
+    except Undefined as u:
+        return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg), outside=outside)
+    boundary = False
+    for c in side.conds:
+        if c.soft:
             continue
-        if x.is_Pow and x.exp.is_Integer:
-            continue
-        if type(x).__name__ in _EXACT_HEADS:
-            continue
-        return False
-    return True
-
-
-def _fine_differ(a, b, point: dict) -> bool:
-    """Do a and b differ at the point, where the tolerant comparison saw them agree? Exactly when both
-    are rational there (`x + 10^{-30}` vs `x`); otherwise when their difference is the same nonzero
-    value at 60 and at 120 digits (rounding noise shrinks with precision, a real difference does not:
-    `e^{-100} x` vs 0). Only ever used to refute a step no symbolic test has proved."""
-    if _exactly_evaluable(a) and _exactly_evaluable(b):
         try:
-            ea, eb = a.xreplace(point), b.xreplace(point)
-        except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
-            return False
-        return bool(ea.is_Rational and eb.is_Rational and ea != eb)
-    diffs = []
-    for digits in (CONFIRM_PRECISION, 2 * CONFIRM_PRECISION):
-        va, vb = _num(a, point, digits), _num(b, point, digits)
-        if va is None or vb is None:
-            return False
-        with mpmath.workdps(digits):
-            diffs.append(va - vb)
-    lo, hi = diffs
-    with mpmath.workdps(2 * CONFIRM_PRECISION):
-        return bool(hi != 0 and abs(lo - hi) <= abs(hi) * mpmath.mpf("1e-6"))
+            s = ev.sign(c.expr)
+        except Undefined as u:
+            return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg), outside=outside)
+        failed = s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
+        if failed:
+            return Definedness(None, c.why, around=_undefined_around(ev, c.kind, c.expr, s), outside=outside)
+        if s == 0:
+            boundary = True
+    return Definedness(value, interior=not boundary, outside=outside)
 
 
-def _rels_hold_exact(rels, point) -> bool:
-    for op, a, b in rels:
-        va, vb = _evaluate(a, point, CONFIRM_PRECISION), _evaluate(b, point, CONFIRM_PRECISION)
-        if va is None or vb is None:
-            return False
-        if not bool({">": va > vb, "<": va < vb, ">=": va >= vb, "<=": va <= vb, "!=": va != vb}[op]):
+def _fails(ev: Evaluator, c) -> bool:
+    try:
+        s = ev.sign(c.expr)
+    except Undefined:
+        return True
+    return s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
+
+
+def _undefined_around(ev: Evaluator, kind: str, arg, s: int | None = None) -> bool:
+    """Is the failed condition failing on a neighbourhood: a strict violation (`log` of a negative
+    number, not of 0) of an argument that is continuous here (every kink inside it off its kink)?"""
+    if arg is None or kind == NONZERO:
+        return False
+    try:
+        s = ev.sign(arg) if s is None else s
+    except Undefined:
+        return False
+    if s >= 0:
+        return False
+    return _continuous_here(ev, arg)
+
+
+def _continuous_here(ev: Evaluator, e) -> bool:
+    for sub in sp.preorder_traversal(e):
+        name = type(sub).__name__
+        if name in ("Heaviside", "sign", "DiracDelta"):
+            if ev.sign(sub.args[0]) == 0:
+                return False
+        elif name in ("Piecewise", "KroneckerDelta", "floor", "ceiling"):
             return False
     return True
 
 
-def _exact_text(v: sp.Rational) -> str:
+# ------------------------------------------------------------------ the comparison
+
+
+def compare_at(a: Side, b: Side, point: dict, evidence: bool = False, forms: tuple = ()) -> PointCheck:
+    """Compare two sides at an exact point. Without `evidence` one pass at START_BITS (a quick search
+    for a difference); with it, agreement is certified to EVIDENCE_BITS and `forms` (rewritten
+    differences) are tried too."""
+    ev = Evaluator(point)
+    d = a.expr - b.expr
+    try:
+        first = ev.run(lambda e: _pass(e, a, b, d))
+    except Undecided as u:
+        return PointCheck(UNDECIDED, ev.bits, reason=str(u))
+    lhs, rhs, diff = first
+    bits = ev.bits if ev.inexact else 0
+    if lhs.outside or rhs.outside:  # a derivative of a function undefined here: nothing to compare
+        return PointCheck(UNDEFINED, bits, lhs, rhs, reason="a differentiated function is undefined here")
+    if lhs.value is None or rhs.value is None:
+        if lhs.value is None and rhs.value is None:
+            return PointCheck(UNDEFINED, bits, lhs, rhs, reason="both sides are undefined here")
+        lopsided = (lhs.around and rhs.interior) or (rhs.around and lhs.interior)
+        return PointCheck(LOPSIDED if lopsided else UNDEFINED, bits, lhs, rhs,
+                          reason="one side is undefined here")
+    s = sign_of(diff)
+    if s is not None and s != 0:
+        return PointCheck(DIFFER, bits, lhs, rhs, diff)
+    if s == 0 or not evidence:
+        return PointCheck(AGREE, bits, lhs, rhs, diff)
+    # evidence: enough bits that no term of any sum was lost, and a small enough radius
+    try:
+        while True:
+            need = EVIDENCE_BITS + EVIDENCE_ORDERS * ev.magnitude
+            rad_ok = as_ball(diff).rad() <= arb(2) ** (-EVIDENCE_BITS)
+            if ev.bits >= need and rad_ok:
+                break
+            if ev.bits >= CAP_BITS:
+                return PointCheck(UNDECIDED, ev.bits, lhs, rhs, diff,
+                                  reason=f"the difference could not be pinned down within {CAP_BITS} bits")
+            start = min(CAP_BITS, max(need, 2 * ev.bits))
+            lhs, rhs, diff = ev.run(lambda e: _pass(e, a, b, d), start=start)
+            s = sign_of(diff)
+            if s is not None and s != 0:
+                return PointCheck(DIFFER, ev.bits, lhs, rhs, diff)
+            if s == 0:
+                return PointCheck(AGREE, ev.bits, lhs, rhs, diff)
+        bits = ev.bits
+        for form in forms:
+            try:
+                v = ev.run(lambda e: e.value(form), start=bits)
+            except Undefined:
+                continue
+            s = sign_of(v)
+            if s is not None and s != 0:
+                return PointCheck(DIFFER, ev.bits, lhs, rhs, v)
+    except Undecided as u:
+        return PointCheck(UNDECIDED, ev.bits, lhs, rhs, diff, reason=str(u))
+    return PointCheck(AGREE, bits, lhs, rhs, diff)
+
+
+def _pass(ev: Evaluator, a: Side, b: Side, d) -> tuple:
+    lhs, rhs = _side(ev, a), _side(ev, b)
+    if ev.boundary:  # sqrt(0) somewhere: conservatively, neither side is known defined around here
+        lhs, rhs = (Definedness(x.value, x.why, x.around, False, x.outside) for x in (lhs, rhs))
+    diff = None
+    if lhs.value is not None and rhs.value is not None:
+        try:
+            diff = ev.value(d)
+        except Undefined:
+            diff = _sub(lhs.value, rhs.value)  # SymPy's a - b cannot be less defined than a and b
+    return lhs, rhs, diff
+
+
+def _sub(x: Value, y: Value) -> Value:
+    if isinstance(x, fmpq) and isinstance(y, fmpq):
+        return x - y
+    return as_ball(x) - as_ball(y)
+
+
+@functools.lru_cache(maxsize=256)
+def difference_forms(d: sp.Expr) -> tuple:
+    """Rewritten forms equal to d wherever d is defined: its expansion and the numerator of that
+    over a common denominator (d != 0 exactly when the numerator is, where d is defined). They
+    expose differences that cancellation hides from a ball of d: `(1 + e^{-100})^2 - 1 - 2e^{-100}`
+    expands to e^{-200}."""
+    out = []
+    try:
+        e = sp.expand(d)
+        if e != d:
+            out.append(e)
+        num, _ = sp.fraction(sp.together(e))
+        num = sp.expand(num)
+        if num not in (d, e):
+            out.append(num)
+    except (ValueError, TypeError, ZeroDivisionError, RecursionError):  # SymPy on odd trees: fewer forms, never a verdict
+        pass
+    return tuple(f for f in out if f != 0)
+
+
+# ------------------------------------------------------------------ relations (assumptions)
+
+
+def relations_hold(rels, point: dict) -> bool | None:
+    """Do the assumption relations hold exactly at the point? None when one cannot be decided."""
+    ev = Evaluator(point)
+    for op, x, y in rels:
+        try:
+            s = ev.run(lambda e: e.sign(x - y))
+        except Undefined:
+            return False
+        except Undecided:
+            return None
+        ok = {">": s > 0, "<": s < 0, ">=": s >= 0, "<=": s <= 0, "!=": s != 0, "=": s == 0}[op]
+        if not ok:
+            return False
+    return True
+
+
+def value_at(expr: sp.Expr, point: dict) -> Value | None:
+    """A certified value for reports; None where undefined or undecided."""
+    try:
+        return Evaluator(point).run(lambda e: e.value(expr))
+    except (Undefined, Undecided):
+        return None
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def exact_text(v: sp.Rational) -> str:
     """An exact rational as a student writes it: 0.38 when it has a finite decimal form, else 1/3."""
     q = int(v.q)
     twos = fives = 0
@@ -106,7 +281,7 @@ def _exact_text(v: sp.Rational) -> str:
     while q % 5 == 0:
         q //= 5
         fives += 1
-    if q != 1 or max(twos, fives) > 12:
+    if q != 1 or max(twos, fives) > MAX_DECIMAL_PLACES:
         return str(v)
     places = max(twos, fives)
     scaled = int(v.p) * 10 ** places // int(v.q)
@@ -115,11 +290,41 @@ def _exact_text(v: sp.Rational) -> str:
     return sign + (digits[:-places] + "." + digits[-places:] if places else digits)
 
 
-def _fmt(v) -> str:
+def fmt(v, digits: int = 12) -> str:
+    """A value for a report: exact rationals exactly, balls by their midpoint (digits they certify)."""
     if v is None:
         return "undefined"
+    if isinstance(v, fmpq):
+        return exact_text(to_rational(v))
     if isinstance(v, sp.Rational):
-        return _exact_text(v)
-    f = sp.Float(v, 15)
-    s = f"{float(f):.12g}"
-    return s
+        return exact_text(v)
+    if isinstance(v, arb):
+        return _ball_text(v, digits)
+    if isinstance(v, sp.Basic):
+        return point_text(v)
+    return str(v)
+
+
+def _ball_text(v: arb, digits: int) -> str:
+    text = v.mid().str(digits, radius=False).strip("[]")
+    if "e" in text:
+        mant, _, ex = text.partition("e")
+        if "." in mant:
+            mant = mant.rstrip("0").rstrip(".")
+        return f"{mant}e{int(ex)}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def point_text(v: sp.Basic) -> str:
+    """An exact coordinate: a rational, a closed form, or an algebraic number with its polynomial."""
+    if isinstance(v, sp.Rational):
+        return exact_text(v)
+    roots = v.atoms(sp.CRootOf)
+    if roots:
+        approx = value_at(v, {})
+        r = next(iter(roots))
+        approx_text = _ball_text(approx, 10) if isinstance(approx, arb) else fmt(approx)
+        return f"{approx_text}... (a root of {sp.sstr(r.poly.as_expr())})"
+    return sp.sstr(v)

@@ -177,7 +177,8 @@ def _steps(chains: list[Chain], options: Options, seed, run, diags: list[Diagnos
 
     def job(ci: int, k: int, left: int) -> _Job:
         c = chains[ci]
-        return _Job("step", c, k, left, c.context, c.members[left].expr, c.members[k].expr, c.rels[k - 1],
+        reference = c.members[_approx_left(c, k, left)].expr  # `\approx`: always the exact value
+        return _Job("step", c, k, left, c.context, reference, c.members[k].expr, c.rels[k - 1],
                     seed(ci, k, left), ad=options.ad)
 
     todo = [job(ci, k, k - 1) for ci, c in enumerate(chains) for k in range(1, len(c.members))]
@@ -200,6 +201,15 @@ def _steps(chains: list[Chain], options: Options, seed, run, diags: list[Diagnos
             return plans, decided
 
 
+def _approx_left(chain: Chain, k: int, left: int) -> int:
+    """The member a step into k is compared with: `left`, except that an `\\approx` step is always
+    compared with the last member before the chain's first `\\approx` (the exact value), never with
+    a rounded one."""
+    if chain.rels[k - 1] != "≈":
+        return left
+    return chain.rels.index("≈")
+
+
 def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list[Diagnostic]:
     member = chain.members[k]
     if step.verdict == "refuted":
@@ -210,6 +220,10 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
         where = "at the given point" if step.method == "exact-at-point" else "counterexample"
         notes.append(f"{where}: {_cx_text(cx)}")
         notes.append(f"left side = {cx.get('lhs')}, right side = {cx.get('rhs')}")
+        if cx.get("difference") and cx.get("lhs") == cx.get("rhs"):
+            notes.append(f"they differ by {cx['difference']} (shown by {cx.get('arithmetic', 'exact')} arithmetic)")
+        if cx.get("undefined"):
+            notes.append(f"undefined: {cx['undefined']}")
         for kink in cx.get("kinks") or []:
             notes.append(f"kink: {kink}")
         if "undefined" in (cx.get("lhs"), cx.get("rhs")):

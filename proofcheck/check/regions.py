@@ -1,17 +1,84 @@
-"""Where sample points come from: random exact values, and points on and around every kink."""
+"""Where sample points come from: random exact values, and probes in every region of every kink.
+
+A piecewise expression (ReLU, max/min, |.|, indicators, cases, sign) splits the inputs by the sign of
+each *kink argument*; so do the domain conditions (x > 0 for log x) and the assumptions. Random points
+cover wide regions only, so every argument is restricted to *probe lines* through a base point (see
+`_lines`) and its crossings of 0 on each line are found by root isolation:
+- a rational function of the line's parameter with rational coefficients: exact real roots of every
+  irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
+  SymPy `CRootOf` algebraic numbers with isolating intervals);
+- anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
+  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped;
+  an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form.
+The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
+crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
+both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01) and points
+far beyond the outermost crossings (far regions like exp(x) > 1000). Nothing is capped silently: a
+line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
+the step is `unknown` with that reason.
+
+An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
+both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
+region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
+inputs the lines also pass through its stationary point.
+"""
 
 from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import dataclass
 
 import sympy as sp
+from flint import arb, fmpq
 
-from .. import numeric
-from .numbers import _num, _rels_hold, _rels_hold_exact
+from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, to_fmpq
 
 FIRST_POINTS = 3
 MORE_POINTS = 12
+MAX_CROSSINGS = 200  # sign changes of one argument along one line
+MAX_PROBES = 3000  # probe points per instance
+BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
+BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
+BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
+FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
+U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
+INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
+
+_T = sp.Dummy("t", real=True)
+
+# signed values in [-3, 3] first; positive ones where sides are undefined for negatives; wider ranges
+# only when assumptions (`assume x > 100`) reject the narrow ones
+_SAMPLING = ((False, 1), (True, 1), (False, 40), (True, 40), (True, 1000))
+ATTEMPTS_PER_POINT = 12
+
+
+class Budget(Exception):
+    """A probe budget was hit: the step is unknown with this reason, never checked on fewer probes."""
+
+
+@dataclass(frozen=True)
+class Probe:
+    point: dict  # Symbol -> exact SymPy number
+    where: str  # on | near | inside | far
+
+
+@dataclass
+class Coverage:
+    """What the probes covered, for the evidence."""
+
+    arguments: int = 0  # kink arguments, domain conditions and assumption boundaries probed
+    lines: int = 0
+    crossings: int = 0  # sign changes found, all lines together
+    cells: int = 0  # regions between crossings, all lines together
+    probes: int = 0
+
+    def as_dict(self) -> dict:
+        return {"arguments": self.arguments, "lines": self.lines, "crossings": self.crossings,
+                "cells": self.cells, "probes": self.probes}
+
+
+# ------------------------------------------------------------------ random points
 
 
 def _random_value(rng: random.Random, positive: bool, scale: int = 1) -> sp.Rational:
@@ -23,119 +90,387 @@ def _random_value(rng: random.Random, positive: bool, scale: int = 1) -> sp.Rati
     return sp.Rational(p, q)
 
 
-# signed values in [-3, 3] first; positive ones where sides are undefined for negatives; wider ranges
-# only when assumptions (`assume x > 100`) reject the narrow ones
-
-
-_SAMPLING = ((False, 1), (True, 1), (False, 40), (True, 40), (True, 1000))
-
-
-def _sample(rng: random.Random, syms: list, rels, exprs, count: int, fixed: dict,
-            lopsided: list | None = None) -> tuple[list[dict], list[list]]:
-    """Points where the relations hold and every expression is defined (and off its kinks), with the
-    expressions' values there. Points where exactly one of two sides is undefined (log of a negative
-    number on one side only) are collected in `lopsided`: a domain mismatch, not evidence of equality."""
-    points: list[dict] = []
-    values: list[list] = []
+def random_points(rng: random.Random, syms: list, count: int):
+    """Candidate points, narrow signed values first (see _SAMPLING); the caller keeps the useful
+    ones and stops. Each range gets ATTEMPTS_PER_POINT tries per wanted point."""
     for positive, scale in _SAMPLING:
-        attempts = 0
-        while len(points) < count and attempts < 12 * count + 12:
-            attempts += 1
-            p = dict(fixed)
-            for s in syms:
-                p[s] = _random_value(rng, positive, scale)
-            if not _rels_hold(rels, p):
-                continue
-            vals = [_num(e, p) for e in exprs]
-            if any(v is None for v in vals):
-                if lopsided is not None and len(exprs) == 2 and not lopsided:
-                    if numeric.defined(exprs[0], p) != numeric.defined(exprs[1], p):
-                        lopsided.append(p)
-                continue
-            points.append(p)
-            values.append(vals)
-        if len(points) >= count:
-            break
-    return points, values
+        for _ in range(ATTEMPTS_PER_POINT * count + ATTEMPTS_PER_POINT):
+            yield {s: _random_value(rng, positive, scale) for s in syms}, (positive, scale)
 
 
-def _kink_args(exprs) -> list:
-    args = []
+# ------------------------------------------------------------------ kink arguments
+
+
+def kink_arguments(exprs) -> list:
+    """Every argument whose sign splits the inputs into regions, each once (g and -g alike)."""
+    found: list = []
     for e in exprs:
-        args += [h.args[0] for h in e.atoms(sp.Heaviside)]
-        args += [f.args[0] for f in e.atoms(sp.Function) if type(f).__name__ == "ReLU"]
-        args += [f.args[0] for f in e.atoms(sp.Abs, sp.sign)]
-        for m in e.atoms(sp.Max, sp.Min):
-            args += [x - y for x, y in itertools.combinations(m.args, 2)]
-        for pw in e.atoms(sp.Piecewise):
-            for _, c in pw.args:
-                if isinstance(c, sp.core.relational.Relational):
-                    args.append(c.lhs - c.rhs)
+        for sub in sp.preorder_traversal(e):
+            found.extend(_arguments_of(sub))
+    out: list = []
+    seen: set = set()
+    for g in found:
+        if not g.free_symbols:
+            continue
+        if g in seen or -g in seen:
+            continue
+        seen.add(g)
+        out.append(g)
+    return out
+
+
+def _arguments_of(sub) -> list:
+    name = type(sub).__name__
+    if name in ("Heaviside", "sign", "Abs", "ReLU", "DiracDelta"):
+        return [sub.args[0]]
+    if name in ("Max", "Min"):
+        return [x - y for x, y in itertools.combinations(sub.args, 2)]
+    if name == "KroneckerDelta":
+        return [sub.args[0] - sub.args[1]]
+    if name in ("StrictGreaterThan", "StrictLessThan", "GreaterThan", "LessThan", "Equality", "Unequality"):
+        return [sub.args[0] - sub.args[1]]
+    return []
+
+
+def has_discontinuity(e) -> bool:
+    return any(type(s).__name__ in ("Heaviside", "sign", "Piecewise", "KroneckerDelta", "DiracDelta")
+               for s in sp.preorder_traversal(e))
+
+
+# ------------------------------------------------------------------ probe lines
+
+
+@dataclass(frozen=True)
+class Line:
+    """base + t * direction; an axis line has one direction entry, 1, and base 0 there (so t is
+    the input itself)."""
+
+    base: tuple  # ((Symbol, Rational), ...)
+    direction: tuple  # ((Symbol, Rational), ...)
+
+    def at(self, t: sp.Expr) -> dict:
+        d = dict(self.direction)
+        return {s: (v + d[s] * t if s in d else v) for s, v in self.base}
+
+    def restrict(self, g: sp.Expr) -> sp.Expr:
+        return g.xreplace(self.at(_T))
+
+    @property
+    def axis(self) -> bool:
+        return len(self.direction) == 1
+
+
+def _lines(rng: random.Random, bases: list[dict], args: list, syms: list) -> list[Line]:
+    """The probe lines. An argument affine in one of its inputs (`x - 5`, `w x + b`, `\\sum_j W_{ij} x_j`)
+    takes every sign along that input's line through the base point (when its slope there is not 0,
+    else the next such input's): one line meets both sign regions and the boundary. Any other argument
+    (`x^2 - 2`, `x^2 + y^2 - 1`) gets one line along each of its inputs and one in a random direction.
+    Lines are shared: each meets every argument."""
+    axes: list = []
+    oblique: set = set()
+    base = bases[0]
+    for g in args:
+        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        wanted = _affine_input(g, vs, base)
+        if wanted is None:
+            wanted = vs
+            if len(vs) > 1:
+                oblique.update(vs)
+        axes.extend(v for v in wanted if v not in axes)
+    out: list[Line] = []
+    for b0 in bases:
+        for s in sorted(axes, key=lambda v: v.name):
+            b = dict(b0)
+            b[s] = sp.Integer(0)
+            out.append(Line(tuple(sorted(b.items(), key=_by_name)), ((s, sp.Integer(1)),)))
+        if oblique:
+            direction = tuple((s, sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 5), rng.randint(1, 4)))
+                              for s in sorted(oblique, key=lambda v: v.name))
+            out.append(Line(tuple(sorted(b0.items(), key=_by_name)), direction))
+    return out
+
+
+def _affine_input(g, vs: list, base: dict) -> list | None:
+    """[v] for the first input v in which g is affine with a slope not 0 at the base point."""
+    for v in vs:
+        slope = sp.diff(g, v)
+        if v in slope.free_symbols:
+            continue
+        at_base = slope.xreplace({s: val for s, val in base.items() if s != v})
+        if at_base.is_number and at_base != 0 and (at_base.is_Rational or at_base.is_nonzero):
+            return [v]
+    return None
+
+
+def _by_name(kv):
+    return kv[0].name
+
+
+def stationary_points(args, syms: list) -> list[dict]:
+    """Where a degree-2 argument in several inputs has zero gradient (the centre of x^2 + y^2 < r):
+    extra base points, since lines through an arbitrary point can pass a small region by."""
     out = []
     for g in args:
-        if g not in out and g.free_symbols:
-            out.append(g)
-    return out[:12]
-
-
-def _kink_points(rng: random.Random, syms: list, rels, exprs) -> list[dict]:
-    """Exact points on each kink whose argument is linear in some input (that input solved for)."""
-    points = []
-    for g in _kink_args(exprs):
-        for s in sorted(g.free_symbols, key=lambda s: s.name):
-            if s not in syms:
-                continue
-            c = sp.diff(g, s)
-            if c.free_symbols or c == 0 or s in sp.expand(g - c * s).free_symbols:
-                continue
-            for _ in range(3):
-                p = {x: _random_value(rng, False) for x in syms if x != s}
-                value = sp.expand(-(g - c * s) / c).xreplace(p)
-                if not value.is_Rational:
-                    continue
-                # on the kink, and on both sides of it, near and far: a step like (x > 5) = 0 or
-                # max(x, 10) = 10 differs only where random values in [-3, 3] never go
-                found = False
-                for shift in (0, sp.Rational(1, 8), -sp.Rational(1, 8), 2, -2, 20, -20):
-                    q = dict(p)
-                    q[s] = value + shift
-                    if _rels_hold_exact(rels, q):
-                        points.append(q)
-                        found = True
-                if found:
-                    break
-            break
-        else:
-            points += _curved_kink_points(rng, g, syms, rels)
-    return points
-
-
-def _curved_kink_points(rng: random.Random, g, syms: list, rels) -> list[dict]:
-    """Points on both sides of a kink whose argument is not linear in any input alone ((x^2 > 100),
-    (x y > 50), max(x^2, 100)): the other inputs fixed at random, the argument's real roots in one
-    input found numerically, and rational points near and far on both sides of each root."""
-    out: list[dict] = []
-    for s in sorted(g.free_symbols, key=lambda s: s.name):
-        if s not in syms:
+        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        if len(vs) < 2:
             continue
-        p = {x: _random_value(rng, False) for x in syms if x != s}
         try:
-            h = sp.expand(g.xreplace(p))
-            if h.free_symbols != {s} or not h.is_polynomial(s):
-                continue
-            poly = sp.Poly(h, s)
-            if poly.degree() < 1 or poly.degree() > 8:
-                continue
-            roots = [r for r in poly.nroots(n=30) if r.is_real]
-        except Exception:  # a polynomial SymPy cannot root: no extra points, never a verdict
+            poly = sp.Poly(g, *vs)
+        except sp.PolynomialError:
             continue
-        for r in roots[:4]:
-            centre = sp.Rational(round(float(r) * 10 ** 6), 10 ** 6)
-            for shift in (sp.Rational(1, 1000), -sp.Rational(1, 1000), sp.Rational(1, 8), -sp.Rational(1, 8), 2, -2, 20, -20):
-                q = dict(p)
-                q[s] = centre + shift
-                if _rels_hold_exact(rels, q):
-                    out.append(q)
-        if roots:
-            break
+        if poly.total_degree() != 2 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+            continue
+        sol = sp.solve([sp.diff(g, v) for v in vs], vs, dict=True)
+        if len(sol) == 1 and all(val.is_Rational for val in sol[0].values()) and len(sol[0]) == len(vs):
+            out.append(sol[0])
+    return out
+
+
+# ------------------------------------------------------------------ crossings on a line
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """A place on a line where an argument may change sign: exactly at `value` when known (a
+    Rational or an exact SymPy number), and certainly within [lo, hi]."""
+
+    lo: sp.Rational
+    hi: sp.Rational
+    value: sp.Expr | None
+
+
+def crossings(g_line: sp.Expr) -> list[Crossing]:
+    """The sign changes of g along the line (as a function of _T), every one of them."""
+    if _T not in g_line.free_symbols:
+        return []
+    exact = _polynomial_crossings(g_line)
+    if exact is not None:
+        return exact
+    return _bisection_crossings(g_line) + _closed_form_crossings(g_line)
+
+
+def _polynomial_crossings(g_line) -> list[Crossing] | None:
+    if not g_line.is_rational_function(_T):
+        return None
+    num, den = sp.fraction(sp.together(g_line))
+    out = []
+    for part in (num, den):
+        try:
+            poly = sp.Poly(part, _T)
+        except sp.PolynomialError:
+            return None
+        if not (poly.domain.is_QQ or poly.domain.is_ZZ):
+            return None
+        if poly.degree() < 1:
+            continue
+        for factor, _ in poly.factor_list()[1]:
+            out.extend(_factor_roots(factor))
+    if len(out) > MAX_CROSSINGS:
+        raise Budget(f"{sp.sstr(g_line)} has {len(out)} real roots along a probe line (more than {MAX_CROSSINGS})")
+    return out
+
+
+def _factor_roots(factor: sp.Poly) -> list[Crossing]:
+    if factor.degree() == 1:
+        c1, c0 = factor.all_coeffs()
+        r = sp.Rational(-c0, c1)
+        return [Crossing(r, r, r)]
+    out = []
+    for k, ((lo, hi), _) in enumerate(factor.intervals()):  # the real roots in order, as CRootOf numbers them
+        out.append(Crossing(sp.Rational(lo), sp.Rational(hi), sp.CRootOf(factor.as_expr(), k)))
+    return out
+
+
+def _closed_form_crossings(g_line) -> list[Crossing]:
+    """g = k + c exp(u) or k + c log(u), u = alpha t + beta: the root in closed form, so a probe
+    can sit exactly on it."""
+    const = sp.Add(*[x for x in sp.Add.make_args(g_line) if _T not in x.free_symbols])
+    rest = [x for x in sp.Add.make_args(g_line) if _T in x.free_symbols]
+    if len(rest) != 1 or not const.is_Rational:
+        return []
+    c, f = rest[0].as_coeff_Mul()
+    if not c.is_Rational or type(f).__name__ not in ("exp", "log") or len(f.args) != 1:
+        return []
+    u = f.args[0]
+    if not u.is_polynomial(_T) or sp.degree(u, _T) != 1:
+        return []
+    alpha, beta = sp.Poly(u, _T).all_coeffs()
+    if not (alpha.is_Rational and beta.is_Rational):
+        return []
+    target = -const / c
+    if type(f).__name__ == "exp":
+        if target <= 0:
+            return []
+        root = (sp.log(target) - beta) / alpha
+    else:
+        root = (sp.exp(target) - beta) / alpha
+    try:
+        ball = Evaluator({}).run(lambda e: e.value(root))
+    except (Undefined, Undecided):
+        return []
+    lo, hi = _bounds(ball)
+    return [Crossing(lo, hi, root)]
+
+
+def _bounds(v) -> tuple[sp.Rational, sp.Rational]:
+    if isinstance(v, fmpq):
+        r = sp.Rational(int(v.p), int(v.q))
+        return r, r
+    return _arb_rational(v.lower()), _arb_rational(v.upper())
+
+
+def _arb_rational(x: arb) -> sp.Rational:
+    """An exact ball end point (lower()/upper() are exact) as a Rational."""
+    man, exp = x.mid().man_exp()
+    return sp.Rational(int(man)) * sp.Rational(2) ** int(exp)
+
+
+def _t_of(u: sp.Rational) -> sp.Rational:
+    return u / (1 - u * u)
+
+
+def _bisection_crossings(g_line) -> list[Crossing]:
+    """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
+    is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
+    parts = _fraction_parts(g_line)
+    edge = 1 - U_EDGE
+    step = 2 * edge / BISECT_PIECES
+    stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
+    evaluations = 0
+    found: list[tuple[sp.Rational, sp.Rational]] = []
+    while stack:
+        u1, u2, depth = stack.pop()
+        t1, t2 = _t_of(u1), _t_of(u2)
+        evaluations += 1
+        if evaluations > BISECT_EVALUATIONS:
+            raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
+                         f"more than {BISECT_EVALUATIONS} enclosures")
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if depth >= BISECT_DEPTH:
+            found.append((t1, t2))
+            continue
+        mid = (u1 + u2) / 2
+        stack.append((mid, u2, depth + 1))
+        stack.append((u1, mid, depth + 1))
+    found.sort()
+    merged: list[list] = []
+    for lo, hi in found:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    if len(merged) > MAX_CROSSINGS:
+        raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times along a probe line")
+    return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def _fraction_parts(g_line) -> tuple | None:
+    """Numerator and denominator of g over a common denominator: g has no root and no pole on a piece
+    where neither vanishes, and they are often free of the cancellation that keeps g's own enclosure
+    from excluding 0 (1 - 1/(1 + e^{-t}) is e^{-t} / (1 + e^{-t}))."""
+    try:
+        num, den = sp.fraction(sp.together(g_line))
+    except (ValueError, TypeError, sp.PolynomialError):  # SymPy on odd trees: g alone is used
+        return None
+    return None if (num, den) == (g_line, 1) else (num, den)
+
+
+def rational_interval(lo: sp.Rational, hi: sp.Rational) -> tuple:
+    """[lo, hi] as exact arb end points, rounded outwards."""
+    return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
+
+
+def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]? An enclosure that
+    straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
+    more bits before the piece is split."""
+    box = {_T: rational_interval(t1, t2)}
+    for bits in INTERVAL_BITS:
+        try:
+            iv = IntervalEvaluator(box, bits).enclose(g_line)
+        except Undefined:
+            return True
+        except (Straddle, Undecided):
+            return False
+        if interval_sign(iv) is not None:
+            return True  # a certain sign, or exactly 0 throughout (no crossing inside)
+        lo, hi = iv
+        if not (hi - lo < arb(2) ** (20 - bits)):
+            return False  # a real sign change (or a wide enclosure): split the piece
+    return False
+
+
+# ------------------------------------------------------------------ probes
+
+
+def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
+           coverage: Coverage | None = None) -> list[Probe]:
+    """Probe points for every region of every argument along the probe lines (see the module doc).
+    `on_only`: the crossings alone (a symbolic proof already covers the open regions)."""
+    coverage = coverage if coverage is not None else Coverage()
+    in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
+    if not in_args or not bases:
+        return []
+    coverage.arguments += len(args)
+    extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
+    lines = _lines(rng, bases[:1] + extra, args, syms)
+    out: list[Probe] = []
+    for line in lines:
+        found: list[Crossing] = []
+        for g in args:
+            if not (g.free_symbols & {s for s, _ in line.direction}):
+                continue
+            found.extend(crossings(line.restrict(g)))
+        if not found:
+            continue
+        coverage.lines += 1
+        cuts = _merge(found)
+        coverage.crossings += len(cuts)
+        coverage.cells += len(cuts) + 1
+        for t, where in _line_probes(cuts, on_only):
+            out.append(Probe(line.at(t), where))
+            if len(out) > MAX_PROBES:
+                raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
+    coverage.probes += len(out)
+    return out
+
+
+def _merge(found: list[Crossing]) -> list[Crossing]:
+    """Sorted crossings with one entry per distinct place (the same root of several arguments once)."""
+    unique: dict = {}
+    for c in found:
+        key = c.value if c.value is not None else (c.lo, c.hi)
+        unique.setdefault(key, c)
+    return sorted(unique.values(), key=lambda c: (c.lo, c.hi))
+
+
+def _line_probes(cuts: list[Crossing], on_only: bool) -> list[tuple[sp.Expr, str]]:
+    out: list[tuple[sp.Expr, str]] = []
+    for c in cuts:
+        if c.value is not None:
+            out.append((c.value, "on"))
+    if on_only:
+        return out
+    for i, c in enumerate(cuts):
+        left = cuts[i - 1].hi if i > 0 else None
+        right = cuts[i + 1].lo if i + 1 < len(cuts) else None
+        for side, other in ((-1, left), (1, right)):
+            edge = c.lo if side < 0 else c.hi
+            if other is not None:
+                gap = abs(other - edge)
+                if gap == 0:
+                    continue
+                near = edge + side * gap / 16
+            else:
+                near = edge + side * sp.Rational(1, 16)
+            if c.value is not None and c.lo != c.hi:
+                out.append((edge, "near"))  # the isolating interval's end: the other side of an algebraic root
+            out.append((near, "near"))
+        if right is not None and right > c.hi:
+            out.append(((c.hi + right) / 2, "inside"))
+    first, last = cuts[0].lo, cuts[-1].hi
+    for k in FAR_STEPS:
+        out.append((first - k * max(1, abs(first)), "far"))
+        out.append((last + k * max(1, abs(last)), "far"))
     return out
