@@ -11,6 +11,7 @@ from ..elaborate import Chain, Context
 from ..options import Options
 from ..results import Evidence, StepResult
 from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
+from ..vocabulary import CONSTANTS
 from .approx import decide_approx
 from .assumptions import Unusable
 from .compare import numeric_evidence
@@ -64,9 +65,11 @@ def _outcome_decision(outcome) -> Decision:
     return Decision("unknown", "none", reason=f"the checker failed on this step ({outcome.detail})")
 
 
-def _has_symbols(e: n.Expr) -> bool:
-    """Does a member mention a variable (not just function names and numbers)?"""
-    plain = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS))]
+def _has_symbols(e: n.Expr, ctx: Context) -> bool:
+    """Does a member mention a variable (not just function names, constants such as `e` and numbers)?"""
+    defined = {d.target.base for d in ctx.definitions}
+    plain = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS
+                                                               or (nm.base in CONSTANTS and nm.base not in defined)))]
     return bool(plain) or _contains(e, n.Deriv)
 
 
