@@ -22,6 +22,7 @@ from ..options import Options
 from ..results import VERDICTS, Evidence, StepResult
 from ..sandbox import run_jobs
 from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
+from ..vocabulary import CONSTANTS
 from .approx import decide_approx
 from .assumptions import Unusable
 from .compare import numeric_evidence
@@ -353,9 +354,11 @@ def _network_result(value: Any) -> bool:
     return value is None or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
-def _has_symbols(e: n.Expr) -> bool:
-    """Does a member mention a variable (not just function names and numbers)?"""
-    plain_names = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS))]
+def _has_symbols(e: n.Expr, ctx: Context) -> bool:
+    """Does a member mention a variable (not just function names, constants such as `e` and numbers)?"""
+    defined = {d.target.base for d in ctx.definitions}
+    plain_names = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS
+                                                               or (nm.base in CONSTANTS and nm.base not in defined)))]
     return bool(plain_names) or _contains(e, n.Deriv)
 
 

@@ -238,7 +238,7 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
     if step.verdict == "unknown":
         return [Diagnostic.make("E301", f"could not decide this step: {step.message or 'no method applied'}", member.span)]
     out = []
-    if step.holds_in_general is False and _has_symbols(chain.members[job.left].expr) and _has_symbols(member.expr):
+    if step.holds_in_general is False and _has_symbols(chain.members[job.left].expr, job.context) and _has_symbols(member.expr, job.context):
         out.append(Diagnostic.make("W310", "this step holds at the given point, but not in general", member.span))
     return out
 

@@ -18,10 +18,11 @@ from typing import Callable
 
 import mpmath
 
-ORACLE_FAMILIES = ("instances", "sizes")
+ORACLE_FAMILIES = ("instances", "sizes", "redteam_engine")
 TRIALS = 3  # input assignments tried per instance
 SEARCH = tuple(range(1, 13))  # each size is searched over 1..12 (plus a claim's `extra` sizes)
 CLOSE = mpmath.mpf("1e-30")  # mpmath sides closer than this count as equal
+UNDEFINED = None  # a side with no real value (0/0, the square root of a negative number); differs from every value
 
 
 class Env:
@@ -91,6 +92,8 @@ def _mp(v):
 
 
 def _differ(a, b) -> bool:
+    if a is UNDEFINED or b is UNDEFINED:
+        return (a is UNDEFINED) != (b is UNDEFINED)
     if isinstance(a, (Fraction, int)) and isinstance(b, (Fraction, int)):
         return a != b
     with mpmath.workdps(50):
@@ -342,3 +345,165 @@ def _y(e: Env, j: int) -> Fraction:
     if j < e.N:
         return e["y", j]
     return 1 - S(1, e.N - 1, lambda m: e["y", m])
+
+
+# ---------------------------------------------------------------- redteam_engine (one file per bug)
+
+def _rte(text, sides, **kw) -> Claim:
+    return Claim("redteam_engine/" + kw.pop("f"), text, sides, **kw)
+
+
+def _rec(e: Env, i: int, j: int, start: int):
+    """d g_i / d g_j for g_k = w g_{k-1} + x_k over k = start..N, entries below `start` inputs (by hand:
+    g_i = w^(i-j) g_j + (terms free of g_j) when i >= j >= start - 1)."""
+    if i == j:
+        return 1
+    if i > j and i >= start and j >= start - 1:
+        return e["w"] ** (i - j)
+    return 0
+
+
+def _fed(i: int, j: int) -> int:
+    """d f_j / d f_i for f_k = x_k + f_2 over k = 3..N, f_1 and f_2 inputs."""
+    return 1 if j == i or (i == 2 and j >= 3) else 0
+
+
+def _lse(e: Env):
+    with mpmath.workdps(50):
+        return mpmath.log(sum(mpmath.exp(_mp(e["h", k])) for k in range(1, e.N + 1)))
+
+
+def _y_m(e: Env, j: int) -> Fraction:
+    """Inputs with y_1 + ... + y_M = 1 (y_M solved from it); entries past M are free."""
+    if j == e.M:
+        return 1 - S(1, e.M - 1, lambda m: e["y", m])
+    return e["y", j]
+
+
+def _given_y12(e: Env, i: int) -> Fraction:
+    """y_i where y_1 = y_2 = 0 (assumed or given)."""
+    return Fraction(0) if i <= 2 else e["y", i]
+
+
+_SUM_X = lambda e: S(1, e.N, lambda j: e["x", j])  # noqa: E731
+_Q4 = lambda e: S(1, e.N, lambda j: (4 - j) * e["x", j] ** 2)  # noqa: E731
+_DECOYS = " + ".join(str(c) for c in list(range(2, 28)) + list(range(29, 35)))
+
+CLAIMS += [
+    # ---------------------------------------------------------------- held_family (proved for every N today)
+    _rte(r"\frac{\partial h_i}{\partial h_j} = 0", lambda e: (_rec(e, e.i, e.j, 2), 0), f="held_family.proof", free=IJ,
+         case=lambda e: e.i != e.j),
+    _rte(r"\frac{\partial}{\partial g_i} \sum_j g_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, e.i, 3)), 1),
+         f="held_family.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial f_i} \sum_j f_j = 1", lambda e: (S(1, e.N, lambda j: _fed(e.i, j)), 1),
+         f="held_family.proof", free=I_N),
+    _rte(r"\frac{\partial h_N}{\partial h_i} = \delta_{iN}", lambda e: (_rec(e, e.N, e.i, 2), D(e.i, e.N)),
+         f="held_family_ok.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial h_1} \sum_j h_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, 1, 2)), 1),
+         f="held_family_ok.proof"),
+    _rte(r"\frac{\partial}{\partial g_2} \sum_j g_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, 2, 3)), 1),
+         f="held_family_ok.proof"),
+    # by hand: f_k = x_k + f_1 for k = 2..N, so d/df_1 sum_j f_j = N
+    _rte(r"\frac{\partial}{\partial f_1} \sum_j f_j = 1", lambda e: (e.N, 1), f="held_family_ok.proof"),
+    # ---------------------------------------------------------------- size_domain, sum_domain
+    _rte(r"\frac{N - 4}{N - 4} x = x", lambda e: (UNDEFINED if e.N == 4 else e["x"], e["x"]), f="size_domain.proof"),
+    _rte(r"\frac{(N - 4) x}{N - 4} = x", lambda e: (UNDEFINED if e.N == 4 else e["x"], e["x"]), f="size_domain.proof"),
+    _rte(r"\frac{\sum_{j=N}^{4} x_j}{\sum_{j=N}^{4} x_j} y = y",
+         lambda e: (UNDEFINED if S(e.N, 4, lambda j: e["x", j]) == 0 else e["y"], e["y"]), f="size_domain.proof"),
+    _rte(r"\frac{N - 1}{N - 1} x = x", lambda e: (UNDEFINED if e.N == 1 else e["x"], e["x"]), f="size_domain_ok.proof"),
+    _rte(r"(\sqrt{\sum_j x_j})^2 = \sum_j x_j", lambda e: (UNDEFINED if _SUM_X(e) < 0 else _SUM_X(e), _SUM_X(e)),
+         f="sum_domain_ok.proof"),
+    _rte(r"\exp(\log(\sum_j x_j)) = \sum_j x_j", lambda e: (UNDEFINED if _SUM_X(e) <= 0 else _SUM_X(e), _SUM_X(e)),
+         f="sum_domain_ok.proof"),
+    _rte(r"(\sqrt{(3 - N) x^2})^2 = (3 - N) x^2", lambda e: (UNDEFINED if e.N > 3 else (3 - e.N) * e["x"] ** 2,
+                                                         (3 - e.N) * e["x"] ** 2), f="sum_domain.proof"),
+    _rte(r"(\sqrt{\sum_j (4 - j) x_j^2})^2 = \sum_j (4 - j) x_j^2",
+         lambda e: (UNDEFINED if _Q4(e) < 0 else _Q4(e), _Q4(e)), f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_j (4 - j) x_j^2 + 1)) = \sum_j (4 - j) x_j^2 + 1",
+         lambda e: (UNDEFINED if _Q4(e) + 1 <= 0 else _Q4(e) + 1, _Q4(e) + 1), f="sum_domain.proof"),
+    _rte(r"\frac{(N - 4) x}{(N - 4) x} = 1", lambda e: (UNDEFINED if e.N == 4 else 1, 1), f="sum_domain.proof"),
+    # ---------------------------------------------------------------- hidden_assumption, hidden_point
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
+    _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_point.proof", free=I_N),
+    _rte("x_i + y_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption_ok.proof",
+         free=I_N),
+    _rte("y_1 = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption_ok.proof"),
+    # ---------------------------------------------------------------- hidden_vector_sizes (mpmath)
+    _rte(r"\mathrm{LSE}(h) = h_1", lambda e: (_lse(e), e["h", 1]), f="hidden_vector_sizes.proof"),
+    _rte(r"\mathrm{softmax}(h)_1 = 1", lambda e: (softmax(e, 1), 1), f="hidden_vector_sizes.proof"),
+    # by hand: d LSE(h) / d h_1 = softmax(h)_1
+    _rte(r"\frac{\partial}{\partial h_1} \mathrm{LSE}(h) = 1", lambda e: (softmax(e, 1), 1), f="hidden_vector_sizes.proof"),
+    _rte(r"\mathrm{LSE}(h) = \log(\exp(h_1) + \exp(h_2))",
+         lambda e: (_lse(e), mpmath.log(mpmath.exp(_mp(e["h", 1])) + mpmath.exp(_mp(e["h", 2])))),
+         f="hidden_vector_sizes_ok.proof"),
+    # ---------------------------------------------------------------- undeclared_bound
+    _rte(r"\sum_{t=1}^{5} \delta_{i,t} (t-1)(t-2)(t-5) x_t = 0",
+         lambda e: (S(1, 5, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 5) * e["x", t]), 0), f="undeclared_bound.proof",
+         free=I_N),
+    _rte(r"\sum_{s=1}^{4} \delta_{i,s} (s-1)(s-2)(s-4) y = 0",
+         lambda e: (S(1, 4, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 4) * e["y"]), 0), f="undeclared_bound.proof",
+         free=I_N),
+    _rte(r"\sum_{j=1}^{5} \delta_{i,j} (j-1)(j-2)(j-5) x_j = 0",
+         lambda e: (S(1, 5, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 5) * e["x", t]), 0),
+         f="undeclared_bound_ok.proof", free=I_N),
+    # ---------------------------------------------------------------- delta_subscripts
+    _rte(r"\delta_{i,1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
+    _rte(r"\delta_{i1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
+    _rte(r"\sum_j \delta_{j,1} x_j = 0", lambda e: (e["x", 1], 0), f="delta_subscripts_ok.proof"),
+    _rte(r"\sum_{j=2}^{N} \delta_{j,1} x_j = -x_1", lambda e: (0, -e["x", 1]), f="delta_subscripts_ok.proof"),
+    # by hand: only the term j = 2 (present when N >= 2) holds x_1
+    _rte(r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j x_{j-1} = x_2",
+         lambda e: (e["x", 2] if e.N >= 2 else 0, e["x", 2]), f="delta_subscripts_ok.proof"),
+    # ---------------------------------------------------------------- size_constants, size_budget, size_huge
+    _rte(r"(N > 2 \cdot 10) x = 0", lambda e: (I(e.N > 20) * e["x"], 0), f="size_constants.proof", extra=({"N": 21},)),
+    _rte(r"(N > 10^3) x = 0", lambda e: (I(e.N > 1000) * e["x"], 0), f="size_constants.proof", extra=({"N": 1001},)),
+    _rte(r"(\frac{N}{3} > 7) x = 0", lambda e: (I(Fraction(e.N, 3) > 7) * e["x"], 0), f="size_constants.proof",
+         extra=({"N": 22},)),
+    _rte(r"(j - i = 3 \cdot 3) x = 0", lambda e: (I(e.j - e.i == 9) * e["x"], 0), f="size_constants.proof", free=IJ,
+         extra=({"N": 10},)),
+    _rte("(N + M = 30) x = 0", lambda e: (I(e.N + e.M == 30) * e["x"], 0), f="size_constants.proof", sizes=("N", "M"),
+         extra=({"N": 15, "M": 15},)),
+    _rte(r"(N = 28) x = 0 \cdot N \cdot (" + _DECOYS + ")", lambda e: (I(e.N == 28) * e["x"], 0), f="size_budget.proof",
+         extra=({"N": 28},)),
+    _rte("(N > 10000000000000) x = 0", lambda e: (I(e.N > 10 ** 13) * e["x"], 0), f="size_huge.proof",
+         extra=({"N": 10 ** 13 + 1},)),
+    # ---------------------------------------------------------------- fragment_ok
+    _rte(r"\sum_j \sum_{k \neq j} x_j x_k = (\sum_j x_j)^2 - \sum_j x_j",
+         lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: I(k != j) * e["x", j] * e["x", k])), _SUM_X(e) ** 2 - _SUM_X(e)),
+         f="fragment_ok.proof"),
+    # by hand: d/dx_i sum_jk W_jk x_j x_k = sum_k (W_ik + W_ki) x_k
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j \sum_k W_{jk} x_j x_k = 2 \sum_k W_{ik} x_k",
+         lambda e: (S(1, e.N, lambda k: (e["W", e.i, k] + e["W", k, e.i]) * e["x", k]), 2 * S(1, e.N, lambda k: e["W", e.i, k] * e["x", k])),
+         f="fragment_ok.proof", free=I_N),
+    _rte(r"\sum_j \sum_k W_{jk} x_k = \sum_j \sum_k W_{kj} x_k",
+         lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: e["W", j, k] * e["x", k])),
+                    S(1, e.N, lambda j: S(1, e.N, lambda k: e["W", k, j] * e["x", k]))), f="fragment_ok.proof"),
+    _rte(r"\sum_{j=1}^{N} \sum_{k=2}^{N} \delta_{jk} = N", lambda e: (S(1, e.N, lambda j: S(2, e.N, lambda k: D(j, k))), e.N),
+         f="fragment_ok.proof"),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_i x_i^2 = 2 \sum_i x_i", lambda e: (2 * e["x", e.i], 2 * _SUM_X(e)),
+         f="fragment_ok.proof", free=I_N),
+    # by hand: d/dh_i sum_{j=1}^N h_j h_{j+1} = h_{i+1} + (h_{i-1} when i >= 2)
+    _rte(r"\frac{\partial}{\partial h_i} \sum_j h_j h_{j+1} = h_{i+1} + h_{i-1}",
+         lambda e: (e["h", e.i + 1] + (e["h", e.i - 1] if e.i >= 2 else 0), e["h", e.i + 1] + e["h", e.i - 1]),
+         f="fragment_ok.proof", free=I_N),
+    _rte(r"\sum_j x_{j+1} = \sum_j x_j", lambda e: (S(1, e.N, lambda j: e["x", j + 1]), _SUM_X(e)), f="fragment_ok.proof"),
+    _rte(r"\sum_j \sum_k W_{jk} = \sum_k \sum_j W_{kj}",
+         lambda e: (S(1, e.N, lambda j: S(1, e.M, lambda k: e["W", j, k])), S(1, e.M, lambda k: S(1, e.N, lambda j: e["W", k, j]))),
+         f="fragment_ok.proof", sizes=("N", "M")),
+    _rte(r"\sum_k \delta_{ik} x_k = x_i", lambda e: (S(1, e.M, lambda k: D(e.i, k) * e["x", k]), e["x", e.i]),
+         f="fragment_ok.proof", free=I_N, sizes=("N", "M")),
+    _rte(r"\sum_{k \neq i} x_k = \sum_k x_k - x_i",
+         lambda e: (S(1, e.M, lambda k: I(k != e.i) * e["x", k]), S(1, e.M, lambda k: e["x", k]) - e["x", e.i]),
+         f="fragment_ok.proof", free=I_N, sizes=("N", "M")),
+    _rte(r"\sum_j y_j = 1", lambda e: (S(1, e.N, lambda j: _y_m(e, j)), 1), f="fragment_ok.proof", sizes=("N", "M")),
+    _rte(r"\sum_{j \neq i} y_j = \sum_j y_j - y_i",
+         lambda e: (S(2, e.N, lambda j: I(j != e.i) * e["y", j]), S(2, e.N, lambda j: e["y", j]) - e["y", e.i]),
+         f="fragment_ok.proof", free=I_N),
+    # by hand: g_1 = 2 x_1 and g_k = x_k for k >= 2, so d/dx_i sum_j g_j = 2 at i = 1, else 1
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j g_j = 1", lambda e: (2 if e.i == 1 else 1, 1), f="fragment_ok.proof", free=I_N),
+    _rte(r"\prod_j (1 + x_j) = 1 + \sum_j x_j", lambda e: (P(1 + e["x", j] for j in range(1, e.N + 1)), 1 + _SUM_X(e)),
+         f="fragment_ok.proof"),
+    # y_k = 0 for k = 2..N
+    _rte(r"\sum_j y_j = 0", lambda e: (e["y", 1], 0), f="fragment_ok.proof"),
+]
