@@ -720,6 +720,8 @@ class MatrixMixin:
     def __post_init__(self):
         super().__post_init__()
         self.shapes = shapes_of(self.context)
+        self._dims: dict = {}  # dimension -> its whole value at this translator's sizes (asked for every entry)
+        self._dim_subs = {dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()}
 
     # -------------------------------------------------------------- hooks (SymPy here; autodiff below)
     def total(self, xs: list):
@@ -732,11 +734,14 @@ class MatrixMixin:
 
     # -------------------------------------------------------------- sizes
     def dim_value(self, d) -> int:
-        d = self.shapes.resolve_dim(d)
-        v = d.xreplace({dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()})
+        if d in self._dims:
+            return self._dims[d]
+        r = self.shapes.resolve_dim(d)
+        v = r.xreplace(self._dim_subs)
         if not (v.is_Integer and v >= 1):
-            raise ProofError("E212", f"the dimension {_dim_text(d)} has no whole value here (is every size declared?)",
+            raise ProofError("E212", f"the dimension {_dim_text(r)} has no whole value here (is every size declared?)",
                              None)
+        self._dims[d] = int(v)
         return int(v)
 
     def grid(self, shape: Shape) -> tuple[int, int]:

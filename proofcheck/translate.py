@@ -324,7 +324,7 @@ class Translator:
         d, binding = self.lookup(key)
         if d is None:
             if key[1] == () and key[0] in CONSTANTS:
-                return self.constant(CONSTANTS[key[0]])
+                return self.constant(getattr(sp, CONSTANTS[key[0]]))
             if node.base in LATEX_WORDS and self._written_plain(node):
                 # `sum_i x_i`, `frac{a}{b}`: a LaTeX command typed without its backslash
                 raise ProofError("E200", f"`{node.base}` without a backslash is a variable name here: write `\\{node.base}`", node.span)

@@ -136,6 +136,7 @@ def test_fuzz_grammar_chain_lines(line):
     assert_well_formed(check_text(text, options=FUZZ_OPTIONS), text)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of([_grammar_strategy(start).map(lambda s, start=start: (start, s))
                    for start in ("let_line", "index_line", "assume_line", "at_line", "show_line", "case_line", "lemma_line")]))

@@ -451,19 +451,19 @@ class GoalJudge:
     """Decides every goal of a problem in rounds of sandboxed comparisons (`run`)."""
 
     def __init__(self, problem: Problem, chains: list[ChainFacts], refinements: dict[int, Context],
-                 rejected: frozenset[int], seed_of, run):
+                 rejected: frozenset[int], seed: int, run):
         self.problem = problem
         self.chains = chains
         self.refinements = refinements
         self.rejected = rejected
-        self.seed_of = seed_of
+        self.seed = seed  # the run's seed: each job derives its own from it and its content
         self.run = run
 
-    def _job(self, ctx: Context, a: n.Expr, b: n.Expr, *seed, opaque_read: bool = True) -> _Job:
+    def _job(self, ctx: Context, a: n.Expr, b: n.Expr, opaque_read: bool = True) -> _Job:
         if opaque_read:
             idx = ctx.index_names
             ctx, a, b = opaque_context(ctx), opaque(a, idx), opaque(b, idx)
-        return _Job("goal", None, 0, 0, ctx, a, b, "=", self.seed_of(*seed))
+        return _Job("goal", None, 0, 0, ctx, a, b, "=", self.seed)
 
     def _readings(self, g: Goal, f: ChainFacts) -> list[tuple[n.Expr, n.Expr, dict]]:
         """(start, end) pairs a chain may be read as for a goal: first to last member, and for `show`
@@ -520,7 +520,7 @@ class GoalJudge:
                 if narrowing(g, f.chain.context, self.refinements):
                     continue
                 for k, (a, b, _) in enumerate(self._readings(g, f)):
-                    jobs.append(self._job(f.chain.context, a, g.lhs, "goal-start", g.span.line, f.id, k))
+                    jobs.append(self._job(f.chain.context, a, g.lhs))
                     keys.append((gi, f, a, b))
         for (gi, f, a, b), dec in zip(keys, self.run(jobs)):
             if dec.verdict in ACCEPTED and not any(c.facts is f for c in cands[gi]):
@@ -540,7 +540,7 @@ class GoalJudge:
                 elif same(cand.end, g.rhs, idx):
                     cand.outcome = "met"
                 else:
-                    jobs.append(self._job(c.context, cand.end, g.rhs, "goal-end", g.span.line, cand.facts.id))
+                    jobs.append(self._job(c.context, cand.end, g.rhs))
                     keys.append((gi, cand))
         undecided = []
         for (gi, cand), dec in zip(keys, self.run(jobs)):
@@ -549,8 +549,7 @@ class GoalJudge:
             else:
                 undecided.append((gi, cand))
         # 4. an end that is not the right side up to notation: equal all the same (stopped early), or not?
-        jobs = [self._job(cand.facts.chain.context, cand.end, goals[gi].rhs, "goal-value", goals[gi].span.line,
-                          cand.facts.id, opaque_read=False) for gi, cand in undecided]
+        jobs = [self._job(cand.facts.chain.context, cand.end, goals[gi].rhs, opaque_read=False) for gi, cand in undecided]
         values: dict[int, Decision] = {}
         for (gi, cand), dec in zip(undecided, self.run(jobs)):
             values[id(cand)] = dec

@@ -25,11 +25,10 @@ from fractions import Fraction
 
 from .. import nodes as n
 from ..check.goals import is_value
-from ..check.jobs import _contains, _Job, _outcome_decision, _seed
+from ..check.jobs import _contains, _Job, decide_jobs
 from ..elaborate import Chain, Definition, Problem
 from ..options import Options
 from ..results import ACCEPTED, StepResult
-from ..sandbox import run_jobs
 from .apply import Checked, _exact
 from .key import KeyProblem, is_key_line
 from .rubric import Rubric
@@ -178,22 +177,20 @@ def _carry(grades, problem: Problem, kp: KeyProblem, options: Options) -> None:
             lhs, rhs, line = lemmas_before[ci][just.text]
             a2 = _replace(a, lhs, rhs)
             if a2 != a:
-                jobs.append(_Job("step", chain, k, k - 1, chain.context, a2, b, chain.rels[k - 1],
-                                 _seed(options, problem.name, "carry-lemma", ci, k)))
+                jobs.append(_Job("step", chain, k, k - 1, chain.context, a2, b, chain.rels[k - 1], options.seed))
                 owners.append((g, f"follows from your lemma `{just.text}` (line {line})"))
                 continue
         in_force = claims_before[ci]
         if in_force and not any(_contains(x, (n.Deriv, n.Prime)) for x in (a, b)):
             frozen = tuple(Definition(c.name, c.value, None, c.name.span) for c in in_force.values())
             ctx = replace(chain.context, definitions=chain.context.definitions + frozen)
-            jobs.append(_Job("step", chain, k, k - 1, ctx, a, b, chain.rels[k - 1],
-                             _seed(options, problem.name, "carry", ci, k)))
+            jobs.append(_Job("step", chain, k, k - 1, ctx, a, b, chain.rels[k - 1], options.seed))
             used = ", ".join(f"{c.name.display} = {_show(c.value)} (line {c.line})" for c in in_force.values())
             owners.append((g, f"consistent with your earlier values: {used}"))
     if not jobs:
         return
-    for (g, note), out in zip(owners, run_jobs(jobs, options.timeout, options.memory_mb, options.workers)):
-        if _outcome_decision(out).verdict in ACCEPTED:
+    for (g, note), (dec, _) in zip(owners, decide_jobs(jobs, options)):
+        if dec.verdict in ACCEPTED:
             g.grade, g.note = "carried", note
 
 
