@@ -96,7 +96,7 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
     kp = key.problem(p.name)
     parts = [f'<section class="problem" id="p-{html.escape(p.name)}">',
              f'<h2>{html.escape(p.name)}{(" — " + html.escape(kp.title)) if kp and kp.title else ""}'
-             f'<span class="pts" data-points="{p.points}">{_num(p.points)} / {_num(p.max_points)}</span></h2>']
+             f'<span class="pts" data-points="{_num(p.points)}">{_num(p.points)} / {_num(p.max_points)}</span></h2>']
     parts.append('<table class="goals"><tr><th></th><th>goal</th><th>status</th><th>points</th></tr>')
     for g in p.goals:
         ok = g.status in ("met", "carried") and g.points > 0
@@ -150,7 +150,7 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
 
 def feedback_page(r: StudentRecord, key: Key, sources: dict[str, Source], level: str) -> str:
     body = [f"<h1>Feedback for {html.escape(r.student)}</h1>",
-            f'<p class="total">Total: <b data-total="{r.total}">{_num(r.total)}</b> / {_num(r.max_total)}</p>']
+            f'<p class="total">Total: <b data-total="{_num(r.total)}">{_num(r.total)}</b> / {_num(r.max_total)}</p>']
     for m in r.messages:
         body.append(f'<p class="msg">{html.escape((m.path + ": ") if m.path else "")}{html.escape(m.text)}</p>')
     body += [_problem_section(p, key, sources, level) for p in r.problems]
@@ -176,7 +176,7 @@ def summary_page(key: Key, records: list[StudentRecord]) -> str:
             goals.append(f"<tr><td>{html.escape(g.id)}</td><td>{html.escape(g.kind)} {to_mathml(g.text)}</td>"
                          f"<td>{met} / {len(records)}</td></tr>")
     mean = sum(r.total for r in records) / len(records) if records else 0.0
-    body = [f"<h1>Class summary: {len(records)} student(s)</h1>", f"<p>Mean total: {mean:.2f}</p>",
+    body = [f"<h1>Class summary: {len(records)} student(s)</h1>", f"<p>Mean total: {_num(mean)}</p>",
             '<h2>Goals</h2><table class="goals"><tr><th>goal</th><th></th><th>reached</th></tr>', *goals, "</table>",
             '<h2>Students</h2><table class="students">', *rows, "</table>"]
     return _page("Class summary", "\n".join(body))

@@ -19,7 +19,7 @@ import os
 from typing import Any
 
 from .key import Key
-from .model import SCHEMA, GoalRecord, Message, ProblemRecord, StudentRecord, pts
+from .model import POINT_DIGITS, SCHEMA, GoalRecord, Message, ProblemRecord, StudentRecord, pts
 from .run import write_json
 from .submissions import safe_name
 
@@ -28,7 +28,10 @@ ANSWER_NOTES = ("counterexample:", "at the given point:", "left side =")  # note
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    """Points as written everywhere (CSV, pages, text): up to POINT_DIGITS decimals, no trailing zeros,
+    so the problem columns of a row add up to its total exactly as results.json has them."""
+    text = f"{pts(x):.{POINT_DIGITS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
 
 
 def _csv(rows: list[list[Any]]) -> str:

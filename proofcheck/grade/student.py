@@ -19,6 +19,7 @@ from .key import Key
 from .model import Message, StudentRecord, pts
 from .score import grade_problem, missing_problem
 
+NOT_MARKED = "W408"  # a document that does not say it holds a proof (docs/documents.md)
 SUFFIXES = (PROOF_SUFFIX, *FORMATS)  # what a submission file may be called: what `check` reads (docs/documents.md)
 REVIEW_KINDS = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network", "changed-index",
                           "defined-input", "changed-definition", "changed-goal", "renamed-problem", "duplicate-problem"})
@@ -63,6 +64,14 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
             msgs.append(Message("empty-file", "error", f"`{name}` is empty", name))
             statuses.append("empty")
             continue
+        unmarked = next((d for d in source.diagnostics if d.code == NOT_MARKED), None)
+        if unmarked is not None:  # a document that does not say it holds a proof: nothing in it was read
+            msgs.append(Message("not-a-proof", "error", f"`{name}` is not graded: {unmarked.message}", name,
+                                unmarked.span.line, unmarked.span.column))
+            statuses.append("not-a-proof")
+            continue
+        for d in source.diagnostics:  # what reading a document found
+            msgs.append(Message(d.code, d.severity, d.message, name, d.span.line, d.span.column, list(d.notes)))
         secs, stray, outside = sections(source, implicit)
         for d in stray:
             msgs.append(Message(d.code, d.severity, d.message, name, d.span.line, d.span.column, list(d.notes)))
@@ -94,6 +103,8 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
             record.problems.append(missing_problem(kp, f"problem `{kp.name}` is missing"))
             continue
         record.problems.append(grade_problem(kp, check_section(key, kp, sec, options), options))
+    if not files:
+        msgs.append(Message("no-submission", "error", "no file was submitted"))
     record.total = pts(sum(p.points for p in record.problems))
     record.max_total = pts(sum(p.max_points for p in record.problems))
     record.status = _status(statuses, files)
