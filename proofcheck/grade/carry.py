@@ -30,12 +30,10 @@ from ..elaborate import Chain, Definition, Problem
 from ..options import Options
 from ..results import ACCEPTED, StepResult
 from ..sandbox import run_jobs
-from .apply import Checked, _exact
+from .apply import CHANGES_PROBLEM, Checked, _exact
 from .key import KeyProblem, is_key_line
 from .rubric import Rubric
 
-CHANGES_PROBLEM = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network",
-                             "changed-index", "defined-input", "changed-definition"})
 GRADES = ("accepted", "carried", "refuted", "unknown", "jumped", "at-point", "void")
 CREDITED = ("accepted", "carried")
 

@@ -22,7 +22,7 @@ from ..options import Options
 from .key import Key
 from .model import SCHEMA, Message, StudentRecord, student_from_json
 from .score import missing_problem
-from .student import grade_student, submission_digest
+from .student import REVIEW_KINDS, grade_student, submission_digest
 from .submissions import Submission, safe_name
 from .workers import Budget, RemoteTask, dask_address, run_dask, run_local
 
@@ -120,7 +120,7 @@ def grade_submissions(plan: Plan, subs: list[Submission], out: str, show_progres
             rec = failed_record(plan, sub, outcome.detail or outcome.status)
         extra = submission_messages(sub)
         rec.messages[:0] = extra
-        rec.review = rec.review or any(m.kind == "outside-link" for m in extra)
+        rec.review = rec.review or any(m.kind in REVIEW_KINDS for m in extra)
         write_json(os.path.join(out, RECORDS, safe_name(rec.student) + ".json"),
                    {"fingerprint": _fingerprint(plan), "record": rec.to_json()})
         done[rec.student] = rec
