@@ -89,6 +89,12 @@ class KeyProblem:
         return any(may_be_same(base, sub, sub is not None and all(c in idx or c in ", " for c in sub), target, idx)
                    for base, sub in self.inputs)
 
+    def defines(self, name: n.Name) -> bool:
+        """Can `name` denote (an entry of) a quantity the header defines?"""
+        idx = self.index_names
+        return any(may_be_same(base, sub, sub is not None and all(c in idx or c in ", " for c in sub), name, idx)
+                   for base, sub in self.defined)
+
     def fixes(self, target: n.Name) -> bool:
         """Is `target` something the key gives, a quantity or a function its header applies? A student's
         `let` of it (`let a = 1`, `let \\sigma(t) = t`) would change the problem."""
