@@ -23,8 +23,9 @@ Error carried forward carries a slip in a quantity *on the way* to an answer. Wh
     carrying it would turn a wrong answer into a "consistent" one;
   - a claim about a name defined by a derivative (`let a = \\frac{dz}{dw} = 7`): freezing it says
     nothing about any step, it restates an answer;
-  - a claim whose subject involves only given quantities (`a = 1`, `let t = a = 1`) and a lemma whose
-    left side involves a given quantity outside a derivative (`lemma: a = 1`): both change the problem.
+  - a claim about a given quantity, under its name or another (`a = 1`, `let t = a = 1`), and a lemma
+    whose left side involves a given quantity outside a derivative (`lemma: a = 1`, `2 a = 2`): both
+    change the problem (a lemma rewrites every later occurrence of its left side).
 
 A re-check that is accepted makes the step `carried`: it keeps its credit and is not a new mistake.
 Nothing here ever makes a goal `met` in the checker's sense; grading decides what carried steps earn.
@@ -180,9 +181,13 @@ def _defined_by_derivative(c: Claim) -> bool:
     return d is not None and _contains(d.body, DERIVATIVES)
 
 
-def _only_given(e: n.Expr, ctx: Context, kp: KeyProblem) -> bool:
-    names = unfolded_names(e, ctx, outside_derivatives=False)
-    return bool(names) and all(kp.gives(nm) for nm in names)
+def _is_given(subject: n.Expr, ctx: Context, kp: KeyProblem, forms: FormCache) -> bool:
+    """Is the subject a quantity the key gives, under its own name or another (`let t = a`,
+    `1 \\cdot a`)? Freezing it would change a given value. (A node computed from given values, like
+    `u_0 + b_0`, is not: a slip in it is what error carried forward is for.)"""
+    f = forms.of(ctx)
+    s = f.form(subject)
+    return s is not None and any(kp.gives(nm) and f.form(nm) == s for nm in unfolded_names(subject, ctx, False))
 
 
 def _subterms(e: n.Expr) -> list[n.Expr]:
@@ -256,9 +261,9 @@ def _carry(grades, problem: Problem, kp: KeyProblem, options: Options, goals_of:
             continue
         name = _claim_name(chain)
         last = chain.members[-1].expr
-        if name is not None and is_value(last, chain.context) and not _has_index_letters(name, chain):
+        if name is not None and is_value(last, chain.context) and not _has_index_letters(name, chain) and not kp.gives(name):
             c = Claim(name, chain.members[0].expr, last, chain.members[0].span.line, chain.context)
-            if not _defined_by_derivative(c) and not _only_given(c.subject, c.context, kp):
+            if not _defined_by_derivative(c) and not _is_given(c.subject, c.context, kp, forms):
                 claims[name.display] = c
         if chain.lemma and not chain.context.case:
             lhs = chain.members[0].expr
