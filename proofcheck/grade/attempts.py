@@ -18,43 +18,13 @@ mentions that derivative; for any other goal, any start that is not a number.
 from __future__ import annotations
 
 from .. import nodes as n
-from ..check.goals import is_value, opaque, same
+from ..check.goals import is_value, same
 from ..elaborate import Goal, Problem
 from ..options import Options
 from ..results import GoalResult
-from .forms import Forms
+from .forms import FormCache, derivatives_in
 from .jobs import decide, holds, same_quantity_job
 from .key import is_key_line
-
-
-class FormCache:
-    """Forms per context object (a problem's chains share a few contexts)."""
-
-    def __init__(self):
-        self._by_context: dict[int, tuple[object, Forms]] = {}
-
-    def of(self, ctx) -> Forms:
-        hit = self._by_context.get(id(ctx))
-        if hit is None or hit[0] is not ctx:
-            hit = (ctx, Forms(ctx))
-            self._by_context[id(ctx)] = hit
-        return hit[1]
-
-
-def _derivatives(e: n.Expr, idx) -> set[str]:
-    """The opaque names the derivatives in `e` read as."""
-    from ..check.goals import OPAQUE_PREFIX  # noqa: PLC0415
-
-    out: set[str] = set()
-
-    def walk(x):
-        if isinstance(x, n.Name) and x.base.startswith(OPAQUE_PREFIX):
-            out.add(x.base)
-        for y in n.children(x):
-            walk(y)
-
-    walk(opaque(e, idx))
-    return out
 
 
 def attempts_by_goal(problem: Problem, goals: list[GoalResult], forms: FormCache, options: Options) -> list[list[int]]:
@@ -64,14 +34,14 @@ def attempts_by_goal(problem: Problem, goals: list[GoalResult], forms: FormCache
     for gi, (goal, gr) in enumerate(zip(problem.goals, goals)):
         mine = {ci for ci in gr.attempts if not is_key_line(problem.chains[ci].members[0].span.line)}
         idx = goal.context.index_names
-        wanted = _derivatives(goal.lhs, idx)
+        wanted = derivatives_in(goal.lhs, idx)
         for ci, chain in enumerate(problem.chains):
             if ci in mine or len(chain.members) < 2 or is_key_line(chain.members[0].span.line):
                 continue
             start = chain.members[0].expr
             if same(start, goal.lhs, idx) or _same_form(forms, chain.context, start, goal):
                 mine.add(ci)
-            elif not is_value(start, chain.context) and (not wanted or wanted & _derivatives(start, idx)):
+            elif not is_value(start, chain.context) and (not wanted or wanted & derivatives_in(start, idx)):
                 jobs.append(same_quantity_job(chain.context, start, goal.lhs, options))
                 keys.append((gi, ci))
         found.append(mine)

@@ -43,7 +43,7 @@ from ..elaborate import Chain, Context, Definition, Problem
 from ..options import Options
 from ..results import ACCEPTED, StepResult
 from .apply import CHANGES_PROBLEM, Checked, _exact
-from .attempts import FormCache, _derivatives
+from .forms import FormCache, derivatives_in
 from .jobs import decide, holds, same_quantity_job
 from .key import KeyProblem, is_key_line
 from .rubric import Rubric
@@ -227,8 +227,8 @@ class _About:
             self.answers[key] = True
             return
         idx = goal.context.index_names
-        wanted = _derivatives(goal.lhs, idx)
-        if wanted and not wanted & _derivatives(subject, idx):
+        wanted = derivatives_in(goal.lhs, idx)
+        if wanted and not wanted & derivatives_in(subject, idx):
             self.answers[key] = False  # a quantity without that derivative in it is not the derivative
             return
         for part in _subterms(subject):

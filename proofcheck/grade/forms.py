@@ -27,7 +27,7 @@ from fractions import Fraction
 import sympy as sp
 
 from .. import nodes as n
-from ..check.goals import canonical, opaque
+from ..check.goals import OPAQUE_PREFIX, canonical, opaque
 from ..elaborate import Context, Definition
 from ..vocabulary import FUNCTION_WORDS
 from .key import is_key_line
@@ -49,6 +49,7 @@ class Forms:
     context: Context
     _lets: dict = field(default_factory=dict)
     _functions: frozenset = frozenset()
+    _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
     def __post_init__(self):
         idx = self.context.index_names
@@ -60,10 +61,12 @@ class Forms:
 
     def form(self, e: n.Expr) -> sp.Basic | None:
         """The member's form, or None when it cannot be built."""
-        try:
-            return self._build(opaque(e, self.context.index_names), (), frozenset(), 0)
-        except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
-            return None  # a form is an aid to counting work; without one the text is compared
+        if e not in self._memo:
+            try:
+                self._memo[e] = self._build(opaque(e, self.context.index_names), (), frozenset(), 0)
+            except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
+                self._memo[e] = None  # a form is an aid to counting work; without one the text is compared
+        return self._memo[e]
 
     # -------------------------------------------------------------- building
 
@@ -160,3 +163,31 @@ def _power(base: sp.Basic, exp: sp.Basic) -> sp.Basic:
 def size(e: n.Expr) -> int:
     """How many nodes a member has: `2 (3)(2)` is larger than `12`, so writing it out is arithmetic."""
     return 1 + sum(size(x) for x in n.children(e) if isinstance(x, (n.Node, tuple)))
+
+
+class FormCache:
+    """Forms per context object (a problem's chains share a few contexts)."""
+
+    def __init__(self):
+        self._by_context: dict[int, tuple[object, Forms]] = {}
+
+    def of(self, ctx) -> Forms:
+        hit = self._by_context.get(id(ctx))
+        if hit is None or hit[0] is not ctx:
+            hit = (ctx, Forms(ctx))
+            self._by_context[id(ctx)] = hit
+        return hit[1]
+
+
+def derivatives_in(e: n.Expr, idx) -> set[str]:
+    """The opaque names the derivatives in `e` read as."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, n.Name) and x.base.startswith(OPAQUE_PREFIX):
+            out.add(x.base)
+        for y in n.children(x):
+            walk(y)
+
+    walk(opaque(e, idx))
+    return out

@@ -183,6 +183,9 @@ def prairielearn_results(r: StudentRecord, level: str) -> dict:
                           "max_points": g.max_points, "message": "" if level == "score" else goal_line(g, level)})
         tests.append({"name": f"{p.name}: work", "description": f"valid steps of {p.name}", "points": p.work_points,
                       "max_points": p.work_max, "message": "", "output": problem_text(p, level)})
+        if p.deductions:
+            tests.append({"name": f"{p.name}: deductions", "description": f"points taken off in {p.name} (rubric items "
+                          "`unknown` and `mistake`)", "points": -p.deductions, "max_points": 0.0, "message": ""})
     score = r.total / r.max_total if r.max_total > 0 else 0.0
     return {"gradable": True, "score": round(min(1.0, max(0.0, score)), 6),
             "message": f"{_num(r.total)} / {_num(r.max_total)} points", "output": student_text(r, level), "tests": tests}

@@ -23,14 +23,12 @@ from ..elaborate import Chain, Goal, Problem
 from ..options import Options
 from ..results import ACCEPTED, GoalResult
 from .apply import Checked, Finding, _exact
-from .attempts import FormCache, attempts_by_goal
+from .attempts import attempts_by_goal
+from .forms import FormCache
 from .carry import CREDITED, StepGrade, grade_steps
 from .key import KeyGoal, KeyProblem, is_key_line
 from .model import GoalRecord, Message, ProblemRecord, StepRecord, pts
 from .rubric import Rubric, work_points
-
-FAILED = ("refuted", "jumped")  # an attempt with a step graded so failed
-
 
 def missing_problem(kp: KeyProblem, message: str, kind: str = "missing-problem") -> ProblemRecord:
     goals = [GoalRecord(g.id, g.kind, g.text, "missing", "not-written", 0.0, pts(g.points), g.milestone) for g in kp.goals]
@@ -191,13 +189,14 @@ def _scale(rec: GoalRecord, kg: KeyGoal, goal: Goal, problem: Problem, by_chain,
 
 
 def _failed(ci: int, goal: Goal, problem: Problem, by_chain, credited: list[int]) -> bool:
-    """Did this attempt fail? A step of it does not follow (refuted, or jumps back), or, with steps
-    that could not be decided, it answers a `find` with another number than the credited chain: an
-    undecided step is no mistake, a different answer is."""
-    grades = [g.grade for g in by_chain.get(ci, [])]
-    if any(g in FAILED for g in grades):
+    """Did this attempt fail? A step of it is wrong (refuted against the line before it, or against
+    the last line that held when it jumps back), or it answers a `find` with another number than the
+    credited chain. An undecided step alone is no mistake: the `unknown` item is the rubric's way to
+    charge for it."""
+    gs = by_chain.get(ci, [])
+    if any(g.grade == "refuted" or (g.grade == "jumped" and g.step.verdict == "refuted") for g in gs):
         return True
-    if goal.kind != "find" or "unknown" not in grades:
+    if goal.kind != "find" or not any(g.grade in ("unknown", "jumped") for g in gs):
         return False
     mine = _exact(problem.chains[ci].members[-1].expr)
     answers = {_exact(problem.chains[c].members[-1].expr) for c in credited}

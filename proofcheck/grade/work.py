@@ -23,7 +23,7 @@ from ..check.goals import canonical, is_value, same
 from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
-from .attempts import FormCache
+from .forms import FormCache
 from .forms import MAX_UNFOLD_DEPTH, size
 from .key import KeyProblem, is_key_line
 
@@ -106,6 +106,16 @@ def _reaches(chain: Chain, goal: Goal, forms: FormCache) -> int | None:
     return None
 
 
+def _answered(problem: Problem, attempts: list[list[int]], forms: FormCache) -> dict[int, int]:
+    """Chain -> the member after which it has answered every goal it attempts (a chain that attempts
+    a milestone and then the goal beyond it, from the same left side, answers at the later one)."""
+    reach: dict[int, list[int | None]] = {}
+    for goal, cis in zip(problem.goals, attempts):
+        for ci in cis:
+            reach.setdefault(ci, []).append(_reaches(problem.chains[ci], goal, forms))
+    return {ci: max(ks) for ci, ks in reach.items() if None not in ks}
+
+
 def _step_key(chain: Chain, k: int, forms: FormCache):
     f = forms.of(chain.context)
     a, b = chain.members[k - 1].expr, chain.members[k].expr
@@ -130,12 +140,10 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
         if not _related(problem.chains[ci], kp):
             for g in gs:
                 g.counts = g.work = False
-    for goal, cis in zip(problem.goals, attempts):
-        for ci in cis:
-            end = _reaches(problem.chains[ci], goal, forms)
-            for g in by_chain.get(ci, []) if end is not None else []:
-                if g.k > end and g.grade in ("accepted", "carried", "at-point"):
-                    g.counts = g.work = False
+    for ci, end in _answered(problem, attempts, forms).items():
+        for g in by_chain.get(ci, []):
+            if g.k > end and g.grade in ("accepted", "carried", "at-point"):
+                g.counts = g.work = False
     seen = set()
     for (ci, k), g in sorted(grades.items()):
         if not g.counts:
