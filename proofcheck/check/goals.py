@@ -296,7 +296,31 @@ def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
         out.append("it uses another derivative convention for ReLU at 0 than the goal")
     if _uses_networks(world) and (ctx.networks != g.networks or ctx.batch != g.batch):
         out.append("its networks or batch size differ from the goal's")
+    if ctx.layout != g.layout:
+        out.append(f"it lays out Jacobians in {ctx.layout} layout, the goal in {g.layout} layout")
+    reshaped = _reshaped(goal, ctx, world)
+    if reshaped:
+        out.append(f"it gives `{reshaped}` another shape than the goal does")
     return out
+
+
+def _shapes(ctx: Context) -> dict:
+    """Declared shapes by name up to notation (a later declaration wins)."""
+    idx = ctx.index_names
+    return {canonical(name, (), idx): canonical(dims, (), idx) for name, dims in ctx.shapes}
+
+
+def _reshaped(g: Goal, ctx: Context, world: list[n.Name]) -> str | None:
+    """A name the goal's claim depends on whose shape (vector, matrix, or none: a scalar) differs in
+    `ctx`: `let W : (1, n)` for the goal's `W : (m, n)` makes every step about another problem."""
+    idx = g.context.index_names
+    mine, theirs = _shapes(ctx), _shapes(g.context)
+    words = {canonical(nm, (), idx) for nm in world}
+    for name, _ in reversed(ctx.shapes):
+        key = canonical(name, (), idx)
+        if (key in theirs or key in words) and mine.get(key) != theirs.get(key):
+            return name.display
+    return None
 
 
 def _differentiates_by_a_node(goal: Goal, ctx: Context) -> bool:

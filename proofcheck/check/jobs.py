@@ -362,6 +362,13 @@ def _has_symbols(e: n.Expr, ctx: Context) -> bool:
     return bool(plain_names) or _contains(e, n.Deriv)
 
 
+def holds_only_at_point(step: StepResult, left: n.Expr, right: n.Expr, ctx: Context) -> bool:
+    """W310: an accepted step with variables on both sides that holds at the given point but not in
+    general (`x^2 = 2 x` at x = 2). A step that works a side out to a number holds only at the point by
+    its nature and is not one."""
+    return step.holds_in_general is False and _has_symbols(left, ctx) and _has_symbols(right, ctx)
+
+
 def _contains(e, cls) -> bool:
     return isinstance(e, cls) or any(_contains(x, cls) for x in n.children(e))
 

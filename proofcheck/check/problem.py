@@ -18,7 +18,7 @@ from .chains import ChainPlan, plan
 from .counterexample import _cx_text
 from .decide import Decision
 from .goals import ChainFacts, GoalJudge, narrowing, without
-from .jobs import Timing, _has_symbols, _Job, _step_result, cross_check_networks, decide_jobs
+from .jobs import Timing, _Job, _step_result, cross_check_networks, decide_jobs, holds_only_at_point
 
 
 def _runner(options: Options):
@@ -238,7 +238,7 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
     if step.verdict == "unknown":
         return [Diagnostic.make("E301", f"could not decide this step: {step.message or 'no method applied'}", member.span)]
     out = []
-    if step.holds_in_general is False and _has_symbols(chain.members[job.left].expr, job.context) and _has_symbols(member.expr, job.context):
+    if holds_only_at_point(step, chain.members[job.left].expr, member.expr, job.context):
         out.append(Diagnostic.make("W310", "this step holds at the given point, but not in general", member.span))
     return out
 
