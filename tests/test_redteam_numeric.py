@@ -40,6 +40,30 @@ def sigmoid(v):
     return 1 / (1 + mpmath.exp(-v))
 
 
+class Undefined(Exception):
+    """No real value (the language's domains: log needs > 0, a root >= 0)."""
+
+
+def rsqrt(v):
+    if v < 0:
+        raise Undefined
+    return mpmath.sqrt(v)
+
+
+def rlog(v):
+    if v <= 0:
+        raise Undefined
+    return mpmath.log(v)
+
+
+def value(f, point):
+    """f at the point, None where it has no real value."""
+    try:
+        return f(point)
+    except (Undefined, ZeroDivisionError):
+        return None
+
+
 @dataclass(frozen=True)
 class Claim:
     """lhs and rhs of one step as functions of a point (dict of mpf); `witness` for a false claim,
@@ -53,6 +77,7 @@ class Claim:
     sample: dict | None = None
     keep: Callable | None = None
     digits: int = DIGITS  # more where the difference is below 10^-300 relative to the sides
+    undefined_near: tuple = ()  # domain witnesses: more points of the interval where the left side alone is undefined
 
 
 @dataclass(frozen=True)
@@ -113,6 +138,21 @@ CLAIMS = [
           lambda v: (v["x"] - 1) * mpmath.exp(v["x"]), {"x": F(0)}),
     Claim("RN26", "(sin(pi x^2/4) > 0.7071067811865476) = 0 at x = sqrt 2",
           lambda v: ind(mpmath.sin(PI * mpmath.sqrt(2) ** 2 / 4) > mpmath.mpf("0.7071067811865476")), lambda v: 0, {}),
+    # the domain rule on a thin interval: the left side undefined around 0, the right side defined
+    Claim("RN27", "(sqrt(x tanh x - 10^-20))^2 = x tanh x - 10^-20", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20))) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20)), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN28", "(sqrt(1 - 10^-30 - e^-x^2))^2 = 1 - 10^-30 - e^-x^2",
+          lambda v: rsqrt(1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2)) ** 2,
+          lambda v: 1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN29", "log(A) - log(A) = 0, A = x^2 (e^x + 1) - 10^-30",
+          lambda v: rlog(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30))) * 0, lambda v: 0, {"x": F(0)},
+          undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN30", "e^log(A) = A, A = x^2 (e^x + 1) - 10^-30",
+          lambda v: mpmath.exp(rlog(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30)))),
+          lambda v: v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30)), {"x": F(0)},
+          undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN31", "(sqrt(x tanh x - 10^-6))^2 = x tanh x - 10^-6", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6))) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6)), {"x": F(0)}, undefined_near=(F(1, 10 ** 4), F(-1, 10 ** 4))),
     # true claims next to the attacks
     Claim("RT01", "sin^2 + cos^2 = 1", lambda v: mpmath.sin(27720 * PI * v["x"]) ** 2 + mpmath.cos(27720 * PI * v["x"]) ** 2,
           lambda v: 1, sample={"x": (-3, 3)}),
@@ -141,6 +181,13 @@ CLAIMS = [
           lambda v: 0, sample={"x": (-6000, 6000)}),
     Claim("RT16", "ReLU(x + sin x - 5000)(x < 4990) = 0", lambda v: relu(v["x"] + mpmath.sin(v["x"]) - 5000) * ind(v["x"] < 4990),
           lambda v: 0, sample={"x": (-6000, 6000)}),
+    Claim("RT24", "(sqrt(x tanh x))^2 = x tanh x", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"])) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]), sample={"x": (-5, 5)}),
+    Claim("RT25", "(sqrt(x^2 (e^x + 1) + 10^-30))^2 = x^2 (e^x + 1) + 10^-30",
+          lambda v: rsqrt(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) + mpq(F(1, 10 ** 30))) ** 2,
+          lambda v: v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) + mpq(F(1, 10 ** 30)), sample={"x": (-5, 5)}),
+    Claim("RT26", "A/A = 1, A = x tanh x - 10^-30", lambda v: (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30)))
+          / (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30))), lambda v: 1, sample={"x": (-5, 5)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
@@ -203,6 +250,11 @@ def _differ(a, b) -> bool:
 def test_false_claim_differs_at_its_witness(claim):
     with mpmath.workdps(claim.digits):
         point = {k: mpq(v) for k, v in claim.witness.items()}
+        if claim.undefined_near:  # the domain rule: left undefined on an interval where the right is defined
+            for x in (claim.witness["x"], *claim.undefined_near):
+                p = {"x": mpq(x)}
+                assert value(claim.lhs, p) is None and value(claim.rhs, p) is not None, f"{claim.text} at x = {x}"
+            return
         assert _differ(claim.lhs(point), claim.rhs(point)), claim.text
 
 
@@ -216,7 +268,9 @@ def test_true_claim_holds_at_random_reals(claim):
             if claim.keep is not None and not claim.keep(point):
                 continue
             checked += 1
-            assert not _differ(claim.lhs(point), claim.rhs(point)), f"{claim.text} at {point}"
+            left, right = value(claim.lhs, point), value(claim.rhs, point)
+            assert (left is None) == (right is None), f"{claim.text}: one side only defined at {point}"
+            assert left is None or not _differ(left, right), f"{claim.text} at {point}"
         assert checked >= 20
 
 
