@@ -56,6 +56,19 @@ def rlog(v):
     return mpmath.log(v)
 
 
+def sgn(g) -> int:
+    """The sign of a kink argument; within 10^-(digits - 30) of 0 it is 0 (the witness is an exact root
+    computed to the working precision)."""
+    if abs(g) < mpmath.mpf(10) ** (30 - mp.dps):
+        return 0
+    return 1 if g > 0 else -1
+
+
+def _tanh_root():
+    """r with r + tanh r = 1."""
+    return mpmath.findroot(lambda x: x + mpmath.tanh(x) - 1, mpmath.mpf("0.5"))
+
+
 def value(f, point):
     """f at the point, None where it has no real value."""
     try:
@@ -73,7 +86,7 @@ class Claim:
     text: str
     lhs: Callable
     rhs: Callable
-    witness: dict | None = None
+    witness: dict | None = None  # input -> Fraction, or a function giving an exact root at the working precision
     sample: dict | None = None
     keep: Callable | None = None
     digits: int = DIGITS  # more where the difference is below 10^-300 relative to the sides
@@ -153,6 +166,16 @@ CLAIMS = [
           undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
     Claim("RN31", "(sqrt(x tanh x - 10^-6))^2 = x tanh x - 10^-6", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6))) ** 2,
           lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6)), {"x": F(0)}, undefined_near=(F(1, 10 ** 4), F(-1, 10 ** 4))),
+    # on the kink of a transcendental argument (witnesses: exact roots to the working precision)
+    Claim("RN32", "(x e^x >= 1) = (x e^x > 1)", lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0),
+          lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) > 0), {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RN33", "(tanh x >= 0) = (tanh x > 0)", lambda v: ind(sgn(mpmath.tanh(v["x"])) >= 0),
+          lambda v: ind(sgn(mpmath.tanh(v["x"])) > 0), {"x": F(0)}),
+    Claim("RN34", "(x + tanh x >= 1) = (x + tanh x > 1)", lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) >= 0),
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) > 0), {"x": _tanh_root}),
+    Claim("RN35", "d/dx ReLU(x + tanh x - 1) = (x + tanh x >= 1)(2 - tanh^2 x)",
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) > 0) * (2 - mpmath.tanh(v["x"]) ** 2),
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) >= 0) * (2 - mpmath.tanh(v["x"]) ** 2), {"x": _tanh_root}),
     # true claims next to the attacks
     Claim("RT01", "sin^2 + cos^2 = 1", lambda v: mpmath.sin(27720 * PI * v["x"]) ** 2 + mpmath.cos(27720 * PI * v["x"]) ** 2,
           lambda v: 1, sample={"x": (-3, 3)}),
@@ -188,6 +211,13 @@ CLAIMS = [
           lambda v: v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) + mpq(F(1, 10 ** 30)), sample={"x": (-5, 5)}),
     Claim("RT26", "A/A = 1, A = x tanh x - 10^-30", lambda v: (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30)))
           / (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30))), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT27", "(sigma x > 1/2) = (x > 0)", lambda v: ind(sigmoid(v["x"]) > mpmath.mpf(1) / 2), lambda v: ind(v["x"] > 0),
+          sample={"x": (-5, 5)}),
+    Claim("RT28", "d/dx ReLU(tanh x) = (x > 0)(1 - tanh^2 x)", lambda v: ind(mpmath.tanh(v["x"]) > 0) * mpmath.diff(mpmath.tanh, v["x"]),
+          lambda v: ind(v["x"] > 0) * (1 - mpmath.tanh(v["x"]) ** 2), sample={"x": (-5, 5)}),
+    Claim("RT29", "d/dx ReLU(x + tanh x - 1) = (x + tanh x > 1)(2 - tanh^2 x)",
+          lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * mpmath.diff(lambda t: t + mpmath.tanh(t), v["x"]),
+          lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * (2 - mpmath.tanh(v["x"]) ** 2), sample={"x": (-5, 5)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
@@ -249,7 +279,7 @@ def _differ(a, b) -> bool:
 @pytest.mark.parametrize("claim", [c for c in CLAIMS if c.id.startswith("RN")], ids=lambda c: c.id)
 def test_false_claim_differs_at_its_witness(claim):
     with mpmath.workdps(claim.digits):
-        point = {k: mpq(v) for k, v in claim.witness.items()}
+        point = {k: (v() if callable(v) else mpq(v)) for k, v in claim.witness.items()}
         if claim.undefined_near:  # the domain rule: left undefined on an interval where the right is defined
             for x in (claim.witness["x"], *claim.undefined_near):
                 p = {"x": mpq(x)}
