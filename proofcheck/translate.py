@@ -455,11 +455,10 @@ class Translator:
             nxt = factors[i + 1] if i + 1 < len(factors) else None
             joined = nxt is not None and ops[i] == "juxt"
             if isinstance(f, n.Deriv) and f.expr is None:
-                rest = factors[i + 1:]
-                if not rest:
+                d = n.operator_applied(f, factors[i + 1:], ops[i + 1:])
+                if d is None:
                     raise ProofError("E202", "a derivative operator needs an expression to act on", f.span)
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
-                values.append((op, self.t_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation), scope)))
+                values.append((op, self.t_Deriv(d, scope)))
                 break
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))

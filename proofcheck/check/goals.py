@@ -118,9 +118,7 @@ def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
             nxt = e.factors[i + 1] if i + 1 < len(e.factors) else None
             if isinstance(f, n.Deriv) and f.expr is None and nxt is not None:
                 # operator form `\\frac{d}{dx} a b`: the operand is the rest of the product
-                rest = e.factors[i + 1:]
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, e.ops[i + 1:])
-                head = e.factors[:i] + (n.Deriv(f.span, body, f.var, f.order, f.notation),)
+                head = e.factors[:i] + (n.operator_applied(f, e.factors[i + 1:], e.ops[i + 1:]),)
                 if len(head) == 1:
                     return opaque(head[0], index_names, bound)
                 return opaque(n.Product(e.span, head, e.ops[:i]), index_names, bound)

@@ -192,17 +192,7 @@ def _is_given(subject: n.Expr, ctx: Context, kp: KeyProblem, forms: FormCache) -
 
 def _subterms(e: n.Expr) -> list[n.Expr]:
     """The parts of a subject worth comparing with a goal's left side (not numbers)."""
-    out = []
-
-    def walk(x):
-        if isinstance(x, n.Node) and not isinstance(x, (n.Num, n.Condition)):
-            out.append(x)
-        for y in n.children(x):
-            if isinstance(y, (n.Node, tuple)):
-                walk(y)
-
-    walk(e)
-    return out
+    return [x for x in n.subtrees(e) if not isinstance(x, (n.Num, n.Condition))]
 
 
 class _About:
