@@ -151,6 +151,12 @@ CLAIMS = [
           lambda v: (v["x"] - 1) * mpmath.exp(v["x"]), {"x": F(0)}),
     Claim("RN26", "(sin(pi x^2/4) > 0.7071067811865476) = 0 at x = sqrt 2",
           lambda v: ind(mpmath.sin(PI * mpmath.sqrt(2) ** 2 / 4) > mpmath.mpf("0.7071067811865476")), lambda v: 0, {}),
+    Claim("RN36", "sin(x + 10^-100) = sin x", lambda v: mpmath.sin(v["x"] + mpq(F(1, 10 ** 100))), lambda v: mpmath.sin(v["x"]),
+          {"x": F(0)}),
+    Claim("RN37", "sqrt(x^2 + 1 + 10^-300) = sqrt(x^2 + 1)", lambda v: mpmath.sqrt(v["x"] ** 2 + 1 + mpq(F(1, 10 ** 300))),
+          lambda v: mpmath.sqrt(v["x"] ** 2 + 1), {"x": F(0)}, digits=400),
+    Claim("RN38", "sin^2 x + cos^2(x + 10^-150) = 1", lambda v: mpmath.sin(v["x"]) ** 2 + mpmath.cos(v["x"] + mpq(F(1, 10 ** 150))) ** 2,
+          lambda v: 1, {"x": F(1)}),
     # the domain rule on a thin interval: the left side undefined around 0, the right side defined
     Claim("RN27", "(sqrt(x tanh x - 10^-20))^2 = x tanh x - 10^-20", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20))) ** 2,
           lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20)), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
@@ -238,6 +244,7 @@ APPROX = [
     Approx("RT18", "0 ~ ReLU(0.0)", F(0), lambda x: relu(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     Approx("RT19", "1 ~ sign(0.1)", F(1), lambda x: mpmath.sign(x), TENTH, lambda v: v == 1),
     Approx("RT20", "0 ~ sign(0.0)", F(0), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 0, 1)),
+    Approx("RT30", "0.02 ~ |0.0|", F(1, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     Approx("RT21", "1 ~ (0.1 > 0)", F(1), lambda x: ind(x > 0), TENTH, lambda v: v == 1),
 ]
 
