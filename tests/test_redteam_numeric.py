@@ -246,6 +246,8 @@ APPROX = [
     Approx("RT20", "0 ~ sign(0.0)", F(0), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 0, 1)),
     Approx("RT30", "0.02 ~ |0.0|", F(1, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     Approx("RT21", "1 ~ (0.1 > 0)", F(1), lambda x: ind(x > 0), TENTH, lambda v: v == 1),
+    Approx("RT31", "0.6 ~ (0.4 > 0) sigma(0.4)", F(3, 5), lambda x: ind(x > 0) * sigmoid(x), (F(7, 20), F(9, 20)),
+           lambda v: sigmoid(mpq(F(7, 20))) <= mpq(v) <= sigmoid(mpq(F(9, 20)))),
 ]
 
 BY_ID = {c.id: c for c in CLAIMS + APPROX}
