@@ -256,7 +256,7 @@ def _finish(job: _Instance, outcome: _Outcome | None, otherwise: str, coverage: 
 def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list, evidence: bool,
                    forms: tuple = ()) -> dict | None:
     """Random points until `count` usable ones; a certified difference is returned as a counterexample."""
-    for p, _ in random_points(rng, job.syms, count):
+    for p, _ in random_points(rng, job.syms, count, generic=evidence):
         if len(found) >= count:
             break
         if relations_hold(job.rels, p) is not True:
