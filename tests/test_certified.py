@@ -148,14 +148,15 @@ def test_a_derivative_has_the_domain_of_its_value():
 
 def test_polynomial_crossings_are_exact_at_any_degree():
     t = regions._T
-    found = regions.crossings(t ** 9 - 10 ** 6)
-    assert len(found) == 1 and isinstance(found[0].value, sp.CRootOf)
-    assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)] == [0, Q(1, 100)]
+    found, bisected = regions.crossings(t ** 9 - 10 ** 6)
+    assert len(found) == 1 and isinstance(found[0].value, sp.CRootOf) and not bisected
+    assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)[0]] == [0, Q(1, 100)]
 
 
 def test_transcendental_crossings_are_bracketed():
     t = regions._T
-    found = regions.crossings(sp.exp(t) - 1000)
+    found, bisected = regions.crossings(sp.exp(t) - 1000)
+    assert bisected  # searched over |t| < 4,096 only: the line gets far probes beyond
     assert any(c.value == sp.log(1000) for c in found)  # the closed form, to probe exactly on the kink
     assert any(c.lo < 6.90775527898 < c.hi for c in found if c.value is None)
     with pytest.raises(regions.Budget):
@@ -169,6 +170,20 @@ def test_probes_reach_narrow_regions_and_every_decoy():
     values = {p.point[x] for p in ps}
     assert all(Q(k) in values for k in range(1, 14))  # every boundary exactly
     assert any(0 < v < Q(1, 10 ** 9) for v in values)  # inside the narrow cell
+
+
+def test_bisected_lines_get_probes_inside_brackets_and_beyond_their_reach():
+    import random
+    ps = regions.probes(random.Random(0), [x], [sp.tanh(x), x - Q(1, 10 ** 15)], [{x: Q(1, 2)}])
+    inside = [p.point[x] for p in ps if p.where == regions.BRACKET]
+    assert any(0 < v < Q(1, 10 ** 15) for v in inside)  # thinner than the bracket around 0
+    beyond = {p.point[x] for p in ps if p.where == regions.BEYOND}
+    assert {Q(10 ** 4), Q(-10 ** 4)} <= beyond
+    # a line with no sign change found still gets the far probes (tanh x + x = 4100 past 4,096)
+    far = regions.probes(random.Random(0), [x], [sp.tanh(x) + x - 4100], [{x: Q(1, 2)}])
+    assert Q(10 ** 4) in {p.point[x] for p in far}
+    exact = regions.probes(random.Random(0), [x], [x ** 2 + 1], [{x: Q(1, 2)}])
+    assert exact == []  # a rational argument with no real root: its sign is known everywhere
 
 
 def test_significant_rounding():

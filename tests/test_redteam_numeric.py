@@ -110,6 +110,10 @@ PI = mpmath.pi
 F = Fraction
 
 
+def _third():
+    return mpmath.mpf(1) / 3
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -160,6 +164,15 @@ CLAIMS = [
     # the domain rule on a thin interval: the left side undefined around 0, the right side defined
     Claim("RN27", "(sqrt(x tanh x - 10^-20))^2 = x tanh x - 10^-20", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20))) ** 2,
           lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20)), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN39", "(sqrt((x - 1/3) tanh(x - 1/3) - 10^-30))^2 = (x - 1/3) tanh(x - 1/3) - 10^-30",
+          lambda v: rsqrt((v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 30))) ** 2,
+          lambda v: (v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 30)), {"x": F(1, 3)},
+          undefined_near=(F(1, 3) + F(1, 10 ** 17), F(1, 3) - F(1, 10 ** 17))),
+    Claim("RN40", "(tanh(x - 1/3) > 0)(x < 1/3 + 10^-20) = 0",
+          lambda v: ind(mpmath.tanh(v["x"] - _third()) > 0) * ind(v["x"] < _third() + mpq(F(1, 10 ** 20))), lambda v: 0,
+          {"x": F(1, 3) + F(1, 10 ** 21)}),
+    Claim("RN41", "(tanh x + x > 10^10) = 0", lambda v: ind(mpmath.tanh(v["x"]) + v["x"] > 10 ** 10), lambda v: 0,
+          {"x": F(2 * 10 ** 10)}),
     Claim("RN28", "(sqrt(1 - 10^-30 - e^-x^2))^2 = 1 - 10^-30 - e^-x^2",
           lambda v: rsqrt(1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2)) ** 2,
           lambda v: 1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
@@ -228,6 +241,9 @@ CLAIMS = [
           lambda v: mpmath.fprod(mpmath.cos(PI * v[f"x{k}"]) ** 2 for k in range(1, 6)),
           lambda v: mpmath.fprod(1 - mpmath.sin(PI * v[f"x{k}"]) ** 2 for k in range(1, 6)),
           sample={f"x{k}": (-3, 3) for k in range(1, 6)}),
+    Claim("RT33", "(tanh x > 0)(x < 10^-15) = (x > 0)(x < 10^-15)",
+          lambda v: ind(mpmath.tanh(v["x"]) > 0) * ind(v["x"] < mpq(F(1, 10 ** 15))),
+          lambda v: ind(v["x"] > 0) * ind(v["x"] < mpq(F(1, 10 ** 15))), sample={"x": (-5, 5)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),

@@ -12,8 +12,11 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
   an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
-both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01) and points
-far beyond the outermost crossings (far regions like exp(x) > 1000). Nothing is capped silently: a
+both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01), points
+far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
+bracket (a region thinner than the bracket, `_bracket_points`), and on every line searched by
+bisection, points past its reach (`FAR_POINTS`, looked at for a difference only: `BEYOND`), found
+sign change or not. Nothing is capped silently: a
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
 the step is `unknown` with that reason.
 
@@ -42,6 +45,9 @@ BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
+BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
+BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
+FAR_POINTS = tuple(sp.Integer(10) ** k for k in (4, 5, 6, 9))  # |t| on every bisected line: past its reach
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
@@ -62,7 +68,7 @@ class Budget(Exception):
 @dataclass(frozen=True)
 class Probe:
     point: dict  # Symbol -> exact SymPy number
-    where: str  # on | near | inside | far
+    where: str  # on | bracket | near | inside | far | beyond (past a bisection's reach: a search, not evidence)
 
 
 @dataclass
@@ -74,10 +80,13 @@ class Coverage:
     crossings: int = 0  # sign changes found, all lines together
     cells: int = 0  # regions between crossings, all lines together
     probes: int = 0
+    bounded_lines: int = 0  # lines searched by bisection, over |t| < about 4,096 only (far probes beyond)
+    brackets: int = 0  # sign changes only bracketed (about 1e-10 wide), probed inside but not resolved
 
     def as_dict(self) -> dict:
         return {"arguments": self.arguments, "lines": self.lines, "crossings": self.crossings,
-                "cells": self.cells, "probes": self.probes}
+                "cells": self.cells, "probes": self.probes, "bounded_lines": self.bounded_lines,
+                "brackets": self.brackets}
 
 
 # ------------------------------------------------------------------ random points
@@ -251,14 +260,15 @@ class Crossing:
     value: sp.Expr | None
 
 
-def crossings(g_line: sp.Expr) -> list[Crossing]:
-    """The sign changes of g along the line (as a function of _T), every one of them."""
+def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
+    """The sign changes of g along the line (as a function of _T), and whether they were searched by
+    bisection (every one within |t| < about 4,096; none is known beyond)."""
     if _T not in g_line.free_symbols:
-        return []
+        return [], False
     exact = _polynomial_crossings(g_line)
     if exact is not None:
-        return exact
-    return _bisection_crossings(g_line) + _closed_form_crossings(g_line)
+        return exact, False
+    return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
 
 
 def _polynomial_crossings(g_line) -> list[Crossing] | None:
@@ -430,22 +440,42 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out: list[Probe] = []
     for line in lines:
         found: list[Crossing] = []
+        bisected = False
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
-            found.extend(crossings(line.restrict(g)))
-        if not found:
+            cs, by_bisection = crossings(line.restrict(g))
+            found.extend(cs)
+            bisected |= by_bisection
+        if not found and not bisected:
             continue
         coverage.lines += 1
+        coverage.bounded_lines += bisected
         cuts = _merge(found)
         coverage.crossings += len(cuts)
+        coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
-        for t, where in _line_probes(cuts, on_only):
+        line_probes = _line_probes(cuts, on_only) if cuts else []
+        if bisected and not on_only:
+            line_probes += [(sign * t, BEYOND) for t in FAR_POINTS for sign in (-1, 1)]
+        for t, where in line_probes:
             out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
     coverage.probes += len(out)
     return out
+
+
+def _bracket_points(c: Crossing, cuts: list[Crossing]) -> list[sp.Rational]:
+    """Points inside a bisection bracket (a sign change not resolved, about 1e-10 wide): its ends,
+    its middle, every other crossing's rational end inside it, and the middles between these, so a
+    region thinner than the bracket (`(\\tanh x > 0)(x < 10^{-15})`, a domain gap around 0) is met
+    where one of them falls into it."""
+    inner = {c.lo, c.hi, (c.lo + c.hi) / 2}
+    for d in cuts:
+        inner.update(x for x in (d.lo, d.hi) if c.lo < x < c.hi)
+    ordered = sorted(inner)
+    return ordered + [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
 
 
 def _merge(found: list[Crossing]) -> list[Crossing]:
@@ -462,6 +492,8 @@ def _line_probes(cuts: list[Crossing], on_only: bool) -> list[tuple[sp.Expr, str
     for c in cuts:
         if c.value is not None:
             out.append((c.value, "on"))
+        else:
+            out.extend((t, BRACKET) for t in _bracket_points(c, cuts))
     if on_only:
         return out
     for i, c in enumerate(cuts):
