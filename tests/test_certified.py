@@ -186,6 +186,19 @@ def test_bisected_lines_get_probes_inside_brackets_and_beyond_their_reach():
     assert exact == []  # a rational argument with no real root: its sign is known everywhere
 
 
+def test_a_bracketed_jump_is_probed_exactly_or_settled_or_unsettled():
+    import random
+    g = x * sp.exp(x) - 1  # its root W(1) is only bracketed
+    def where(d):
+        return {p.where for p in regions.probes(random.Random(0), [x], [g], [{x: Q(1, 2)}], difference=d)}
+    assert regions.UNSETTLED in where(sp.Heaviside(g, 1) - sp.Heaviside(g, 0))  # (g >= 0) - (g > 0) is 1 there
+    assert regions.UNSETTLED not in where(sp.Heaviside(g, 0) * g - sp.Max(g, 0))  # 0 on the kink
+    # (x - 1)^2 e^x: zeros exactly those of its rational factor, probed on them
+    on = regions.probes(random.Random(0), [x], [(x - 1) ** 2 * sp.exp(x)], [{x: Q(1, 2)}],
+                        difference=sp.Heaviside((x - 1) ** 2 * sp.exp(x), 0) - 1)
+    assert any(p.where == "on" and p.point[x] == 1 for p in on)
+
+
 def test_significant_rounding():
     assert round_significant(Q(625, 10 ** 6), 1) == Q(6, 10 ** 4)
     assert round_significant(Q(69077, 10 ** 4), 1) == 7

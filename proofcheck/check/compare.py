@@ -43,7 +43,7 @@ from .numbers import (
     relations_hold,
     value_at,
 )
-from .regions import BEYOND, BRACKET, FIRST_POINTS, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
+from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
 from .symbolic import zero_test
 
 SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
@@ -322,8 +322,13 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
     quick = only is not None or not evidence
     key = (tuple(args), on_only)
     if key not in job.probes:
-        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage)
+        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage,
+                                 difference=job.a.expr - job.b.expr)
     for pr in job.probes[key]:
+        if pr.where == UNSETTLED:
+            if quick:
+                continue
+            return _Outcome(undecided=pr.note)
         held = relations_hold(job.rels, pr.point)
         if held is False:
             continue

@@ -14,7 +14,8 @@ The crossings of all arguments on a line, merged and sorted, cut it into cells; 
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
 both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01), points
 far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
-bracket (a region thinner than the bracket, `_bracket_points`), and on every line searched by
+bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
+the kink is settled by `_settle`, or the step is unknown), and on every line searched by
 bisection, points past its reach (`FAR_POINTS`, looked at for a difference only: `BEYOND`), found
 sign change or not. Nothing is capped silently: a
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
@@ -46,6 +47,7 @@ BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
+UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 FAR_POINTS = tuple(sp.Integer(10) ** k for k in (4, 5, 6, 9))  # |t| on every bisected line: past its reach
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
@@ -68,7 +70,9 @@ class Budget(Exception):
 @dataclass(frozen=True)
 class Probe:
     point: dict  # Symbol -> exact SymPy number
-    where: str  # on | bracket | near | inside | far | beyond (past a bisection's reach: a search, not evidence)
+    where: str  # on | bracket | near | inside | far | beyond (past a bisection's reach: a search, not
+    # evidence) | unsettled (a bracketed kink where the sides could not be shown equal: the step is unknown)
+    note: str = ""  # why, for an unsettled probe
 
 
 @dataclass
@@ -427,9 +431,11 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
-    `on_only`: the crossings alone (a symbolic proof already covers the open regions)."""
+    `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
+    the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
+    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
@@ -440,13 +446,17 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out: list[Probe] = []
     for line in lines:
         found: list[Crossing] = []
+        settled: list[tuple[sp.Expr, str, str]] = []  # (t, where, note) from _settle
         bisected = False
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
-            cs, by_bisection = crossings(line.restrict(g))
+            g_line = line.restrict(g)
+            cs, by_bisection = crossings(g_line)
             found.extend(cs)
             bisected |= by_bisection
+            if difference is not None and by_bisection:
+                settled.extend(_settle(g, g_line, line, difference, cs))
         if not found and not bisected:
             continue
         coverage.lines += 1
@@ -455,15 +465,100 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         coverage.crossings += len(cuts)
         coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
-        line_probes = _line_probes(cuts, on_only) if cuts else []
+        line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
+        notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
             line_probes += [(sign * t, BEYOND) for t in FAR_POINTS for sign in (-1, 1)]
         for t, where in line_probes:
-            out.append(Probe(line.at(t), where))
+            out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
     coverage.probes += len(out)
     return out
+
+
+def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: list[Crossing]):
+    """For each bracket of a jump argument g (the difference has a sign, indicator, case split or
+    Kronecker delta of g, so its value exactly where g = 0 can differ from every value around: `(x
+    e^x \\geq 1) = (x e^x > 1)`): the kink's exact place when it can be found (`_exact_zeros`), as
+    probes on it; else the difference with g's jumps at their value for g = 0 must be 0 over the
+    whole bracket (`d/dx ReLU(g) = (g > 0) g'`); else one UNSETTLED probe, which makes the step
+    unknown. Yields (t, where, note)."""
+    on_kink = _at_zero_of(difference, g)
+    if on_kink is None:
+        return
+    d_line = line.restrict(on_kink)
+    for c in cs:
+        if c.value is not None:
+            continue
+        zeros = _exact_zeros(g_line, c, cs)
+        if zeros is not None:
+            yield from ((z, "on", "") for z in zeros)
+        elif not _zero_throughout(d_line, c):
+            note = (f"{sp.sstr(g)} changes sign at a point bisection only brackets (t in "
+                    f"[{float(c.lo):.12g}, {float(c.hi):.12g}] along a probe line), and the two sides "
+                    f"could not be shown equal exactly there")
+            yield (c.lo + c.hi) / 2, UNSETTLED, note
+
+
+def _at_zero_of(d: sp.Expr, g: sp.Expr) -> sp.Expr | None:
+    """d with every jump of g (a sign, indicator, case condition or delta of g or -g) at its value
+    where g = 0, and g itself 0 (`(g > 0) g = \\mathrm{ReLU}(g)` there); None when d has no jump of g
+    (a ReLU's or |.|'s kink is continuous)."""
+    repl = {}
+    for node in sp.preorder_traversal(d):
+        name = type(node).__name__
+        if name in _RELATION_AT_ZERO:
+            if node.args[0] - node.args[1] in (g, -g):
+                repl[node] = _RELATION_AT_ZERO[name]
+        elif name in ("Heaviside", "sign", "KroneckerDelta"):
+            arg = node.args[0] - node.args[1] if name == "KroneckerDelta" else node.args[0]
+            if arg in (g, -g):
+                repl[node] = {"Heaviside": node.args[1] if len(node.args) > 1 else sp.S.Half,
+                              "sign": sp.S.Zero, "KroneckerDelta": sp.S.One}[name]
+    return d.xreplace(repl).xreplace({g: sp.S.Zero, -g: sp.S.Zero}) if repl else None
+
+
+_RELATION_AT_ZERO = {"StrictGreaterThan": sp.false, "StrictLessThan": sp.false, "GreaterThan": sp.true,
+                     "LessThan": sp.true, "Equality": sp.true, "Unequality": sp.false}
+
+
+def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | None:
+    """Every zero of g in the bracket, exactly, when that can be shown: g a product of rational
+    factors (exact roots) and factors whose enclosure excludes 0 on the bracket (`(x - 1)^2 e^x`), or
+    g strictly monotone on it (at most one zero) and exactly 0 at a known exact point in it (another
+    argument's root, the bracket's middle: `\\tanh x` at 0). None when neither shows it."""
+    factors = sp.Mul.make_args(sp.factor_terms(g_line))
+    rational = [f for f in factors if _T in f.free_symbols and f.is_rational_function(_T)]
+    other = [f for f in factors if _T in f.free_symbols and f not in rational]
+    if rational and all(_excludes_zero(f, c.lo, c.hi) for f in other):
+        per_factor = [_polynomial_crossings(f) for f in rational]
+        roots = [r for found in per_factor if found is not None for r in found]
+        if None not in per_factor and all(r.value is not None and r.value.is_Rational for r in roots):
+            return [r.value for r in roots if c.lo <= r.value <= c.hi]
+    if not _excludes_zero(sp.diff(g_line, _T), c.lo, c.hi):
+        return None
+    candidates = set(_bracket_points(c, cuts)) | {d.value for d in cuts if d.value is not None and d.value.is_Rational
+                                                   and c.lo <= d.value <= c.hi}
+    for t in sorted(candidates):
+        try:
+            if Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
+                return [t]
+        except (Undefined, Undecided):
+            continue
+    return None
+
+
+def _zero_throughout(d_line: sp.Expr, c: Crossing) -> bool:
+    """The difference (with g's jumps at g = 0) is 0 on the whole bracket: exactly, or by an
+    enclosure that is {0}."""
+    if d_line == 0 or sp.expand(d_line) == 0:
+        return True
+    try:
+        iv = IntervalEvaluator({_T: rational_interval(c.lo, c.hi)}, INTERVAL_BITS[0]).enclose(d_line)
+    except (Straddle, Undecided, Undefined):
+        return False
+    return interval_sign(iv) == 0
 
 
 def _bracket_points(c: Crossing, cuts: list[Crossing]) -> list[sp.Rational]:
