@@ -35,11 +35,33 @@ from .jobs import _contains, _Job
 # ------------------------------------------------------------------ reading members up to notation
 
 
+MAX_CANONICAL_MEMO = 200_000  # forms remembered (by node identity) before the memo starts afresh
+_CANONICAL_MEMO: dict[tuple, tuple] = {}
+
+
 def canonical(e, bound: tuple[str, ...] = (), index_names: frozenset[str] = frozenset()):
     """A hashable form of a node that ignores what is only notation: spans, `\\mathrm` styling, the
     spelling of products (`a b`, `a * b`, `a \\cdot b`), single brackets, the derivative notation
     (`d`, `∂`, slash), a subscript of index letters run together (`W_{ij}` is `W_{i,j}`) and the
-    letters of bound sum variables (renamed by depth)."""
+    letters of bound sum variables (renamed by depth).
+
+    Remembered by node identity (the node is kept with its form, so an id is never reused while its
+    entry lives): goal judging asks for the same definitions' and assumptions' forms once per chain
+    and goal, and grading a class asks thousands of times."""
+    if not isinstance(e, n.Node):
+        return _canonical(e, bound, index_names)
+    key = (id(e), bound, index_names)
+    hit = _CANONICAL_MEMO.get(key)
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    value = _canonical(e, bound, index_names)
+    if len(_CANONICAL_MEMO) >= MAX_CANONICAL_MEMO:
+        _CANONICAL_MEMO.clear()
+    _CANONICAL_MEMO[key] = (e, value)
+    return value
+
+
+def _canonical(e, bound: tuple[str, ...], index_names: frozenset[str]):
     if isinstance(e, (tuple, list)):
         return tuple(canonical(x, bound, index_names) for x in e)
     if not isinstance(e, n.Node):
@@ -263,9 +285,27 @@ def _uses_networks(world: list[n.Name]) -> bool:
     return any(nm.base in NETWORK_FUNCTIONS for nm in world)
 
 
+_SETTING_MEMO: dict[tuple[int, int], tuple] = {}
+
+
 def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
     """How `ctx` differs from the goal's context in what it assumes (definitions aside): assumptions,
-    given values, index declarations, the ReLU convention and the networks the goal uses."""
+    given values, index declarations, the ReLU convention and the networks the goal uses.
+
+    `world` is `_world(goal)`, so the answer depends on the goal and the context alone: remembered by
+    their identity (both kept with the entry), as every chain asks it again for each refinement."""
+    key = (id(goal), id(ctx))
+    hit = _SETTING_MEMO.get(key)
+    if hit is not None and hit[0] is goal and hit[1] is ctx:
+        return list(hit[2])
+    out = _setting_uncached(goal, ctx, world)
+    if len(_SETTING_MEMO) >= MAX_CANONICAL_MEMO:
+        _SETTING_MEMO.clear()
+    _SETTING_MEMO[key] = (goal, ctx, tuple(out))
+    return out
+
+
+def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
     g = goal.context
     out: list[str] = []
     idx = g.index_names

@@ -68,10 +68,11 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     judge = GoalJudge(problem, facts, accepted, rejected, seed, lambda jobs: [d for d, _ in run(jobs)])
     result.goals, goal_diags = judge.judge()
     diags.extend(goal_diags)
+    goals_in_force = [replace(g, context=without(g.context, rejected)) for g in problem.goals]
     for f in facts:
         first, last = f.chain.members[0].span.line, f.chain.members[-1].span.line
         narrowed = [] if len(f.chain.members) < 2 else sorted(
-            {x for g in problem.goals for x in narrowing(replace(g, context=without(g.context, rejected)), f.chain.context, accepted)})
+            {x for g in goals_in_force for x in narrowing(g, f.chain.context, accepted)})
         result.chains.append(ChainResult(f.id, first, last, f.chain.lemma,
                                          f.chain.let_target.display if f.chain.let_target is not None else None,
                                          f.sound, narrowed))
