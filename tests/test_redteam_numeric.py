@@ -268,6 +268,7 @@ APPROX = [
     Approx("RN13", "0.5 ~ (0.0 > 0)", F(1, 2), lambda x: ind(x > 0), ZERO, lambda v: v in (0, 1)),
     Approx("RN14", "0.3 ~ 10 ReLU(0.0) + (0.0 > 0)", F(3, 10), lambda x: 10 * relu(x) + ind(x > 0), ZERO,
            lambda v: v == 0 or F(1) < v <= F(3, 2)),
+    Approx("RN43", "0.06 ~ |0.0|", F(3, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     # true: taken somewhere in the box
     Approx("RT17", "0.5 ~ sigma(10^6 0.0)", F(1, 2), lambda x: sigmoid(10 ** 6 * x), ZERO,
            lambda v: sigmoid(10 ** 6 * mpq(ZERO[0])) <= mpq(v) <= sigmoid(10 ** 6 * mpq(ZERO[1]))),

@@ -9,11 +9,11 @@ for its rounding interval even when whole (`3` for [2.5, 3.5]). Names must have 
 The step holds when the exact left value lies in the set of values the right side takes over the box
 of rounding intervals. That set is an interval when the right side is continuous on the box (a point
 where it is undefined makes the step unknown; a jump inside it leaves only exact values), so:
-- **inside** is certified by one point of the box (a corner, or a jump point: where the argument of
-  a sign or indicator, linear in one rounded number, vanishes) where the right side equals the left
-  value exactly, or, when no jump of a discontinuous function can lie inside the box
-  (`IntervalEvaluator.continuous`), by two corners whose exact values are <= and >= the left value
-  (then the intermediate value theorem puts the left value in between);
+- **inside** is certified by one point of the box (a corner, or a kink point: where the argument of
+  a sign, indicator, |.| or ReLU, linear in one rounded number, vanishes) where the right side equals
+  the left value exactly, or, when no jump of a discontinuous function can lie inside the box
+  (`IntervalEvaluator.continuous`), by two such points whose exact values are <= and >= the left
+  value (then the intermediate value theorem puts the left value in between);
 - **outside** (refuted) is certified by a ball enclosure of the whole box excluding the left value;
 - neither: unknown with the reason.
 End points are compared exactly (`0.725 - e^{-200} \\approx 0.73` is refuted). The left side is the
@@ -241,10 +241,11 @@ def _range_text(enclosure) -> str:
 
 
 def _between_corners(left: sp.Expr, right: sp.Expr, box: dict) -> bool:
-    """Two corners of the box where the right side is certainly <= and >= the left value (the right
-    side is continuous on the box, so every value in between is taken)."""
+    """Two points of the box (corners, or kink points: the minimum of |0.0| is inside) where the
+    right side is certainly <= and >= the left value (the right side is continuous on the box, which
+    is convex, so every value in between is taken on the segment joining them)."""
     below = above = False
-    for corner in _corners(box):
+    for corner in itertools.chain(_corners(box), _jump_points(right, box)):
         gap = right.xreplace(corner) - left
         try:
             s = Evaluator({}).run(lambda e: e.sign(gap))
@@ -271,7 +272,8 @@ def _attained(left: sp.Expr, right: sp.Expr, box: dict) -> bool:
 
 
 def _jump_points(right: sp.Expr, box: dict):
-    """Corners with one rounded number moved to where a jump's argument, linear in it, vanishes."""
+    """Corners with one rounded number moved to where the argument of a jump or kink, linear in it,
+    vanishes."""
     for node in sp.preorder_traversal(right):
         if type(node).__name__ not in _SIMPLE_JUMPS or len(node.free_symbols) != 1:
             continue
@@ -287,7 +289,7 @@ def _jump_points(right: sp.Expr, box: dict):
                 yield {**corner, s: root}
 
 
-_SIMPLE_JUMPS = {"Heaviside", "sign", "KroneckerDelta"}
+_SIMPLE_JUMPS = {"Heaviside", "sign", "KroneckerDelta", "Abs", "ReLU"}  # one argument whose root is the point
 
 
 def _corners(box: dict):
