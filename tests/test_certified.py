@@ -199,6 +199,15 @@ def test_a_bracketed_jump_is_probed_exactly_or_settled_or_unsettled():
     assert any(p.where == "on" and p.point[x] == 1 for p in on)
 
 
+def test_bracketed_roots_are_found_exactly_where_simple():
+    t = regions._T
+    assert regions._simplest_between(Q(-100000000244, 10 ** 10), Q(-99999999986, 10 ** 10)) == -10
+    assert regions._simplest_between(Q(21, 10), Q(29, 10)) == Q(5, 2)
+    assert regions._simplest_between(Q(1, 3) - Q(1, 10 ** 12), Q(1, 3) + Q(1, 10 ** 11)) == Q(1, 3)
+    found, _ = regions.crossings(t - sp.sqrt(2))
+    assert any(c.value == sp.sqrt(2) for c in found)  # linear with constant coefficients: closed form
+
+
 def test_significant_rounding():
     assert round_significant(Q(625, 10 ** 6), 1) == Q(6, 10 ** 4)
     assert round_significant(Q(69077, 10 ** 4), 1) == 7

@@ -308,8 +308,11 @@ def _factor_roots(factor: sp.Poly) -> list[Crossing]:
 
 
 def _closed_form_crossings(g_line) -> list[Crossing]:
-    """g = k + c exp(u) or k + c log(u), u = alpha t + beta: the root in closed form, so a probe
-    can sit exactly on it."""
+    """g = k + c exp(u) or k + c log(u), u = alpha t + beta, or g = a t + b with constant a, b
+    (`x - \\sqrt{2}`, `x - \\log 1000`): the root in closed form, so a probe can sit exactly on it."""
+    if g_line.is_polynomial(_T) and sp.degree(g_line, _T) == 1:
+        a, b = sp.Poly(g_line, _T).all_coeffs()
+        return _exact_crossing(-b / a)
     const = sp.Add(*[x for x in sp.Add.make_args(g_line) if _T not in x.free_symbols])
     rest = [x for x in sp.Add.make_args(g_line) if _T in x.free_symbols]
     if len(rest) != 1 or not const.is_Rational:
@@ -330,6 +333,11 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
         root = (sp.log(target) - beta) / alpha
     else:
         root = (sp.exp(target) - beta) / alpha
+    return _exact_crossing(root)
+
+
+def _exact_crossing(root: sp.Expr) -> list[Crossing]:
+    """A closed-form root with its certified enclosure; none when it cannot be evaluated."""
     try:
         ball = Evaluator({}).run(lambda e: e.value(root))
     except (Undefined, Undecided):
@@ -446,7 +454,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out: list[Probe] = []
     for line in lines:
         found: list[Crossing] = []
-        settled: list[tuple[sp.Expr, str, str]] = []  # (t, where, note) from _settle
+        bracketed: list = []  # (g, g restricted to the line, its crossings) searched by bisection
         bisected = False
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
@@ -456,12 +464,13 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             found.extend(cs)
             bisected |= by_bisection
             if difference is not None and by_bisection:
-                settled.extend(_settle(g, g_line, line, difference, cs))
+                bracketed.append((g, g_line, cs))
         if not found and not bisected:
             continue
         coverage.lines += 1
         coverage.bounded_lines += bisected
         cuts = _merge(found)
+        settled = [x for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts)]
         coverage.crossings += len(cuts)
         coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
@@ -477,7 +486,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     return out
 
 
-def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: list[Crossing]):
+def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: list[Crossing],
+            cuts: list[Crossing]):
     """For each bracket of a jump argument g (the difference has a sign, indicator, case split or
     Kronecker delta of g, so its value exactly where g = 0 can differ from every value around: `(x
     e^x \\geq 1) = (x e^x > 1)`): the kink's exact place when it can be found (`_exact_zeros`), as
@@ -491,7 +501,7 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
     for c in cs:
         if c.value is not None:
             continue
-        zeros = _exact_zeros(g_line, c, cs)
+        zeros = _exact_zeros(g_line, c, cuts)
         if zeros is not None:
             yield from ((z, "on", "") for z in zeros)
         elif not _zero_throughout(d_line, c):
@@ -538,15 +548,29 @@ def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | N
             return [r.value for r in roots if c.lo <= r.value <= c.hi]
     if not _excludes_zero(sp.diff(g_line, _T), c.lo, c.hi):
         return None
-    candidates = set(_bracket_points(c, cuts)) | {d.value for d in cuts if d.value is not None and d.value.is_Rational
-                                                   and c.lo <= d.value <= c.hi}
-    for t in sorted(candidates):
+    candidates = [*_bracket_points(c, cuts), _simplest_between(c.lo, c.hi)]
+    candidates += [d.value for d in cuts if d.value is not None and d.lo <= c.hi and c.lo <= d.hi]
+    for t in dict.fromkeys(candidates):  # in order, each once
         try:
             if Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
                 return [t]
         except (Undefined, Undecided):
             continue
     return None
+
+
+def _simplest_between(lo: sp.Rational, hi: sp.Rational) -> sp.Rational:
+    """The rational with the smallest denominator in [lo, hi] (continued fractions): a root that is a
+    simple fraction (|x| = 10 at -10) is found exactly in its bracket."""
+    if lo <= 0 <= hi:
+        return sp.S.Zero
+    if hi < 0:
+        return -_simplest_between(-hi, -lo)
+    whole = sp.floor(lo)
+    if whole + 1 <= hi or whole == lo:
+        return whole if whole == lo else whole + 1
+    # lo and hi share the integer part: recurse on the reciprocals of the fractional parts
+    return whole + 1 / _simplest_between(1 / (hi - whole), 1 / (lo - whole))
 
 
 def _zero_throughout(d_line: sp.Expr, c: Crossing) -> bool:
