@@ -8,7 +8,8 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
   SymPy `CRootOf` algebraic numbers with isolating intervals);
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
-  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped;
+  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
+  those where its slope's does and both ends have one sign (beside a double root);
   an argument `c exp(u) + k` or `c log(u) + k` with u linear, or `a t + b` with constant a and b
   (`x - sqrt(2)`), also gets its root in closed form.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
@@ -368,6 +369,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
     is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
     parts = _fraction_parts(g_line)
+    slope = sp.diff(g_line, _T)
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
@@ -381,6 +383,8 @@ def _bisection_crossings(g_line) -> list[Crossing]:
             raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
                          f"more than {BISECT_EVALUATIONS} enclosures")
         if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
             continue
         if depth >= BISECT_DEPTH:
             found.append((t1, t2))
@@ -398,6 +402,19 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     if len(merged) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times along a probe line")
     return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
+    sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
+    never excludes 0 (the dependency problem), its slope's does."""
+    if not _excludes_zero(slope, t1, t2):
+        return False
+    try:
+        ends = [Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) for t in (t1, t2)]
+    except (Undefined, Undecided):
+        return False
+    return ends[0] == ends[1] != 0
 
 
 def _fraction_parts(g_line) -> tuple | None:
