@@ -570,8 +570,9 @@ def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | N
     candidates += [d.value for d in cuts if d.value is not None and d.lo <= c.hi and c.lo <= d.hi]
     for t in dict.fromkeys(candidates):  # in order, each once
         try:
-            if Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
-                return [t]
+            inside = all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (t - c.lo, c.hi - t))
+            if inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
+                return [t]  # the one zero of g in the bracket (monotone there)
         except (Undefined, Undecided):
             continue
     return None
