@@ -36,7 +36,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..readings import subscript_items
-from ..translate import Translator
+from ..translate import Translator, kronecker_items
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
@@ -309,7 +309,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 arith_name(x.base, bound, params)
             else:
                 try:
-                    items = subscript_items(x, ctx.readings, idx)  # `W_{i1}` is (i, 1), as translate reads it
+                    # `W_{i1}` is (i, 1), and `\delta_{i1}` is δ(i, 1), as translate reads them
+                    items = kronecker_items(x, ctx) or subscript_items(x, ctx.readings, idx)
                 except ProofError:
                     items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
                     note("values_matter", f"the subscript of `{x.display}` reads two ways")

@@ -452,6 +452,9 @@ CLAIMS += [
     _rte(r"\delta_{i1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
     _rte(r"\sum_j \delta_{j,1} x_j = 0", lambda e: (e["x", 1], 0), f="delta_subscripts_ok.proof"),
     _rte(r"\sum_{j=2}^{N} \delta_{j,1} x_j = -x_1", lambda e: (0, -e["x", 1]), f="delta_subscripts_ok.proof"),
+    _rte(r"\delta_{2i} x_i = 0", lambda e: (D(2, e.i) * e["x", e.i], 0), f="delta_subscripts.proof", free=I_N),
+    _rte(r"\sum_{t=1}^{3} \delta_{t2} x_t = x_3", lambda e: (S(1, 3, lambda t: D(t, 2) * e["x", t]), e["x", 3]),
+         f="delta_subscripts.proof"),
     # by hand: only the term j = 2 (present when N >= 2) holds x_1
     _rte(r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j x_{j-1} = x_2",
          lambda e: (e["x", 2] if e.N >= 2 else 0, e["x", 2]), f="delta_subscripts_ok.proof"),
