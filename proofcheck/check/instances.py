@@ -36,7 +36,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..readings import subscript_items
-from ..translate import Translator, kronecker_items
+from ..translate import Scope, Translator, kronecker_items
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
@@ -189,17 +189,19 @@ def _whole(text: str) -> list[int]:
     return [math.floor(f), math.ceil(f)]
 
 
-def _index_term(e, ctx: Context, sizes: set[str]) -> tuple[str | None, int] | None:
-    """`v`, `v + c`, `v - c`, `c + v` or a whole `c` (v an index or a size): (v, c) / (None, c)."""
+def _index_term(e, ctx: Context, sizes: set[str], summed: frozenset = frozenset()) -> tuple[str | None, int] | None:
+    """`v`, `v + c`, `v - c`, `c + v` or a whole `c`: (v, c) / (None, c). v is an index (a primed one
+    too), a size, or a variable a sum binds (`summed`: `\\sum_{t=1}^{5} x_t` need not declare t)."""
     if isinstance(e, n.Group) and len(e.items) == 1:
-        return _index_term(e.items[0], ctx, sizes)
+        return _index_term(e.items[0], ctx, sizes, summed)
     if isinstance(e, n.Num):
         w = _whole(e.text)
         return (None, w[0]) if len(w) == 1 else None
-    if isinstance(e, n.Name) and e.sub is None and (e.base in ctx.index_names or e.base in sizes):
+    if isinstance(e, n.Name) and e.sub is None and (e.base.rstrip("'") in ctx.index_names or e.base in sizes
+                                                    or e.base in summed):
         return (e.base, 0)
     if isinstance(e, n.Add):
-        left, right = _index_term(e.left, ctx, sizes), _index_term(e.right, ctx, sizes)
+        left, right = _index_term(e.left, ctx, sizes, summed), _index_term(e.right, ctx, sizes, summed)
         if left is None or right is None:
             return None
         if left[0] is not None and right[0] is None:
@@ -209,6 +211,23 @@ def _index_term(e, ctx: Context, sizes: set[str]) -> tuple[str | None, int] | No
         if left[0] is None and right[0] is None:
             return (None, left[1] + e.sign * right[1])
     return None
+
+
+def _literal_values(ctx: Context, e, ranges: dict[str, tuple[int, int]]) -> set[int] | None:
+    """Every value of the index arithmetic e (`2t`, `t + s`) over the literal ranges of the sum
+    variables it is written with, or None when it names anything else (a free index, a size, an input)."""
+    names = _names(e)
+    if not names or any(nm.sub is not None or nm.base not in ranges for nm in names):
+        return None
+    letters = sorted({nm.base for nm in names})
+    t = Translator(ctx, {})
+    out: set[int] = set()
+    for combo in itertools.product(*[range(ranges[v][0], ranges[v][1] + 1) for v in letters]):
+        v = t.int_value(e, Scope(tuple(zip(letters, combo))))
+        if v is None:
+            return None
+        out.add(v)
+    return out
 
 
 def _definitions_of(ctx: Context, base: str) -> list:
@@ -253,7 +272,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             note("values_matter", f"the index `{nm}` is used as a number")
 
     def condition(cond: n.Condition, bound, params, ranges) -> None:
-        terms = [_index_term(t, ctx, size_set) for t in cond.terms]
+        terms = [_index_term(t, ctx, size_set, bound - params) for t in cond.terms]
         if all(t is not None for t in terms) and any(t[0] is not None for t in terms):
             for t in terms:
                 use_term(t, bound, params)
@@ -269,7 +288,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         for e in (lower, upper):
             if e is None:
                 continue
-            t = _index_term(e, ctx, size_set)
+            t = _index_term(e, ctx, size_set, bound - params)
             if t is None:
                 walk(e, bound, params, ranges)
                 note("values_matter", "a sum's range is not a whole number or a size")
@@ -290,15 +309,21 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
 
     def subscript(items, bound, params, ranges) -> None:
         for it in items:
-            t = _index_term(it, ctx, size_set)
+            t = _index_term(it, ctx, size_set, bound - params)  # bound - params: the variables of sums
             if t is not None:
                 use_term(t, bound, params)
                 if t[0] in ranges:  # a literal-range sum's variable: all its values are references
                     lo, hi = ranges[t[0]]
                     for v in range(lo, hi + 1):
                         shape.index_constants.add(v + t[1])
-            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set) for nm in _names(it)):
-                walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
+            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set or nm.base in bound)
+                     for nm in _names(it)):
+                values = _literal_values(ctx, it, ranges)
+                if values is not None:  # `x_{2t}` with t in 2..3: the entries 4 and 6 are references
+                    shape.index_constants.update(values)
+                    shape.constants.update(v for v in values if v >= 0)
+                else:
+                    walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
 
     def walk(x, bound: frozenset, params: frozenset, ranges: dict) -> None:
         if isinstance(x, n.Num):
