@@ -230,6 +230,10 @@ def _literal_values(ctx: Context, e, ranges: dict[str, tuple[int, int]]) -> set[
     return out
 
 
+def _bases(e) -> set[str]:
+    return {nm.base for nm in _names(e)}
+
+
 def _definitions_of(ctx: Context, base: str) -> list:
     return [d for d in ctx.definitions if d.target.base == base]
 
@@ -243,6 +247,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     shape = Shape(sizes)
     idx = ctx.index_names
     reached: set[str] = set()
+    seen: set[str] = set()  # every name walked, in the step and in the definitions it expands
     expanding: list[str] = []
 
     def note(flag: str, why: str) -> None:
@@ -330,6 +335,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             shape.constants.update(c for c in _whole(x.text) if c >= 0)
             return
         if isinstance(x, n.Name):
+            seen.add(x.base)
             if x.sub is None:
                 arith_name(x.base, bound, params)
             else:
@@ -430,13 +436,18 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 note("values_matter", f"the range of `{nm}` is not a whole number or a size")
             else:
                 use_term(t, frozenset(), frozenset())
-    step_bases = set(reached) | {nm.base for e in exprs for nm in _names(e)}
-    for cond in ctx.assumptions:
-        bases = {nm.base for nm in _names(cond)} - idx - size_set
-        if not bases or bases & step_bases:
+    # the assumptions and given values about any name reached (written in the step, or inside a
+    # definition it expands: `let g_i = x_i + y_i` reaches y), until no more names are reached
+    pending = list(ctx.assumptions)
+    while True:
+        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen]
+        if not ready:
+            break
+        pending = [c for c in pending if c not in ready]
+        for cond in ready:
             walk(cond, frozenset(), frozenset(), {})
     for name, value in ctx.point:
-        if name.base in step_bases:
+        if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
     return shape

@@ -385,6 +385,11 @@ def _given_y12(e: Env, i: int) -> Fraction:
     return Fraction(0) if i <= 2 else e["y", i]
 
 
+def _given_z(e: Env, i: int) -> Fraction:
+    """y_i = z_i where z_1 = ... = z_6 = 0 (assumed or given)."""
+    return Fraction(0) if i <= 6 else e["z", i]
+
+
 _SUM_X = lambda e: S(1, e.N, lambda j: e["x", j])  # noqa: E731
 _Q4 = lambda e: S(1, e.N, lambda j: (4 - j) * e["x", j] ** 2)  # noqa: E731
 _DECOYS = " + ".join(str(c) for c in list(range(2, 28)) + list(range(29, 35)))
@@ -426,6 +431,8 @@ CLAIMS += [
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
     _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_point.proof", free=I_N),
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_z(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_z(e, e.i), e["x", e.i]), f="hidden_point.proof", free=I_N),
     _rte("x_i + y_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption_ok.proof",
          free=I_N),
     _rte("y_1 = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption_ok.proof"),
