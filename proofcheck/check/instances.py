@@ -37,6 +37,7 @@ from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..readings import subscript_items
 from ..translate import Scope, Translator, kronecker_items
+from ..vocabulary import FUNCTION_WORDS
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
@@ -46,6 +47,7 @@ MAX_EXHAUSTIVE = 64  # index assignments at one size enumerated in full (else it
 MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): then the plan is complete
 MAX_ORDER_SCAN = 60_000  # assignments scanned while realising order types; beyond, the plan is incomplete
 ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the scan is not even started
+VECTOR_SUMS = frozenset({"lse", "softmax"})  # built-ins that sum over their family argument's range
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
 # such a step is `numeric` at best, and says which sizes it was checked at
@@ -289,6 +291,30 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         rng = ctx.index_range(var)
         lower = x.lower if x.lower is not None else (rng[0] if rng else None)
         upper = x.upper if x.upper is not None else (rng[1] if rng else None)
+        range_of(var, lower, upper, bound, params, ranges)
+
+    def vector_range(x: n.Product, bound, params, ranges) -> None:
+        """softmax and log-sum-exp of a family (`\\mathrm{LSE}(h)`, `\\mathrm{softmax}(h)_1`) sum over
+        the family's index range inside translate (`Translator.vector`): that range counts as a sum's."""
+        for k, (f, op) in enumerate(zip(x.factors, x.ops)):
+            arg = x.factors[k + 1]
+            group = arg.base if isinstance(arg, (n.Entry, n.Pow)) else arg
+            if not (op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(group, n.Group)
+                    and FUNCTION_WORDS.get(f.base) in VECTOR_SUMS and not _definitions_of(ctx, f.base)
+                    and len(group.items) == 1 and isinstance(group.items[0], n.Name) and group.items[0].sub is None):
+                continue
+            letters = set(ctx.readings.indices_of(group.items[0].base))
+            entry = arg.sub[0] if isinstance(arg, n.Entry) and len(arg.sub) == 1 else None
+            if not letters and isinstance(entry, n.Name) and entry.sub is None and entry.base.rstrip("'") in idx:
+                letters = {entry.base.rstrip("'")}
+            for letter in sorted(letters):
+                lower, upper = ctx.index_range(letter) or (None, None)
+                inner = {k: v for k, v in ranges.items() if k != letter}
+                range_of(letter, lower, upper, bound, params, inner)
+                if letter in inner:  # a literal range: every entry is a reference point, as in a subscript
+                    shape.index_constants.update(range(inner[letter][0], inner[letter][1] + 1))
+
+    def range_of(var: str, lower, upper, bound, params, ranges) -> None:
         literal = []
         for e in (lower, upper):
             if e is None:
@@ -373,6 +399,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if isinstance(x, n.Condition):
             condition(x, bound, params, ranges)
             return
+        if isinstance(x, n.Product):
+            vector_range(x, bound, params, ranges)
         if isinstance(x, n.Deriv):
             if x.expr is not None:
                 walk(x.expr, bound, params, ranges)
