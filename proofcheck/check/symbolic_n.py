@@ -40,7 +40,7 @@ from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
 from ..translate import Key, Scope, Translator, leaf_symbol
-from .instances import _index_only, _partitions, size_names
+from .instances import _index_only, _names, _partitions, size_names
 from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
@@ -155,6 +155,7 @@ class SymbolicTranslator(Translator):
         self.ranges = ranges  # index symbol -> the ranges it is known to lie in (fixed once set)
         self._families: dict[str, sp.Function] = {}
         self._nonneg: dict = {}  # provably_nonneg, memoised: an index symbol's ranges never change
+        self._self_referent: dict[str, bool] = {}  # refers_to_itself, memoised
 
     # -------------------------------------------------------------- index values
     def int_value(self, node: n.Expr, scope: Scope):
@@ -242,6 +243,24 @@ class SymbolicTranslator(Translator):
         if len(names) != arity:
             return None
         return d
+
+    def refers_to_itself(self, base: str) -> bool:
+        """Does a definition of `base`, followed through every definition (and function) it mentions,
+        mention `base` again (a recurrence `h_t = w h_{t-1} + x_t`, or `f_k = x_k + f_2`)?"""
+        if base not in self._self_referent:
+            bodies = [d.body for d in self.context.definitions if d.target.base == base]
+            seen: set[str] = set()
+            found = False
+            while bodies and not found:
+                for nm in _names(bodies.pop()):
+                    if nm.base == base:
+                        found = True
+                        break
+                    if nm.base not in seen:
+                        seen.add(nm.base)
+                        bodies += [d.body for d in self.context.definitions if d.target.base == nm.base]
+            self._self_referent[base] = found
+        return self._self_referent[base]
 
     def is_defined(self, key: Key) -> bool:
         base, idx = key
@@ -352,11 +371,17 @@ class SymbolicTranslator(Translator):
         differentiated by `derivative`, and B's definition is expanded again.
 
         Why keeping every entry of B's family a variable (translate keeps only the entry B) gives the
-        same derivative: the family has one non-recursive definition (`family_definition`,
-        `_expand_entry`), so the other entries, expanded, do not depend on B; their partial
-        derivative with respect to B is 0 either way (δ = 0 below)."""
+        same derivative: the family has one definition (`family_definition`), and that definition,
+        followed through every definition it mentions, never mentions the family itself
+        (`refers_to_itself`), so the other entries, expanded, do not depend on B; their partial
+        derivative with respect to B is 0 either way (δ = 0 below). A family defined through its own
+        entries is "not shown": `let h_t = w h_{t-1} + x_t` over t in 2..N leaves h_1 an input that
+        h_2 depends on, so ∂h_2/∂h_1 = w, not 0."""
         key = self.derivative_key(node, scope)
         base = key[0]
+        if key[1] and self.is_defined(key) and self.refers_to_itself(base):
+            raise NotShown(f"`{base}` is defined through its own entries: its other entries may depend on "
+                           f"`{node.var.display}`")
         held = (base, len(key[1]))  # the family (or scalar) held: a scalar x and a family x_i are different
         inner = Scope(scope.ints, scope.params, scope.cut | {held})
         value = self.expr(node.expr, inner)

@@ -402,6 +402,12 @@ CLAIMS += [
          f="held_family.proof", free=I_N),
     _rte(r"\frac{\partial}{\partial f_i} \sum_j f_j = 1", lambda e: (S(1, e.N, lambda j: _fed(e.i, j)), 1),
          f="held_family.proof", free=I_N),
+    # by hand: h_i = w (h_{i-1} + x_{i-1}) + x_i for i >= 3, and h_2 = w g_1 + x_2 with g_1, h_1 inputs
+    _rte(r"\frac{\partial h_i}{\partial h_j} = 0", lambda e: (_rec(e, e.i, e.j, 3) if e.j >= 2 else 0, 0),
+         f="held_family.proof", free=IJ, case=lambda e: e.i != e.j),
+    # by hand: h_t = w h_1 + x_t for t = 2..N, so d/dh_1 sum_j h_j = 1 + (N - 1) w and d/dh_i = 1 for i >= 2
+    _rte(r"\frac{\partial}{\partial h_i} \sum_j h_j = 1", lambda e: (1 + (e.N - 1) * e["w"] if e.i == 1 else 1, 1),
+         f="held_family.proof", free=I_N),
     _rte(r"\frac{\partial h_N}{\partial h_i} = \delta_{iN}", lambda e: (_rec(e, e.N, e.i, 2), D(e.i, e.N)),
          f="held_family_ok.proof", free=I_N),
     _rte(r"\frac{\partial}{\partial h_1} \sum_j h_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, 1, 2)), 1),
