@@ -390,6 +390,17 @@ def _given_z(e: Env, i: int) -> Fraction:
     return Fraction(0) if i <= 6 else e["z", i]
 
 
+def _ratio(s: Fraction):
+    """s / s: 1, or undefined where s = 0."""
+    return UNDEFINED if s == 0 else Fraction(1)
+
+
+def _exp_sum(e: Env, lo: int, hi: int):
+    """sum_{j=lo}^{hi} exp(x_j) at 50 digits (0 for an empty range)."""
+    with mpmath.workdps(50):
+        return sum((mpmath.exp(_mp(e["x", j])) for j in range(lo, hi + 1)), mpmath.mpf(0))
+
+
 _SUM_X = lambda e: S(1, e.N, lambda j: e["x", j])  # noqa: E731
 _Q4 = lambda e: S(1, e.N, lambda j: (4 - j) * e["x", j] ** 2)  # noqa: E731
 _DECOYS = " + ".join(str(c) for c in list(range(2, 28)) + list(range(29, 35)))
@@ -433,6 +444,18 @@ CLAIMS += [
     _rte(r"\exp(\log(\sum_j (4 - j) x_j^2 + 1)) = \sum_j (4 - j) x_j^2 + 1",
          lambda e: (UNDEFINED if _Q4(e) + 1 <= 0 else _Q4(e) + 1, _Q4(e) + 1), f="sum_domain.proof"),
     _rte(r"\frac{(N - 4) x}{(N - 4) x} = 1", lambda e: (UNDEFINED if e.N == 4 else 1, 1), f="sum_domain.proof"),
+    _rte(r"\frac{\sum_{j=1}^{N} x_j}{\sum_{j=1}^{N} x_j} = \frac{\sum_{j=2}^{N} x_j}{\sum_{j=2}^{N} x_j}",
+         lambda e: (_ratio(S(1, e.N, lambda j: e["x", j])), _ratio(S(2, e.N, lambda j: e["x", j]))),
+         f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_{j=2}^{N} \exp(x_j))) = \sum_{j=2}^{N} \exp(x_j)",
+         lambda e: (UNDEFINED if e.N < 2 else _exp_sum(e, 2, e.N), _exp_sum(e, 2, e.N)), f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_{j=N}^{4} \exp(x_j))) = \sum_{j=N}^{4} \exp(x_j)",
+         lambda e: (UNDEFINED if e.N > 4 else _exp_sum(e, e.N, 4), _exp_sum(e, e.N, 4)), f="sum_domain.proof"),
+    # the term j = 0 is 0/0 for every N
+    _rte(r"\sum_{j=0}^{N} \frac{j x_j}{j} = \sum_{j=0}^{N} x_j", lambda e: (UNDEFINED, S(0, e.N, lambda j: e["x", j])),
+         f="sum_domain.proof"),
+    _rte(r"\frac{\delta_{ij}}{\delta_{ij}} x_i = x_i", lambda e: (e["x", e.i] if e.i == e.j else UNDEFINED, e["x", e.i]),
+         f="sum_domain.proof", free=IJ),
     # ---------------------------------------------------------------- hidden_assumption, hidden_point
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
     _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
