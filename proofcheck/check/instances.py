@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
+
+import sympy as sp
 
 from .. import nodes as n
 from ..diagnostics import ProofError
@@ -48,6 +50,10 @@ MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): 
 MAX_ORDER_SCAN = 60_000  # assignments scanned while realising order types; beyond, the plan is incomplete
 ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the scan is not even started
 VECTOR_SUMS = frozenset({"lse", "softmax"})  # built-ins that sum over their family argument's range
+KINK_WORDS = frozenset({"relu", "max", "min", "abs", "sign"})  # built-ins whose argument's sign matters
+DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only where their argument's sign allows
+MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (rare: its sizes come from the orderings)
+MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
 # such a step is `numeric` at best, and says which sizes it was checked at
@@ -173,6 +179,9 @@ class Shape:
     sizes_matter: bool = False  # a size used as a number or as a sum's bound
     values_matter: bool = False  # an index used as a number, a value-dependent range, a recurrence
     why: list[str] = field(default_factory=list)
+    # where an indicator, kink, delta or domain argument written in sizes and indices changes sign:
+    # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
+    critical: list[dict[str, int]] = field(default_factory=list)
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -232,6 +241,104 @@ def _literal_values(ctx: Context, e, ranges: dict[str, tuple[int, int]]) -> set[
     return out
 
 
+# ------------------------------------------------------------------ where arguments change sign
+
+_INDEX_SYMBOLS: dict[str, sp.Symbol] = {}
+
+
+def _index_symbol(name: str) -> sp.Symbol:
+    s = _INDEX_SYMBOLS.get(name)
+    if s is None:
+        s = _INDEX_SYMBOLS[name] = sp.Symbol(name, integer=True)
+    return s
+
+
+def _arith(e, names: frozenset, on_sum) -> sp.Expr:
+    """e as SymPy, with the sizes, indices and sum variables in `names` as integer symbols and every
+    other part (an input, a function value, a sum) as an opaque symbol of its own. `on_sum(body,
+    var)` is told about each sum met, whose value is opaque but whose body's sign may change."""
+    def rec(x) -> sp.Expr:
+        if isinstance(x, n.Group) and len(x.items) == 1:
+            return rec(x.items[0])
+        if isinstance(x, n.Num):
+            try:
+                f = Fraction(x.text)
+            except (ValueError, ZeroDivisionError):
+                return sp.Dummy()
+            return sp.Rational(f.numerator, f.denominator)
+        if isinstance(x, n.Name) and x.sub is None and x.base in names:
+            return _index_symbol(x.base)
+        if isinstance(x, n.Neg):
+            return -rec(x.arg)
+        if isinstance(x, n.Add):
+            return rec(x.left) + x.sign * rec(x.right)
+        if isinstance(x, n.Frac):
+            return _quotient(rec(x.num), rec(x.den))
+        if isinstance(x, n.Product):
+            out = rec(x.factors[0])
+            for op, f in zip(x.ops, x.factors[1:]):
+                out = _quotient(out, rec(f)) if op == "/" else out * rec(f)
+            return out
+        if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit() \
+                and int(x.exp.text) <= MAX_ROOT_DEGREE:
+            return rec(x.base) ** int(x.exp.text)
+        if isinstance(x, n.BigOp) and x.var is not None:
+            on_sum(x.body, x.var.base)
+        return sp.Dummy()
+
+    return rec(e)
+
+
+def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return sp.Dummy() if b == 0 else a / b
+
+
+def _sign_points(value: sp.Expr) -> list[dict[str, int]]:
+    """Where the factors of value that are written in sizes and indices alone change sign: for each
+    such factor, the integers next to each real root (isolated exactly: every real root of a
+    polynomial with rational coefficients, any degree up to MAX_ROOT_DEGREE). A factor in one
+    variable gives that variable's values; in several, each variable's roots with the others at 1
+    (the least size) and the roots on the diagonal (all equal): `N + M = 30` gives N = 29, M = 1 and
+    N = M = 15. Opaque parts (inputs, functions) are factored out: `(3 - N) x^2` changes sign at N = 3."""
+    if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols) or sp.count_ops(value) > MAX_ARGUMENT_NODES:
+        return []
+    out: list[dict[str, int]] = []
+    try:
+        parts = sp.fraction(sp.together(value))
+        factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
+    except (sp.PolynomialError, ValueError, TypeError):
+        return []
+    for f in factors:
+        syms = sorted(f.free_symbols, key=lambda v: v.name)
+        if not syms or any(isinstance(v, sp.Dummy) for v in syms):
+            continue
+        if len(syms) == 1:
+            out += [{syms[0].name: k} for k in _integer_roots(f, syms[0])]
+            continue
+        for v in syms:
+            rest = {w: sp.Integer(1) for w in syms if w != v}
+            out += [{v.name: k, **{w.name: 1 for w in rest}} for k in _integer_roots(f.xreplace(rest), v)]
+        t = sp.Dummy()
+        out += [{w.name: k for w in syms} for k in _integer_roots(f.xreplace({w: t for w in syms}), t)]
+    return out
+
+
+def _integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
+    """The integers next to each real root of the rational function f of v (roots of its numerator):
+    floor - 1 .. ceil + 1 of an isolating interval narrower than 1."""
+    num = sp.fraction(sp.together(f))[0]
+    try:
+        poly = sp.Poly(num, v)
+    except sp.PolynomialError:
+        return []
+    if poly.is_zero or poly.degree() < 1 or poly.degree() > MAX_ROOT_DEGREE or not poly.domain.is_QQ and not poly.domain.is_ZZ:
+        return []
+    out: set[int] = set()
+    for (lo, hi), _ in poly.intervals(eps=sp.Rational(1, 2)):
+        out.update(range(math.floor(lo) - 1, math.ceil(hi) + 2))
+    return sorted(out)
+
+
 def _bases(e) -> set[str]:
     return {nm.base for nm in _names(e)}
 
@@ -278,7 +385,52 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         elif nm in idx and nm not in bound:
             note("values_matter", f"the index `{nm}` is used as a number")
 
+    def sign_argument(left, right, bound, params) -> None:
+        """An argument whose sign matters (left - right, or left alone): record where it changes sign
+        as a function of the sizes, indices and sum variables it is written with (`_sign_points`);
+        a sum inside it counts by its body (`\\sqrt{\\sum_j (4 - j) x_j^2}`: j = 4)."""
+        names = frozenset(size_set | idx | (bound - params))
+
+        def on_sum(body, var):
+            sign_argument(body, None, bound | {var}, params)
+
+        value = _arith(left, names, on_sum)
+        if right is not None:
+            value = value - _arith(right, names, on_sum)
+        for point in _sign_points(value):
+            if point not in shape.critical:
+                shape.critical.append(point)
+
+    def arguments(x, bound, params) -> None:
+        """The arguments of kinks (|.|, ReLU, max, min, sign) and domains (a denominator, log, a root,
+        a power that is not a whole number) that x puts down directly."""
+        if isinstance(x, n.Abs):
+            sign_argument(x.arg, None, bound, params)
+        elif isinstance(x, n.Frac):
+            sign_argument(x.den, None, bound, params)
+        elif isinstance(x, n.Pow) and not (isinstance(x.exp, n.Num) and x.exp.text.isdigit()):
+            sign_argument(x.base, None, bound, params)
+        elif isinstance(x, n.Call):
+            applied(FUNCTION_WORDS.get(x.func, x.func), x.args, bound, params)
+        elif isinstance(x, n.Product):
+            for k, (f, op) in enumerate(zip(x.factors, x.ops)):
+                nxt = x.factors[k + 1]
+                if op == "/":
+                    sign_argument(nxt, None, bound, params)
+                elif op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group) \
+                        and not _definitions_of(ctx, f.base):
+                    applied(FUNCTION_WORDS.get(f.base), nxt.items, bound, params)
+
+    def applied(word, args, bound, params) -> None:
+        if word in ("max", "min") and len(args) == 2:
+            sign_argument(args[0], args[1], bound, params)
+        elif word in KINK_WORDS or word in DOMAIN_WORDS:
+            for a in args[:1] if word in DOMAIN_WORDS else args:
+                sign_argument(a, None, bound, params)
+
     def condition(cond: n.Condition, bound, params, ranges) -> None:
+        for a, b in zip(cond.terms, cond.terms[1:]):
+            sign_argument(a, b, bound, params)
         terms = [_index_term(t, ctx, size_set, bound - params) for t in cond.terms]
         if all(t is not None for t in terms) and any(t[0] is not None for t in terms):
             for t in terms:
@@ -367,7 +519,10 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             else:
                 try:
                     # `W_{i1}` is (i, 1), and `\delta_{i1}` is δ(i, 1), as translate reads them
-                    items = kronecker_items(x, ctx) or subscript_items(x, ctx.readings, idx)
+                    delta = kronecker_items(x, ctx)
+                    items = delta or subscript_items(x, ctx.readings, idx)
+                    if delta:
+                        sign_argument(delta[0], delta[1], bound, params)
                 except ProofError:
                     items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
                     note("values_matter", f"the subscript of `{x.display}` reads two ways")
@@ -401,6 +556,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             return
         if isinstance(x, n.Product):
             vector_range(x, bound, params, ranges)
+        arguments(x, bound, params)
         if isinstance(x, n.Deriv):
             if x.expr is not None:
                 walk(x.expr, bound, params, ranges)

@@ -570,6 +570,13 @@ class DomainSymbolicTranslator(DomainRecorder, SymbolicTranslator):
     the concrete path: where they fail the claim says nothing. The conditions of B's definition, put
     back after differentiating, are the value's own (hard)."""
 
+    def translate_with_domain(self, node: n.Expr) -> tuple:
+        """Both the value and its hard conditions, without repeats (`_check_domains` decides which
+        hold everywhere: SymPy alone knows nothing of a sum atom)."""
+        mark = len(self._conds)
+        value = self.translate(node)
+        return value, tuple(dict.fromkeys(c for c in self._conds[mark:] if not c.soft))
+
     def t_Deriv(self, node: n.Deriv, scope: Scope):
         return SymbolicTranslator.t_Deriv(self, node, scope)  # the held family is put back there, hard
 
@@ -658,7 +665,7 @@ def _check_domains(t: SymbolicTranslator, norm: "_Normaliser", ca: tuple, cb: tu
     hard_a = [c for c in ca if not c.soft]
     hard_b = [c for c in cb if not c.soft]
     signs = _Signs(t)
-    open_ = [c for c in hard_a + hard_b if not signs.holds(c)]
+    open_ = [c for c in dict.fromkeys(hard_a + hard_b) if not signs.holds(c)]
     if not open_:
         return
 
