@@ -253,13 +253,24 @@ def _index_symbol(name: str) -> sp.Symbol:
     return s
 
 
-def _arith(e, names: frozenset, on_sum) -> sp.Expr:
+def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
     """e as SymPy, with the sizes, indices and sum variables in `names` as integer symbols and every
-    other part (an input, a function value, a sum) as an opaque symbol of its own. `on_sum(body,
-    var)` is told about each sum met, whose value is opaque but whose body's sign may change."""
+    other part (an input, a function value, a sum) as an opaque symbol of its own. A name with one
+    plain definition (`let K = 2 \\cdot 10`) is read through it. `on_sum(body, var)` is told about each
+    sum met, whose value is opaque but whose body's sign may change."""
+    expanding: set[str] = set()
+
     def rec(x) -> sp.Expr:
         if isinstance(x, n.Group) and len(x.items) == 1:
             return rec(x.items[0])
+        if isinstance(x, n.Name) and x.sub is None and x.base not in names and x.base not in expanding:
+            defs = _definitions_of(ctx, x.base)
+            if len(defs) == 1 and defs[0].params is None and defs[0].target.sub is None:
+                expanding.add(x.base)
+                try:
+                    return rec(defs[0].body)
+                finally:
+                    expanding.discard(x.base)
         if isinstance(x, n.Num):
             try:
                 f = Fraction(x.text)
@@ -394,9 +405,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         def on_sum(body, var):
             sign_argument(body, None, bound | {var}, params)
 
-        value = _arith(left, names, on_sum)
+        value = _arith(ctx, left, names, on_sum)
         if right is not None:
-            value = value - _arith(right, names, on_sum)
+            value = value - _arith(ctx, right, names, on_sum)
         for point in _sign_points(value):
             if point not in shape.critical:
                 shape.critical.append(point)
@@ -732,6 +743,9 @@ class Plan:
     size_dependent: bool  # the step's meaning depends on a symbolic size: its sizes are reported
     sizes: tuple[str, ...] = ()
     why: tuple[str, ...] = ()  # why the plan is not complete (for the evidence)
+    # why some size where the step may change (a critical size, `Shape.critical`) is not checked:
+    # then the step is `unknown` at best, never `numeric`
+    unchecked: str = ""
 
     @property
     def exact_instances(self) -> list[Instance]:
@@ -792,6 +806,7 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
     shape = analyse(ctx, exprs, free, matrices)
     sizes = shape.sizes
     keep = _case_filter(ctx)
+    _unexplained_critical(shape)
     if not shape.sizes_matter and not shape.values_matter:
         relevant = [s for s in sizes if s in shape.used_sizes]
         rest = {s: 1 for s in sizes if s not in relevant}  # a size the step never mentions: any value
@@ -823,12 +838,78 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
             continue
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
-    for sz in numeric_sizes(ctx, shape, free, small):
+    critical = critical_sizes(ctx, shape, free, small)
+    cap = NUMERIC_SIZES_BUDGET[min(len(sizes), max(NUMERIC_SIZES_BUDGET))]
+    unchecked = ""
+    if len(critical) > cap:
+        unchecked = (f"{len(critical)} sizes where an indicator, kink or domain argument changes sign; "
+                     f"only {cap} are checked")
+    for sz, at in critical[:cap]:
+        # the critical index values are reference points there (`j - i = 9`: i = 1, j = 10 at N = 10)
+        got = _instances_at(ctx, sz, free, replace(shape, index_constants=shape.index_constants | at), 0, True)
+        if got is not None:
+            out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    taken = [sz for sz, _ in critical[:cap]]
+    for sz in numeric_sizes(ctx, shape, free, small + taken, len(taken)):
         got = _instances_at(ctx, sz, free, shape, 0, True)
         if got is None:
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
-    return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why))
+    return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),
+                unchecked)
+
+
+def _unexplained_critical(shape: Shape) -> None:
+    """An argument that changes sign away from every reference point (`(j - i = 3 \\cdot 3)`): the
+    order types against the constants do not decide it, so the values matter."""
+    near = {c + o - p + d for c in shape.index_constants | {1} for o in shape.offsets for p in shape.offsets
+            for d in (-1, 0, 1)}
+    for point in shape.critical:
+        if any(v not in near for v in point.values()):
+            shape.values_matter = True
+            why = "an indicator, kink or domain argument changes sign away from the whole numbers written"
+            if why not in shape.why:
+                shape.why.append(why)
+            return
+
+
+def critical_sizes(ctx: Context, shape: Shape, free: list[str],
+                   checked: list[dict[str, int]]) -> list[tuple[dict[str, int], set[int]]]:
+    """The size choices at each critical point (`Shape.critical`), the least first, with the index
+    values the point names there. A point's sizes are taken as they are (a size below 1 is no size);
+    a size it leaves open is 1 when the step does not use it, else past every constant; a point on
+    indices alone (or sum variables) is put at the least size that holds its values, and at that size
+    plus room for every free index's offsets."""
+    sizes = shape.sizes
+    consts = {c for c in shape.constants | shape.index_constants if c >= 1}
+    past = max(consts | {LARGE_SIZE - 1}) + 1
+    room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
+    out: dict[tuple, set[int]] = {}
+    for point in shape.critical:
+        fixed = {s: v for s, v in point.items() if s in sizes}
+        rest = {k: v for k, v in point.items() if k not in sizes}
+        if any(v < 1 for v in fixed.values()):
+            continue
+        top = max([abs(v) for v in rest.values()] + [1])
+        fills = [top, top + room] if rest else [past]
+        for w in fills:
+            sz = {s: fixed.get(s, w if s in shape.used_sizes or rest else 1) for s in sizes}
+            if sz in checked or not _holds(ctx, sz, rest):
+                continue
+            out.setdefault(tuple(sz[s] for s in sizes), set()).update(rest.values())
+            break  # the least size that holds the point's values
+    ordered = sorted(out.items(), key=lambda kv: (max(kv[0], default=0), sum(kv[0]), kv[0]))
+    return [(dict(zip(sizes, key)), at) for key, at in ordered]
+
+
+def _holds(ctx: Context, sizes: dict[str, int], values: dict[str, int]) -> bool:
+    """Do the declared ranges at these sizes hold these index values (a sum variable: any value)?"""
+    declared = [k for k in values if ctx.index_range(k) is not None]
+    try:
+        ranges = _ranges_at(ctx, sizes, declared)
+    except ProofError:
+        return False
+    return all(ranges[k][0] <= values[k] <= ranges[k][1] for k in declared)
 
 
 def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
@@ -856,14 +937,16 @@ def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None 
     return not shape.sizes_matter and not shape.values_matter
 
 
-def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]]) -> list[dict[str, int]]:
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]],
+                  spent: int = 0) -> list[dict[str, int]]:
     """Size choices beyond the exact ones (`checked`). With up to three sizes: every ordering of the
     sizes and the free indices among themselves and against every whole number in sight (equal to
     each, between two, past all), so a size is large enough for an index strictly between the largest
     constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
     more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
-    least such values) and all equal (at least LARGE_SIZE)."""
+    least such values) and all equal (at least LARGE_SIZE). `spent`: choices of the budget already
+    taken (the critical sizes)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
@@ -890,7 +973,7 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
         if joint is None and wide not in found:
             found.append(wide)
     found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
-    budget = NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras)
+    budget = max(0, NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras) - spent)
     found.sort(key=lambda sz: (max(sz.values()), sum(sz.values()), tuple(sz.values())))
     return found[:budget] + extras
 
