@@ -54,6 +54,7 @@ KINK_WORDS = frozenset({"relu", "max", "min", "abs", "sign"})  # built-ins whose
 DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only where their argument's sign allows
 MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (rare: its sizes come from the orderings)
 MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
+MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
 # such a step is `numeric` at best, and says which sizes it was checked at
@@ -182,6 +183,7 @@ class Shape:
     # where an indicator, kink, delta or domain argument written in sizes and indices changes sign:
     # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
     critical: list[dict[str, int]] = field(default_factory=list)
+    critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -304,33 +306,70 @@ def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
     return sp.Dummy() if b == 0 else a / b
 
 
-def _sign_points(value: sp.Expr) -> list[dict[str, int]]:
-    """Where the factors of value that are written in sizes and indices alone change sign: for each
-    such factor, the integers next to each real root (isolated exactly: every real root of a
-    polynomial with rational coefficients, any degree up to MAX_ROOT_DEGREE). A factor in one
-    variable gives that variable's values; in several, each variable's roots with the others at 1
-    (the least size) and the roots on the diagonal (all equal): `N + M = 30` gives N = 29, M = 1 and
-    N = M = 15. Opaque parts (inputs, functions) are factored out: `(3 - N) x^2` changes sign at N = 3."""
+def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
+    """The factors of value (numerator and denominator) written in sizes and indices alone: where
+    value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
+    `(3 - N) x^2` changes sign at N = 3."""
     if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols) or sp.count_ops(value) > MAX_ARGUMENT_NODES:
         return []
-    out: list[dict[str, int]] = []
     try:
         parts = sp.fraction(sp.together(value))
         factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
     except (sp.PolynomialError, ValueError, TypeError):
         return []
-    for f in factors:
-        syms = sorted(f.free_symbols, key=lambda v: v.name)
-        if not syms or any(isinstance(v, sp.Dummy) for v in syms):
+    return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
+
+
+def _sign_points(f: sp.Expr) -> list[dict[str, int]]:
+    """Where the factor f changes sign: the integers next to each real root (isolated exactly: every
+    real root of a polynomial with rational coefficients, any degree up to MAX_ROOT_DEGREE). In one
+    variable, that variable's values; in several, each variable's roots with the others at 1 (the
+    least size) and the roots on the diagonal (all equal): `N + M = 30` gives N = 29, M = 1 and
+    N = M = 15 (`_meeting_points` adds where two factors meet)."""
+    syms = sorted(f.free_symbols, key=lambda v: v.name)
+    if len(syms) == 1:
+        return [{syms[0].name: k} for k in _integer_roots(f, syms[0])]
+    out: list[dict[str, int]] = []
+    for v in syms:
+        rest = {w: sp.Integer(1) for w in syms if w != v}
+        out += [{v.name: k, **{w.name: 1 for w in rest}} for k in _integer_roots(f.xreplace(rest), v)]
+    t = sp.Dummy()
+    out += [{w.name: k for w in syms} for k in _integer_roots(f.xreplace({w: t for w in syms}), t)]
+    return out
+
+
+def _compares_terms(f: sp.Expr, offsets: set[int]) -> bool:
+    """Is f `±(v + a - (w + b))` for offsets a, b: a comparison the order types of the terms decide?"""
+    syms = list(f.free_symbols)
+    try:
+        poly = sp.Poly(f, *syms)
+    except sp.PolynomialError:
+        return False
+    if len(syms) != 2 or poly.total_degree() != 1:
+        return False
+    a, b = (poly.coeff_monomial(v) for v in syms)
+    c = poly.coeff_monomial(1)
+    if a != -b or abs(a) == 0 or not (c / a).is_integer:
+        return False
+    return int(c / a) in {p - q for p in offsets for q in offsets}
+
+
+def _meeting_points(f: sp.Expr, g: sp.Expr) -> list[dict[str, int]]:
+    """Where two factors in the same two variables (or one of them in one of those) vanish together,
+    as integer neighbours: the roots of their resultant in one variable, then the other variable's
+    roots of f there (`(N + M = 30)` with `(M > 20)`: N = 10, M = 20 and their neighbours). Two
+    conditions in two sizes can only both change at such a point."""
+    syms = sorted(f.free_symbols | g.free_symbols, key=lambda v: v.name)
+    if len(syms) != 2 or len(f.free_symbols) != 2:
+        return []
+    out: list[dict[str, int]] = []
+    for v, w in (syms, syms[::-1]):
+        try:
+            res = sp.resultant(sp.fraction(sp.together(f))[0], sp.fraction(sp.together(g))[0], w)
+        except (sp.PolynomialError, ValueError, TypeError):
             continue
-        if len(syms) == 1:
-            out += [{syms[0].name: k} for k in _integer_roots(f, syms[0])]
-            continue
-        for v in syms:
-            rest = {w: sp.Integer(1) for w in syms if w != v}
-            out += [{v.name: k, **{w.name: 1 for w in rest}} for k in _integer_roots(f.xreplace(rest), v)]
-        t = sp.Dummy()
-        out += [{w.name: k for w in syms} for k in _integer_roots(f.xreplace({w: t for w in syms}), t)]
+        for a in _integer_roots(res, v):
+            out += [{v.name: a, w.name: b} for b in _integer_roots(f.xreplace({v: sp.Integer(a)}), w)]
     return out
 
 
@@ -369,6 +408,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     reached: set[str] = set()
     seen: set[str] = set()  # every name walked, in the step and in the definitions it expands
     expanding: list[str] = []
+    factors: list[sp.Expr] = []  # every sign-changing factor in sizes and indices (`_sign_factors`)
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -408,7 +448,13 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         value = _arith(ctx, left, names, on_sum)
         if right is not None:
             value = value - _arith(ctx, right, names, on_sum)
-        for point in _sign_points(value):
+        for f in _sign_factors(value):
+            if f not in factors:
+                factors.append(f)
+                add_points(_sign_points(f))
+
+    def add_points(points) -> None:
+        for point in points:
             if point not in shape.critical:
                 shape.critical.append(point)
 
@@ -645,6 +691,18 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+    # a comparison of two index terms (`j > i + 1`) is decided by the order types realised at every size
+    several = [f for f in factors if len(f.free_symbols) > 1 and not _compares_terms(f, shape.offsets)]
+    tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors
+                  if f.free_symbols & g.free_symbols)
+    if len(several) > MAX_MEETING_FACTORS or tangled:
+        shape.critical_unchecked = ("indicator, kink or domain arguments that tie three or more sizes and "
+                                    "indices together: where they change sign together is not searched")
+    else:
+        for f in several:
+            for g in factors:
+                if g is not f:
+                    add_points(_meeting_points(f, g))
     return shape
 
 
@@ -840,18 +898,19 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
     critical = critical_sizes(ctx, shape, free, small)
     cap = NUMERIC_SIZES_BUDGET[min(len(sizes), max(NUMERIC_SIZES_BUDGET))]
-    unchecked = ""
+    unchecked = shape.critical_unchecked
     if len(critical) > cap:
         unchecked = (f"{len(critical)} sizes where an indicator, kink or domain argument changes sign; "
                      f"only {cap} are checked")
-    for sz, at in critical[:cap]:
-        # the critical index values are reference points there (`j - i = 9`: i = 1, j = 10 at N = 10)
-        got = _instances_at(ctx, sz, free, replace(shape, index_constants=shape.index_constants | at), 0, True)
+    # the critical index values are reference points at every size (`j - i = 9`: i = 1, j = 10 at N = 10)
+    marked = replace(shape, index_constants=shape.index_constants | {v for _, at in critical for v in at})
+    for sz, _ in critical[:cap]:
+        got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is not None:
             out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
     taken = [sz for sz, _ in critical[:cap]]
     for sz in numeric_sizes(ctx, shape, free, small + taken, len(taken)):
-        got = _instances_at(ctx, sz, free, shape, 0, True)
+        got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
@@ -865,7 +924,7 @@ def _unexplained_critical(shape: Shape) -> None:
     near = {c + o - p + d for c in shape.index_constants | {1} for o in shape.offsets for p in shape.offsets
             for d in (-1, 0, 1)}
     for point in shape.critical:
-        if any(v not in near for v in point.values()):
+        if shape.critical_unchecked or any(v not in near for v in point.values()):
             shape.values_matter = True
             why = "an indicator, kink or domain argument changes sign away from the whole numbers written"
             if why not in shape.why:
