@@ -52,8 +52,9 @@ ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the s
 VECTOR_SUMS = frozenset({"lse", "softmax"})  # built-ins that sum over their family argument's range
 KINK_WORDS = frozenset({"relu", "max", "min", "abs", "sign"})  # built-ins whose argument's sign matters
 DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only where their argument's sign allows
-MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (rare: its sizes come from the orderings)
+MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (then the step is `unknown` at best)
 MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
+MAX_CRITICAL_SIZES = 64  # critical sizes checked per step (each sampled only); with more, the step is `unknown`
 MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
@@ -292,14 +293,21 @@ def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
             for op, f in zip(x.ops, x.factors[1:]):
                 out = _quotient(out, rec(f)) if op == "/" else out * rec(f)
             return out
-        if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit() \
-                and int(x.exp.text) <= MAX_ROOT_DEGREE:
-            return rec(x.base) ** int(x.exp.text)
+        if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit():
+            base = rec(x.base)
+            if int(x.exp.text) <= MAX_ROOT_DEGREE:
+                return base ** int(x.exp.text)
+            if any(not isinstance(v, sp.Dummy) for v in base.free_symbols):
+                raise _Unsearched(f"a power of degree past {MAX_ROOT_DEGREE}")
         if isinstance(x, n.BigOp) and x.var is not None:
             on_sum(x.body, x.var.base)
         return sp.Dummy()
 
     return rec(e)
+
+
+class _Unsearched(Exception):
+    """An argument in sizes and indices too large to root-isolate: where it changes sign is not known."""
 
 
 def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
@@ -310,8 +318,10 @@ def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
     """The factors of value (numerator and denominator) written in sizes and indices alone: where
     value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
     `(3 - N) x^2` changes sign at N = 3."""
-    if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols) or sp.count_ops(value) > MAX_ARGUMENT_NODES:
+    if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols):
         return []
+    if sp.count_ops(value) > MAX_ARGUMENT_NODES:
+        raise _Unsearched(f"an argument of more than {MAX_ARGUMENT_NODES} operations")
     try:
         parts = sp.fraction(sp.together(value))
         factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
@@ -381,8 +391,10 @@ def _integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
         poly = sp.Poly(num, v)
     except sp.PolynomialError:
         return []
-    if poly.is_zero or poly.degree() < 1 or poly.degree() > MAX_ROOT_DEGREE or not poly.domain.is_QQ and not poly.domain.is_ZZ:
+    if poly.is_zero or poly.degree() < 1:
         return []
+    if poly.degree() > MAX_ROOT_DEGREE or not poly.domain.is_QQ and not poly.domain.is_ZZ:
+        raise _Unsearched(f"a polynomial of degree {poly.degree()} (or not rational)")
     out: set[int] = set()
     for (lo, hi), _ in poly.intervals(eps=sp.Rational(1, 2)):
         out.update(range(math.floor(lo) - 1, math.ceil(hi) + 2))
@@ -445,13 +457,20 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         def on_sum(body, var):
             sign_argument(body, None, bound | {var}, params)
 
-        value = _arith(ctx, left, names, on_sum)
-        if right is not None:
-            value = value - _arith(ctx, right, names, on_sum)
-        for f in _sign_factors(value):
-            if f not in factors:
-                factors.append(f)
-                add_points(_sign_points(f))
+        try:
+            value = _arith(ctx, left, names, on_sum)
+            if right is not None:
+                value = value - _arith(ctx, right, names, on_sum)
+            for f in _sign_factors(value):
+                if f not in factors:
+                    factors.append(f)
+                    add_points(_sign_points(f))
+        except _Unsearched as exc:
+            unsearched(str(exc))
+
+    def unsearched(what: str) -> None:
+        if not shape.critical_unchecked:
+            shape.critical_unchecked = f"{what} in sizes and indices: where it changes sign is not searched"
 
     def add_points(points) -> None:
         for point in points:
@@ -696,13 +715,15 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors
                   if f.free_symbols & g.free_symbols)
     if len(several) > MAX_MEETING_FACTORS or tangled:
-        shape.critical_unchecked = ("indicator, kink or domain arguments that tie three or more sizes and "
-                                    "indices together: where they change sign together is not searched")
+        unsearched("indicator, kink or domain arguments that tie three or more (or too many)")
     else:
         for f in several:
             for g in factors:
-                if g is not f:
-                    add_points(_meeting_points(f, g))
+                try:
+                    if g is not f:
+                        add_points(_meeting_points(f, g))
+                except _Unsearched as exc:
+                    unsearched(str(exc))
     return shape
 
 
@@ -879,36 +900,38 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
             return Plan(tuple(SizeChoice(s, True, tuple(insts)) for s, insts in sorted(choices.items())), True, False,
                         tuple(sizes))
         shape.why.append("too many orderings of the indices to enumerate")
+    # the critical index values are reference points at every size (`j - i = 9`: i = 1, j = 10 at N = 10)
+    marked = replace(shape, index_constants=shape.index_constants
+                     | {v for point in shape.critical for k, v in point.items() if k not in sizes})
     if not sizes:
-        got = _instances_at(ctx, {}, free, shape, MAX_EXHAUSTIVE_FIXED, False)
+        got = _instances_at(ctx, {}, free, marked, MAX_EXHAUSTIVE_FIXED, False)
         if got is None:
             return Plan((), False, False, (), tuple(shape.why + ["too many index values to enumerate"]))
         insts, exhaustive = got
         return Plan((SizeChoice((), True, tuple(insts)),), exhaustive, False, (),
-                    () if exhaustive else tuple(shape.why + ["too many index values to try every one"]))
+                    () if exhaustive else tuple(shape.why + ["too many index values to try every one"]),
+                    "" if exhaustive else shape.critical_unchecked)
     # the values matter: every index value at the small sizes, then sizes past every constant
     top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
     small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
     out: list[SizeChoice] = []
     for sz in small:
-        got = _instances_at(ctx, sz, free, shape, MAX_EXHAUSTIVE, False)
+        got = _instances_at(ctx, sz, free, marked, MAX_EXHAUSTIVE, False)
         if got is None:
             continue
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
     critical = critical_sizes(ctx, shape, free, small)
-    cap = NUMERIC_SIZES_BUDGET[min(len(sizes), max(NUMERIC_SIZES_BUDGET))]
+    cap = MAX_CRITICAL_SIZES
     unchecked = shape.critical_unchecked
     if len(critical) > cap:
         unchecked = (f"{len(critical)} sizes where an indicator, kink or domain argument changes sign; "
                      f"only {cap} are checked")
-    # the critical index values are reference points at every size (`j - i = 9`: i = 1, j = 10 at N = 10)
-    marked = replace(shape, index_constants=shape.index_constants | {v for _, at in critical for v in at})
-    for sz, _ in critical[:cap]:
+    for sz in critical[:cap]:
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is not None:
             out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
-    taken = [sz for sz, _ in critical[:cap]]
+    taken = critical[:cap]
     for sz in numeric_sizes(ctx, shape, free, small + taken, len(taken)):
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
@@ -923,7 +946,7 @@ def _unexplained_critical(shape: Shape) -> None:
     order types against the constants do not decide it, so the values matter."""
     near = {c + o - p + d for c in shape.index_constants | {1} for o in shape.offsets for p in shape.offsets
             for d in (-1, 0, 1)}
-    for point in shape.critical:
+    for point in shape.critical or [{}]:
         if shape.critical_unchecked or any(v not in near for v in point.values()):
             shape.values_matter = True
             why = "an indicator, kink or domain argument changes sign away from the whole numbers written"
@@ -933,32 +956,31 @@ def _unexplained_critical(shape: Shape) -> None:
 
 
 def critical_sizes(ctx: Context, shape: Shape, free: list[str],
-                   checked: list[dict[str, int]]) -> list[tuple[dict[str, int], set[int]]]:
-    """The size choices at each critical point (`Shape.critical`), the least first, with the index
-    values the point names there. A point's sizes are taken as they are (a size below 1 is no size);
-    a size it leaves open is 1 when the step does not use it, else past every constant; a point on
-    indices alone (or sum variables) is put at the least size that holds its values, and at that size
-    plus room for every free index's offsets."""
+                   checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """The size choices at each critical point (`Shape.critical`), the least first. A point's sizes
+    are taken as they are (a size below 1 is no size); a size it leaves open is 1 when the step does
+    not use it, else past every constant; with index values (or sum variables), the least of: their
+    largest value, that plus room for every free index's offsets, that plus every constant (a range
+    `1..N - c` holds them there), whose ranges hold them (none holds a value below every range)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
     room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
-    out: dict[tuple, set[int]] = {}
+    out: set[tuple] = set()
     for point in shape.critical:
         fixed = {s: v for s, v in point.items() if s in sizes}
         rest = {k: v for k, v in point.items() if k not in sizes}
         if any(v < 1 for v in fixed.values()):
             continue
         top = max([abs(v) for v in rest.values()] + [1])
-        fills = [top, top + room] if rest else [past]
+        fills = [top, top + room, top + past] if rest else [past]
         for w in fills:
             sz = {s: fixed.get(s, w if s in shape.used_sizes or rest else 1) for s in sizes}
-            if sz in checked or not _holds(ctx, sz, rest):
-                continue
-            out.setdefault(tuple(sz[s] for s in sizes), set()).update(rest.values())
-            break  # the least size that holds the point's values
-    ordered = sorted(out.items(), key=lambda kv: (max(kv[0], default=0), sum(kv[0]), kv[0]))
-    return [(dict(zip(sizes, key)), at) for key, at in ordered]
+            if _holds(ctx, sz, rest):
+                if sz not in checked:
+                    out.add(tuple(sz[s] for s in sizes))
+                break  # the least size that holds the point's values
+    return [dict(zip(sizes, key)) for key in sorted(out, key=lambda k: (max(k, default=0), sum(k), k))]
 
 
 def _holds(ctx: Context, sizes: dict[str, int], values: dict[str, int]) -> bool:

@@ -513,6 +513,26 @@ CLAIMS += [
          extra=({"N": 28},)),
     _rte("(N > 10000000000000) x = 0", lambda e: (I(e.N > 10 ** 13) * e["x"], 0), f="size_huge.proof",
          extra=({"N": 10 ** 13 + 1},)),
+    # ---------------------------------------------------------------- size_critical (K = 2 * 10 = 20)
+    _rte("(N > K) x = 0", lambda e: (I(e.N > 20) * e["x"], 0), f="size_critical.proof", extra=({"N": 21},)),
+    _rte(r"\max(N - K, 0) x = 0", lambda e: (max(e.N - 20, 0) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 21},)),
+    # by hand: N^2 - 90 N + 2024 = (N - 44)(N - 46)
+    _rte("(N^2 - 90 N + 2024 = 0) x = 0", lambda e: (I((e.N - 44) * (e.N - 46) == 0) * e["x"], 0),
+         f="size_critical.proof", extra=({"N": 44},)),
+    _rte(r"\frac{N^2 - 90 N + 2024}{N^2 - 90 N + 2024} x = x",
+         lambda e: (UNDEFINED if (e.N - 44) * (e.N - 46) == 0 else e["x"], e["x"]), f="size_critical.proof",
+         extra=({"N": 44},)),
+    _rte("(N + M = 30)(M > 20)(N > 5) x = 0", lambda e: (I(e.N + e.M == 30 and e.M > 20 and e.N > 5) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M"), extra=({"N": 9, "M": 21},)),
+    _rte("(N = 3 M - 2)(N + M = 30) x = 0", lambda e: (I(e.N == 3 * e.M - 2 and e.N + e.M == 30) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M"), extra=({"N": 22, "M": 8},)),
+    _rte("(N + M + L = 31)(N > 12)(M > 1)(L > 1) x = 0",
+         lambda e: (I(e.N + e.M + e.L == 31 and e.N > 12 and e.M > 1 and e.L > 1) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M", "L"), extra=({"N": 13, "M": 9, "L": 9},)),
+    # by hand: of the sum only the term j = 1 is left, x_1 (N >= 1)
+    _rte(r"(N > 10^{13}) \sum_{j=1}^{N} \delta_{j1} x_j = 0", lambda e: (I(e.N > 10 ** 13) * e["x", 1], 0),
+         f="size_critical.proof", extra=({"N": 10 ** 13 + 1},)),
     # ---------------------------------------------------------------- fragment_ok
     _rte(r"\sum_j \sum_{k \neq j} x_j x_k = (\sum_j x_j)^2 - \sum_j x_j",
          lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: I(k != j) * e["x", j] * e["x", k])), _SUM_X(e) ** 2 - _SUM_X(e)),
