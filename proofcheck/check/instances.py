@@ -298,7 +298,7 @@ def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
             if int(x.exp.text) <= MAX_ROOT_DEGREE:
                 return base ** int(x.exp.text)
             if any(not isinstance(v, sp.Dummy) for v in base.free_symbols):
-                raise _Unsearched(f"a power of degree past {MAX_ROOT_DEGREE}")
+                raise _Unsearched(f"a power of a size or index of degree past {MAX_ROOT_DEGREE}")
         if isinstance(x, n.BigOp) and x.var is not None:
             on_sum(x.body, x.var.base)
         return sp.Dummy()
@@ -321,7 +321,7 @@ def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
     if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols):
         return []
     if sp.count_ops(value) > MAX_ARGUMENT_NODES:
-        raise _Unsearched(f"an argument of more than {MAX_ARGUMENT_NODES} operations")
+        raise _Unsearched(f"an argument in sizes and indices of more than {MAX_ARGUMENT_NODES} operations")
     try:
         parts = sp.fraction(sp.together(value))
         factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
@@ -394,7 +394,7 @@ def _integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
     if poly.is_zero or poly.degree() < 1:
         return []
     if poly.degree() > MAX_ROOT_DEGREE or not poly.domain.is_QQ and not poly.domain.is_ZZ:
-        raise _Unsearched(f"a polynomial of degree {poly.degree()} (or not rational)")
+        raise _Unsearched(f"a polynomial in a size or index of degree {poly.degree()}")
     out: set[int] = set()
     for (lo, hi), _ in poly.intervals(eps=sp.Rational(1, 2)):
         out.update(range(math.floor(lo) - 1, math.ceil(hi) + 2))
@@ -470,7 +470,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
 
     def unsearched(what: str) -> None:
         if not shape.critical_unchecked:
-            shape.critical_unchecked = f"{what} in sizes and indices: where it changes sign is not searched"
+            shape.critical_unchecked = f"{what}: where it changes sign is not searched"
 
     def add_points(points) -> None:
         for point in points:
@@ -715,7 +715,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors
                   if f.free_symbols & g.free_symbols)
     if len(several) > MAX_MEETING_FACTORS or tangled:
-        unsearched("indicator, kink or domain arguments that tie three or more (or too many)")
+        unsearched("indicator, kink or domain arguments that tie three or more sizes and indices together "
+                   "(or too many tying two)")
     else:
         for f in several:
             for g in factors:

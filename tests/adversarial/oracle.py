@@ -533,6 +533,13 @@ CLAIMS += [
     # by hand: of the sum only the term j = 1 is left, x_1 (N >= 1)
     _rte(r"(N > 10^{13}) \sum_{j=1}^{N} \delta_{j1} x_j = 0", lambda e: (I(e.N > 10 ** 13) * e["x", 1], 0),
          f="size_critical.proof", extra=({"N": 10 ** 13 + 1},)),
+    _rte("((N - 100) (N - 110) (N - 120) (N - 130) (N - 140) (N - 150) (N - 160) (N - 170) (N - 180) (N - 190) (N - 200) (N - 210) (N - 220) (N - 230) (N - 240) (N - 250) (N - 260) (N - 270) (N - 280) (N - 290) (N - 300) (N - 310) (N - 320) (N - 330) (N - 340) = 0)(N > 330) x = 0",
+         lambda e: (I(e.N in range(100, 341, 10) and e.N > 330) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 340},)),
+    _rte("(N^{65} = 3^{195}) x = 0", lambda e: (I(e.N ** 65 == 3 ** 195) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 27},)),
+    _rte(r"\sum_j (j = 3 \cdot 7) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j == 21) * e["x", j]), 0),
+         f="size_critical.proof", extra=({"N": 21},)),
     # ---------------------------------------------------------------- fragment_ok
     _rte(r"\sum_j \sum_{k \neq j} x_j x_k = (\sum_j x_j)^2 - \sum_j x_j",
          lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: I(k != j) * e["x", j] * e["x", k])), _SUM_X(e) ** 2 - _SUM_X(e)),
