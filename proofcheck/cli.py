@@ -6,12 +6,32 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+import time
+from typing import TextIO
 
+from .cache import default_dir
 from .options import Options
 from .pipeline import check_source, collect, load
 from .report import render_json, render_text
+from .results import FileResult
+from .sandbox import session
+
+MAX_TIMEOUT = 86_400.0  # CPU seconds per step; past a day a value is a typo (and the timers overflow)
+SLOWEST_SHOWN = 10  # steps listed by --timings
+
+
+def cpu_seconds(text: str) -> float:
+    """`--timeout`: a finite, positive number of CPU seconds (`inf` or `nan` would remove the budget)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {text!r}")
+    return value
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -19,10 +39,25 @@ FORMATS = ("text", "json", "github", "sarif")
 def _checking_options(c: argparse.ArgumentParser) -> None:
     """The options of a check, shared by `check` and `lsp`."""
     c.add_argument("--seed", type=int, default=0, help="seed for the random sample points (default 0)")
-    c.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per step (default 10)")
+    c.add_argument("--timeout", type=cpu_seconds, default=10.0,
+                   help="CPU seconds allowed per step (default 10); the same on an idle and on a busy machine")
     c.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
     c.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="steps checked at once")
     c.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd", help="autodiff cross-check backend")
+    add_cache_options(c)
+
+
+def add_cache_options(c: argparse.ArgumentParser) -> None:
+    """`--no-cache` and `--cache-dir` (docs/performance.md), for every command that checks steps."""
+    store = c.add_mutually_exclusive_group()
+    store.add_argument("--no-cache", action="store_true", help="neither read nor write the decision cache")
+    store.add_argument("--cache-dir", metavar="DIR",
+                       help="the decision cache's folder (default: $XDG_CACHE_HOME/proofcheck, else ~/.cache/proofcheck)")
+
+
+def cache_dir_of(args: argparse.Namespace) -> str | None:
+    """The cache folder the options name: none with --no-cache, else --cache-dir or the default."""
+    return None if args.no_cache else (args.cache_dir or default_dir())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text, json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)")
     _checking_options(c)
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--timings", action="store_true", help="print what the steps cost and the slowest ones (on stderr)")
     lsp = sub.add_parser("lsp", help="run the language server for editors (stdio)")
     _checking_options(lsp)
     from .grade.cli import add_parsers  # noqa: PLC0415  (`grade`, `gradescope-bundle`: proofcheck/grade/)
@@ -49,32 +85,53 @@ def _use_color(mode: str) -> bool:
     return sys.stdout.isatty()
 
 
+def print_timings(results: list[FileResult], wall_seconds: float, out: TextIO) -> None:
+    """What the steps cost (CPU time of their workers), the cache's share, and the slowest steps."""
+    steps = [(s, r.path) for r in results for p in r.problems for s in p.steps]
+    cached = sum(1 for s, _ in steps if s.cached)
+    cpu = sum(s.seconds for s, _ in steps)
+    out.write(f"timings: {len(steps)} step(s), {cached} from the cache; {cpu:.2f} s of CPU time deciding steps; "
+              f"{wall_seconds:.2f} s in all\n")
+    slowest = sorted((s for s in steps if not s[0].cached), key=lambda x: (-x[0].seconds, x[1], x[0].line, x[0].column))
+    for s, path in slowest[:SLOWEST_SHOWN]:
+        out.write(f"  {s.seconds:8.3f} s  {path}:{s.line}:{s.column}  {s.verdict}\n")
+
+
+def _torch_available() -> bool:
+    """Imports PyTorch (once, here, before any worker forks) if it is installed."""
+    from .autodiff import available  # noqa: PLC0415  (autograd, a dependency, loads only when a step is checked)
+
+    return available("torch")
+
+
 def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.command not in ("check", "lsp"):  # `grade`, `gradescope-bundle`
         from .grade.cli import main as grade_main  # noqa: PLC0415
         return grade_main(args)
-    if args.timeout <= 0 or args.jobs < 1 or args.memory < 64:
-        print("proofcheck: --timeout must be positive, --jobs at least 1, --memory at least 64", file=sys.stderr)
+    if args.jobs < 1 or args.memory < 64:
+        print("proofcheck: --jobs must be at least 1, --memory at least 64", file=sys.stderr)
         return 2
-    from .autodiff import available  # noqa: PLC0415  (imports the backend here, once, before the forks)
-    if not available(args.ad):
+    if args.ad == "torch" and not _torch_available():
         print(f"proofcheck: --ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'", file=sys.stderr)
         return 2
-    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad)
+    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad,
+                      cache_dir=cache_dir_of(args))
     if args.command == "lsp":
         from .lsp import serve  # noqa: PLC0415  (pygls only for the editor server)
         return serve(options)
     files, errors = collect(args.paths)
     results = list(errors)
     sources = {}
-    for path in files:
-        source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
-        if source is None:
-            results.append(failure)
-            continue
-        sources[path] = source
-        results.append(check_source(source, options))
+    with session(options.workers, options.memory_mb):  # one pool of workers for every file: they stay warm
+        for path in files:
+            source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
+            if source is None:
+                results.append(failure)
+                continue
+            sources[path] = source
+            results.append(check_source(source, options))
     try:
         if args.format == "json":
             render_json(results, args.seed, sys.stdout, sources)
@@ -89,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # `proofcheck check ... | head`: stop writing, no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if args.timings:
+        print_timings(results, time.monotonic() - started, sys.stderr)
     if any(r.fatal for r in results):
         return 2
     return 0 if all(r.ok for r in results) else 1

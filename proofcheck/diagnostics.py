@@ -57,6 +57,7 @@ CODES: dict[str, Code] = {
         Code("W310", "holds-only-at-point", "warning", "a step with symbols on both sides holds at the given point only"),
         Code("W311", "point-on-kink", "warning", "the given point sits on a kink; the derivative convention decides the value"),
         Code("W312", "unused-lemma", "warning", "a justification names a lemma whose chain did not check"),
+        Code("W313", "network-unchecked", "warning", "a network's autodiff cross-check did not finish within the budget"),
         # E4xx: files
         Code("E400", "unreadable", "error", "a file or folder cannot be read"),
         Code("E401", "not-utf8", "error", "a file is not UTF-8 text"),

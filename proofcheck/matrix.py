@@ -561,11 +561,10 @@ class Shapes:
             nxt = factors[i + 1] if i + 1 < len(factors) else None
             joined = nxt is not None and ops[i] == "juxt"
             if isinstance(f, n.Deriv) and f.expr is None:
-                rest = factors[i + 1:]
-                if not rest:
+                d = n.operator_applied(f, factors[i + 1:], ops[i + 1:])
+                if d is None:
                     return acc or ()
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
-                s = self.s_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation))
+                s = self.s_Deriv(d)
                 acc = s if acc is None else self._combine(acc, op, s, seen, f, node)
                 return acc
             if joined and self.callable(f) and isinstance(nxt, n.Indicator) and self.has_matrix(nxt):
@@ -645,17 +644,7 @@ def _literal_int(e) -> int | None:
 
 
 def _names(e) -> list:
-    out = []
-
-    def walk(x):
-        if isinstance(x, n.Name):
-            out.append(x)
-        for y in n.children(x):
-            if isinstance(y, (n.Node, tuple)):
-                walk(y)
-
-    walk(e)
-    return out
+    return [x for x in n.subtrees(e) if isinstance(x, n.Name)]
 
 
 _SHAPES: dict = {}
@@ -720,6 +709,8 @@ class MatrixMixin:
     def __post_init__(self):
         super().__post_init__()
         self.shapes = shapes_of(self.context)
+        self._dims: dict = {}  # dimension -> its whole value at this translator's sizes (asked for every entry)
+        self._dim_subs = {dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()}
 
     # -------------------------------------------------------------- hooks (SymPy here; autodiff below)
     def total(self, xs: list):
@@ -732,11 +723,14 @@ class MatrixMixin:
 
     # -------------------------------------------------------------- sizes
     def dim_value(self, d) -> int:
-        d = self.shapes.resolve_dim(d)
-        v = d.xreplace({dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()})
+        if d in self._dims:
+            return self._dims[d]
+        r = self.shapes.resolve_dim(d)
+        v = r.xreplace(self._dim_subs)
         if not (v.is_Integer and v >= 1):
-            raise ProofError("E212", f"the dimension {_dim_text(d)} has no whole value here (is every size declared?)",
+            raise ProofError("E212", f"the dimension {_dim_text(r)} has no whole value here (is every size declared?)",
                              None)
+        self._dims[d] = int(v)
         return int(v)
 
     def grid(self, shape: Shape) -> tuple[int, int]:
@@ -994,11 +988,9 @@ class MatrixMixin:
             nxt = factors[i + 1] if i + 1 < len(factors) else None
             joined = nxt is not None and ops[i] == "juxt"
             if isinstance(f, n.Deriv) and f.expr is None:
-                rest = factors[i + 1:]
-                if not rest:
+                d = n.operator_applied(f, factors[i + 1:], ops[i + 1:])
+                if d is None:
                     raise ProofError("E202", "a derivative operator needs an expression to act on", f.span)
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
-                d = n.Deriv(f.span, body, f.var, f.order, f.notation)
                 self.shapes.shape(d)
                 v = self.t_Deriv(d, scope)
                 acc = v if acc is None else self._join(acc, op, v)

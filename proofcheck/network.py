@@ -411,6 +411,12 @@ def cross_check(net: "Network", batch: int | None, backend: str = "autograd") ->
     key = (net, batch, backend)
     if key in _RESULTS:
         return _RESULTS[key]
+    result = _cross_check(net, batch, backend)
+    record_cross_check(net, batch, backend, result)
+    return result
+
+
+def _cross_check(net: "Network", batch: int | None, backend: str) -> list[str] | None:
     ls = layers(net)
     b = batch or 1
     real = sum(x.params for x in ls) <= REAL_PARAMS_LIMIT and b * (net.input + sum(x.width for x in ls)) <= REAL_ACTIVATIONS_LIMIT
@@ -437,25 +443,51 @@ def cross_check(net: "Network", batch: int | None, backend: str = "autograd") ->
                         result.append(f"{what}({name}): symbolic {v1}, {backend} {v2}")
     except Exception as exc:  # noqa: BLE001  (a failing backend must not become a traceback)
         result = [f"the {backend} cross-check failed: {type(exc).__name__}: {exc}"[:300]]
-    _RESULTS[key] = result
-    if result:
-        _FAULTS.add((net, batch))
     return result
 
 
-def problem_diagnostics(problem, backend: str = "autograd") -> list[Diagnostic]:
-    """Cross-check every network a problem can see (once per network and batch per process): E304 on disagreement.
+def record_cross_check(net: "Network", batch: int | None, backend: str, result: list[str] | None) -> None:
+    """Keep a cross-check's result in this process (`network_call` refuses a network that disagreed)."""
+    _RESULTS[(net, batch, backend)] = result
+    if result:
+        _FAULTS.add((net, batch))
 
-    Runs in the parent before steps are forked, so the sandboxed children inherit the verdicts.
-    """
+
+def known_faults(networks: Iterable["Network"]) -> tuple[tuple["Network", int | None], ...]:
+    """The (network, batch) pairs among `networks` whose cross-check disagreed in this process."""
+    nets = tuple(networks)
+    return tuple(k for k in _FAULTS if k[0] in nets)
+
+
+def adopt_faults(faults: Iterable[tuple["Network", int | None]]) -> None:
+    """Faults found by the process that sent a job here (a long-lived worker did not see them happen)."""
+    _FAULTS.update(faults)
+
+
+def cross_check_pending(problem, backend: str) -> list[tuple["Network", int | None]]:
+    """The (network, batch) pairs a problem can see whose cross-check this process has no result for."""
+    return [(net, batch) for net, batch in _networks_of(problem) if (net, batch, backend) not in _RESULTS]
+
+
+def _networks_of(problem) -> list[tuple["Network", int | None]]:
     seen: list = []
     contexts = [c.context for c in problem.chains] + [g.context for g in problem.goals] + [r.context for r in problem.refinements]
     for ctx in contexts:
         for net in ctx.networks:
             if (net, ctx.batch) not in seen:
                 seen.append((net, ctx.batch))
+    return seen
+
+
+def problem_diagnostics(problem, backend: str = "autograd") -> list[Diagnostic]:
+    """Cross-check every network a problem can see (once per network and batch per process): E304 on disagreement.
+
+    Runs in the parent before steps are forked, so the sandboxed children inherit the verdicts; the
+    checker runs the cross-checks first in the sandbox (`check.jobs.cross_check_networks`), under the
+    step budget, so here they are only read.
+    """
     out: list[Diagnostic] = []
-    for net, batch in seen:
+    for net, batch in _networks_of(problem):
         problems = cross_check(net, batch, backend)
         if problems:
             out.append(Diagnostic.make("E304", f"the {backend} cross-check of network `{net.name}` does not confirm the symbolic figures (a checker fault)",

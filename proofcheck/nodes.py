@@ -9,7 +9,7 @@ bind? is `e` Euler's number?) are NOT made here: the nodes record what was writt
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Callable, Union
+from typing import Callable, Sequence, Union
 
 from .source import Span
 
@@ -299,6 +299,15 @@ Statement = Union[
 ]
 
 
+def operator_applied(op: Deriv, rest: Sequence[Expr], rest_ops: Sequence[str]) -> Deriv | None:
+    """A derivative operator (`\\frac{d}{dx}`, no expression) applied to the rest of its product
+    (None: nothing follows it). One rule for every reader of products (translate, shapes, matrices)."""
+    if not rest:
+        return None
+    body = rest[0] if len(rest) == 1 else Product(rest[0].span, tuple(rest), tuple(rest_ops))
+    return Deriv(op.span, body, op.var, op.order, op.notation)
+
+
 def children(x) -> list:
     """The child values of a node (or of a tuple of them), spans left out: the one generic walk that
     every pass over the tree (names used, free indices, symmetry, goal comparison) builds on."""
@@ -307,6 +316,21 @@ def children(x) -> list:
     if isinstance(x, Node):
         return [getattr(x, f) for f in x.__dataclass_fields__ if f != "span"]
     return []
+
+
+def subtrees(x) -> list:
+    """Every node below x (x itself included), parents before children, in reading order."""
+    out = []
+
+    def walk(y) -> None:
+        if isinstance(y, Node):
+            out.append(y)
+        for z in children(y):
+            if isinstance(z, (Node, tuple)):
+                walk(z)
+
+    walk(x)
+    return out
 
 
 def transform(x, fn: Callable):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import stat
 
-from .check import check_problem
 from .options import Options
 from . import nodes as n
 from .diagnostics import Diagnostic
@@ -17,6 +16,7 @@ from .documents import extract, holds_proof, read
 from .elaborate import elaborate
 from .parse import parse_source
 from .results import FileResult
+from .sandbox import session
 from .source import MAX_FILE_BYTES, Source, Span
 
 
@@ -35,10 +35,13 @@ def check_source(source: Source, options: Options) -> FileResult:
     diags = list(source.diagnostics) + diags  # what reading a document found (docs/documents.md)
     problems, more = elaborate(statements)
     diags.extend(more)
-    for problem in problems:
-        presult, pdiags = check_problem(problem, options)
-        diags.extend(pdiags)
-        result.problems.append(presult)
+    if problems:
+        from .check import check_problem  # noqa: PLC0415  (SymPy and autodiff load only when there is something to check)
+    with session(options.workers, options.memory_mb):  # one pool of workers for the file (or the caller's)
+        for problem in problems:
+            presult, pdiags = check_problem(problem, options)
+            diags.extend(pdiags)
+            result.problems.append(presult)
     if not any(isinstance(st, n.NetworkLine) for st in statements) and not diags and \
             not any(r.steps or r.goals or p.refinements for r, p in zip(result.problems, problems)):
         diags.append(Diagnostic.make("E404", "nothing to check: this file has no step, goal or network "

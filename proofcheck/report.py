@@ -235,8 +235,8 @@ def to_json(results: list[FileResult], seed: int, sources: dict[str, Source] | N
             "problems": [{
                 "name": p.name, "title": p.title, "line": p.line, "end_line": p.end_line, **cell_fields(source, p.line),
                 "ok": p.ok, "errors": p.errors,
-                # `seconds` (wall time) stays in the result data but not in the JSON: same input and seed, same bytes
-                "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds")},
+                # what a step cost (`seconds`, `cached`) stays in the result data but not in the JSON: same input and seed, same bytes
+                "steps": [{**{k: v for k, v in asdict(s).items() if k not in ("evidence", "seconds", "cached")},
                            **cell_fields(source, s.line), "evidence": asdict(s.evidence)} for s in p.steps],
                 "goals": [{**asdict(g), "message": relabel(source, g.message), **cell_fields(source, g.line)} for g in p.goals],
                 "chains": [{**asdict(c), **cell_fields(source, c.line)} for c in p.chains],

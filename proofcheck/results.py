@@ -69,7 +69,8 @@ class StepResult:
     justification: str | None = None
     autodiff: dict[str, Any] | None = None
     lemma: str | None = None
-    seconds: float = 0.0
+    seconds: float = 0.0  # CPU seconds spent deciding this step in this run (0 when cached)
+    cached: bool = False  # the decision came from the decision cache
     chain: int = -1  # the id of the chain this step belongs to (ProblemResult.chains); -1 for a refinement
 
     @property

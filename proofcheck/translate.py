@@ -326,7 +326,7 @@ class Translator:
         d, binding = self.lookup(key)
         if d is None:
             if key[1] == () and key[0] in CONSTANTS:
-                return self.constant(CONSTANTS[key[0]])
+                return self.constant(getattr(sp, CONSTANTS[key[0]]))
             if node.base in LATEX_WORDS and self._written_plain(node):
                 # `sum_i x_i`, `frac{a}{b}`: a LaTeX command typed without its backslash
                 raise ProofError("E200", f"`{node.base}` without a backslash is a variable name here: write `\\{node.base}`", node.span)
@@ -454,11 +454,10 @@ class Translator:
             nxt = factors[i + 1] if i + 1 < len(factors) else None
             joined = nxt is not None and ops[i] == "juxt"
             if isinstance(f, n.Deriv) and f.expr is None:
-                rest = factors[i + 1:]
-                if not rest:
+                d = n.operator_applied(f, factors[i + 1:], ops[i + 1:])
+                if d is None:
                     raise ProofError("E202", "a derivative operator needs an expression to act on", f.span)
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, ops[i + 1:])
-                values.append((op, self.t_Deriv(n.Deriv(f.span, body, f.var, f.order, f.notation), scope)))
+                values.append((op, self.t_Deriv(d, scope)))
                 break
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))

@@ -6,8 +6,6 @@ as a function or a constant is decided by one table and no module imports anothe
 
 from __future__ import annotations
 
-import sympy as sp
-
 # Every spelling of a built-in function, as a name (`erf`, `\\mathrm{erf}`, `\\operatorname{erf}`,
 # `\\text{erf}`) or a command (`\\erf`), to its one definition in translate.builtin and autodiff
 # (docs/language.md, "Function vocabulary"). Any other name applied to a bracket is a function the
@@ -23,7 +21,8 @@ FUNCTION_WORDS = {
 }
 # built-ins whose value is a vector: only an entry of them is a number (`\\mathrm{softmax}(z)_i`)
 VECTOR_FUNCTIONS = frozenset({"softmax"})
-CONSTANTS = {"e": sp.E, "pi": sp.pi}
+# word -> the name of its SymPy constant (`sympy.E`): SymPy loads only when a step is checked
+CONSTANTS = {"e": "E", "pi": "pi"}
 # `\alpha` and `α` become the name `alpha`: a Greek letter, never a run of letters to split
 GREEK_NAMES = frozenset(
     "ell alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "

@@ -17,6 +17,8 @@ from proofcheck.pipeline import check_path
 
 from test_corpus import mismatches, parse_expectations, proof_files  # tests/ is on sys.path (rootdir import mode)
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 ROOT = Path(__file__).resolve().parent / "adversarial"
 OPTIONS = Options(seed=0, timeout=30, workers=2)
 

@@ -9,17 +9,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
 def _run(*args, hashseed="0"):
     env = dict(os.environ, PYTHONHASHSEED=hashseed)
-    proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", "proofs/", *args], capture_output=True,
+    # --no-cache: each run decides every step itself (tests/test_cache.py compares cold and warm runs)
+    proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", "proofs/", "--no-cache", *args], capture_output=True,
                           cwd=REPO, env=env, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
     return proc.stdout
 
 
+@pytest.mark.slow  # four runs over proofs/; tests/test_cli.py checks identical bytes in the default run
 def test_same_input_and_seed_give_identical_bytes():
     for fmt in ("text", "json"):
         a = _run("--format", fmt, "--seed", "7", hashseed="1")
@@ -31,6 +35,7 @@ def _verdicts(doc):
     return [(f["path"], s["line"], s["column"], s["verdict"]) for f in doc["files"] for p in f["problems"] for s in p["steps"]]
 
 
+@pytest.mark.slow  # two runs over proofs/; tests/test_cli.py checks that the seed moves the sample points
 def test_seed_changes_evidence_not_verdicts():
     a = json.loads(_run("--format", "json", "--seed", "0"))
     b = json.loads(_run("--format", "json", "--seed", "12345"))

@@ -10,6 +10,8 @@ import pytest
 from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(r"```[a-z]*\n(.*?)```", re.S)
 
@@ -89,3 +91,13 @@ def test_readme_output_is_real(capsys):
                 assert line in out.splitlines(), line
     finally:
         os.chdir(cwd)
+
+
+def test_ci_runs_readmes_test_command_then_the_slow_tests():
+    """README's test command is what CI runs, verbatim, followed by the tests the default run skips."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"run the test suite.*?```\n(.*?)\n```", readme, re.S).group(1)
+    assert command.endswith("python -m pytest -q")
+    ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert command in ci and ci[ci.index(command) + 1:] == ["python -m pytest -q -m slow"]
+    assert "`python -m pytest -q -m slow`" in readme

@@ -23,6 +23,8 @@ from proofcheck.options import Options
 from proofcheck.pipeline import check_path, check_text, collect, load
 from proofcheck.results import FileResult
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 OPTIONS = Options(seed=0, timeout=20)

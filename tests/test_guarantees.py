@@ -6,10 +6,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from proofcheck.options import Options
 from proofcheck.pipeline import check_path, check_text
 from proofcheck.report import render_text, to_json
 from proofcheck.results import GUARANTEES
+
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OPTIONS = Options(seed=0, workers=2)

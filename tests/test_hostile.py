@@ -136,6 +136,7 @@ def test_fuzz_grammar_chain_lines(line):
     assert_well_formed(check_text(text, options=FUZZ_OPTIONS), text)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of([_grammar_strategy(start).map(lambda s, start=start: (start, s))
                    for start in ("let_line", "index_line", "assume_line", "at_line", "show_line", "case_line", "lemma_line")]))
@@ -269,7 +270,10 @@ def test_memory_is_bounded_and_reported():
     text = "(x+y+z+w+v+u)^{40} (x - y) = (x+y+z+w+v+u)^{40} x - (x+y+z+w+v+u)^{40} y\n"
     start = time.monotonic()
     r = check_text(text, options=Options(timeout=10, memory_mb=200, workers=1))
-    assert time.monotonic() - start < 12
+    # Bounded, not fast: the budget is 10 CPU seconds, and whichever cap is hit first (memory here,
+    # the CPU budget on a machine where the allocation grows slower) must end the step. A loaded CI
+    # machine once took 12.02 s wall for it, so the bound is the budget plus generous slack.
+    assert time.monotonic() - start < 25
     steps = [s for p in r.problems for s in p.steps]
     assert len(steps) == 1 and steps[0].verdict == "unknown", steps
     assert re.search(r"memory|time", steps[0].message), steps[0].message

@@ -190,13 +190,23 @@ def test_a_disagreement_is_a_checker_fault_and_nothing_is_accepted(monkeypatch):
     assert not any(s.accepted for s in steps if s.column == 24)
 
 
-def test_cross_check_runs_once_per_network_per_file(monkeypatch):
-    calls = []
+def test_cross_check_runs_once_per_network_per_file(monkeypatch, tmp_path):
+    """T2 and T3 share one network: one build. The cross-check runs in a sandboxed worker (under the step
+    budget), so each call is recorded through a file."""
+    log = tmp_path / "calls"
     real = nw._autograd_facts
-    monkeypatch.setattr(nw, "_autograd_facts", lambda *a: calls.append(1) or real(*a))
+
+    def counted(*a):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write("call\n")
+        return real(*a)
+
+    monkeypatch.setattr(nw, "_autograd_facts", counted)
+    monkeypatch.setattr(nw, "_RESULTS", {})  # results kept by this process from earlier tests
+    monkeypatch.setattr(nw, "_FAULTS", set())
     r = check_path(str(REPO / "tests" / "corpus" / "network_seed.proof"), OPTIONS)
     assert r.ok
-    assert len(calls) == 1
+    assert log.read_text().splitlines() == ["call"]
 
 
 def test_ad_off_skips_the_cross_check(monkeypatch):

@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 OPTIONS = Options(seed=0, timeout=10)
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

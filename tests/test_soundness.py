@@ -23,6 +23,8 @@ import mutants as M  # noqa: E402
 from proofcheck.options import Options  # noqa: E402
 from proofcheck.pipeline import check_text  # noqa: E402
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 REPO = Path(__file__).resolve().parents[1]
 MAX_MUTANTS = 60
 MAX_REWRITES = 40

@@ -7,9 +7,13 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from proofcheck.cli import main
 from proofcheck.options import Options
 from proofcheck.pipeline import MAX_ERRORS_PER_FILE, check_text
+
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
 
 FAST = Options(seed=0, timeout=20, workers=2)
 

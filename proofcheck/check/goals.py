@@ -35,11 +35,33 @@ from .jobs import _contains, _Job
 # ------------------------------------------------------------------ reading members up to notation
 
 
+MAX_CANONICAL_MEMO = 200_000  # forms remembered (by node identity) before the memo starts afresh
+_CANONICAL_MEMO: dict[tuple, tuple] = {}
+
+
 def canonical(e, bound: tuple[str, ...] = (), index_names: frozenset[str] = frozenset()):
     """A hashable form of a node that ignores what is only notation: spans, `\\mathrm` styling, the
     spelling of products (`a b`, `a * b`, `a \\cdot b`), single brackets, the derivative notation
     (`d`, `∂`, slash), a subscript of index letters run together (`W_{ij}` is `W_{i,j}`) and the
-    letters of bound sum variables (renamed by depth)."""
+    letters of bound sum variables (renamed by depth).
+
+    Remembered by node identity (the node is kept with its form, so an id is never reused while its
+    entry lives): goal judging asks for the same definitions' and assumptions' forms once per chain
+    and goal, and grading a class asks thousands of times."""
+    if not isinstance(e, n.Node):
+        return _canonical(e, bound, index_names)
+    key = (id(e), bound, index_names)
+    hit = _CANONICAL_MEMO.get(key)
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    value = _canonical(e, bound, index_names)
+    if len(_CANONICAL_MEMO) >= MAX_CANONICAL_MEMO:
+        _CANONICAL_MEMO.clear()
+    _CANONICAL_MEMO[key] = (e, value)
+    return value
+
+
+def _canonical(e, bound: tuple[str, ...], index_names: frozenset[str]):
     if isinstance(e, (tuple, list)):
         return tuple(canonical(x, bound, index_names) for x in e)
     if not isinstance(e, n.Node):
@@ -118,9 +140,7 @@ def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
             nxt = e.factors[i + 1] if i + 1 < len(e.factors) else None
             if isinstance(f, n.Deriv) and f.expr is None and nxt is not None:
                 # operator form `\\frac{d}{dx} a b`: the operand is the rest of the product
-                rest = e.factors[i + 1:]
-                body = rest[0] if len(rest) == 1 else n.Product(rest[0].span, rest, e.ops[i + 1:])
-                head = e.factors[:i] + (n.Deriv(f.span, body, f.var, f.order, f.notation),)
+                head = e.factors[:i] + (n.operator_applied(f, e.factors[i + 1:], e.ops[i + 1:]),)
                 if len(head) == 1:
                     return opaque(head[0], index_names, bound)
                 return opaque(n.Product(e.span, head, e.ops[:i]), index_names, bound)
@@ -265,9 +285,27 @@ def _uses_networks(world: list[n.Name]) -> bool:
     return any(nm.base in NETWORK_FUNCTIONS for nm in world)
 
 
+_SETTING_MEMO: dict[tuple[int, int], tuple] = {}
+
+
 def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
     """How `ctx` differs from the goal's context in what it assumes (definitions aside): assumptions,
-    given values, index declarations, the ReLU convention and the networks the goal uses."""
+    given values, index declarations, the ReLU convention and the networks the goal uses.
+
+    `world` is `_world(goal)`, so the answer depends on the goal and the context alone: remembered by
+    their identity (both kept with the entry), as every chain asks it again for each refinement."""
+    key = (id(goal), id(ctx))
+    hit = _SETTING_MEMO.get(key)
+    if hit is not None and hit[0] is goal and hit[1] is ctx:
+        return list(hit[2])
+    out = _setting_uncached(goal, ctx, world)
+    if len(_SETTING_MEMO) >= MAX_CANONICAL_MEMO:
+        _SETTING_MEMO.clear()
+    _SETTING_MEMO[key] = (goal, ctx, tuple(out))
+    return out
+
+
+def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
     g = goal.context
     out: list[str] = []
     idx = g.index_names
@@ -296,7 +334,31 @@ def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
         out.append("it uses another derivative convention for ReLU at 0 than the goal")
     if _uses_networks(world) and (ctx.networks != g.networks or ctx.batch != g.batch):
         out.append("its networks or batch size differ from the goal's")
+    if ctx.layout != g.layout:
+        out.append(f"it lays out Jacobians in {ctx.layout} layout, the goal in {g.layout} layout")
+    reshaped = _reshaped(goal, ctx, world)
+    if reshaped:
+        out.append(f"it gives `{reshaped}` another shape than the goal does")
     return out
+
+
+def _shapes(ctx: Context) -> dict:
+    """Declared shapes by name up to notation (a later declaration wins)."""
+    idx = ctx.index_names
+    return {canonical(name, (), idx): canonical(dims, (), idx) for name, dims in ctx.shapes}
+
+
+def _reshaped(g: Goal, ctx: Context, world: list[n.Name]) -> str | None:
+    """A name the goal's claim depends on whose shape (vector, matrix, or none: a scalar) differs in
+    `ctx`: `let W : (1, n)` for the goal's `W : (m, n)` makes every step about another problem."""
+    idx = g.context.index_names
+    mine, theirs = _shapes(ctx), _shapes(g.context)
+    words = {canonical(nm, (), idx) for nm in world}
+    for name, _ in reversed(ctx.shapes):
+        key = canonical(name, (), idx)
+        if (key in theirs or key in words) and mine.get(key) != theirs.get(key):
+            return name.display
+    return None
 
 
 def _differentiates_by_a_node(goal: Goal, ctx: Context) -> bool:
@@ -451,19 +513,19 @@ class GoalJudge:
     """Decides every goal of a problem in rounds of sandboxed comparisons (`run`)."""
 
     def __init__(self, problem: Problem, chains: list[ChainFacts], refinements: dict[int, Context],
-                 rejected: frozenset[int], seed_of, run):
+                 rejected: frozenset[int], seed: int, run):
         self.problem = problem
         self.chains = chains
         self.refinements = refinements
         self.rejected = rejected
-        self.seed_of = seed_of
+        self.seed = seed  # the run's seed: each job derives its own from it and its content
         self.run = run
 
-    def _job(self, ctx: Context, a: n.Expr, b: n.Expr, *seed, opaque_read: bool = True) -> _Job:
+    def _job(self, ctx: Context, a: n.Expr, b: n.Expr, opaque_read: bool = True) -> _Job:
         if opaque_read:
             idx = ctx.index_names
             ctx, a, b = opaque_context(ctx), opaque(a, idx), opaque(b, idx)
-        return _Job("goal", None, 0, 0, ctx, a, b, "=", self.seed_of(*seed))
+        return _Job("goal", None, 0, 0, ctx, a, b, "=", self.seed)
 
     def _readings(self, g: Goal, f: ChainFacts) -> list[tuple[n.Expr, n.Expr, dict]]:
         """(start, end) pairs a chain may be read as for a goal: first to last member, and for `show`
@@ -520,7 +582,7 @@ class GoalJudge:
                 if narrowing(g, f.chain.context, self.refinements):
                     continue
                 for k, (a, b, _) in enumerate(self._readings(g, f)):
-                    jobs.append(self._job(f.chain.context, a, g.lhs, "goal-start", g.span.line, f.id, k))
+                    jobs.append(self._job(f.chain.context, a, g.lhs))
                     keys.append((gi, f, a, b))
         for (gi, f, a, b), dec in zip(keys, self.run(jobs)):
             if dec.verdict in ACCEPTED and not any(c.facts is f for c in cands[gi]):
@@ -540,7 +602,7 @@ class GoalJudge:
                 elif same(cand.end, g.rhs, idx):
                     cand.outcome = "met"
                 else:
-                    jobs.append(self._job(c.context, cand.end, g.rhs, "goal-end", g.span.line, cand.facts.id))
+                    jobs.append(self._job(c.context, cand.end, g.rhs))
                     keys.append((gi, cand))
         undecided = []
         for (gi, cand), dec in zip(keys, self.run(jobs)):
@@ -549,8 +611,7 @@ class GoalJudge:
             else:
                 undecided.append((gi, cand))
         # 4. an end that is not the right side up to notation: equal all the same (stopped early), or not?
-        jobs = [self._job(cand.facts.chain.context, cand.end, goals[gi].rhs, "goal-value", goals[gi].span.line,
-                          cand.facts.id, opaque_read=False) for gi, cand in undecided]
+        jobs = [self._job(cand.facts.chain.context, cand.end, goals[gi].rhs, opaque_read=False) for gi, cand in undecided]
         values: dict[int, Decision] = {}
         for (gi, cand), dec in zip(undecided, self.run(jobs)):
             values[id(cand)] = dec

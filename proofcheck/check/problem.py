@@ -8,43 +8,41 @@ from the chains' facts (`goals.GoalJudge`).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
 from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Context, Problem, Refinement, refinements_of, restated
 from ..options import Options
 from ..results import ACCEPTED, ChainResult, ProblemResult, StepResult
-from ..sandbox import run_jobs
 from .chains import ChainPlan, plan
 from .counterexample import _cx_text
 from .decide import Decision
 from .goals import ChainFacts, GoalJudge, narrowing, without
-from .jobs import _has_symbols, _Job, _outcome_decision, _seed, _step_result, warm_up
+from .jobs import Timing, _Job, _step_result, cross_check_networks, decide_jobs, holds_only_at_point
 
 
 def _runner(options: Options):
-    """Run jobs in the sandbox under the step budget: (decision, seconds) per job, in order."""
-    def run(jobs: list[_Job]) -> list[tuple[Decision, float]]:
+    """Decide jobs (from the decision cache, else in the sandbox under the step budget): (decision, timing) per job, in order."""
+    def run(jobs: list[_Job]) -> list[tuple[Decision, Timing]]:
         if not jobs:
             return []
-        return [(_outcome_decision(o), o.seconds) for o in run_jobs(jobs, options.timeout, options.memory_mb, options.workers)]
+        return decide_jobs(jobs, options)
     return run
 
 
 def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, list[Diagnostic]]:
-    warm_up(options)
     diags: list[Diagnostic] = []
     result = ProblemResult(problem.name, problem.title, problem.span.line)
-    from ..network import problem_diagnostics  # noqa: PLC0415  (cross-checks networks once, before forking)
+    from ..network import problem_diagnostics  # noqa: PLC0415
+    diags.extend(cross_check_networks(problem, options))  # in the sandbox, under the budget, before the steps
     diags.extend(problem_diagnostics(problem, options.ad))
     run = _runner(options)
-    seed = functools.partial(_seed, options, problem.name)
+    seed = options.seed  # each job derives its own seed from this and its content (jobs._Job.step_seed)
 
     rejected, accepted, ref_diags = _refinements(problem, seed, run)
     diags.extend(ref_diags)
     chains = [replace(c, context=without(c.context, rejected)) for c in problem.chains]
-    plans, decided = _steps(chains, options, seed, run, diags)
+    plans, decided = _steps(chains, options, run, diags)
 
     facts: list[ChainFacts] = []
     for ci, chain in enumerate(chains):
@@ -70,10 +68,11 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
     judge = GoalJudge(problem, facts, accepted, rejected, seed, lambda jobs: [d for d, _ in run(jobs)])
     result.goals, goal_diags = judge.judge()
     diags.extend(goal_diags)
+    goals_in_force = [replace(g, context=without(g.context, rejected)) for g in problem.goals]
     for f in facts:
         first, last = f.chain.members[0].span.line, f.chain.members[-1].span.line
         narrowed = [] if len(f.chain.members) < 2 else sorted(
-            {x for g in problem.goals for x in narrowing(replace(g, context=without(g.context, rejected)), f.chain.context, accepted)})
+            {x for g in goals_in_force for x in narrowing(g, f.chain.context, accepted)})
         result.chains.append(ChainResult(f.id, first, last, f.chain.lemma,
                                          f.chain.let_target.display if f.chain.let_target is not None else None,
                                          f.sound, narrowed))
@@ -84,7 +83,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
 # ------------------------------------------------------------------ refinements
 
 
-def _refinements(problem: Problem, seed, run) -> tuple[frozenset[int], dict[int, Context], list[Diagnostic]]:
+def _refinements(problem: Problem, seed: int, run) -> tuple[frozenset[int], dict[int, Context], list[Diagnostic]]:
     """Check every `let` that restates a definition, in file order, so that each is compared with
     what is really in force above it: (ids of rejected definitions, accepted ones by id with the
     context they were checked in, E203s).
@@ -137,9 +136,8 @@ def _restatements(rs: list[Refinement], rejected: frozenset[int]) -> list[Refine
     return refinements_of(new, old, overlapping, ctx)
 
 
-def _refinement_job(r: Refinement, seed) -> _Job:
-    return _Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=",
-                seed("ref", r.new.span.line, r.old.span.line), r.name.display)
+def _refinement_job(r: Refinement, seed: int) -> _Job:
+    return _Job("refinement", None, 0, 0, r.context, r.old.body, r.new.body, "=", seed, r.name.display)
 
 
 def _rejects(job: _Job, dec: Decision) -> bool:
@@ -170,16 +168,16 @@ def _rejection(job: _Job, dec: Decision) -> Diagnostic | None:
 # ------------------------------------------------------------------ steps
 
 
-def _steps(chains: list[Chain], options: Options, seed, run, diags: list[Diagnostic]):
+def _steps(chains: list[Chain], options: Options, run, diags: list[Diagnostic]):
     """Decide every step, in rounds: first every adjacent pair, then the recovery comparisons that
     `chains.plan` asks for after a failed step. -> (plan per chain, decided comparisons)."""
-    decided: dict[tuple[int, int, int], tuple[_Job, Decision, float]] = {}
+    decided: dict[tuple[int, int, int], tuple[_Job, Decision, Timing]] = {}
 
     def job(ci: int, k: int, left: int) -> _Job:
         c = chains[ci]
         reference = c.members[_approx_left(c, k, left)].expr  # `\approx`: always the exact value
         return _Job("step", c, k, left, c.context, reference, c.members[k].expr, c.rels[k - 1],
-                    seed(ci, k, left), ad=options.ad)
+                    options.seed, ad=options.ad)
 
     todo = [job(ci, k, k - 1) for ci, c in enumerate(chains) for k in range(1, len(c.members))]
     plans: dict[int, ChainPlan] = {}
@@ -241,7 +239,7 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
     if step.verdict == "unknown":
         return [Diagnostic.make("E301", f"could not decide this step: {step.message or 'no method applied'}", member.span)]
     out = []
-    if step.holds_in_general is False and _has_symbols(chain.members[job.left].expr, job.context) and _has_symbols(member.expr, job.context):
+    if holds_only_at_point(step, chain.members[job.left].expr, member.expr, job.context):
         out.append(Diagnostic.make("W310", "this step holds at the given point, but not in general", member.span))
     return out
 

@@ -6,16 +6,18 @@ problem (positioned in the student's file). What a student may not change is tak
 reported as a finding: the key's header is in force whatever the student writes.
 
   kept      chains, lemmas, `case`, new `let`s, `let`s restating a key definition (checked: E203 if
-            they disagree), `index` lines for new letters
+            they disagree), `index` lines for new letters, shapes of new names
   dropped   `problem` (the key's is used), `show`/`find` (never earn credit), and everything that
-            would change what is given: `assume`, `at`, conventions, networks, `index` ranges of the
-            key's letters, a `let` of a given quantity. Restating the key's own line is silent.
+            would change what is given: `assume`, `at`, conventions and `layout`, networks (a
+            restated block must be the key's, layer by layer), shapes of the key's quantities,
+            `index` ranges of the key's letters, a `let` of a given quantity or of a function the
+            key applies. Restating the key's own line is silent.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from .. import nodes as n
@@ -26,9 +28,13 @@ from ..options import Options
 from ..parse import ErrorLine, parse_source
 from ..results import ProblemResult
 from ..source import Source, Span
-from .key import KEY_LINE_OFFSET, Key, KeyProblem
+from ..check.goals import same
+from .key import KEY_LINE_OFFSET, Key, KeyProblem, may_be_same
 
 NETWORK_BODY = (n.InputLine, n.DenseLine)
+# findings that mean the student changed the problem: nothing is carried in it, and the instructor reviews it
+CHANGES_PROBLEM = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network", "changed-index",
+                             "changed-shape", "defined-input", "changed-definition"})
 
 
 @dataclass(frozen=True)
@@ -127,20 +133,37 @@ def _same_value(a: n.Expr, b: n.Expr) -> bool:
     return va == vb if va is not None and vb is not None else a == b
 
 
+def _network_blocks(statements) -> dict[str, tuple[n.Statement, ...]]:
+    """Each `network` block by name: its `network` line and body lines (spans aside, as written)."""
+    out: dict[str, tuple[n.Statement, ...]] = {}
+    current: str | None = None
+    for st in statements:
+        if isinstance(st, n.NetworkLine):
+            current = st.name
+            out[current] = (st,)
+        elif isinstance(st, NETWORK_BODY) and current is not None:
+            out[current] += (st,)
+        else:
+            current = None
+    return out
+
+
 def screen(kp: KeyProblem, statements: list[n.Statement], path: str) -> tuple[list[n.Statement], list[Finding]]:
     """The student's statements the key allows, and a finding for each one taken out."""
     kept: list[n.Statement] = []
     findings: list[Finding] = []
-    in_network = False
 
     def drop(st, kind, text):
         findings.append(Finding(kind, st.span.line, text, path))
 
     ranges = {nm: (lo, hi) for nm, lo, hi in kp.indices}
+    key_blocks = _network_blocks(kp.networks)
+    student_blocks = _network_blocks(statements)
+    in_block = False
     for st in statements:
-        if isinstance(st, NETWORK_BODY) and in_network:
-            continue
-        in_network = False
+        if isinstance(st, NETWORK_BODY) and in_block:
+            continue  # judged with its `network` line, as one block
+        in_block = isinstance(st, n.NetworkLine)
         if isinstance(st, (n.ShowLine, n.FindLine)):
             continue  # the key's goals are graded; changed goals are reported by `goal_findings`
         if isinstance(st, n.AssumeLine):
@@ -155,47 +178,65 @@ def screen(kp: KeyProblem, statements: list[n.Statement], path: str) -> tuple[li
         elif isinstance(st, n.ConventionLine):
             if not any(st.func == c.func and _same_value(st.value, c.value) for c in kp.conventions):
                 drop(st, "changed-convention", "this convention is not the key's, so it was ignored")
-        elif isinstance(st, (n.NetworkLine, n.BatchLine) + NETWORK_BODY):
+        elif isinstance(st, n.LayoutLine):
+            if st.layout != kp.layout:
+                drop(st, "changed-convention", f"the key lays out Jacobians in {kp.layout} layout; this `layout` line was ignored")
+        elif isinstance(st, n.ShapeLine):
+            allowed = tuple(d for d in st.decls if not _reshapes(kp, *d))
+            if len(allowed) < len(st.decls):
+                names = ", ".join(f"`{nm.display}`" for nm, dims in st.decls if _reshapes(kp, nm, dims))
+                drop(st, "changed-shape", f"the key gives the shapes; this declaration of {names} was ignored")
+            if allowed:
+                kept.append(replace(st, decls=allowed))
+        elif isinstance(st, n.NetworkLine):
+            block = student_blocks.get(st.name)
+            if key_blocks.get(st.name) != block:
+                drop(st, "changed-network", "networks are given by the key; this one is not the key's, so it was ignored")
+        elif isinstance(st, (n.BatchLine,) + NETWORK_BODY):
             if st not in kp.networks:
-                drop(st, "changed-network", "networks are given by the key; this one was ignored")
-            in_network = isinstance(st, n.NetworkLine)
+                drop(st, "changed-network", "networks are given by the key; this line was ignored")
         elif isinstance(st, n.IndexLine):
             clash = [nm.base for nm in st.names if nm.base in ranges and ranges[nm.base] != (st.lower, st.upper)]
             if clash:
                 drop(st, "changed-index", f"this changes the range of the key's index {', '.join(clash)}, so it was ignored")
             elif any(nm.base not in ranges for nm in st.names):
                 kept.append(st)
-        elif isinstance(st, n.LetLine) and kp.gives(st.target):
-            drop(st, "defined-input", f"`{st.target.display}` is given by the key; defining it changes the problem, so this `let` was ignored")
+        elif isinstance(st, n.LetLine) and kp.fixes(st.target):
+            what = "a function the key applies" if not kp.gives(st.target) else "given by the key"
+            drop(st, "defined-input", f"`{st.target.display}` is {what}; defining it changes the problem, so this `let` was ignored")
         else:
             kept.append(st)
     return kept, findings
 
 
-def goal_findings(kp: KeyProblem, statements: list[n.Statement], source: Source, path: str) -> list[Finding]:
-    """A student `show`/`find` that is not one of the key's goals: reported (the key's goal is graded)."""
-    wanted = {" ".join(g.text.split()) for g in kp.goals}
+def _reshapes(kp: KeyProblem, name: n.Name, dims: tuple[n.Expr, ...]) -> bool:
+    """Would declaring `name` with `dims` change a shape the key gives (or give one to a key quantity)?"""
+    idx = kp.index_names
+    for key_name, key_dims in kp.shapes:
+        if same(key_name, name, idx):
+            return not same(key_dims, dims, idx)
+    return kp.gives(name) or any(may_be_same(b, sub, False, name, idx) for b, sub in kp.defined)
+
+
+def goal_findings(kp: KeyProblem, statements: list[n.Statement], path: str) -> list[Finding]:
+    """A student `show`/`find` that is not one of the key's goals (up to notation): reported (the key's
+    goal is graded). Restating a key goal with other spacing or notation changes nothing."""
+    idx = kp.index_names
+    shows = [(a, b) for a, b in kp.goal_sides if b is not None]
+    finds = [a for a, b in kp.goal_sides if b is None]
     out = []
     for st in statements:
         if isinstance(st, n.ShowLine):
-            texts = [_text(source, st.lhs) + " = " + _text(source, st.rhs)]
+            known = any((same(st.lhs, a, idx) and same(st.rhs, b, idx)) or (same(st.lhs, b, idx) and same(st.rhs, a, idx))
+                        for a, b in shows)
         elif isinstance(st, n.FindLine):
-            texts = [_text(source, t) for t in st.targets]
+            known = all(any(same(t, a, idx) for a in finds) for t in st.targets)
         else:
             continue
-        for t in texts:
-            if " ".join(t.split()) not in wanted:
-                out.append(Finding("changed-goal", st.span.line,
-                                   "this goal is not the key's; your work is graded against the key's goals", path))
-                break
+        if not known:
+            out.append(Finding("changed-goal", st.span.line,
+                               "this goal is not the key's; your work is graded against the key's goals", path))
     return out
-
-
-def _text(source: Source, node: n.Expr) -> str:
-    s = node.span
-    if s.line != s.end_line:
-        return ""
-    return source.line_text(s.line)[s.column - 1: s.end_column - 1].strip()
 
 
 # ------------------------------------------------------------------ checking
@@ -204,7 +245,7 @@ def _text(source: Source, node: n.Expr) -> str:
 def check_section(key: Key, kp: KeyProblem, section: Section, options: Options) -> Checked:
     """Elaborate the key's header and the student's kept statements as one problem, and check it."""
     kept, findings = screen(kp, section.statements, section.path)
-    findings += goal_findings(kp, section.statements, section.source, section.path)
+    findings += goal_findings(kp, section.statements, section.path)
     spliced = list(kp.header) + [n.BlankLine(Span.at(KEY_LINE_OFFSET + kp.line, 1))] + kept
     problems, ediags = elaborate(spliced)
     problem = [p for p in problems if p.name == kp.name][-1]

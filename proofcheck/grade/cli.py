@@ -10,14 +10,17 @@ import argparse
 import os
 import sys
 import tempfile
+from typing import TYPE_CHECKING
 
+from ..cli import add_cache_options, cache_dir_of, cpu_seconds
 from ..options import Options
-from .key import KeyError_, load_key
-from .model import StudentRecord
 from .rubric import FEEDBACK_LEVELS
-from .run import Plan, grade_submissions, write_json
 from .submissions import discover, single
 from .workers import Budget, dask_address
+
+if TYPE_CHECKING:  # the grading modules load when `grade` runs, not for every `proofcheck check`
+    from .model import StudentRecord
+    from .run import Plan
 
 DEFAULT_SUBMISSION_SECONDS = 600.0
 DEFAULT_SUBMISSION_MB = 4096
@@ -32,13 +35,14 @@ def add_parsers(sub) -> None:
     g.add_argument("--resume", action="store_true", help="keep the students already graded in DIR")
     g.add_argument("--executor", default="local", help="`local` (default) or dask://HOST:PORT")
     g.add_argument("--seed", type=int, default=0)
-    g.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per step (default 10)")
+    g.add_argument("--timeout", type=cpu_seconds, default=10.0, help="CPU seconds allowed per step (default 10)")
     g.add_argument("--memory", type=int, default=2048, help="megabytes allowed per step (default 2048)")
     g.add_argument("--submission-timeout", type=float, default=DEFAULT_SUBMISSION_SECONDS,
                    help=f"seconds allowed per submission (default {DEFAULT_SUBMISSION_SECONDS:g})")
     g.add_argument("--submission-memory", type=int, default=DEFAULT_SUBMISSION_MB,
                    help=f"megabytes allowed per submission (default {DEFAULT_SUBMISSION_MB})")
     g.add_argument("--ad", choices=("autograd", "torch", "off"), default="autograd")
+    add_cache_options(g)  # identical steps across students are decided once
     g.add_argument("--feedback", choices=FEEDBACK_LEVELS, help="override the key's feedback level")
     g.add_argument("--single", choices=("gradescope", "prairielearn"),
                    help="SUBMISSIONS is one student's submission; write that platform's results.json into DIR")
@@ -54,6 +58,8 @@ def _usage(msg: str) -> int:
 
 
 def _key(path: str):
+    from .key import KeyError_, load_key  # noqa: PLC0415
+
     try:
         return load_key(path), None
     except KeyError_ as exc:
@@ -62,6 +68,8 @@ def _key(path: str):
 
 
 def main(args: argparse.Namespace) -> int:
+    from .run import Plan, grade_submissions  # noqa: PLC0415
+
     if args.command == "gradescope-bundle":
         key, err = _key(args.key)
         if key is None:
@@ -92,7 +100,8 @@ def main(args: argparse.Namespace) -> int:
     from ..autodiff import available  # noqa: PLC0415
     if not available(args.ad):
         return _usage(f"--ad {args.ad} needs PyTorch: pip install 'proofcheck[torch]'")
-    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad)
+    options = Options(seed=args.seed, timeout=args.timeout, memory_mb=args.memory, workers=args.jobs, ad=args.ad,
+                      cache_dir=cache_dir_of(args))
     plan = Plan(key, options, Budget(args.submission_timeout, args.submission_memory), args.jobs, args.executor,
                 args.resume, args.feedback)
     os.makedirs(args.out, exist_ok=True)
@@ -124,6 +133,7 @@ def _level(plan: Plan) -> str:
 
 def _write_single(args, plan: Plan, record: StudentRecord) -> int:
     from .outputs import gradescope_results, prairielearn_results  # noqa: PLC0415
+    from .run import write_json  # noqa: PLC0415
 
     level = _level(plan)
     data = gradescope_results(record, level) if args.single == "gradescope" else prairielearn_results(record, level)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import os
 import re
+from html.parser import HTMLParser
 
 from ..pipeline import load
 from ..source import Source
 from .key import Key
 from .model import ProblemRecord, StepRecord, StudentRecord
-from .outputs import _num, goal_line, visible_notes
+from .outputs import _num, goal_status, visible_note, visible_notes, visible_text
 from .submissions import Submission, safe_name
 
 KEYWORDS = ("problem", "let", "index", "assume", "at", "show", "find", "case", "lemma", "network", "input", "dense", "batch")
@@ -54,15 +55,83 @@ math{font-size:1.1em}
 
 
 def to_mathml(latex: str) -> str:
-    """MathML for a piece of LaTeX; escaped text when the converter cannot read it (never an error)."""
+    """MathML for a piece of LaTeX, sanitised (`safe_mathml`); escaped text when the converter cannot
+    read it (never an error)."""
     text = latex.replace("&", " ").strip()
     if not text:
         return ""
     try:
         from latex2mathml.converter import convert  # noqa: PLC0415  (the `grade` extra)
-        return convert(text)
+        return safe_mathml(convert(text))
     except Exception:  # a rendering failure shows the source instead; it never changes a grade
         return f"<code>{html.escape(text)}</code>"
+
+
+# what a feedback page may carry of the converter's output: MathML's presentation elements and their
+# layout attributes, nothing that links, loads, runs or styles (no href, src, style, on..., maction,
+# annotation-xml, mglyph)
+MATHML_ELEMENTS = frozenset({
+    "math", "semantics", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "mfrac", "msqrt", "mroot", "mstyle",
+    "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover",
+    "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr"})
+MATHML_ATTRIBUTES = frozenset({
+    "display", "mathvariant", "stretchy", "fence", "separator", "separators", "lspace", "rspace", "accent",
+    "accentunder", "linethickness", "columnalign", "rowalign", "columnspacing", "rowspacing", "columnlines",
+    "rowlines", "frame", "framespacing", "displaystyle", "scriptlevel", "movablelimits", "largeop", "symmetric",
+    "minsize", "maxsize", "form", "notation", "open", "close", "width", "height", "depth", "mathsize", "mathcolor",
+    "mathbackground", "align", "denomalign", "numalign", "bevelled", "voffset"})
+MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
+_PLAIN_VALUE = re.compile(r"[#\w .%+-]{0,64}")  # lengths, colours, keywords: nothing a browser would load or run
+
+
+class _Sanitiser(HTMLParser):
+    """Rebuild MathML from its allowed elements and attributes; everything else is dropped, every text
+    escaped. The converter copies `\\text{...}` verbatim, so its output is untrusted markup."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []
+
+    def _start(self, tag: str, attrs, empty: bool) -> None:
+        if tag not in MATHML_ELEMENTS:
+            return
+        kept = []
+        for name, value in attrs:
+            value = value or ""
+            if name == "xmlns" and value == MATHML_NAMESPACE or name in MATHML_ATTRIBUTES and _PLAIN_VALUE.fullmatch(value):
+                kept.append(f' {name}="{html.escape(value, quote=True)}"')
+        self.out.append(f"<{tag}{''.join(kept)}{'/' if empty else ''}>")
+        if not empty:
+            self.open.append(tag)
+
+    def handle_starttag(self, tag, attrs):
+        self._start(tag, attrs, False)
+
+    def handle_startendtag(self, tag, attrs):
+        self._start(tag, attrs, True)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:  # close up to it; a stray end tag is dropped
+            while self.open:
+                top = self.open.pop()
+                self.out.append(f"</{top}>")
+                if top == tag:
+                    break
+
+    def handle_data(self, data):
+        self.out.append(html.escape(data, quote=False))
+
+    def result(self) -> str:
+        self.close()
+        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open))
+
+
+def safe_mathml(markup: str) -> str:
+    """Markup reduced to allowed MathML (see MATHML_ELEMENTS) with every text escaped."""
+    s = _Sanitiser()
+    s.feed(markup)
+    return s.result()
 
 
 def render_line(code: str) -> str:
@@ -96,14 +165,14 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
     kp = key.problem(p.name)
     parts = [f'<section class="problem" id="p-{html.escape(p.name)}">',
              f'<h2>{html.escape(p.name)}{(" — " + html.escape(kp.title)) if kp and kp.title else ""}'
-             f'<span class="pts" data-points="{p.points}">{_num(p.points)} / {_num(p.max_points)}</span></h2>']
+             f'<span class="pts" data-points="{_num(p.points)}">{_num(p.points)} / {_num(p.max_points)}</span></h2>']
     parts.append('<table class="goals"><tr><th></th><th>goal</th><th>status</th><th>points</th></tr>')
     for g in p.goals:
         ok = g.status in ("met", "carried") and g.points > 0
         mark, cls = ("✓", "ok") if ok else ("✗", "bad")
         if g.status == "carried":
             mark, cls = "↪", "carried"
-        status = html.escape(goal_line(g).split(": ", 1)[-1]) if level != "score" else ""
+        status = html.escape(goal_status(g, level)) if level != "score" else ""
         parts.append(f'<tr class="goal {cls}"><td class="mark {cls}">{mark}</td><td>{html.escape(g.kind)} {to_mathml(g.text)}</td>'
                      f"<td>{status}</td><td>{_num(g.points)} / {_num(g.max_points)}</td></tr>")
     parts.append("</table>")
@@ -116,7 +185,7 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
     src = sources.get(p.path)
     file_msgs = [m for m in p.messages if not m.line or src is None]
     for m in file_msgs:
-        parts.append(f'<p class="msg">{html.escape(m.text)}</p>')
+        parts.append(f'<p class="msg">{html.escape(visible_text(m, level))}</p>')
     if src is not None and p.lines:
         steps_at: dict[int, list[StepRecord]] = {}
         for s in p.steps:
@@ -137,11 +206,12 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
                          f'<span class="lineno">{number}</span><span class="mark">{sym}</span>'
                          f'<span class="src">{render_line(line.code)}</span>')
             for s in here:
-                if s.note:
-                    parts.append(f'<div class="note">{html.escape(s.note)}</div>')
+                note = visible_note(s, level)
+                if note:
+                    parts.append(f'<div class="note">{html.escape(note)}</div>')
             for m in msgs_at.get(number, []):
                 notes = "".join(f"<br>{html.escape(x)}" for x in visible_notes(m, level))
-                parts.append(f'<div class="note">{html.escape(m.kind)}: {html.escape(m.text)}{notes}</div>')
+                parts.append(f'<div class="note">{html.escape(m.kind)}: {html.escape(visible_text(m, level))}{notes}</div>')
             parts.append("</li>")
         parts.append("</ol>")
     parts.append("</section>")
@@ -150,9 +220,9 @@ def _problem_section(p: ProblemRecord, key: Key, sources: dict[str, Source], lev
 
 def feedback_page(r: StudentRecord, key: Key, sources: dict[str, Source], level: str) -> str:
     body = [f"<h1>Feedback for {html.escape(r.student)}</h1>",
-            f'<p class="total">Total: <b data-total="{r.total}">{_num(r.total)}</b> / {_num(r.max_total)}</p>']
+            f'<p class="total">Total: <b data-total="{_num(r.total)}">{_num(r.total)}</b> / {_num(r.max_total)}</p>']
     for m in r.messages:
-        body.append(f'<p class="msg">{html.escape((m.path + ": ") if m.path else "")}{html.escape(m.text)}</p>')
+        body.append(f'<p class="msg">{html.escape((m.path + ": ") if m.path else "")}{html.escape(visible_text(m, level))}</p>')
     body += [_problem_section(p, key, sources, level) for p in r.problems]
     return _page(f"Feedback: {r.student}", "\n".join(body))
 
@@ -176,7 +246,7 @@ def summary_page(key: Key, records: list[StudentRecord]) -> str:
             goals.append(f"<tr><td>{html.escape(g.id)}</td><td>{html.escape(g.kind)} {to_mathml(g.text)}</td>"
                          f"<td>{met} / {len(records)}</td></tr>")
     mean = sum(r.total for r in records) / len(records) if records else 0.0
-    body = [f"<h1>Class summary: {len(records)} student(s)</h1>", f"<p>Mean total: {mean:.2f}</p>",
+    body = [f"<h1>Class summary: {len(records)} student(s)</h1>", f"<p>Mean total: {_num(mean)}</p>",
             '<h2>Goals</h2><table class="goals"><tr><th>goal</th><th></th><th>reached</th></tr>', *goals, "</table>",
             '<h2>Students</h2><table class="students">', *rows, "</table>"]
     return _page("Class summary", "\n".join(body))

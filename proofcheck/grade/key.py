@@ -65,6 +65,11 @@ class KeyProblem:
     point: tuple[tuple[n.Name, n.Expr], ...]
     conventions: tuple[n.ConventionLine, ...]
     networks: tuple[n.Statement, ...]
+    functions: frozenset[str] = frozenset()  # the built-in functions its header applies (`\\sigma`, `\\exp`)
+    layout: str = "numerator"
+    shapes: tuple[tuple[n.Name, tuple[n.Expr, ...]], ...] = ()
+    goal_sides: tuple[tuple[n.Expr, n.Expr | None], ...] = ()  # each goal's (lhs, rhs); rhs None for a `find`
+    public_text: str = ""  # the header's proof text (comments and solution left out): what every student is given
 
     @property
     def max_goal_points(self) -> float:
@@ -83,6 +88,17 @@ class KeyProblem:
         idx = self.index_names
         return any(may_be_same(base, sub, sub is not None and all(c in idx or c in ", " for c in sub), target, idx)
                    for base, sub in self.inputs)
+
+    def defines(self, name: n.Name) -> bool:
+        """Can `name` denote (an entry of) a quantity the header defines?"""
+        idx = self.index_names
+        return any(may_be_same(base, sub, sub is not None and all(c in idx or c in ", " for c in sub), name, idx)
+                   for base, sub in self.defined)
+
+    def fixes(self, target: n.Name) -> bool:
+        """Is `target` something the key gives, a quantity or a function its header applies? A student's
+        `let` of it (`let a = 1`, `let \\sigma(t) = t`) would change the problem."""
+        return self.gives(target) or (target.sub is None and target.base in self.functions)
 
 
 @dataclass(frozen=True)
@@ -234,7 +250,37 @@ def _problem(name, stmts, file_level, rubric, goal_rubrics, src) -> KeyProblem:
         inputs=_inputs(problem.goals, defined, ctx.index_names), indices=ctx.indices, assumptions=ctx.assumptions,
         point=ctx.point, conventions=tuple(st for st in header if isinstance(st, n.ConventionLine)),
         networks=tuple(st for st in list(file_level) + header if isinstance(st, FILE_LEVEL)),
+        functions=_functions(problem.goals), layout=ctx.layout, shapes=ctx.shapes,
+        goal_sides=tuple((g.lhs, g.rhs) for g in problem.goals),
+        public_text="\n".join(_given_text(st, src) for st in tuple(file_level) + tuple(header)),
     )
+
+
+def _given_text(st: n.Statement, src: Source) -> str:
+    """A header line's proof text as every student is given it: a `let` up to its definition (a key may
+    work out a value after it, `let z = ... = 1.25`, which is the instructor's, not the student's)."""
+    end = st.chain.members[0].span if isinstance(st, n.LetLine) else st.span
+    lines = [src.lines[ln - 1 - KEY_LINE_OFFSET].code for ln in range(st.span.line, end.end_line + 1)]
+    if isinstance(st, n.LetLine) and lines:
+        lines[-1] = lines[-1][: end.end_column - 1]
+    return "\n".join(lines)
+
+
+def _functions(goals: tuple[Goal, ...]) -> frozenset[str]:
+    """The built-in functions a problem's header applies (in its definitions, assumptions and goals)."""
+    ctx = goals[-1].context
+    nodes: list = [d.body for d in ctx.definitions] + list(ctx.assumptions)
+    nodes += [x for g in goals for x in (g.lhs, g.rhs) if x is not None]
+    out = {nm.base for x in nodes for nm in _names(x) if nm.sub is None and nm.base in FUNCTION_WORDS}
+    out |= {call.func for x in nodes for call in _calls(x)}
+    return frozenset(out)
+
+
+def _calls(e) -> list[n.Call]:
+    found = [e] if isinstance(e, n.Call) else []
+    for x in n.children(e):
+        found += _calls(x)
+    return found
 
 
 def _goal_text(g: Goal, src: Source) -> str:

@@ -28,6 +28,8 @@ class Message:
     line: int = 0
     column: int = 0
     notes: list[str] = field(default_factory=list)
+    reveals: bool = False  # the text holds a value the checker worked out (reveal.py): hidden below `full`
+    notes_reveal: list[bool] = field(default_factory=list)  # the same, per note
 
 
 @dataclass
@@ -46,6 +48,7 @@ class StepRecord:
     note: str = ""
     message: str = ""
     counterexample: dict[str, Any] | None = None
+    note_reveals: bool = False  # the note holds a value the checker worked out: hidden below `full`
 
 
 @dataclass
@@ -63,6 +66,7 @@ class GoalRecord:
     work_steps: int = 0
     factors: dict[str, float] = field(default_factory=dict)  # what scaled the points down, by cause
     message: str = ""
+    message_reveals: bool = False  # the message holds a value the checker worked out: hidden below `full`
 
 
 @dataclass

@@ -8,7 +8,8 @@
 PrairieLearn's external-grader results.json is `prairielearn_results` (the `--single prairielearn` mode).
 
 Feedback levels (the key's `feedback` directive or `--feedback`): `full` shows everything, `steps`
-hides counterexample values (they can reveal an answer), `score` shows points only.
+hides every value the checker worked out (counterexamples, a side's value, an exact value, a kink on
+the way: any can reveal an answer; reveal.py), `score` shows points only.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import os
 from typing import Any
 
 from .key import Key
-from .model import SCHEMA, GoalRecord, Message, ProblemRecord, StudentRecord, pts
+from ..diagnostics import CODES
+from .model import POINT_DIGITS, SCHEMA, GoalRecord, Message, ProblemRecord, StepRecord, StudentRecord, pts
 from .run import write_json
 from .submissions import safe_name
 
@@ -28,7 +30,10 @@ ANSWER_NOTES = ("counterexample:", "at the given point:", "left side =")  # note
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    """Points as written everywhere (CSV, pages, text): up to POINT_DIGITS decimals, no trailing zeros,
+    so the problem columns of a row add up to its total exactly as results.json has them."""
+    text = f"{pts(x):.{POINT_DIGITS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
 
 
 def _csv(rows: list[list[Any]]) -> str:
@@ -87,20 +92,40 @@ def results_json(key: Key, records: list[StudentRecord], options: dict) -> dict:
 
 
 def visible_notes(m: Message, level: str) -> list[str]:
+    """A message's notes at a level: below `full`, none that shows a value the checker worked out
+    (reveal.py) and no counterexample at all."""
     if level == "full":
         return list(m.notes)
-    return [x for x in m.notes if not x.startswith(ANSWER_NOTES)]
+    return [x for x, shows in zip(m.notes, m.notes_reveal) if not shows and not x.startswith(ANSWER_NOTES)]
 
 
-def goal_line(g: GoalRecord) -> str:
+def visible_text(m: Message, level: str) -> str:
+    """A message's text at a level: below `full`, one that shows a computed value says only what kind of
+    finding it is (its code's summary)."""
+    if level == "full" or not m.reveals:
+        return m.text
+    entry = CODES.get(m.kind)
+    return entry.summary if entry is not None else "(details hidden)"
+
+
+def visible_note(s: StepRecord, level: str) -> str:
+    return s.note if level == "full" or not s.note_reveals else ""
+
+
+def goal_status(g: GoalRecord, level: str) -> str:
     status = {"met": "met", "carried": "reached (carrying an earlier mistake)", "unmet": "not met",
               "wrong": "not met", "missing": "not written"}.get(g.status, g.status)
-    extra = f" — {g.message}" if g.message else ""
+    shown = g.message if level == "full" or not g.message_reveals else ""
+    extra = f" — {shown}" if shown else ""
     if "answer-only" in g.factors:
         extra += " — answer without enough work"
     if g.failed_attempts:
         extra += f" — {g.failed_attempts} failed attempt(s)"
-    return f"{g.kind} {g.text}: {status}{extra}"
+    return status + extra
+
+
+def goal_line(g: GoalRecord, level: str) -> str:
+    return f"{g.kind} {g.text}: {goal_status(g, level)}"
 
 
 def problem_text(p: ProblemRecord, level: str) -> str:
@@ -108,21 +133,21 @@ def problem_text(p: ProblemRecord, level: str) -> str:
     if level == "score":
         return "\n".join(lines)
     for g in p.goals:
-        lines.append(f"  {_num(g.points)}/{_num(g.max_points)}  {goal_line(g)}")
+        lines.append(f"  {_num(g.points)}/{_num(g.max_points)}  {goal_line(g, level)}")
     if p.status == "graded":
         lines.append(f"  {_num(p.work_points)}/{_num(p.work_max)}  work: {p.creditable_steps} of {p.work_steps} steps credited")
     if p.deductions:
         lines.append(f"  -{_num(p.deductions)}  deductions")
     for m in p.messages:
         where = f"line {m.line}: " if m.line else ""
-        lines.append(f"  {where}{m.text}")
+        lines.append(f"  {where}{visible_text(m, level)}")
         lines += [f"      {x}" for x in visible_notes(m, level)]
     return "\n".join(lines)
 
 
 def student_text(r: StudentRecord, level: str) -> str:
     head = [f"Total: {_num(r.total)} / {_num(r.max_total)}"]
-    head += [f"{(m.path + ': ') if m.path else ''}{m.text}" for m in r.messages]
+    head += [f"{(m.path + ': ') if m.path else ''}{visible_text(m, level)}" for m in r.messages]
     return "\n".join(head + [problem_text(p, level) for p in r.problems])
 
 
@@ -133,7 +158,7 @@ def gradescope_results(r: StudentRecord, level: str, seconds: float | None = Non
         for j, g in enumerate(p.goals, start=1):
             tests.append({"name": f"{p.name}: {g.kind} {g.text}", "number": f"{i}.{j}", "score": g.points,
                           "max_score": g.max_points, "status": "passed" if g.points >= g.max_points else "failed",
-                          "output": "" if level == "score" else goal_line(g), "visibility": "visible"})
+                          "output": "" if level == "score" else goal_line(g, level), "visibility": "visible"})
         tests.append({"name": f"{p.name}: work", "number": f"{i}.{len(p.goals) + 1}", "score": p.work_points,
                       "max_score": p.work_max, "output": problem_text(p, level), "visibility": "visible"})
         if p.deductions:
@@ -149,15 +174,18 @@ def gradescope_results(r: StudentRecord, level: str, seconds: float | None = Non
 def prairielearn_results(r: StudentRecord, level: str) -> dict:
     """PrairieLearn's external-grader results.json (score in [0, 1]; not gradable when no proof was read)."""
     if r.status in NOT_GRADABLE:
-        errors = [m.text for m in r.messages] or ["no proof was submitted"]
+        errors = [visible_text(m, level) for m in r.messages] or ["no proof was submitted"]
         return {"gradable": False, "score": 0.0, "message": "; ".join(errors), "format_errors": errors}
     tests = []
     for p in r.problems:
         for g in p.goals:
             tests.append({"name": f"{p.name}: {g.kind} {g.text}", "description": f"goal {g.id}", "points": g.points,
-                          "max_points": g.max_points, "message": "" if level == "score" else goal_line(g)})
+                          "max_points": g.max_points, "message": "" if level == "score" else goal_line(g, level)})
         tests.append({"name": f"{p.name}: work", "description": f"valid steps of {p.name}", "points": p.work_points,
                       "max_points": p.work_max, "message": "", "output": problem_text(p, level)})
+        if p.deductions:
+            tests.append({"name": f"{p.name}: deductions", "description": f"points taken off in {p.name} (rubric items "
+                          "`unknown` and `mistake`)", "points": -p.deductions, "max_points": 0.0, "message": ""})
     score = r.total / r.max_total if r.max_total > 0 else 0.0
     return {"gradable": True, "score": round(min(1.0, max(0.0, score)), 6),
             "message": f"{_num(r.total)} / {_num(r.max_total)} points", "output": student_text(r, level), "tests": tests}

@@ -1,9 +1,12 @@
 """Grade a class: each submission in its own budgeted worker, each record written as it arrives.
 
-OUT/records/<student>.json is written (atomically) the moment a student is graded, next to
-OUT/run.json (the key's digest, the schema and the options that change grades). `--resume` keeps
-every record whose key, options and submission digest still match and grades only the rest; the
-class outputs (grades.csv, results.json, feedback/, gradescope/) are rebuilt from the records.
+OUT/records/<student>.json is written (atomically) the moment a student is graded, with the
+fingerprint of what its grade depends on besides the submission (the key's text with its rubric, the
+options that change grades, the schema and proofcheck's version); OUT/run.json holds the same
+fingerprint for the instructor to read. `--resume` keeps a record only when its own fingerprint and
+its submission's digest still match, so a record graded under another key or other options is never
+kept, however the runs before were interrupted; the class outputs (grades.csv, results.json,
+feedback/, gradescope/) are rebuilt from the records.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ import sys
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
+from .. import __version__
 from ..options import Options
 from .key import Key
 from .model import SCHEMA, Message, StudentRecord, student_from_json
 from .score import missing_problem
-from .student import grade_student, submission_digest
+from .student import REVIEW_KINDS, grade_student, submission_digest
 from .submissions import Submission, safe_name
 from .workers import Budget, RemoteTask, dask_address, run_dask, run_local
 
@@ -39,8 +43,8 @@ class Plan:
 def _fingerprint(plan: Plan) -> dict:
     """What a record depends on besides the submission itself (a change regrades everyone)."""
     o = plan.options
-    return {"schema": SCHEMA, "key_sha256": plan.key.sha256, "seed": o.seed, "timeout": o.timeout,
-            "memory_mb": o.memory_mb, "ad": o.ad}
+    return {"schema": SCHEMA, "proofcheck": __version__, "key_sha256": plan.key.sha256, "seed": o.seed,
+            "timeout": o.timeout, "memory_mb": o.memory_mb, "ad": o.ad}
 
 
 def write_json(path: str, data) -> None:
@@ -53,12 +57,8 @@ def write_json(path: str, data) -> None:
 
 
 def _load_previous(out: str, plan: Plan) -> dict[str, StudentRecord]:
-    try:
-        with open(os.path.join(out, "run.json"), encoding="utf-8") as fh:
-            if json.load(fh) != _fingerprint(plan):
-                return {}
-    except (OSError, ValueError):
-        return {}
+    """The records in OUT/records graded under this very fingerprint (any other is graded again)."""
+    want = _fingerprint(plan)
     found = {}
     folder = os.path.join(out, RECORDS)
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
@@ -66,11 +66,27 @@ def _load_previous(out: str, plan: Plan) -> dict[str, StudentRecord]:
             continue
         try:
             with open(os.path.join(folder, name), encoding="utf-8") as fh:
-                rec = student_from_json(json.load(fh))
+                stored = json.load(fh)
+            if not isinstance(stored, dict) or stored.get("fingerprint") != want:
+                continue
+            rec = student_from_json(stored["record"])
         except (OSError, ValueError, TypeError, KeyError):
             continue  # a damaged record is graded again
         found[rec.student] = rec
     return found
+
+
+def submission_messages(sub: Submission) -> list[Message]:
+    """What the instructor and the student should know about the submission's files themselves."""
+    out = []
+    if sub.truncated:
+        out.append(Message("too-many-files", "warning", "only the first files of this submission were graded"))
+    for name in sub.skipped:
+        out.append(Message("outside-link", "error", f"`{name}` is a link to something outside this submission, "
+                           "so it was not read", name))
+    for name in sub.folders if not sub.files else ():
+        out.append(Message("folder-not-file", "error", f"`{name}` is a folder, not a file: submit the file itself", name))
+    return out
 
 
 def failed_record(plan: Plan, sub: Submission, why: str) -> StudentRecord:
@@ -102,9 +118,11 @@ def grade_submissions(plan: Plan, subs: list[Submission], out: str, show_progres
             rec = student_from_json(outcome.value)
         else:
             rec = failed_record(plan, sub, outcome.detail or outcome.status)
-        if sub.truncated:
-            rec.messages.append(Message("too-many-files", "warning", "only the first files of this submission were graded"))
-        write_json(os.path.join(out, RECORDS, safe_name(rec.student) + ".json"), rec.to_json())
+        extra = submission_messages(sub)
+        rec.messages[:0] = extra
+        rec.review = rec.review or any(m.kind in REVIEW_KINDS for m in extra)
+        write_json(os.path.join(out, RECORDS, safe_name(rec.student) + ".json"),
+                   {"fingerprint": _fingerprint(plan), "record": rec.to_json()})
         done[rec.student] = rec
         if on_record is not None:
             on_record(rec)

@@ -14,14 +14,15 @@ import os
 from ..documents import FORMATS, PROOF_SUFFIX
 from ..options import Options
 from ..pipeline import load
-from .apply import Section, check_section, readable, sections, suggest
+from .apply import CHANGES_PROBLEM, Section, check_section, readable, sections, suggest
 from .key import Key
 from .model import Message, StudentRecord, pts
+from .reveal import mark, public_numbers
 from .score import grade_problem, missing_problem
 
+NOT_MARKED = "W408"  # a document that does not say it holds a proof (docs/documents.md)
 SUFFIXES = (PROOF_SUFFIX, *FORMATS)  # what a submission file may be called: what `check` reads (docs/documents.md)
-REVIEW_KINDS = frozenset({"added-assumption", "changed-given", "changed-convention", "changed-network", "changed-index",
-                          "defined-input", "changed-definition", "changed-goal", "renamed-problem", "duplicate-problem"})
+REVIEW_KINDS = CHANGES_PROBLEM | {"changed-goal", "renamed-problem", "duplicate-problem", "outside-link"}
 
 
 def submission_digest(files: list[tuple[str, str]]) -> str:
@@ -45,6 +46,7 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
     implicit = key.problems[0].name if len(key.problems) == 1 else None
     found: dict[str, Section] = {}
     statuses: list[str] = []
+    texts: list[str] = []  # what the student wrote: numbers in it are no secret to show back
     wanted = set(key.settings.submit)
     for name, path in sorted(files):
         base = os.path.basename(name)
@@ -59,10 +61,19 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
             msgs.append(Message(d.code, "error", f"`{name}` cannot be graded: {d.message}", name, d.span.line, d.span.column))
             statuses.append("unreadable")
             continue
+        texts.append(source.text)
         if not source.text.strip():
             msgs.append(Message("empty-file", "error", f"`{name}` is empty", name))
             statuses.append("empty")
             continue
+        unmarked = next((d for d in source.diagnostics if d.code == NOT_MARKED), None)
+        if unmarked is not None:  # a document that does not say it holds a proof: nothing in it was read
+            msgs.append(Message("not-a-proof", "error", f"`{name}` is not graded: {unmarked.message}", name,
+                                unmarked.span.line, unmarked.span.column))
+            statuses.append("not-a-proof")
+            continue
+        for d in source.diagnostics:  # what reading a document found
+            msgs.append(Message(d.code, d.severity, d.message, name, d.span.line, d.span.column, list(d.notes)))
         secs, stray, outside = sections(source, implicit)
         for d in stray:
             msgs.append(Message(d.code, d.severity, d.message, name, d.span.line, d.span.column, list(d.notes)))
@@ -94,9 +105,12 @@ def grade_student(key: Key, student: str, files: list[tuple[str, str]], options:
             record.problems.append(missing_problem(kp, f"problem `{kp.name}` is missing"))
             continue
         record.problems.append(grade_problem(kp, check_section(key, kp, sec, options), options))
+    if not files:
+        msgs.append(Message("no-submission", "error", "no file was submitted"))
     record.total = pts(sum(p.points for p in record.problems))
     record.max_total = pts(sum(p.max_points for p in record.problems))
     record.status = _status(statuses, files)
+    mark(record, public_numbers(*(kp.public_text for kp in key.problems), *texts))
     record.review = any(m.kind in REVIEW_KINDS for m in msgs) or any(
         m.kind in REVIEW_KINDS for p in record.problems for m in p.messages)
     return record

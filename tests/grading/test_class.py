@@ -100,6 +100,7 @@ def _check(exp: dict[str, dict], grades: dict[str, dict], records: dict[str, dic
                 assert grades_.count("jumped") == 1 and statuses[0] == "wrong", (name, grades_, statuses)
 
 
+@pytest.mark.slow  # about 25 submissions graded end to end: CI runs it (the default run stays under 2 minutes)
 def test_one_student_per_variant(tmp_path):
     exp = expected()
     names = _one_per_variant(exp)

@@ -1,0 +1,193 @@
+"""The form of a member: what it says once notation and SymPy's automatic simplifications are set aside.
+
+Grading needs to know when a step says nothing (`= 1 \\cdot (3x^2 + 2)`, `= \\frac{df}{dx} + 0`, `= g`
+for the student's own `let g = 3x^2 + 2`), when two steps are the same step, and when a chain starts
+at a goal's left side in disguise. The form answers all three: a SymPy expression built from the nodes
+(never from text: no `sympify`), with SymPy's automatic canonicalisation only (flattening, ordering,
+`1 x = x`, `x + 0 = x`, like terms collected, number arithmetic done), nothing that works anything
+out:
+
+  - derivatives are opaque quantities (`goals.opaque`): a derivative is never computed;
+  - functions are applied, never evaluated (`ReLU(0.4)` stays), sums stay sums (`\\sum_j y_j o_i` is
+    not `o_i \\sum_j y_j`), so a step that does that work still counts;
+  - the student's own `let`s are unfolded (their names are only names for what they wrote), the
+    key's definitions are not (`z = \\mathrm{ReLU}(u)` is a step).
+
+Why not the checker's translator: it expands every sum for one concrete size, after which
+`\\sum_{j \\neq i} y_j o_i + y_i o_i` and `\\sum_j y_j o_i` are the same sum of terms and a real step
+would count as padding. A member whose form cannot be built (or only at a cost, see the limits)
+has none, and grading falls back to comparing the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import sympy as sp
+
+from .. import nodes as n
+from ..check.goals import OPAQUE_PREFIX, canonical, opaque
+from ..elaborate import Context, Definition
+from ..vocabulary import FUNCTION_WORDS
+from .key import is_key_line
+
+MAX_UNFOLD_DEPTH = 32  # nested student `let`s unfolded into one form (deeper: no form)
+MAX_EXPONENT = 1000  # a number raised to more than this is not worked out (kept as a power)
+MAX_POWER_BITS = 100_000  # nor one whose value would need more bits than this
+MAX_LITERAL_EXPONENT = 400  # `1e400` is read; `1e100000` has no form
+
+
+class NoForm(Exception):
+    """The member's form cannot be built within the limits."""
+
+
+@dataclass
+class Forms:
+    """Forms of members in one context; the student's `let`s of that context are unfolded."""
+
+    context: Context
+    _lets: dict = field(default_factory=dict)
+    _functions: frozenset = frozenset()
+    _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
+
+    def __post_init__(self):
+        idx = self.context.index_names
+        for d in self.context.definitions:  # later definitions win
+            if not is_key_line(d.span.line) and d.params is None:
+                self._lets[canonical(d.target, (), idx)] = d
+        self._functions = frozenset(d.target.base for d in self.context.definitions if d.params is not None) \
+            | self.context.readings.functions | frozenset(FUNCTION_WORDS)
+
+    def form(self, e: n.Expr) -> sp.Basic | None:
+        """The member's form, or None when it cannot be built."""
+        if e not in self._memo:
+            try:
+                self._memo[e] = self._build(opaque(e, self.context.index_names), (), frozenset(), 0)
+            except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
+                self._memo[e] = None  # a form is an aid to counting work; without one the text is compared
+        return self._memo[e]
+
+    # -------------------------------------------------------------- building
+
+    def _build(self, e, bound: tuple[str, ...], unfolding: frozenset, depth: int) -> sp.Basic:
+        b = lambda x: self._build(x, bound, unfolding, depth)  # noqa: E731
+        if isinstance(e, n.Num):
+            return _number(e.text)
+        if isinstance(e, n.Name):
+            return self._name(e, bound, unfolding, depth)
+        if isinstance(e, n.Group):
+            return b(e.items[0]) if len(e.items) == 1 else sp.Tuple(*(b(x) for x in e.items))
+        if isinstance(e, n.Neg):
+            return -b(e.arg)
+        if isinstance(e, n.Add):
+            return b(e.left) + e.sign * b(e.right)
+        if isinstance(e, n.Frac):
+            return b(e.num) / b(e.den)
+        if isinstance(e, n.Pow):
+            return _power(b(e.base), b(e.exp))
+        if isinstance(e, n.Product):
+            return self._product(e, b)
+        if isinstance(e, n.Call):
+            applied = sp.Function(e.func)(*(b(x) for x in e.args))
+            return applied if e.power == 1 else _power(applied, sp.Integer(e.power))
+        if isinstance(e, n.BigOp):
+            inner = bound + ((e.var.base,) if e.var is not None and e.var.sub is None else ())
+            parts = [self._build(e.body, inner, unfolding, depth)]
+            parts += [b(x) if x is not None else sp.Symbol("∅") for x in (e.lower, e.upper)]
+            if e.cond is not None:
+                parts.append(self._build(e.cond, inner, unfolding, depth))
+            return sp.Function(e.op)(*parts)
+        if isinstance(e, n.Condition):
+            return sp.Function("cond")(*(b(x) for x in e.terms), *(sp.Symbol(op) for op in e.ops))
+        if isinstance(e, n.Indicator):
+            return sp.Function("indicator")(b(e.cond))
+        if isinstance(e, n.Abs):
+            return sp.Function("abs")(b(e.arg))
+        if isinstance(e, n.Entry):
+            return sp.Function("entry")(b(e.base), *(b(x) for x in e.sub))
+        if isinstance(e, n.Cases):
+            rows = [sp.Tuple(b(v), b(c) if c is not None else sp.Symbol("otherwise")) for v, c in e.rows]
+            return sp.Function("cases")(*rows)
+        if isinstance(e, n.Ones):
+            return sp.Function("ones")(b(e.size)) if e.size is not None else sp.Symbol("ones")
+        raise NoForm(type(e).__name__)
+
+    def _name(self, e: n.Name, bound, unfolding: frozenset, depth: int) -> sp.Basic:
+        key = canonical(e, bound, self.context.index_names)
+        d: Definition | None = self._lets.get(key) if not bound or e.base not in bound else None
+        if d is not None and key not in unfolding:
+            if depth >= MAX_UNFOLD_DEPTH:
+                raise NoForm("too many nested lets")
+            body = opaque(d.body, self.context.index_names)
+            return self._build(body, (), unfolding | {key}, depth + 1)
+        return sp.Symbol(repr(key))
+
+    def _product(self, e: n.Product, b) -> sp.Basic:
+        out: sp.Basic = sp.Integer(1)
+        factors, ops = list(e.factors), list(e.ops)
+        i = 0
+        while i < len(factors):
+            f = factors[i]
+            nxt = factors[i + 1] if i + 1 < len(factors) else None
+            if isinstance(f, n.Name) and f.base in self._functions and isinstance(nxt, n.Group) and ops[i] == "juxt":
+                value = sp.Function(f.base)(*(b(x) for x in nxt.items))
+                op = ops[i - 1] if i > 0 else "*"
+                i += 2
+            else:
+                value = b(f)
+                op = ops[i - 1] if i > 0 else "*"
+                i += 1
+            out = out / value if op == "/" else out * value
+        return out
+
+
+def _number(text: str) -> sp.Rational:
+    mantissa, _, exponent = text.lower().partition("e")
+    if exponent and abs(int(exponent)) > MAX_LITERAL_EXPONENT:
+        raise NoForm("a literal's exponent is too large")
+    v = Fraction(text)
+    return sp.Rational(v.numerator, v.denominator)
+
+
+def _power(base: sp.Basic, exp: sp.Basic) -> sp.Basic:
+    """base^exp, worked out automatically except for numbers too large to be worth it."""
+    if base.is_Number and exp.is_Number:
+        too_big = not exp.is_Integer or abs(exp) > MAX_EXPONENT or \
+            max(abs(sp.Rational(base).p), abs(sp.Rational(base).q), 1).bit_length() * abs(int(exp)) > MAX_POWER_BITS
+        if too_big:
+            return sp.Pow(base, exp, evaluate=False)
+    return sp.Pow(base, exp)
+
+
+def size(e: n.Expr) -> int:
+    """How many nodes a member has: `2 (3)(2)` is larger than `12`, so writing it out is arithmetic."""
+    return 1 + sum(size(x) for x in n.children(e) if isinstance(x, (n.Node, tuple)))
+
+
+class FormCache:
+    """Forms per context object (a problem's chains share a few contexts)."""
+
+    def __init__(self):
+        self._by_context: dict[int, tuple[object, Forms]] = {}
+
+    def of(self, ctx) -> Forms:
+        hit = self._by_context.get(id(ctx))
+        if hit is None or hit[0] is not ctx:
+            hit = (ctx, Forms(ctx))
+            self._by_context[id(ctx)] = hit
+        return hit[1]
+
+
+def derivatives_in(e: n.Expr, idx) -> set[str]:
+    """The opaque names the derivatives in `e` read as."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, n.Name) and x.base.startswith(OPAQUE_PREFIX):
+            out.add(x.base)
+        for y in n.children(x):
+            walk(y)
+
+    walk(opaque(e, idx))
+    return out

@@ -1,0 +1,154 @@
+"""Which steps are work: they say something, about the problem, on the way to an answer, once.
+
+A step counts towards the problem's work (and, when its left side is not already a number, towards a
+goal's `min-steps`) unless
+
+  - it says nothing: its two sides have the same form (forms.py: notation, `1 \\cdot x`, `x + 0`,
+    reordering, the student's own `let`s unfolded), unless it works numbers out (`2 (3)(2) = 12`:
+    the same number, written shorter, is arithmetic);
+  - its chain is about nothing of the problem: no quantity or function of the key appears in it,
+    even through the student's `let`s (`1 + 1 = 2`, `(p + q)^2 = p^2 + 2 p q + q^2`);
+  - it holds but comes after its chain, an attempt at a goal, has already reached the goal's right
+    side (a `find`: a written number): `= 3 x^2 + 2 = (x^2 + 2/3) \\cdot 3` pads a finished answer
+    (a wrong step there is still a mistake and costs its share);
+  - it repeats an earlier step (the same two forms in the same `case`): a step counts once, however
+    often it is written. A repeated step still counts for its own chain's `min-steps`, so writing a
+    lemma's step again in the main chain costs nothing there.
+"""
+
+from __future__ import annotations
+
+from .. import nodes as n
+from ..check.goals import canonical, is_value, same
+from ..elaborate import Chain, Context, Goal, Problem
+from ..vocabulary import CONSTANTS, FUNCTION_WORDS
+from .apply import _exact
+from .forms import FormCache
+from .forms import MAX_UNFOLD_DEPTH, size
+from .key import KeyProblem, is_key_line
+
+DERIVATIVES = (n.Deriv, n.Prime)
+
+
+def unfolded_names(e: n.Expr, ctx: Context, outside_derivatives: bool) -> list[n.Name]:
+    """The quantities `e` mentions, through the student's own `let`s (their names only name what they
+    wrote); index letters, constants and built-in functions left out. `outside_derivatives`: leave out
+    what stands inside a derivative (`\\frac{dL}{dh}` is a quantity of its own, not h)."""
+    lets = {(d.target.base, d.target.raw_sub): d for d in ctx.definitions
+            if not is_key_line(d.span.line) and d.params is None}
+    idx = ctx.index_names
+    out: list[n.Name] = []
+    seen: set = set()
+
+    def walk(x, depth: int):
+        if outside_derivatives and isinstance(x, DERIVATIVES):
+            return
+        if isinstance(x, n.Name):
+            if x.sub is None and (x.base in idx or x.base in CONSTANTS or x.base in FUNCTION_WORDS):
+                return
+            d = lets.get((x.base, x.raw_sub))
+            if d is not None and (x.base, x.raw_sub) not in seen and depth < MAX_UNFOLD_DEPTH:
+                seen.add((x.base, x.raw_sub))
+                walk(d.body, depth + 1)
+                return
+            out.append(x)
+            return
+        for y in n.children(x):
+            walk(y, depth)
+
+    walk(e, 0)
+    return out
+
+
+def _applies(e: n.Expr, functions: frozenset[str]) -> bool:
+    if isinstance(e, n.Name) and e.sub is None and e.base in functions:
+        return True
+    if isinstance(e, n.Call) and e.func in functions:
+        return True
+    return any(_applies(x, functions) for x in n.children(e))
+
+
+def _related(chain: Chain, kp: KeyProblem) -> bool:
+    """Does the chain mention a quantity the key gives or defines, or apply a function it applies?"""
+    for m in chain.members:
+        if _applies(m.expr, kp.functions):
+            return True
+        if any(kp.gives(nm) or kp.defines(nm) for nm in unfolded_names(m.expr, chain.context, outside_derivatives=False)):
+            return True
+    return False
+
+
+def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
+    a, b = chain.members[k - 1].expr, chain.members[k].expr
+    if a == b:
+        return False
+    f = forms.of(chain.context)
+    fa, fb = f.form(a), f.form(b)
+    if fa is None or fb is None or fa != fb:
+        return True
+    ctx = chain.context
+    return is_value(a, ctx) and is_value(b, ctx) and size(b) < size(a)  # arithmetic worked out
+
+
+def _reaches(chain: Chain, goal: Goal, forms: FormCache) -> int | None:
+    """The first member after the start that is the goal's answer: its right side (up to form) for a
+    `show`, a written number for a `find`."""
+    f = forms.of(chain.context)
+    target = f.form(goal.rhs) if goal.rhs is not None else None
+    idx = goal.context.index_names
+    for k in range(1, len(chain.members)):
+        e = chain.members[k].expr
+        if goal.kind == "find":
+            if _exact(e) is not None:
+                return k
+        elif same(e, goal.rhs, idx) or (target is not None and f.form(e) == target):
+            return k
+    return None
+
+
+def _answered(problem: Problem, attempts: list[list[int]], forms: FormCache) -> dict[int, int]:
+    """Chain -> the member after which it has answered every goal it attempts (a chain that attempts
+    a milestone and then the goal beyond it, from the same left side, answers at the later one)."""
+    reach: dict[int, list[int | None]] = {}
+    for goal, cis in zip(problem.goals, attempts):
+        for ci in cis:
+            reach.setdefault(ci, []).append(_reaches(problem.chains[ci], goal, forms))
+    return {ci: max(ks) for ci, ks in reach.items() if None not in ks}
+
+
+def _step_key(chain: Chain, k: int, forms: FormCache):
+    f = forms.of(chain.context)
+    a, b = chain.members[k - 1].expr, chain.members[k].expr
+    fa, fb = f.form(a), f.form(b)
+    idx = chain.context.index_names
+    case = canonical(chain.context.case, (), idx)
+    if fa is None or fb is None:
+        return ("text", case, canonical(a, (), idx), canonical(b, (), idx))
+    return ("form", case, fa, fb)
+
+
+def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[list[int]], forms: FormCache) -> None:
+    """Set `counts` and `work` on every step grade (see the module docstring)."""
+    for (ci, k), g in grades.items():
+        chain = problem.chains[ci]
+        g.counts = _says_something(chain, k, forms)
+        g.work = g.counts and not is_value(chain.members[k - 1].expr, chain.context)
+    by_chain: dict[int, list] = {}
+    for (ci, k), g in grades.items():
+        by_chain.setdefault(ci, []).append(g)
+    for ci, gs in by_chain.items():
+        if not _related(problem.chains[ci], kp):
+            for g in gs:
+                g.counts = g.work = False
+    for ci, end in _answered(problem, attempts, forms).items():
+        for g in by_chain.get(ci, []):
+            if g.k > end and g.grade in ("accepted", "carried", "at-point"):
+                g.counts = g.work = False
+    seen = set()
+    for (ci, k), g in sorted(grades.items()):
+        if not g.counts:
+            continue
+        key = _step_key(problem.chains[ci], k, forms)
+        if key in seen:
+            g.counts = False
+        seen.add(key)

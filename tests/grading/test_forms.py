@@ -1,0 +1,134 @@
+"""The shortcuts grading takes, each with the claims that must not slip through it.
+
+- forms.py decides when a step says nothing (padding, repeats): a real step must never be read as
+  padding (a false penalty), and padding must never count as work (a false credit);
+- reveal.py decides which notes show a computed value: the answer must never be shown at the
+  `steps` level, what the student wrote may be;
+- html.safe_mathml keeps only MathML: nothing a student writes may run, load or link.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from proofcheck.elaborate import elaborate
+from proofcheck.grade.forms import FormCache
+from proofcheck.grade.html import safe_mathml, to_mathml
+from proofcheck.grade.key import _offset
+from proofcheck.grade.reveal import public_numbers, reveals
+from proofcheck.grade.work import _says_something
+from proofcheck.parse import parse_source
+from proofcheck.source import split_lines
+
+KEY = r"""problem A
+index i, j, k in 1..N
+let f = x^3 + 2 x
+let o_j = \frac{\exp(h_j)}{\sum_k \exp(h_k)}
+let z = \mathrm{ReLU}(x w + b)
+"""
+MINE = "let g = 3 x^2 + 2\n"  # the student's own name for what they wrote
+
+
+def says_something(left: str, right: str) -> bool:
+    """Does the step `left = right`, written by a student under KEY, say something?"""
+    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
+    mine, _ = parse_source(split_lines("s.proof", MINE + f"{left} = {right}\n"))
+    problem = elaborate(key + mine)[0][0]
+    chain = problem.chains[-1]
+    assert len(chain.members) == 2, chain
+    return _says_something(chain, 1, FormCache())
+
+
+@pytest.mark.parametrize("left, right", [
+    (r"3 x^2 + 2", r"1 \cdot (3 x^2 + 2)"),
+    (r"3 x^2 + 2", r"3 x^2 + 2 + 0"),
+    (r"\frac{d f}{d x}", r"\frac{d f}{d x} + 0"),
+    (r"\frac{d f}{d x}", r"1 \cdot \frac{d f}{d x}"),
+    (r"3 x^2 + 2", r"2 + 3 x^2"),  # the same sum reordered
+    (r"g", r"3 x^2 + 2"),  # the student's own name for what they wrote
+    (r"\frac{\partial z}{\partial w}", r"\frac{d z}{d w}"),  # notation only
+    (r"12", r"12.0"),
+    (r"0.4", r"\frac{2}{5}"),  # a number written another way is no arithmetic
+])
+def test_padding_says_nothing(left, right):
+    assert not says_something(left, right)
+
+
+@pytest.mark.parametrize("left, right", [
+    # what SymPy would work out only by evaluating (a sum for one size, a function, a derivative) is work
+    (r"\sum_{j \neq i} y_j o_i + y_i o_i", r"\sum_j y_j o_i"),
+    (r"\sum_j y_j o_i", r"o_i \sum_j y_j"),
+    (r"\frac{d}{d x}(x^3 + 2 x)", r"3 x^2 + 2"),
+    (r"\frac{d f}{d x}", r"\frac{d}{d x}(x^3 + 2 x)"),
+    (r"x (x + 1)", r"x^2 + x"),
+    (r"\mathrm{ReLU}(x w + b)", r"\mathrm{ReLU}(2 \cdot 0.5 + 0.25)"),
+    (r"z", r"\mathrm{ReLU}(x w + b)"),  # the key's definitions are not unfolded: using one is a step
+    (r"\exp(0)", r"1"),
+    # arithmetic: the same number, written shorter
+    (r"2 (3)(2)", r"12"),
+    (r"\mathrm{ReLU}(0.4)", r"0.4"),
+    (r"-0.08 - 0.3", r"-0.38"),
+])
+def test_a_real_step_says_something(left, right):
+    assert says_something(left, right)
+
+
+def test_a_number_written_longer_is_no_arithmetic():
+    assert not says_something(r"12", r"12 \cdot 1")
+    assert not says_something(r"\mathrm{ReLU}(0.4)", r"\mathrm{ReLU}(0.4 \cdot 1)")
+
+
+def test_huge_powers_are_not_worked_out():
+    """SymPy would compute 2^(2^(2^20)) on construction: the form keeps it a power."""
+    assert says_something(r"2^{2^{2^{20}}}", r"2^{2^{2^{20}}} + 1")
+
+
+# ------------------------------------------------------------------ values in feedback
+
+
+@pytest.mark.parametrize("note", [
+    "kink: u = 1.25 > 0", "left side = 1.25, right side = 3", "at x = 2: earlier 1.25, now 3",
+    "within the tolerance 0.01 of the exact value 1.25", "the exact value 5/4", "value -0.2",
+    "x_0 = 1.25",
+])
+def test_a_computed_value_is_revealing(note):
+    public = public_numbers(r"z = \mathrm{ReLU}(x w + b) = 3 \cdot 0.2", "at x = 2, w = 0.5, b = 0.25", "x_0 w_1 h_{12}")
+    assert reveals(note, public)
+
+
+@pytest.mark.parametrize("note", [
+    "consistent with your earlier values: t = 3 (line 2)", "after the changed definition on line 12",
+    "the chain at lines 3-5 ends here", "at x = 2, w = 0.5", "follows from your lemma `m` (line 3)", "1/2",
+])
+def test_what_the_student_or_the_key_wrote_is_not(note):
+    public = public_numbers(r"z = \mathrm{ReLU}(x w + b) = 3", "at x = 2, w = 0.5, b = 0.25")
+    assert not reveals(note, public)
+
+
+def test_subscripts_are_no_public_values():
+    """`x_0` names an entry: the student who wrote it has not written the value 0."""
+    assert reveals("left side = 0", public_numbers("x_0 + W_{12} = h_1"))
+
+
+# ------------------------------------------------------------------ markup
+
+
+@pytest.mark.parametrize("latex", [
+    r"\text{<script>alert(1)</script>} = 1", r"x = \text{<img src=x onerror=alert(2)>}",
+    r"\href{javascript:alert(1)}{x}", r"\style{background:url(http://example.com/x)}{x}",
+    r"\text{</mtext></math><iframe src=x></iframe>}", r"\text{<a href=javascript:alert(3)>x</a>}",
+])
+def test_nothing_a_student_writes_runs_loads_or_links(latex):
+    page = to_mathml(latex).lower()
+    for bad in ("<script", "<img", "<iframe", "<a ", "href", "style=", "javascript:", "onerror", "url("):
+        assert bad not in page, (bad, page)
+
+
+def test_mathml_survives_sanitising():
+    page = to_mathml(r"\frac{\partial z}{\partial w_1} = \mathrm{ReLU}(x)^2 < 3")
+    for tag in ("<math", "<mfrac>", "<msub>", "<mi mathvariant=\"normal\">", "<msup>", "&lt;"):
+        assert tag in page, (tag, page)
+
+
+def test_safe_mathml_closes_what_it_opens():
+    assert safe_mathml("<math><mrow><mi>x</mi></mtext></math></math><b>y</b>") == "<math><mrow><mi>x</mi></mrow></math>y"

@@ -1,0 +1,335 @@
+"""Independent witnesses for tests/adversarial/redteam_numeric/ (mpmath at 300 digits or exact; no SymPy,
+no proofcheck).
+
+Every line of those files carries `witness: ID`. A false claim (`RNxx`, expected refuted or unknown)
+must be false at its witness; a true claim (`RTxx`, expected accepted) must hold at random reals. For the
+`\\approx` claims the witness is the set of values the right side takes over the rounding box, written
+by hand, and sampled densely to make sure the hand-written set is right.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Callable
+
+import mpmath
+import pytest
+
+from test_corpus import parse_expectations  # tests/ is on sys.path (rootdir import mode)
+
+DIGITS = 300
+FOLDER = Path(__file__).resolve().parent / "adversarial" / "redteam_numeric"
+_TAG = re.compile(r"witness:\s*(R[NT]\d+)")
+mp = mpmath.mp
+
+
+def ind(c: bool) -> int:
+    """An indicator (condition) as 0 or 1."""
+    return 1 if c else 0
+
+
+def relu(v):
+    return v if v > 0 else 0 * v
+
+
+def sigmoid(v):
+    return 1 / (1 + mpmath.exp(-v))
+
+
+class Undefined(Exception):
+    """No real value (the language's domains: log needs > 0, a root >= 0)."""
+
+
+def rsqrt(v):
+    if v < 0:
+        raise Undefined
+    return mpmath.sqrt(v)
+
+
+def rlog(v):
+    if v <= 0:
+        raise Undefined
+    return mpmath.log(v)
+
+
+def sgn(g) -> int:
+    """The sign of a kink argument; within 10^-(digits - 30) of 0 it is 0 (the witness is an exact root
+    computed to the working precision)."""
+    if abs(g) < mpmath.mpf(10) ** (30 - mp.dps):
+        return 0
+    return 1 if g > 0 else -1
+
+
+def _tanh_root():
+    """r with r + tanh r = 1."""
+    return mpmath.findroot(lambda x: x + mpmath.tanh(x) - 1, mpmath.mpf("0.5"))
+
+
+def value(f, point):
+    """f at the point, None where it has no real value."""
+    try:
+        return f(point)
+    except (Undefined, ZeroDivisionError):
+        return None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """lhs and rhs of one step as functions of a point (dict of mpf); `witness` for a false claim,
+    `sample` ranges (and an optional `keep` filter for assumptions) for a true one."""
+
+    id: str
+    text: str
+    lhs: Callable
+    rhs: Callable
+    witness: dict | None = None  # input -> Fraction, or a function giving an exact root at the working precision
+    sample: dict | None = None
+    keep: Callable | None = None
+    digits: int = DIGITS  # more where the difference is below 10^-300 relative to the sides
+    undefined_near: tuple = ()  # domain witnesses: more points of the interval where the left side alone is undefined
+
+
+@dataclass(frozen=True)
+class Approx:
+    """`left \\approx right(box)`: `takes(v)` says whether the right side takes the value v somewhere
+    in the box (written by hand); `right` is sampled over the box to check `takes`."""
+
+    id: str
+    text: str
+    left: Fraction
+    right: Callable
+    box: tuple  # (lo, hi) of the one rounded number
+    takes: Callable
+
+
+PI = mpmath.pi
+F = Fraction
+
+
+def mpq(f) -> mpmath.mpf:
+    return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
+
+
+CLAIMS = [
+    Claim("RN01", "sin(27720 pi x) = 0", lambda v: mpmath.sin(27720 * PI * v["x"]), lambda v: 0, {"x": F(1, 55440)}),
+    Claim("RN02", "tan(27720 pi x) = 0", lambda v: mpmath.tan(27720 * PI * v["x"]), lambda v: 0, {"x": F(1, 110880)}),
+    Claim("RN18", "cos(27720 pi x) = 1", lambda v: mpmath.cos(27720 * PI * v["x"]), lambda v: 1, {"x": F(1, 8)}),
+    Claim("RN03", "((x-1)^2 e^x > 0) = 1", lambda v: ind((v["x"] - 1) ** 2 * mpmath.exp(v["x"]) > 0), lambda v: 1, {"x": F(1)}),
+    Claim("RN04", "(tanh x > 0)(x < 10^-15) = 0", lambda v: ind(mpmath.tanh(v["x"]) > 0) * ind(v["x"] < mpq(F(1, 10 ** 15))),
+          lambda v: 0, {"x": F(1, 10 ** 16)}),
+    Claim("RN05", "(x e^x > 0)(x < 10^-12) = 0", lambda v: ind(v["x"] * mpmath.exp(v["x"]) > 0) * ind(v["x"] < mpq(F(1, 10 ** 12))),
+          lambda v: 0, {"x": F(1, 10 ** 13)}),
+    Claim("RN06", "(e^-x^2 > 1 - 10^-30) = 0", lambda v: ind(mpmath.exp(-v["x"] ** 2) > 1 - mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": F(0)}),
+    Claim("RN07", "((x-5)^4 + (y-5)^2 < 1/100) = 0", lambda v: ind((v["x"] - 5) ** 4 + (v["y"] - 5) ** 2 < mpq(F(1, 100))),
+          lambda v: 0, {"x": F(5), "y": F(5)}),
+    Claim("RN08", "(e^((x-5)^2 + (y-5)^2) < 1.01) = 0",
+          lambda v: ind(mpmath.exp((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2) < mpq(F(101, 100))), lambda v: 0, {"x": F(5), "y": F(5)}),
+    Claim("RN09", "(tanh x + x > 4100) = 0", lambda v: ind(mpmath.tanh(v["x"]) + v["x"] > 4100), lambda v: 0, {"x": F(4100)}),
+    Claim("RN10", "(x + sin x > 5000) = 0", lambda v: ind(v["x"] + mpmath.sin(v["x"]) > 5000), lambda v: 0, {"x": F(5001)}),
+    Claim("RN11", "ReLU(x + sin x - 5000) = 0", lambda v: relu(v["x"] + mpmath.sin(v["x"]) - 5000), lambda v: 0, {"x": F(5001)}),
+    Claim("RN15", "log(1 + e^-300 x) = e^-300 x", lambda v: mpmath.log(1 + mpmath.exp(-300) * v["x"]),
+          lambda v: mpmath.exp(-300) * v["x"], {"x": F(1)}),
+    Claim("RN16", "sigma(e^-300 x) = 1/2 + e^-300 x / 4", lambda v: sigmoid(mpmath.exp(-300) * v["x"]),
+          lambda v: mpmath.mpf(1) / 2 + mpmath.exp(-300) * v["x"] / 4, {"x": F(1)}, digits=600),
+    Claim("RN17", "LSE(x, x + 800) = x + 800", lambda v: mpmath.log(mpmath.exp(v["x"]) + mpmath.exp(v["x"] + 800)),
+          lambda v: v["x"] + 800, {"x": F(0)}, digits=600),
+    Claim("RN19", "e^|x - 10^-12| = e^|x|", lambda v: mpmath.exp(abs(v["x"] - mpq(F(1, 10 ** 12)))), lambda v: mpmath.exp(abs(v["x"])),
+          {"x": F(0)}),
+    Claim("RN20", "2^(x > 10^-9) = 1 + (x > 0)", lambda v: 2 ** ind(v["x"] > mpq(F(1, 10 ** 9))), lambda v: 1 + ind(v["x"] > 0),
+          {"x": F(1, 10 ** 10)}),
+    Claim("RN21", "(tanh x + x > 4000) = 0", lambda v: ind(mpmath.tanh(v["x"]) + v["x"] > 4000), lambda v: 0, {"x": F(4000)}),
+    Claim("RN22", "log log(e^(e^x) + 1) = x (x > 6)", lambda v: mpmath.log(mpmath.log(mpmath.exp(mpmath.exp(v["x"])) + 1)),
+          lambda v: v["x"], {"x": F(7)}, digits=800),
+    Claim("RN23", "log sigma(x) = 0 (x > 700)", lambda v: mpmath.log(sigmoid(v["x"])), lambda v: 0, {"x": F(701)}, digits=600),
+    Claim("RN24", "y = sqrt x (y^2 = x)", lambda v: v["y"], lambda v: mpmath.sqrt(v["x"]), {"x": F(1), "y": F(-1)}),
+    Claim("RN25", "sqrt((x-1)^2 e^2x) = (x-1) e^x", lambda v: mpmath.sqrt((v["x"] - 1) ** 2 * mpmath.exp(2 * v["x"])),
+          lambda v: (v["x"] - 1) * mpmath.exp(v["x"]), {"x": F(0)}),
+    Claim("RN26", "(sin(pi x^2/4) > 0.7071067811865476) = 0 at x = sqrt 2",
+          lambda v: ind(mpmath.sin(PI * mpmath.sqrt(2) ** 2 / 4) > mpmath.mpf("0.7071067811865476")), lambda v: 0, {}),
+    Claim("RN36", "sin(x + 10^-100) = sin x", lambda v: mpmath.sin(v["x"] + mpq(F(1, 10 ** 100))), lambda v: mpmath.sin(v["x"]),
+          {"x": F(0)}),
+    Claim("RN37", "sqrt(x^2 + 1 + 10^-300) = sqrt(x^2 + 1)", lambda v: mpmath.sqrt(v["x"] ** 2 + 1 + mpq(F(1, 10 ** 300))),
+          lambda v: mpmath.sqrt(v["x"] ** 2 + 1), {"x": F(0)}, digits=400),
+    Claim("RN38", "sin^2 x + cos^2(x + 10^-150) = 1", lambda v: mpmath.sin(v["x"]) ** 2 + mpmath.cos(v["x"] + mpq(F(1, 10 ** 150))) ** 2,
+          lambda v: 1, {"x": F(1)}),
+    # the domain rule on a thin interval: the left side undefined around 0, the right side defined
+    Claim("RN27", "(sqrt(x tanh x - 10^-20))^2 = x tanh x - 10^-20", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20))) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20)), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN28", "(sqrt(1 - 10^-30 - e^-x^2))^2 = 1 - 10^-30 - e^-x^2",
+          lambda v: rsqrt(1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2)) ** 2,
+          lambda v: 1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN29", "log(A) - log(A) = 0, A = x^2 (e^x + 1) - 10^-30",
+          lambda v: rlog(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30))) * 0, lambda v: 0, {"x": F(0)},
+          undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN30", "e^log(A) = A, A = x^2 (e^x + 1) - 10^-30",
+          lambda v: mpmath.exp(rlog(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30)))),
+          lambda v: v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) - mpq(F(1, 10 ** 30)), {"x": F(0)},
+          undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN31", "(sqrt(x tanh x - 10^-6))^2 = x tanh x - 10^-6", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6))) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 6)), {"x": F(0)}, undefined_near=(F(1, 10 ** 4), F(-1, 10 ** 4))),
+    # on the kink of a transcendental argument (witnesses: exact roots to the working precision)
+    Claim("RN32", "(x e^x >= 1) = (x e^x > 1)", lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0),
+          lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) > 0), {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RN33", "(tanh x >= 0) = (tanh x > 0)", lambda v: ind(sgn(mpmath.tanh(v["x"])) >= 0),
+          lambda v: ind(sgn(mpmath.tanh(v["x"])) > 0), {"x": F(0)}),
+    Claim("RN34", "(x + tanh x >= 1) = (x + tanh x > 1)", lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) >= 0),
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) > 0), {"x": _tanh_root}),
+    Claim("RN35", "d/dx ReLU(x + tanh x - 1) = (x + tanh x >= 1)(2 - tanh^2 x)",
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) > 0) * (2 - mpmath.tanh(v["x"]) ** 2),
+          lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) >= 0) * (2 - mpmath.tanh(v["x"]) ** 2), {"x": _tanh_root}),
+    # true claims next to the attacks
+    Claim("RT01", "sin^2 + cos^2 = 1", lambda v: mpmath.sin(27720 * PI * v["x"]) ** 2 + mpmath.cos(27720 * PI * v["x"]) ** 2,
+          lambda v: 1, sample={"x": (-3, 3)}),
+    Claim("RT02", "sin(27720 pi x + pi) = -sin(27720 pi x)", lambda v: mpmath.sin(27720 * PI * v["x"] + PI),
+          lambda v: -mpmath.sin(27720 * PI * v["x"]), sample={"x": (-3, 3)}),
+    Claim("RT03", "tan cos = sin", lambda v: mpmath.tan(27720 * PI * v["x"]) * mpmath.cos(27720 * PI * v["x"]),
+          lambda v: mpmath.sin(27720 * PI * v["x"]), sample={"x": (-3, 3)}),
+    Claim("RT04", "((x-1)^2 e^x >= 0) = 1", lambda v: ind((v["x"] - 1) ** 2 * mpmath.exp(v["x"]) >= 0), lambda v: 1,
+          sample={"x": (-5, 5)}),
+    Claim("RT05", "((x-1)^2 e^x > 0) = ((x-1)^2 > 0)", lambda v: ind((v["x"] - 1) ** 2 * mpmath.exp(v["x"]) > 0),
+          lambda v: ind((v["x"] - 1) ** 2 > 0), sample={"x": (-5, 5)}),
+    Claim("RT06", "(tanh x > 0) = (x > 0)", lambda v: ind(mpmath.tanh(v["x"]) > 0), lambda v: ind(v["x"] > 0), sample={"x": (-5, 5)}),
+    Claim("RT07", "(tanh x > 0)(x < 0) = 0", lambda v: ind(mpmath.tanh(v["x"]) > 0) * ind(v["x"] < 0), lambda v: 0,
+          sample={"x": (-5, 5)}),
+    Claim("RT08", "(x e^x > 0) = (x > 0)", lambda v: ind(v["x"] * mpmath.exp(v["x"]) > 0), lambda v: ind(v["x"] > 0),
+          sample={"x": (-5, 5)}),
+    Claim("RT09", "(e^-x^2 > 1) = 0", lambda v: ind(mpmath.exp(-v["x"] ** 2) > 1), lambda v: 0, sample={"x": (-5, 5)}),
+    Claim("RT10", "(e^-x^2 <= 1) = 1", lambda v: ind(mpmath.exp(-v["x"] ** 2) <= 1), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT12", "((x-5)^4 + (y-5)^2 < 0) = 0", lambda v: ind((v["x"] - 5) ** 4 + (v["y"] - 5) ** 2 < 0), lambda v: 0,
+          sample={"x": (4, 6), "y": (4, 6)}),
+    Claim("RT13", "(e^((x-5)^2 + (y-5)^2) < 1) = 0", lambda v: ind(mpmath.exp((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2) < 1),
+          lambda v: 0, sample={"x": (4, 6), "y": (4, 6)}),
+    Claim("RT14", "(tanh x + x > 4100)(x < 4000) = 0", lambda v: ind(mpmath.tanh(v["x"]) + v["x"] > 4100) * ind(v["x"] < 4000),
+          lambda v: 0, sample={"x": (-6000, 6000)}),
+    Claim("RT15", "(x + sin x > 5000)(x < 4990) = 0", lambda v: ind(v["x"] + mpmath.sin(v["x"]) > 5000) * ind(v["x"] < 4990),
+          lambda v: 0, sample={"x": (-6000, 6000)}),
+    Claim("RT16", "ReLU(x + sin x - 5000)(x < 4990) = 0", lambda v: relu(v["x"] + mpmath.sin(v["x"]) - 5000) * ind(v["x"] < 4990),
+          lambda v: 0, sample={"x": (-6000, 6000)}),
+    Claim("RT24", "(sqrt(x tanh x))^2 = x tanh x", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"])) ** 2,
+          lambda v: v["x"] * mpmath.tanh(v["x"]), sample={"x": (-5, 5)}),
+    Claim("RT25", "(sqrt(x^2 (e^x + 1) + 10^-30))^2 = x^2 (e^x + 1) + 10^-30",
+          lambda v: rsqrt(v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) + mpq(F(1, 10 ** 30))) ** 2,
+          lambda v: v["x"] ** 2 * (mpmath.exp(v["x"]) + 1) + mpq(F(1, 10 ** 30)), sample={"x": (-5, 5)}),
+    Claim("RT26", "A/A = 1, A = x tanh x - 10^-30", lambda v: (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30)))
+          / (v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 30))), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT27", "(sigma x > 1/2) = (x > 0)", lambda v: ind(sigmoid(v["x"]) > mpmath.mpf(1) / 2), lambda v: ind(v["x"] > 0),
+          sample={"x": (-5, 5)}),
+    Claim("RT28", "d/dx ReLU(tanh x) = (x > 0)(1 - tanh^2 x)", lambda v: ind(mpmath.tanh(v["x"]) > 0) * mpmath.diff(mpmath.tanh, v["x"]),
+          lambda v: ind(v["x"] > 0) * (1 - mpmath.tanh(v["x"]) ** 2), sample={"x": (-5, 5)}),
+    Claim("RT29", "d/dx ReLU(x + tanh x - 1) = (x + tanh x > 1)(2 - tanh^2 x)",
+          lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * mpmath.diff(lambda t: t + mpmath.tanh(t), v["x"]),
+          lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * (2 - mpmath.tanh(v["x"]) ** 2), sample={"x": (-5, 5)}),
+    Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
+    Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
+          sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
+]
+
+ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
+TENTH = (F(1, 20), F(3, 20))  # of 0.1
+
+APPROX = [
+    # false: the left value is not taken anywhere in the box
+    Approx("RN12", "0.5 ~ sign(0.0)", F(1, 2), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 0, 1)),
+    Approx("RN13", "0.5 ~ (0.0 > 0)", F(1, 2), lambda x: ind(x > 0), ZERO, lambda v: v in (0, 1)),
+    Approx("RN14", "0.3 ~ 10 ReLU(0.0) + (0.0 > 0)", F(3, 10), lambda x: 10 * relu(x) + ind(x > 0), ZERO,
+           lambda v: v == 0 or F(1) < v <= F(3, 2)),
+    # true: taken somewhere in the box
+    Approx("RT17", "0.5 ~ sigma(10^6 0.0)", F(1, 2), lambda x: sigmoid(10 ** 6 * x), ZERO,
+           lambda v: sigmoid(10 ** 6 * mpq(ZERO[0])) <= mpq(v) <= sigmoid(10 ** 6 * mpq(ZERO[1]))),
+    Approx("RT18", "0 ~ ReLU(0.0)", F(0), lambda x: relu(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
+    Approx("RT19", "1 ~ sign(0.1)", F(1), lambda x: mpmath.sign(x), TENTH, lambda v: v == 1),
+    Approx("RT20", "0 ~ sign(0.0)", F(0), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 0, 1)),
+    Approx("RT30", "0.02 ~ |0.0|", F(1, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
+    Approx("RT21", "1 ~ (0.1 > 0)", F(1), lambda x: ind(x > 0), TENTH, lambda v: v == 1),
+]
+
+BY_ID = {c.id: c for c in CLAIMS + APPROX}
+
+
+def _file_lines():
+    """(file name, line number, witness id, step expectations or None) for every tagged line."""
+    out = []
+    for path in sorted(FOLDER.glob("*.proof")):
+        text = path.read_text(encoding="utf-8")
+        expect = parse_expectations(text)
+        for number, raw in enumerate(text.split("\n"), start=1):
+            m = _TAG.search(raw)
+            if m:
+                le = expect.lines.get(number)
+                out.append((path.name, number, m.group(1), le.steps if le else None))
+    return out
+
+
+def test_every_line_has_a_matching_witness():
+    """False claims (expected refuted/unknown) carry RN ids, accepted ones RT ids, each used once."""
+    seen = []
+    for name, number, wid, steps in _file_lines():
+        assert wid in BY_ID, f"{name}:{number}: no witness {wid}"
+        expected_false = steps is not None
+        assert expected_false == wid.startswith("RN"), f"{name}:{number}: {wid} does not match the expectation"
+        seen.append(wid)
+    assert len(seen) == len(set(seen)), "a witness id is used twice"
+    assert set(seen) == set(BY_ID), f"witnesses no file uses: {sorted(set(BY_ID) - set(seen))}"
+
+
+def _differ(a, b) -> bool:
+    """Certainly different at the working precision (relatively, with no floor: e^-900 is not 0)."""
+    a, b = mpmath.mpf(a), mpmath.mpf(b)
+    return abs(a - b) > mpmath.mpf(10) ** (30 - mp.dps) * max(abs(a), abs(b))
+
+
+@pytest.mark.parametrize("claim", [c for c in CLAIMS if c.id.startswith("RN")], ids=lambda c: c.id)
+def test_false_claim_differs_at_its_witness(claim):
+    with mpmath.workdps(claim.digits):
+        point = {k: (v() if callable(v) else mpq(v)) for k, v in claim.witness.items()}
+        if claim.undefined_near:  # the domain rule: left undefined on an interval where the right is defined
+            for x in (claim.witness["x"], *claim.undefined_near):
+                p = {"x": mpq(x)}
+                assert value(claim.lhs, p) is None and value(claim.rhs, p) is not None, f"{claim.text} at x = {x}"
+            return
+        assert _differ(claim.lhs(point), claim.rhs(point)), claim.text
+
+
+@pytest.mark.parametrize("claim", [c for c in CLAIMS if c.id.startswith("RT")], ids=lambda c: c.id)
+def test_true_claim_holds_at_random_reals(claim):
+    rng = random.Random(claim.id)
+    with mpmath.workdps(DIGITS):
+        checked = 0
+        for _ in range(40):
+            point = {k: lo + (hi - lo) * mpmath.mpf(rng.random()) for k, (lo, hi) in claim.sample.items()}
+            if claim.keep is not None and not claim.keep(point):
+                continue
+            checked += 1
+            left, right = value(claim.lhs, point), value(claim.rhs, point)
+            assert (left is None) == (right is None), f"{claim.text}: one side only defined at {point}"
+            assert left is None or not _differ(left, right), f"{claim.text} at {point}"
+        assert checked >= 20
+
+
+@pytest.mark.parametrize("claim", APPROX, ids=lambda a: a.id)
+def test_approx_witness(claim):
+    """The hand-written set of values is right (dense sampling of the box, both ends and 0 when inside),
+    and the left value is in it exactly when the claim is true."""
+    lo, hi = claim.box
+    with mpmath.workdps(DIGITS):
+        xs = [lo + (hi - lo) * F(k, 2000) for k in range(2001)] + ([F(0)] if lo < 0 < hi else [])
+        for x in xs:
+            v = claim.right(mpq(x))
+            value = F(int(v)) if v == int(v) else F(str(mpmath.nstr(v, 40)))
+            assert claim.takes(value), f"{claim.text}: the right side takes {v} at {x}, not in the stated set"
+    assert claim.takes(claim.left) == claim.id.startswith("RT"), claim.text
+
+
+def test_the_witnesses_can_fail():
+    """Not vacuous: a true claim posing as false is caught, and so is a wrong hand-written set."""
+    fake = Claim("X1", "x + 1 = 1 + x", lambda v: v["x"] + 1, lambda v: 1 + v["x"], {"x": F(2)})
+    with mpmath.workdps(DIGITS):
+        assert not _differ(fake.lhs({"x": mpq(F(2))}), fake.rhs({"x": mpq(F(2))}))
+    wrong = Approx("X2", "sign", F(1, 2), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 1))
+    with pytest.raises(AssertionError):
+        test_approx_witness(wrong)

@@ -1,0 +1,47 @@
+"""Start-up: `proofcheck check` loads SymPy, autograd, NumPy (and PyTorch) only when a file has something
+to check, so an empty file, a usage error or `--help` answers at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HEAVY = ("sympy", "autograd", "numpy", "torch", "mpmath")
+
+PROBE = """
+import json, sys
+from proofcheck.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "loaded": sorted(m for m in %r if m in sys.modules)}), file=sys.stderr)
+""" % (HEAVY,)
+
+
+def _loaded(tmp_path: Path, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    return json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_an_empty_file_loads_no_heavy_library(tmp_path):
+    (tmp_path / "empty.proof").write_text("% nothing yet\n", encoding="utf-8")
+    out = _loaded(tmp_path, "check", "empty.proof", "--no-cache")
+    assert out == {"code": 1, "loaded": []}  # E404: nothing to check
+
+
+def test_a_usage_error_loads_no_heavy_library(tmp_path):
+    out = _loaded(tmp_path, "check", "x.proof", "--timeout", "nan")
+    assert out == {"code": 2, "loaded": []}
+
+
+def test_a_step_loads_sympy(tmp_path):
+    """The probe can see a library load (else the two tests above could not fail)."""
+    (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
+    out = _loaded(tmp_path, "check", "a.proof", "--no-cache")
+    assert out["code"] == 0 and "sympy" in out["loaded"]
