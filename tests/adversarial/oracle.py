@@ -527,6 +527,8 @@ CLAIMS += [
          f="size_critical.proof", sizes=("N", "M"), extra=({"N": 9, "M": 21},)),
     _rte("(N = 3 M - 2)(N + M = 30) x = 0", lambda e: (I(e.N == 3 * e.M - 2 and e.N + e.M == 30) * e["x"], 0),
          f="size_critical.proof", sizes=("N", "M"), extra=({"N": 22, "M": 8},)),
+    _rte(r"(N > M + 2 \cdot 10) x = 0", lambda e: (I(e.N > e.M + 20) * e["x"], 0), f="size_critical.proof",
+         sizes=("N", "M"), extra=({"N": 22, "M": 1},)),
     _rte("(N + M + L = 31)(N > 12)(M > 1)(L > 1) x = 0",
          lambda e: (I(e.N + e.M + e.L == 31 and e.N > 12 and e.M > 1 and e.L > 1) * e["x"], 0),
          f="size_critical.proof", sizes=("N", "M", "L"), extra=({"N": 13, "M": 9, "L": 9},)),
