@@ -517,6 +517,8 @@ CLAIMS += [
     _rte("(N > K) x = 0", lambda e: (I(e.N > 20) * e["x"], 0), f="size_critical.proof", extra=({"N": 21},)),
     _rte(r"\max(N - K, 0) x = 0", lambda e: (max(e.N - 20, 0) * e["x"], 0), f="size_critical.proof",
          extra=({"N": 21},)),
+    _rte(r"(N > K) \sum_j x_j = (N \geq K) \sum_j x_j",
+         lambda e: (I(e.N > 20) * _SUM_X(e), I(e.N >= 20) * _SUM_X(e)), f="size_critical.proof", extra=({"N": 20},)),
     # by hand: N^2 - 90 N + 2024 = (N - 44)(N - 46)
     _rte("(N^2 - 90 N + 2024 = 0) x = 0", lambda e: (I((e.N - 44) * (e.N - 46) == 0) * e["x"], 0),
          f="size_critical.proof", extra=({"N": 44},)),
