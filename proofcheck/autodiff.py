@@ -35,7 +35,7 @@ from .diagnostics import Diagnostic, ProofError
 from .elaborate import Context
 from .numeric import PRECISION
 from .numeric import exact_value as _evaluate
-from .translate import DerivativeRecord, Scope, Translator, key_name, relu_operand
+from .translate import DerivativeRecord, Scope, Translator, key_name, kronecker_items, relu_operand
 
 BACKENDS = ("autograd", "torch")
 DISAGREE_TOL = 1e-8  # relative (to max(1, |symbolic|)); float64 round-off of these graphs is ~1e-14
@@ -287,13 +287,10 @@ class Evaluator(Translator):
         return self._num(super().t_Num(node, scope))
 
     def t_Name(self, node: n.Name, scope: Scope):
-        if node.base == "delta" and node.sub is not None and not self.is_defined(self.key_of(node, scope)):
-            items = node.sub
-            if len(items) == 1 and isinstance(items[0], n.Name) and len(items[0].base) == 2:
-                items = tuple(n.Name(items[0].span, c) for c in items[0].base)
-            if len(items) == 2:
-                a, b = (self.be.raw(self.expr(i, scope)) for i in items)
-                return self.be.lift(1.0 if a == b else 0.0)
+        items = kronecker_items(node, self.context)
+        if items is not None:
+            a, b = (self.be.raw(self.expr(i, scope)) for i in items)
+            return self.be.lift(1.0 if a == b else 0.0)
         return self.name(node, scope)
 
     def power(self, base, exp, node):

@@ -76,8 +76,9 @@ def _atoms(item: n.Expr) -> tuple[n.Expr, ...] | None:
     return None
 
 
-def subscript_items(name: n.Name, readings: Readings, index_names) -> tuple[n.Expr, ...]:
-    """The index items of `name`'s subscript. A run is split by the family's arity. For a base used
+def subscript_items(name: n.Name, readings: Readings, index_names, arity: frozenset[int] | None = None) -> tuple[n.Expr, ...]:
+    """The index items of `name`'s subscript. A run is split by the family's arity (`arity`, else the
+    counts the problem uses the base with; the Kronecker delta passes its own two). For a base used
     with k >= 2 indices: k juxtaposed items written apart are k indices (`W_{1 2}`, `W_{i j}`); a word
     of k index letters and single digits is split by character (`W_{ij}`, `W_{1j}`, `W_{i1}`); a run
     of digits (`W_{12}`) or a run of another length reads two ways (E211). For a one-index family a
@@ -90,7 +91,7 @@ def subscript_items(name: n.Name, readings: Readings, index_names) -> tuple[n.Ex
     tokens = run_tokens(items[0])
     if tokens is None:
         return items
-    arity = readings.arity(name.base)
+    arity = readings.arity(name.base) if arity is None else arity
     multi = sorted(a for a in arity if a >= 2)
     text = "".join(t for t, _ in tokens)
     if multi:

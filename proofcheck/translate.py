@@ -20,7 +20,7 @@ import sympy as sp
 from . import nodes as n
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import subscript_items
+from .readings import run_tokens, subscript_items
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
@@ -30,6 +30,8 @@ MAX_EXPONENT = 1000
 MAX_POWER_BITS = 100_000
 MAX_SUM_TERMS = 5_000
 MAX_LITERAL_EXPONENT = 400
+KRONECKER = "delta"  # `\delta_{ij}` is the Kronecker delta unless the problem defines `\delta`
+KRONECKER_ARITY = frozenset({2})
 
 class LimitError(ProofError):
     def __init__(self, message: str, span):
@@ -383,13 +385,10 @@ class Translator:
         return sp.Rational(f.numerator, f.denominator)
 
     def t_Name(self, node: n.Name, scope: Scope) -> sp.Expr:
-        if node.base == "delta" and node.sub is not None and not self.is_defined(self.key_of(node, scope)):
-            items = node.sub
-            if len(items) == 1 and isinstance(items[0], n.Name) and len(items[0].base) == 2:
-                items = tuple(n.Name(items[0].span, c) for c in items[0].base)
-            if len(items) == 2:
-                a, b = (self.expr(i, scope) for i in items)
-                return sp.KroneckerDelta(a, b)
+        items = kronecker_items(node, self.context)
+        if items is not None:
+            a, b = (self.expr(i, scope) for i in items)
+            return sp.KroneckerDelta(a, b)
         return self.name(node, scope)
 
     def t_Group(self, node: n.Group, scope: Scope) -> sp.Expr:
@@ -720,6 +719,19 @@ class Translator:
             value = value.xreplace({sym: self.resolve(key, var, scope)})
         self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
+
+
+def kronecker_items(node: n.Name, ctx: Context) -> tuple[n.Expr, n.Expr] | None:
+    """The two indices of a Kronecker delta `\\delta_{..}` (None: not one). Its subscript reads as a
+    two-index family's (readings.subscript_items): `\\delta_{ij}`, `\\delta_{i1}`, `\\delta_{i j}` and
+    `\\delta_{i,1}` are δ(i, j) and δ(i, 1), never a variable named `1` or an input family `delta`;
+    `\\delta_{12}` reads two ways (E211). A problem that defines `\\delta` has no Kronecker delta."""
+    if node.base != KRONECKER or node.sub is None or any(d.target.base == KRONECKER for d in ctx.definitions):
+        return None
+    tokens = run_tokens(node.sub[0]) if len(node.sub) == 1 else None
+    letters = {t for t, _ in tokens or () if t.isalpha()}  # `\delta_{it}`: a sum's variable t need not be declared
+    items = subscript_items(node, ctx.readings, ctx.index_names | letters, KRONECKER_ARITY)
+    return (items[0], items[1]) if len(items) == 2 else None
 
 
 def jumps_flat(value: sp.Expr) -> sp.Expr:

@@ -31,22 +31,6 @@ FAMILIES = [ROOT / "tests" / "adversarial" / f for f in ("instances", "sizes", "
 # a strict xfail, so a fix shows up as XPASS (then delete its entry). Some of them are still refuted by
 # the pipeline, whose cross-check at N = 1..3 sees the difference; the proof itself is wrong all the same.
 KNOWN_PROVED_FALSE = {
-    ("held_family.proof", r"\frac{\partial h_i}{\partial h_j} = 0"): "the whole family is held, h_2 = w h_1 + x_2",
-    ("held_family.proof", r"\frac{\partial}{\partial g_i} \sum_j g_j = 1"): "the whole family is held",
-    ("held_family.proof", r"\frac{\partial}{\partial f_i} \sum_j f_j = 1"): "the whole family is held",
-    ("held_family_ok.proof", r"\frac{\partial h_N}{\partial h_i} = \delta_{iN}"): "the whole family is held",
-    ("held_family_ok.proof", r"\frac{\partial}{\partial f_1} \sum_j f_j = 1"): "the whole family is held",
-    ("held_family_ok.proof", r"\frac{\partial}{\partial h_1} \sum_j h_j = 1"): "the whole family is held",
-    ("size_domain.proof", r"\frac{N - 4}{N - 4} x = x"): "SymPy cancels the quotient",
-    ("size_domain.proof", r"\frac{(N - 4) x}{N - 4} = x"): "SymPy cancels the quotient",
-    ("size_domain.proof", r"\frac{\sum_{j=N}^{4} x_j}{\sum_{j=N}^{4} x_j} y = y"): "SymPy cancels the quotient",
-    ("size_domain_ok.proof", r"\frac{N - 1}{N - 1} x = x"): "SymPy cancels the quotient",
-    ("sum_domain_ok.proof", r"(\sqrt{\sum_j x_j})^2 = \sum_j x_j"): "no domain check; SymPy erases the root",
-    ("sum_domain_ok.proof", r"\exp(\log(\sum_j x_j)) = \sum_j x_j"): "no domain check; SymPy erases the log",
-    ("sum_domain.proof", r"(\sqrt{(3 - N) x^2})^2 = (3 - N) x^2"): "no domain check; SymPy erases the root",
-    ("sum_domain.proof", r"(\sqrt{\sum_j (4 - j) x_j^2})^2 = \sum_j (4 - j) x_j^2"): "no domain check",
-    ("sum_domain.proof", r"\exp(\log(\sum_j (4 - j) x_j^2 + 1)) = \sum_j (4 - j) x_j^2 + 1"): "no domain check",
-    ("sum_domain.proof", r"\frac{(N - 4) x}{(N - 4) x} = 1"): "SymPy cancels the quotient",
 }
 
 

@@ -122,7 +122,7 @@ def decide_approx(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str],
         t, a, _ = _translate_pair(ctx, inst, a_node, b_node)
         fixed = _point_values(ctx, t) if ctx.point else {}
         eqs, _ = _assumption_relations(ctx, t)
-        left = a.xreplace(_solve_equalities(eqs)).xreplace(fixed)
+        left = a.xreplace(_solve_equalities(eqs, fixed)).xreplace(fixed)
         if left.free_symbols:
             return _bad("the left side of `\\approx` must have a value (give one with `at`)",
                         "the left side of `\\approx` has no value here; give the inputs with `at`", a_node.span)

@@ -44,13 +44,17 @@ def _assumption_relations(ctx: Context, t: Translator) -> tuple[list, list]:
     return eqs, rels
 
 
-def _solve_equalities(eqs: list) -> dict:
-    """Solve each equality for one of its symbols (linearly); the substitution makes points satisfy it."""
+def _solve_equalities(eqs: list, given: dict | None = None) -> dict:
+    """Solve each equality for one of its symbols (linearly); the substitution makes points satisfy it.
+    The given point's values go in first, so an equality is never solved for a given input
+    (`assume y = z` with `at z = 0` makes y = 0, not z = y)."""
     sub: dict = {}
     for e in eqs:
-        e = sp.expand(e.xreplace(sub))
+        e = sp.expand(e.xreplace(given or {}).xreplace(sub))
         if e == 0:
             continue
+        if not e.free_symbols:
+            raise Unusable(f"the given point contradicts an assumption ({e} = 0)")
         for s in sorted(e.free_symbols, key=lambda s: s.name, reverse=True):
             c = sp.diff(e, s)
             if c.free_symbols or c == 0:

@@ -126,12 +126,12 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
     if undeclared(a, b):  # functions the problem never defines: abstract or instantiated (functions.py)
         return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
     eqs, rels = _assumption_relations(ctx, t)
-    sub = _solve_equalities(eqs)
+    sub = _solve_equalities(eqs, fixed)
     ca, cb = domains if domains is not None else (getattr(t, "domains", None) or ((), ()))
     side_a = Side(a, tuple(ca)).substitute(sub).substitute(fixed)
     side_b = Side(b, tuple(cb)).substitute(sub).substitute(fixed)
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
-    if any(sp.expand(e.xreplace(sub)) != 0 for e in eqs):  # every point must satisfy the equalities
+    if any(sp.expand(e.xreplace(fixed).xreplace(sub)) != 0 for e in eqs):  # every point must satisfy the equalities
         return InstanceResult(UNDECIDED_STATUS, reason="the equality assumptions could not be solved exactly")
     free = set(side_a.expr.free_symbols) | set(side_b.expr.free_symbols)
     for c in side_a.conds + side_b.conds:

@@ -221,6 +221,9 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
         return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
                         reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
                                f"{_sizes_text(run)}: {run.skip_reason})")
+    if plan.unchecked:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=plan.unchecked)
     if run.all_symbolic and plan.complete:
         return xc.finish(Decision("proved", "symbolic", run.points, run.results, guarantee="all-values-all-sizes"))
     reason = "; ".join(r for r in (_not_all_sizes_reason(plan, proof), run.sampled_reason) if r)
@@ -265,6 +268,9 @@ def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None
         return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
                         reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
                                f"{_sizes_text(run)}: {run.skip_reason})")
+    if plan.unchecked:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=plan.unchecked)
     if general.verdict == "proved" and general.method == "symbolic-n":
         return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, holds_in_general=True,
                                   guarantee="all-values-all-sizes"))

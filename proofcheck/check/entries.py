@@ -63,7 +63,7 @@ def _autodiff_points(t: Translator, ctx: Context, rng: random.Random, fixed: dic
     """Points over every entry's inputs, where `autodiff.CrossCheck.add` compares the derivatives
     (each entry's comparison drew points over its own inputs only)."""
     eqs, rels = _assumption_relations(ctx, t)
-    sub = _solve_equalities(eqs)
+    sub = _solve_equalities(eqs, fixed)
     done = [(i, j) for i, j in t.positions(a.rows, a.cols)]
     exprs = [e.xreplace(sub).xreplace(fixed) for i, j in done for e in (a.at(i, j), b.at(i, j))]
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]

@@ -28,15 +28,18 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
+
+import sympy as sp
 
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..readings import subscript_items
-from ..translate import Translator
+from ..translate import Scope, Translator, kronecker_items
+from ..vocabulary import FUNCTION_WORDS
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
@@ -46,6 +49,13 @@ MAX_EXHAUSTIVE = 64  # index assignments at one size enumerated in full (else it
 MAX_EXHAUSTIVE_FIXED = 256  # the same without symbolic sizes (literal ranges): then the plan is complete
 MAX_ORDER_SCAN = 60_000  # assignments scanned while realising order types; beyond, the plan is incomplete
 ORDER_SCAN_SLACK = 8  # a bound on the candidates' product this many times the scan is not even started
+VECTOR_SUMS = frozenset({"lse", "softmax"})  # built-ins that sum over their family argument's range
+KINK_WORDS = frozenset({"relu", "max", "min", "abs", "sign"})  # built-ins whose argument's sign matters
+DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only where their argument's sign allows
+MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (then the step is `unknown` at best)
+MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
+MAX_CRITICAL_SIZES = 64  # critical sizes checked per step (each sampled only); with more, the step is `unknown`
+MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
 # such a step is `numeric` at best, and says which sizes it was checked at
@@ -171,6 +181,10 @@ class Shape:
     sizes_matter: bool = False  # a size used as a number or as a sum's bound
     values_matter: bool = False  # an index used as a number, a value-dependent range, a recurrence
     why: list[str] = field(default_factory=list)
+    # where an indicator, kink, delta or domain argument written in sizes and indices changes sign:
+    # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
+    critical: list[dict[str, int]] = field(default_factory=list)
+    critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -189,17 +203,19 @@ def _whole(text: str) -> list[int]:
     return [math.floor(f), math.ceil(f)]
 
 
-def _index_term(e, ctx: Context, sizes: set[str]) -> tuple[str | None, int] | None:
-    """`v`, `v + c`, `v - c`, `c + v` or a whole `c` (v an index or a size): (v, c) / (None, c)."""
+def _index_term(e, ctx: Context, sizes: set[str], summed: frozenset = frozenset()) -> tuple[str | None, int] | None:
+    """`v`, `v + c`, `v - c`, `c + v` or a whole `c`: (v, c) / (None, c). v is an index (a primed one
+    too), a size, or a variable a sum binds (`summed`: `\\sum_{t=1}^{5} x_t` need not declare t)."""
     if isinstance(e, n.Group) and len(e.items) == 1:
-        return _index_term(e.items[0], ctx, sizes)
+        return _index_term(e.items[0], ctx, sizes, summed)
     if isinstance(e, n.Num):
         w = _whole(e.text)
         return (None, w[0]) if len(w) == 1 else None
-    if isinstance(e, n.Name) and e.sub is None and (e.base in ctx.index_names or e.base in sizes):
+    if isinstance(e, n.Name) and e.sub is None and (e.base.rstrip("'") in ctx.index_names or e.base in sizes
+                                                    or e.base in summed):
         return (e.base, 0)
     if isinstance(e, n.Add):
-        left, right = _index_term(e.left, ctx, sizes), _index_term(e.right, ctx, sizes)
+        left, right = _index_term(e.left, ctx, sizes, summed), _index_term(e.right, ctx, sizes, summed)
         if left is None or right is None:
             return None
         if left[0] is not None and right[0] is None:
@@ -209,6 +225,184 @@ def _index_term(e, ctx: Context, sizes: set[str]) -> tuple[str | None, int] | No
         if left[0] is None and right[0] is None:
             return (None, left[1] + e.sign * right[1])
     return None
+
+
+def _literal_values(ctx: Context, e, ranges: dict[str, tuple[int, int]]) -> set[int] | None:
+    """Every value of the index arithmetic e (`2t`, `t + s`) over the literal ranges of the sum
+    variables it is written with, or None when it names anything else (a free index, a size, an input)."""
+    names = _names(e)
+    if not names or any(nm.sub is not None or nm.base not in ranges for nm in names):
+        return None
+    letters = sorted({nm.base for nm in names})
+    t = Translator(ctx, {})
+    out: set[int] = set()
+    for combo in itertools.product(*[range(ranges[v][0], ranges[v][1] + 1) for v in letters]):
+        v = t.int_value(e, Scope(tuple(zip(letters, combo))))
+        if v is None:
+            return None
+        out.add(v)
+    return out
+
+
+# ------------------------------------------------------------------ where arguments change sign
+
+_INDEX_SYMBOLS: dict[str, sp.Symbol] = {}
+
+
+def _index_symbol(name: str) -> sp.Symbol:
+    s = _INDEX_SYMBOLS.get(name)
+    if s is None:
+        s = _INDEX_SYMBOLS[name] = sp.Symbol(name, integer=True)
+    return s
+
+
+def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
+    """e as SymPy, with the sizes, indices and sum variables in `names` as integer symbols and every
+    other part (an input, a function value, a sum) as an opaque symbol of its own. A name with one
+    plain definition (`let K = 2 \\cdot 10`) is read through it. `on_sum(body, var)` is told about each
+    sum met, whose value is opaque but whose body's sign may change."""
+    expanding: set[str] = set()
+
+    def rec(x) -> sp.Expr:
+        if isinstance(x, n.Group) and len(x.items) == 1:
+            return rec(x.items[0])
+        if isinstance(x, n.Name) and x.sub is None and x.base not in names and x.base not in expanding:
+            defs = _definitions_of(ctx, x.base)
+            if len(defs) == 1 and defs[0].params is None and defs[0].target.sub is None:
+                expanding.add(x.base)
+                try:
+                    return rec(defs[0].body)
+                finally:
+                    expanding.discard(x.base)
+        if isinstance(x, n.Num):
+            try:
+                f = Fraction(x.text)
+            except (ValueError, ZeroDivisionError):
+                return sp.Dummy()
+            return sp.Rational(f.numerator, f.denominator)
+        if isinstance(x, n.Name) and x.sub is None and x.base in names:
+            return _index_symbol(x.base)
+        if isinstance(x, n.Neg):
+            return -rec(x.arg)
+        if isinstance(x, n.Add):
+            return rec(x.left) + x.sign * rec(x.right)
+        if isinstance(x, n.Frac):
+            return _quotient(rec(x.num), rec(x.den))
+        if isinstance(x, n.Product):
+            out = rec(x.factors[0])
+            for op, f in zip(x.ops, x.factors[1:]):
+                out = _quotient(out, rec(f)) if op == "/" else out * rec(f)
+            return out
+        if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit():
+            base = rec(x.base)
+            if int(x.exp.text) <= MAX_ROOT_DEGREE:
+                return base ** int(x.exp.text)
+            if any(not isinstance(v, sp.Dummy) for v in base.free_symbols):
+                raise _Unsearched(f"a power of a size or index of degree past {MAX_ROOT_DEGREE}")
+        if isinstance(x, n.BigOp) and x.var is not None:
+            on_sum(x.body, x.var.base)
+        return sp.Dummy()
+
+    return rec(e)
+
+
+class _Unsearched(Exception):
+    """An argument in sizes and indices too large to root-isolate: where it changes sign is not known."""
+
+
+def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return sp.Dummy() if b == 0 else a / b
+
+
+def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
+    """The factors of value (numerator and denominator) written in sizes and indices alone: where
+    value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
+    `(3 - N) x^2` changes sign at N = 3."""
+    if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols):
+        return []
+    if sp.count_ops(value) > MAX_ARGUMENT_NODES:
+        raise _Unsearched(f"an argument in sizes and indices of more than {MAX_ARGUMENT_NODES} operations")
+    try:
+        parts = sp.fraction(sp.together(value))
+        factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
+    except (sp.PolynomialError, ValueError, TypeError):
+        return []
+    return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
+
+
+def _sign_points(f: sp.Expr) -> list[dict[str, int]]:
+    """Where the factor f changes sign: the integers next to each real root (isolated exactly: every
+    real root of a polynomial with rational coefficients, any degree up to MAX_ROOT_DEGREE). In one
+    variable, that variable's values; in several, each variable's roots with the others at 1 (the
+    least size) and the roots on the diagonal (all equal): `N + M = 30` gives N = 29, M = 1 and
+    N = M = 15 (`_meeting_points` adds where two factors meet)."""
+    syms = sorted(f.free_symbols, key=lambda v: v.name)
+    if len(syms) == 1:
+        return [{syms[0].name: k} for k in _integer_roots(f, syms[0])]
+    out: list[dict[str, int]] = []
+    for v in syms:
+        rest = {w: sp.Integer(1) for w in syms if w != v}
+        out += [{v.name: k, **{w.name: 1 for w in rest}} for k in _integer_roots(f.xreplace(rest), v)]
+    t = sp.Dummy()
+    out += [{w.name: k for w in syms} for k in _integer_roots(f.xreplace({w: t for w in syms}), t)]
+    return out
+
+
+def _compares_terms(f: sp.Expr, offsets: set[int]) -> bool:
+    """Is f `±(v + a - (w + b))` for offsets a, b: a comparison the order types of the terms decide?"""
+    syms = list(f.free_symbols)
+    try:
+        poly = sp.Poly(f, *syms)
+    except sp.PolynomialError:
+        return False
+    if len(syms) != 2 or poly.total_degree() != 1:
+        return False
+    a, b = (poly.coeff_monomial(v) for v in syms)
+    c = poly.coeff_monomial(1)
+    if a != -b or abs(a) == 0 or not (c / a).is_integer:
+        return False
+    return int(c / a) in {p - q for p in offsets for q in offsets}
+
+
+def _meeting_points(f: sp.Expr, g: sp.Expr) -> list[dict[str, int]]:
+    """Where two factors in the same two variables (or one of them in one of those) vanish together,
+    as integer neighbours: the roots of their resultant in one variable, then the other variable's
+    roots of f there (`(N + M = 30)` with `(M > 20)`: N = 10, M = 20 and their neighbours). Two
+    conditions in two sizes can only both change at such a point."""
+    syms = sorted(f.free_symbols | g.free_symbols, key=lambda v: v.name)
+    if len(syms) != 2 or len(f.free_symbols) != 2:
+        return []
+    out: list[dict[str, int]] = []
+    for v, w in (syms, syms[::-1]):
+        try:
+            res = sp.resultant(sp.fraction(sp.together(f))[0], sp.fraction(sp.together(g))[0], w)
+        except (sp.PolynomialError, ValueError, TypeError):
+            continue
+        for a in _integer_roots(res, v):
+            out += [{v.name: a, w.name: b} for b in _integer_roots(f.xreplace({v: sp.Integer(a)}), w)]
+    return out
+
+
+def _integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
+    """The integers next to each real root of the rational function f of v (roots of its numerator):
+    floor - 1 .. ceil + 1 of an isolating interval narrower than 1."""
+    num = sp.fraction(sp.together(f))[0]
+    try:
+        poly = sp.Poly(num, v)
+    except sp.PolynomialError:
+        return []
+    if poly.is_zero or poly.degree() < 1:
+        return []
+    if poly.degree() > MAX_ROOT_DEGREE or not poly.domain.is_QQ and not poly.domain.is_ZZ:
+        raise _Unsearched(f"a polynomial in a size or index of degree {poly.degree()}")
+    out: set[int] = set()
+    for (lo, hi), _ in poly.intervals(eps=sp.Rational(1, 2)):
+        out.update(range(math.floor(lo) - 1, math.ceil(hi) + 2))
+    return sorted(out)
+
+
+def _bases(e) -> set[str]:
+    return {nm.base for nm in _names(e)}
 
 
 def _definitions_of(ctx: Context, base: str) -> list:
@@ -224,7 +418,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     shape = Shape(sizes)
     idx = ctx.index_names
     reached: set[str] = set()
+    seen: set[str] = set()  # every name walked, in the step and in the definitions it expands
     expanding: list[str] = []
+    factors: list[sp.Expr] = []  # every sign-changing factor in sizes and indices (`_sign_factors`)
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -252,8 +448,66 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         elif nm in idx and nm not in bound:
             note("values_matter", f"the index `{nm}` is used as a number")
 
+    def sign_argument(left, right, bound, params) -> None:
+        """An argument whose sign matters (left - right, or left alone): record where it changes sign
+        as a function of the sizes, indices and sum variables it is written with (`_sign_points`);
+        a sum inside it counts by its body (`\\sqrt{\\sum_j (4 - j) x_j^2}`: j = 4)."""
+        names = frozenset(size_set | idx | (bound - params))
+
+        def on_sum(body, var):
+            sign_argument(body, None, bound | {var}, params)
+
+        try:
+            value = _arith(ctx, left, names, on_sum)
+            if right is not None:
+                value = value - _arith(ctx, right, names, on_sum)
+            for f in _sign_factors(value):
+                if f not in factors:
+                    factors.append(f)
+                    add_points(_sign_points(f))
+        except _Unsearched as exc:
+            unsearched(str(exc))
+
+    def unsearched(what: str) -> None:
+        if not shape.critical_unchecked:
+            shape.critical_unchecked = f"{what}: where it changes sign is not searched"
+
+    def add_points(points) -> None:
+        for point in points:
+            if point not in shape.critical:
+                shape.critical.append(point)
+
+    def arguments(x, bound, params) -> None:
+        """The arguments of kinks (|.|, ReLU, max, min, sign) and domains (a denominator, log, a root,
+        a power that is not a whole number) that x puts down directly."""
+        if isinstance(x, n.Abs):
+            sign_argument(x.arg, None, bound, params)
+        elif isinstance(x, n.Frac):
+            sign_argument(x.den, None, bound, params)
+        elif isinstance(x, n.Pow) and not (isinstance(x.exp, n.Num) and x.exp.text.isdigit()):
+            sign_argument(x.base, None, bound, params)
+        elif isinstance(x, n.Call):
+            applied(FUNCTION_WORDS.get(x.func, x.func), x.args, bound, params)
+        elif isinstance(x, n.Product):
+            for k, (f, op) in enumerate(zip(x.factors, x.ops)):
+                nxt = x.factors[k + 1]
+                if op == "/":
+                    sign_argument(nxt, None, bound, params)
+                elif op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group) \
+                        and not _definitions_of(ctx, f.base):
+                    applied(FUNCTION_WORDS.get(f.base), nxt.items, bound, params)
+
+    def applied(word, args, bound, params) -> None:
+        if word in ("max", "min") and len(args) == 2:
+            sign_argument(args[0], args[1], bound, params)
+        elif word in KINK_WORDS or word in DOMAIN_WORDS:
+            for a in args[:1] if word in DOMAIN_WORDS else args:
+                sign_argument(a, None, bound, params)
+
     def condition(cond: n.Condition, bound, params, ranges) -> None:
-        terms = [_index_term(t, ctx, size_set) for t in cond.terms]
+        for a, b in zip(cond.terms, cond.terms[1:]):
+            sign_argument(a, b, bound, params)
+        terms = [_index_term(t, ctx, size_set, bound - params) for t in cond.terms]
         if all(t is not None for t in terms) and any(t[0] is not None for t in terms):
             for t in terms:
                 use_term(t, bound, params)
@@ -265,11 +519,35 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         rng = ctx.index_range(var)
         lower = x.lower if x.lower is not None else (rng[0] if rng else None)
         upper = x.upper if x.upper is not None else (rng[1] if rng else None)
+        range_of(var, lower, upper, bound, params, ranges)
+
+    def vector_range(x: n.Product, bound, params, ranges) -> None:
+        """softmax and log-sum-exp of a family (`\\mathrm{LSE}(h)`, `\\mathrm{softmax}(h)_1`) sum over
+        the family's index range inside translate (`Translator.vector`): that range counts as a sum's."""
+        for k, (f, op) in enumerate(zip(x.factors, x.ops)):
+            arg = x.factors[k + 1]
+            group = arg.base if isinstance(arg, (n.Entry, n.Pow)) else arg
+            if not (op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(group, n.Group)
+                    and FUNCTION_WORDS.get(f.base) in VECTOR_SUMS and not _definitions_of(ctx, f.base)
+                    and len(group.items) == 1 and isinstance(group.items[0], n.Name) and group.items[0].sub is None):
+                continue
+            letters = set(ctx.readings.indices_of(group.items[0].base))
+            entry = arg.sub[0] if isinstance(arg, n.Entry) and len(arg.sub) == 1 else None
+            if not letters and isinstance(entry, n.Name) and entry.sub is None and entry.base.rstrip("'") in idx:
+                letters = {entry.base.rstrip("'")}
+            for letter in sorted(letters):
+                lower, upper = ctx.index_range(letter) or (None, None)
+                inner = {k: v for k, v in ranges.items() if k != letter}
+                range_of(letter, lower, upper, bound, params, inner)
+                if letter in inner:  # a literal range: every entry is a reference point, as in a subscript
+                    shape.index_constants.update(range(inner[letter][0], inner[letter][1] + 1))
+
+    def range_of(var: str, lower, upper, bound, params, ranges) -> None:
         literal = []
         for e in (lower, upper):
             if e is None:
                 continue
-            t = _index_term(e, ctx, size_set)
+            t = _index_term(e, ctx, size_set, bound - params)
             if t is None:
                 walk(e, bound, params, ranges)
                 note("values_matter", "a sum's range is not a whole number or a size")
@@ -290,26 +568,37 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
 
     def subscript(items, bound, params, ranges) -> None:
         for it in items:
-            t = _index_term(it, ctx, size_set)
+            t = _index_term(it, ctx, size_set, bound - params)  # bound - params: the variables of sums
             if t is not None:
                 use_term(t, bound, params)
                 if t[0] in ranges:  # a literal-range sum's variable: all its values are references
                     lo, hi = ranges[t[0]]
                     for v in range(lo, hi + 1):
                         shape.index_constants.add(v + t[1])
-            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set) for nm in _names(it)):
-                walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
+            elif any(nm.sub is None and (nm.base in idx or nm.base in size_set or nm.base in bound)
+                     for nm in _names(it)):
+                values = _literal_values(ctx, it, ranges)
+                if values is not None:  # `x_{2t}` with t in 2..3: the entries 4 and 6 are references
+                    shape.index_constants.update(values)
+                    shape.constants.update(v for v in values if v >= 0)
+                else:
+                    walk(it, bound, params, ranges)  # `x_{2i}`: index arithmetic beyond offsets
 
     def walk(x, bound: frozenset, params: frozenset, ranges: dict) -> None:
         if isinstance(x, n.Num):
             shape.constants.update(c for c in _whole(x.text) if c >= 0)
             return
         if isinstance(x, n.Name):
+            seen.add(x.base)
             if x.sub is None:
                 arith_name(x.base, bound, params)
             else:
                 try:
-                    items = subscript_items(x, ctx.readings, idx)  # `W_{i1}` is (i, 1), as translate reads it
+                    # `W_{i1}` is (i, 1), and `\delta_{i1}` is δ(i, 1), as translate reads them
+                    delta = kronecker_items(x, ctx)
+                    items = delta or subscript_items(x, ctx.readings, idx)
+                    if delta:
+                        sign_argument(delta[0], delta[1], bound, params)
                 except ProofError:
                     items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
                     note("values_matter", f"the subscript of `{x.display}` reads two ways")
@@ -341,6 +630,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if isinstance(x, n.Condition):
             condition(x, bound, params, ranges)
             return
+        if isinstance(x, n.Product):
+            vector_range(x, bound, params, ranges)
+        arguments(x, bound, params)
         if isinstance(x, n.Deriv):
             if x.expr is not None:
                 walk(x.expr, bound, params, ranges)
@@ -404,15 +696,35 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 note("values_matter", f"the range of `{nm}` is not a whole number or a size")
             else:
                 use_term(t, frozenset(), frozenset())
-    step_bases = set(reached) | {nm.base for e in exprs for nm in _names(e)}
-    for cond in ctx.assumptions:
-        bases = {nm.base for nm in _names(cond)} - idx - size_set
-        if not bases or bases & step_bases:
+    # the assumptions and given values about any name reached (written in the step, or inside a
+    # definition it expands: `let g_i = x_i + y_i` reaches y), until no more names are reached
+    pending = list(ctx.assumptions)
+    while True:
+        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen]
+        if not ready:
+            break
+        pending = [c for c in pending if c not in ready]
+        for cond in ready:
             walk(cond, frozenset(), frozenset(), {})
     for name, value in ctx.point:
-        if name.base in step_bases:
+        if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+    # a comparison of two index terms (`j > i + 1`) is decided by the order types realised at every size
+    several = [f for f in factors if len(f.free_symbols) > 1 and not _compares_terms(f, shape.offsets)]
+    tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors
+                  if f.free_symbols & g.free_symbols)
+    if len(several) > MAX_MEETING_FACTORS or tangled:
+        unsearched("indicator, kink or domain arguments that tie three or more sizes and indices together "
+                   "(or too many tying two)")
+    else:
+        for f in several:
+            for g in factors:
+                try:
+                    if g is not f:
+                        add_points(_meeting_points(f, g))
+                except _Unsearched as exc:
+                    unsearched(str(exc))
     return shape
 
 
@@ -511,6 +823,9 @@ class Plan:
     size_dependent: bool  # the step's meaning depends on a symbolic size: its sizes are reported
     sizes: tuple[str, ...] = ()
     why: tuple[str, ...] = ()  # why the plan is not complete (for the evidence)
+    # why some size where the step may change (a critical size, `Shape.critical`) is not checked:
+    # then the step is `unknown` at best, never `numeric`
+    unchecked: str = ""
 
     @property
     def exact_instances(self) -> list[Instance]:
@@ -571,6 +886,7 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
     shape = analyse(ctx, exprs, free, matrices)
     sizes = shape.sizes
     keep = _case_filter(ctx)
+    _unexplained_critical(shape)
     if not shape.sizes_matter and not shape.values_matter:
         relevant = [s for s in sizes if s in shape.used_sizes]
         rest = {s: 1 for s in sizes if s not in relevant}  # a size the step never mentions: any value
@@ -585,29 +901,97 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
             return Plan(tuple(SizeChoice(s, True, tuple(insts)) for s, insts in sorted(choices.items())), True, False,
                         tuple(sizes))
         shape.why.append("too many orderings of the indices to enumerate")
+    # the critical index values are reference points at every size (`j - i = 9`: i = 1, j = 10 at N = 10)
+    marked = replace(shape, index_constants=shape.index_constants
+                     | {v for point in shape.critical for k, v in point.items() if k not in sizes})
     if not sizes:
-        got = _instances_at(ctx, {}, free, shape, MAX_EXHAUSTIVE_FIXED, False)
+        got = _instances_at(ctx, {}, free, marked, MAX_EXHAUSTIVE_FIXED, False)
         if got is None:
             return Plan((), False, False, (), tuple(shape.why + ["too many index values to enumerate"]))
         insts, exhaustive = got
         return Plan((SizeChoice((), True, tuple(insts)),), exhaustive, False, (),
-                    () if exhaustive else tuple(shape.why + ["too many index values to try every one"]))
+                    () if exhaustive else tuple(shape.why + ["too many index values to try every one"]),
+                    "" if exhaustive else shape.critical_unchecked)
     # the values matter: every index value at the small sizes, then sizes past every constant
     top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
     small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
     out: list[SizeChoice] = []
     for sz in small:
-        got = _instances_at(ctx, sz, free, shape, MAX_EXHAUSTIVE, False)
+        got = _instances_at(ctx, sz, free, marked, MAX_EXHAUSTIVE, False)
         if got is None:
             continue
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
-    for sz in numeric_sizes(ctx, shape, free, small):
-        got = _instances_at(ctx, sz, free, shape, 0, True)
+    critical = critical_sizes(ctx, shape, free, small)
+    cap = MAX_CRITICAL_SIZES
+    unchecked = shape.critical_unchecked
+    if len(critical) > cap:
+        unchecked = (f"{len(critical)} sizes where an indicator, kink or domain argument changes sign; "
+                     f"only {cap} are checked")
+    for sz in critical[:cap]:
+        got = _instances_at(ctx, sz, free, marked, 0, True)
+        if got is not None:
+            out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    taken = critical[:cap]
+    for sz in numeric_sizes(ctx, shape, free, small + taken, len(taken)):
+        got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
-    return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why))
+    return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),
+                unchecked)
+
+
+def _unexplained_critical(shape: Shape) -> None:
+    """An argument that changes sign away from every reference point (`(j - i = 3 \\cdot 3)`): the
+    order types against the constants do not decide it, so the values matter."""
+    near = {c + o - p + d for c in shape.index_constants | {1} for o in shape.offsets for p in shape.offsets
+            for d in (-1, 0, 1)}
+    for point in shape.critical or [{}]:
+        if shape.critical_unchecked or any(v not in near for v in point.values()):
+            shape.values_matter = True
+            why = "an indicator, kink or domain argument changes sign away from the whole numbers written"
+            if why not in shape.why:
+                shape.why.append(why)
+            return
+
+
+def critical_sizes(ctx: Context, shape: Shape, free: list[str],
+                   checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """The size choices at each critical point (`Shape.critical`), the least first. A point's sizes
+    are taken as they are (a size below 1 is no size); a size it leaves open is 1 when the step does
+    not use it, else past every constant; with index values (or sum variables), the least of: their
+    largest value, that plus room for every free index's offsets, that plus every constant (a range
+    `1..N - c` holds them there), whose ranges hold them (none holds a value below every range)."""
+    sizes = shape.sizes
+    consts = {c for c in shape.constants | shape.index_constants if c >= 1}
+    past = max(consts | {LARGE_SIZE - 1}) + 1
+    room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
+    out: set[tuple] = set()
+    for point in shape.critical:
+        fixed = {s: v for s, v in point.items() if s in sizes}
+        rest = {k: v for k, v in point.items() if k not in sizes}
+        if any(v < 1 for v in fixed.values()):
+            continue
+        top = max([abs(v) for v in rest.values()] + [1])
+        fills = [top, top + room, top + past] if rest else [past]
+        for w in fills:
+            sz = {s: fixed.get(s, w if s in shape.used_sizes or rest else 1) for s in sizes}
+            if _holds(ctx, sz, rest):
+                if sz not in checked:
+                    out.add(tuple(sz[s] for s in sizes))
+                break  # the least size that holds the point's values
+    return [dict(zip(sizes, key)) for key in sorted(out, key=lambda k: (max(k, default=0), sum(k), k))]
+
+
+def _holds(ctx: Context, sizes: dict[str, int], values: dict[str, int]) -> bool:
+    """Do the declared ranges at these sizes hold these index values (a sum variable: any value)?"""
+    declared = [k for k in values if ctx.index_range(k) is not None]
+    try:
+        ranges = _ranges_at(ctx, sizes, declared)
+    except ProofError:
+        return False
+    return all(ranges[k][0] <= values[k] <= ranges[k][1] for k in declared)
 
 
 def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
@@ -635,14 +1019,16 @@ def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None 
     return not shape.sizes_matter and not shape.values_matter
 
 
-def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]]) -> list[dict[str, int]]:
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]],
+                  spent: int = 0) -> list[dict[str, int]]:
     """Size choices beyond the exact ones (`checked`). With up to three sizes: every ordering of the
     sizes and the free indices among themselves and against every whole number in sight (equal to
     each, between two, past all), so a size is large enough for an index strictly between the largest
     constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
     more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
-    least such values) and all equal (at least LARGE_SIZE)."""
+    least such values) and all equal (at least LARGE_SIZE). `spent`: choices of the budget already
+    taken (the critical sizes)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
@@ -669,7 +1055,7 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
         if joint is None and wide not in found:
             found.append(wide)
     found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
-    budget = NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras)
+    budget = max(0, NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras) - spent)
     found.sort(key=lambda sz: (max(sz.values()), sum(sz.values()), tuple(sz.values())))
     return found[:budget] + extras
 

@@ -92,8 +92,10 @@ def _side(ev: Evaluator, side: Side) -> Definedness:
     outside = any(_fails(ev, c) for c in side.conds if c.soft)
     try:
         value = ev.value(side.expr)
-    except Undefined as u:
-        return Definedness(None, u.why, around=_undefined_around(ev, u.kind, u.arg), outside=outside)
+    except Undefined as u:  # a constant undefined value (0/0 = nan) is undefined for every input
+        around = not side.expr.free_symbols or _undefined_around(ev, u.kind, u.arg)
+        why = next((c.why for c in side.conds if not c.soft and _fails(ev, c)), u.why)  # 0/0: "division by zero"
+        return Definedness(None, why, around=around, outside=outside)
     boundary = False
     for c in side.conds:
         if c.soft:
@@ -120,8 +122,13 @@ def _fails(ev: Evaluator, c) -> bool:
 
 def _undefined_around(ev: Evaluator, kind: str, arg, s: int | None = None) -> bool:
     """Is the failed condition failing on a neighbourhood: a strict violation (`log` of a negative
-    number, not of 0) of an argument that is continuous here (every kink inside it off its kink)?"""
-    if arg is None or kind == NONZERO:
+    number, not of 0) of an argument that is continuous here (every kink inside it off its kink), or
+    any failed condition on a constant (`\\frac{N - 1}{N - 1}` at N = 1: 0/0 for every input)?"""
+    if arg is None:
+        return False
+    if not arg.free_symbols:
+        return True
+    if kind == NONZERO:
         return False
     try:
         s = ev.sign(arg) if s is None else s

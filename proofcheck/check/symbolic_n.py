@@ -40,7 +40,8 @@ from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
 from ..translate import Key, Scope, Translator, leaf_symbol
-from .instances import _index_only, _partitions, size_names
+from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
+from .instances import _index_only, _names, _partitions, size_names
 from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
@@ -155,6 +156,7 @@ class SymbolicTranslator(Translator):
         self.ranges = ranges  # index symbol -> the ranges it is known to lie in (fixed once set)
         self._families: dict[str, sp.Function] = {}
         self._nonneg: dict = {}  # provably_nonneg, memoised: an index symbol's ranges never change
+        self._self_referent: dict[str, bool] = {}  # refers_to_itself, memoised
 
     # -------------------------------------------------------------- index values
     def int_value(self, node: n.Expr, scope: Scope):
@@ -242,6 +244,24 @@ class SymbolicTranslator(Translator):
         if len(names) != arity:
             return None
         return d
+
+    def refers_to_itself(self, base: str) -> bool:
+        """Does a definition of `base`, followed through every definition (and function) it mentions,
+        mention `base` again (a recurrence `h_t = w h_{t-1} + x_t`, or `f_k = x_k + f_2`)?"""
+        if base not in self._self_referent:
+            bodies = [d.body for d in self.context.definitions if d.target.base == base]
+            seen: set[str] = set()
+            found = False
+            while bodies and not found:
+                for nm in _names(bodies.pop()):
+                    if nm.base == base:
+                        found = True
+                        break
+                    if nm.base not in seen:
+                        seen.add(nm.base)
+                        bodies += [d.body for d in self.context.definitions if d.target.base == nm.base]
+            self._self_referent[base] = found
+        return self._self_referent[base]
 
     def is_defined(self, key: Key) -> bool:
         base, idx = key
@@ -352,16 +372,19 @@ class SymbolicTranslator(Translator):
         differentiated by `derivative`, and B's definition is expanded again.
 
         Why keeping every entry of B's family a variable (translate keeps only the entry B) gives the
-        same derivative: the family has one non-recursive definition (`family_definition`,
-        `_expand_entry`), so the other entries, expanded, do not depend on B; their partial
-        derivative with respect to B is 0 either way (δ = 0 below)."""
+        same derivative: the family has one definition (`family_definition`), and that definition,
+        followed through every definition it mentions, never mentions the family itself
+        (`refers_to_itself`), so the other entries, expanded, do not depend on B; their partial
+        derivative with respect to B is 0 either way (δ = 0 below). A family defined through its own
+        entries is "not shown": `let h_t = w h_{t-1} + x_t` over t in 2..N leaves h_1 an input that
+        h_2 depends on, so ∂h_2/∂h_1 = w, not 0."""
         key = self.derivative_key(node, scope)
         base = key[0]
+        if key[1] and self.is_defined(key) and self.refers_to_itself(base):
+            raise NotShown(f"`{base}` is defined through its own entries: its other entries may depend on "
+                           f"`{node.var.display}`")
         held = (base, len(key[1]))  # the family (or scalar) held: a scalar x and a family x_i are different
-        inner = Scope(scope.ints, scope.params, scope.cut | {held})
-        value = self.expr(node.expr, inner)
-        for _ in range(node.order):
-            value = self.derivative(value, key)
+        value = self.derivative_value(node, scope, key, held)
         if held not in scope.cut and self.is_defined(key):
             if key[1]:
                 entries = [e for e in value.atoms(AppliedUndef)
@@ -369,6 +392,13 @@ class SymbolicTranslator(Translator):
                 value = value.xreplace({e: self.resolve((base, tuple(e.args)), node.var, scope) for e in entries})
             else:
                 value = value.xreplace({leaf_symbol(key): self.resolve(key, node.var, scope)})
+        return value
+
+    def derivative_value(self, node: n.Deriv, scope: Scope, key: Key, held: tuple):
+        """A differentiated with B's family held as a variable (before B's definition goes back in)."""
+        value = self.expr(node.expr, Scope(scope.ints, scope.params, scope.cut | {held}))
+        for _ in range(node.order):
+            value = self.derivative(value, key)
         return value
 
     def derivative(self, f, key: Key):
@@ -530,6 +560,125 @@ class _Normaliser:
         return SumOver(body.xreplace({b: beta}), beta, lo, hi)
 
 
+# ------------------------------------------------------------------ domains
+
+class DomainSymbolicTranslator(DomainRecorder, SymbolicTranslator):
+    """SymbolicTranslator recording each side's domain conditions (check/domain.py) as it builds it,
+    before SymPy's simplification erases them (`\\frac{N - 4}{N - 4}` becomes 1, `(\\sqrt{s})^2` becomes s).
+
+    A derivative's own conditions (where the function it differentiates is defined) are soft, as in
+    the concrete path: where they fail the claim says nothing. The conditions of B's definition, put
+    back after differentiating, are the value's own (hard)."""
+
+    def translate_with_domain(self, node: n.Expr) -> tuple:
+        """Both the value and its hard conditions, without repeats (`_check_domains` decides which
+        hold everywhere: SymPy alone knows nothing of a sum atom)."""
+        mark = len(self._conds)
+        value = self.translate(node)
+        return value, tuple(dict.fromkeys(c for c in self._conds[mark:] if not c.soft))
+
+    def t_Deriv(self, node: n.Deriv, scope: Scope):
+        return SymbolicTranslator.t_Deriv(self, node, scope)  # the held family is put back there, hard
+
+    def derivative_value(self, node: n.Deriv, scope: Scope, key: Key, held: tuple):
+        mark = len(self._conds)
+        value = super().derivative_value(node, scope, key, held)
+        self._conds[mark:] = [c.as_soft() for c in self._conds[mark:]]
+        return value
+
+    def power(self, base, exp, node):
+        """A whole exponent in N (`x^{N-1}`) asks for a nonzero base only when it can be negative."""
+        if isinstance(exp, sp.Expr) and exp.is_integer and not exp.is_Integer:
+            value = SymbolicTranslator.power(self, base, exp, node)
+            if exp.is_nonnegative is not True:
+                self._require(NONZERO, base)
+            return value
+        return super().power(base, exp, node)
+
+
+class _Signs:
+    """Which domain conditions hold for every size and every value of every input and index.
+
+    A condition is shown by SymPy's assumptions after each opaque part is replaced by a symbol that
+    carries only what holds of it for every size: a family entry is a real number, a delta is 0 or 1
+    (nonnegative), an index is an integer (positive when its range starts at 1 or above for every
+    size), and a sum atom is positive when its body is positive for every value of the bound variable
+    and its range is never empty (`_nonneg_for_all_sizes(hi - lo)`), nonnegative when its body is
+    nonnegative (an empty sum is 0), and likewise for negative bodies; otherwise just real."""
+
+    def __init__(self, t: SymbolicTranslator):
+        self.t = t
+        self.sizes = set(t.size_symbols.values())
+        self._sums: dict = {}
+
+    def holds(self, c: Condition) -> bool:
+        e = self.stand_in(c.expr)
+        if c.kind == POSITIVE:
+            return e.is_positive is True
+        if c.kind == NONNEGATIVE:
+            return e.is_nonnegative is True
+        return e.is_zero is False
+
+    def stand_in(self, e):
+        e = e.xreplace({a: self.sum_symbol(a) for a in _sum_atoms(e)})
+        sub = {}
+        for a in e.atoms(AppliedUndef):
+            if a.func.__name__.startswith(FAMILY):
+                sub[a] = sp.Dummy("entry", real=True)
+        for d in e.atoms(sp.KroneckerDelta):
+            sub[d] = sp.Dummy("delta", nonnegative=True, integer=True)
+        for x in e.free_symbols:
+            if x in self.t.ranges and not x.is_integer:  # a free index (the symbols of sums are Dummies)
+                sub[x] = self.index_symbol(x)
+            elif isinstance(x, sp.Dummy) and x in self.t.ranges:
+                sub[x] = self.index_symbol(x)
+        return e.xreplace(sub) if sub else e
+
+    def index_symbol(self, x):
+        positive = all(self.t.provably_nonneg(lo - 1) for lo, _ in self.t.ranges[x])
+        return sp.Dummy(str(x), integer=True, positive=positive or None)
+
+    def sum_symbol(self, a: SumOver):
+        if a not in self._sums:
+            lo, hi = a.bounds
+            body = self.stand_in(a.body)
+            nonempty = (lo - hi).free_symbols <= self.sizes and _nonneg_for_all_sizes(hi - lo, self.sizes)
+            if body.is_positive:
+                sign = {"positive": True} if nonempty else {"nonnegative": True}
+            elif body.is_nonnegative:
+                sign = {"nonnegative": True}
+            elif body.is_negative:
+                sign = {"negative": True} if nonempty else {"nonpositive": True}
+            elif body.is_nonpositive:
+                sign = {"nonpositive": True}
+            else:
+                sign = {"real": True}
+            self._sums[a] = sp.Dummy("sum", **sign)
+        return self._sums[a]
+
+
+def _check_domains(t: SymbolicTranslator, norm: "_Normaliser", ca: tuple, cb: tuple) -> None:
+    """Every hard domain condition of either side holds for every size and value (`_Signs`), or both
+    sides have it (where it fails neither side has a value: the domain rule has nothing to compare).
+    Otherwise one side may be undefined on a region where the other is defined at some size
+    (`\\frac{N - 4}{N - 4} x = x` at N = 4): not shown, and the instances decide."""
+    hard_a = [c for c in ca if not c.soft]
+    hard_b = [c for c in cb if not c.soft]
+    signs = _Signs(t)
+    open_ = [c for c in dict.fromkeys(hard_a + hard_b) if not signs.holds(c)]
+    if not open_:
+        return
+
+    def canonical(c: Condition):
+        return c.kind, norm.norm(c.expr)
+
+    shared = {canonical(c) for c in hard_a} & {canonical(c) for c in hard_b}
+    for c in open_:
+        if canonical(c) not in shared:
+            raise NotShown(f"a side may be undefined at some size ({c.why}): its condition is not shown to "
+                           "hold for every N")
+
+
 # ------------------------------------------------------------------ the proof
 
 def _patterns(free: list[str], ctx: Context):
@@ -604,7 +753,7 @@ def _prove(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str]) -> NPr
         reps = {blk[0]: sp.Symbol(blk[0]) for blk in part}
         rep_of = {m: reps[blk[0]] for blk in part for m in blk}
         ranges: dict = {}
-        t = SymbolicTranslator(ctx, sizes, rep_of, ranges)
+        t = DomainSymbolicTranslator(ctx, sizes, rep_of, ranges)
         for blk in part:
             known = []
             for m in blk:
@@ -615,7 +764,8 @@ def _prove(ctx: Context, a_node: n.Expr, b_node: n.Expr, free: list[str]) -> NPr
                 known.append((lo_v, hi_v))
             ranges[reps[blk[0]]] = known
         norm = _Normaliser(t, set(reps.values()))
-        a, b = t.translate(a_node), t.translate(b_node)
+        (a, ca), (b, cb) = t.translate_with_domain(a_node), t.translate_with_domain(b_node)
+        _check_domains(t, norm, ca, cb)
         diff = norm.norm(a - b)
         rewrites = _rewrites(ctx, t, norm)
         if rewrites:

@@ -385,6 +385,22 @@ def _given_y12(e: Env, i: int) -> Fraction:
     return Fraction(0) if i <= 2 else e["y", i]
 
 
+def _given_z(e: Env, i: int) -> Fraction:
+    """y_i = z_i where z_1 = ... = z_6 = 0 (assumed or given)."""
+    return Fraction(0) if i <= 6 else e["z", i]
+
+
+def _ratio(s: Fraction):
+    """s / s: 1, or undefined where s = 0."""
+    return UNDEFINED if s == 0 else Fraction(1)
+
+
+def _exp_sum(e: Env, lo: int, hi: int):
+    """sum_{j=lo}^{hi} exp(x_j) at 50 digits (0 for an empty range)."""
+    with mpmath.workdps(50):
+        return sum((mpmath.exp(_mp(e["x", j])) for j in range(lo, hi + 1)), mpmath.mpf(0))
+
+
 _SUM_X = lambda e: S(1, e.N, lambda j: e["x", j])  # noqa: E731
 _Q4 = lambda e: S(1, e.N, lambda j: (4 - j) * e["x", j] ** 2)  # noqa: E731
 _DECOYS = " + ".join(str(c) for c in list(range(2, 28)) + list(range(29, 35)))
@@ -396,6 +412,12 @@ CLAIMS += [
     _rte(r"\frac{\partial}{\partial g_i} \sum_j g_j = 1", lambda e: (S(1, e.N, lambda j: _rec(e, j, e.i, 3)), 1),
          f="held_family.proof", free=I_N),
     _rte(r"\frac{\partial}{\partial f_i} \sum_j f_j = 1", lambda e: (S(1, e.N, lambda j: _fed(e.i, j)), 1),
+         f="held_family.proof", free=I_N),
+    # by hand: h_i = w (h_{i-1} + x_{i-1}) + x_i for i >= 3, and h_2 = w g_1 + x_2 with g_1, h_1 inputs
+    _rte(r"\frac{\partial h_i}{\partial h_j} = 0", lambda e: (_rec(e, e.i, e.j, 3) if e.j >= 2 else 0, 0),
+         f="held_family.proof", free=IJ, case=lambda e: e.i != e.j),
+    # by hand: h_t = w h_1 + x_t for t = 2..N, so d/dh_1 sum_j h_j = 1 + (N - 1) w and d/dh_i = 1 for i >= 2
+    _rte(r"\frac{\partial}{\partial h_i} \sum_j h_j = 1", lambda e: (1 + (e.N - 1) * e["w"] if e.i == 1 else 1, 1),
          f="held_family.proof", free=I_N),
     _rte(r"\frac{\partial h_N}{\partial h_i} = \delta_{iN}", lambda e: (_rec(e, e.N, e.i, 2), D(e.i, e.N)),
          f="held_family_ok.proof", free=I_N),
@@ -422,10 +444,24 @@ CLAIMS += [
     _rte(r"\exp(\log(\sum_j (4 - j) x_j^2 + 1)) = \sum_j (4 - j) x_j^2 + 1",
          lambda e: (UNDEFINED if _Q4(e) + 1 <= 0 else _Q4(e) + 1, _Q4(e) + 1), f="sum_domain.proof"),
     _rte(r"\frac{(N - 4) x}{(N - 4) x} = 1", lambda e: (UNDEFINED if e.N == 4 else 1, 1), f="sum_domain.proof"),
+    _rte(r"\frac{\sum_{j=1}^{N} x_j}{\sum_{j=1}^{N} x_j} = \frac{\sum_{j=2}^{N} x_j}{\sum_{j=2}^{N} x_j}",
+         lambda e: (_ratio(S(1, e.N, lambda j: e["x", j])), _ratio(S(2, e.N, lambda j: e["x", j]))),
+         f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_{j=2}^{N} \exp(x_j))) = \sum_{j=2}^{N} \exp(x_j)",
+         lambda e: (UNDEFINED if e.N < 2 else _exp_sum(e, 2, e.N), _exp_sum(e, 2, e.N)), f="sum_domain.proof"),
+    _rte(r"\exp(\log(\sum_{j=N}^{4} \exp(x_j))) = \sum_{j=N}^{4} \exp(x_j)",
+         lambda e: (UNDEFINED if e.N > 4 else _exp_sum(e, e.N, 4), _exp_sum(e, e.N, 4)), f="sum_domain.proof"),
+    # the term j = 0 is 0/0 for every N
+    _rte(r"\sum_{j=0}^{N} \frac{j x_j}{j} = \sum_{j=0}^{N} x_j", lambda e: (UNDEFINED, S(0, e.N, lambda j: e["x", j])),
+         f="sum_domain.proof"),
+    _rte(r"\frac{\delta_{ij}}{\delta_{ij}} x_i = x_i", lambda e: (e["x", e.i] if e.i == e.j else UNDEFINED, e["x", e.i]),
+         f="sum_domain.proof", free=IJ),
     # ---------------------------------------------------------------- hidden_assumption, hidden_point
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
     _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_point.proof", free=I_N),
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_z(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
+    _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_z(e, e.i), e["x", e.i]), f="hidden_point.proof", free=I_N),
     _rte("x_i + y_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption_ok.proof",
          free=I_N),
     _rte("y_1 = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption_ok.proof"),
@@ -444,6 +480,12 @@ CLAIMS += [
     _rte(r"\sum_{s=1}^{4} \delta_{i,s} (s-1)(s-2)(s-4) y = 0",
          lambda e: (S(1, 4, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 4) * e["y"]), 0), f="undeclared_bound.proof",
          free=I_N),
+    _rte(r"\sum_{j=2}^{3} \delta_{i,2j} x_i = \delta_{i,4} x_i",
+         lambda e: (S(2, 3, lambda t: D(e.i, 2 * t)) * e["x", e.i], D(e.i, 4) * e["x", e.i]), f="undeclared_bound.proof",
+         free=I_N),
+    _rte(r"\sum_{t=2}^{3} \delta_{i,2t} x_i = \delta_{i,4} x_i",
+         lambda e: (S(2, 3, lambda t: D(e.i, 2 * t)) * e["x", e.i], D(e.i, 4) * e["x", e.i]), f="undeclared_bound.proof",
+         free=I_N),
     _rte(r"\sum_{j=1}^{5} \delta_{i,j} (j-1)(j-2)(j-5) x_j = 0",
          lambda e: (S(1, 5, lambda t: D(e.i, t) * (t - 1) * (t - 2) * (t - 5) * e["x", t]), 0),
          f="undeclared_bound_ok.proof", free=I_N),
@@ -452,6 +494,9 @@ CLAIMS += [
     _rte(r"\delta_{i1} x_i = 0", lambda e: (D(e.i, 1) * e["x", e.i], 0), f="delta_subscripts_ok.proof", free=I_N),
     _rte(r"\sum_j \delta_{j,1} x_j = 0", lambda e: (e["x", 1], 0), f="delta_subscripts_ok.proof"),
     _rte(r"\sum_{j=2}^{N} \delta_{j,1} x_j = -x_1", lambda e: (0, -e["x", 1]), f="delta_subscripts_ok.proof"),
+    _rte(r"\delta_{2i} x_i = 0", lambda e: (D(2, e.i) * e["x", e.i], 0), f="delta_subscripts.proof", free=I_N),
+    _rte(r"\sum_{t=1}^{3} \delta_{t2} x_t = x_3", lambda e: (S(1, 3, lambda t: D(t, 2) * e["x", t]), e["x", 3]),
+         f="delta_subscripts.proof"),
     # by hand: only the term j = 2 (present when N >= 2) holds x_1
     _rte(r"\frac{\partial}{\partial x_1} \sum_{j=2}^{N} x_j x_{j-1} = x_2",
          lambda e: (e["x", 2] if e.N >= 2 else 0, e["x", 2]), f="delta_subscripts_ok.proof"),
@@ -468,6 +513,37 @@ CLAIMS += [
          extra=({"N": 28},)),
     _rte("(N > 10000000000000) x = 0", lambda e: (I(e.N > 10 ** 13) * e["x"], 0), f="size_huge.proof",
          extra=({"N": 10 ** 13 + 1},)),
+    # ---------------------------------------------------------------- size_critical (K = 2 * 10 = 20)
+    _rte("(N > K) x = 0", lambda e: (I(e.N > 20) * e["x"], 0), f="size_critical.proof", extra=({"N": 21},)),
+    _rte(r"\max(N - K, 0) x = 0", lambda e: (max(e.N - 20, 0) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 21},)),
+    _rte(r"(N > K) \sum_j x_j = (N \geq K) \sum_j x_j",
+         lambda e: (I(e.N > 20) * _SUM_X(e), I(e.N >= 20) * _SUM_X(e)), f="size_critical.proof", extra=({"N": 20},)),
+    # by hand: N^2 - 90 N + 2024 = (N - 44)(N - 46)
+    _rte("(N^2 - 90 N + 2024 = 0) x = 0", lambda e: (I((e.N - 44) * (e.N - 46) == 0) * e["x"], 0),
+         f="size_critical.proof", extra=({"N": 44},)),
+    _rte(r"\frac{N^2 - 90 N + 2024}{N^2 - 90 N + 2024} x = x",
+         lambda e: (UNDEFINED if (e.N - 44) * (e.N - 46) == 0 else e["x"], e["x"]), f="size_critical.proof",
+         extra=({"N": 44},)),
+    _rte("(N + M = 30)(M > 20)(N > 5) x = 0", lambda e: (I(e.N + e.M == 30 and e.M > 20 and e.N > 5) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M"), extra=({"N": 9, "M": 21},)),
+    _rte("(N = 3 M - 2)(N + M = 30) x = 0", lambda e: (I(e.N == 3 * e.M - 2 and e.N + e.M == 30) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M"), extra=({"N": 22, "M": 8},)),
+    _rte(r"(N > M + 2 \cdot 10) x = 0", lambda e: (I(e.N > e.M + 20) * e["x"], 0), f="size_critical.proof",
+         sizes=("N", "M"), extra=({"N": 22, "M": 1},)),
+    _rte("(N + M + L = 31)(N > 12)(M > 1)(L > 1) x = 0",
+         lambda e: (I(e.N + e.M + e.L == 31 and e.N > 12 and e.M > 1 and e.L > 1) * e["x"], 0),
+         f="size_critical.proof", sizes=("N", "M", "L"), extra=({"N": 13, "M": 9, "L": 9},)),
+    # by hand: of the sum only the term j = 1 is left, x_1 (N >= 1)
+    _rte(r"(N > 10^{13}) \sum_{j=1}^{N} \delta_{j1} x_j = 0", lambda e: (I(e.N > 10 ** 13) * e["x", 1], 0),
+         f="size_critical.proof", extra=({"N": 10 ** 13 + 1},)),
+    _rte("((N - 100) (N - 110) (N - 120) (N - 130) (N - 140) (N - 150) (N - 160) (N - 170) (N - 180) (N - 190) (N - 200) (N - 210) (N - 220) (N - 230) (N - 240) (N - 250) (N - 260) (N - 270) (N - 280) (N - 290) (N - 300) (N - 310) (N - 320) (N - 330) (N - 340) = 0)(N > 330) x = 0",
+         lambda e: (I(e.N in range(100, 341, 10) and e.N > 330) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 340},)),
+    _rte("(N^{65} = 3^{195}) x = 0", lambda e: (I(e.N ** 65 == 3 ** 195) * e["x"], 0), f="size_critical.proof",
+         extra=({"N": 27},)),
+    _rte(r"\sum_j (j = 3 \cdot 7) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j == 21) * e["x", j]), 0),
+         f="size_critical.proof", extra=({"N": 21},)),
     # ---------------------------------------------------------------- fragment_ok
     _rte(r"\sum_j \sum_{k \neq j} x_j x_k = (\sum_j x_j)^2 - \sum_j x_j",
          lambda e: (S(1, e.N, lambda j: S(1, e.N, lambda k: I(k != j) * e["x", j] * e["x", k])), _SUM_X(e) ** 2 - _SUM_X(e)),
