@@ -274,6 +274,10 @@ def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
     exact = _polynomial_crossings(g_line)
     if exact is not None:
         return exact, False
+    if g_line.is_polynomial(_T) and sp.degree(g_line, _T) == 1:
+        linear = _closed_form_crossings(g_line)  # a t + b, a a nonzero constant: one root, in closed form
+        if linear:
+            return linear, False
     return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
 
 
