@@ -7,11 +7,11 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 - a rational function of the line's parameter with rational coefficients: exact real roots of every
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
   SymPy `CRootOf` algebraic numbers with isolating intervals);
+- an argument `a t + b` with constant a and b (`x - sqrt(2)`): its one root in closed form, no bisection.
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
   parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
   those where its slope's does and both ends have one sign (beside a double root);
   an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form;
-- an argument `a t + b` with constant a and b (`x - sqrt(2)`): its one root in closed form, no bisection.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
 both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01), points
