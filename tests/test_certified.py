@@ -148,14 +148,15 @@ def test_a_derivative_has_the_domain_of_its_value():
 
 def test_polynomial_crossings_are_exact_at_any_degree():
     t = regions._T
-    found = regions.crossings(t ** 9 - 10 ** 6)
-    assert len(found) == 1 and isinstance(found[0].value, sp.CRootOf)
-    assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)] == [0, Q(1, 100)]
+    found, bisected = regions.crossings(t ** 9 - 10 ** 6)
+    assert len(found) == 1 and isinstance(found[0].value, sp.CRootOf) and not bisected
+    assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)[0]] == [0, Q(1, 100)]
 
 
 def test_transcendental_crossings_are_bracketed():
     t = regions._T
-    found = regions.crossings(sp.exp(t) - 1000)
+    found, bisected = regions.crossings(sp.exp(t) - 1000)
+    assert bisected  # searched over |t| < 4,096 only: the line gets far probes beyond
     assert any(c.value == sp.log(1000) for c in found)  # the closed form, to probe exactly on the kink
     assert any(c.lo < 6.90775527898 < c.hi for c in found if c.value is None)
     with pytest.raises(regions.Budget):
@@ -169,6 +170,42 @@ def test_probes_reach_narrow_regions_and_every_decoy():
     values = {p.point[x] for p in ps}
     assert all(Q(k) in values for k in range(1, 14))  # every boundary exactly
     assert any(0 < v < Q(1, 10 ** 9) for v in values)  # inside the narrow cell
+
+
+def test_bisected_lines_get_probes_inside_brackets_and_beyond_their_reach():
+    import random
+    ps = regions.probes(random.Random(0), [x], [sp.tanh(x), x - Q(1, 10 ** 15)], [{x: Q(1, 2)}])
+    inside = [p.point[x] for p in ps if p.where == regions.BRACKET]
+    assert any(0 < v < Q(1, 10 ** 15) for v in inside)  # thinner than the bracket around 0
+    beyond = {p.point[x] for p in ps if p.where == regions.BEYOND}
+    assert {Q(10 ** 4), Q(-10 ** 4)} <= beyond
+    # a line with no sign change found still gets the far probes (tanh x + x = 4100 past 4,096)
+    far = regions.probes(random.Random(0), [x], [sp.tanh(x) + x - 4100], [{x: Q(1, 2)}])
+    assert Q(10 ** 4) in {p.point[x] for p in far}
+    exact = regions.probes(random.Random(0), [x], [x ** 2 + 1], [{x: Q(1, 2)}])
+    assert exact == []  # a rational argument with no real root: its sign is known everywhere
+
+
+def test_a_bracketed_jump_is_probed_exactly_or_settled_or_unsettled():
+    import random
+    g = x * sp.exp(x) - 1  # its root W(1) is only bracketed
+    def where(d):
+        return {p.where for p in regions.probes(random.Random(0), [x], [g], [{x: Q(1, 2)}], difference=d)}
+    assert regions.UNSETTLED in where(sp.Heaviside(g, 1) - sp.Heaviside(g, 0))  # (g >= 0) - (g > 0) is 1 there
+    assert regions.UNSETTLED not in where(sp.Heaviside(g, 0) * g - sp.Max(g, 0))  # 0 on the kink
+    # (x - 1)^2 e^x: zeros exactly those of its rational factor, probed on them
+    on = regions.probes(random.Random(0), [x], [(x - 1) ** 2 * sp.exp(x)], [{x: Q(1, 2)}],
+                        difference=sp.Heaviside((x - 1) ** 2 * sp.exp(x), 0) - 1)
+    assert any(p.where == "on" and p.point[x] == 1 for p in on)
+
+
+def test_bracketed_roots_are_found_exactly_where_simple():
+    t = regions._T
+    assert regions._simplest_between(Q(-100000000244, 10 ** 10), Q(-99999999986, 10 ** 10)) == -10
+    assert regions._simplest_between(Q(21, 10), Q(29, 10)) == Q(5, 2)
+    assert regions._simplest_between(Q(1, 3) - Q(1, 10 ** 12), Q(1, 3) + Q(1, 10 ** 11)) == Q(1, 3)
+    found, _ = regions.crossings(t - sp.sqrt(2))
+    assert any(c.value == sp.sqrt(2) for c in found)  # linear with constant coefficients: closed form
 
 
 def test_significant_rounding():

@@ -110,6 +110,10 @@ PI = mpmath.pi
 F = Fraction
 
 
+def _third():
+    return mpmath.mpf(1) / 3
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -160,6 +164,15 @@ CLAIMS = [
     # the domain rule on a thin interval: the left side undefined around 0, the right side defined
     Claim("RN27", "(sqrt(x tanh x - 10^-20))^2 = x tanh x - 10^-20", lambda v: rsqrt(v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20))) ** 2,
           lambda v: v["x"] * mpmath.tanh(v["x"]) - mpq(F(1, 10 ** 20)), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
+    Claim("RN39", "(sqrt((x - 1/3) tanh(x - 1/3) - 10^-30))^2 = (x - 1/3) tanh(x - 1/3) - 10^-30",
+          lambda v: rsqrt((v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 30))) ** 2,
+          lambda v: (v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 30)), {"x": F(1, 3)},
+          undefined_near=(F(1, 3) + F(1, 10 ** 17), F(1, 3) - F(1, 10 ** 17))),
+    Claim("RN40", "(tanh(x - 1/3) > 0)(x < 1/3 + 10^-20) = 0",
+          lambda v: ind(mpmath.tanh(v["x"] - _third()) > 0) * ind(v["x"] < _third() + mpq(F(1, 10 ** 20))), lambda v: 0,
+          {"x": F(1, 3) + F(1, 10 ** 21)}),
+    Claim("RN41", "(tanh x + x > 10^10) = 0", lambda v: ind(mpmath.tanh(v["x"]) + v["x"] > 10 ** 10), lambda v: 0,
+          {"x": F(2 * 10 ** 10)}),
     Claim("RN28", "(sqrt(1 - 10^-30 - e^-x^2))^2 = 1 - 10^-30 - e^-x^2",
           lambda v: rsqrt(1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2)) ** 2,
           lambda v: 1 - mpq(F(1, 10 ** 30)) - mpmath.exp(-v["x"] ** 2), {"x": F(0)}, undefined_near=(F(1, 10 ** 17), F(-1, 10 ** 17))),
@@ -175,6 +188,18 @@ CLAIMS = [
     # on the kink of a transcendental argument (witnesses: exact roots to the working precision)
     Claim("RN32", "(x e^x >= 1) = (x e^x > 1)", lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0),
           lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) > 0), {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RN42", "sign(x e^x - 1) = (x e^x >= 1) - (x e^x < 1)", lambda v: sgn(v["x"] * mpmath.exp(v["x"]) - 1),
+          lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0) - ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) < 0),
+          {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RN44", "(|x| >= 10) = (x^2 > 100)", lambda v: ind(abs(v["x"]) >= 10), lambda v: ind(v["x"] ** 2 > 100), {"x": F(-10)}),
+    Claim("RN45", "(x >= sqrt 2) = (x > sqrt 2)", lambda v: ind(sgn(v["x"] - mpmath.sqrt(2)) >= 0),
+          lambda v: ind(sgn(v["x"] - mpmath.sqrt(2)) > 0), {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RN46", "(sigma x >= 1/2) = (x > 0)", lambda v: ind(sigmoid(v["x"]) >= mpmath.mpf(1) / 2), lambda v: ind(v["x"] > 0),
+          {"x": F(0)}),
+    Claim("RN47", "(e^x > 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) > 1 + v["x"]), lambda v: 1, {"x": F(0)}),
+    Claim("RN48", "(e^x >= 1 + x + 10^-20) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"] + mpq(F(1, 10 ** 20))),
+          lambda v: 1, {"x": F(0)}),
+    Claim("RN49", "(log x < x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) < v["x"] - 1), lambda v: 1, {"x": F(1)}),
     Claim("RN33", "(tanh x >= 0) = (tanh x > 0)", lambda v: ind(sgn(mpmath.tanh(v["x"])) >= 0),
           lambda v: ind(sgn(mpmath.tanh(v["x"])) > 0), {"x": F(0)}),
     Claim("RN34", "(x + tanh x >= 1) = (x + tanh x > 1)", lambda v: ind(sgn(v["x"] + mpmath.tanh(v["x"]) - 1) >= 0),
@@ -224,6 +249,20 @@ CLAIMS = [
     Claim("RT29", "d/dx ReLU(x + tanh x - 1) = (x + tanh x > 1)(2 - tanh^2 x)",
           lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * mpmath.diff(lambda t: t + mpmath.tanh(t), v["x"]),
           lambda v: ind(v["x"] + mpmath.tanh(v["x"]) > 1) * (2 - mpmath.tanh(v["x"]) ** 2), sample={"x": (-5, 5)}),
+    Claim("RT32", "prod_k cos(pi x_k)^2 = prod_k (1 - sin(pi x_k)^2), at N = 5",
+          lambda v: mpmath.fprod(mpmath.cos(PI * v[f"x{k}"]) ** 2 for k in range(1, 6)),
+          lambda v: mpmath.fprod(1 - mpmath.sin(PI * v[f"x{k}"]) ** 2 for k in range(1, 6)),
+          sample={f"x{k}": (-3, 3) for k in range(1, 6)}),
+    Claim("RT33", "(tanh x > 0)(x < 10^-15) = (x > 0)(x < 10^-15)",
+          lambda v: ind(mpmath.tanh(v["x"]) > 0) * ind(v["x"] < mpq(F(1, 10 ** 15))),
+          lambda v: ind(v["x"] > 0) * ind(v["x"] < mpq(F(1, 10 ** 15))), sample={"x": (-5, 5)}),
+    Claim("RT34", "(x e^x > 1)(x e^x - 1) = ReLU(x e^x - 1)",
+          lambda v: ind(v["x"] * mpmath.exp(v["x"]) > 1) * (v["x"] * mpmath.exp(v["x"]) - 1),
+          lambda v: relu(v["x"] * mpmath.exp(v["x"]) - 1), sample={"x": (-5, 5)}),
+    Claim("RT35", "(x e^x >= 1) = 1 - (x e^x < 1)", lambda v: ind(v["x"] * mpmath.exp(v["x"]) >= 1),
+          lambda v: 1 - ind(v["x"] * mpmath.exp(v["x"]) < 1), sample={"x": (-5, 5)}),
+    Claim("RT36", "sign(x e^x - 1) = (x e^x > 1) - (x e^x < 1)", lambda v: mpmath.sign(v["x"] * mpmath.exp(v["x"]) - 1),
+          lambda v: ind(v["x"] * mpmath.exp(v["x"]) > 1) - ind(v["x"] * mpmath.exp(v["x"]) < 1), sample={"x": (-5, 5)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
@@ -238,6 +277,7 @@ APPROX = [
     Approx("RN13", "0.5 ~ (0.0 > 0)", F(1, 2), lambda x: ind(x > 0), ZERO, lambda v: v in (0, 1)),
     Approx("RN14", "0.3 ~ 10 ReLU(0.0) + (0.0 > 0)", F(3, 10), lambda x: 10 * relu(x) + ind(x > 0), ZERO,
            lambda v: v == 0 or F(1) < v <= F(3, 2)),
+    Approx("RN43", "0.06 ~ |0.0|", F(3, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     # true: taken somewhere in the box
     Approx("RT17", "0.5 ~ sigma(10^6 0.0)", F(1, 2), lambda x: sigmoid(10 ** 6 * x), ZERO,
            lambda v: sigmoid(10 ** 6 * mpq(ZERO[0])) <= mpq(v) <= sigmoid(10 ** 6 * mpq(ZERO[1]))),
@@ -246,6 +286,8 @@ APPROX = [
     Approx("RT20", "0 ~ sign(0.0)", F(0), lambda x: mpmath.sign(x), ZERO, lambda v: v in (-1, 0, 1)),
     Approx("RT30", "0.02 ~ |0.0|", F(1, 50), lambda x: abs(x), ZERO, lambda v: 0 <= v <= ZERO[1]),
     Approx("RT21", "1 ~ (0.1 > 0)", F(1), lambda x: ind(x > 0), TENTH, lambda v: v == 1),
+    Approx("RT31", "0.6 ~ (0.4 > 0) sigma(0.4)", F(3, 5), lambda x: ind(x > 0) * sigmoid(x), (F(7, 20), F(9, 20)),
+           lambda v: sigmoid(mpq(F(7, 20))) <= mpq(v) <= sigmoid(mpq(F(9, 20)))),
 ]
 
 BY_ID = {c.id: c for c in CLAIMS + APPROX}

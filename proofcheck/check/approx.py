@@ -7,10 +7,13 @@ inside an expression are exact (the `1` of `1 - 0.59`); a right side that is one
 for its rounding interval even when whole (`3` for [2.5, 3.5]). Names must have values from `at`.
 
 The step holds when the exact left value lies in the set of values the right side takes over the box
-of rounding intervals. That set is an interval (the right side must be continuous on the box: a kink
-with a jump inside it, or a point where it is undefined, makes the step unknown), so:
-- **inside** is certified by two corners of the box whose exact values are <= and >= the left value
-  (then the intermediate value theorem puts the left value in between);
+of rounding intervals. That set is an interval when the right side is continuous on the box (a point
+where it is undefined makes the step unknown; a jump inside it leaves only exact values), so:
+- **inside** is certified by one point of the box (a corner, or a kink point: where the argument of
+  a sign, indicator, |.| or ReLU, linear in one rounded number, vanishes) where the right side equals
+  the left value exactly, or, when no jump of a discontinuous function can lie inside the box
+  (`IntervalEvaluator.continuous`), by two such points whose exact values are <= and >= the left
+  value (then the intermediate value theorem puts the left value in between);
 - **outside** (refuted) is certified by a ball enclosure of the whole box excluding the left value;
 - neither: unknown with the reason.
 End points are compared exactly (`0.725 - e^{-200} \\approx 0.73` is refuted). The left side is the
@@ -163,7 +166,8 @@ def _judge(left: sp.Expr, right: sp.Expr, box: dict) -> _Outcome:
     left_text = fmt(left_value, 15)
     try:
         enclosure = _enclosure(right, box, START_BITS)
-        ends = _monotone_ends(right, box)
+        continuous = _continuous(right, box)
+        ends = _monotone_ends(right, box) if continuous else None
     except Undefined as u:
         return _Outcome("unknown", reason=f"the right side is undefined ({u.why})")
     except (Straddle, Undecided):
@@ -182,7 +186,7 @@ def _judge(left: sp.Expr, right: sp.Expr, box: dict) -> _Outcome:
             return _Outcome("proved", left_text, range_text)
         return _Outcome("refuted", left_text, range_text)
     range_text = _range_text(enclosure)
-    if _between_corners(left, right, box):
+    if _attained(left, right, box) or (continuous and _between_corners(left, right, box)):
         return _Outcome("proved", left_text, range_text, bits=START_BITS)
     bits = START_BITS
     while bits <= CAP_BITS:
@@ -191,9 +195,10 @@ def _judge(left: sp.Expr, right: sp.Expr, box: dict) -> _Outcome:
         if lv < enclosure[0] or lv > enclosure[1]:
             return _Outcome("refuted", left_text, _range_text(enclosure), bits=bits)
         bits *= GROWTH
+    jump = "" if continuous else " (it may jump inside the rounding intervals, so values between two corners need not be taken)"
     return _Outcome("unknown", left_text, range_text, bits=CAP_BITS,
                     reason=f"could not show that the exact value {left_text} lies within the range "
-                           f"{range_text} of the right side, nor outside it")
+                           f"{range_text} of the right side{jump}, nor outside it")
 
 
 def _value(e: sp.Expr):
@@ -204,6 +209,12 @@ def _enclosure(right: sp.Expr, box: dict, bits: int):
     """[lo, hi] of the right side over the box; raises Straddle where it may jump or be undefined."""
     ev = IntervalEvaluator({s: rational_interval(_q(lo), _q(hi)) for s, (lo, hi) in box.items()}, bits)
     return ev.enclose(right)
+
+
+def _continuous(right: sp.Expr, box: dict) -> bool:
+    """No jump (sign, an indicator, a case split) inside the box: the corners argument needs it."""
+    ev = IntervalEvaluator({s: rational_interval(_q(lo), _q(hi)) for s, (lo, hi) in box.items()}, START_BITS)
+    return ev.continuous(right)
 
 
 def _monotone_ends(right: sp.Expr, box: dict) -> tuple[dict, dict] | None:
@@ -230,10 +241,11 @@ def _range_text(enclosure) -> str:
 
 
 def _between_corners(left: sp.Expr, right: sp.Expr, box: dict) -> bool:
-    """Two corners of the box where the right side is certainly <= and >= the left value (the right
-    side is continuous on the box, so every value in between is taken)."""
+    """Two points of the box (corners, or kink points: the minimum of |0.0| is inside) where the
+    right side is certainly <= and >= the left value (the right side is continuous on the box, which
+    is convex, so every value in between is taken on the segment joining them)."""
     below = above = False
-    for corner in _corners(box):
+    for corner in itertools.chain(_corners(box), _jump_points(right, box)):
         gap = right.xreplace(corner) - left
         try:
             s = Evaluator({}).run(lambda e: e.sign(gap))
@@ -244,6 +256,40 @@ def _between_corners(left: sp.Expr, right: sp.Expr, box: dict) -> bool:
         if below and above:
             return True
     return False
+
+
+def _attained(left: sp.Expr, right: sp.Expr, box: dict) -> bool:
+    """The right side equals the left value exactly at a corner of the box or at a jump point in it
+    (where the argument of a jump, linear in one rounded number, vanishes): `0 \\approx sign(0.0)`
+    holds at 0 though the corners give -1 and 1."""
+    for point in itertools.chain(_corners(box), _jump_points(right, box)):
+        try:
+            if Evaluator({}).run(lambda e: e.sign(right.xreplace(point) - left)) == 0:
+                return True
+        except (Undefined, Undecided):
+            continue
+    return False
+
+
+def _jump_points(right: sp.Expr, box: dict):
+    """Corners with one rounded number moved to where the argument of a jump or kink, linear in it,
+    vanishes."""
+    for node in sp.preorder_traversal(right):
+        if type(node).__name__ not in _SIMPLE_JUMPS or len(node.free_symbols) != 1:
+            continue
+        s = next(iter(node.free_symbols))
+        arg = node.args[0] if type(node).__name__ != "KroneckerDelta" else node.args[0] - node.args[1]
+        poly = sp.Poly(arg, s) if s in box and arg.is_polynomial(s) else None
+        if poly is None or poly.degree() != 1 or not all(c.is_Rational for c in poly.all_coeffs()):
+            continue
+        a, b = poly.all_coeffs()
+        root = -b / a
+        if _q(box[s][0]) <= root <= _q(box[s][1]):
+            for corner in _corners(box):
+                yield {**corner, s: root}
+
+
+_SIMPLE_JUMPS = {"Heaviside", "sign", "KroneckerDelta", "Abs", "ReLU"}  # one argument whose root is the point
 
 
 def _corners(box: dict):

@@ -686,6 +686,34 @@ class IntervalEvaluator:
     def sign(self, e) -> int | None:
         return interval_sign(self.value(e))
 
+    def continuous(self, e: sp.Expr) -> bool:
+        """Whether no jump of a discontinuous function (sign, an indicator, a case split, floor) can
+        lie inside the box. The enclosures of such functions are hulls of their values, so an
+        argument for which continuity matters (the intermediate value theorem) must ask here."""
+        with ctx.workprec(self.bits + GUARD_BITS):
+            try:
+                return all(self._settled(node) for node in sp.preorder_traversal(e)
+                           if type(node).__name__ in DISCONTINUOUS and node.free_symbols & self.box.keys())
+            except (Straddle, Undecided, Undefined):
+                return False
+
+    def _settled(self, node) -> bool:
+        """The side of its jump a discontinuous function's argument is on is the same over the box."""
+        name = type(node).__name__
+        if name == "Piecewise":
+            for _, cond in node.args:
+                holds = self.truth(cond)
+                if holds is None:
+                    return False
+                if holds:
+                    return True
+            return False
+        if name == "KroneckerDelta":
+            return self.sign(node.args[0] - node.args[1]) is not None
+        if name in ("Heaviside", "sign", "DiracDelta"):
+            return self.sign(node.args[0]) is not None
+        return False  # floor, ceiling: not analysed
+
     def _eval(self, e) -> Interval:
         if e.is_Symbol and e in self.box:
             return self.box[e]

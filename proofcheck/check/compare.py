@@ -43,7 +43,7 @@ from .numbers import (
     relations_hold,
     value_at,
 )
-from .regions import FIRST_POINTS, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
+from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
 from .symbolic import zero_test
 
 SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
@@ -239,6 +239,8 @@ class _Outcome:
 
     counterexample: dict | None = None
     undecided: str = ""
+    bracketed: bool = False  # some probes sat inside bisection brackets (sign changes not resolved)
+    sampled: str = ""  # why a symbolic proof only stands as numeric evidence
 
     @property
     def settled(self) -> bool:
@@ -250,13 +252,15 @@ def _finish(job: _Instance, outcome: _Outcome | None, otherwise: str, coverage: 
         return job.result(DIFFERS, outcome.counterexample, coverage=coverage)
     if outcome is not None and outcome.undecided:
         return job.result(UNDECIDED_STATUS, reason=outcome.undecided, coverage=coverage)
+    if outcome is not None and outcome.sampled and otherwise == SYMBOLIC:
+        return job.result(NUMERIC, reason=outcome.sampled, coverage=coverage)
     return job.result(otherwise, coverage=coverage)
 
 
 def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list, evidence: bool,
                    forms: tuple = ()) -> dict | None:
     """Random points until `count` usable ones; a certified difference is returned as a counterexample."""
-    for p, _ in random_points(rng, job.syms, count):
+    for p, _ in random_points(rng, job.syms, count, generic=evidence):
         if len(found) >= count:
             break
         if relations_hold(job.rels, p) is not True:
@@ -294,15 +298,19 @@ def _after_proof(job: _Instance, rng, d, found: list, coverage: Coverage) -> _Ou
     region where the other is defined (`(\\sqrt{x})^2 = x` at x < 0), and the values exactly on the
     kinks of a discontinuous difference (`(x \\geq 0) = (x > 0)` at x = 0)."""
     mismatch = _domain_mismatch_arguments(job)
+    sampled = ""
     if mismatch:
         outcome = _probe(job, rng, mismatch + _relation_arguments(job), found, coverage, only=LOPSIDED)
         if outcome.settled:
             return outcome
+        if outcome.bracketed:  # a gap thinner than a bracket could hide where no probe fell
+            sampled = ("a domain condition changes sign where bisection only brackets it; the sides "
+                       "were compared at points inside the bracket, not on all of it")
     if has_discontinuity(d):
         outcome = _probe(job, rng, kink_arguments([job.a.expr, job.b.expr]), found, coverage, on_only=True)
         if outcome.settled:
             return outcome
-    return None
+    return _Outcome(sampled=sampled) if sampled else None
 
 
 def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool = False,
@@ -314,8 +322,13 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
     quick = only is not None or not evidence
     key = (tuple(args), on_only)
     if key not in job.probes:
-        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage)
+        job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage,
+                                 difference=job.a.expr - job.b.expr)
     for pr in job.probes[key]:
+        if pr.where == UNSETTLED:
+            if quick:
+                continue
+            return _Outcome(undecided=pr.note)
         held = relations_hold(job.rels, pr.point)
         if held is False:
             continue
@@ -324,16 +337,17 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
                 continue
             return _Outcome(undecided="could not decide whether the assumptions hold at a probe point "
                                       f"({_probe_text(pr)})")
-        check = job.note(compare_at(job.a, job.b, pr.point, evidence=not quick, forms=forms))
+        search = quick or pr.where == BEYOND  # differences looked for, agreement not evidence
+        check = job.note(compare_at(job.a, job.b, pr.point, evidence=not search, forms=forms))
         job.points += 1
         if check.status in (DIFFER, LOPSIDED) and (only is None or check.status == only):
             cx = job.counterexample(pr.point, check, forms)
             if cx is not None:
                 return _Outcome(cx)
-        if check.status == UNDECIDED and not quick:
+        if check.status == UNDECIDED and not search:
             return _Outcome(undecided=f"could not compare the two sides at a probe point "
                                       f"({_probe_text(pr)}): {check.reason}")
-    return _Outcome()
+    return _Outcome(bracketed=any(pr.where == BRACKET for pr in job.probes[key]))
 
 
 def defined_points(rng: random.Random, syms: list, rels, exprs, count: int) -> list[dict]:

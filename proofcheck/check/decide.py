@@ -116,6 +116,7 @@ class _Run:
     numeric: list = field(default_factory=list)  # size choices only sampled (or not all shown)
     skipped: list = field(default_factory=list)  # size choices too large to expand
     skip_reason: str = ""
+    sampled_reason: str = ""  # why an instance shown symbolically still counts as sampled only
     outcome: Decision | None = None  # refuted or unknown: the run stopped there
 
     def sizes(self) -> dict | None:
@@ -167,6 +168,8 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 return run
             if not inst.large:
                 xc.add(t, inst)
+            if status == "numeric" and reason and not run.sampled_reason:
+                run.sampled_reason = reason
             if status != "symbolic":
                 shown = False
                 if not inst.large:
@@ -223,7 +226,7 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
                         reason=plan.unchecked)
     if run.all_symbolic and plan.complete:
         return xc.finish(Decision("proved", "symbolic", run.points, run.results, guarantee="all-values-all-sizes"))
-    reason = _not_all_sizes_reason(plan, proof)
+    reason = "; ".join(r for r in (_not_all_sizes_reason(plan, proof), run.sampled_reason) if r)
     if run.all_symbolic and plan.size_dependent and run.exact:
         return xc.finish(Decision("numeric", "symbolic-sizes", run.points, run.results, reason=reason,
                                   guarantee="all-values-sizes-checked", sizes=run.sizes()))

@@ -7,13 +7,19 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 - a rational function of the line's parameter with rational coefficients: exact real roots of every
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
   SymPy `CRootOf` algebraic numbers with isolating intervals);
+- an argument `a t + b` with constant a and b (`x - sqrt(2)`): its one root in closed form, no bisection.
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
-  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped;
-  an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form.
+  parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
+  those where its slope's does and both ends have one sign (beside a double root);
+  an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form;
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
-both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01) and points
-far beyond the outermost crossings (far regions like exp(x) > 1000). Nothing is capped silently: a
+both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01), points
+far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
+bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
+the kink is settled by `_settle`, or the step is unknown), and on every line searched by
+bisection, points past its reach (`FAR_POINTS`, looked at for a difference only: `BEYOND`), found
+sign change or not. Nothing is capped silently: a
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
 the step is `unknown` with that reason.
 
@@ -42,6 +48,10 @@ BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
+BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
+UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
+BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
+FAR_POINTS = tuple(sp.Integer(10) ** k for k in (4, 5, 6, 9))  # |t| on every bisected line: past its reach
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
@@ -51,6 +61,8 @@ _T = sp.Dummy("t", real=True)
 # only when assumptions (`assume x > 100`) reject the narrow ones
 _SAMPLING = ((False, 1), (True, 1), (False, 40), (True, 40), (True, 1000))
 ATTEMPTS_PER_POINT = 12
+GENERIC_EVERY = 3  # with `generic`, one candidate in 3 has a large random denominator
+GENERIC_BITS = 24  # the size of that denominator
 
 
 class Budget(Exception):
@@ -60,7 +72,9 @@ class Budget(Exception):
 @dataclass(frozen=True)
 class Probe:
     point: dict  # Symbol -> exact SymPy number
-    where: str  # on | near | inside | far
+    where: str  # on | bracket | near | inside | far | beyond (past a bisection's reach: a search, not
+    # evidence) | unsettled (a bracketed kink where the sides could not be shown equal: the step is unknown)
+    note: str = ""  # why, for an unsettled probe
 
 
 @dataclass
@@ -72,10 +86,13 @@ class Coverage:
     crossings: int = 0  # sign changes found, all lines together
     cells: int = 0  # regions between crossings, all lines together
     probes: int = 0
+    bounded_lines: int = 0  # lines searched by bisection, over |t| < about 4,096 only (far probes beyond)
+    brackets: int = 0  # sign changes only bracketed (about 1e-10 wide), probed inside but not resolved
 
     def as_dict(self) -> dict:
         return {"arguments": self.arguments, "lines": self.lines, "crossings": self.crossings,
-                "cells": self.cells, "probes": self.probes}
+                "cells": self.cells, "probes": self.probes, "bounded_lines": self.bounded_lines,
+                "brackets": self.brackets}
 
 
 # ------------------------------------------------------------------ random points
@@ -90,12 +107,22 @@ def _random_value(rng: random.Random, positive: bool, scale: int = 1) -> sp.Rati
     return sp.Rational(p, q)
 
 
-def random_points(rng: random.Random, syms: list, count: int):
+def _generic_value(rng: random.Random, positive: bool, scale: int = 1) -> sp.Rational:
+    """A value with a random denominator of about GENERIC_BITS bits: the small denominators of
+    `_random_value` all divide 27720, so `\\sin(27720 \\pi x) = 0` holds at every one of them."""
+    q = rng.randrange(2 ** (GENERIC_BITS - 1), 2 ** GENERIC_BITS)
+    p = rng.randint(1, 3 * q * scale)
+    return sp.Rational(p if positive or rng.random() < 0.5 else -p, q)
+
+
+def random_points(rng: random.Random, syms: list, count: int, generic: bool = False):
     """Candidate points, narrow signed values first (see _SAMPLING); the caller keeps the useful
-    ones and stops. Each range gets ATTEMPTS_PER_POINT tries per wanted point."""
+    ones and stops. Each range gets ATTEMPTS_PER_POINT tries per wanted point. `generic`: every
+    GENERIC_EVERY-th candidate has large random denominators (not a point of a small lattice)."""
     for positive, scale in _SAMPLING:
-        for _ in range(ATTEMPTS_PER_POINT * count + ATTEMPTS_PER_POINT):
-            yield {s: _random_value(rng, positive, scale) for s in syms}, (positive, scale)
+        for i in range(ATTEMPTS_PER_POINT * count + ATTEMPTS_PER_POINT):
+            draw = _generic_value if generic and i % GENERIC_EVERY == 0 else _random_value
+            yield {s: draw(rng, positive, scale) for s in syms}, (positive, scale)
 
 
 # ------------------------------------------------------------------ kink arguments
@@ -239,14 +266,19 @@ class Crossing:
     value: sp.Expr | None
 
 
-def crossings(g_line: sp.Expr) -> list[Crossing]:
-    """The sign changes of g along the line (as a function of _T), every one of them."""
+def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
+    """The sign changes of g along the line (as a function of _T), and whether they were searched by
+    bisection (every one within |t| < about 4,096; none is known beyond)."""
     if _T not in g_line.free_symbols:
-        return []
+        return [], False
     exact = _polynomial_crossings(g_line)
     if exact is not None:
-        return exact
-    return _bisection_crossings(g_line) + _closed_form_crossings(g_line)
+        return exact, False
+    if g_line.is_polynomial(_T) and sp.degree(g_line, _T) == 1:
+        linear = _closed_form_crossings(g_line)  # a t + b, a a nonzero constant: one root, in closed form
+        if linear:
+            return linear, False
+    return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
 
 
 def _polynomial_crossings(g_line) -> list[Crossing] | None:
@@ -282,8 +314,11 @@ def _factor_roots(factor: sp.Poly) -> list[Crossing]:
 
 
 def _closed_form_crossings(g_line) -> list[Crossing]:
-    """g = k + c exp(u) or k + c log(u), u = alpha t + beta: the root in closed form, so a probe
-    can sit exactly on it."""
+    """g = k + c exp(u) or k + c log(u), u = alpha t + beta, or g = a t + b with constant a, b
+    (`x - \\sqrt{2}`, `x - \\log 1000`): the root in closed form, so a probe can sit exactly on it."""
+    if g_line.is_polynomial(_T) and sp.degree(g_line, _T) == 1:
+        a, b = sp.Poly(g_line, _T).all_coeffs()
+        return _exact_crossing(-b / a)
     const = sp.Add(*[x for x in sp.Add.make_args(g_line) if _T not in x.free_symbols])
     rest = [x for x in sp.Add.make_args(g_line) if _T in x.free_symbols]
     if len(rest) != 1 or not const.is_Rational:
@@ -304,6 +339,11 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
         root = (sp.log(target) - beta) / alpha
     else:
         root = (sp.exp(target) - beta) / alpha
+    return _exact_crossing(root)
+
+
+def _exact_crossing(root: sp.Expr) -> list[Crossing]:
+    """A closed-form root with its certified enclosure; none when it cannot be evaluated."""
     try:
         ball = Evaluator({}).run(lambda e: e.value(root))
     except (Undefined, Undecided):
@@ -333,6 +373,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
     is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
     parts = _fraction_parts(g_line)
+    slope = sp.diff(g_line, _T)
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
@@ -346,6 +387,8 @@ def _bisection_crossings(g_line) -> list[Crossing]:
             raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
                          f"more than {BISECT_EVALUATIONS} enclosures")
         if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
             continue
         if depth >= BISECT_DEPTH:
             found.append((t1, t2))
@@ -363,6 +406,19 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     if len(merged) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times along a probe line")
     return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
+    sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
+    never excludes 0 (the dependency problem), its slope's does."""
+    if not _excludes_zero(slope, t1, t2):
+        return False
+    try:
+        ends = [Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) for t in (t1, t2)]
+    except (Undefined, Undecided):
+        return False
+    return ends[0] == ends[1] != 0
 
 
 def _fraction_parts(g_line) -> tuple | None:
@@ -405,9 +461,11 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
-    `on_only`: the crossings alone (a symbolic proof already covers the open regions)."""
+    `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
+    the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
+    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
@@ -418,22 +476,148 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out: list[Probe] = []
     for line in lines:
         found: list[Crossing] = []
+        bracketed: list = []  # (g, g restricted to the line, its crossings) searched by bisection
+        bisected = False
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
-            found.extend(crossings(line.restrict(g)))
-        if not found:
+            g_line = line.restrict(g)
+            cs, by_bisection = crossings(g_line)
+            found.extend(cs)
+            bisected |= by_bisection
+            if difference is not None and by_bisection:
+                bracketed.append((g, g_line, cs))
+        if not found and not bisected:
             continue
         coverage.lines += 1
+        coverage.bounded_lines += bisected
         cuts = _merge(found)
+        settled = [x for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts)]
         coverage.crossings += len(cuts)
+        coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
-        for t, where in _line_probes(cuts, on_only):
-            out.append(Probe(line.at(t), where))
+        line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
+        notes = {t: note for t, _, note in settled}
+        if bisected and not on_only:
+            line_probes += [(sign * t, BEYOND) for t in FAR_POINTS for sign in (-1, 1)]
+        for t, where in line_probes:
+            out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
     coverage.probes += len(out)
     return out
+
+
+def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: list[Crossing],
+            cuts: list[Crossing]):
+    """For each bracket of a jump argument g (the difference has a sign, indicator, case split or
+    Kronecker delta of g, so its value exactly where g = 0 can differ from every value around: `(x
+    e^x \\geq 1) = (x e^x > 1)`): the kink's exact place when it can be found (`_exact_zeros`), as
+    probes on it; else the difference with g's jumps at their value for g = 0 must be 0 over the
+    whole bracket (`d/dx ReLU(g) = (g > 0) g'`); else one UNSETTLED probe, which makes the step
+    unknown. Yields (t, where, note)."""
+    on_kink = _at_zero_of(difference, g)
+    if on_kink is None:
+        return
+    d_line = line.restrict(on_kink)
+    for c in cs:
+        if c.value is not None:
+            continue
+        zeros = _exact_zeros(g_line, c, cuts)
+        if zeros is not None:
+            yield from ((z, "on", "") for z in zeros)
+        elif not _zero_throughout(d_line, c):
+            note = (f"{sp.sstr(g)} changes sign at a point bisection only brackets (t in "
+                    f"[{float(c.lo):.12g}, {float(c.hi):.12g}] along a probe line), and the two sides "
+                    f"could not be shown equal exactly there")
+            yield (c.lo + c.hi) / 2, UNSETTLED, note
+
+
+def _at_zero_of(d: sp.Expr, g: sp.Expr) -> sp.Expr | None:
+    """d with every jump of g (a sign, indicator, case condition or delta of g or -g) at its value
+    where g = 0, and g itself 0 (`(g > 0) g = \\mathrm{ReLU}(g)` there); None when d has no jump of g
+    (a ReLU's or |.|'s kink is continuous)."""
+    repl = {}
+    for node in sp.preorder_traversal(d):
+        name = type(node).__name__
+        if name in _RELATION_AT_ZERO:
+            if node.args[0] - node.args[1] in (g, -g):
+                repl[node] = _RELATION_AT_ZERO[name]
+        elif name in ("Heaviside", "sign", "KroneckerDelta"):
+            arg = node.args[0] - node.args[1] if name == "KroneckerDelta" else node.args[0]
+            if arg in (g, -g):
+                repl[node] = {"Heaviside": node.args[1] if len(node.args) > 1 else sp.S.Half,
+                              "sign": sp.S.Zero, "KroneckerDelta": sp.S.One}[name]
+    return d.xreplace(repl).xreplace({g: sp.S.Zero, -g: sp.S.Zero}) if repl else None
+
+
+_RELATION_AT_ZERO = {"StrictGreaterThan": sp.false, "StrictLessThan": sp.false, "GreaterThan": sp.true,
+                     "LessThan": sp.true, "Equality": sp.true, "Unequality": sp.false}
+
+
+def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | None:
+    """Every zero of g in the bracket, exactly, when that can be shown: g a product of rational
+    factors (exact roots) and factors whose enclosure excludes 0 on the bracket (`(x - 1)^2 e^x`), or
+    g strictly monotone on it (at most one zero) and exactly 0 at a known exact point in it (another
+    argument's root, the bracket's middle: `\\tanh x` at 0). None when neither shows it."""
+    factors = sp.Mul.make_args(sp.factor_terms(g_line))
+    rational = [f for f in factors if _T in f.free_symbols and f.is_rational_function(_T)]
+    other = [f for f in factors if _T in f.free_symbols and f not in rational]
+    if rational and all(_excludes_zero(f, c.lo, c.hi) for f in other):
+        per_factor = [_polynomial_crossings(f) for f in rational]
+        roots = [r for found in per_factor if found is not None for r in found]
+        if None not in per_factor and all(r.value is not None and r.value.is_Rational for r in roots):
+            return [r.value for r in roots if c.lo <= r.value <= c.hi]
+    if not _excludes_zero(sp.diff(g_line, _T), c.lo, c.hi):
+        return None
+    candidates = [*_bracket_points(c, cuts), _simplest_between(c.lo, c.hi)]
+    candidates += [d.value for d in cuts if d.value is not None and d.lo <= c.hi and c.lo <= d.hi]
+    for t in dict.fromkeys(candidates):  # in order, each once
+        try:
+            inside = all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (t - c.lo, c.hi - t))
+            if inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
+                return [t]  # the one zero of g in the bracket (monotone there)
+        except (Undefined, Undecided):
+            continue
+    return None
+
+
+def _simplest_between(lo: sp.Rational, hi: sp.Rational) -> sp.Rational:
+    """The rational with the smallest denominator in [lo, hi] (continued fractions): a root that is a
+    simple fraction (|x| = 10 at -10) is found exactly in its bracket."""
+    if lo <= 0 <= hi:
+        return sp.S.Zero
+    if hi < 0:
+        return -_simplest_between(-hi, -lo)
+    whole = sp.floor(lo)
+    if whole + 1 <= hi or whole == lo:
+        return whole if whole == lo else whole + 1
+    # lo and hi share the integer part: recurse on the reciprocals of the fractional parts
+    return whole + 1 / _simplest_between(1 / (hi - whole), 1 / (lo - whole))
+
+
+def _zero_throughout(d_line: sp.Expr, c: Crossing) -> bool:
+    """The difference (with g's jumps at g = 0) is 0 on the whole bracket: exactly, or by an
+    enclosure that is {0}."""
+    if d_line == 0 or sp.expand(d_line) == 0:
+        return True
+    try:
+        iv = IntervalEvaluator({_T: rational_interval(c.lo, c.hi)}, INTERVAL_BITS[0]).enclose(d_line)
+    except (Straddle, Undecided, Undefined):
+        return False
+    return interval_sign(iv) == 0
+
+
+def _bracket_points(c: Crossing, cuts: list[Crossing]) -> list[sp.Rational]:
+    """Points inside a bisection bracket (a sign change not resolved, about 1e-10 wide): its ends,
+    its middle, every other crossing's rational end inside it, and the middles between these, so a
+    region thinner than the bracket (`(\\tanh x > 0)(x < 10^{-15})`, a domain gap around 0) is met
+    where one of them falls into it."""
+    inner = {c.lo, c.hi, (c.lo + c.hi) / 2}
+    for d in cuts:
+        inner.update(x for x in (d.lo, d.hi) if c.lo < x < c.hi)
+    ordered = sorted(inner)
+    return ordered + [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
 
 
 def _merge(found: list[Crossing]) -> list[Crossing]:
@@ -450,6 +634,8 @@ def _line_probes(cuts: list[Crossing], on_only: bool) -> list[tuple[sp.Expr, str
     for c in cuts:
         if c.value is not None:
             out.append((c.value, "on"))
+        else:
+            out.extend((t, BRACKET) for t in _bracket_points(c, cuts))
     if on_only:
         return out
     for i, c in enumerate(cuts):
