@@ -29,8 +29,8 @@ tests/adversarial/sizes hold false claims that look like the fragment (verified 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -40,6 +40,7 @@ from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
 from ..translate import Key, Scope, Translator, leaf_symbol
+from ..vocabulary import CONSTANTS
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
 from .instances import _index_only, _names, _partitions, size_names
 from .symbolic import zero_test
@@ -162,7 +163,6 @@ class SymbolicTranslator(Translator):
     def int_value(self, node: n.Expr, scope: Scope):
         """An index expression as a SymPy integer expression (None: not an index expression)."""
         if isinstance(node, n.Num):
-            from fractions import Fraction  # noqa: PLC0415
             f = Fraction(node.text)
             return sp.Integer(int(f)) if f.denominator == 1 else None
         if isinstance(node, n.Name) and node.sub is None:
@@ -610,6 +610,7 @@ class _Signs:
         self.t = t
         self.sizes = set(t.size_symbols.values())
         self._sums: dict = {}
+        self.assumed = {sym: sp.Dummy(sym.name, real=True, **sign) for sym, sign in _assumed_signs(t).items()}
 
     def holds(self, c: Condition) -> bool:
         e = self.stand_in(c.expr)
@@ -628,7 +629,9 @@ class _Signs:
         for d in e.atoms(sp.KroneckerDelta):
             sub[d] = sp.Dummy("delta", nonnegative=True, integer=True)
         for x in e.free_symbols:
-            if x in self.t.ranges and not x.is_integer:  # a free index (the symbols of sums are Dummies)
+            if x in self.assumed:  # an input whose sign an `assume` line states
+                sub[x] = self.assumed[x]
+            elif x in self.t.ranges and not x.is_integer:  # a free index (the symbols of sums are Dummies)
                 sub[x] = self.index_symbol(x)
             elif isinstance(x, sp.Dummy) and x in self.t.ranges:
                 sub[x] = self.index_symbol(x)
@@ -655,6 +658,40 @@ class _Signs:
                 sign = {"real": True}
             self._sums[a] = sp.Dummy("sum", **sign)
         return self._sums[a]
+
+
+_SIGN_OF = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+_FLIPPED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+
+
+def _assumed_signs(t: SymbolicTranslator) -> dict[sp.Symbol, dict[str, bool]]:
+    """Inputs whose sign an `assume` line states outright (`assume \\epsilon > 0`, `0 <= x`): the
+    step is claimed under its assumptions, so a domain condition needs to hold only there. Only a
+    plain input name (not defined, not an index or size) compared with a number counts; the number
+    must put the sign beyond doubt (`x > 2` makes x positive, `x > -1` says nothing of it)."""
+    out: dict[sp.Symbol, dict[str, bool]] = {}
+    for cond in t.context.assumptions:
+        for left, op, right in zip(cond.terms, cond.ops, cond.terms[1:]):
+            if isinstance(right, n.Name) and isinstance(left, n.Num) and op in _FLIPPED:
+                left, op, right = right, _FLIPPED[op], left
+            if not (isinstance(left, n.Name) and left.sub is None and isinstance(right, n.Num) and op in _SIGN_OF):
+                continue
+            base = left.base
+            if base in t.size_symbols or t.is_index(base) or t.is_defined((base, ())) or base in CONSTANTS:
+                continue
+            try:
+                bound = Fraction(right.text)
+            except (ValueError, ZeroDivisionError):
+                continue
+            sign = _SIGN_OF[op]
+            if (sign in ("positive", "nonnegative") and bound < 0) or (sign in ("negative", "nonpositive") and bound > 0):
+                continue
+            if bound != 0:
+                sign = "positive" if bound > 0 else "negative"
+            out.setdefault(leaf_symbol((base, ())), {})[sign] = True
+    # contradictory assumptions (x > 0 and x < 0) leave no point to check: say nothing of that input
+    return {sym: signs for sym, signs in out.items()
+            if not ({"positive", "nonnegative"} & set(signs) and {"negative", "nonpositive"} & set(signs))}
 
 
 def _check_domains(t: SymbolicTranslator, norm: "_Normaliser", ca: tuple, cb: tuple) -> None:

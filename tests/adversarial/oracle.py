@@ -349,6 +349,11 @@ def _y(e: Env, j: int) -> Fraction:
 
 # ---------------------------------------------------------------- redteam_engine (one file per bug)
 
+def _sqrt_sq(a: Fraction, times) -> tuple:
+    """(\\sqrt{a})^2 t and a t: the left side is undefined where a < 0."""
+    return (UNDEFINED if a < 0 else a * times), a * times
+
+
 def _rte(text, sides, **kw) -> Claim:
     return Claim("redteam_engine/" + kw.pop("f"), text, sides, **kw)
 
@@ -456,6 +461,15 @@ CLAIMS += [
          f="sum_domain.proof"),
     _rte(r"\frac{\delta_{ij}}{\delta_{ij}} x_i = x_i", lambda e: (e["x", e.i] if e.i == e.j else UNDEFINED, e["x", e.i]),
          f="sum_domain.proof", free=IJ),
+    # ---------------------------------------------------------------- assumed_signs: each at a value its assumptions allow
+    _rte(r"(\sqrt{c})^2 \sum_j x_j = c \sum_j x_j", lambda e: _sqrt_sq(Fraction(-1, 2), _SUM_X(e)),
+         f="assumed_signs.proof"),
+    _rte(r"(\sqrt{c})^2 \sum_j y_j = c \sum_j y_j", lambda e: _sqrt_sq(Fraction(-1, 2), S(1, e.N, lambda j: e["y", j])),
+         f="assumed_signs.proof"),
+    _rte(r"(\sqrt{c - 1})^2 \sum_j x_j = (c - 1) \sum_j x_j", lambda e: _sqrt_sq(Fraction(1, 2) - 1, _SUM_X(e)),
+         f="assumed_signs.proof"),
+    _rte(r"(\sqrt{c})^2 \sum_j z_j = c \sum_j z_j", lambda e: _sqrt_sq(Fraction(-1, 2), S(1, e.N, lambda j: e["z", j])),
+         f="assumed_signs.proof"),
     # ---------------------------------------------------------------- hidden_assumption, hidden_point
     _rte("g_i = x_i", lambda e: (e["x", e.i] + _given_y12(e, e.i), e["x", e.i]), f="hidden_assumption.proof", free=I_N),
     _rte("g = 1", lambda e: (_y(e, 1), 1), f="hidden_assumption.proof"),
