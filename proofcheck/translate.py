@@ -196,16 +196,27 @@ class Translator:
     def index_range(self, name: str):
         return self.context.index_range(name.rstrip("'"))
 
+    INDEX_PRODUCTS = True  # `2 j` is an index value (the proof for every N keeps index values linear)
+
+    def whole(self, k: int):
+        """A whole number written in an index expression, as this translator's index values are."""
+        return k
+
+    def size_value(self, name: str):
+        """A size's value here (None: not a size)."""
+        return self.sizes.get(name)
+
     def int_value(self, node: n.Expr, scope: Scope) -> int | None:
         if isinstance(node, n.Num):
             f = Fraction(node.text)
-            return int(f) if f.denominator == 1 else None
+            return self.whole(int(f)) if f.denominator == 1 else None
         if isinstance(node, n.Name) and node.sub is None:
             v = scope.int_of(node.base)
             if v is not None:
                 return v
-            if node.base in self.sizes:
-                return self.sizes[node.base]
+            v = self.size_value(node.base)
+            if v is not None:
+                return v
             if self.is_index(node.base):
                 raise ProofError("E205", f"index `{node.base}` is not bound here: it is neither free in this step nor summed over", node.span)
             return None
@@ -217,7 +228,7 @@ class Translator:
             return None if a is None else -a
         if isinstance(node, n.Group) and len(node.items) == 1:
             return self.int_value(node.items[0], scope)
-        if isinstance(node, n.Product) and all(op in ("juxt", "*") for op in node.ops):
+        if self.INDEX_PRODUCTS and isinstance(node, n.Product) and all(op in ("juxt", "*") for op in node.ops):
             out = 1
             for f in node.factors:
                 v = self.int_value(f, scope)

@@ -191,6 +191,19 @@ def _sizes_text(run: _Run) -> str:
     return ", ".join(str(s) for s in run.skipped[:3])
 
 
+def _incomplete(plan: Plan, run: _Run) -> Decision | None:
+    """`unknown` when the instances run could not cover what the step needs: a size too large to
+    expand, or a plan that says it is incomplete (too many critical sizes, an argument too large)."""
+    if run.skipped:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
+                               f"{_sizes_text(run)}: {run.skip_reason})")
+    if plan.unchecked:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=plan.unchecked)
+    return None
+
+
 def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, numeric_sizes: bool = True,
                     ad: str | None = None, try_all_sizes: bool = True, matrices: bool = False) -> Decision:
     """The verdict in general (no given point). The proof for every N is not tried on a vector or
@@ -217,13 +230,9 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
     if run.outcome is not None:
         run.outcome.sizes = run.sizes()
         return xc.finish(run.outcome)
-    if run.skipped:
-        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
-                        reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
-                               f"{_sizes_text(run)}: {run.skip_reason})")
-    if plan.unchecked:
-        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
-                        reason=plan.unchecked)
+    incomplete = _incomplete(plan, run)
+    if incomplete is not None:
+        return incomplete
     if run.all_symbolic and plan.complete:
         return xc.finish(Decision("proved", "symbolic", run.points, run.results, guarantee="all-values-all-sizes"))
     reason = "; ".join(r for r in (_not_all_sizes_reason(plan, proof), run.sampled_reason) if r)
@@ -264,13 +273,9 @@ def _decide_at_point(ctx, a_node, b_node, free, rng, seed, ad: str | None = None
                               try_all_sizes=plan.size_dependent and not plan.complete, matrices=matrices)
     holds = {"proved": True, "numeric": True, "refuted": False}.get(general.verdict)
     reason = "" if holds is not False else "holds at the given point only"
-    if run.skipped:
-        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
-                        reason=f"a size this step must be checked at is too large to expand ({_size_word(plan)} = "
-                               f"{_sizes_text(run)}: {run.skip_reason})")
-    if plan.unchecked:
-        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
-                        reason=plan.unchecked)
+    incomplete = _incomplete(plan, run)
+    if incomplete is not None:
+        return incomplete
     if general.verdict == "proved" and general.method == "symbolic-n":
         return xc.finish(Decision("proved", "symbolic-n", run.points, run.results, holds_in_general=True,
                                   guarantee="all-values-all-sizes"))

@@ -160,29 +160,14 @@ class SymbolicTranslator(Translator):
         self._self_referent: dict[str, bool] = {}  # refers_to_itself, memoised
 
     # -------------------------------------------------------------- index values
-    def int_value(self, node: n.Expr, scope: Scope):
-        """An index expression as a SymPy integer expression (None: not an index expression)."""
-        if isinstance(node, n.Num):
-            f = Fraction(node.text)
-            return sp.Integer(int(f)) if f.denominator == 1 else None
-        if isinstance(node, n.Name) and node.sub is None:
-            v = scope.int_of(node.base)
-            if v is not None:
-                return v
-            if node.base in self.size_symbols:
-                return self.size_symbols[node.base]
-            if self.is_index(node.base):
-                raise ProofError("E205", f"index `{node.base}` is not bound here", node.span)
-            return None
-        if isinstance(node, n.Add):
-            a, b = self.int_value(node.left, scope), self.int_value(node.right, scope)
-            return None if a is None or b is None else a + node.sign * b
-        if isinstance(node, n.Neg):
-            a = self.int_value(node.arg, scope)
-            return None if a is None else -a
-        if isinstance(node, n.Group) and len(node.items) == 1:
-            return self.int_value(node.items[0], scope)
-        return None
+    # index values are SymPy integer expressions in the size symbols, kept linear (no products)
+    INDEX_PRODUCTS = False
+
+    def whole(self, k: int):
+        return sp.Integer(k)
+
+    def size_value(self, name: str):
+        return self.size_symbols.get(name)
 
     def name(self, node: n.Name, scope: Scope):
         if node.sub is None:
