@@ -73,9 +73,27 @@ def plain(x: Any) -> Any:
     if isinstance(x, dict):
         return ["dict", sorted(([plain(k), plain(v)] for k, v in x.items()), key=_text)]
     if is_dataclass(x) and not isinstance(x, type):
+        frozen = x.__dataclass_params__.frozen
+        if frozen:
+            hit = _PLAIN_MEMO.get(id(x))
+            if hit is not None and hit[0] is x:
+                return hit[1]
         cls = type(x)
-        return [f"{cls.__module__}.{cls.__qualname__}", [[f.name, plain(getattr(x, f.name))] for f in fields(x) if f.compare]]
+        value = [f"{cls.__module__}.{cls.__qualname__}", [[f.name, plain(getattr(x, f.name))] for f in fields(x) if f.compare]]
+        if frozen:
+            if len(_PLAIN_MEMO) >= MAX_PLAIN_MEMO:
+                _PLAIN_MEMO.clear()
+            _PLAIN_MEMO[id(x)] = (x, value)
+        return value
     raise TypeError(f"no key for a {type(x).__name__}")
+
+
+# Frozen dataclasses (nodes, definitions, contexts) never change, so their plain form is remembered by
+# identity (the object kept with it, so an id is not reused while its entry lives): the contexts of a
+# file's chains share most of their definitions, and grading a class builds thousands of keys from them.
+# The forms are shared: callers only serialise them, never change them.
+MAX_PLAIN_MEMO = 100_000
+_PLAIN_MEMO: dict[int, tuple[Any, Any]] = {}
 
 
 def _text(x: Any) -> str:
