@@ -8,6 +8,7 @@ counterexample values, `score` hides the steps.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -18,6 +19,8 @@ from ..source import Source
 from .key import Key
 from .model import ProblemRecord, StepRecord, StudentRecord
 from .outputs import _num, goal_status, visible_note, visible_notes, visible_text
+
+MATHML_MEMO = 20_000  # distinct LaTeX pieces whose MathML is remembered within a run
 from .submissions import Submission, safe_name
 
 KEYWORDS = ("problem", "let", "index", "assume", "at", "show", "find", "case", "lemma", "network", "input", "dense", "batch")
@@ -54,9 +57,10 @@ math{font-size:1.1em}
 """
 
 
+@functools.lru_cache(maxsize=MATHML_MEMO)
 def to_mathml(latex: str) -> str:
     """MathML for a piece of LaTeX, sanitised (`safe_mathml`); escaped text when the converter cannot
-    read it (never an error)."""
+    read it (never an error). A pure function of the text, remembered: a class writes the same lines."""
     text = latex.replace("&", " ").strip()
     if not text:
         return ""
