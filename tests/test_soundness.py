@@ -6,6 +6,8 @@ re-parsed. An mpmath oracle (tests/mutants.py, no SymPy) decides which mutants r
 previous member; the checker must refute every one of those (kill rate 100 %, zero wrong accepts).
 Equivalent rewritings (reorder, expand, rename bound indices, move constants through sums) must be
 accepted. The sample is deterministic and bounded (about 60 mutants) to keep the suite fast.
+Whole proofs are mutated too: a met goal's right side changed to something really different must not
+be met, and a middle member of a chain that met a goal changed so must be refuted and break the goal.
 """
 
 from __future__ import annotations
@@ -191,3 +193,104 @@ def test_equivalent_rewritings_are_accepted(steps):
                 if r is None or not r.accepted]
     assert not [x for x in rejected if x[3] == "refuted"], f"equal rewritings refuted (unsound counterexample): {rejected}"
     assert rate >= 0.99, f"rewritings not accepted: {rejected}"
+
+
+# ------------------------------------------------------------------ mutations of whole proofs
+
+MAX_WHOLE_MUTANTS = 12  # per test below: each mutant is a whole file checked again
+
+
+def _splice(text: str, span, new: str) -> str:
+    """The text with the node at `span` (one line) replaced by `new`."""
+    lines = text.split("\n")
+    line = lines[span.line - 1]
+    lines[span.line - 1] = line[:span.column - 1] + new + line[span.end_column - 1:]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def clean_proofs():
+    """(path, text, problem, goal results by line) for every problem of proofs/ the oracle can read."""
+    from proofcheck.elaborate import elaborate
+    from proofcheck.parse import parse_source
+    from proofcheck.source import split_lines
+
+    out = []
+    for path, text in _sources():
+        if not path.startswith("proofs/"):
+            continue
+        problems, _ = elaborate(parse_source(split_lines(path, text))[0])
+        result = check_text(text, path, OPTIONS)
+        for problem, pr in zip(problems, result.problems):
+            if any(c.context.networks or c.context.shapes for c in problem.chains):
+                continue  # outside the oracle's language (see mutants.accepted_steps)
+            out.append((path, text, problem, {g.line: g for g in pr.goals}))
+    return out
+
+
+def _whole_mutants(cands):
+    """Sample (label, path, text, span, node, original, against, also) candidates the oracle says differ."""
+    chosen, seen = [], set()
+    for kind, path, text, span, node, ctx, against, also in _round_robin(cands, key=lambda c: c[0]):
+        if len(chosen) >= MAX_WHOLE_MUTANTS:
+            break
+        rendered = M.render(node)
+        if (path, span.line, rendered) in seen or span.line != span.end_line:
+            continue
+        seen.add((path, span.line, rendered))
+        back = M.reparse(rendered)
+        if back is None or M.Oracle(ctx, seed=len(seen)).compare(against, back, also=also).status != "differ":
+            continue
+        chosen.append((path, _splice(text, span, rendered), span, rendered))
+    return chosen
+
+
+def test_a_mutated_goal_is_never_met(clean_proofs):
+    """The goal's right side changed to something really different (oracle): the chain that met the
+    original goal ends at the original right side, so the new goal must not be met."""
+    cands = []
+    for path, text, problem, goals in clean_proofs:
+        for g in problem.goals:
+            if g.kind == "show" and g.rhs is not None and goals.get(g.span.line) and goals[g.span.line].status == "met":
+                for kind, node in M.mutants(g.rhs, g.context):
+                    cands.append((kind, path, text, g.rhs.span, node, g.context, g.rhs, (g.lhs,)))
+    chosen = _whole_mutants(cands)
+    assert len(chosen) >= 6, f"too few goal mutants: {len(chosen)}"
+    met = []
+    for path, text, span, rendered in chosen:
+        result = check_text(text, path, OPTIONS)
+        goal = next((g for p in result.problems for g in p.goals if g.line == span.line), None)
+        assert goal is not None, (path, span.line, rendered)
+        if goal.status == "met":
+            met.append((path, span.line, rendered))
+    print(f"\ngoal mutations: {len(chosen)} goals changed to really different right sides; met: {len(met)}")
+    assert not met, f"GOALS MET THAT ARE FALSE: {met}"
+
+
+def test_a_mutated_middle_member_breaks_its_chain_and_goal(clean_proofs):
+    """A member inside a chain that met a goal changed to something really different from the member
+    before it: the step into it is refuted, and the goal the chain met is not met any more (a chain
+    with a failed step never meets a goal, even when its last member is right)."""
+    cands = []
+    for path, text, problem, goals in clean_proofs:
+        met_chains = {g.chain for g in goals.values() if g.status == "met" and g.chain is not None}
+        for ci, chain in enumerate(problem.chains):
+            if ci not in met_chains or len(chain.members) < 3:
+                continue
+            for k in range(1, len(chain.members) - 1):
+                m = chain.members[k]
+                for kind, node in M.mutants(m.expr, chain.context):
+                    cands.append((kind, path, text, m.span, node, chain.context, chain.members[k - 1].expr, (m.expr,)))
+    chosen = _whole_mutants(cands)
+    assert len(chosen) >= 6, f"too few member mutants: {len(chosen)}"
+    wrong = []
+    for path, text, span, rendered in chosen:
+        result = check_text(text, path, OPTIONS)
+        steps = {(s.line, s.column): s for p in result.problems for s in p.steps}
+        step = steps.get((span.line, span.column))
+        goals_met = [g for p in result.problems for g in p.goals if g.status == "met"
+                     and g.chain_lines and g.chain_lines[0] <= span.line <= g.chain_lines[1]]
+        if step is None or step.verdict != "refuted" or goals_met:
+            wrong.append((path, span.line, rendered, step.verdict if step else None, [g.line for g in goals_met]))
+    print(f"\nmember mutations: {len(chosen)} chains with a really different middle member; wrong: {len(wrong)}")
+    assert not wrong, f"a wrong middle member was accepted or its chain still met a goal: {wrong}"
