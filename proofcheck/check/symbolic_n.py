@@ -87,38 +87,34 @@ class SumOver(sp.Function):
         return self.args[2], self.args[3]
 
 
-def _sum_atoms(e) -> list:
-    """The sum atoms of e not nested in another sum atom."""
+def _outside_sums(e, wanted) -> list:
+    """The subexpressions of e that `wanted` picks, in order without repeats, not looking inside them
+    nor inside any sum atom (a sum atom itself may be picked)."""
     out: list = []
 
     def walk(x):
-        if isinstance(x, SumOver):
+        if wanted(x):
             if x not in out:
                 out.append(x)
+            return
+        if isinstance(x, SumOver):
             return
         for a in x.args:
             walk(a)
 
     walk(e)
     return out
+
+
+def _sum_atoms(e) -> list:
+    """The sum atoms of e not nested in another sum atom."""
+    return _outside_sums(e, lambda x: isinstance(x, SumOver))
 
 
 def _entries(e, base: str, arity: int) -> list:
     """The entries of the family `base` in e outside any sum atom."""
-    out: list = []
-
-    def walk(x):
-        if isinstance(x, SumOver):
-            return
-        if isinstance(x, AppliedUndef) and x.func.__name__ == FAMILY + base and len(x.args) == arity:
-            if x not in out:
-                out.append(x)
-            return
-        for a in x.args:
-            walk(a)
-
-    walk(e)
-    return out
+    return _outside_sums(e, lambda x: isinstance(x, AppliedUndef) and x.func.__name__ == FAMILY + base
+                         and len(x.args) == arity)
 
 
 # ------------------------------------------------------------------ ranges
