@@ -468,6 +468,7 @@ CLAIMS += [
          f="assumed_signs.proof"),
     _rte(r"(\sqrt{c - 1})^2 \sum_j x_j = (c - 1) \sum_j x_j", lambda e: _sqrt_sq(Fraction(1, 2) - 1, _SUM_X(e)),
          f="assumed_signs.proof"),
+    _rte(r"f(d)^2 \sum_j x_j = d \sum_j x_j", lambda e: _sqrt_sq(Fraction(-1, 2), _SUM_X(e)), f="assumed_signs.proof"),
     _rte(r"(\sqrt{c})^2 \sum_j z_j = c \sum_j z_j", lambda e: _sqrt_sq(Fraction(-1, 2), S(1, e.N, lambda j: e["z", j])),
          f="assumed_signs.proof"),
     # ---------------------------------------------------------------- hidden_assumption, hidden_point
