@@ -32,6 +32,7 @@ inputs the lines also pass through its stationary point.
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from dataclasses import dataclass
 
@@ -51,7 +52,12 @@ FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
-FAR_POINTS = tuple(sp.Integer(10) ** k for k in (4, 5, 6, 9))  # |t| on every bisected line: past its reach
+FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
+FAR_LAST_DECADE = 9  # the ladder goes at least this far
+FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constants' magnitudes
+FAR_MAX_DECADE = 400  # a ladder that would go further is a Budget (the step is unknown)
+REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-200 max(1, |t|) wide
+REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
@@ -408,6 +414,98 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Crossing]:
+    """g's crossings with every bracket that may hide a thin region split finer (`_refine`): one where
+    g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
+    overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
+    slope = sp.diff(g_line, _T)
+    out: list[Crossing] = []
+    for c in cs:
+        overlaps = any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone)
+        if c.value is None and (overlaps or not _excludes_zero(slope, c.lo, c.hi)):
+            out.extend(_refine(g_line, c))
+        else:
+            out.append(c)
+    return out
+
+
+def _refine(g_line, c: Crossing) -> list[Crossing]:
+    """The bracket c cut by certified bisection (in t, at the precision the enclosures need) into
+    pieces below 2^-REFINE_BITS max(1, |t|) wide: pieces where g has a certain sign (or no value) are
+    dropped, the others merged into the finer brackets returned. A region of one sign wider than the
+    final pieces lies between two of them, where the cells' probes fall."""
+    parts = _fraction_parts(g_line)
+    slope = sp.diff(g_line, _T)
+    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** REFINE_BITS)
+    stack = [(c.lo, c.hi)]
+    kept: list[tuple] = []
+    evaluations = 0
+    while stack:
+        t1, t2 = stack.pop()
+        evaluations += 1
+        if evaluations > REFINE_EVALUATIONS:
+            raise Budget(f"refining a sign change of {sp.sstr(g_line)} along a probe line took more than "
+                         f"{REFINE_EVALUATIONS} enclosures")
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
+            continue
+        if t2 - t1 <= finest:
+            kept.append((t1, t2))
+            continue
+        mid = (t1 + t2) / 2
+        stack.append((mid, t2))
+        stack.append((t1, mid))
+    merged: list[list] = []
+    for lo, hi in sorted(kept):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    if len(merged) > MAX_CROSSINGS:
+        raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times in one bracket")
+    return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def far_points(g_lines: list) -> list[sp.Integer]:
+    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
+    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the product of the magnitudes (|c| or 1/|c|,
+    whichever is larger) of the constants the arguments contain, and at least to 10^FAR_LAST_DECADE:
+    an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as far out as its constants
+    allow. A ladder past 10^FAR_MAX_DECADE is a Budget."""
+    constants = {c for g in g_lines for c in _constants(g)}
+    decades = sum(_decades(c) for c in sorted(constants, key=sp.default_sort_key))
+    top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
+    if top > FAR_MAX_DECADE:
+        raise Budget(f"the constants of {', '.join(sp.sstr(g) for g in g_lines)} reach past 10^{FAR_MAX_DECADE}: "
+                     "their far regions are not searched")
+    return [sp.Integer(10) ** k for k in range(FAR_FIRST_DECADE, top + 1)]
+
+
+def _constants(g):
+    """The largest subexpressions of g without the line's parameter (each number once)."""
+    if _T not in g.free_symbols:
+        yield g
+        return
+    for a in g.args:
+        yield from _constants(a)
+
+
+def _decades(c: sp.Expr) -> float:
+    """log10 of max(|c|, 1/|c|); 0 for 0 or a constant with no certified value."""
+    try:
+        v = Evaluator({}).run(lambda e: e.value(c))
+    except (Undefined, Undecided):
+        return 0.0
+    if isinstance(v, fmpq):
+        if v == 0:
+            return 0.0
+        return abs(math.log10(abs(int(v.p))) - math.log10(int(v.q)))
+    if v.contains(0) or not v.is_finite():
+        return 0.0
+    return abs(float(abs(v).log()) / math.log(10))
+
+
 def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
     """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
     sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
@@ -475,18 +573,18 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
     for line in lines:
-        found: list[Crossing] = []
-        bracketed: list = []  # (g, g restricted to the line, its crossings) searched by bisection
-        bisected = False
+        per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
             g_line = line.restrict(g)
-            cs, by_bisection = crossings(g_line)
-            found.extend(cs)
-            bisected |= by_bisection
-            if difference is not None and by_bisection:
-                bracketed.append((g, g_line, cs))
+            per_arg.append((g, g_line, *crossings(g_line)))
+        everyone = [c for _, _, cs, _ in per_arg for c in cs]
+        per_arg = [(g, g_line, _refined(g_line, cs, everyone) if by_bisection else cs, by_bisection)
+                   for g, g_line, cs, by_bisection in per_arg]
+        found = [c for _, _, cs, _ in per_arg for c in cs]
+        bisected = any(by_bisection for *_, by_bisection in per_arg)
+        bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
             continue
         coverage.lines += 1
@@ -499,7 +597,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
-            line_probes += [(sign * t, BEYOND) for t in FAR_POINTS for sign in (-1, 1)]
+            reach = far_points([g_line for _, g_line, _, by_bisection in per_arg if by_bisection])
+            line_probes += [(sign * t, BEYOND) for t in reach for sign in (-1, 1)]
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
