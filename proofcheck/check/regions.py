@@ -36,6 +36,7 @@ import math
 import random
 from dataclasses import dataclass
 
+import mpmath
 import sympy as sp
 from flint import arb, fmpq
 
@@ -58,6 +59,14 @@ FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constant
 FAR_MAX_DECADE = 400  # a ladder that would go further is a Budget (the step is unknown)
 REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-200 max(1, |t|) wide
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
+STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
+NEWTON_BITS = 64  # Newton's method first at this precision
+NEWTON_STEPS = 40  # steps before a start is given up
+REFINE_NEWTON_STEPS = 6  # further steps at REFINE_BITS
+STATIONARY_SLACK = 4  # a stationary point is rounded within this many last steps
+CLOSE_BITS = 16  # Newton stops when a step is below 2^-(bits - 16) max(1, |x|)
+CONVERGED = sp.Rational(1, 2 ** 10)  # or gives up when its steps have not shrunk by this factor (a
+# degenerate minimum, (x - 5)^4, converges linearly: its last step is then about its distance)
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
@@ -257,6 +266,125 @@ def stationary_points(args, syms: list) -> list[dict]:
         if len(sol) == 1 and all(val.is_Rational for val in sol[0].values()) and len(sol[0]) == len(vs):
             out.append(sol[0])
     return out
+
+
+def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[dict]:
+    """Near-stationary points of every argument in several inputs that is neither affine nor of degree
+    2 (those have `stationary_points`): a bounded region where the argument has one sign contains a
+    local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). Found by Newton's
+    method on the gradient of the argument's core (`_core`) from the base point and STATIONARY_STARTS - 1
+    random points, refined at high precision, rounded to the simplest rationals within the last
+    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md)."""
+    out: list[dict] = []
+    for g in args:
+        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        if len(vs) < 2 or _degree_at_most_2(g, vs):
+            continue
+        core = _core(g)
+        grad = [sp.diff(core, v) for v in vs]
+        if all(not (d.free_symbols & set(vs)) for d in grad):
+            continue  # the core is affine: no stationary point
+        hess = [[sp.diff(d, w) for w in vs] for d in grad]
+        starts = [[base.get(v, sp.S.Zero) for v in vs]]
+        starts += [[_random_value(rng, False) for _ in vs] for _ in range(STATIONARY_STARTS - 1)]
+        for start in starts:
+            found = _newton(grad, hess, vs, start)
+            if found is not None and found not in out:
+                out.append(found)
+    return out
+
+
+def _degree_at_most_2(g, vs: list) -> bool:
+    try:
+        return sp.Poly(g, *vs).total_degree() <= 2
+    except sp.PolynomialError:
+        return False
+
+
+_MONOTONE = {"exp", "log", "tanh", "atan", "asinh", "sinh", "erf", "erfc"}
+
+
+def _core(g: sp.Expr) -> sp.Expr:
+    """g without constant terms and factors and without strictly monotone outer functions (exp, log,
+    tanh, ...; a constant power, whose stationary points include its base's): the stationary points of
+    the core are stationary points of g, and Newton's method converges on `(x-5)^2 + (y-5)^2` in one
+    step where on `e^{(x-5)^2 + (y-5)^2}` it crawls."""
+    while True:
+        if g.is_Add or g.is_Mul:
+            rest = [a for a in g.args if a.free_symbols]
+            if len(rest) != 1:
+                return g
+            g = rest[0]
+        elif type(g).__name__ in _MONOTONE and len(g.args) == 1:
+            g = g.args[0]
+        elif g.is_Pow and not g.exp.free_symbols:
+            g = g.base
+        else:
+            return g
+
+
+def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
+    """Newton's method on grad = 0 from `start` (NEWTON_STEPS at NEWTON_BITS, then REFINE_NEWTON_STEPS
+    at REFINE_BITS), each step at most max(1, |x|) long; the point rounded to the simplest rational
+    within STATIONARY_SLACK last steps of each coordinate, or None when it does not converge."""
+    x = [sp.Rational(v) for v in start]
+    sizes: list = []
+    step: list = []
+    for bits, steps in ((NEWTON_BITS, NEWTON_STEPS), (REFINE_BITS, REFINE_NEWTON_STEPS)):
+        for _ in range(steps):
+            found = _newton_step(grad, hess, vs, x, bits)
+            if found is None:
+                return None
+            size = max(abs(d) for d in found)
+            reach = max(1, *(abs(v) for v in x))
+            step = [d * reach / size for d in found] if size > reach else found
+            sizes.append(min(size, reach))
+            x = [_round_bits(v - d, bits) for v, d in zip(x, step)]
+            if size <= reach / sp.Integer(2) ** (bits - CLOSE_BITS):
+                break
+        if sizes[-1] > sizes[0] * CONVERGED:
+            return None  # the steps did not shrink: no stationary point near this start
+    slack = [abs(d) * STATIONARY_SLACK + max(1, abs(v)) / sp.Integer(2) ** REFINE_BITS for v, d in zip(x, step)]
+    return {v: _simplest_between(c - r, c + r) for v, c, r in zip(vs, x, slack)}
+
+
+def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
+    """H^-1 grad at x (midpoints of certified values at `bits`), None where they cannot be had or H is
+    singular."""
+    point = dict(zip(vs, x))
+    try:
+        values = Evaluator(point).run(lambda e: [e.value(d) for d in grad] + [e.value(h) for row in hess for h in row],
+                                      start=bits)
+    except (Undefined, Undecided):
+        return None
+    with mpmath.workprec(bits):
+        mids = [_mid(v) for v in values]
+        n = len(vs)
+        try:
+            solved = mpmath.lu_solve(mpmath.matrix([mids[n + i * n: n + (i + 1) * n] for i in range(n)]),
+                                     mpmath.matrix(mids[:n]))
+        except ZeroDivisionError:
+            return None
+        return [_exact(d) for d in solved]
+
+
+def _mid(v) -> mpmath.mpf:
+    if isinstance(v, fmpq):
+        return mpmath.mpf(int(v.p)) / int(v.q)
+    man, exp = v.mid().man_exp()
+    return mpmath.ldexp(int(man), int(exp))
+
+
+def _round_bits(v: sp.Rational, bits: int) -> sp.Rational:
+    """v to `bits` significant bits (a dyadic rational), so the coordinates do not grow without end."""
+    with mpmath.workprec(bits):
+        return _exact(mpmath.mpf(int(v.p)) / int(v.q))
+
+
+def _exact(m: mpmath.mpf) -> sp.Rational:
+    """A binary floating-point number as the exact rational it is."""
+    man, exp = m.man_exp
+    return (-1 if m < 0 else 1) * sp.Integer(man) * sp.Integer(2) ** exp
 
 
 # ------------------------------------------------------------------ crossings on a line
@@ -559,18 +687,27 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None, difference: sp.Expr | None = None) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
-    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe."""
+    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
+    the probes of the lines through the arguments' numerically found stationary points only
+    (`extremum_points`), asked for by a step that survived the ordinary probes."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
-    coverage.arguments += len(args)
-    extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
-    lines = _lines(rng, bases[:1] + extra, args, syms)
+    if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
+        own = random.Random(sp.sstr(tuple(args)))
+        through = [{**bases[0], **p} for p in extremum_points(own, args, syms, bases[0])]
+        if not through:
+            return []
+        lines = _lines(own, through, args, syms)
+    else:
+        coverage.arguments += len(args)
+        extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
+        lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
     for line in lines:
         per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
