@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
-from flint import arb, fmpq
+from flint import arb, ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, to_fmpq
 
@@ -549,12 +549,36 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Cross
     slope = sp.diff(g_line, _T)
     out: list[Crossing] = []
     for c in cs:
-        overlaps = any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone)
-        if c.value is None and (overlaps or not _excludes_zero(slope, c.lo, c.hi)):
-            out.extend(_refine(g_line, c))
-        else:
+        if c.value is not None:
             out.append(c)
+            continue
+        monotone = _excludes_zero(slope, c.lo, c.hi)
+        if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
+            out.append(c)  # one simple sign change, and no other crossing in its bracket
+            continue
+        exact = _exact_root(g_line, slope, c, everyone, monotone)
+        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c))
     return out
+
+
+def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: bool) -> sp.Expr | None:
+    """The bracket's only zero of g, exactly, when it can be shown without refining: g monotone on it
+    and exactly 0 at a candidate (the simplest fraction in it, another crossing's exact value: `\\tanh
+    x` at the root 0 of `x`), or g convex or concave on it (its second derivative's enclosure excludes 0)
+    with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around)."""
+    if not monotone and not _excludes_zero(sp.diff(slope, _T), c.lo, c.hi):
+        return None
+    candidates = [_simplest_between(c.lo, c.hi)]
+    candidates += [d.value for d in everyone if d.value is not None and c.lo <= d.value.evalf(30) <= c.hi]
+    for t in dict.fromkeys(candidates):
+        try:
+            inside = all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (t - c.lo, c.hi - t))
+            zero = inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0
+            if zero and (monotone or Evaluator({}).run(lambda e: e.sign(slope.xreplace({_T: t}))) == 0):
+                return t
+        except (Undefined, Undecided):
+            continue
+    return None
 
 
 def _refine(g_line, c: Crossing) -> list[Crossing]:
@@ -658,22 +682,28 @@ def _fraction_parts(g_line) -> tuple | None:
     return None if (num, den) == (g_line, 1) else (num, den)
 
 
-def rational_interval(lo: sp.Rational, hi: sp.Rational) -> tuple:
-    """[lo, hi] as exact arb end points, rounded outwards."""
-    return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
+def rational_interval(lo: sp.Rational, hi: sp.Rational, bits: int | None = None) -> tuple:
+    """[lo, hi] as exact arb end points, rounded outwards (to `bits`, else the current precision: a
+    piece 2^-200 wide needs more than the default 53 bits to stay apart from its neighbours)."""
+    if bits is None:
+        return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
+    with ctx.workprec(bits):
+        return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
 
 
 def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
     """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]? An enclosure that
     straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
     more bits before the piece is split."""
-    box = {_T: rational_interval(t1, t2)}
     for bits in INTERVAL_BITS:
+        box = {_T: rational_interval(t1, t2, bits)}
         try:
             iv = IntervalEvaluator(box, bits).enclose(g_line)
         except Undefined:
             return True
         except (Straddle, Undecided):
+            if t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20):
+                continue  # a piece this narrow: the rounding of its ends may be what straddles
             return False
         if interval_sign(iv) is not None:
             return True  # a certain sign, or exactly 0 throughout (no crossing inside)
