@@ -18,15 +18,22 @@ both sides of every crossing, the middle of every cell (narrow regions like 0 < 
 far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
 bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
 the kink is settled by `_settle`, or the step is unknown), and on every line searched by
-bisection, points past its reach (`FAR_POINTS`, looked at for a difference only: `BEYOND`), found
-sign change or not. Nothing is capped silently: a
+bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
+product of the constants' magnitudes, at least 10^9; looked at for a difference only: `BEYOND`), found
+sign change or not. A bracket that may hide a thin region (the argument not monotone on it, or another
+crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by certified
+bisection to 2^-200 max(1, |t|) (`_refine`), so a dip or a thin cell wider than that gets its probes.
+Nothing is capped silently: a
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
 the step is `unknown` with that reason.
 
 An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
 region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
-inputs the lines also pass through its stationary point.
+inputs the lines also pass through its stationary point, and for any other non-affine argument in
+several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
+Newton's method finds from a few starts (`extremum_points`): a bounded region of one sign holds a local
+extremum. A degenerate extremum where the steps shrink too slowly, or one at a kink, is not found.
 """
 
 from __future__ import annotations
