@@ -167,27 +167,6 @@ def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: boo
     return status, value, detail, time.process_time() - start
 
 
-GRACE_SECONDS = 1.0  # a whole-task child (`_child`) is killed this long after its wall-clock budget
-
-
-def _child(fn: Callable[[], Any], write_fd: int, seconds: float, memory_mb: int) -> None:
-    """Run one whole task in this forked process under a wall-clock budget and the memory cap, and
-    write the pickled (status, value, detail) to `write_fd`.
-
-    For tasks that fork step workers of their own (a submission being graded: proofcheck/grade/workers.py),
-    whose CPU time this process's timers would not see; steps inside keep their CPU budgets.
-    """
-    status, value, detail, _ = _run_one(fn, seconds, memory_mb, _set_limits(memory_mb), timer=signal.ITIMER_REAL)
-    try:
-        data = pickle.dumps((status, value, detail))
-    except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this task)
-        data = pickle.dumps(("crash", None, f"result could not be sent: {exc}"[:300]))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(write_fd, view):]
-    os.close(write_fd)
-
-
 def _read_exact(fd: int, size: int) -> bytes | None:
     data = b""
     while len(data) < size:
