@@ -63,8 +63,10 @@ BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a differ
 FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
 FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constants' magnitudes
-FAR_MAX_DECADE = 400  # a ladder that would go further is a Budget (the step is unknown)
-REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-200 max(1, |t|) wide
+FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-(200 + scale bits) max(1, |t|) wide
+BITS_PER_DECADE = math.log2(10)
+REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
@@ -549,8 +551,8 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
-def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Crossing]:
-    """g's crossings with every bracket that may hide a thin region split finer (`_refine`): one where
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
+    """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
     overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
     slope = sp.diff(g_line, _T)
@@ -564,7 +566,7 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Cross
             out.append(c)  # one simple sign change, and no other crossing in its bracket
             continue
         exact = _exact_root(g_line, slope, c, everyone, monotone)
-        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c))
+        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c, bits))
     return out
 
 
@@ -588,14 +590,18 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
     return None
 
 
-def _refine(g_line, c: Crossing) -> list[Crossing]:
+def _refine(g_line, c: Crossing, bits: int) -> list[Crossing]:
     """The bracket c cut by certified bisection (in t, at the precision the enclosures need) into
-    pieces below 2^-REFINE_BITS max(1, |t|) wide: pieces where g has a certain sign (or no value) are
-    dropped, the others merged into the finer brackets returned. A region of one sign wider than the
-    final pieces lies between two of them, where the cells' probes fall."""
+    pieces below 2^-bits max(1, |t|) wide (`refine_bits`): pieces where g has a certain sign (or no
+    value) are dropped, the others merged into the finer brackets returned. A region of one sign wider
+    than the final pieces lies between two of them, where the cells' probes fall. Pieces finer than
+    the enclosures can separate (REFINE_MAX_BITS) are a Budget."""
+    if bits > REFINE_MAX_BITS:
+        raise Budget(f"a sign change of {sp.sstr(g_line)} along a probe line would have to be refined to "
+                     f"2^-{bits} (more than 2^-{REFINE_MAX_BITS}) to show no thin region hides in it")
     parts = _fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
-    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** REFINE_BITS)
+    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** bits)
     stack = [(c.lo, c.hi)]
     kept: list[tuple] = []
     evaluations = 0
@@ -626,19 +632,50 @@ def _refine(g_line, c: Crossing) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
-def far_points(g_lines: list) -> list[sp.Integer]:
-    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
-    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the product of the magnitudes (|c| or 1/|c|,
-    whichever is larger) of the constants the arguments contain, and at least to 10^FAR_LAST_DECADE:
-    an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as far out as its constants
-    allow. A ladder past 10^FAR_MAX_DECADE is a Budget."""
+def scale_decades(g_lines: list) -> float:
+    """How far, in decades, the constants of the arguments on a line reach: the sum over their
+    constants (`_constants`) of the larger of each one's magnitude (|c| or 1/|c|, `_decades`) and its
+    height (the digits of the numerators and denominators of the rationals written in it, `_height`:
+    1.41421356237 is near 1, but a root of x - 1.41421356237 lies 10^-12 from one of x - \\sqrt{2}).
+    Regions far out (`\\tanh x + x / 10^{20} > 10^{10}`) and thin ones (a dip of depth 10^-300, a cell
+    10^-70 wide) scale with the constants as written, so the far ladder and the refinement depth both
+    follow this one figure (each raises a Budget where it cannot go as far as the figure asks)."""
     constants = {c for g in g_lines for c in _constants(g)}
-    decades = sum(_decades(c) for c in sorted(constants, key=sp.default_sort_key))
+    return sum(max(_decades(c), _height(c)) for c in sorted(constants, key=sp.default_sort_key))
+
+
+def far_points(decades: float) -> list[sp.Integer]:
+    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
+    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the constants' reach (`scale_decades`), and at
+    least to 10^FAR_LAST_DECADE: an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as
+    far out as its constants allow; then exponents doubling from there, and 10^FAR_MAX_DECADE last, so
+    a region of one sign that starts below 10^FAR_MAX_DECADE and goes on without end (the slow growth
+    of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
+    points, can still be missed: the probes are a search for a difference there, not evidence.
+    Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
     top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
     if top > FAR_MAX_DECADE:
-        raise Budget(f"the constants of {', '.join(sp.sstr(g) for g in g_lines)} reach past 10^{FAR_MAX_DECADE}: "
+        raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
                      "their far regions are not searched")
-    return [sp.Integer(10) ** k for k in range(FAR_FIRST_DECADE, top + 1)]
+    ladder = list(range(FAR_FIRST_DECADE, top + 1))
+    while 2 * ladder[-1] < FAR_MAX_DECADE:
+        ladder.append(2 * ladder[-1])
+    if top < FAR_MAX_DECADE:
+        ladder.append(FAR_MAX_DECADE)
+    return [sp.Integer(10) ** k for k in ladder]
+
+
+def refine_bits(decades: float) -> int:
+    """The bits a bracket that may hide a thin region is refined to (`_refine`): REFINE_BITS beyond
+    the constants' reach (`scale_decades`), so a dip of depth 10^-300 (width 2 10^-150) or a cell
+    10^-70 wide is wider than the final pieces."""
+    return REFINE_BITS + math.ceil(decades * BITS_PER_DECADE)
+
+
+def _height(c: sp.Expr) -> float:
+    """log10 of the largest numerator or denominator among the rationals written in c (0 for none)."""
+    sizes = [max(abs(int(q.p)), int(q.q)) for q in c.atoms(sp.Rational) if q != 0]
+    return max((math.log10(n) for n in sizes), default=0.0)
 
 
 def _constants(g):
@@ -754,10 +791,11 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             g_line = line.restrict(g)
             per_arg.append((g, g_line, *crossings(g_line)))
         everyone = [c for _, _, cs, _ in per_arg for c in cs]
-        per_arg = [(g, g_line, _refined(g_line, cs, everyone) if by_bisection else cs, by_bisection)
-                   for g, g_line, cs, by_bisection in per_arg]
-        found = [c for _, _, cs, _ in per_arg for c in cs]
         bisected = any(by_bisection for *_, by_bisection in per_arg)
+        decades = scale_decades([g_line for _, g_line, _, _ in per_arg]) if bisected else 0.0
+        per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades)) if by_bisection else cs,
+                    by_bisection) for g, g_line, cs, by_bisection in per_arg]
+        found = [c for _, _, cs, _ in per_arg for c in cs]
         bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
             continue
@@ -771,8 +809,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
-            reach = far_points([g_line for _, g_line, _, by_bisection in per_arg if by_bisection])
-            line_probes += [(sign * t, BEYOND) for t in reach for sign in (-1, 1)]
+            line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
