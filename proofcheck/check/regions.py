@@ -42,6 +42,7 @@ import itertools
 import math
 import random
 from dataclasses import dataclass
+from fractions import Fraction
 
 import mpmath
 import sympy as sp
@@ -72,6 +73,8 @@ STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random p
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
 REFINE_NEWTON_STEPS = 6  # further steps at REFINE_BITS
+AITKEN_STEPS = 3  # plain Newton steps before an Aitken jump (_aitken)
+AITKEN_STEADY = sp.Rational(1, 8)  # their two ratios agree this closely (relative) for a jump
 STATIONARY_SLACK = 4  # a stationary point is rounded within this many last steps
 CLOSE_BITS = 16  # Newton stops when a step is below 2^-(bits - 16) max(1, |x|)
 CONVERGED = sp.Rational(1, 2 ** 10)  # or gives up when its steps have not shrunk by this factor (a
@@ -334,12 +337,14 @@ def _core(g: sp.Expr) -> sp.Expr:
 
 def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
     """Newton's method on grad = 0 from `start` (NEWTON_STEPS at NEWTON_BITS, then REFINE_NEWTON_STEPS
-    at REFINE_BITS), each step at most max(1, |x|) long; the point rounded to the simplest rational
-    within STATIONARY_SLACK last steps of each coordinate, or None when it does not converge."""
+    at REFINE_BITS), each step at most max(1, |x|) long, after every AITKEN_STEPS steps an Aitken jump
+    (`_aitken`); the point rounded to the simplest rational within STATIONARY_SLACK last steps of each
+    coordinate, or None when it does not converge."""
     x = [sp.Rational(v) for v in start]
     sizes: list = []
     step: list = []
     for bits, steps in ((NEWTON_BITS, NEWTON_STEPS), (REFINE_BITS, REFINE_NEWTON_STEPS)):
+        earlier: list = []  # the plain steps since the last jump
         for _ in range(steps):
             found = _newton_step(grad, hess, vs, x, bits)
             if found is None:
@@ -351,10 +356,30 @@ def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
             x = [_round_bits(v - d, bits) for v, d in zip(x, step)]
             if size <= reach / sp.Integer(2) ** (bits - CLOSE_BITS):
                 break
+            earlier.append(step)
+            if len(earlier) == AITKEN_STEPS:
+                x = [_round_bits(v - _aitken(*steps, reach), bits) for v, steps in zip(x, zip(*earlier))]
+                earlier = []
         if sizes[-1] > sizes[0] * CONVERGED:
             return None  # the steps did not shrink: no stationary point near this start
     slack = [abs(d) * STATIONARY_SLACK + max(1, abs(v)) / sp.Integer(2) ** REFINE_BITS for v, d in zip(x, step)]
     return {v: _simplest_between(c - r, c + r) for v, c, r in zip(vs, x, slack)}
+
+
+def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rational) -> sp.Rational:
+    """The rest of the way after three Newton steps d0, d1, d2 of one coordinate that shrink by a
+    steady ratio r = d2 / d1 in (0, 1) (d1 / d0 within AITKEN_STEADY of it): at a stationary point of
+    order m (the gradient's root has multiplicity m - 1, `(x - \\sqrt{2})^8`) Newton's steps shrink
+    by r = (m - 2) / (m - 1) only, linearly, and the remaining distance is d2 r / (1 - r) (Aitken's
+    extrapolation of a geometric sequence; exact for a power of a linear form). 0 where the steps do
+    not shrink steadily (still far from the point, or converging quadratically); at most `reach`."""
+    if d0 == 0 or d1 == 0:
+        return sp.S.Zero
+    r, before = d2 / d1, d1 / d0
+    if not (0 < r < 1 and abs(before - r) <= AITKEN_STEADY * r):
+        return sp.S.Zero
+    jump = d2 * r / (1 - r)
+    return jump if abs(jump) <= reach else reach * sp.sign(jump)
 
 
 def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
@@ -367,14 +392,38 @@ def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list |
     except (Undefined, Undecided):
         return None
     with mpmath.workprec(bits):
-        mids = [_mid(v) for v in values]
-        n = len(vs)
-        try:
-            solved = mpmath.lu_solve(mpmath.matrix([mids[n + i * n: n + (i + 1) * n] for i in range(n)]),
-                                     mpmath.matrix(mids[:n]))
-        except ZeroDivisionError:
+        mids = [Fraction(*_exact(_mid(v)).as_numer_denom()) for v in values]
+    n = len(vs)
+    rows = [mids[n + i * n: n + (i + 1) * n] for i in range(n)]
+    # a coordinate already exactly at a degenerate stationary point (gradient and Hessian row 0, as an
+    # Aitken jump can leave it) stays; the others are solved for
+    live = [i for i in range(n) if mids[i] != 0 or any(rows[i])]
+    solved = _solve([[rows[i][j] for j in live] for i in live], [mids[i] for i in live])
+    if solved is None:
+        return None
+    step = dict(zip(live, solved))
+    return [_round_bits(sp.Rational(d.numerator, d.denominator), bits) for d in (step.get(i, Fraction(0)) for i in range(n))]
+
+
+def _solve(rows: list, rhs: list) -> list | None:
+    """The exact solution of rows x = rhs (Gaussian elimination over the rationals, largest pivot
+    first), None when the matrix is singular: near a stationary point of high order the Hessian's
+    entries are tiny (56 (x - \\sqrt{2})^6, 10^-114), which a floating-point solver takes for 0."""
+    a = [list(r) + [b] for r, b in zip(rows, rhs)]
+    n = len(a)
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        if a[pivot][col] == 0:
             return None
-        return [_exact(d) for d in solved]
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(col + 1, n):
+            f = a[r][col] / a[col][col]
+            if f:
+                a[r] = [u - f * v for u, v in zip(a[r], a[col])]
+    x = [Fraction(0)] * n
+    for r in reversed(range(n)):
+        x[r] = (a[r][n] - sum(a[r][c] * x[c] for c in range(r + 1, n))) / a[r][r]
+    return x
 
 
 def _mid(v) -> mpmath.mpf:
@@ -566,7 +615,8 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
             out.append(c)  # one simple sign change, and no other crossing in its bracket
             continue
         exact = _exact_root(g_line, slope, c, everyone, monotone)
-        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c, bits))
+        others = [d for d in everyone if d is not c]
+        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c, bits, others))
     return out
 
 
@@ -590,12 +640,14 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
     return None
 
 
-def _refine(g_line, c: Crossing, bits: int) -> list[Crossing]:
+def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Crossing]:
     """The bracket c cut by certified bisection (in t, at the precision the enclosures need) into
     pieces below 2^-bits max(1, |t|) wide (`refine_bits`): pieces where g has a certain sign (or no
-    value) are dropped, the others merged into the finer brackets returned. A region of one sign wider
-    than the final pieces lies between two of them, where the cells' probes fall. Pieces finer than
-    the enclosures can separate (REFINE_MAX_BITS) are a Budget."""
+    value) are dropped, the others merged into the finer brackets returned. A piece where g is strictly
+    monotone and changes sign, with no crossing of `others` in it, holds one simple root and nothing
+    thinner: it is kept as it is (so the depth is spent only where a thin region could hide). A region
+    of one sign wider than the final pieces lies between two of them, where the cells' probes fall.
+    Pieces finer than the enclosures can separate (REFINE_MAX_BITS) are a Budget."""
     if bits > REFINE_MAX_BITS:
         raise Budget(f"a sign change of {sp.sstr(g_line)} along a probe line would have to be refined to "
                      f"2^-{bits} (more than 2^-{REFINE_MAX_BITS}) to show no thin region hides in it")
@@ -613,10 +665,12 @@ def _refine(g_line, c: Crossing, bits: int) -> list[Crossing]:
                          f"{REFINE_EVALUATIONS} enclosures")
         if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
             continue
-        if _monotone_without_root(g_line, slope, t1, t2):
-            continue
-        if t2 - t1 <= finest:
-            kept.append((t1, t2))
+        ends = _monotone_ends(g_line, slope, t1, t2)
+        if ends is not None and ends[0] == ends[1]:
+            continue  # monotone with one sign at both ends: no root inside
+        simple = ends is not None and not any(t1 <= d.hi and d.lo <= t2 for d in others)
+        if simple or t2 - t1 <= finest:
+            kept.append((t1, t2))  # one simple root, with no other crossing inside: no thin region either
             continue
         mid = (t1 + t2) / 2
         stack.append((mid, t2))
@@ -706,13 +760,32 @@ def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> b
     """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
     sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
     never excludes 0 (the dependency problem), its slope's does."""
+    ends = _monotone_ends(g_line, slope, t1, t2)
+    return ends is not None and ends[0] == ends[1]
+
+
+def _monotone_ends(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> tuple | None:
+    """g's strict signs at t1 and t2 when g is strictly monotone on [t1, t2] (its slope's enclosure
+    excludes 0) and both can be certified, else None."""
     if not _excludes_zero(slope, t1, t2):
-        return False
-    try:
-        ends = [Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) for t in (t1, t2)]
-    except (Undefined, Undecided):
-        return False
-    return ends[0] == ends[1] != 0
+        return None
+    ends = (_strict_sign(g_line, t1), _strict_sign(g_line, t2))
+    return None if None in ends else ends
+
+
+def _strict_sign(g_line, t: sp.Rational) -> int | None:
+    """g's sign at t, -1 or 1, from enclosures at INTERVAL_BITS; None where none excludes 0 (an end
+    next to a root, 2^-1000 away when a bracket is refined that far: the exact test of `Evaluator`,
+    a minimal polynomial, is not worth it there, the piece is split on instead)."""
+    for bits in INTERVAL_BITS:
+        try:
+            iv = IntervalEvaluator({_T: rational_interval(t, t, bits)}, bits).enclose(g_line)
+        except (Straddle, Undecided, Undefined):
+            return None
+        sign = interval_sign(iv)
+        if sign:
+            return sign
+    return None
 
 
 def _fraction_parts(g_line) -> tuple | None:
