@@ -69,6 +69,7 @@ REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-(200 + scal
 BITS_PER_DECADE = math.log2(10)
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
+MAX_KINK_SUBSETS = 256  # subsets of an argument's affine kinks tried for vertices (kink_vertices)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
@@ -286,12 +287,15 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
     local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). Found by Newton's
     method on the gradient of the argument's core (`_core`) from the base point and STATIONARY_STARTS - 1
     random points, refined at high precision, rounded to the simplest rationals within the last
-    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md)."""
+    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md).
+    An extremum at a kink of the argument itself, where it has no gradient, is among its
+    `kink_vertices` (`|x - 5| + |y - 5| < 1/100`)."""
     out: list[dict] = []
     for g in args:
         vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
         if len(vs) < 2 or _degree_at_most_2(g, vs):
             continue
+        out.extend(p for p in kink_vertices(g, vs) if p not in out)
         core = _core(g)
         grad = [sp.diff(core, v) for v in vs]
         if all(not (d.free_symbols & set(vs)) for d in grad):
@@ -304,6 +308,41 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
             if found is not None and found not in out:
                 out.append(found)
     return out
+
+
+def kink_vertices(g, vs: list) -> list[dict]:
+    """The points where as many of g's own affine kink arguments (with rational coefficients) as g has
+    inputs vanish together, solved exactly: a piecewise-smooth g can have its local extremum on a
+    kink, where Newton's method has no gradient to follow, and for a piecewise-linear g
+    (`|x - 5| + |y - 5|`) every local extremum is such a vertex. More than MAX_KINK_SUBSETS subsets
+    to try is a Budget (the step is unknown), not a silent cut. An extremum on a kink of a non-affine
+    argument (`|x^2 - y|`), on fewer kinks than inputs (`|x - 5| + (y - 5)^2`), or at an irrational
+    vertex is not found (docs/language.md)."""
+    inner = [a for a in kink_arguments([g]) if _rational_affine(a, vs)]
+    subsets = math.comb(len(inner), len(vs))
+    if subsets > MAX_KINK_SUBSETS:
+        raise Budget(f"{sp.sstr(g)} has {len(inner)} affine kinks in {len(vs)} inputs: their {subsets} "
+                     f"vertices are more than {MAX_KINK_SUBSETS} to probe")
+    out: list[dict] = []
+    for chosen in itertools.combinations(inner, len(vs)):
+        matrix, rhs = sp.linear_eq_to_matrix(list(chosen), vs)
+        if matrix.det() == 0:
+            continue
+        point = dict(zip(vs, matrix.LUsolve(rhs)))
+        if point not in out:
+            out.append(point)
+    return out
+
+
+def _rational_affine(a, vs: list) -> bool:
+    """a is affine in the inputs vs, with rational coefficients, and has no other input."""
+    if not a.free_symbols <= set(vs):
+        return False
+    try:
+        poly = sp.Poly(a, *vs)
+    except sp.PolynomialError:
+        return False
+    return poly.total_degree() == 1 and all(c.is_Rational for c in poly.coeffs())
 
 
 def _degree_at_most_2(g, vs: list) -> bool:
