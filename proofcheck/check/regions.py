@@ -19,21 +19,30 @@ far beyond the outermost crossings (far regions like exp(x) > 1000), points insi
 bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
 the kink is settled by `_settle`, or the step is unknown), and on every line searched by
 bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
-product of the constants' magnitudes, at least 10^9; looked at for a difference only: `BEYOND`), found
-sign change or not. A bracket that may hide a thin region (the argument not monotone on it, or another
-crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by certified
-bisection to 2^-200 max(1, |t|) (`_refine`), so a dip or a thin cell wider than that gets its probes.
-Nothing is capped silently: a
-line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
-the step is `unknown` with that reason.
+line's constant reach `scale_decades`, at least 10^9, then exponents doubling and 10^400 last, so a
+region that starts below 10^400 and goes on without end is met; looked at for a difference only:
+`BEYOND`), found sign change or not. A bracket that may hide a thin region (the argument not monotone
+on it, or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else
+refined by certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
+`refine_bits`), so a dip or a thin cell wider than that gets its probes. The constant reach sums, over
+the constants written in the line's arguments, the larger of each one's magnitude and its height (a
+long decimal near 1 counts its digits); a width the written constants do not show (made by
+cancellation, cos(e^-240) - 1) is not. Nothing is capped silently: a
+line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES`, a constant reach past
+10^FAR_MAX_DECADE, a refinement finer than 2^-REFINE_MAX_BITS raise `Budget`, and the step is
+`unknown` with that reason.
 
 An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
 region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
 inputs the lines also pass through its stationary point, and for any other non-affine argument in
 several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
-Newton's method finds from a few starts (`extremum_points`): a bounded region of one sign holds a local
-extremum. A degenerate extremum where the steps shrink too slowly, or one at a kink, is not found.
+Newton's method finds from a few starts, with Aitken jumps where its steps shrink by a steady ratio (an
+extremum of high order), and through the argument's kink vertices, where as many of its own affine
+kinks as inputs vanish (`extremum_points`, `kink_vertices`): a bounded region of one sign holds a local
+extremum, at a stationary point or on a kink. An extremum where the Newton system is singular to its
+working precision, on fewer affine kinks than inputs, at an irrational vertex or on a non-affine kink
+is not found (tests/adversarial/redteam_numeric/shortcuts_scaled_beyond.proof).
 """
 
 from __future__ import annotations
