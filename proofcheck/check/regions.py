@@ -38,11 +38,12 @@ region that no line meets (a small disk away from the lines); for an argument of
 inputs the lines also pass through its stationary point, and for any other non-affine argument in
 several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
 Newton's method finds from a few starts, with Aitken jumps where its steps shrink by a steady ratio (an
-extremum of high order), and through the argument's kink vertices, where as many of its own affine
-kinks as inputs vanish (`extremum_points`, `kink_vertices`): a bounded region of one sign holds a local
-extremum, at a stationary point or on a kink. An extremum where the Newton system is singular to its
-working precision, on fewer affine kinks than inputs, at an irrational vertex or on a non-affine kink
-is not found (tests/adversarial/redteam_numeric/shortcuts_scaled_beyond.proof).
+extremum of high order), and through points on the argument's own affine kinks: its vertices, where as
+many kinks as inputs vanish, and its stationary points along its edges, where one fewer do
+(`extremum_points`, `kink_points`): a bounded region of one sign holds a local extremum, at a
+stationary point or on a kink. An extremum along a degenerate direction that curves, on a face of the
+kinks of two or more dimensions or on a non-affine kink is not found
+(tests/adversarial/redteam_numeric/shortcuts_scaled_beyond.proof).
 """
 
 from __future__ import annotations
@@ -78,11 +79,12 @@ REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-(200 + scal
 BITS_PER_DECADE = math.log2(10)
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
-MAX_KINK_SUBSETS = 256  # subsets of an argument's affine kinks tried for vertices (kink_vertices)
+MAX_KINK_SUBSETS = 256  # subsets of an argument's affine kinks tried for vertices and edges (kink_points)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
 REFINE_NEWTON_STEPS = 6  # further steps at REFINE_BITS
+SINGULAR_BITS = 2048  # a Newton system singular at its working precision is redone at this one
 AITKEN_STEPS = 3  # plain Newton steps before an Aitken jump (_aitken)
 AITKEN_STEADY = sp.Rational(1, 8)  # their two ratios agree this closely (relative) for a jump
 STATIONARY_SLACK = 4  # a stationary point is rounded within this many last steps
@@ -298,13 +300,13 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
     random points, refined at high precision, rounded to the simplest rationals within the last
     step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md).
     An extremum at a kink of the argument itself, where it has no gradient, is among its
-    `kink_vertices` (`|x - 5| + |y - 5| < 1/100`)."""
+    `kink_points` (`|x - 5| + |y - 5| < 1/100`)."""
     out: list[dict] = []
     for g in args:
         vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
         if len(vs) < 2 or _degree_at_most_2(g, vs):
             continue
-        out.extend(p for p in kink_vertices(g, vs) if p not in out)
+        out.extend(p for p in kink_points(g, vs, base) if p not in out and None not in p.values())
         core = _core(g)
         grad = [sp.diff(core, v) for v in vs]
         if all(not (d.free_symbols & set(vs)) for d in grad):
@@ -319,39 +321,85 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
     return out
 
 
-def kink_vertices(g, vs: list) -> list[dict]:
-    """The points where as many of g's own affine kink arguments (with rational coefficients) as g has
-    inputs vanish together, solved exactly: a piecewise-smooth g can have its local extremum on a
-    kink, where Newton's method has no gradient to follow, and for a piecewise-linear g
-    (`|x - 5| + |y - 5|`) every local extremum is such a vertex. More than MAX_KINK_SUBSETS subsets
-    to try is a Budget (the step is unknown), not a silent cut. An extremum on a kink of a non-affine
-    argument (`|x^2 - y|`), on fewer kinks than inputs (`|x - 5| + (y - 5)^2`), or at an irrational
-    vertex is not found (docs/language.md)."""
-    inner = [a for a in kink_arguments([g]) if _rational_affine(a, vs)]
-    subsets = math.comb(len(inner), len(vs))
+def kink_points(g, vs: list, base: dict) -> list[dict]:
+    """Points on g's own affine kinks (arguments affine in its inputs with constant coefficients) where
+    g can have a local extremum with no gradient there: every *vertex*, where as many of them as g has
+    inputs vanish together (solved exactly), and on every *edge*, where one fewer vanish, the
+    stationary point Newton's method finds along it from the base point (`|x - 5| + (y - 5)^2`: on
+    x = 5, at y = 5). For a piecewise-linear g (`|x - 5| + |y - 5|`) every local extremum is a vertex.
+    More than MAX_KINK_SUBSETS subsets to try is a Budget (the step is unknown), not a silent cut. An
+    extremum on a face of more dimensions than an edge, or on a kink that is not affine (`|x^2 - y|`),
+    is not found (docs/language.md)."""
+    inner = [a for a in kink_arguments([g]) if _affine_in(a, vs)]
+    sizes = [k for k in (len(vs) - 1, len(vs)) if k >= 1]
+    subsets = sum(math.comb(len(inner), k) for k in sizes)
     if subsets > MAX_KINK_SUBSETS:
         raise Budget(f"{sp.sstr(g)} has {len(inner)} affine kinks in {len(vs)} inputs: their {subsets} "
-                     f"vertices are more than {MAX_KINK_SUBSETS} to probe")
+                     f"vertices and edges are more than {MAX_KINK_SUBSETS} to probe")
     out: list[dict] = []
-    for chosen in itertools.combinations(inner, len(vs)):
-        matrix, rhs = sp.linear_eq_to_matrix(list(chosen), vs)
-        if matrix.det() == 0:
-            continue
-        point = dict(zip(vs, matrix.LUsolve(rhs)))
-        if point not in out:
-            out.append(point)
+    for k in reversed(sizes):
+        for chosen in itertools.combinations(inner, k):
+            point = _on_kinks(g, vs, list(chosen), base)
+            if point is not None and point not in out:
+                out.append(point)
     return out
 
 
-def _rational_affine(a, vs: list) -> bool:
-    """a is affine in the inputs vs, with rational coefficients, and has no other input."""
+def _on_kinks(g, vs: list, chosen: list, base: dict) -> dict | None:
+    """The point where the chosen kinks vanish (as many as inputs), or g's stationary point on the line
+    where they do (one fewer); None when they are dependent or Newton's method finds nothing."""
+    matrix, rhs = sp.linear_eq_to_matrix(chosen, vs)
+    reduced, pivots = matrix.row_join(rhs).rref()
+    if len(pivots) < len(chosen) or len(vs) in pivots:
+        return None  # dependent (or inconsistent) kinks
+    free = [v for j, v in enumerate(vs) if j not in pivots]
+    on = {vs[j]: reduced[r, len(vs)] - sum(reduced[r, vs.index(f)] * f for f in free) for r, j in enumerate(pivots)}
+    if free:
+        found = _edge_point(_core(g.xreplace(on)), free[0], base)
+        if found is None:
+            return None
+        on = {v: e.xreplace(found) for v, e in on.items()} | found
+    return {v: _rational_near(on[v], g) for v in vs}
+
+
+def _edge_point(core, f, base: dict) -> dict | None:
+    """g's candidate extremum along an edge, g's core (`_core`) restricted to it as a function of the
+    one input f: where its derivative vanishes (Newton's method from the base point), or, when the
+    core is affine in f (what is left of `(y - 5)^2` once its power is stripped), where it vanishes."""
+    slope = sp.diff(core, f)
+    if not slope.free_symbols & {f}:
+        if slope == 0 or core.free_symbols - {f}:
+            return None
+        return {f: sp.solve(core, f)[0]}
+    return _newton([slope], [[sp.diff(slope, f)]], [f], [base.get(f, sp.S.Zero)])
+
+
+def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
+    """value itself when rational, else the simplest rational within 2^-refine_bits of it (the bits of
+    g's constant reach, `refine_bits`): an irrational vertex (\\sqrt{2}, \\sqrt{3}) is met by lines through
+    a point that close to it, as a region whose width the written constants show is wider."""
+    value = sp.nsimplify(value) if value.is_Float else value
+    if value.is_Rational:
+        return value
+    bits = refine_bits(scale_decades([g.xreplace({s: _T for s in g.free_symbols})]))
+    try:
+        ball = Evaluator({}).run(lambda e: e.value(value), start=bits + CLOSE_BITS)
+    except (Undefined, Undecided):
+        return None
+    with ctx.workprec(bits + CLOSE_BITS):  # the ends exactly, not rounded to the default 53 bits
+        lo, hi = _bounds(ball)
+    return _simplest_between(lo, hi)
+
+
+def _affine_in(a, vs: list) -> bool:
+    """a is affine in the inputs vs, with constant real coefficients, and has no other input."""
     if not a.free_symbols <= set(vs):
         return False
     try:
         poly = sp.Poly(a, *vs)
     except sp.PolynomialError:
         return False
-    return poly.total_degree() == 1 and all(c.is_Rational for c in poly.coeffs())
+    return poly.total_degree() == 1 and all(c.is_number and c.is_real for c in poly.coeffs())
 
 
 def _degree_at_most_2(g, vs: list) -> bool:
@@ -432,7 +480,17 @@ def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rationa
 
 def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
     """H^-1 grad at x (midpoints of certified values at `bits`), None where they cannot be had or H is
-    singular."""
+    singular. A system singular at `bits` is redone once at SINGULAR_BITS: next to a degenerate
+    extremum a Hessian entry is tiny beside another (56 (x + y - 3)^6 beside 2, after an Aitken jump),
+    lost to rounding, not 0."""
+    step = _newton_solve(grad, hess, vs, x, bits)
+    if step is None and bits < SINGULAR_BITS:
+        step = _newton_solve(grad, hess, vs, x, SINGULAR_BITS)
+    return None if step is None else [_round_bits(d, bits) for d in step]
+
+
+def _newton_solve(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
+    """The Newton step at x from values at `bits` (exact rationals), None as in `_newton_step`."""
     point = dict(zip(vs, x))
     try:
         values = Evaluator(point).run(lambda e: [e.value(d) for d in grad] + [e.value(h) for row in hess for h in row],
@@ -450,7 +508,7 @@ def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list |
     if solved is None:
         return None
     step = dict(zip(live, solved))
-    return [_round_bits(sp.Rational(d.numerator, d.denominator), bits) for d in (step.get(i, Fraction(0)) for i in range(n))]
+    return [sp.Rational(d.numerator, d.denominator) for d in (step.get(i, Fraction(0)) for i in range(n))]
 
 
 def _solve(rows: list, rhs: list) -> list | None:
