@@ -73,7 +73,7 @@ UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settl
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
-FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constants' magnitudes
+FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
 REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-(200 + scale bits) max(1, |t|) wide
 BITS_PER_DECADE = math.log2(10)
