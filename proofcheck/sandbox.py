@@ -215,16 +215,28 @@ def _worker(inherited: Sequence[Callable[[], Any]] | None, cmd_fd: int, res_fd: 
         else:
             job = pickle.loads(payload)  # from the parent that forked this worker
         status, value, detail, cpu = _run_one(job, seconds, memory_mb, handler)
-        now = _resident_mb()
-        retire = status != "ok" or (born is not None and now is not None and now - born > RETIRE_GROWTH_MB)
-        try:
-            data = pickle.dumps((status, value, detail, cpu, retire))
-        except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this job)
-            status, retire = "crash", True
-            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], cpu, retire))
-        _send(res_fd, data)
-        if retire:
+        if reply(res_fd, (status, value, detail, cpu), grown(born, RETIRE_GROWTH_MB)):
             return  # interrupted mid-job (broken state?) or grown: the parent forks a fresh one
+
+
+def grown(born: float | None, limit_mb: float) -> bool:
+    """Has this process's resident memory grown by more than `limit_mb` since `born` (`_resident_mb`)?"""
+    now = _resident_mb()
+    return born is not None and now is not None and now - born > limit_mb
+
+
+def reply(res_fd: int, result: tuple[str, Any, str, float], grown_: bool) -> bool:
+    """Send a job's (status, value, detail, CPU seconds) and whether this worker retires, which it does
+    after a job that did not end `ok` or once grown; returns that."""
+    status, value, detail, cpu = result
+    retire = status != "ok" or grown_
+    try:
+        data = pickle.dumps((status, value, detail, cpu, retire))
+    except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this job)
+        retire = True
+        data = pickle.dumps(("crash", None, f"result could not be sent: {exc}"[:300], cpu, retire))
+    _send(res_fd, data)
+    return retire
 
 
 # ------------------------------------------------------------------ in the parent

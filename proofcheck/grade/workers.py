@@ -31,8 +31,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
-from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _restore, _rng_states, _run_one, _send,
-                       _set_limits, _stop, fork_worker)
+from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _restore, _rng_states, _run_one,
+                       _set_limits, _stop, fork_worker, grown, reply)
 
 DASK_SCHEME = "dask://"
 GRACE_SECONDS = 1.0  # a worker still busy this long after its submission's budget is killed
@@ -57,18 +57,8 @@ def _serve(tasks: Sequence[Callable[[], Any]], cmd_fd: int, res_fd: int, budget:
         if head is None:
             return
         _restore(states)
-        status, value, detail, _ = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler,
-                                            timer=signal.ITIMER_REAL)
-        now = _resident_mb()
-        retire = status != "ok" or (born is not None and now is not None
-                                    and now - born > budget.memory_mb / RETIRE_SHARE)
-        try:
-            data = pickle.dumps((status, value, detail, retire))
-        except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this task)
-            status, retire = "crash", True
-            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], retire))
-        _send(res_fd, data)
-        if retire:
+        result = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler, timer=signal.ITIMER_REAL)
+        if reply(res_fd, result, grown(born, budget.memory_mb / RETIRE_SHARE)):
             return
 
 
@@ -85,7 +75,7 @@ class _Worker:
 def _result(w: _Worker, elapsed: float) -> tuple[Outcome, bool]:
     """A finished task's outcome and whether its worker retires."""
     try:
-        status, value, detail, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
+        status, value, detail, _, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
     except Exception:  # noqa: BLE001  (a garbled result is a crash of that task)
         return Outcome("crash", None, "the grading process sent a result that could not be read", elapsed), True
     return Outcome(status, value, detail, elapsed), retire
