@@ -31,8 +31,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
-from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _restore, _rng_states, _run_one, _send,
-                       _set_limits)
+from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _restore, _rng_states, _run_one,
+                       _set_limits, _stop, fork_worker, grown, reply)
 
 DASK_SCHEME = "dask://"
 GRACE_SECONDS = 1.0  # a worker still busy this long after its submission's budget is killed
@@ -57,18 +57,8 @@ def _serve(tasks: Sequence[Callable[[], Any]], cmd_fd: int, res_fd: int, budget:
         if head is None:
             return
         _restore(states)
-        status, value, detail, _ = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler,
-                                            timer=signal.ITIMER_REAL)
-        now = _resident_mb()
-        retire = status != "ok" or (born is not None and now is not None
-                                    and now - born > budget.memory_mb / RETIRE_SHARE)
-        try:
-            data = pickle.dumps((status, value, detail, retire))
-        except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this task)
-            status, retire = "crash", True
-            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], retire))
-        _send(res_fd, data)
-        if retire:
+        result = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler, timer=signal.ITIMER_REAL)
+        if reply(res_fd, result, grown(born, budget.memory_mb / RETIRE_SHARE)):
             return
 
 
@@ -82,44 +72,10 @@ class _Worker:
     buf: bytearray = field(default_factory=bytearray)
 
 
-def _fork(tasks: Sequence[Callable[[], Any]], budget: Budget, others: list[_Worker]) -> _Worker:
-    """A new grading worker; it closes the other workers' pipe ends it inherited (or they never see EOF)."""
-    cmd_r, cmd_w = os.pipe()
-    res_r, res_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # worker
-        code = 0
-        try:
-            for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
-                os.close(fd)
-            _serve(tasks, cmd_r, res_w, budget)
-        except BaseException:  # noqa: BLE001  (the parent reports a worker that dies without a result)
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(cmd_r)
-    os.close(res_w)
-    return _Worker(pid, cmd_w, res_r)
-
-
-def _stop(w: _Worker, kill: bool) -> None:
-    if kill:
-        try:
-            os.kill(w.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    for fd in (w.cmd_fd, w.res_fd):
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    os.waitpid(w.pid, 0)
-
-
 def _result(w: _Worker, elapsed: float) -> tuple[Outcome, bool]:
     """A finished task's outcome and whether its worker retires."""
     try:
-        status, value, detail, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
+        status, value, detail, _, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
     except Exception:  # noqa: BLE001  (a garbled result is a crash of that task)
         return Outcome("crash", None, "the grading process sent a result that could not be read", elapsed), True
     return Outcome(status, value, detail, elapsed), retire
@@ -134,7 +90,8 @@ def run_local(tasks: Sequence[Callable[[], Any]], budget: Budget, workers: int) 
     try:
         while pending or running:
             while pending and len(running) < max(1, workers):
-                w = idle.pop() if idle else _fork(tasks, budget, idle + list(running.values()))
+                w = idle.pop() if idle else _Worker(*fork_worker(lambda cmd, res: _serve(tasks, cmd, res, budget),
+                                                                  list(running.values())))
                 w.task, w.started, w.buf = pending.pop(), time.monotonic(), bytearray()
                 os.write(w.cmd_fd, _INDEX.pack(w.task))
                 running[w.res_fd] = w
