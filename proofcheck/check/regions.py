@@ -1135,6 +1135,10 @@ def _line_probes(cuts: list[Crossing], on_only: bool) -> list[tuple[sp.Expr, str
             if other is not None:
                 gap = abs(other - edge)
                 if gap == 0:
+                    if c.value is not None and c.lo != c.hi:
+                        out.append((edge, "near"))  # isolating intervals that touch: their shared end is
+                        # the one known point between their roots (symmetric about it, as around 11/7
+                        # for (t - 11/7)^8 + (t - 11/7)^2 - 10^-20)
                     continue
                 near = edge + side * gap / 16
             else:
