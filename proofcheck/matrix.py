@@ -711,15 +711,26 @@ class MatrixMixin:
         self.shapes = shapes_of(self.context)
         self._dims: dict = {}  # dimension -> its whole value at this translator's sizes (asked for every entry)
         self._dim_subs = {dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()}
+        self._primes: dict = {}  # (function, scope) -> (dummy, its derivative at the dummy): `prime_value`
 
     # -------------------------------------------------------------- hooks (SymPy here; autodiff below)
     def total(self, xs: list):
         return sp.Add(*xs)
 
     def prime_value(self, fname: str, v, scope: Scope, span):
-        x = sp.Dummy("x", real=True)
-        fx = self.apply_name(fname, (), scope, span, pre=[x])
-        return sp.diff(fx, x).xreplace({x: v})
+        """`f'` at one entry: f differentiated once per function and scope at a dummy, then put at each
+        entry (`\\sigma'(Z)` has one derivative, not one per entry). A derivative whose function
+        records domain conditions is made afresh each time, so each entry records its own."""
+        key = (fname, scope)
+        template = self._primes.get(key)
+        if template is None:
+            x = sp.Dummy("x", real=True)
+            mark = len(getattr(self, "_conds", ()))
+            template = (x, sp.diff(self.apply_name(fname, (), scope, span, pre=[x]), x))
+            if len(getattr(self, "_conds", ())) == mark:
+                self._primes[key] = template
+        x, fx = template
+        return fx.xreplace({x: v})
 
     # -------------------------------------------------------------- sizes
     def dim_value(self, d) -> int:
@@ -850,21 +861,27 @@ class MatrixMixin:
         return Mat(k, 1, tuple(self.one() for _ in range(k)))
 
     # -------------------------------------------------------------- arithmetic
+    # Sums and products of two values are lazy: an entry is computed when it is first asked for, so a
+    # comparison of representative entries (`positions`) builds only what feeds them (`J^T v` with J
+    # n x n needs one column of J for entry 1, not all n^2 derivatives). Their entries are plain
+    # arithmetic on entries already translated, so no translator hook (domain conditions, definitions,
+    # errors) runs late: those all ran when the operands were translated.
     def madd(self, a, b, sign: int):
-        return Mat(a.rows, a.cols, tuple(x + y if sign > 0 else x - y for x, y in zip(a.entries, b.entries)))
+        if sign > 0:
+            return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) + b.at(i, j))
+        return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) - b.at(i, j))
 
     def matmul(self, a, b):
         if not isinstance(a, Mat):
             return b.map(lambda y: a * y)
         if not isinstance(b, Mat):
             return a.map(lambda x: x * b)
-        return Mat(a.rows, b.cols, tuple(self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)])
-                                         for i in range(a.rows) for j in range(b.cols)))
+        return Mat(a.rows, b.cols, entry=lambda i, j: self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)]))
 
     def hadamard(self, a, b):
         if not isinstance(a, Mat) or not isinstance(b, Mat):
             return self.matmul(a, b)
-        return Mat(a.rows, a.cols, tuple(x * y for x, y in zip(a.entries, b.entries)))
+        return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) * b.at(i, j))
 
     def t_Add(self, node: n.Add, scope: Scope):
         if not self.shapes.has_matrix(node):
