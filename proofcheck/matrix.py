@@ -1131,13 +1131,70 @@ class MatrixMixin:
         def entry(i, j):
             which, key = by_pos[(i, j)]
             y = body if which is None else body.at(which // body.cols, which % body.cols)
-            value = sp.diff(y, leaf_symbol(key))
+            value = derivative(y, leaf_symbol(key))
             if back:
                 value = value.xreplace(back)
             self.derivatives.append(EntryRecord(node, key, value, scope, entry=(i, j)))
             return value
 
         return Mat(rows, cols, entry=entry)
+
+
+def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
+    """`sp.diff(e, x)`, the same expression, with each distinct subexpression differentiated once.
+
+    An entry of a matrix derivative is the derivative of a large tree in which the same subtrees
+    recur (`\\frac{\\partial L}{\\partial W_1}` of a squared norm: each hidden unit's sigmoid sits in
+    every output's entry), and `sp.diff` differentiates every occurrence anew, each time asking
+    whether the result is zero and, for a power, building the logarithm of its base even when the
+    exponent is constant (`0 \\cdot \\log(b)`, dropped at once). Here sums, products and powers
+    follow SymPy's own rules (its `Add._eval_derivative`, the Leibniz rule of
+    `Mul._eval_derivative_n_times` and `Pow._eval_derivative`) over a memo; every other node
+    (functions, piecewise values, indicators) is left to `sp.diff`. A tree holding an unevaluated
+    derivative goes to `sp.diff` whole, which also makes such derivatives canonical.
+    `tests/test_matrix_speed.py` checks the result is structurally SymPy's."""
+    if e.has(sp.Derivative, sp.Subs):
+        return sp.diff(e, x)
+    memo: dict = {}
+    has: dict = {}
+
+    def holds_x(u) -> bool:
+        found = has.get(u)
+        if found is None:
+            if u.is_Symbol:
+                found = u == x
+            elif type(u) in (sp.Add, sp.Mul, sp.Pow):
+                found = any(holds_x(a) for a in u.args)
+            else:
+                found = x in u.free_symbols
+            has[u] = found
+        return found
+
+    def d(u):
+        got = memo.get(u)
+        if got is not None:
+            return got
+        if not holds_x(u):
+            got = sp.S.Zero
+        elif u == x:
+            got = sp.S.One
+        elif type(u) is sp.Add:
+            got = sp.Add(*[d(a) for a in u.args])
+        elif type(u) is sp.Mul:
+            args = u.args
+            got = sp.Add(*[sp.Mul(*(args[:i] + (d(a),) + args[i + 1:])) for i, a in enumerate(args)])
+        elif type(u) is sp.Pow:
+            base, exp = u.args
+            if holds_x(exp):
+                got = u * (d(exp) * sp.log(base) + d(base) * exp / base)
+            else:
+                got = u * (d(base) * exp / base)
+        else:
+            got = sp.diff(u, x)
+        memo[u] = got
+        return got
+
+    return d(e)
 
 
 def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
