@@ -249,19 +249,23 @@ def stationary_points(args, syms: list) -> list[dict]:
 
 @functools.lru_cache(maxsize=STATIONARY_MEMO)
 def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
-    """The one rational point where the degree-2 g has zero gradient in vs, or None. Remembered: the
-    entries of one matrix step share their kink arguments, and each entry's comparison probes them
-    (a pure function of g and vs, so the answer is the same whichever entry asks first)."""
+    """The one point where the degree-2 g has zero gradient in vs, or None when there is none or no
+    single one. The gradient of a degree-2 polynomial with rational coefficients is linear, so the
+    point is the solution of a square rational linear system, unique exactly when the system has
+    full rank (then it is rational). Remembered: the entries of one matrix step share their kink
+    arguments, and each entry's comparison probes them (a pure function of g and vs)."""
     try:
         poly = sp.Poly(g, *vs)
     except sp.PolynomialError:
         return None
     if poly.total_degree() != 2 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
         return None
-    sol = sp.solve([sp.diff(g, v) for v in vs], list(vs), dict=True)
-    if len(sol) == 1 and all(val.is_Rational for val in sol[0].values()) and len(sol[0]) == len(vs):
-        return tuple(sol[0].items())  # in solve's order, as the point was always built
-    return None
+    grads = [poly.diff(v) for v in vs]
+    lhs = sp.Matrix([[dg.coeff_monomial(w) for w in vs] for dg in grads])
+    if lhs.rank() < len(vs):
+        return None
+    rhs = sp.Matrix([-dg.coeff_monomial(1) for dg in grads])
+    return tuple(zip(vs, lhs.LUsolve(rhs)))
 
 
 # ------------------------------------------------------------------ crossings on a line
