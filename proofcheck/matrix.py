@@ -726,7 +726,7 @@ class MatrixMixin:
         if template is None:
             x = sp.Dummy("x", real=True)
             mark = len(getattr(self, "_conds", ()))
-            template = (x, sp.diff(self.apply_name(fname, (), scope, span, pre=[x]), x))
+            template = (x, derivative(self.apply_name(fname, (), scope, span, pre=[x]), x))
             if len(getattr(self, "_conds", ())) == mark:
                 self._primes[key] = template
         x, fx = template
