@@ -167,27 +167,6 @@ def _run_one(fn: Callable[[], Any], seconds: float, memory_mb: int, handler: boo
     return status, value, detail, time.process_time() - start
 
 
-GRACE_SECONDS = 1.0  # a whole-task child (`_child`) is killed this long after its wall-clock budget
-
-
-def _child(fn: Callable[[], Any], write_fd: int, seconds: float, memory_mb: int) -> None:
-    """Run one whole task in this forked process under a wall-clock budget and the memory cap, and
-    write the pickled (status, value, detail) to `write_fd`.
-
-    For tasks that fork step workers of their own (a submission being graded: proofcheck/grade/workers.py),
-    whose CPU time this process's timers would not see; steps inside keep their CPU budgets.
-    """
-    status, value, detail, _ = _run_one(fn, seconds, memory_mb, _set_limits(memory_mb), timer=signal.ITIMER_REAL)
-    try:
-        data = pickle.dumps((status, value, detail))
-    except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this task)
-        data = pickle.dumps(("crash", None, f"result could not be sent: {exc}"[:300]))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(write_fd, view):]
-    os.close(write_fd)
-
-
 def _read_exact(fd: int, size: int) -> bytes | None:
     data = b""
     while len(data) < size:
@@ -236,16 +215,28 @@ def _worker(inherited: Sequence[Callable[[], Any]] | None, cmd_fd: int, res_fd: 
         else:
             job = pickle.loads(payload)  # from the parent that forked this worker
         status, value, detail, cpu = _run_one(job, seconds, memory_mb, handler)
-        now = _resident_mb()
-        retire = status != "ok" or (born is not None and now is not None and now - born > RETIRE_GROWTH_MB)
-        try:
-            data = pickle.dumps((status, value, detail, cpu, retire))
-        except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this job)
-            status, retire = "crash", True
-            data = pickle.dumps((status, None, f"result could not be sent: {exc}"[:300], cpu, retire))
-        _send(res_fd, data)
-        if retire:
+        if reply(res_fd, (status, value, detail, cpu), grown(born, RETIRE_GROWTH_MB)):
             return  # interrupted mid-job (broken state?) or grown: the parent forks a fresh one
+
+
+def grown(born: float | None, limit_mb: float) -> bool:
+    """Has this process's resident memory grown by more than `limit_mb` since `born` (`_resident_mb`)?"""
+    now = _resident_mb()
+    return born is not None and now is not None and now - born > limit_mb
+
+
+def reply(res_fd: int, result: tuple[str, Any, str, float], grown_: bool) -> bool:
+    """Send a job's (status, value, detail, CPU seconds) and whether this worker retires, which it does
+    after a job that did not end `ok` or once grown; returns that."""
+    status, value, detail, cpu = result
+    retire = status != "ok" or grown_
+    try:
+        data = pickle.dumps((status, value, detail, cpu, retire))
+    except BaseException as exc:  # noqa: BLE001  (an unpicklable result is a crash of this job)
+        retire = True
+        data = pickle.dumps(("crash", None, f"result could not be sent: {exc}"[:300], cpu, retire))
+    _send(res_fd, data)
+    return retire
 
 
 # ------------------------------------------------------------------ in the parent
@@ -272,8 +263,30 @@ def _death(status: int, seconds: float) -> tuple[str, str]:
     return "crash", "the checking process died without a result"
 
 
-def _stop(w: _Worker, kill: bool) -> int:
-    """Close a worker's pipes and reap it; its exit status."""
+def fork_worker(serve: Callable[[int, int], None], others: Sequence[Any]) -> tuple[int, int, int]:
+    """Fork a worker running `serve(command fd, result fd)`: (pid, its command pipe's write end, its
+    result pipe's read end). The child closes the pipe ends of `others` (workers with `cmd_fd` and
+    `res_fd`) that it inherited, or they would never see EOF."""
+    cmd_r, cmd_w = os.pipe()
+    res_r, res_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # worker
+        code = 0
+        try:
+            for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
+                os.close(fd)
+            serve(cmd_r, res_w)
+        except BaseException:  # noqa: BLE001  (the parent reports a worker that dies without a result)
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(cmd_r)
+    os.close(res_w)
+    return pid, cmd_w, res_r
+
+
+def _stop(w: Any, kill: bool) -> int:
+    """Close a worker's pipes (`cmd_fd`, `res_fd`) and reap it (`pid`); its exit status."""
     if kill:
         try:
             os.kill(w.pid, signal.SIGKILL)
@@ -309,24 +322,8 @@ class Pool:
         self.running: dict[int, _Worker] = {}  # result fd -> worker with a job
 
     def _fork(self) -> _Worker:
-        """A new worker; it closes the other workers' pipe ends it inherited (or they would never see EOF)."""
-        cmd_r, cmd_w = os.pipe()
-        res_r, res_w = os.pipe()
-        others = self.idle + list(self.running.values())
-        pid = os.fork()
-        if pid == 0:  # worker
-            code = 0
-            try:
-                for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
-                    os.close(fd)
-                _worker(self.inherited, cmd_r, res_w, self.memory_mb)
-            except BaseException:  # noqa: BLE001  (the parent reports a worker that dies without a result)
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(cmd_r)
-        os.close(res_w)
-        return _Worker(pid, cmd_w, res_r)
+        return _Worker(*fork_worker(lambda cmd, res: _worker(self.inherited, cmd, res, self.memory_mb),
+                                    self.idle + list(self.running.values())))
 
     def _message(self, jobs: Sequence[Callable[[], Any]], index: int) -> bytes | None:
         if self.inherited is not None and jobs is self.inherited:

@@ -68,3 +68,29 @@ def test_conflicts_are_the_documented_ones():
     got = conflicts()
     assert sum(got.values()) == 55
     assert got == EXPECTED, (got - EXPECTED, EXPECTED - got)
+
+
+def test_a_remembered_line_comes_back_moved_and_fresh():
+    """parse_line remembers lines by their code: a repeat must carry its own line in every span and be
+    a new object (callers tell definitions apart by identity)."""
+    from proofcheck.parse import parse_source
+    from proofcheck.source import split_lines
+
+    text = "let z = w x + b\nz = w x + b\nlet z = w x + b\n"
+    first = parse_source(split_lines("a.proof", text))[0][:3]
+    again = parse_source(split_lines("b.proof", "\n\n\n\n" + text))[0][4:7]
+    assert [s.span.line for s in first] == [1, 2, 3] and [s.span.line for s in again] == [5, 6, 7]
+    assert first[0] == first[2] and first[0] is not first[2] and first[0] is not again[0]
+
+    def lines(x, found):
+        if type(x).__name__ == "Span":
+            found.add((x.line, x.end_line))
+        elif hasattr(x, "__dataclass_fields__"):
+            for name in x.__dataclass_fields__:
+                lines(getattr(x, name), found)
+        elif isinstance(x, tuple):
+            for y in x:
+                lines(y, found)
+        return found
+
+    assert lines(again[2], set()) == {(7, 7)}

@@ -442,7 +442,8 @@ class Evaluator:
                 raise Undefined("division by zero", "nonzero", base)
             if isinstance(b, fmpq) and (abs(k) <= 1 or abs(k) * _bits(b) <= EXACT_POWER_BITS):
                 return b ** k
-            return self._finite(self._ball(b) ** k)
+            ball = self._ball(b)
+            return self._finite(_power_by_squaring(ball, k) if ball.contains(0) else ball ** k)
         if ex.is_Rational:
             s = self.sign(base)
             if s < 0:
@@ -618,6 +619,18 @@ class Evaluator:
             return {"StrictGreaterThan": s > 0, "StrictLessThan": s < 0, "GreaterThan": s >= 0,
                     "LessThan": s <= 0, "Equality": s == 0, "Unequality": s != 0}[name]
         raise Undecided(f"no certified truth value of {name}")
+
+
+def _power_by_squaring(x: arb, k: int) -> arb:
+    """x^k for k > 0 by multiplications: python-flint's power of a ball that contains 0 is nan (a
+    base like 1.41... - sqrt(2), 10^-60 wide, would stop the evaluation)."""
+    out, base = arb(1), x
+    while k:
+        if k & 1:
+            out *= base
+        base *= base
+        k >>= 1
+    return out
 
 
 # ------------------------------------------------------------------ convenience

@@ -336,10 +336,21 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
     if not args:
         return _Outcome()
     quick = only is not None or not evidence
-    key = (tuple(args), on_only)
+    outcome = _probe_points(job, rng, args, found, coverage, on_only, forms, only, quick, deep=False)
+    if outcome.settled or not evidence:
+        return outcome
+    # a step that survived the ordinary probes: lines through the arguments' stationary points too
+    deeper = _probe_points(job, rng, args, found, coverage, on_only, forms, only, quick, deep=True)
+    return deeper if deeper.settled else _Outcome(bracketed=outcome.bracketed or deeper.bracketed)
+
+
+def _probe_points(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool,
+                  forms: tuple, only: str | None, quick: bool, deep: bool) -> _Outcome:
+    """Compare at the probes of one kind (regions.probes, `deep` or not), computed once per instance."""
+    key = (tuple(args), on_only, deep)
     if key not in job.probes:
         job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage,
-                                 difference=job.a.expr - job.b.expr)
+                                 difference=job.a.expr - job.b.expr, deep=deep)
     for pr in job.probes[key]:
         if pr.where == UNSETTLED:
             if quick:

@@ -227,9 +227,46 @@ def without(ctx: Context, rejected: frozenset[int]) -> Context:
     return replace(ctx, definitions=tuple(d for d in ctx.definitions if id(d) not in rejected))
 
 
+@dataclass(frozen=True)
+class _GoalSide:
+    """What `_setting` compares of a goal, worked out once per goal (every chain asks again)."""
+
+    world: tuple  # `_world_uncached(goal)`
+    words: frozenset  # the letters the goal's names and their subscripts are made of
+    keys: frozenset  # the world's names up to notation
+    assumptions: frozenset  # the goal's assumptions up to notation
+    point: dict  # `_point` of the goal's context
+    shapes: dict  # `_shapes` of the goal's context
+
+
+_GOAL_MEMO: dict[int, tuple] = {}
+
+
+def _goal_side(goal: Goal) -> _GoalSide:
+    """Remembered by the goal's identity (the goal kept with the entry)."""
+    hit = _GOAL_MEMO.get(id(goal))
+    if hit is not None and hit[0] is goal:
+        return hit[1]
+    world = tuple(_world_uncached(goal))
+    g = goal.context
+    idx = g.index_names
+    side = _GoalSide(world, frozenset({nm.base for nm in world} | {c for nm in world for s in (nm.sub or ())
+                                                                 for x in _names(s) for c in x.base}),
+                     frozenset(canonical(nm, (), idx) for nm in world),
+                     frozenset(canonical(a, (), idx) for a in g.assumptions), _point(g), _shapes(g))
+    if len(_GOAL_MEMO) >= MAX_CANONICAL_MEMO:
+        _GOAL_MEMO.clear()
+    _GOAL_MEMO[id(goal)] = (goal, side)
+    return side
+
+
 def _world(goal: Goal) -> list[n.Name]:
     """The names a goal's claim depends on: in its sides, its definitions, assumptions and point;
     the functions it applies (`\\tanh(x)`, `f'(x)`) count as names."""
+    return list(_goal_side(goal).world)
+
+
+def _world_uncached(goal: Goal) -> list[n.Name]:
     ctx = goal.context
     nodes: list = [goal.lhs, goal.rhs] + [d.target for d in ctx.definitions]
     nodes += list(ctx.assumptions) + [name for name, _ in ctx.point]
@@ -307,13 +344,13 @@ def _setting(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
 
 def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str]:
     g = goal.context
+    side = _goal_side(goal)
     out: list[str] = []
     idx = g.index_names
-    have = {canonical(a, (), idx) for a in g.assumptions}
-    extra = [c for c in ctx.assumptions if canonical(c, (), idx) not in have]
+    extra = [c for c in ctx.assumptions if canonical(c, (), idx) not in side.assumptions]
     if extra:
         out.append(f"it uses an assumption the goal does not have (line {extra[0].span.line})")
-    gpoint, cpoint = _point(g), _point(ctx)
+    gpoint, cpoint = side.point, _point(ctx)
     moved = [k for k, v in cpoint.items() if gpoint.get(k) != v]
     if moved:
         line = next(name.span.line for name, _ in reversed(ctx.point) if canonical(name, (), idx) == moved[0])
@@ -322,7 +359,7 @@ def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str
         if ctx.index_range(name) != g.index_range(name):
             out.append(f"the range of index `{name}` is not the goal's")
             break
-    words = {nm.base for nm in world} | {c for nm in world for s in (nm.sub or ()) for x in _names(s) for c in x.base}
+    words = side.words
     for name, lo, hi in ctx.indices:
         if name in g.index_names:
             continue
@@ -336,7 +373,7 @@ def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str
         out.append("its networks or batch size differ from the goal's")
     if ctx.layout != g.layout:
         out.append(f"it lays out Jacobians in {ctx.layout} layout, the goal in {g.layout} layout")
-    reshaped = _reshaped(goal, ctx, world)
+    reshaped = _reshaped(goal, ctx)
     if reshaped:
         out.append(f"it gives `{reshaped}` another shape than the goal does")
     return out
@@ -348,12 +385,12 @@ def _shapes(ctx: Context) -> dict:
     return {canonical(name, (), idx): canonical(dims, (), idx) for name, dims in ctx.shapes}
 
 
-def _reshaped(g: Goal, ctx: Context, world: list[n.Name]) -> str | None:
+def _reshaped(g: Goal, ctx: Context) -> str | None:
     """A name the goal's claim depends on whose shape (vector, matrix, or none: a scalar) differs in
     `ctx`: `let W : (1, n)` for the goal's `W : (m, n)` makes every step about another problem."""
     idx = g.context.index_names
-    mine, theirs = _shapes(ctx), _shapes(g.context)
-    words = {canonical(nm, (), idx) for nm in world}
+    side = _goal_side(g)
+    mine, theirs, words = _shapes(ctx), side.shapes, side.keys
     for name, _ in reversed(ctx.shapes):
         key = canonical(name, (), idx)
         if (key in theirs or key in words) and mine.get(key) != theirs.get(key):

@@ -18,26 +18,35 @@ both sides of every crossing, the middle of every cell (narrow regions like 0 < 
 far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
 bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
 the kink is settled by `_settle`, or the step is unknown), and on every line searched by
-bisection, points past its reach (`FAR_POINTS`, looked at for a difference only: `BEYOND`), found
-sign change or not. Nothing is capped silently: a
+bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
+product of the constants' magnitudes, at least 10^9; looked at for a difference only: `BEYOND`), found
+sign change or not. A bracket that may hide a thin region (the argument not monotone on it, or another
+crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by certified
+bisection to 2^-200 max(1, |t|) (`_refine`), so a dip or a thin cell wider than that gets its probes.
+Nothing is capped silently: a
 line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
 the step is `unknown` with that reason.
 
 An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
 region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
-inputs the lines also pass through its stationary point.
+inputs the lines also pass through its stationary point, and for any other non-affine argument in
+several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
+Newton's method finds from a few starts (`extremum_points`): a bounded region of one sign holds a local
+extremum. A degenerate extremum where the steps shrink too slowly, or one at a kink, is not found.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import math
 import random
 from dataclasses import dataclass
 
+import mpmath
 import sympy as sp
-from flint import arb, fmpq
+from flint import arb, ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, to_fmpq
 
@@ -53,7 +62,20 @@ FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
-FAR_POINTS = tuple(sp.Integer(10) ** k for k in (4, 5, 6, 9))  # |t| on every bisected line: past its reach
+FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
+FAR_LAST_DECADE = 9  # the ladder goes at least this far
+FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constants' magnitudes
+FAR_MAX_DECADE = 400  # a ladder that would go further is a Budget (the step is unknown)
+REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-200 max(1, |t|) wide
+REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
+STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
+NEWTON_BITS = 64  # Newton's method first at this precision
+NEWTON_STEPS = 40  # steps before a start is given up
+REFINE_NEWTON_STEPS = 6  # further steps at REFINE_BITS
+STATIONARY_SLACK = 4  # a stationary point is rounded within this many last steps
+CLOSE_BITS = 16  # Newton stops when a step is below 2^-(bits - 16) max(1, |x|)
+CONVERGED = sp.Rational(1, 2 ** 10)  # or gives up when its steps have not shrunk by this factor (a
+# degenerate minimum, (x - 5)^4, converges linearly: its last step is then about its distance)
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
@@ -268,6 +290,125 @@ def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
     return tuple(zip(vs, lhs.LUsolve(rhs)))
 
 
+def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[dict]:
+    """Near-stationary points of every argument in several inputs that is neither affine nor of degree
+    2 (those have `stationary_points`): a bounded region where the argument has one sign contains a
+    local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). Found by Newton's
+    method on the gradient of the argument's core (`_core`) from the base point and STATIONARY_STARTS - 1
+    random points, refined at high precision, rounded to the simplest rationals within the last
+    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md)."""
+    out: list[dict] = []
+    for g in args:
+        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        if len(vs) < 2 or _degree_at_most_2(g, vs):
+            continue
+        core = _core(g)
+        grad = [sp.diff(core, v) for v in vs]
+        if all(not (d.free_symbols & set(vs)) for d in grad):
+            continue  # the core is affine: no stationary point
+        hess = [[sp.diff(d, w) for w in vs] for d in grad]
+        starts = [[base.get(v, sp.S.Zero) for v in vs]]
+        starts += [[_random_value(rng, False) for _ in vs] for _ in range(STATIONARY_STARTS - 1)]
+        for start in starts:
+            found = _newton(grad, hess, vs, start)
+            if found is not None and found not in out:
+                out.append(found)
+    return out
+
+
+def _degree_at_most_2(g, vs: list) -> bool:
+    try:
+        return sp.Poly(g, *vs).total_degree() <= 2
+    except sp.PolynomialError:
+        return False
+
+
+_MONOTONE = {"exp", "log", "tanh", "atan", "asinh", "sinh", "erf", "erfc"}
+
+
+def _core(g: sp.Expr) -> sp.Expr:
+    """g without constant terms and factors and without strictly monotone outer functions (exp, log,
+    tanh, ...; a constant power, whose stationary points include its base's): the stationary points of
+    the core are stationary points of g, and Newton's method converges on `(x-5)^2 + (y-5)^2` in one
+    step where on `e^{(x-5)^2 + (y-5)^2}` it crawls."""
+    while True:
+        if g.is_Add or g.is_Mul:
+            rest = [a for a in g.args if a.free_symbols]
+            if len(rest) != 1:
+                return g
+            g = rest[0]
+        elif type(g).__name__ in _MONOTONE and len(g.args) == 1:
+            g = g.args[0]
+        elif g.is_Pow and not g.exp.free_symbols:
+            g = g.base
+        else:
+            return g
+
+
+def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
+    """Newton's method on grad = 0 from `start` (NEWTON_STEPS at NEWTON_BITS, then REFINE_NEWTON_STEPS
+    at REFINE_BITS), each step at most max(1, |x|) long; the point rounded to the simplest rational
+    within STATIONARY_SLACK last steps of each coordinate, or None when it does not converge."""
+    x = [sp.Rational(v) for v in start]
+    sizes: list = []
+    step: list = []
+    for bits, steps in ((NEWTON_BITS, NEWTON_STEPS), (REFINE_BITS, REFINE_NEWTON_STEPS)):
+        for _ in range(steps):
+            found = _newton_step(grad, hess, vs, x, bits)
+            if found is None:
+                return None
+            size = max(abs(d) for d in found)
+            reach = max(1, *(abs(v) for v in x))
+            step = [d * reach / size for d in found] if size > reach else found
+            sizes.append(min(size, reach))
+            x = [_round_bits(v - d, bits) for v, d in zip(x, step)]
+            if size <= reach / sp.Integer(2) ** (bits - CLOSE_BITS):
+                break
+        if sizes[-1] > sizes[0] * CONVERGED:
+            return None  # the steps did not shrink: no stationary point near this start
+    slack = [abs(d) * STATIONARY_SLACK + max(1, abs(v)) / sp.Integer(2) ** REFINE_BITS for v, d in zip(x, step)]
+    return {v: _simplest_between(c - r, c + r) for v, c, r in zip(vs, x, slack)}
+
+
+def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
+    """H^-1 grad at x (midpoints of certified values at `bits`), None where they cannot be had or H is
+    singular."""
+    point = dict(zip(vs, x))
+    try:
+        values = Evaluator(point).run(lambda e: [e.value(d) for d in grad] + [e.value(h) for row in hess for h in row],
+                                      start=bits)
+    except (Undefined, Undecided):
+        return None
+    with mpmath.workprec(bits):
+        mids = [_mid(v) for v in values]
+        n = len(vs)
+        try:
+            solved = mpmath.lu_solve(mpmath.matrix([mids[n + i * n: n + (i + 1) * n] for i in range(n)]),
+                                     mpmath.matrix(mids[:n]))
+        except ZeroDivisionError:
+            return None
+        return [_exact(d) for d in solved]
+
+
+def _mid(v) -> mpmath.mpf:
+    if isinstance(v, fmpq):
+        return mpmath.mpf(int(v.p)) / int(v.q)
+    man, exp = v.mid().man_exp()
+    return mpmath.ldexp(int(man), int(exp))
+
+
+def _round_bits(v: sp.Rational, bits: int) -> sp.Rational:
+    """v to `bits` significant bits (a dyadic rational), so the coordinates do not grow without end."""
+    with mpmath.workprec(bits):
+        return _exact(mpmath.mpf(int(v.p)) / int(v.q))
+
+
+def _exact(m: mpmath.mpf) -> sp.Rational:
+    """A binary floating-point number as the exact rational it is."""
+    man, exp = m.man_exp
+    return (-1 if m < 0 else 1) * sp.Integer(man) * sp.Integer(2) ** exp
+
+
 # ------------------------------------------------------------------ crossings on a line
 
 
@@ -423,6 +564,122 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Crossing]:
+    """g's crossings with every bracket that may hide a thin region split finer (`_refine`): one where
+    g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
+    overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
+    slope = sp.diff(g_line, _T)
+    out: list[Crossing] = []
+    for c in cs:
+        if c.value is not None:
+            out.append(c)
+            continue
+        monotone = _excludes_zero(slope, c.lo, c.hi)
+        if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
+            out.append(c)  # one simple sign change, and no other crossing in its bracket
+            continue
+        exact = _exact_root(g_line, slope, c, everyone, monotone)
+        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c))
+    return out
+
+
+def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: bool) -> sp.Expr | None:
+    """The bracket's only zero of g, exactly, when it can be shown without refining: g monotone on it
+    and exactly 0 at a candidate (the simplest fraction in it, another crossing's exact value: `\\tanh
+    x` at the root 0 of `x`), or g convex or concave on it (its second derivative's enclosure excludes 0)
+    with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around)."""
+    if not monotone and not _excludes_zero(sp.diff(slope, _T), c.lo, c.hi):
+        return None
+    candidates = [_simplest_between(c.lo, c.hi)]
+    candidates += [d.value for d in everyone if d.value is not None and c.lo <= d.value.evalf(30) <= c.hi]
+    for t in dict.fromkeys(candidates):
+        try:
+            inside = all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (t - c.lo, c.hi - t))
+            zero = inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0
+            if zero and (monotone or Evaluator({}).run(lambda e: e.sign(slope.xreplace({_T: t}))) == 0):
+                return t
+        except (Undefined, Undecided):
+            continue
+    return None
+
+
+def _refine(g_line, c: Crossing) -> list[Crossing]:
+    """The bracket c cut by certified bisection (in t, at the precision the enclosures need) into
+    pieces below 2^-REFINE_BITS max(1, |t|) wide: pieces where g has a certain sign (or no value) are
+    dropped, the others merged into the finer brackets returned. A region of one sign wider than the
+    final pieces lies between two of them, where the cells' probes fall."""
+    parts = _fraction_parts(g_line)
+    slope = sp.diff(g_line, _T)
+    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** REFINE_BITS)
+    stack = [(c.lo, c.hi)]
+    kept: list[tuple] = []
+    evaluations = 0
+    while stack:
+        t1, t2 = stack.pop()
+        evaluations += 1
+        if evaluations > REFINE_EVALUATIONS:
+            raise Budget(f"refining a sign change of {sp.sstr(g_line)} along a probe line took more than "
+                         f"{REFINE_EVALUATIONS} enclosures")
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
+            continue
+        if t2 - t1 <= finest:
+            kept.append((t1, t2))
+            continue
+        mid = (t1 + t2) / 2
+        stack.append((mid, t2))
+        stack.append((t1, mid))
+    merged: list[list] = []
+    for lo, hi in sorted(kept):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    if len(merged) > MAX_CROSSINGS:
+        raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times in one bracket")
+    return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def far_points(g_lines: list) -> list[sp.Integer]:
+    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
+    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the product of the magnitudes (|c| or 1/|c|,
+    whichever is larger) of the constants the arguments contain, and at least to 10^FAR_LAST_DECADE:
+    an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as far out as its constants
+    allow. A ladder past 10^FAR_MAX_DECADE is a Budget."""
+    constants = {c for g in g_lines for c in _constants(g)}
+    decades = sum(_decades(c) for c in sorted(constants, key=sp.default_sort_key))
+    top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
+    if top > FAR_MAX_DECADE:
+        raise Budget(f"the constants of {', '.join(sp.sstr(g) for g in g_lines)} reach past 10^{FAR_MAX_DECADE}: "
+                     "their far regions are not searched")
+    return [sp.Integer(10) ** k for k in range(FAR_FIRST_DECADE, top + 1)]
+
+
+def _constants(g):
+    """The largest subexpressions of g without the line's parameter (each number once)."""
+    if _T not in g.free_symbols:
+        yield g
+        return
+    for a in g.args:
+        yield from _constants(a)
+
+
+def _decades(c: sp.Expr) -> float:
+    """log10 of max(|c|, 1/|c|); 0 for 0 or a constant with no certified value."""
+    try:
+        v = Evaluator({}).run(lambda e: e.value(c))
+    except (Undefined, Undecided):
+        return 0.0
+    if isinstance(v, fmpq):
+        if v == 0:
+            return 0.0
+        return abs(math.log10(abs(int(v.p))) - math.log10(int(v.q)))
+    if v.contains(0) or not v.is_finite():
+        return 0.0
+    return abs(float(abs(v).log()) / math.log(10))
+
+
 def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
     """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
     sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
@@ -447,22 +704,28 @@ def _fraction_parts(g_line) -> tuple | None:
     return None if (num, den) == (g_line, 1) else (num, den)
 
 
-def rational_interval(lo: sp.Rational, hi: sp.Rational) -> tuple:
-    """[lo, hi] as exact arb end points, rounded outwards."""
-    return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
+def rational_interval(lo: sp.Rational, hi: sp.Rational, bits: int | None = None) -> tuple:
+    """[lo, hi] as exact arb end points, rounded outwards (to `bits`, else the current precision: a
+    piece 2^-200 wide needs more than the default 53 bits to stay apart from its neighbours)."""
+    if bits is None:
+        return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
+    with ctx.workprec(bits):
+        return arb(to_fmpq(lo)).lower(), arb(to_fmpq(hi)).upper()
 
 
 def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
     """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]? An enclosure that
     straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
     more bits before the piece is split."""
-    box = {_T: rational_interval(t1, t2)}
     for bits in INTERVAL_BITS:
+        box = {_T: rational_interval(t1, t2, bits)}
         try:
             iv = IntervalEvaluator(box, bits).enclose(g_line)
         except Undefined:
             return True
         except (Straddle, Undecided):
+            if t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20):
+                continue  # a piece this narrow: the rounding of its ends may be what straddles
             return False
         if interval_sign(iv) is not None:
             return True  # a certain sign, or exactly 0 throughout (no crossing inside)
@@ -476,32 +739,41 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None, difference: sp.Expr | None = None) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
-    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe."""
+    (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
+    the probes of the lines through the arguments' numerically found stationary points only
+    (`extremum_points`), asked for by a step that survived the ordinary probes."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
-    coverage.arguments += len(args)
-    extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
-    lines = _lines(rng, bases[:1] + extra, args, syms)
+    if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
+        own = random.Random(sp.sstr(tuple(args)))
+        through = [{**bases[0], **p} for p in extremum_points(own, args, syms, bases[0])]
+        if not through:
+            return []
+        lines = _lines(own, through, args, syms)
+    else:
+        coverage.arguments += len(args)
+        extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
+        lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
     for line in lines:
-        found: list[Crossing] = []
-        bracketed: list = []  # (g, g restricted to the line, its crossings) searched by bisection
-        bisected = False
+        per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
             g_line = line.restrict(g)
-            cs, by_bisection = crossings(g_line)
-            found.extend(cs)
-            bisected |= by_bisection
-            if difference is not None and by_bisection:
-                bracketed.append((g, g_line, cs))
+            per_arg.append((g, g_line, *crossings(g_line)))
+        everyone = [c for _, _, cs, _ in per_arg for c in cs]
+        per_arg = [(g, g_line, _refined(g_line, cs, everyone) if by_bisection else cs, by_bisection)
+                   for g, g_line, cs, by_bisection in per_arg]
+        found = [c for _, _, cs, _ in per_arg for c in cs]
+        bisected = any(by_bisection for *_, by_bisection in per_arg)
+        bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
             continue
         coverage.lines += 1
@@ -514,7 +786,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
-            line_probes += [(sign * t, BEYOND) for t in FAR_POINTS for sign in (-1, 1)]
+            reach = far_points([g_line for _, g_line, _, by_bisection in per_arg if by_bisection])
+            line_probes += [(sign * t, BEYOND) for t in reach for sign in (-1, 1)]
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:

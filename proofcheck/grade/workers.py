@@ -1,9 +1,22 @@
-"""Where submissions are graded: forked local workers, or a Dask cluster (`--executor dask://HOST:PORT`).
+"""Where submissions are graded: warm local workers, or a Dask cluster (`--executor dask://HOST:PORT`).
 
-Each submission is graded in its own forked process with a time and memory budget (the same child
-side as the per-step sandbox: `RLIMIT_AS`, an alarm, and SIGKILL after a grace period), so a
-submission that is slow or huge costs its own budget and never the batch. Results come back as
-they finish, so the caller can write them at once (`--resume` relies on that).
+Locally, `workers` grading processes are forked once (after the tasks exist, so they inherit them and
+get only each task's index) and each grades one submission after another, so what one submission
+warmed (parsed lines, canonical forms, cache keys, SymPy's caches) serves the next. Each submission
+still runs under its own budget, as the per-step sandbox's workers do:
+
+- a wall-clock alarm of the budget's seconds (`ITIMER_REAL`, raising `StepTimeout`, a BaseException)
+  and `RLIMIT_CPU` above it; the parent SIGKILLs a worker still busy `GRACE_SECONDS` after its
+  budget (a worker stuck in C code) and forks a fresh one for the next submission;
+- `RLIMIT_AS` caps each worker's memory; a worker whose resident memory grew by more than a quarter
+  of its budget since its fork retires after its submission, so every submission keeps most of its
+  budget whatever the worker graded before;
+- a worker whose submission did not end `ok` (timeout, memory, crash) is never reused;
+- before each submission a worker restores the random generators' states it was forked with, and
+  everything a worker keeps between submissions is memoised by content, so a record does not depend
+  on which worker graded it or what that worker graded before (tests/grading compare --jobs 1 and 2).
+
+Results come back as they finish, so the caller can write them at once (`--resume` relies on that).
 """
 
 from __future__ import annotations
@@ -12,14 +25,19 @@ import os
 import pickle
 import select
 import signal
+import struct
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
-from ..sandbox import GRACE_SECONDS, Outcome, _child
+from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _restore, _rng_states, _run_one,
+                       _set_limits, _stop, fork_worker, grown, reply)
 
 DASK_SCHEME = "dask://"
+GRACE_SECONDS = 1.0  # a worker still busy this long after its submission's budget is killed
+RETIRE_SHARE = 4  # a worker grown by more than 1/RETIRE_SHARE of its memory budget retires
+_INDEX = struct.Struct(">I")
 
 
 @dataclass(frozen=True)
@@ -28,68 +46,88 @@ class Budget:
     memory_mb: int
 
 
+def _serve(tasks: Sequence[Callable[[], Any]], cmd_fd: int, res_fd: int, budget: Budget) -> None:
+    """A grading worker: take task indices until the parent closes the pipe; stop after a task that did
+    not end `ok` or once grown past its share."""
+    handler = _set_limits(budget.memory_mb)
+    states = _rng_states()
+    born = _resident_mb()
+    while True:
+        head = _read_exact(cmd_fd, _INDEX.size)
+        if head is None:
+            return
+        _restore(states)
+        result = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler, timer=signal.ITIMER_REAL)
+        if reply(res_fd, result, grown(born, budget.memory_mb / RETIRE_SHARE)):
+            return
+
+
+@dataclass
+class _Worker:
+    pid: int
+    cmd_fd: int
+    res_fd: int
+    task: int = -1
+    started: float = 0.0
+    buf: bytearray = field(default_factory=bytearray)
+
+
+def _result(w: _Worker, elapsed: float) -> tuple[Outcome, bool]:
+    """A finished task's outcome and whether its worker retires."""
+    try:
+        status, value, detail, _, retire = pickle.loads(bytes(w.buf[_LENGTH.size:]))
+    except Exception:  # noqa: BLE001  (a garbled result is a crash of that task)
+        return Outcome("crash", None, "the grading process sent a result that could not be read", elapsed), True
+    return Outcome(status, value, detail, elapsed), retire
+
+
 def run_local(tasks: Sequence[Callable[[], Any]], budget: Budget, workers: int) -> Iterator[tuple[int, Outcome]]:
-    """Run each task in its own forked child, `workers` at once; yield (index, outcome) as each ends."""
+    """Run every task in warm forked workers, `workers` at once; yield (index, outcome) as each ends."""
     pending = list(range(len(tasks)))[::-1]
-    running: dict[int, tuple[int, int, float, float, bytearray]] = {}  # fd -> (idx, pid, start, deadline, buf)
+    idle: list[_Worker] = []
+    running: dict[int, _Worker] = {}  # result fd -> worker
+    limit = budget.seconds + GRACE_SECONDS
     try:
         while pending or running:
             while pending and len(running) < max(1, workers):
-                idx = pending.pop()
-                r, w = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # child
-                    try:
-                        os.close(r)
-                        _child(tasks[idx], w, budget.seconds, budget.memory_mb)
-                    finally:
-                        os._exit(0)
-                os.close(w)
-                now = time.monotonic()
-                running[r] = (idx, pid, now, now + budget.seconds + GRACE_SECONDS, bytearray())
-            wait = max(0.0, min(d for (_, _, _, d, _) in running.values()) - time.monotonic())
+                w = idle.pop() if idle else _Worker(*fork_worker(lambda cmd, res: _serve(tasks, cmd, res, budget),
+                                                                  list(running.values())))
+                w.task, w.started, w.buf = pending.pop(), time.monotonic(), bytearray()
+                os.write(w.cmd_fd, _INDEX.pack(w.task))
+                running[w.res_fd] = w
+            wait = max(0.0, min(w.started + limit for w in running.values()) - time.monotonic())
             ready, _, _ = select.select(list(running), [], [], wait)
             for fd in ready:
-                idx, pid, start, _, buf = running[fd]
+                w = running[fd]
                 chunk = os.read(fd, 1 << 16)
-                if chunk:
-                    buf.extend(chunk)
+                w.buf.extend(chunk)
+                if chunk and not _complete(w.buf):
                     continue
-                os.close(fd)
                 del running[fd]
-                os.waitpid(pid, 0)
-                yield idx, _decode(buf, time.monotonic() - start)
+                elapsed = time.monotonic() - w.started
+                if not chunk:  # died before writing a whole result (out of memory, killed)
+                    _stop(w, kill=True)
+                    yield w.task, Outcome("crash", None, "the grading process died (likely out of memory)", elapsed)
+                    continue
+                outcome, retire = _result(w, elapsed)
+                if retire:
+                    _stop(w, kill=True)  # it exits by itself after a failed task or when grown, or now
+                else:
+                    idle.append(w)
+                yield w.task, outcome
             now = time.monotonic()
-            for fd, (idx, pid, start, deadline, _) in list(running.items()):
-                if now > deadline:
-                    _kill(pid)
-                    os.close(fd)
+            for fd, w in list(running.items()):
+                if now > w.started + limit:
                     del running[fd]
-                    yield idx, Outcome("timeout", None, f"stopped after {budget.seconds:g} s", now - start)
-    finally:  # the caller stopped early (an error, Ctrl-C): no child outlives the batch
-        for fd, (_, pid, _, _, _) in running.items():
-            _kill(pid)
-            os.close(fd)
-
-
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-
-
-def _decode(buf: bytearray, seconds: float) -> Outcome:
-    try:
-        status, value, detail = pickle.loads(bytes(buf))
-    except Exception:  # a child that died before writing (out of memory, killed)
-        status, value, detail = "crash", None, "the grading process died (likely out of memory)"
-    return Outcome(status, value, detail, seconds)
+                    _stop(w, kill=True)
+                    yield w.task, Outcome("timeout", None, f"stopped after {budget.seconds:g} s", now - w.started)
+    finally:  # done, or the caller stopped early (an error, Ctrl-C): no worker outlives the batch
+        for w in idle + list(running.values()):
+            _stop(w, kill=True)
 
 
 def run_one(task: Callable[[], Any], budget: Budget) -> Outcome:
-    """One task in one budgeted child (what a Dask worker runs for each submission)."""
+    """One task in one budgeted worker (what a Dask worker runs for each submission)."""
     return next(o for _, o in run_local([task], budget, 1))
 
 
