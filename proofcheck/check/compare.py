@@ -37,11 +37,11 @@ from .numbers import (
     UNDECIDED,
     UNDEFINED,
     PointCheck,
+    all_defined,
     Side,
     compare_at,
     difference_forms,
     relations_hold,
-    value_at,
 )
 from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
 from .rational import rational_zero
@@ -384,7 +384,7 @@ def defined_points(rng: random.Random, syms: list, rels, exprs, count: int) -> l
     for p, _ in random_points(rng, syms, count):
         if len(out) >= count:
             break
-        if relations_hold(rels, p) is True and all(value_at(e, p) is not None for e in exprs):
+        if relations_hold(rels, p) is True and all_defined(exprs, p):
             out.append(p)
     return out
 
