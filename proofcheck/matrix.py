@@ -1140,6 +1140,9 @@ class MatrixMixin:
         return Mat(rows, cols, entry=entry)
 
 
+_NOT_FINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
+
+
 def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
     """`sp.diff(e, x)`, the same expression, with each distinct subexpression differentiated once.
 
@@ -1151,9 +1154,10 @@ def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
     follow SymPy's own rules (its `Add._eval_derivative`, the Leibniz rule of
     `Mul._eval_derivative_n_times` and `Pow._eval_derivative`) over a memo; every other node
     (functions, piecewise values, indicators) is left to `sp.diff`. A tree holding an unevaluated
-    derivative goes to `sp.diff` whole, which also makes such derivatives canonical.
+    derivative goes to `sp.diff` whole, which also makes such derivatives canonical, and so does one
+    holding an infinity or NaN (there `0` times a factor is not 0, so no term may be skipped).
     `tests/test_matrix_speed.py` checks the result is structurally SymPy's."""
-    if e.has(sp.Derivative, sp.Subs):
+    if e.has(sp.Derivative, sp.Subs, *_NOT_FINITE):
         return sp.diff(e, x)
     memo: dict = {}
     has: dict = {}
@@ -1182,7 +1186,8 @@ def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
             got = sp.Add(*[d(a) for a in u.args])
         elif type(u) is sp.Mul:
             args = u.args
-            got = sp.Add(*[sp.Mul(*(args[:i] + (d(a),) + args[i + 1:])) for i, a in enumerate(args)])
+            # a factor without x contributes 0 times the others, which is 0 (no factor is infinite)
+            got = sp.Add(*[sp.Mul(*(args[:i] + (d(a),) + args[i + 1:])) for i, a in enumerate(args) if holds_x(a)])
         elif type(u) is sp.Pow:
             base, exp = u.args
             if holds_x(exp):

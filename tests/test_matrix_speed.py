@@ -94,6 +94,14 @@ def test_derivative_with_an_unevaluated_derivative():
     assert derivative(e, x) == sp.diff(e, x)
 
 
+def test_derivative_with_an_infinity():
+    """0 times an infinite factor is NaN, not 0: a tree with one keeps SymPy's every term."""
+    x, y = XS[:2]
+    for e in (sp.zoo * x * y + x ** 2, sp.oo * y * sp.exp(x), x * y * sp.nan):
+        assert derivative(e, x).has(sp.nan) == sp.diff(e, x).has(sp.nan)
+        assert sp.srepr(derivative(e, x)) == sp.srepr(sp.diff(e, x))
+
+
 def _context(text: str):
     statements, diags = parse_source(split_lines("<test>", text))
     assert not diags, diags
