@@ -711,15 +711,26 @@ class MatrixMixin:
         self.shapes = shapes_of(self.context)
         self._dims: dict = {}  # dimension -> its whole value at this translator's sizes (asked for every entry)
         self._dim_subs = {dim_symbol(k): sp.Integer(val) for k, val in self.sizes.items()}
+        self._primes: dict = {}  # (function, scope) -> (dummy, its derivative at the dummy): `prime_value`
 
     # -------------------------------------------------------------- hooks (SymPy here; autodiff below)
     def total(self, xs: list):
         return sp.Add(*xs)
 
     def prime_value(self, fname: str, v, scope: Scope, span):
-        x = sp.Dummy("x", real=True)
-        fx = self.apply_name(fname, (), scope, span, pre=[x])
-        return sp.diff(fx, x).xreplace({x: v})
+        """`f'` at one entry: f differentiated once per function and scope at a dummy, then put at each
+        entry (`\\sigma'(Z)` has one derivative, not one per entry). A derivative whose function
+        records domain conditions is made afresh each time, so each entry records its own."""
+        key = (fname, scope)
+        template = self._primes.get(key)
+        if template is None:
+            x = sp.Dummy("x", real=True)
+            mark = len(getattr(self, "_conds", ()))
+            template = (x, derivative(self.apply_name(fname, (), scope, span, pre=[x]), x))
+            if len(getattr(self, "_conds", ())) == mark:
+                self._primes[key] = template
+        x, fx = template
+        return fx.xreplace({x: v})
 
     # -------------------------------------------------------------- sizes
     def dim_value(self, d) -> int:
@@ -850,21 +861,27 @@ class MatrixMixin:
         return Mat(k, 1, tuple(self.one() for _ in range(k)))
 
     # -------------------------------------------------------------- arithmetic
+    # Sums and products of two values are lazy: an entry is computed when it is first asked for, so a
+    # comparison of representative entries (`positions`) builds only what feeds them (`J^T v` with J
+    # n x n needs one column of J for entry 1, not all n^2 derivatives). Their entries are plain
+    # arithmetic on entries already translated, so no translator hook (domain conditions, definitions,
+    # errors) runs late: those all ran when the operands were translated.
     def madd(self, a, b, sign: int):
-        return Mat(a.rows, a.cols, tuple(x + y if sign > 0 else x - y for x, y in zip(a.entries, b.entries)))
+        if sign > 0:
+            return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) + b.at(i, j))
+        return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) - b.at(i, j))
 
     def matmul(self, a, b):
         if not isinstance(a, Mat):
             return b.map(lambda y: a * y)
         if not isinstance(b, Mat):
             return a.map(lambda x: x * b)
-        return Mat(a.rows, b.cols, tuple(self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)])
-                                         for i in range(a.rows) for j in range(b.cols)))
+        return Mat(a.rows, b.cols, entry=lambda i, j: self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)]))
 
     def hadamard(self, a, b):
         if not isinstance(a, Mat) or not isinstance(b, Mat):
             return self.matmul(a, b)
-        return Mat(a.rows, a.cols, tuple(x * y for x, y in zip(a.entries, b.entries)))
+        return Mat(a.rows, a.cols, entry=lambda i, j: a.at(i, j) * b.at(i, j))
 
     def t_Add(self, node: n.Add, scope: Scope):
         if not self.shapes.has_matrix(node):
@@ -1114,13 +1131,75 @@ class MatrixMixin:
         def entry(i, j):
             which, key = by_pos[(i, j)]
             y = body if which is None else body.at(which // body.cols, which % body.cols)
-            value = sp.diff(y, leaf_symbol(key))
+            value = derivative(y, leaf_symbol(key))
             if back:
                 value = value.xreplace(back)
             self.derivatives.append(EntryRecord(node, key, value, scope, entry=(i, j)))
             return value
 
         return Mat(rows, cols, entry=entry)
+
+
+_NOT_FINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
+
+
+def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
+    """`sp.diff(e, x)`, the same expression, with each distinct subexpression differentiated once.
+
+    An entry of a matrix derivative is the derivative of a large tree in which the same subtrees
+    recur (`\\frac{\\partial L}{\\partial W_1}` of a squared norm: each hidden unit's sigmoid sits in
+    every output's entry), and `sp.diff` differentiates every occurrence anew, each time asking
+    whether the result is zero and, for a power, building the logarithm of its base even when the
+    exponent is constant (`0 \\cdot \\log(b)`, dropped at once). Here sums, products and powers
+    follow SymPy's own rules (its `Add._eval_derivative`, the Leibniz rule of
+    `Mul._eval_derivative_n_times` and `Pow._eval_derivative`) over a memo; every other node
+    (functions, piecewise values, indicators) is left to `sp.diff`. A tree holding an unevaluated
+    derivative goes to `sp.diff` whole, which also makes such derivatives canonical, and so does one
+    holding an infinity or NaN (there `0` times a factor is not 0, so no term may be skipped).
+    `tests/test_matrix_speed.py` checks the result is structurally SymPy's."""
+    if e.has(sp.Derivative, sp.Subs, *_NOT_FINITE):
+        return sp.diff(e, x)
+    memo: dict = {}
+    has: dict = {}
+
+    def holds_x(u) -> bool:
+        found = has.get(u)
+        if found is None:
+            if u.is_Symbol:
+                found = u == x
+            elif type(u) in (sp.Add, sp.Mul, sp.Pow):
+                found = any(holds_x(a) for a in u.args)
+            else:
+                found = x in u.free_symbols
+            has[u] = found
+        return found
+
+    def d(u):
+        got = memo.get(u)
+        if got is not None:
+            return got
+        if not holds_x(u):
+            got = sp.S.Zero
+        elif u == x:
+            got = sp.S.One
+        elif type(u) is sp.Add:
+            got = sp.Add(*[d(a) for a in u.args])
+        elif type(u) is sp.Mul:
+            args = u.args
+            # a factor without x contributes 0 times the others, which is 0 (no factor is infinite)
+            got = sp.Add(*[sp.Mul(*(args[:i] + (d(a),) + args[i + 1:])) for i, a in enumerate(args) if holds_x(a)])
+        elif type(u) is sp.Pow:
+            base, exp = u.args
+            if holds_x(exp):
+                got = u * (d(exp) * sp.log(base) + d(base) * exp / base)
+            else:
+                got = u * (d(base) * exp / base)
+        else:
+            got = sp.diff(u, x)
+        memo[u] = got
+        return got
+
+    return d(e)
 
 
 def entry_symmetric(ctx, members, shapes: Shapes) -> bool:

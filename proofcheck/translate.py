@@ -174,6 +174,7 @@ class Translator:
             if d.params is not None:
                 self.funcs[d.target.base] = d
         self.values = [d for d in self.context.definitions if d.params is None]
+        self._lookups: dict = {}  # key -> `lookup`'s answer
 
     # -------------------------------------------------------------- entry points
     def scope(self) -> Scope:
@@ -293,6 +294,15 @@ class Translator:
         return (lo is None or lo <= v) and (hi is None or v <= hi)
 
     def lookup(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
+        """The definition of a key (the last one that matches) and its index binding. Remembered per
+        translator: a matrix step asks for every entry of every name many times, and the answer
+        depends only on the key and the definitions (the binding is read, never changed)."""
+        found = self._lookups.get(key)
+        if found is None:
+            found = self._lookups[key] = self._find_definition(key)
+        return found
+
+    def _find_definition(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
         for d in reversed(self.values):
             binding = self._target_matches(d, key)
             if binding is not None:

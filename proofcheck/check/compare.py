@@ -37,16 +37,18 @@ from .numbers import (
     UNDECIDED,
     UNDEFINED,
     PointCheck,
+    all_defined,
     Side,
     compare_at,
     difference_forms,
     relations_hold,
-    value_at,
 )
 from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
+from .rational import rational_zero
 from .symbolic import zero_test
 
 SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
+FORMS_READING_SCALE = 10  # `_evidence_forms` reads d with a tenth of rational.py's term limits
 
 
 @dataclass
@@ -212,7 +214,7 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
             # a cross-check of a proof made elsewhere (decide.CROSS_CHECK_POINTS): the quick search is
             # all it asks for; a certified difference would still have refuted above
             return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
-        forms = difference_forms(d)
+        forms = _evidence_forms(d, symbolic)
         for p in found:
             check = job.note(compare_at(job.a, job.b, p, evidence=True, forms=forms))
             if check.status == DIFFER:
@@ -231,6 +233,20 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
     return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+
+
+def _evidence_forms(d, zero_tested: bool) -> tuple:
+    """The rewritten differences evidence points are also enclosed in (`difference_forms`). A form
+    can only ever show a difference, and each equals d wherever d is defined; so when the exact
+    rational-function reading shows d is 0 wherever it is defined (`rational_zero`), no form can
+    differ from 0 at a point where d has a value, and expanding d is skipped: at the sampled
+    sizes (never zero-tested) that expansion was most of a step's cost (a matrix step's entries,
+    LayerNorm's Jacobian at N = 6), where the reading takes milliseconds. The reading is a quick one
+    (FORMS_READING_SCALE): when it would have to grow large, the expansion is made as before. A
+    zero-tested instance that got here was not shown zero by the full reading; it is not asked again."""
+    if not zero_tested and rational_zero(d, FORMS_READING_SCALE):
+        return ()
+    return difference_forms(d)
 
 
 @dataclass(frozen=True)
@@ -368,7 +384,7 @@ def defined_points(rng: random.Random, syms: list, rels, exprs, count: int) -> l
     for p, _ in random_points(rng, syms, count):
         if len(out) >= count:
             break
-        if relations_hold(rels, p) is True and all(value_at(e, p) is not None for e in exprs):
+        if relations_hold(rels, p) is True and all_defined(exprs, p):
             out.append(p)
     return out
 

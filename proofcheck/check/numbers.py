@@ -267,6 +267,18 @@ def relations_hold(rels, point: dict) -> bool | None:
     return True
 
 
+def all_defined(exprs, point: dict) -> bool:
+    """Does every expression have a certified value at the point? One evaluator for them all, so the
+    subtrees they share (the two sides of a matrix step's entries) are evaluated once; an expression
+    without a value (undefined, or undecided past the cap) makes the answer False, as `value_at`
+    giving None for it would."""
+    try:
+        Evaluator(point).run(lambda e: [e.value(x) for x in exprs])
+    except (Undefined, Undecided):
+        return False
+    return True
+
+
 def value_at(expr: sp.Expr, point: dict) -> Value | None:
     """A certified value for reports; None where undefined or undecided."""
     try:

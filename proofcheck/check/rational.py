@@ -44,12 +44,13 @@ class _GiveUp(Exception):
     """Not a rational function this test reads exactly and cheaply."""
 
 
-def rational_zero(d: sp.Expr) -> bool:
-    """True if `d` is identically zero as a rational function of its generators; False: not shown."""
+def rational_zero(d: sp.Expr, scale: int = 1) -> bool:
+    """True if `d` is identically zero as a rational function of its generators; False: not shown.
+    `scale` divides the term limits (MAX_TERMS, MAX_PRODUCT): a quick look that gives up sooner."""
     if d.has(*_NOT_IN_A_FIELD) or d.has(sp.Float):
         return False
     try:
-        return not _Reader(d).numerator()
+        return not _Reader(d, MAX_TERMS // scale, MAX_PRODUCT // scale).numerator()
     except (_GiveUp, RecursionError):
         return False
 
@@ -68,7 +69,8 @@ def _exp_terms(arg: sp.Expr) -> list[tuple[sp.Expr, sp.Expr]]:
 class _Reader:
     """Reads one expression into (numerator, denominator) polynomials over its generators."""
 
-    def __init__(self, d: sp.Expr):
+    def __init__(self, d: sp.Expr, max_terms: int, max_product: int):
+        self.max_terms, self.max_product = max_terms, max_product
         self.atoms: dict[sp.Expr, int] = {}
         self.exp_den: dict[sp.Expr, int] = {}  # monomial -> common denominator of its coefficients in exp
         self.root_den: dict[sp.Expr, int] = {}  # base -> common denominator of its rational exponents
@@ -109,18 +111,18 @@ class _Reader:
             self.atoms.setdefault(e, len(self.atoms))  # a variable, a function application, a root
 
     def _check(self, p):
-        if len(p) > MAX_TERMS:
+        if len(p) > self.max_terms:
             raise _GiveUp
         return p
 
     def _mul(self, p, q):
-        if len(p) * len(q) > MAX_PRODUCT:
+        if len(p) * len(q) > self.max_product:
             raise _GiveUp
         return self._check(p * q)
 
     def _power(self, p, k: int):
-        """p ** k, unless it could have more than MAX_TERMS terms (t terms give at most C(k+t-1, t-1))."""
-        if len(p) > 1 and (k > MAX_POWER or math.comb(k + len(p) - 1, len(p) - 1) > MAX_TERMS):
+        """p ** k, unless it could have more than max_terms terms (t terms give at most C(k+t-1, t-1))."""
+        if len(p) > 1 and (k > MAX_POWER or math.comb(k + len(p) - 1, len(p) - 1) > self.max_terms):
             raise _GiveUp
         return p ** k
 

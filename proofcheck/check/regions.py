@@ -48,6 +48,7 @@ kinks of two or more dimensions or on a non-affine kink is not found
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
@@ -64,6 +65,7 @@ FIRST_POINTS = 3
 MORE_POINTS = 12
 MAX_CROSSINGS = 200  # sign changes of one argument along one line
 MAX_PROBES = 3000  # probe points per instance
+STATIONARY_MEMO = 1024  # kink arguments whose stationary point is remembered (`_stationary_point`)
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
@@ -277,19 +279,32 @@ def stationary_points(args, syms: list) -> list[dict]:
     extra base points, since lines through an arbitrary point can pass a small region by."""
     out = []
     for g in args:
-        vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
-        if len(vs) < 2:
-            continue
-        try:
-            poly = sp.Poly(g, *vs)
-        except sp.PolynomialError:
-            continue
-        if poly.total_degree() != 2 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
-            continue
-        sol = sp.solve([sp.diff(g, v) for v in vs], vs, dict=True)
-        if len(sol) == 1 and all(val.is_Rational for val in sol[0].values()) and len(sol[0]) == len(vs):
-            out.append(sol[0])
+        vs = tuple(sorted(g.free_symbols & set(syms), key=lambda s: s.name))
+        point = _stationary_point(g, vs) if len(vs) >= 2 else None
+        if point is not None:
+            out.append(dict(point))
     return out
+
+
+@functools.lru_cache(maxsize=STATIONARY_MEMO)
+def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
+    """The one point where the degree-2 g has zero gradient in vs, or None when there is none or no
+    single one. The gradient of a degree-2 polynomial with rational coefficients is linear, so the
+    point is the solution of a square rational linear system, unique exactly when the system has
+    full rank (then it is rational). Remembered: the entries of one matrix step share their kink
+    arguments, and each entry's comparison probes them (a pure function of g and vs)."""
+    try:
+        poly = sp.Poly(g, *vs)
+    except sp.PolynomialError:
+        return None
+    if poly.total_degree() != 2 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        return None
+    grads = [poly.diff(v) for v in vs]
+    lhs = sp.Matrix([[dg.coeff_monomial(w) for w in vs] for dg in grads])
+    if lhs.rank() < len(vs):
+        return None
+    rhs = sp.Matrix([-dg.coeff_monomial(1) for dg in grads])
+    return tuple(zip(vs, lhs.LUsolve(rhs)))
 
 
 def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[dict]:

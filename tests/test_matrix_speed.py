@@ -1,0 +1,203 @@
+"""The shortcuts that make matrix steps cheap (issue 11) give the answers the slow way gives.
+
+Each shortcut is checked against the computation it replaces, on many seeded cases, and each has the
+false claim it must not let through:
+
+- `matrix.derivative` (a derivative entry, each shared subtree once) is structurally `sp.diff`;
+- lazy matrix sums and products (`MatrixMixin.madd`, `matmul`, `hadamard`) have the eager entries;
+- `f'` of a matrix is differentiated once per function (`MatrixMixin.prime_value`);
+- `regions._stationary_point` (a rank test and an LU solve) finds the point `sympy.solve` found;
+- `compare._evidence_forms` skips the expanded forms only when d reads as zero, never for a
+  difference that cancellation hides (`(1 + e^{-100})^2 = 1 + 2e^{-100}` at a sampled size).
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+
+from proofcheck.check.compare import _evidence_forms
+from proofcheck.check.decide import decide
+from proofcheck.check.instances import free_indices
+from proofcheck.check.numbers import difference_forms
+from proofcheck.check.regions import _stationary_point
+from proofcheck.elaborate import elaborate
+from proofcheck.matrix import Mat, MatrixTranslator, derivative
+from proofcheck.parse import parse_source
+from proofcheck.source import split_lines
+from proofcheck.translate import relu_class
+
+XS = sp.symbols("x1:5", real=True)
+
+
+def _random_tree(rng: random.Random, depth: int) -> sp.Expr:
+    """A random expression of the node types translated matrix entries are made of."""
+    if depth == 0 or rng.random() < 0.2:
+        return rng.choice(list(XS) + [sp.Integer(rng.randint(-3, 3)), sp.Rational(1, rng.randint(2, 5))])
+    a = _random_tree(rng, depth - 1)
+    kind = rng.randint(0, 9)
+    if kind == 0:
+        return a + _random_tree(rng, depth - 1)
+    if kind == 1:
+        return a * _random_tree(rng, depth - 1)
+    if kind == 2:
+        return 1 / (1 + sp.exp(-a))  # the sigmoid as translate.py builds it
+    if kind == 3:
+        return a ** rng.randint(-2, 3)
+    if kind == 4:
+        return a ** rng.choice(XS)  # an exponent with a variable: the log term
+    if kind == 5:
+        return sp.log(1 + a ** 2)
+    if kind == 6:
+        return relu_class(Fraction(0))(a)
+    if kind == 7:
+        return sp.sqrt(1 + a ** 2)
+    if kind == 8:
+        return sp.tanh(a) * sp.exp(a)
+    return sp.Piecewise((a, a > 0), (0, True))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_derivative_is_sympys(seed):
+    """The memoized derivative is the very expression `sp.diff` builds, not just an equal one."""
+    rng = random.Random(seed)
+    checked = 0
+    for _ in range(120):
+        try:
+            e = _random_tree(rng, 5)
+            want = {x: sp.diff(e, x) for x in XS[:2]}
+        except (TypeError, ValueError):  # SymPy refuses some random trees (a comparison with zoo)
+            continue
+        for x, w in want.items():
+            assert derivative(e, x) == w, (e, x)
+            checked += 1
+    assert checked > 150
+
+
+def test_derivative_of_shared_subtrees():
+    """A sum of squares whose terms share sigmoids, as in a two-layer network's loss."""
+    w, v, c = sp.symbols("w v c", real=True)
+    hidden = [1 / (1 + sp.exp(-(w * x + c))) for x in XS]
+    loss = sum((v * h - x) ** 2 for h, x in zip(hidden, XS)) / 2
+    assert derivative(loss, w) == sp.diff(loss, w)
+    assert derivative(loss, c) == sp.diff(loss, c)
+
+
+def test_derivative_with_an_unevaluated_derivative():
+    """A tree holding `g'(x)` of an undeclared g is left to `sp.diff` whole (it makes derivatives canonical)."""
+    x, y = XS[:2]
+    g = sp.Function("g", real=True)
+    e = sp.Derivative(g(x, y), y, x) * x ** 2 + sp.exp(x)
+    assert derivative(e, x) == sp.diff(e, x)
+
+
+def test_derivative_with_an_infinity():
+    """0 times an infinite factor is NaN, not 0: a tree with one keeps SymPy's every term."""
+    x, y = XS[:2]
+    for e in (sp.zoo * x * y + x ** 2, sp.oo * y * sp.exp(x), x * y * sp.nan):
+        assert derivative(e, x).has(sp.nan) == sp.diff(e, x).has(sp.nan)
+        assert sp.srepr(derivative(e, x)) == sp.srepr(sp.diff(e, x))
+
+
+def _context(text: str):
+    statements, diags = parse_source(split_lines("<test>", text))
+    assert not diags, diags
+    problems, diags = elaborate(statements)
+    assert not diags, diags
+    chain = problems[0].chains[-1]
+    return chain.context, chain.members[0].expr, chain.members[1].expr
+
+
+def test_lazy_products_have_the_eager_entries():
+    """Every entry of `W x + b`, `A \\odot B` and `A B^T` is the sum or product of the operands' entries."""
+    ctx, a_node, b_node = _context(r"""problem P "lazy"
+let W : (m, n)
+let A : (m, n)
+let B : (m, n)
+let x : (n)
+let b : (m)
+W x + b = W x + b
+A \odot B + A B^\top W = A \odot B + A B^\top W
+""")
+    t = MatrixTranslator(ctx, {"m": 2, "n": 3})
+    value = t.translate(a_node)
+    assert isinstance(value, Mat) and (value.rows, value.cols) == (2, 3)
+    ent = {}
+    for name, (r, c) in (("W", (2, 3)), ("A", (2, 3)), ("B", (2, 3))):
+        ent[name] = [[sp.Symbol(f"{name}_{i + 1}{j + 1}") for j in range(c)] for i in range(r)]
+    sym = {s.name.replace(",", "").replace("{", "").replace("}", ""): s for s in value.at(0, 0).free_symbols}
+    for s in {s for i in range(2) for j in range(3) for s in value.at(i, j).free_symbols}:
+        sym[s.name.replace(",", "").replace("{", "").replace("}", "")] = s
+
+    def e(name, i, j):
+        return sym[f"{name}_{i + 1}{j + 1}"]
+
+    for i in range(2):
+        for j in range(3):
+            ab_t_w = sum(sum(e("A", i, k) * e("B", l, k) for k in range(3)) * e("W", l, j) for l in range(2))
+            want = e("A", i, j) * e("B", i, j) + ab_t_w
+            assert sp.expand(value.at(i, j) - want) == 0, (i, j)
+
+
+def test_prime_of_a_matrix_is_the_derivative_at_each_entry():
+    """`\\sigma'(z)` entry by entry is sigma's derivative at that entry, and a wrong `\\sigma'` is refuted."""
+    ctx, a_node, _ = _context(r"""problem P "prime"
+let z : (n)
+\sigma'(z) = \sigma(z) \odot (\mathbf{1} - \sigma(z))
+""")
+    t = MatrixTranslator(ctx, {"n": 3})
+    value = t.translate(a_node)
+    u = sp.Symbol("u", real=True)
+    sig_prime = sp.diff(1 / (1 + sp.exp(-u)), u)
+    for i in range(3):
+        z_i = next(iter(value.at(i, 0).free_symbols))
+        assert value.at(i, 0) == sig_prime.xreplace({u: z_i})
+    ctx, a, b = _context(r"""problem P "prime"
+let z : (n)
+\sigma'(z) = \sigma(z) \odot \sigma(z)
+""")
+    assert decide(ctx, a, b, free_indices([a, b], ctx), seed=0, at_point=False).verdict == "refuted"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_stationary_point_is_solves(seed):
+    """The rank-and-LU stationary point is the unique solution sympy.solve returns, or None with it."""
+    rng = random.Random(seed)
+    names = sp.symbols("a b c d e", real=True)
+    for _ in range(60):
+        k = rng.randint(2, 5)
+        vs = names[:k]
+        monomials = [sp.Integer(1)] + list(vs) + [p * q for p in vs for q in vs]
+        g = sum(sp.Rational(rng.randint(-3, 3), rng.randint(1, 3)) * m
+                for m in rng.sample(monomials, rng.randint(1, len(monomials))))
+        used = tuple(sorted(g.free_symbols, key=lambda s: s.name))
+        if len(used) < 2 or sp.Poly(g, *used).total_degree() != 2:
+            continue
+        sol = sp.solve([sp.diff(g, v) for v in used], used, dict=True)
+        unique = len(sol) == 1 and len(sol[0]) == len(used) and all(v.is_Rational for v in sol[0].values())
+        got = _stationary_point(g, used)
+        assert (dict(got) if got is not None else None) == (sol[0] if unique else None), g
+
+
+def test_forms_skipped_only_for_a_zero_reading():
+    """A difference the rational reading shows zero needs no forms; one that cancellation hides keeps them."""
+    x = XS[0]
+    zero = 1 / (1 + sp.exp(-x)) - sp.exp(x) / (sp.exp(x) + 1)
+    assert _evidence_forms(zero, False) == ()
+    hidden = (1 + sp.exp(-100)) ** 2 * x - x - 2 * sp.exp(-100) * x
+    assert _evidence_forms(hidden, False) == difference_forms(hidden) != ()
+
+
+def test_hidden_cancellation_refuted_at_sampled_sizes():
+    """The false claim the forms are there for, exactly 0 at the exact sizes n = 1..4 and wrong only at
+    the sampled n = 5, where the difference 24 e^{-200} (x_1 + ... + x_5) hides under cancellation."""
+    ctx, a, b = _context(r"""problem P "cancellation"
+let x : (n)
+(n - 1)(n - 2)(n - 3)(n - 4)((1 + e^{-100})^2 - 1 - 2 e^{-100}) \mathbf{1}^\top x = 0
+""")
+    d = decide(ctx, a, b, free_indices([a, b], ctx), seed=0, at_point=False)
+    assert d.verdict == "refuted"
+    assert d.counterexample["sizes"] == {"n": 5}
