@@ -16,8 +16,9 @@ The crossings of all arguments on a line, merged and sorted, cut it into cells; 
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
 both sides of every crossing (the shared end of two isolating intervals that touch), the middle of
 every cell (narrow regions like 0 < x < 0.01), points far beyond the outermost crossings (far regions
-like exp(x) > 1000), points inside every bisection bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
-the kink is settled by `_settle`, or the step is unknown), and on every line searched by
+like exp(x) > 1000), points inside every bisection bracket (a region thinner than the bracket,
+`_bracket_points`; for a jump's argument its value on the kink is settled by `_settle`, or the step is
+unknown), and on every line searched by
 bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
 line's constant reach `scale_decades`, at least 10^9, then exponents doubling and 10^400 last, so a
 region that starts below 10^400 and goes on without end is met; looked at for a difference only:
