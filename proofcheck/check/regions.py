@@ -394,7 +394,6 @@ def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
     """value itself when rational, else the simplest rational within 2^-refine_bits of it (the bits of
     g's constant reach, `refine_bits`): an irrational vertex (\\sqrt{2}, \\sqrt{3}) is met by lines through
     a point that close to it, as a region whose width the written constants show is wider."""
-    value = sp.nsimplify(value) if value.is_Float else value
     if value.is_Rational:
         return value
     bits = refine_bits(scale_decades([g.xreplace({s: _T for s in g.free_symbols})]))
