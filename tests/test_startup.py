@@ -12,20 +12,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("sympy", "autograd", "numpy", "torch", "mpmath")
 
+# modules a plain `proofcheck check` of a proof file never uses (they load for `grade` only)
+GRADING = ("proofcheck.grade.submissions", "proofcheck.grade.workers", "proofcheck.grade.run")
+
 PROBE = """
 import json, sys
+watched = json.loads(sys.argv.pop(1))
 from proofcheck.cli import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-print(json.dumps({"code": code, "loaded": sorted(m for m in %r if m in sys.modules)}), file=sys.stderr)
-""" % (HEAVY,)
+print(json.dumps({"code": code, "loaded": sorted(m for m in watched if m in sys.modules)}), file=sys.stderr)
+"""
 
 
-def _loaded(tmp_path: Path, *args: str) -> dict:
-    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+def _loaded(tmp_path: Path, *args: str, watched: tuple[str, ...] = HEAVY) -> dict:
+    proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(watched), *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
     return json.loads(proc.stderr.strip().splitlines()[-1])
 
 
@@ -45,3 +49,16 @@ def test_a_step_loads_sympy(tmp_path):
     (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
     out = _loaded(tmp_path, "check", "a.proof", "--no-cache")
     assert out["code"] == 0 and "sympy" in out["loaded"]
+
+
+def test_a_check_loads_no_grading_module(tmp_path):
+    (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
+    out = _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=GRADING)
+    assert out == {"code": 0, "loaded": []}
+
+
+def test_grade_loads_its_modules(tmp_path):
+    """The probe sees the grading modules load (else the test above could not fail)."""
+    (tmp_path / "key.proof").write_text("x + x = 2 x\n", encoding="utf-8")
+    out = _loaded(tmp_path, "grade", "key.proof", "missing", "--out", "out", watched=GRADING)
+    assert out["code"] == 2 and "proofcheck.grade.workers" in out["loaded"]

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from ..cli import add_cache_options, cache_dir_of, cpu_seconds
 from ..options import Options
 from .rubric import FEEDBACK_LEVELS
-from .submissions import discover, single
-from .workers import Budget, dask_address
 
 if TYPE_CHECKING:  # the grading modules load when `grade` runs, not for every `proofcheck check`
     from .model import StudentRecord
@@ -69,6 +67,8 @@ def _key(path: str):
 
 def main(args: argparse.Namespace) -> int:
     from .run import Plan, grade_submissions  # noqa: PLC0415
+    from .submissions import discover, single  # noqa: PLC0415
+    from .workers import Budget, dask_address  # noqa: PLC0415
 
     if args.command == "gradescope-bundle":
         key, err = _key(args.key)
