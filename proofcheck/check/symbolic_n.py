@@ -418,6 +418,7 @@ class _Normaliser:
     def __init__(self, t: SymbolicTranslator, distinct: set):
         self.t = t
         self.distinct = distinct  # free index symbols of different blocks: different numbers
+        self._sums: dict = {}  # sum atom -> its canonical form (`norm_sum`)
 
     def deltas(self, e):
         """δ(x, y) = 0 when x and y differ as numbers: free indices in different blocks of the pattern,
@@ -448,6 +449,16 @@ class _Normaliser:
         return e.func(*[self._norm(a) for a in e.args])
 
     def norm_sum(self, s: SumOver):
+        """`_norm_sum`, once per sum atom: the same atom comes back often (in both sides, in the
+        difference, after the rewrites). Its form depends only on the atom, this normaliser's distinct
+        indices and the translator's ranges of the symbols in it, which never change once set (the
+        ranges only gain fresh bound variables), and no bound variable made inside escapes into it."""
+        hit = self._sums.get(s)
+        if hit is None:
+            hit = self._sums[s] = self._norm_sum(s)
+        return hit
+
+    def _norm_sum(self, s: SumOver):
         """Σ_b body over lo..hi, by linearity: the expanded body's monomials, each summed on its own.
 
         Why valid for every N: a finite sum of a sum of terms is the sum of the terms' sums
