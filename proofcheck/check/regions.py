@@ -14,26 +14,37 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
   an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form;
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
-both sides of every crossing, the middle of every cell (narrow regions like 0 < x < 0.01), points
-far beyond the outermost crossings (far regions like exp(x) > 1000), points inside every bisection
-bracket (a region thinner than the bracket, `_bracket_points`; for a jump's argument its value on
-the kink is settled by `_settle`, or the step is unknown), and on every line searched by
+both sides of every crossing (the shared end of two isolating intervals that touch), the middle of
+every cell (narrow regions like 0 < x < 0.01), points far beyond the outermost crossings (far regions
+like exp(x) > 1000), points inside every bisection bracket (a region thinner than the bracket,
+`_bracket_points`; for a jump's argument its value on the kink is settled by `_settle`, or the step is
+unknown), and on every line searched by
 bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
-product of the constants' magnitudes, at least 10^9; looked at for a difference only: `BEYOND`), found
-sign change or not. A bracket that may hide a thin region (the argument not monotone on it, or another
-crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by certified
-bisection to 2^-200 max(1, |t|) (`_refine`), so a dip or a thin cell wider than that gets its probes.
-Nothing is capped silently: a
-line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES` raises `Budget`, and
-the step is `unknown` with that reason.
+line's constant reach `scale_decades`, at least 10^9, then exponents doubling and 10^400 last, so a
+region that starts below 10^400 and goes on without end is met; looked at for a difference only:
+`BEYOND`), found sign change or not. A bracket that may hide a thin region (the argument not monotone
+on it, or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else
+refined by certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
+`refine_bits`), so a dip or a thin cell wider than that gets its probes. The constant reach sums, over
+the constants written in the line's arguments, the larger of each one's magnitude and its height (a
+long decimal near 1 counts its digits); a width the written constants do not show (made by
+cancellation, cos(e^-240) - 1) is not. Nothing is capped silently: a
+line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES`, a constant reach past
+10^FAR_MAX_DECADE, a refinement finer than 2^-REFINE_MAX_BITS raise `Budget`, and the step is
+`unknown` with that reason.
 
 An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
 region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
 inputs the lines also pass through its stationary point, and for any other non-affine argument in
 several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
-Newton's method finds from a few starts (`extremum_points`): a bounded region of one sign holds a local
-extremum. A degenerate extremum where the steps shrink too slowly, or one at a kink, is not found.
+Newton's method finds from a few starts, with Aitken jumps where its steps shrink by a steady ratio (an
+extremum of high order), and through points on the argument's own affine kinks: its vertices, where as
+many kinks as inputs vanish, and its stationary points along its edges, where one fewer do
+(`extremum_points`, `kink_points`): a bounded region of one sign holds a local extremum, at a
+stationary point or on a kink. An extremum along a degenerate direction that curves, on a face of the
+kinks of two or more dimensions or on a non-affine kink is not found
+(tests/adversarial/redteam_numeric/shortcuts_scaled_beyond.proof).
 """
 
 from __future__ import annotations
@@ -43,6 +54,7 @@ import itertools
 import math
 import random
 from dataclasses import dataclass
+from fractions import Fraction
 
 import mpmath
 import sympy as sp
@@ -64,14 +76,20 @@ UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settl
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
-FAR_MARGIN_DECADES = 2  # and this many decades past the product of the constants' magnitudes
-FAR_MAX_DECADE = 400  # a ladder that would go further is a Budget (the step is unknown)
-REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-200 max(1, |t|) wide
+FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
+FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+REFINE_BITS = 200  # a bracket refined until its pieces are below 2^-(200 + scale bits) max(1, |t|) wide
+BITS_PER_DECADE = math.log2(10)
+REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
+MAX_KINK_SUBSETS = 256  # subsets of an argument's affine kinks tried for vertices and edges (kink_points)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
 REFINE_NEWTON_STEPS = 6  # further steps at REFINE_BITS
+SINGULAR_BITS = 2048  # a Newton system singular at its working precision is redone at this one
+AITKEN_STEPS = 3  # plain Newton steps before an Aitken jump (_aitken)
+AITKEN_STEADY = sp.Rational(1, 8)  # their two ratios agree this closely (relative) for a jump
 STATIONARY_SLACK = 4  # a stationary point is rounded within this many last steps
 CLOSE_BITS = 16  # Newton stops when a step is below 2^-(bits - 16) max(1, |x|)
 CONVERGED = sp.Rational(1, 2 ** 10)  # or gives up when its steps have not shrunk by this factor (a
@@ -296,12 +314,15 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
     local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). Found by Newton's
     method on the gradient of the argument's core (`_core`) from the base point and STATIONARY_STARTS - 1
     random points, refined at high precision, rounded to the simplest rationals within the last
-    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md)."""
+    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md).
+    An extremum at a kink of the argument itself, where it has no gradient, is among its
+    `kink_points` (`|x - 5| + |y - 5| < 1/100`)."""
     out: list[dict] = []
     for g in args:
         vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
         if len(vs) < 2 or _degree_at_most_2(g, vs):
             continue
+        out.extend(p for p in kink_points(g, vs, base) if p not in out and None not in p.values())
         core = _core(g)
         grad = [sp.diff(core, v) for v in vs]
         if all(not (d.free_symbols & set(vs)) for d in grad):
@@ -314,6 +335,86 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
             if found is not None and found not in out:
                 out.append(found)
     return out
+
+
+def kink_points(g, vs: list, base: dict) -> list[dict]:
+    """Points on g's own affine kinks (arguments affine in its inputs with constant coefficients) where
+    g can have a local extremum with no gradient there: every *vertex*, where as many of them as g has
+    inputs vanish together (solved exactly), and on every *edge*, where one fewer vanish, the
+    stationary point Newton's method finds along it from the base point (`|x - 5| + (y - 5)^2`: on
+    x = 5, at y = 5). For a piecewise-linear g (`|x - 5| + |y - 5|`) every local extremum is a vertex.
+    More than MAX_KINK_SUBSETS subsets to try is a Budget (the step is unknown), not a silent cut. An
+    extremum on a face of more dimensions than an edge, or on a kink that is not affine (`|x^2 - y|`),
+    is not found (docs/language.md)."""
+    inner = [a for a in kink_arguments([g]) if _affine_in(a, vs)]
+    sizes = [k for k in (len(vs) - 1, len(vs)) if k >= 1]
+    subsets = sum(math.comb(len(inner), k) for k in sizes)
+    if subsets > MAX_KINK_SUBSETS:
+        raise Budget(f"{sp.sstr(g)} has {len(inner)} affine kinks in {len(vs)} inputs: their {subsets} "
+                     f"vertices and edges are more than {MAX_KINK_SUBSETS} to probe")
+    out: list[dict] = []
+    for k in reversed(sizes):
+        for chosen in itertools.combinations(inner, k):
+            point = _on_kinks(g, vs, list(chosen), base)
+            if point is not None and point not in out:
+                out.append(point)
+    return out
+
+
+def _on_kinks(g, vs: list, chosen: list, base: dict) -> dict | None:
+    """The point where the chosen kinks vanish (as many as inputs), or g's stationary point on the line
+    where they do (one fewer); None when they are dependent or Newton's method finds nothing."""
+    matrix, rhs = sp.linear_eq_to_matrix(chosen, vs)
+    reduced, pivots = matrix.row_join(rhs).rref()
+    if len(pivots) < len(chosen) or len(vs) in pivots:
+        return None  # dependent (or inconsistent) kinks
+    free = [v for j, v in enumerate(vs) if j not in pivots]
+    on = {vs[j]: reduced[r, len(vs)] - sum(reduced[r, vs.index(f)] * f for f in free) for r, j in enumerate(pivots)}
+    if free:
+        found = _edge_point(_core(g.xreplace(on)), free[0], base)
+        if found is None:
+            return None
+        on = {v: e.xreplace(found) for v, e in on.items()} | found
+    return {v: _rational_near(on[v], g) for v in vs}
+
+
+def _edge_point(core, f, base: dict) -> dict | None:
+    """g's candidate extremum along an edge, g's core (`_core`) restricted to it as a function of the
+    one input f: where its derivative vanishes (Newton's method from the base point), or, when the
+    core is affine in f (what is left of `(y - 5)^2` once its power is stripped), where it vanishes."""
+    slope = sp.diff(core, f)
+    if not slope.free_symbols & {f}:
+        if slope == 0 or core.free_symbols - {f}:
+            return None
+        return {f: sp.solve(core, f)[0]}
+    return _newton([slope], [[sp.diff(slope, f)]], [f], [base.get(f, sp.S.Zero)])
+
+
+def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
+    """value itself when rational, else the simplest rational within 2^-refine_bits of it (the bits of
+    g's constant reach, `refine_bits`): an irrational vertex (\\sqrt{2}, \\sqrt{3}) is met by lines through
+    a point that close to it, as a region whose width the written constants show is wider."""
+    if value.is_Rational:
+        return value
+    bits = refine_bits(scale_decades([g.xreplace({s: _T for s in g.free_symbols})]))
+    try:
+        ball = Evaluator({}).run(lambda e: e.value(value), start=bits + CLOSE_BITS)
+    except (Undefined, Undecided):
+        return None
+    with ctx.workprec(bits + CLOSE_BITS):  # the ends exactly, not rounded to the default 53 bits
+        lo, hi = _bounds(ball)
+    return _simplest_between(lo, hi)
+
+
+def _affine_in(a, vs: list) -> bool:
+    """a is affine in the inputs vs, with constant real coefficients, and has no other input."""
+    if not a.free_symbols <= set(vs):
+        return False
+    try:
+        poly = sp.Poly(a, *vs)
+    except sp.PolynomialError:
+        return False
+    return poly.total_degree() == 1 and all(c.is_number and c.is_real for c in poly.coeffs())
 
 
 def _degree_at_most_2(g, vs: list) -> bool:
@@ -347,12 +448,14 @@ def _core(g: sp.Expr) -> sp.Expr:
 
 def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
     """Newton's method on grad = 0 from `start` (NEWTON_STEPS at NEWTON_BITS, then REFINE_NEWTON_STEPS
-    at REFINE_BITS), each step at most max(1, |x|) long; the point rounded to the simplest rational
-    within STATIONARY_SLACK last steps of each coordinate, or None when it does not converge."""
+    at REFINE_BITS), each step at most max(1, |x|) long, after every AITKEN_STEPS steps an Aitken jump
+    (`_aitken`); the point rounded to the simplest rational within STATIONARY_SLACK last steps of each
+    coordinate, or None when it does not converge."""
     x = [sp.Rational(v) for v in start]
     sizes: list = []
     step: list = []
     for bits, steps in ((NEWTON_BITS, NEWTON_STEPS), (REFINE_BITS, REFINE_NEWTON_STEPS)):
+        earlier: list = []  # the plain steps since the last jump
         for _ in range(steps):
             found = _newton_step(grad, hess, vs, x, bits)
             if found is None:
@@ -364,15 +467,45 @@ def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
             x = [_round_bits(v - d, bits) for v, d in zip(x, step)]
             if size <= reach / sp.Integer(2) ** (bits - CLOSE_BITS):
                 break
+            earlier.append(step)
+            if len(earlier) == AITKEN_STEPS:
+                x = [_round_bits(v - _aitken(*steps, reach), bits) for v, steps in zip(x, zip(*earlier))]
+                earlier = []
         if sizes[-1] > sizes[0] * CONVERGED:
             return None  # the steps did not shrink: no stationary point near this start
     slack = [abs(d) * STATIONARY_SLACK + max(1, abs(v)) / sp.Integer(2) ** REFINE_BITS for v, d in zip(x, step)]
     return {v: _simplest_between(c - r, c + r) for v, c, r in zip(vs, x, slack)}
 
 
+def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rational) -> sp.Rational:
+    """The rest of the way after three Newton steps d0, d1, d2 of one coordinate that shrink by a
+    steady ratio r = d2 / d1 in (0, 1) (d1 / d0 within AITKEN_STEADY of it): at a stationary point of
+    order m (the gradient's root has multiplicity m - 1, `(x - \\sqrt{2})^8`) Newton's steps shrink
+    by r = (m - 2) / (m - 1) only, linearly, and the remaining distance is d2 r / (1 - r) (Aitken's
+    extrapolation of a geometric sequence; exact for a power of a linear form). 0 where the steps do
+    not shrink steadily (still far from the point, or converging quadratically); at most `reach`."""
+    if d0 == 0 or d1 == 0:
+        return sp.S.Zero
+    r, before = d2 / d1, d1 / d0
+    if not (0 < r < 1 and abs(before - r) <= AITKEN_STEADY * r):
+        return sp.S.Zero
+    jump = d2 * r / (1 - r)
+    return jump if abs(jump) <= reach else reach * sp.sign(jump)
+
+
 def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
     """H^-1 grad at x (midpoints of certified values at `bits`), None where they cannot be had or H is
-    singular."""
+    singular. A system singular at `bits` is redone once at SINGULAR_BITS: next to a degenerate
+    extremum a Hessian entry is tiny beside another (56 (x + y - 3)^6 beside 2, after an Aitken jump),
+    lost to rounding, not 0."""
+    step = _newton_solve(grad, hess, vs, x, bits)
+    if step is None and bits < SINGULAR_BITS:
+        step = _newton_solve(grad, hess, vs, x, SINGULAR_BITS)
+    return None if step is None else [_round_bits(d, bits) for d in step]
+
+
+def _newton_solve(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
+    """The Newton step at x from values at `bits` (exact rationals), None as in `_newton_step`."""
     point = dict(zip(vs, x))
     try:
         values = Evaluator(point).run(lambda e: [e.value(d) for d in grad] + [e.value(h) for row in hess for h in row],
@@ -380,14 +513,38 @@ def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list |
     except (Undefined, Undecided):
         return None
     with mpmath.workprec(bits):
-        mids = [_mid(v) for v in values]
-        n = len(vs)
-        try:
-            solved = mpmath.lu_solve(mpmath.matrix([mids[n + i * n: n + (i + 1) * n] for i in range(n)]),
-                                     mpmath.matrix(mids[:n]))
-        except ZeroDivisionError:
+        mids = [Fraction(*_exact(_mid(v)).as_numer_denom()) for v in values]
+    n = len(vs)
+    rows = [mids[n + i * n: n + (i + 1) * n] for i in range(n)]
+    # a coordinate already exactly at a degenerate stationary point (gradient and Hessian row 0, as an
+    # Aitken jump can leave it) stays; the others are solved for
+    live = [i for i in range(n) if mids[i] != 0 or any(rows[i])]
+    solved = _solve([[rows[i][j] for j in live] for i in live], [mids[i] for i in live])
+    if solved is None:
+        return None
+    step = dict(zip(live, solved))
+    return [sp.Rational(d.numerator, d.denominator) for d in (step.get(i, Fraction(0)) for i in range(n))]
+
+
+def _solve(rows: list, rhs: list) -> list | None:
+    """The exact solution of rows x = rhs (Gaussian elimination over the rationals, largest pivot
+    first), None when the matrix is singular: near a stationary point of high order the Hessian's
+    entries are tiny (56 (x - \\sqrt{2})^6, 10^-114), which a floating-point solver takes for 0."""
+    a = [list(r) + [b] for r, b in zip(rows, rhs)]
+    n = len(a)
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        if a[pivot][col] == 0:
             return None
-        return [_exact(d) for d in solved]
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(col + 1, n):
+            f = a[r][col] / a[col][col]
+            if f:
+                a[r] = [u - f * v for u, v in zip(a[r], a[col])]
+    x = [Fraction(0)] * n
+    for r in reversed(range(n)):
+        x[r] = (a[r][n] - sum(a[r][c] * x[c] for c in range(r + 1, n))) / a[r][r]
+    return x
 
 
 def _mid(v) -> mpmath.mpf:
@@ -564,8 +721,8 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
-def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Crossing]:
-    """g's crossings with every bracket that may hide a thin region split finer (`_refine`): one where
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
+    """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
     overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
     slope = sp.diff(g_line, _T)
@@ -579,7 +736,8 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing]) -> list[Cross
             out.append(c)  # one simple sign change, and no other crossing in its bracket
             continue
         exact = _exact_root(g_line, slope, c, everyone, monotone)
-        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c))
+        others = [d for d in everyone if d is not c]
+        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c, bits, others))
     return out
 
 
@@ -603,14 +761,20 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
     return None
 
 
-def _refine(g_line, c: Crossing) -> list[Crossing]:
+def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Crossing]:
     """The bracket c cut by certified bisection (in t, at the precision the enclosures need) into
-    pieces below 2^-REFINE_BITS max(1, |t|) wide: pieces where g has a certain sign (or no value) are
-    dropped, the others merged into the finer brackets returned. A region of one sign wider than the
-    final pieces lies between two of them, where the cells' probes fall."""
+    pieces below 2^-bits max(1, |t|) wide (`refine_bits`): pieces where g has a certain sign (or no
+    value) are dropped, the others merged into the finer brackets returned. A piece where g is strictly
+    monotone and changes sign, with no crossing of `others` in it, holds one simple root and nothing
+    thinner: it is kept as it is (so the depth is spent only where a thin region could hide). A region
+    of one sign wider than the final pieces lies between two of them, where the cells' probes fall.
+    Pieces finer than the enclosures can separate (REFINE_MAX_BITS) are a Budget."""
+    if bits > REFINE_MAX_BITS:
+        raise Budget(f"a sign change of {sp.sstr(g_line)} along a probe line would have to be refined to "
+                     f"2^-{bits} (more than 2^-{REFINE_MAX_BITS}) to show no thin region hides in it")
     parts = _fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
-    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** REFINE_BITS)
+    finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** bits)
     stack = [(c.lo, c.hi)]
     kept: list[tuple] = []
     evaluations = 0
@@ -622,10 +786,12 @@ def _refine(g_line, c: Crossing) -> list[Crossing]:
                          f"{REFINE_EVALUATIONS} enclosures")
         if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
             continue
-        if _monotone_without_root(g_line, slope, t1, t2):
-            continue
-        if t2 - t1 <= finest:
-            kept.append((t1, t2))
+        ends = _monotone_ends(g_line, slope, t1, t2)
+        if ends is not None and ends[0] == ends[1]:
+            continue  # monotone with one sign at both ends: no root inside
+        simple = ends is not None and not any(t1 <= d.hi and d.lo <= t2 for d in others)
+        if simple or t2 - t1 <= finest:
+            kept.append((t1, t2))  # one simple root, with no other crossing inside: no thin region either
             continue
         mid = (t1 + t2) / 2
         stack.append((mid, t2))
@@ -641,19 +807,50 @@ def _refine(g_line, c: Crossing) -> list[Crossing]:
     return [Crossing(lo, hi, None) for lo, hi in merged]
 
 
-def far_points(g_lines: list) -> list[sp.Integer]:
-    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
-    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the product of the magnitudes (|c| or 1/|c|,
-    whichever is larger) of the constants the arguments contain, and at least to 10^FAR_LAST_DECADE:
-    an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as far out as its constants
-    allow. A ladder past 10^FAR_MAX_DECADE is a Budget."""
+def scale_decades(g_lines: list) -> float:
+    """How far, in decades, the constants of the arguments on a line reach: the sum over their
+    constants (`_constants`) of the larger of each one's magnitude (|c| or 1/|c|, `_decades`) and its
+    height (the digits of the numerators and denominators of the rationals written in it, `_height`:
+    1.41421356237 is near 1, but a root of x - 1.41421356237 lies 10^-12 from one of x - \\sqrt{2}).
+    Regions far out (`\\tanh x + x / 10^{20} > 10^{10}`) and thin ones (a dip of depth 10^-300, a cell
+    10^-70 wide) scale with the constants as written, so the far ladder and the refinement depth both
+    follow this one figure (each raises a Budget where it cannot go as far as the figure asks)."""
     constants = {c for g in g_lines for c in _constants(g)}
-    decades = sum(_decades(c) for c in sorted(constants, key=sp.default_sort_key))
+    return sum(max(_decades(c), _height(c)) for c in sorted(constants, key=sp.default_sort_key))
+
+
+def far_points(decades: float) -> list[sp.Integer]:
+    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
+    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the constants' reach (`scale_decades`), and at
+    least to 10^FAR_LAST_DECADE: an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as
+    far out as its constants allow; then exponents doubling from there, and 10^FAR_MAX_DECADE last, so
+    a region of one sign that starts below 10^FAR_MAX_DECADE and goes on without end (the slow growth
+    of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
+    points, can still be missed: the probes are a search for a difference there, not evidence.
+    Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
     top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
     if top > FAR_MAX_DECADE:
-        raise Budget(f"the constants of {', '.join(sp.sstr(g) for g in g_lines)} reach past 10^{FAR_MAX_DECADE}: "
+        raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
                      "their far regions are not searched")
-    return [sp.Integer(10) ** k for k in range(FAR_FIRST_DECADE, top + 1)]
+    ladder = list(range(FAR_FIRST_DECADE, top + 1))
+    while 2 * ladder[-1] < FAR_MAX_DECADE:
+        ladder.append(2 * ladder[-1])
+    if top < FAR_MAX_DECADE:
+        ladder.append(FAR_MAX_DECADE)
+    return [sp.Integer(10) ** k for k in ladder]
+
+
+def refine_bits(decades: float) -> int:
+    """The bits a bracket that may hide a thin region is refined to (`_refine`): REFINE_BITS beyond
+    the constants' reach (`scale_decades`), so a dip of depth 10^-300 (width 2 10^-150) or a cell
+    10^-70 wide is wider than the final pieces."""
+    return REFINE_BITS + math.ceil(decades * BITS_PER_DECADE)
+
+
+def _height(c: sp.Expr) -> float:
+    """log10 of the largest numerator or denominator among the rationals written in c (0 for none)."""
+    sizes = [max(abs(int(q.p)), int(q.q)) for q in c.atoms(sp.Rational) if q != 0]
+    return max((math.log10(n) for n in sizes), default=0.0)
 
 
 def _constants(g):
@@ -684,13 +881,32 @@ def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> b
     """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
     sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
     never excludes 0 (the dependency problem), its slope's does."""
+    ends = _monotone_ends(g_line, slope, t1, t2)
+    return ends is not None and ends[0] == ends[1]
+
+
+def _monotone_ends(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> tuple | None:
+    """g's strict signs at t1 and t2 when g is strictly monotone on [t1, t2] (its slope's enclosure
+    excludes 0) and both can be certified, else None."""
     if not _excludes_zero(slope, t1, t2):
-        return False
-    try:
-        ends = [Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) for t in (t1, t2)]
-    except (Undefined, Undecided):
-        return False
-    return ends[0] == ends[1] != 0
+        return None
+    ends = (_strict_sign(g_line, t1), _strict_sign(g_line, t2))
+    return None if None in ends else ends
+
+
+def _strict_sign(g_line, t: sp.Rational) -> int | None:
+    """g's sign at t, -1 or 1, from enclosures at INTERVAL_BITS; None where none excludes 0 (an end
+    next to a root, 2^-1000 away when a bracket is refined that far: the exact test of `Evaluator`,
+    a minimal polynomial, is not worth it there, the piece is split on instead)."""
+    for bits in INTERVAL_BITS:
+        try:
+            iv = IntervalEvaluator({_T: rational_interval(t, t, bits)}, bits).enclose(g_line)
+        except (Straddle, Undecided, Undefined):
+            return None
+        sign = interval_sign(iv)
+        if sign:
+            return sign
+    return None
 
 
 def _fraction_parts(g_line) -> tuple | None:
@@ -769,10 +985,11 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             g_line = line.restrict(g)
             per_arg.append((g, g_line, *crossings(g_line)))
         everyone = [c for _, _, cs, _ in per_arg for c in cs]
-        per_arg = [(g, g_line, _refined(g_line, cs, everyone) if by_bisection else cs, by_bisection)
-                   for g, g_line, cs, by_bisection in per_arg]
-        found = [c for _, _, cs, _ in per_arg for c in cs]
         bisected = any(by_bisection for *_, by_bisection in per_arg)
+        decades = scale_decades([g_line for _, g_line, _, _ in per_arg]) if bisected else 0.0
+        per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades)) if by_bisection else cs,
+                    by_bisection) for g, g_line, cs, by_bisection in per_arg]
+        found = [c for _, _, cs, _ in per_arg for c in cs]
         bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
             continue
@@ -786,8 +1003,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
-            reach = far_points([g_line for _, g_line, _, by_bisection in per_arg if by_bisection])
-            line_probes += [(sign * t, BEYOND) for t in reach for sign in (-1, 1)]
+            line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
@@ -934,6 +1150,10 @@ def _line_probes(cuts: list[Crossing], on_only: bool) -> list[tuple[sp.Expr, str
             if other is not None:
                 gap = abs(other - edge)
                 if gap == 0:
+                    if c.value is not None and c.lo != c.hi:
+                        out.append((edge, "near"))  # isolating intervals that touch: their shared end is
+                        # the one known point between their roots (symmetric about it, as around 11/7
+                        # for (t - 11/7)^8 + (t - 11/7)^2 - 10^-20)
                     continue
                 near = edge + side * gap / 16
             else:
