@@ -725,10 +725,13 @@ class MatrixMixin:
         template = self._primes.get(key)
         if template is None:
             x = sp.Dummy("x", real=True)
-            mark = len(getattr(self, "_conds", ()))
+            conds = getattr(self, "_conds", None)  # a domain-recording translator's (check/domain.py)
+            mark = len(conds) if conds is not None else 0
             template = (x, derivative(self.apply_name(fname, (), scope, span, pre=[x]), x))
-            if len(getattr(self, "_conds", ())) == mark:
+            if conds is None or len(conds) == mark:
                 self._primes[key] = template
+            else:  # the function's domain at this entry (`\log'(z)`: z_i > 0), soft as for a scalar f'
+                conds[mark:] = [c.substitute({x: v}) for c in conds[mark:]]
         x, fx = template
         return fx.xreplace({x: v})
 

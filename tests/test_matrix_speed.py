@@ -8,7 +8,9 @@ false claim it must not let through:
 - `f'` of a matrix is differentiated once per function (`MatrixMixin.prime_value`);
 - `regions._stationary_point` (a rank test and an LU solve) finds the point `sympy.solve` found;
 - `compare._evidence_forms` skips the expanded forms only when d reads as zero, never for a
-  difference that cancellation hides (`(1 + e^{-100})^2 = 1 + 2e^{-100}` at a sampled size).
+  difference that cancellation hides (`(1 + e^{-100})^2 = 1 + 2e^{-100}` at a sampled size);
+- `rational.polynomial_zero` (the reading that goes first) shows zero only what SymPy's expansion
+  shows zero, and never a difference that is not zero at a point.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from proofcheck.check.compare import _evidence_forms
 from proofcheck.check.decide import decide
 from proofcheck.check.instances import free_indices
 from proofcheck.check.numbers import difference_forms
+from proofcheck.check.rational import polynomial_zero, rational_zero
 from proofcheck.check.regions import _stationary_point
 from proofcheck.elaborate import elaborate
 from proofcheck.matrix import Mat, MatrixTranslator, derivative
@@ -201,3 +204,43 @@ let x : (n)
     d = decide(ctx, a, b, free_indices([a, b], ctx), seed=0, at_point=False)
     assert d.verdict == "refuted"
     assert d.counterexample["sizes"] == {"n": 5}
+
+
+def _distributed(rng: random.Random, e: sp.Expr) -> sp.Expr:
+    """e rewritten by distributing some of its products over their sums (the way two sides of a matrix
+    step differ), inside the tree too; equal to e everywhere e is defined."""
+    if e.is_Atom:
+        return e
+    args = [_distributed(rng, a) for a in e.args]
+    e = e.func(*args)
+    return sp.expand_mul(e, deep=False) if e.is_Mul and rng.random() < 0.5 else e
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_polynomial_reading_against_expansion(seed):
+    """polynomial_zero is True only where the expansion it spares (`difference_forms`) is 0; a side
+    changed by a tiny or a plain term is never read as equal."""
+    rng = random.Random(seed)
+    a = _random_tree(rng, 4)
+    b = _distributed(rng, a)
+    changed = b + rng.choice([sp.exp(-100) * XS[0], sp.Rational(1, 7), XS[1] / (1 + sp.exp(XS[2]))])
+    for d in (a - b, a - changed, a - _random_tree(rng, 4)):
+        if polynomial_zero(d):
+            assert sp.expand(d) == 0, d
+            assert difference_forms(d) == (), d
+    assert not polynomial_zero(a - changed)
+
+
+def test_polynomial_reading_of_a_matrix_entry():
+    """The entry shape the reading is for (a sum over the batch of sigmoid-derivative products, the
+    other side distributed), shown zero where the quick rational reading gives up; a tiny change in
+    one weight's coefficient is not."""
+    w = sp.symbols("w1:7", real=True)
+    x = sp.symbols("x1:5", real=True)
+    sig = [1 / (1 + sp.exp(-(w[i] * x[j] + w[i + 3] * x[(j + 1) % 4]))) for i in range(3) for j in range(4)]
+    left = sum(x[j] * (sum(w[i] * sig[4 * i + j] for i in range(3)) - x[j]) * sig[j] * (1 - sig[j]) for j in range(4))
+    right = sum(x[j] * w[i] * sig[4 * i + j] * (sig[j] - sig[j] ** 2) for i in range(3) for j in range(4)) \
+        - sum(x[j] ** 2 * sig[j] * (1 - sig[j]) for j in range(4))
+    assert polynomial_zero(left - right)
+    assert not rational_zero(left - right, 10)
+    assert not polynomial_zero(left - right.subs(w[0], w[0] * (1 + sp.exp(-100))))

@@ -44,7 +44,7 @@ from .numbers import (
     relations_hold,
 )
 from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
-from .rational import rational_zero
+from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
 
 SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
@@ -242,9 +242,12 @@ def _evidence_forms(d, zero_tested: bool) -> tuple:
     differ from 0 at a point where d has a value, and expanding d is skipped: at the sampled
     sizes (never zero-tested) that expansion was most of a step's cost (a matrix step's entries,
     LayerNorm's Jacobian at N = 6), where the reading takes milliseconds. The reading is a quick one
-    (FORMS_READING_SCALE): when it would have to grow large, the expansion is made as before. A
-    zero-tested instance that got here was not shown zero by the full reading; it is not asked again."""
-    if not zero_tested and rational_zero(d, FORMS_READING_SCALE):
+    (FORMS_READING_SCALE): when it would have to grow large, the expansion is made as before. The
+    polynomial reading (`polynomial_zero`, no denominators cross-multiplied) goes first: it shows the
+    entries of a matrix step at a large size, whose sigmoid denominators the rational reading cannot
+    afford to cross-multiply. A zero-tested instance that got here was not shown zero by the full
+    reading; it is not asked again."""
+    if not zero_tested and (polynomial_zero(d, FORMS_READING_SCALE) or rational_zero(d, FORMS_READING_SCALE)):
         return ()
     return difference_forms(d)
 

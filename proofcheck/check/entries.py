@@ -33,10 +33,12 @@ def compare(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Rando
         return InstanceResult("undecided", reason="the two sides do not have the same shape here")
     total = bits = 0
     all_symbolic = True
+    ca, cb = getattr(t, "domains", None) or ((), ())
+    same_domains = set(ca) == set(cb)  # else equal entries still differ where one side has no value
     for i, j in t.positions(a.rows, a.cols):
         k = i * a.cols + j
         x, y = a.at(i, j), b.at(i, j)
-        if x == y:
+        if x == y and same_domains:
             continue
         r = _compare_instance(t, inst, x, y, ctx, rng, fixed, npoints, symbolic)
         total += r.points

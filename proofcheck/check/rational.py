@@ -55,6 +55,81 @@ def rational_zero(d: sp.Expr, scale: int = 1) -> bool:
         return False
 
 
+def polynomial_zero(d: sp.Expr, scale: int = 1) -> bool:
+    """True if `d` is the zero polynomial in its opaque parts; False: not shown. A cheaper and weaker
+    reading than `rational_zero`: only sums, products, integer powers and rational numbers are read;
+    every other node (a function application, a root, a variable) is one indeterminate, and `B^-k` is
+    `(1/B)^k` with `1/B` one more indeterminate, so no denominators are ever cross-multiplied. Sound
+    for the same reason: an identity in independent indeterminates holds for whatever values they take,
+    so d is zero wherever every part of it has a value. It shows the differences whose two sides only
+    distribute products differently over the same parts (a matrix step's entries at a large size, where
+    cross-multiplying the sigmoid denominators of `rational_zero` grows too large)."""
+    if d.has(*_NOT_IN_A_FIELD) or d.has(sp.Float):
+        return False
+    try:
+        return not _Polynomial(d, MAX_TERMS // scale, MAX_PRODUCT // scale).read(d)
+    except (_GiveUp, RecursionError):
+        return False
+
+
+class _Polynomial:
+    """Reads one expression into a polynomial over its opaque parts (`polynomial_zero`)."""
+
+    def __init__(self, d: sp.Expr, max_terms: int, max_product: int):
+        self.max_terms, self.max_product = max_terms, max_product
+        self.parts: dict[sp.Expr, int] = {}  # an opaque part, or ("inverse", B) for 1/B
+        self._scan(d)
+        self.ring, *self.gens = ring([sp.Dummy() for _ in self.parts] or [sp.Dummy()], QQ)
+
+    def _scan(self, e: sp.Expr) -> None:
+        if e.is_Rational:
+            return
+        if e.is_Add or e.is_Mul:
+            for a in e.args:
+                self._scan(a)
+        elif e.is_Pow and e.exp.is_Integer and e.exp < 0:
+            self.parts.setdefault(("inverse", e.base), len(self.parts))
+        elif e.is_Pow and e.exp.is_Integer:
+            self._scan(e.base)
+        else:
+            self.parts.setdefault(e, len(self.parts))
+
+    def read(self, e: sp.Expr):
+        if e.is_Rational:
+            return self.ring(QQ(int(e.p), int(e.q)))
+        if e.is_Add:
+            out = self.ring.zero
+            for a in e.args:
+                out = _checked(out + self.read(a), self.max_terms)
+            return out
+        if e.is_Mul:
+            out = self.ring.one
+            for a in e.args:
+                p = self.read(a)
+                if len(out) * len(p) > self.max_product:
+                    raise _GiveUp
+                out = _checked(out * p, self.max_terms)
+            return out
+        if e.is_Pow and e.exp.is_Integer and e.exp < 0:
+            return self.gens[self.parts[("inverse", e.base)]] ** int(-e.exp)
+        if e.is_Pow and e.exp.is_Integer:
+            return _power(self.read(e.base), int(e.exp), self.max_terms)
+        return self.gens[self.parts[e]]
+
+
+def _checked(p, max_terms: int):
+    if len(p) > max_terms:
+        raise _GiveUp
+    return p
+
+
+def _power(p, k: int, max_terms: int):
+    """p ** k, unless it could have more than max_terms terms (t terms give at most C(k+t-1, t-1))."""
+    if len(p) > 1 and (k > MAX_POWER or math.comb(k + len(p) - 1, len(p) - 1) > max_terms):
+        raise _GiveUp
+    return p ** k
+
+
 def _exp_terms(arg: sp.Expr) -> list[tuple[sp.Expr, sp.Expr]]:
     """exp's argument as (rational coefficient, monomial) pairs."""
     out = []
@@ -111,9 +186,7 @@ class _Reader:
             self.atoms.setdefault(e, len(self.atoms))  # a variable, a function application, a root
 
     def _check(self, p):
-        if len(p) > self.max_terms:
-            raise _GiveUp
-        return p
+        return _checked(p, self.max_terms)
 
     def _mul(self, p, q):
         if len(p) * len(q) > self.max_product:
@@ -121,10 +194,7 @@ class _Reader:
         return self._check(p * q)
 
     def _power(self, p, k: int):
-        """p ** k, unless it could have more than max_terms terms (t terms give at most C(k+t-1, t-1))."""
-        if len(p) > 1 and (k > MAX_POWER or math.comb(k + len(p) - 1, len(p) - 1) > self.max_terms):
-            raise _GiveUp
-        return p ** k
+        return _power(p, k, self.max_terms)
 
     def _read(self, e: sp.Expr):
         one = self.ring.one
