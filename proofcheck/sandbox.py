@@ -409,7 +409,7 @@ _SESSION: ContextVar[Pool | None] = ContextVar("proofcheck_sandbox_session", def
 def session(workers: int, memory_mb: int) -> Iterator[Pool]:
     """Keep one pool for every `run_jobs` call inside (with the same workers and memory): a run over
     many files forks its workers once and they stay warm. The workers fork at the first job, so
-    whatever the parent loads before that (imports, the warm-up) they inherit. Inside a session with
+    whatever the parent loads before that (imports) they inherit. Inside a session with
     the same workers and memory, this is that session."""
     active = _SESSION.get()
     if active is not None and active.size == max(1, workers) and active.memory_mb == memory_mb:

@@ -1,10 +1,16 @@
-"""Jobs: one comparison each, decided from the cache or in the sandbox; seeds, outcomes, warm-up.
+"""Jobs: one comparison each, decided from the cache or in the sandbox; seeds, outcomes.
 
 `decide_jobs` is the one way comparisons get decided: a job's seed and cache key come from its
 content (the two members and the Context, positions left out), so the same step gets the same
 sample points and shares a cache entry wherever it stands; the jobs the cache does not answer run
 in the sandbox under the CPU budget, and their decisions are stored when they are a function of
 the key.
+
+The parent does no warm-up check before forking the workers: with as many workers as cores, what a
+worker primes on its first job (SymPy's lazy imports such as sympy.tensor.tensor, which the first
+`Add` loads, and its caches) costs each worker about what one warm-up costs the parent, but in
+parallel instead of before every worker starts (measured on proofs/T4.proof: 0.83 s wall with a
+warm-up, 0.80 s without, the same CPU time; the same wall time over proofs/, examples/ and bench/proofs/).
 """
 
 from __future__ import annotations
@@ -151,7 +157,6 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
                 out[i] = (d, Timing(0.0, cached=True))
     todo = [i for i, o in enumerate(out) if o is None]
     if todo:
-        warm_up(options)
         outcomes = run_jobs([jobs[i].work() for i in todo], options.timeout, options.memory_mb, options.workers)
         for i, outcome in zip(todo, outcomes):
             d = _outcome_decision(outcome)
@@ -323,7 +328,6 @@ def cross_check_networks(problem: Problem, options: Options) -> list[Diagnostic]
     pending = [_NetworkJob(net, batch, options.ad) for net, batch in cross_check_pending(problem, options.ad)]
     if not pending:
         return []
-    warm_up(options)  # before the first fork of a session's workers: they inherit it
     cache = open_cache(options.cache_dir)
     keys = [digest("network", plain(j.net), plain(j.batch), j.backend, options.memory_mb) for j in pending]
     todo: list[int] = []
@@ -389,40 +393,3 @@ def _step_result(job: _Job, d: Decision, timing: Timing) -> StepResult:
         lemma=job.chain.lemma if job.chain else None, seconds=round(timing.cpu_seconds, 4), autodiff=d.autodiff,
         cached=timing.cached,
     )
-
-
-_WARM_TEXT = r"""index i, k in 1..N
-let o_i = \frac{\exp(h_i)}{\sum_k \exp(h_k)}
-let z = \mathrm{ReLU}(w x + b)
-\frac{\partial o_i}{\partial h_i} = o_i (1 - o_i)
-\frac{\partial z}{\partial w} = (w x + b > 0) x + \log(1 + x^2) - \log(1 + x^2)
-"""
-
-
-_warm = False
-
-
-def warm_up(options: Options) -> None:
-    """Do one small check in this process before forking workers.
-
-    Workers are forked from this process, so whatever SymPy caches and lazily imports here they
-    inherit instead of rebuilding each time: measured on T4, step time summed over workers fell from
-    1.9 s to 0.8 s. Results do not depend on it (caches only memoise pure functions).
-    """
-    global _warm
-    if _warm:
-        return
-    _warm = True
-    from ..elaborate import elaborate
-    from ..parse import parse_source
-    from ..source import split_lines
-
-    try:
-        statements, _ = parse_source(split_lines("<warm-up>", _WARM_TEXT))
-        problem = elaborate(statements)[0][0]
-        for chain in problem.chains:
-            if len(chain.members) > 1:
-                _Job("step", chain, 1, 0, chain.context, chain.members[0].expr, chain.members[1].expr, "=", 1,
-                     ad=options.ad)()
-    except Exception:  # a failed warm-up only costs speed
-        pass
