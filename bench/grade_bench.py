@@ -8,7 +8,8 @@ answers without work, shotgun attempts, tampering and bad files. Two runs of `pr
 
   graded     --jobs N (default 2), with a decision cache that starts empty (a fresh folder: the
              figure is a cold run; steps students write alike are decided once within it)
-  baseline   one submission at a time (--jobs 1), each in its own worker, --no-cache
+  baseline   one submission at a time (--jobs 1), each in a fresh worker (workers.WORKER_TASKS = 1),
+             --no-cache
 
 Each prints wall seconds and submissions per second; the graded run also how many distinct
 decisions its cache holds at the end (steps decided at all, against the steps graded). Figures
@@ -31,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from proofcheck.cli import main  # noqa: E402
+from proofcheck.grade import workers  # noqa: E402
 
 SEED = 20240901
 # a realistic mix: weight per variant name (the rest of a class is correct)
@@ -73,11 +75,14 @@ def make_class(folder: str, students: int) -> str:
 
 
 def run(key: str, subs: str, out: str, jobs: int, cache: str | None) -> tuple[float, dict]:
-    """Grade once; cache None: --no-cache, else that (fresh) folder."""
+    """Grade once; cache None: the baseline (--no-cache, and a fresh worker for every submission),
+    else with that (fresh) cache folder and warm workers."""
+    workers.WORKER_TASKS = 1 if cache is None else None
     start = time.perf_counter()
     extra = ["--no-cache"] if cache is None else ["--cache-dir", cache]
     code = main(["grade", key, subs, "--out", out, "--jobs", str(jobs), *extra])
     seconds = time.perf_counter() - start
+    workers.WORKER_TASKS = None
     with open(os.path.join(out, "results.json"), encoding="utf-8") as fh:
         students = json.load(fh)["students"]
     steps = sum(len(p.get("steps", [])) for s in students for p in s.get("problems", []))

@@ -37,6 +37,9 @@ from ..sandbox import (Outcome, _complete, _LENGTH, _read_exact, _resident_mb, _
 DASK_SCHEME = "dask://"
 GRACE_SECONDS = 1.0  # a worker still busy this long after its submission's budget is killed
 RETIRE_SHARE = 4  # a worker grown by more than 1/RETIRE_SHARE of its memory budget retires
+# submissions a worker grades before it retires (None: no limit); bench/grade_bench.py sets 1 for its
+# baseline, one fresh worker per submission
+WORKER_TASKS: int | None = None
 _INDEX = struct.Struct(">I")
 
 
@@ -52,13 +55,16 @@ def _serve(tasks: Sequence[Callable[[], Any]], cmd_fd: int, res_fd: int, budget:
     handler = _set_limits(budget.memory_mb)
     states = _rng_states()
     born = _resident_mb()
+    done = 0
     while True:
         head = _read_exact(cmd_fd, _INDEX.size)
         if head is None:
             return
         _restore(states)
         result = _run_one(tasks[_INDEX.unpack(head)[0]], budget.seconds, budget.memory_mb, handler, timer=signal.ITIMER_REAL)
-        if reply(res_fd, result, grown(born, budget.memory_mb / RETIRE_SHARE)):
+        done += 1
+        spent = WORKER_TASKS is not None and done >= WORKER_TASKS
+        if reply(res_fd, result, spent or grown(born, budget.memory_mb / RETIRE_SHARE)):
             return
 
 

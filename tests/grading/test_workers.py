@@ -54,3 +54,11 @@ def test_a_submission_over_its_memory_budget_stops_alone():
 def test_every_submission_sees_the_random_state_its_worker_started_with():
     out = _outcomes([_draw, _draw, _draw])
     assert len({o.value for o in out}) == 1
+
+
+def test_a_worker_retires_after_its_share_of_submissions(monkeypatch):
+    from proofcheck.grade import workers
+
+    monkeypatch.setattr(workers, "WORKER_TASKS", 1)
+    out = _outcomes([_pid, _pid, _pid])
+    assert [o.status for o in out] == ["ok"] * 3 and len({o.value for o in out}) == 3
