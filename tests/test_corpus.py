@@ -184,15 +184,22 @@ def mismatches(expect: FileExpect, result) -> list[str]:
     return problems
 
 
+SLOW_HEADER_LINES = 3  # `% slow: reason` counts within a file's first lines
+
+
 def proof_files(root: Path, pattern: str = "*.proof") -> list:
-    """pytest params for the `.proof` files below `root`, with `% xfail: reason` on line 1 as a strict xfail."""
+    """pytest params for the `.proof` files below `root`, with `% xfail: reason` on line 1 as a strict xfail
+    and `% slow: reason` on one of the first SLOW_HEADER_LINES lines marked slow (run by CI, not by default)."""
     params = []
     for path in sorted(root.glob(pattern)):
-        first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
+        head = path.read_bytes().split(b"\n", SLOW_HEADER_LINES)[:SLOW_HEADER_LINES]
+        first = head[0].decode("utf-8", "replace")
         marks = []
         m = re.search(r"%\s*xfail\s*:\s*(.+)$", first)
         if m:
             marks.append(pytest.mark.xfail(strict=True, reason=m.group(1).strip()))
+        if any(re.match(r"%\s*slow\s*:", line.decode("utf-8", "replace")) for line in head):
+            marks.append(pytest.mark.slow)
         params.append(pytest.param(path, id=str(path.relative_to(root)), marks=marks))
     return params
 
