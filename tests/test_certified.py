@@ -238,3 +238,21 @@ def test_counterexamples_satisfy_every_assumption():
     assert all(v == 0 for k, v in values[25].items() if k.startswith("y_"))  # assume y_i = 0, every i
     assert all(v > 0 for k, v in values[32].items() if k.startswith("x_"))  # assume x_i > 0, every i
     assert values[37]["x"] > 1 and values[39]["x"] > 1  # assume x > 1
+
+
+def test_a_counterexample_in_a_thin_cell_reads_as_a_short_decimal(tmp_path):
+    """A refuting point found by deep refinement is rounded to as few significant digits as keep it
+    a counterexample: a decimal of about 24 digits, not a fraction of 40+ digits over 40+ digits."""
+    from fractions import Fraction
+
+    from proofcheck.options import Options
+    from proofcheck.pipeline import check_path
+
+    path = tmp_path / "thin.proof"
+    path.write_text("(\\tanh(x - 1/3) > 0)(x < 1/3 + 10^{-20}) = 0\n", encoding="utf-8")
+    step = check_path(str(path), Options(seed=0, workers=1)).problems[0].steps[0]
+    assert step.verdict == "refuted"
+    text = step.counterexample["values"]["x"]
+    x = Fraction(text)
+    assert Fraction(1, 3) < x < Fraction(1, 3) + Fraction(1, 10 ** 20)
+    assert "/" not in text and len(text) <= 30, text
