@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 from flint import arb, fmpq
 
-from proofcheck.check import regions
+from proofcheck.check import kinks, regions
 from proofcheck.check.certified import (
     Evaluator,
     IntervalEvaluator,
@@ -147,19 +147,19 @@ def test_a_derivative_has_the_domain_of_its_value():
 
 
 def test_polynomial_crossings_are_exact_at_any_degree():
-    t = regions._T
+    t = kinks._T
     found, bisected = regions.crossings(t ** 9 - 10 ** 6)
     assert len(found) == 1 and isinstance(found[0].value, sp.CRootOf) and not bisected
     assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)[0]] == [0, Q(1, 100)]
 
 
 def test_transcendental_crossings_are_bracketed():
-    t = regions._T
+    t = kinks._T
     found, bisected = regions.crossings(sp.exp(t) - 1000)
     assert bisected  # searched over |t| < 4,096 only: the line gets far probes beyond
     assert any(c.value == sp.log(1000) for c in found)  # the closed form, to probe exactly on the kink
     assert any(c.lo < 6.90775527898 < c.hi for c in found if c.value is None)
-    with pytest.raises(regions.Budget):
+    with pytest.raises(kinks.Budget):
         regions.crossings(sp.sin(t))  # infinitely many regions: unknown with a reason, never fewer probes
 
 
@@ -202,10 +202,10 @@ def test_a_bracketed_jump_is_probed_exactly_or_settled_or_unsettled():
 
 
 def test_bracketed_roots_are_found_exactly_where_simple():
-    t = regions._T
-    assert regions._simplest_between(Q(-100000000244, 10 ** 10), Q(-99999999986, 10 ** 10)) == -10
-    assert regions._simplest_between(Q(21, 10), Q(29, 10)) == Q(5, 2)
-    assert regions._simplest_between(Q(1, 3) - Q(1, 10 ** 12), Q(1, 3) + Q(1, 10 ** 11)) == Q(1, 3)
+    t = kinks._T
+    assert kinks._simplest_between(Q(-100000000244, 10 ** 10), Q(-99999999986, 10 ** 10)) == -10
+    assert kinks._simplest_between(Q(21, 10), Q(29, 10)) == Q(5, 2)
+    assert kinks._simplest_between(Q(1, 3) - Q(1, 10 ** 12), Q(1, 3) + Q(1, 10 ** 11)) == Q(1, 3)
     found, _ = regions.crossings(t - sp.sqrt(2))
     assert any(c.value == sp.sqrt(2) for c in found)  # linear with constant coefficients: closed form
 

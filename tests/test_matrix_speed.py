@@ -26,7 +26,7 @@ from proofcheck.check.decide import decide
 from proofcheck.check.instances import free_indices
 from proofcheck.check.numbers import difference_forms
 from proofcheck.check.rational import polynomial_zero, rational_zero
-from proofcheck.check.regions import _stationary_point
+from proofcheck.check.extrema import _stationary_point
 from proofcheck.elaborate import elaborate
 from proofcheck.matrix import Mat, MatrixTranslator, derivative
 from proofcheck.parse import parse_source

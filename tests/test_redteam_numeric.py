@@ -114,6 +114,11 @@ def _third():
     return mpmath.mpf(1) / 3
 
 
+def _q84(x):
+    """x^2 - 2 sqrt(2) x + 1 + cos(e^-240): (x - sqrt 2)^2 - (1 - cos(e^-240)), below 0 within 1.2e-104 of sqrt 2."""
+    return x ** 2 - 2 * mpmath.sqrt(2) * x + 1 + mpmath.cos(mpmath.exp(-240))
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -360,6 +365,13 @@ CLAIMS = [
           lambda v: 1 - ind(v["x"] * mpmath.exp(v["x"]) < 1), sample={"x": (-5, 5)}),
     Claim("RT36", "sign(x e^x - 1) = (x e^x > 1) - (x e^x < 1)", lambda v: mpmath.sign(v["x"] * mpmath.exp(v["x"]) - 1),
           lambda v: ind(v["x"] * mpmath.exp(v["x"]) > 1) - ind(v["x"] * mpmath.exp(v["x"]) < 1), sample={"x": (-5, 5)}),
+    # cancellation.proof: constants whose sum or difference is tiny (kinks.scale_decades)
+    Claim("RN84", "max(x^2 - 2 sqrt2 x + 1 + cos(e^-240), 0) tanh x = (x^2 - 2 sqrt2 x + 1 + cos(e^-240)) tanh x",
+          lambda v: max(_q84(v["x"]), 0) * mpmath.tanh(v["x"]), lambda v: _q84(v["x"]) * mpmath.tanh(v["x"]),
+          {"x": lambda: mpmath.sqrt(2)}, digits=600),
+    Claim("RT37", "max(x^2 - 2 sqrt2 x + 3 - cos(e^-240), 0) = x^2 - 2 sqrt2 x + 3 - cos(e^-240)",
+          lambda v: max(_q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), 0),
+          lambda v: _q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), sample={"x": (-3, 3)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),

@@ -49,7 +49,7 @@ from .certified import (
 from .decide import Decision, _translate_pair
 from .instances import instances
 from .numbers import fmt
-from .regions import rational_interval
+from .kinks import rational_interval
 
 MAX_ROUNDED = 12  # rounded numbers on one right side: the corners of the box are 2^12 at most
 

@@ -43,7 +43,9 @@ from .numbers import (
     difference_forms,
     relations_hold,
 )
-from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Budget, Coverage, has_discontinuity, kink_arguments, probes, random_points
+from .kinks import Budget, has_discontinuity, kink_arguments
+from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Coverage, probes
+from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
 
