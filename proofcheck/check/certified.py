@@ -206,8 +206,14 @@ def _isolated(root: sp.CRootOf) -> tuple[tuple[int, ...], Fraction, Fraction]:
     if lo == hi:
         return coeffs, lo, hi
     derivative = _derivative(coeffs)
-    with ctx.workprec(START_BITS):
-        while _horner(derivative, _interval_ball(lo, hi)).contains(0):
+    height = max(abs(c) for c in coeffs).bit_length()
+    while True:
+        # enough bits that the expanded polynomial's cancellation near a cluster of roots (5 10^60
+        # (t - 1)^4 - 1 at 1 + 2 10^-16) does not swamp the derivative's enclosure: its height and
+        # the interval's own bits beyond START_BITS
+        with ctx.workprec(START_BITS + height + _fraction_bits(lo, hi)):
+            if not _horner(derivative, _interval_ball(lo, hi)).contains(0):
+                break
             mid = (lo + hi) / 2
             s = _sign_at(coeffs, mid)
             if s == 0:
@@ -217,6 +223,11 @@ def _isolated(root: sp.CRootOf) -> tuple[tuple[int, ...], Fraction, Fraction]:
             else:
                 hi = mid
     return coeffs, lo, hi
+
+
+def _fraction_bits(lo: Fraction, hi: Fraction) -> int:
+    """The bits of the interval's end points' denominators (how narrow it has become)."""
+    return max(lo.denominator.bit_length(), hi.denominator.bit_length())
 
 
 def _derivative(coeffs: tuple[int, ...]) -> tuple[int, ...]:

@@ -12,14 +12,18 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
-from flint import ctx, fmpq
+from flint import arb, ctx, fmpq, fmpz_mpoly_ctx, fmpz_poly
 
 from .certified import Evaluator, Undecided, Undefined
-from .kinks import _T, REFINE_BITS, Budget, _bounds, _simplest_between, kink_arguments, refine_bits, scale_decades
+from .kinks import (_T, REFINE_BITS, Budget, _arguments_of, _bounds, _simplest_between, kink_arguments, refine_bits,
+                    scale_decades)
 from .sampling import _random_value
 
 STATIONARY_MEMO = 1024  # kink arguments whose stationary point is remembered (`_stationary_point`)
-MAX_KINK_SUBSETS = 256  # subsets of an argument's affine kinks tried for vertices and edges (kink_points)
+MAX_KINK_SUBSETS = 256  # sets of an argument's own kinks whose faces are searched (face_points)
+EXACT_INPUTS = 3  # polynomial systems in at most this many unknowns are solved exactly (_polynomial_solutions)
+MAX_ELIMINANT_DEGREE = 1024  # bound on an eliminant's degree there (products of total degrees), else a Budget
+MAX_BOXES = 4096  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
@@ -67,85 +71,273 @@ def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
 
 
 def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[dict]:
-    """Near-stationary points of every argument in several inputs that is neither affine nor of degree
+    """Candidate local extrema of every argument in several inputs that is neither affine nor of degree
     2 (those have `stationary_points`): a bounded region where the argument has one sign contains a
-    local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). Found by Newton's
-    method on the gradient of the argument's core (`_core`) from the base point and STATIONARY_STARTS - 1
-    random points, refined at high precision, rounded to the simplest rationals within the last
-    step's reach. A start that does not converge gives no point (a coverage limit, docs/language.md).
-    An extremum at a kink of the argument itself, where it has no gradient, is among its
-    `kink_points` (`|x - 5| + |y - 5| < 1/100`)."""
+    local extremum, so lines through it meet the region (`(x-5)^4 + (y-5)^2 < 1/100`). The extremum is
+    a stationary point of the argument's smooth piece restricted to some face of its own kinks: the
+    whole space (`_stationary` on the argument's core, `_core`) or a face where some of its kinks vanish
+    (`face_points`). Starts for Newton's method: the base point and STATIONARY_STARTS - 1 random points."""
     out: list[dict] = []
     for g in args:
         vs = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
         if len(vs) < 2 or _degree_at_most_2(g, vs):
             continue
-        out.extend(p for p in kink_points(g, vs, base) if p not in out and None not in p.values())
-        core = _core(g)
-        grad = [sp.diff(core, v) for v in vs]
-        if all(not (d.free_symbols & set(vs)) for d in grad):
-            continue  # the core is affine: no stationary point
-        hess = [[sp.diff(d, w) for w in vs] for d in grad]
         starts = [[base.get(v, sp.S.Zero) for v in vs]]
         starts += [[_random_value(rng, False) for _ in vs] for _ in range(STATIONARY_STARTS - 1)]
-        for start in starts:
-            found = _newton(grad, hess, vs, start)
-            if found is not None and found not in out:
-                out.append(found)
+        found = face_points(g, vs, starts) + _stationary(_core(g), vs, starts, g)
+        out.extend(p for p in found if p not in out and None not in p.values())
     return out
 
 
-def kink_points(g, vs: list, base: dict) -> list[dict]:
-    """Points on g's own affine kinks (arguments affine in its inputs with constant coefficients) where
-    g can have a local extremum with no gradient there: every *vertex*, where as many of them as g has
-    inputs vanish together (solved exactly), and on every *edge*, where one fewer vanish, the
-    stationary point Newton's method finds along it from the base point (`|x - 5| + (y - 5)^2`: on
-    x = 5, at y = 5). For a piecewise-linear g (`|x - 5| + |y - 5|`) every local extremum is a vertex.
-    More than MAX_KINK_SUBSETS subsets to try is a Budget (the step is unknown), not a silent cut. An
-    extremum on a face of more dimensions than an edge, or on a kink that is not affine (`|x^2 - y|`),
-    is not found (docs/language.md)."""
-    inner = [a for a in kink_arguments([g]) if _affine_in(a, vs)]
-    sizes = [k for k in (len(vs) - 1, len(vs)) if k >= 1]
-    subsets = sum(math.comb(len(inner), k) for k in sizes)
+def face_points(g, vs: list, starts: list) -> list[dict]:
+    """Points on the faces of g's own kinks (every kink argument of g, `kink_arguments([g])`, affine or
+    not) where g can have a local extremum with no gradient there: for every set A of 1 to n of them
+    (n = g's inputs), the stationary points of g's piece restricted to the face where the kinks of A
+    vanish (for |A| = n the vertices where they all do): `|x - 5| + |y - 5|` at (5, 5), `|x - 5| + (y -
+    5)^2 + (z - 5)^2` on the plane x = 5 at (5, 5, 5), `|x^2 + y^2 - 2| + |x - y|` at (1, 1). Affine
+    kinks are solved exactly (`_on_affine_face`), others by the Lagrange system (`_on_curved_face`).
+    More than MAX_KINK_SUBSETS sets to try is a Budget (the step is unknown), not a silent cut."""
+    kinks = [a for a in kink_arguments([g]) if a.free_symbols <= set(vs)]
+    sizes = range(1, min(len(vs), len(kinks)) + 1)
+    subsets = sum(math.comb(len(kinks), k) for k in sizes)
     if subsets > MAX_KINK_SUBSETS:
-        raise Budget(f"{sp.sstr(g)} has {len(inner)} affine kinks in {len(vs)} inputs: their {subsets} "
-                     f"vertices and edges are more than {MAX_KINK_SUBSETS} to probe")
+        raise Budget(f"{sp.sstr(g)} has {len(kinks)} kinks in {len(vs)} inputs: their {subsets} faces are "
+                     f"more than {MAX_KINK_SUBSETS} to search for extrema")
     out: list[dict] = []
     for k in reversed(sizes):
-        for chosen in itertools.combinations(inner, k):
-            point = _on_kinks(g, vs, list(chosen), base)
-            if point is not None and point not in out:
-                out.append(point)
+        for chosen in itertools.combinations(kinks, k):
+            if all(_affine_in(a, vs) for a in chosen):
+                found = _on_affine_face(g, vs, list(chosen), starts)
+            else:
+                found = _on_curved_face(_piece(g, list(chosen)), vs, list(chosen), starts, g)
+            out.extend(p for p in found if p not in out)
     return out
 
 
-def _on_kinks(g, vs: list, chosen: list, base: dict) -> dict | None:
-    """The point where the chosen kinks vanish (as many as inputs), or g's stationary point on the line
-    where they do (one fewer); None when they are dependent or Newton's method finds nothing."""
+def _on_affine_face(g, vs: list, chosen: list, starts: list) -> list[dict]:
+    """The point where the chosen affine kinks vanish (as many as inputs), or g's stationary points on
+    the face where they do (fewer): g itself restricted to it (the kinks' heads at their value there,
+    |0| = 0), a function of the inputs left free (`_face_stationary`). None when they are dependent."""
     matrix, rhs = sp.linear_eq_to_matrix(chosen, vs)
     reduced, pivots = matrix.row_join(rhs).rref()
     if len(pivots) < len(chosen) or len(vs) in pivots:
-        return None  # dependent (or inconsistent) kinks
+        return []  # dependent (or inconsistent) kinks
     free = [v for j, v in enumerate(vs) if j not in pivots]
     on = {vs[j]: reduced[r, len(vs)] - sum(reduced[r, vs.index(f)] * f for f in free) for r, j in enumerate(pivots)}
+    found = [{}]
     if free:
-        found = _edge_point(_core(g.xreplace(on)), free[0], base)
-        if found is None:
-            return None
-        on = {v: e.xreplace(found) for v, e in on.items()} | found
-    return {v: _rational_near(on[v], g) for v in vs}
+        found = _face_stationary(_core(g.xreplace(on)), free, [[s[vs.index(f)] for f in free] for s in starts], g)
+    return [{v: _rational_near(on[v].xreplace(p) if v in on else p[v], g) for v in vs} for p in found]
 
 
-def _edge_point(core, f, base: dict) -> dict | None:
-    """g's candidate extremum along an edge, g's core (`_core`) restricted to it as a function of the
-    one input f: where its derivative vanishes (Newton's method from the base point), or, when the
-    core is affine in f (what is left of `(y - 5)^2` once its power is stripped), where it vanishes."""
-    slope = sp.diff(core, f)
-    if not slope.free_symbols & {f}:
-        if slope == 0 or core.free_symbols - {f}:
+def _face_stationary(core, free: list, starts: list, g) -> list[dict]:
+    """g's candidate extrema on an affine face, its core (`_core`) restricted to it as a function of the
+    inputs left free: its stationary points (`_stationary`), or, when the core is affine in them (what
+    is left of `(y - 5)^2` once its power is stripped), a point where it vanishes (the first free input
+    solved for, the others at the base point)."""
+    grad = [sp.diff(core, f) for f in free]
+    if any(d.free_symbols & set(free) for d in grad):
+        return _stationary(core, free, starts, g)
+    if all(d == 0 for d in grad) or core.free_symbols - set(free):
+        return []
+    first = next(f for f, d in zip(free, grad) if d != 0)
+    others = {f: s for f, s in zip(free, starts[0]) if f != first}
+    return [{first: sp.solve(core.xreplace(others), first)[0], **others}]
+
+
+def _stationary(core, vs: list, starts: list, g) -> list[dict]:
+    """The points where the core's gradient in vs vanishes: all of them exactly when it is a polynomial
+    with rational coefficients in at most EXACT_INPUTS inputs whose critical points are isolated
+    (`_polynomial_solutions`), else those Newton's method finds from the starts (`_newton`)."""
+    grad = [sp.diff(core, v) for v in vs]
+    if all(not (d.free_symbols & set(vs)) for d in grad):
+        return []  # the core is affine: no stationary point
+    exact = _polynomial_solutions(grad, vs, g)
+    if exact is not None:
+        return exact
+    hess = [[sp.diff(d, w) for w in vs] for d in grad]
+    return [p for p in (_newton(grad, hess, vs, s) for s in starts) if p is not None]
+
+
+def _on_curved_face(piece, vs: list, chosen: list, starts: list, g) -> list[dict]:
+    """The stationary points of g's piece on the face where the chosen kinks vanish (some not affine):
+    the kinks vanish and the gradient of the piece's core is a combination of theirs (Lagrange's
+    condition; with as many kinks as inputs, a vertex, the kinks alone). With one kink fewer than
+    inputs, or as many, and everything polynomial, the condition is a square polynomial system (the
+    determinant of the gradients) solved exactly (`_polynomial_solutions`); else Newton's method on
+    the Lagrange system in the inputs and one multiplier per kink, from the starts (multipliers 0)."""
+    core = _core(piece)
+    if len(chosen) >= len(vs) - 1:
+        eqs = list(chosen)
+        if len(chosen) < len(vs):
+            eqs.append(sp.Matrix([[sp.diff(e, v) for v in vs] for e in [core, *chosen]]).det())
+        exact = _polynomial_solutions(eqs, vs, g)
+        if exact is not None:
+            return exact
+    lams = [sp.Dummy(f"l{i}") for i in range(len(chosen))] if len(chosen) < len(vs) else []
+    system = list(chosen)
+    if lams:
+        system += [sp.diff(core, v) - sum(lam * sp.diff(k, v) for lam, k in zip(lams, chosen)) for v in vs]
+    unknowns = vs + lams
+    jacobian = [[sp.diff(e, u) for u in unknowns] for e in system]
+    found = [_newton(system, jacobian, unknowns, list(s) + [sp.S.Zero] * len(lams)) for s in starts]
+    return [{v: _rational_near(p[v], g) for v in vs} for p in found if p is not None]
+
+
+def _piece(g, chosen: list):
+    """g with every head whose kink argument is one of the chosen kinks (or its negative) replaced by
+    its branch on the side where that kink is positive: a smooth function that equals g on the face
+    where they vanish when g is continuous there (|.|, ReLU, max, min), one side's piece for a jump.
+    Its gradient there differs from any other side's by a combination of the kinks' gradients, which
+    the Lagrange condition absorbs."""
+    repl = {}
+    for node in sp.preorder_traversal(g):
+        side = _side(node, chosen)
+        if side is not None:
+            repl[node] = side
+    return g.xreplace(repl) if repl else g
+
+
+def _side(node, chosen: list):
+    """The node's branch where its chosen kink argument is positive, None when it has none."""
+    name = type(node).__name__
+    if name in ("Max", "Min"):
+        for a, b in itertools.combinations(node.args, 2):
+            for k in chosen:
+                if a - b in (k, -k):  # a > b on the side where k > 0 exactly when a - b = k
+                    winner, loser = (a, b) if a - b == k else (b, a)
+                    kept = [x for x in node.args if x != (loser if name == "Max" else winner)]
+                    return type(node)(*kept)
+        return None
+    args = _arguments_of(node)
+    if len(args) != 1 or not any(args[0] in (k, -k) for k in chosen):
+        return None
+    s = 1 if args[0] in chosen else -1  # the sign of the node's own argument on that side
+    if name == "Abs":
+        return s * node.args[0]
+    if name == "ReLU":
+        return node.args[0] if s > 0 else sp.S.Zero
+    if name == "Heaviside":
+        return sp.S.One if s > 0 else sp.S.Zero
+    if name == "sign":
+        return sp.Integer(s)
+    if name == "KroneckerDelta":
+        return sp.S.Zero
+    if name in _TRUE_ABOVE:
+        return sp.true if _TRUE_ABOVE[name] == (s > 0) else sp.false
+    return None
+_TRUE_ABOVE = {"StrictGreaterThan": True, "GreaterThan": True, "StrictLessThan": False, "LessThan": False}
+
+
+def _polynomial_solutions(eqs: list, vs: list, g) -> list[dict] | None:
+    """Every real solution of a square polynomial system with rational coefficients in at most
+    EXACT_INPUTS unknowns whose complex solutions are isolated, each within 2^-(refine bits of g) (as
+    `_rational_near`); None when the system is not such a one (not polynomial, irrational
+    coefficients, more unknowns, or a curve of solutions: no eliminant). The coordinates of the
+    solutions are among the real roots of an eliminant per unknown (resultants, `_eliminant`), each
+    root isolated exactly in its irreducible factor (`_real_roots`); the candidates are their products,
+    kept where every equation's enclosure over the box holds 0 (a solution's box always does). An
+    eliminant of degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidates is a Budget."""
+    if len(vs) > EXACT_INPUTS or len(eqs) != len(vs):
+        return None
+    mctx = fmpz_mpoly_ctx.get(tuple(v.name for v in vs), "lex")
+    polys = [_integer_poly(e, vs, mctx) for e in eqs]
+    if any(p is None or p.is_zero() for p in polys):
+        return None
+    if any(p.is_constant() for p in polys):
+        return []  # a nonzero constant equation: no solution
+    bits = _near_bits(g) + CLOSE_BITS
+    roots = []
+    for i, v in enumerate(vs):
+        eliminant = _eliminant(polys, i, len(vs), g)
+        if eliminant is None:
             return None
-        return {f: sp.solve(core, f)[0]}
-    return _newton([slope], [[sp.diff(slope, f)]], [f], [base.get(f, sp.S.Zero)])
+        roots.append(_real_roots(eliminant, bits))
+    boxes = math.prod(len(r) for r in roots)
+    if boxes > MAX_BOXES:
+        raise Budget(f"the critical points of {sp.sstr(g)} have {boxes} candidate boxes (more than {MAX_BOXES})")
+    out = []
+    with ctx.workprec(bits + CLOSE_BITS):
+        for box in itertools.product(*roots):
+            if all(_holds_zero(p, box) for p in polys):
+                out.append({v: _simplest_between(*_bounds(b)) for v, b in zip(vs, box)})
+    return out
+
+
+def _integer_poly(e, vs: list, mctx):
+    """e as a polynomial in vs with integer coefficients (denominators cleared), None when it is not
+    one with rational coefficients."""
+    try:
+        poly = sp.Poly(e, *vs)
+    except sp.PolynomialError:
+        return None
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        return None
+    den = sp.ilcm(1, *(sp.Rational(c).q for c in poly.coeffs()))
+    return mctx.from_dict({m: int(c * den) for m, c in poly.terms()})
+
+
+def _eliminant(polys: list, keep: int, n: int, g):
+    """A nonzero univariate polynomial in unknown `keep` that vanishes at every common zero of the
+    polys (the other unknowns eliminated one by one: the polys without it kept, each other one's
+    resultant with the first one that has it), None when there is none (all resultants 0: a curve
+    of common zeros, or too few polys left). Its degree is bounded beforehand by the products of the
+    total degrees; above MAX_ELIMINANT_DEGREE a Budget."""
+    names = polys[0].context().names()
+    current = list(polys)
+    degrees = [p.total_degree() for p in polys]
+    for j in range(n):
+        if j == keep:
+            continue
+        with_j = [(p, d) for p, d in zip(current, degrees) if p.degrees()[j] > 0]
+        kept = [(p, d) for p, d in zip(current, degrees) if p.degrees()[j] == 0]
+        if with_j:
+            (first, d0), rest = with_j[0], with_j[1:]
+            bound = max((d0 * d for _, d in rest), default=0)
+            if bound > MAX_ELIMINANT_DEGREE:
+                raise Budget(f"the exact critical points of {sp.sstr(g)} need an eliminant of degree up to "
+                             f"{bound} (more than {MAX_ELIMINANT_DEGREE})")
+            kept += [(first.resultant(p, names[j]), d0 * d) for p, d in rest]
+        current, degrees = [p for p, _ in kept], [d for _, d in kept]
+    found = None
+    for p in current:
+        if not p.is_zero():
+            found = p if found is None else found.gcd(p)
+    return found
+
+
+def _real_roots(eliminant, bits: int) -> list:
+    """The real roots of a univariate polynomial (an fmpz_mpoly in one of its unknowns) as arb balls
+    about 2^-bits wide, from its irreducible factors (simple roots, isolated by arb's certified
+    complex root finder: a real root has an imaginary part of exactly 0)."""
+    j = next(i for i, d in enumerate(eliminant.degrees()) if d > 0) if not eliminant.is_constant() else None
+    if j is None:
+        return []
+    coeffs = [0] * (eliminant.degrees()[j] + 1)
+    for monomial, c in zip(eliminant.monoms(), eliminant.coeffs()):
+        coeffs[monomial[j]] = int(c)
+    out = []
+    _, factors = fmpz_poly(coeffs).factor()
+    with ctx.workprec(bits):
+        for factor, _ in factors:
+            if factor.degree() == 1:
+                c0, c1 = (int(c) for c in factor.coeffs())
+                out.append(arb(fmpq(-c0, c1)))
+                continue
+            out.extend(root.real for root, _ in factor.complex_roots() if root.imag == 0)
+    return out
+
+
+def _holds_zero(poly, box) -> bool:
+    """Does the polynomial's enclosure over the box (arb balls per unknown) contain 0?"""
+    total = arb(0)
+    for monomial, c in zip(poly.monoms(), poly.coeffs()):
+        term = arb(int(c))
+        for ball, e in zip(box, monomial):
+            if e:
+                term *= ball ** e
+        total += term
+    return total.contains(0)
 
 
 def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
@@ -154,7 +346,7 @@ def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
     a point that close to it, as a region whose width the written constants show is wider."""
     if value.is_Rational:
         return value
-    bits = refine_bits(scale_decades([g.xreplace({s: _T for s in g.free_symbols})]))
+    bits = _near_bits(g)
     try:
         ball = Evaluator({}).run(lambda e: e.value(value), start=bits + CLOSE_BITS)
     except (Undefined, Undecided):
@@ -162,6 +354,11 @@ def _rational_near(value: sp.Expr, g) -> sp.Expr | None:
     with ctx.workprec(bits + CLOSE_BITS):  # the ends exactly, not rounded to the default 53 bits
         lo, hi = _bounds(ball)
     return _simplest_between(lo, hi)
+
+
+def _near_bits(g) -> int:
+    """How close to an extremum of g a probe line must pass: the refinement bits of g's constant reach."""
+    return refine_bits(scale_decades([g.xreplace({s: _T for s in g.free_symbols})]))
 
 
 def _affine_in(a, vs: list) -> bool:
