@@ -230,29 +230,43 @@ _TRUE_ABOVE = {"StrictGreaterThan": True, "GreaterThan": True, "StrictLessThan":
 
 
 def _polynomial_solutions(eqs: list, vs: list, g) -> list[dict] | None:
-    """Every real solution of a square polynomial system with rational coefficients in at most
-    EXACT_INPUTS unknowns whose complex solutions are isolated, each within 2^-(refine bits of g) (as
-    `_rational_near`); None when the system is not such a one (not polynomial, irrational
-    coefficients, more unknowns, or a curve of solutions: no eliminant). The coordinates of the
-    solutions are among the real roots of an eliminant per unknown (resultants, `_eliminant`), each
-    root isolated exactly in its irreducible factor (`_real_roots`); the candidates are their products,
-    kept where every equation's enclosure over the box holds 0 (a solution's box always does). An
-    eliminant of degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidates is a Budget."""
+    """Real solutions of a square polynomial system with rational coefficients in at most EXACT_INPUTS
+    unknowns, each within 2^-(refine bits of g) (as `_rational_near`): all of them when they are
+    isolated, and in two unknowns also when they include curves (`_common_zeros`); None when the system is
+    not such a one (not polynomial, irrational coefficients, more unknowns, solutions along a curve
+    in three unknowns or a surface: then no eliminant exists)."""
     if len(vs) > EXACT_INPUTS or len(eqs) != len(vs):
         return None
     mctx = fmpz_mpoly_ctx.get(tuple(v.name for v in vs), "lex")
     polys = [_integer_poly(e, vs, mctx) for e in eqs]
     if any(p is None or p.is_zero() for p in polys):
         return None
+    return _common_zeros(polys, vs, _near_bits(g) + CLOSE_BITS, g)
+
+
+def _common_zeros(polys: list, vs: list, bits: int, g) -> list[dict] | None:
+    """The real common zeros of the polys (fmpz_mpoly in vs, as many as unknowns). Isolated ones: their
+    coordinates are among the real roots of an eliminant per unknown (resultants, `_eliminant`), each
+    isolated in its irreducible factor (`_real_roots`); the candidates are their products, kept where
+    every poly's enclosure over the box holds 0 (a solution's box always does). In two unknowns a
+    common factor h of both (a curve of solutions: the circle of `((x - 5)^2 + (y - 5)^2 - 10^{-4})^2`)
+    is split off: the isolated zeros of the cofactors, and on every irreducible factor of h its points
+    with a vertical tangent (f = df/dy = 0), at least one on each bounded piece of the curve (a factor
+    free of y is a vertical line, which the lines along x through any point meet). An eliminant of
+    degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidates is a Budget."""
     if any(p.is_constant() for p in polys):
         return []  # a nonzero constant equation: no solution
-    bits = _near_bits(g) + CLOSE_BITS
-    roots = []
-    for i, v in enumerate(vs):
-        eliminant = _eliminant(polys, i, len(vs), g)
-        if eliminant is None:
+    eliminants = [_eliminant(polys, i, len(vs), g) for i in range(len(vs))]
+    if None in eliminants:
+        common = polys[0].gcd(polys[1]) if len(vs) == 2 else None
+        if common is None or common.is_constant():
             return None
-        roots.append(_real_roots(eliminant, bits))
+        out = _common_zeros([p / common for p in polys], vs, bits, g) or []
+        for factor, _ in common.factor()[1]:
+            if factor.degrees()[1] > 0:
+                out += [p for p in _common_zeros([factor, factor.derivative(1)], vs, bits, g) or [] if p not in out]
+        return out
+    roots = [_real_roots(e, bits) for e in eliminants]
     boxes = math.prod(len(r) for r in roots)
     if boxes > MAX_BOXES:
         raise Budget(f"the critical points of {sp.sstr(g)} have {boxes} candidate boxes (more than {MAX_BOXES})")

@@ -228,7 +228,39 @@ def _polynomial_crossings(g_line) -> list[Crossing] | None:
             out.extend(_factor_roots(factor))
     if len(out) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} has {len(out)} real roots along a probe line (more than {MAX_CROSSINGS})")
-    return out
+    return _apart(out)
+
+
+def _apart(cs: list[Crossing]) -> list[Crossing]:
+    """The roots with isolating intervals that do not overlap: each factor's intervals isolate its own
+    roots only, so a root of another factor 10^-28 away can share one (5 +- \\sqrt{10^{-4} +- 10^{-30}},
+    the circle's thin ring `((x-5)^2 + (y-5)^2 - 10^{-4})^2 < 10^{-60}` along y = 5), and the cell
+    between them would get no probe. Overlapping intervals are halved (exactly, by the sign of the
+    root's polynomial) until apart: the roots are distinct, so this ends."""
+    cs = sorted(cs, key=lambda c: (c.lo, c.hi))
+    while True:
+        clash: set = set()
+        reach = None  # the interval reaching furthest right so far (sorted by left end)
+        for i, c in enumerate(cs):
+            if reach is not None and c.lo < cs[reach].hi:
+                clash |= {i, reach}
+            if reach is None or c.hi > cs[reach].hi:
+                reach = i
+        if not clash:
+            return cs
+        cs = sorted((_halved(c) if i in clash else c for i, c in enumerate(cs)), key=lambda c: (c.lo, c.hi))
+
+
+def _halved(c: Crossing) -> Crossing:
+    """c's isolating interval halved on the side holding its root (an exact root stays)."""
+    if c.lo == c.hi:
+        return c
+    poly = c.value.poly
+    mid = (c.lo + c.hi) / 2
+    at_mid, at_lo = sp.sign(poly.eval(mid)), sp.sign(poly.eval(c.lo))
+    if at_mid == 0:
+        return Crossing(mid, mid, mid)
+    return Crossing(c.lo, mid, c.value) if at_mid != at_lo else Crossing(mid, c.hi, c.value)
 
 
 def _factor_roots(factor: sp.Poly) -> list[Crossing]:
