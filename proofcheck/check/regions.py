@@ -49,6 +49,7 @@ kinks of two or more dimensions or on a non-affine kink is not found
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its r
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
 FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
+FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
@@ -312,6 +315,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         mid = (u1 + u2) / 2
         stack.append((mid, u2, depth + 1))
         stack.append((u1, mid, depth + 1))
+    found += _far_brackets(g_line, parts, slope, _t_of(edge), BISECT_EVALUATIONS - evaluations)
     found.sort()
     merged: list[list] = []
     for lo, hi in found:
@@ -322,6 +326,57 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     if len(merged) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times along a probe line")
     return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def _far_brackets(g_line, parts, slope, start: sp.Rational, allowed: int) -> list[tuple]:
+    """Certified bisection past the u-pieces' reach, from |t| = `start` (about 4,096) to
+    10^FAR_MAX_DECADE on both sides: the far ladder's rungs (`_far_ladder`) cut it into first pieces,
+    split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
+    and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
+    out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
+    here, where the cells' probes fall. A piece where g's values are past certified evaluation
+    (`_too_large`) is left to the far ladder's probes (`far_points`): a search there, not evidence.
+    `allowed`: the enclosures left of the line's budget."""
+    rungs = [start] + [r for r in _far_ladder(scale_decades([g_line])) if r > start]
+    stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
+    found: list[tuple] = []
+    evaluations = 0
+    while stack:
+        t1, t2 = stack.pop()
+        evaluations += 1
+        if evaluations > allowed:
+            raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
+                         f"more than {BISECT_EVALUATIONS} enclosures")
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
+            continue
+        if _too_large(g_line, t1, t2):
+            continue  # no enclosure this far out (e^{t^2} at 10^9): searched by the far ladder's probes alone
+        near, far = sorted((abs(t1), abs(t2)))
+        if far - near <= far / sp.Integer(2) ** BISECT_DEPTH:
+            found.append((t1, t2))
+            continue
+        if far > FAR_RATIO * near:
+            mid = sp.Integer(2) ** ((int(near).bit_length() + int(far).bit_length()) // 2)
+            mid = mid if t1 > 0 else -mid
+        else:
+            mid = (t1 + t2) / 2
+        stack.append((mid, t2))
+        stack.append((t1, mid))
+    return found
+
+
+def _too_large(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g has no enclosure on [t1, t2] because its values are beyond certified evaluation (an
+    exponent past arb's range: e^{(t - 5)^2} for t near 10^9), not because a kink or a pole lies inside."""
+    try:
+        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0]).enclose(g_line)
+    except Undecided:
+        return True
+    except (Straddle, Undefined):
+        return False
+    return False
 
 
 def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
@@ -419,16 +474,58 @@ def far_points(decades: float) -> list[sp.Integer]:
     of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
     points, can still be missed: the probes are a search for a difference there, not evidence.
     Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
-    top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
-    if top > FAR_MAX_DECADE:
+    if math.ceil(decades) + FAR_MARGIN_DECADES > FAR_MAX_DECADE:
         raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
                      "their far regions are not searched")
+    return _far_ladder(decades)
+
+
+def _far_ladder(decades: float) -> list[sp.Integer]:
+    """The far ladder of `far_points`, its top at most 10^FAR_MAX_DECADE (no Budget: the far
+    bisection uses it as first pieces)."""
+    top = min(FAR_MAX_DECADE, max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES))
     ladder = list(range(FAR_FIRST_DECADE, top + 1))
     while 2 * ladder[-1] < FAR_MAX_DECADE:
         ladder.append(2 * ladder[-1])
     if top < FAR_MAX_DECADE:
         ladder.append(FAR_MAX_DECADE)
     return [sp.Integer(10) ** k for k in ladder]
+
+
+def _no_sign_change_beyond(g_line) -> None:
+    """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
+    its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
+    other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
+    10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
+    short. A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
+    10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
+    for side in (1, -1):
+        sign = _strict_sign(g_line, side * sp.Integer(10) ** FAR_MAX_DECADE)
+        if sign is None:
+            continue
+        at_infinity = _limit_sign(g_line, side)
+        if at_infinity is not None and at_infinity != sign:
+            raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
+                         "(its limit there has the other sign), where no probe reaches")
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def _limit_sign(g_line, side: int) -> int | None:
+    """The sign of g's limit as t goes to side * oo (-1, 1), None when the limit is 0, not a real
+    number or infinity, or SymPy cannot find it."""
+    try:
+        lim = sp.limit(g_line, _T, side * sp.oo)
+    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, sp.PolynomialError):
+        return None  # SymPy's limit code fails on some trees: no information
+    if lim in (sp.oo, -sp.oo):
+        return 1 if lim == sp.oo else -1
+    if not (lim.is_number and lim.is_real and lim.is_finite) or lim.free_symbols:
+        return None
+    try:
+        sign = Evaluator({}).run(lambda e: e.sign(lim))
+    except (Undefined, Undecided):
+        return None
+    return sign or None
 
 
 def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
@@ -479,19 +576,22 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
     straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
     more bits before the piece is split."""
     for bits in INTERVAL_BITS:
+        # a piece this narrow beside its size (10^-61 wide at 10^50): the rounding of its ends to
+        # `bits` may be all that keeps the enclosure from excluding 0, so more bits are tried
+        narrow = t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20)
         box = {_T: rational_interval(t1, t2, bits)}
         try:
             iv = IntervalEvaluator(box, bits).enclose(g_line)
         except Undefined:
             return True
         except (Straddle, Undecided):
-            if t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20):
-                continue  # a piece this narrow: the rounding of its ends may be what straddles
+            if narrow:
+                continue
             return False
         if interval_sign(iv) is not None:
             return True  # a certain sign, or exactly 0 throughout (no crossing inside)
         lo, hi = iv
-        if not (hi - lo < arb(2) ** (20 - bits)):
+        if not narrow and not (hi - lo < arb(2) ** (20 - bits)):
             return False  # a real sign change (or a wide enclosure): split the piece
     return False
 
@@ -549,6 +649,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
+            for _, g_line, _, by_bisection in per_arg:
+                if by_bisection:
+                    _no_sign_change_beyond(g_line)
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:
