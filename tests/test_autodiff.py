@@ -133,6 +133,7 @@ def _sympy_and_autodiff(text: str, size: int, point: dict[str, Fraction]):
     return sym, kinks, out
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(graphs())
 def test_random_graphs_sympy_and_autodiff_agree(case):

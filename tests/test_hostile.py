@@ -129,6 +129,7 @@ def _grammar_strategy(start: str):
     return _STRATEGIES[start]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(_grammar_strategy("chain_line"))
 def test_fuzz_grammar_chain_lines(line):
@@ -169,6 +170,7 @@ def _mutated_lines(draw):
     return "\n".join(out) + "\n"
 
 
+@pytest.mark.slow
 @FUZZ
 @given(_mutated_lines())
 def test_fuzz_mutated_real_proofs(text):
@@ -192,6 +194,7 @@ def test_fuzz_random_unicode(text):
     assert_well_formed(check_text(text, options=FAST), text)
 
 
+@pytest.mark.slow
 def test_cli_on_fuzzed_files_never_tracebacks(tmp_path):
     """A few runs of the real command line over hostile files: exit 0/1/2, no traceback."""
     files = {

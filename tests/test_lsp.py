@@ -112,6 +112,7 @@ def run(coro) -> None:
     asyncio.run(asyncio.wait_for(coro, 10 * WAIT))
 
 
+@pytest.mark.slow
 def test_open_edit_hover_close() -> None:
     async def session() -> None:
         s = Session()

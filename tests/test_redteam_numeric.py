@@ -119,6 +119,11 @@ def _q84(x):
     return x ** 2 - 2 * mpmath.sqrt(2) * x + 1 + mpmath.cos(mpmath.exp(-240))
 
 
+def _q89(x):
+    """x^2 - 2 sqrt(3) x + 3 cos(e^-240): (x - sqrt 3)^2 - 3 (1 - cos(e^-240)), below 0 within 4.7e-105 of sqrt 3."""
+    return x ** 2 - 2 * mpmath.sqrt(3) * x + 3 * mpmath.cos(mpmath.exp(-240))
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -372,6 +377,28 @@ CLAIMS = [
     Claim("RT37", "max(x^2 - 2 sqrt2 x + 3 - cos(e^-240), 0) = x^2 - 2 sqrt2 x + 3 - cos(e^-240)",
           lambda v: max(_q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), 0),
           lambda v: _q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), sample={"x": (-3, 3)}),
+    # far.proof: regions past the u-pieces' reach (regions._far_brackets, regions._no_sign_change_beyond)
+    Claim("RN86", "(tanh x + (x + 3 10^7)^2 < 2) = 0",
+          lambda v: ind(mpmath.tanh(v["x"]) + (v["x"] + 3 * 10 ** 7) ** 2 < 2), lambda v: 0, {"x": F(-3 * 10 ** 7)}),
+    Claim("RN87", "(tanh x + log log log(x + 20) > 3) = 0 (x > 0)",
+          lambda v: ind(mpmath.tanh(v["x"]) + rlog(rlog(rlog(v["x"] + 20))) > 3), lambda v: 0,
+          {"x": lambda: mpmath.exp(mpmath.exp(mpmath.exp(mpmath.mpf("3.01"))))}),
+    Claim("RN88", "(tanh x + (log x - 1000)^2 < 2) = 0 (x > 0)",
+          lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"]) - 1000) ** 2 < 2), lambda v: 0,
+          {"x": lambda: mpmath.exp(1000)}),
+    Claim("RT38", "(tanh x + log log(x^2 + 3) > -10) = 1",
+          lambda v: ind(mpmath.tanh(v["x"]) + rlog(rlog(v["x"] ** 2 + 3)) > -10), lambda v: 1, sample={"x": (-9, 9)}),
+    Claim("RT39", "(tanh x + (x - 10^50 - 5)^2 < -2) = 0",
+          lambda v: ind(mpmath.tanh(v["x"]) + (v["x"] - mpq(F(10 ** 50)) - 5) ** 2 < -2), lambda v: 0,
+          sample={"x": (-9, 9)}),
+    # dips.proof: a dip deeper than the constants' reach shows (regions._dip_cut)
+    Claim("RN89", "((x^2 - 2 sqrt3 x + 3 cos(e^-240))(1 + e^x) < 0) = 0",
+          lambda v: ind(_q89(v["x"]) * (1 + mpmath.exp(v["x"])) < 0), lambda v: 0, {"x": lambda: mpmath.sqrt(3)}, digits=600),
+    Claim("RN90", "((x^2 - 2 sqrt3 x + 3 cos(e^-240))(x - sqrt3)^2 (1 + e^x) < 0) = 0",
+          lambda v: ind(_q89(v["x"]) * (v["x"] - mpmath.sqrt(3)) ** 2 * (1 + mpmath.exp(v["x"])) < 0), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(3) + mpmath.mpf(10) ** -106}, digits=600),
+    Claim("RT40", "((x^2 - 2 sqrt3 x + 3 cos(e^-240))(1 + e^x) < -1) = 0",
+          lambda v: ind(_q89(v["x"]) * (1 + mpmath.exp(v["x"])) < -1), lambda v: 0, sample={"x": (-5, 5)}),
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),

@@ -245,6 +245,7 @@ def _whole_mutants(cands):
     return chosen
 
 
+@pytest.mark.slow
 def test_a_mutated_goal_is_never_met(clean_proofs):
     """The goal's right side changed to something really different (oracle): the chain that met the
     original goal ends at the original right side, so the new goal must not be met."""
@@ -267,6 +268,7 @@ def test_a_mutated_goal_is_never_met(clean_proofs):
     assert not met, f"GOALS MET THAT ARE FALSE: {met}"
 
 
+@pytest.mark.slow
 def test_a_mutated_middle_member_breaks_its_chain_and_goal(clean_proofs):
     """A member inside a chain that met a goal changed to something really different from the member
     before it: the step into it is refuted, and the goal the chain met is not met any more (a chain

@@ -203,6 +203,7 @@ def _equal_everywhere(lhs: list[Term], rhs: list[Term]) -> bool:
 PROPERTY_CLAIMS = 240
 
 
+@pytest.mark.slow
 def test_property_proved_claims_hold_for_every_n_tried():
     rng = random.Random(7)
     proved = wrong = 0
@@ -267,6 +268,7 @@ def _latex_or_zero(terms: list[Term]) -> str:
 DERIVATIVE_CLAIMS = 120
 
 
+@pytest.mark.slow
 def test_property_derivatives_proved_only_when_true():
     rng = random.Random(11)
     proved = wrong_offered = 0

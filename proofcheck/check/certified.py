@@ -659,7 +659,8 @@ Interval = tuple  # (lo, hi): exact arb end points with lo <= hi
 
 _INCREASING = {"exp": "exp", "sinh": "sinh", "tanh": "tanh", "atan": "atan", "asinh": "asinh", "erf": "erf"}
 _DECREASING = {"erfc": "erfc"}
-_BALL_FALLBACK = {"sin": "sin", "cos": "cos", "cosh": "cosh", "sech": "sech"}
+_BALL_FALLBACK = {"sin": "sin", "cos": "cos"}
+_EVEN_MONOTONE = ("cosh", "sech")  # monotone on each side of 0 (`_even_monotone`)
 
 
 def _ends(ball: arb) -> Interval:
@@ -764,12 +765,29 @@ class IntervalEvaluator:
             lo, hi = self.value(e.args[0])
             f = _DECREASING[name]
             return _ends(getattr(hi, f)())[0], _ends(getattr(lo, f)())[1]
+        if name in _EVEN_MONOTONE:
+            return self._even_monotone(name, self.value(e.args[0]))
         if name in _BALL_FALLBACK:
-            return _ends(getattr(_ball_of(self.value(e.args[0])), _BALL_FALLBACK[name])())
+            lo, hi = _ends(getattr(_ball_of(self.value(e.args[0])), _BALL_FALLBACK[name])())
+            return max(lo, arb(-1)), min(hi, arb(1))  # sin and cos stay in [-1, 1]
         method = getattr(self, "_i_" + name, None)
         if method is None:
             raise Undecided(f"no interval enclosure of {name}")
         return method(e)
+
+    @staticmethod
+    def _even_monotone(name: str, iv: Interval) -> Interval:
+        """cosh (sech): decreasing (increasing) below 0, increasing (decreasing) above, extremum 1 at
+        0; end by end, not as a ball, so the enclosure over a wide interval keeps its sign (a ball of
+        cosh over [4096, 10^4] reaches below 0 and (t - \\sqrt{2})^2 \\cosh t would straddle 0)."""
+        lo, hi = iv
+        at_lo, at_hi = (_ends(getattr(v, name)()) for v in (lo, hi))
+        rising = name == "cosh"
+        if lo >= 0:
+            return (at_lo[0], at_hi[1]) if rising else (at_hi[0], at_lo[1])
+        if hi <= 0:
+            return (at_hi[0], at_lo[1]) if rising else (at_lo[0], at_hi[1])
+        return (arb(1), max(at_lo[1], at_hi[1])) if rising else (min(at_lo[0], at_hi[0]), arb(1))
 
     def _pow(self, e) -> Interval:
         base, ex = e.args

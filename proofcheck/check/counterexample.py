@@ -38,9 +38,8 @@ def _kinks(exprs, point: dict, names: dict | None = None) -> list[str]:
         args += [f.args[0] for f in e.atoms(sp.Function) if type(f).__name__ == "ReLU"]
     for arg in args:
         ev = Evaluator(point)
-        try:
-            v = ev.run(lambda e: e.value(arg))
-            s = ev.run(lambda e: e.sign(arg))
+        try:  # the value at the precision that decided the sign: its ball is on that side of 0
+            s, v = ev.run(lambda e: (e.sign(arg), e.value(arg)))
         except (Undefined, Undecided):
             continue
         if s == 0:

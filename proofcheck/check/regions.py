@@ -10,28 +10,31 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 - an argument `a t + b` with constant a and b (`x - sqrt(2)`): its one root in closed form, no bisection.
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
   parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
-  those where its slope's does and both ends have one sign (beside a double root);
-  an argument `c exp(u) + k` or `c log(u) + k` with u linear also gets its root in closed form;
+  those where its slope's does and both ends have one sign (beside a double root); past that, on to
+  |t| = 10^FAR_MAX_DECADE in pieces cut at the far ladder (`_far_brackets`), so a bounded region far
+  out (3.4 wide at 10^50) lies between two brackets; an argument `c exp(u) + k` or `c log(u) + k`
+  with u linear also gets its root in closed form.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
 crossings themselves (exactly on the kink where the root is exact), points just inside each cell on
 both sides of every crossing (the shared end of two isolating intervals that touch), the middle of
 every cell (narrow regions like 0 < x < 0.01), points far beyond the outermost crossings (far regions
 like exp(x) > 1000), points inside every bisection bracket (a region thinner than the bracket,
 `_bracket_points`; for a jump's argument its value on the kink is settled by `_settle`, or the step is
-unknown), and on every line searched by
-bisection, points past its reach (`far_points`: every power of 10 from 10^4 to two decades past the
-line's constant reach `scale_decades`, at least 10^9, then exponents doubling and 10^400 last, so a
-region that starts below 10^400 and goes on without end is met; looked at for a difference only:
-`BEYOND`), found sign change or not. A bracket that may hide a thin region (the argument not monotone
-on it, or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else
-refined by certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
-`refine_bits`), so a dip or a thin cell wider than that gets its probes. The constant reach sums, over
-the constants written in the line's arguments, the larger of each one's magnitude and its height (a
-long decimal near 1 counts its digits); a width the written constants do not show (made by
-cancellation, cos(e^-240) - 1) is not. Nothing is capped silently: a
-line with more crossings than `MAX_CROSSINGS` or more probes than `MAX_PROBES`, a constant reach past
-10^FAR_MAX_DECADE, a refinement finer than 2^-REFINE_MAX_BITS raise `Budget`, and the step is
-`unknown` with that reason.
+unknown), and on every line searched by bisection, the far ladder's points (`far_points`: every power
+of 10 from 10^4 to two decades past the line's constant reach `scale_decades`, at least 10^9, then
+exponents doubling and 10^400 last; looked at for a difference only: `BEYOND`). Past 10^400 an
+argument whose limit at infinity has the other sign than at 10^400 is a Budget
+(`_no_sign_change_beyond`). A bracket that may hide a thin region (the argument not monotone on it,
+or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by
+certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
+`refine_bits`), so a dip or a thin cell wider than that gets its probes; a finest piece where the
+argument is convex or concave is searched for its one extremum, and cut around it when the argument
+crosses 0 there (`_dip_cut`: a dip of any depth). The constant reach (`kinks.scale_decades`) sums,
+over the constants written in the line's arguments, the larger of each one's magnitude and its height
+(a long decimal near 1 counts its digits), plus the largest cancellation among them (cos(e^-240) - 1).
+Nothing is capped silently: a line with more crossings than `MAX_CROSSINGS` or more probes than
+`MAX_PROBES`, a constant reach past 10^FAR_MAX_DECADE, a refinement finer than 2^-REFINE_MAX_BITS
+raise `Budget`, and the step is `unknown` with that reason.
 
 An argument linear in its inputs needs one line (along an input with a nonzero coefficient: it meets
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
@@ -49,6 +52,7 @@ kinks of two or more dimensions or on a non-affine kink is not found
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass
@@ -58,7 +62,7 @@ from flint import arb
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
-from .kinks import _T, Budget, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
+from .kinks import _T, Budget, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 
 FIRST_POINTS = 3
 MORE_POINTS = 12
@@ -75,6 +79,10 @@ FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its r
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
 FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
+DIP_BITS = (128, 512, 2048)  # precisions of Newton's method for a dip's extremum (`_dip_cut`)
+DIP_NEWTON_STEPS = 30  # steps per precision
+FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
@@ -344,6 +352,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         mid = (u1 + u2) / 2
         stack.append((mid, u2, depth + 1))
         stack.append((u1, mid, depth + 1))
+    found += _far_brackets(g_line, parts, slope, _t_of(edge), BISECT_EVALUATIONS - evaluations)
     found.sort()
     merged: list[list] = []
     for lo, hi in found:
@@ -354,6 +363,151 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     if len(merged) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times along a probe line")
     return [Crossing(lo, hi, None) for lo, hi in merged]
+
+
+def _dip_cut(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> list[tuple] | None:
+    """A finest piece of a refinement where g is convex or concave (its second derivative's enclosure
+    excludes 0) holds one extremum of g, at the root p of its slope (Newton's method, `_slope_root`):
+    - g at p on the far side of 0 (below 0 for convex g): a dip of any depth, made by constants the
+      reach does not show (`(x^2 - 2\\sqrt{3} x + 3\\cos(e^{-240}))`, 10^-104 wide). The piece is cut
+      into two monotone pieces around [q - e, q + e], q the simplest rational near p, where g keeps
+      the sign it has at p (Taylor's bound: |g'(p)| 2e + M (2e)^2 / 2 < |g(p)|, M the largest |g''|
+      on the piece), so that cell is probed at q;
+    - g(p) minus |g'(p)| times the piece's width on the near side (the tangent at p bounds a convex g
+      from below): no zero in the piece, it is dropped ([]).
+    None where neither is certified: the piece is kept as a bracket."""
+    curvature = sp.diff(slope, _T)
+    if not _excludes_zero(curvature, t1, t2):
+        return None
+    p = _slope_root(slope, curvature, t1, t2)
+    if p is None:
+        return None
+    try:
+        bend = Evaluator({_T: p}).run(lambda e: e.sign(curvature))
+        at_p, value, tilt = Evaluator({_T: p}).run(lambda e: (e.sign(g_line), e.value(g_line), e.value(slope)),
+                                                   start=DIP_BITS[-1])
+    except (Undefined, Undecided):
+        return None
+    if bend == 0 or at_p == 0:
+        return None
+    height = min(abs(x) for x in _bounds(value))
+    tilt_max = _value_expr(tilt)
+    if at_p == -bend:  # a dip across 0: cut around p
+        bent = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[-1])}, INTERVAL_BITS[-1])
+        try:
+            m = max(abs(x) for x in _bounds_of(bent.enclose(curvature)))
+        except (Straddle, Undecided, Undefined):
+            return None
+        e = min(height / (4 * tilt_max) if tilt_max else t2 - t1, _sqrt_below(height / (2 * m)) if m else t2 - t1)
+        e = min(e, (p - t1) / 2, (t2 - p) / 2) / 2
+        if e <= 0:
+            return None
+        q = _simplest_between(p - e, p + e)  # the cell's middle, where its probe falls: a short number
+        return [(t1, q - e), (q + e, t2)]
+    if height > tilt_max * (t2 - t1):  # the tangent at p keeps g on p's side of 0 over the whole piece
+        return []
+    return None
+
+
+def _bounds_of(iv) -> tuple[sp.Rational, sp.Rational]:
+    """An enclosure (lo, hi) of exact arb ends as Rationals."""
+    return _arb_rational(iv[0]), _arb_rational(iv[1])
+
+
+def _sqrt_below(v: sp.Rational) -> sp.Rational:
+    """A rational at most sqrt(v), for v > 0 (within a factor of 2)."""
+    k = (int(v.q).bit_length() - int(v.p).bit_length() + 2) // 2
+    return sp.Rational(1, 2 ** k) if k >= 0 else sp.Integer(2) ** (-k - 1)
+
+
+def _value_expr(v) -> sp.Rational:
+    """An upper bound of |v| for a certified value (an exact rational or a ball), as a Rational."""
+    lo, hi = _bounds(v)
+    return max(abs(lo), abs(hi))
+
+
+def _slope_root(slope, curvature, t1: sp.Rational, t2: sp.Rational) -> sp.Rational | None:
+    """The root of g's slope in [t1, t2] (the slope is monotone there), by Newton's method at each
+    precision of DIP_BITS, kept inside the piece; None when the slope has one strict sign at both ends
+    (g monotone) or a value cannot be had."""
+    ends = (_strict_sign(slope, t1), _strict_sign(slope, t2))
+    if None not in ends and ends[0] == ends[1]:
+        return None
+    t = (t1 + t2) / 2
+    for bits in DIP_BITS:
+        for _ in range(DIP_NEWTON_STEPS):
+            try:
+                s, c = Evaluator({_T: t}).run(lambda e: (e.value(slope), e.value(curvature)), start=bits)
+            except (Undefined, Undecided):
+                return None
+            lo_s, hi_s = _bounds(s)
+            lo_c, hi_c = _bounds(c)
+            step = (lo_s + hi_s) / (lo_c + hi_c)
+            moved = min(max(_round_to(t - step, bits), t1), t2)
+            if abs(moved - t) <= max(1, abs(t)) / sp.Integer(2) ** (bits - 8):
+                t = moved
+                break
+            t = moved
+    return t
+
+
+def _round_to(v: sp.Rational, bits: int) -> sp.Rational:
+    """v rounded to a dyadic rational of about `bits` significant bits (the coordinates stay short)."""
+    if v == 0:
+        return v
+    shift = bits - int(abs(v.p)).bit_length() + int(v.q).bit_length()
+    return sp.Rational(round(v * sp.Integer(2) ** shift), sp.Integer(2) ** shift) if shift > 0 else sp.Integer(round(v))
+
+
+def _far_brackets(g_line, parts, slope, start: sp.Rational, allowed: int) -> list[tuple]:
+    """Certified bisection past the u-pieces' reach, from |t| = `start` (about 4,096) to
+    10^FAR_MAX_DECADE on both sides: the far ladder's rungs (`_far_ladder`) cut it into first pieces,
+    split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
+    and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
+    out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
+    here, where the cells' probes fall. A piece where g's values are past certified evaluation
+    (`_too_large`) is left to the far ladder's probes (`far_points`): a search there, not evidence.
+    `allowed`: the enclosures left of the line's budget."""
+    rungs = [start] + [r for r in _far_ladder(scale_decades([g_line])) if r > start]
+    stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
+    found: list[tuple] = []
+    evaluations = 0
+    while stack:
+        t1, t2 = stack.pop()
+        evaluations += 1
+        if evaluations > allowed:
+            raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
+                         f"more than {BISECT_EVALUATIONS} enclosures")
+        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+            continue
+        if _monotone_without_root(g_line, slope, t1, t2):
+            continue
+        if _too_large(g_line, t1, t2):
+            continue  # no enclosure this far out (e^{t^2} at 10^9): searched by the far ladder's probes alone
+        near, far = sorted((abs(t1), abs(t2)))
+        if far - near <= far / sp.Integer(2) ** BISECT_DEPTH:
+            found.append((t1, t2))
+            continue
+        if far > FAR_RATIO * near:
+            mid = sp.Integer(2) ** ((int(near).bit_length() + int(far).bit_length()) // 2)
+            mid = mid if t1 > 0 else -mid
+        else:
+            mid = (t1 + t2) / 2
+        stack.append((mid, t2))
+        stack.append((t1, mid))
+    return found
+
+
+def _too_large(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g has no enclosure on [t1, t2] because its values are beyond certified evaluation (an
+    exponent past arb's range: e^{(t - 5)^2} for t near 10^9), not because a kink or a pole lies inside."""
+    try:
+        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0]).enclose(g_line)
+    except Undecided:
+        return True
+    except (Straddle, Undefined):
+        return False
+    return False
 
 
 def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
@@ -425,8 +579,12 @@ def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Cros
         if ends is not None and ends[0] == ends[1]:
             continue  # monotone with one sign at both ends: no root inside
         simple = ends is not None and not any(t1 <= d.hi and d.lo <= t2 for d in others)
-        if simple or t2 - t1 <= finest:
+        if simple:
             kept.append((t1, t2))  # one simple root, with no other crossing inside: no thin region either
+            continue
+        if t2 - t1 <= finest:
+            cut = _dip_cut(g_line, slope, t1, t2)
+            kept.extend([(t1, t2)] if cut is None else cut)
             continue
         mid = (t1 + t2) / 2
         stack.append((mid, t2))
@@ -451,16 +609,58 @@ def far_points(decades: float) -> list[sp.Integer]:
     of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
     points, can still be missed: the probes are a search for a difference there, not evidence.
     Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
-    top = max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES)
-    if top > FAR_MAX_DECADE:
+    if math.ceil(decades) + FAR_MARGIN_DECADES > FAR_MAX_DECADE:
         raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
                      "their far regions are not searched")
+    return _far_ladder(decades)
+
+
+def _far_ladder(decades: float) -> list[sp.Integer]:
+    """The far ladder of `far_points`, its top at most 10^FAR_MAX_DECADE (no Budget: the far
+    bisection uses it as first pieces)."""
+    top = min(FAR_MAX_DECADE, max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES))
     ladder = list(range(FAR_FIRST_DECADE, top + 1))
     while 2 * ladder[-1] < FAR_MAX_DECADE:
         ladder.append(2 * ladder[-1])
     if top < FAR_MAX_DECADE:
         ladder.append(FAR_MAX_DECADE)
     return [sp.Integer(10) ** k for k in ladder]
+
+
+def _no_sign_change_beyond(g_line) -> None:
+    """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
+    its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
+    other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
+    10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
+    short. A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
+    10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
+    for side in (1, -1):
+        sign = _strict_sign(g_line, side * sp.Integer(10) ** FAR_MAX_DECADE)
+        if sign is None:
+            continue
+        at_infinity = _limit_sign(g_line, side)
+        if at_infinity is not None and at_infinity != sign:
+            raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
+                         "(its limit there has the other sign), where no probe reaches")
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def _limit_sign(g_line, side: int) -> int | None:
+    """The sign of g's limit as t goes to side * oo (-1, 1), None when the limit is 0, not a real
+    number or infinity, or SymPy cannot find it."""
+    try:
+        lim = sp.limit(g_line, _T, side * sp.oo)
+    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, sp.PolynomialError):
+        return None  # SymPy's limit code fails on some trees: no information
+    if lim in (sp.oo, -sp.oo):
+        return 1 if lim == sp.oo else -1
+    if not (lim.is_number and lim.is_real and lim.is_finite) or lim.free_symbols:
+        return None
+    try:
+        sign = Evaluator({}).run(lambda e: e.sign(lim))
+    except (Undefined, Undecided):
+        return None
+    return sign or None
 
 
 def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
@@ -511,19 +711,22 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
     straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
     more bits before the piece is split."""
     for bits in INTERVAL_BITS:
+        # a piece this narrow beside its size (10^-61 wide at 10^50): the rounding of its ends to
+        # `bits` may be all that keeps the enclosure from excluding 0, so more bits are tried
+        narrow = t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20)
         box = {_T: rational_interval(t1, t2, bits)}
         try:
             iv = IntervalEvaluator(box, bits).enclose(g_line)
         except Undefined:
             return True
         except (Straddle, Undecided):
-            if t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20):
-                continue  # a piece this narrow: the rounding of its ends may be what straddles
+            if narrow:
+                continue
             return False
         if interval_sign(iv) is not None:
             return True  # a certain sign, or exactly 0 throughout (no crossing inside)
         lo, hi = iv
-        if not (hi - lo < arb(2) ** (20 - bits)):
+        if not narrow and not (hi - lo < arb(2) ** (20 - bits)):
             return False  # a real sign change (or a wide enclosure): split the piece
     return False
 
@@ -581,6 +784,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         notes = {t: note for t, _, note in settled}
         if bisected and not on_only:
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
+            for _, g_line, _, by_bisection in per_arg:
+                if by_bisection:
+                    _no_sign_change_beyond(g_line)
         for t, where in line_probes:
             out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
             if len(out) > MAX_PROBES:

@@ -32,7 +32,8 @@ BROWSER_SECONDS = 120
 GREEN, RED = (0x1A, 0x7F, 0x37), (0xCF, 0x22, 0x2E)  # the ✓ and ✗ colours of the page's CSS
 COLOUR_SLACK = 40  # antialiasing blends glyph edges; the core of a glyph keeps its colour
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)")
+pytestmark = [pytest.mark.slow,  # a real browser: run by CI (.ci/run) with the slow tests
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)")]
 
 PROBE = """
 <pre id="probe"></pre>
