@@ -114,6 +114,11 @@ def _third():
     return mpmath.mpf(1) / 3
 
 
+def _exp_square_root():
+    """r with e^r + r^2 = 2 (RN100: the curve e^x + y^2 = 2 meets x = y there)."""
+    return mpmath.findroot(lambda x: mpmath.exp(x) + x ** 2 - 2, mpmath.mpf("0.5"))
+
+
 def _q84(x):
     """x^2 - 2 sqrt(2) x + 1 + cos(e^-240): (x - sqrt 2)^2 - (1 - cos(e^-240)), below 0 within 1.2e-104 of sqrt 2."""
     return x ** 2 - 2 * mpmath.sqrt(2) * x + 1 + mpmath.cos(mpmath.exp(-240))
@@ -314,6 +319,61 @@ CLAIMS = [
     Claim("RN83", "((x - 11/7)^8 + (x - 11/7)^2 < 10^-20) = 0",
           lambda v: ind((v["x"] - mpq(F(11, 7))) ** 8 + (v["x"] - mpq(F(11, 7))) ** 2 < mpq(F(1, 10 ** 20))), lambda v: 0,
           {"x": F(11, 7)}),
+    # faces.proof, faces_budget.proof, faces_beyond.proof: extrema on faces of the kinks, degenerate extrema
+    Claim("RN91", "(|w - 5| + (x - 5)^2 + (y - 5)^2 + (z - 5)^2 < 1/100) = 0",
+          lambda v: ind(abs(v["w"] - 5) + (v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 + (v["z"] - 5) ** 2 < mpq(F(1, 100))),
+          lambda v: 0, {"w": F(5), "x": F(5), "y": F(5), "z": F(5)}),
+    Claim("RN92", "(|x^2 + y^2 + z^2 - 3| + (x - y)^2 + (y - z)^2 < 1/100) = 0",
+          lambda v: ind(abs(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 - 3) + (v["x"] - v["y"]) ** 2 + (v["y"] - v["z"]) ** 2
+                        < mpq(F(1, 100))), lambda v: 0, {"x": F(1), "y": F(1), "z": F(1)}),
+    Claim("RN93", "(|x^2 + y^2 + z^2 - 3| + |x - y| + |y - z| < 1/100) = 0",
+          lambda v: ind(abs(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 - 3) + abs(v["x"] - v["y"]) + abs(v["y"] - v["z"])
+                        < mpq(F(1, 100))), lambda v: 0, {"x": F(1), "y": F(1), "z": F(1)}),
+    Claim("RN94", "(|x^2 + y^2 - 2| + (x - y)^4 < 10^-30) = 0",
+          lambda v: ind(abs(v["x"] ** 2 + v["y"] ** 2 - 2) + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": F(1), "y": F(1)}),
+    Claim("RN95", "(|x^2 - y| + (y - 4)^4 + (x - 2)^2 < 10^-30) = 0",
+          lambda v: ind(abs(v["x"] ** 2 - v["y"]) + (v["y"] - 4) ** 4 + (v["x"] - 2) ** 2 < mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": F(2), "y": F(4)}),
+    Claim("RN96", "((x - 1)^4 (y^2 + 1) + (y - 2)^6 + (z - 3)^4 (x^2 + 1) < 10^-60) = 0",
+          lambda v: ind((v["x"] - 1) ** 4 * (v["y"] ** 2 + 1) + (v["y"] - 2) ** 6 + (v["z"] - 3) ** 4 * (v["x"] ** 2 + 1)
+                        < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": F(1), "y": F(2), "z": F(3)}),
+    Claim("RN97", "(((x - 5)^2 + (y - 5)^2 - 10^-4)^2 < 10^-60) = 0",
+          lambda v: ind(((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 - mpq(F(1, 10 ** 4))) ** 2 < mpq(F(1, 10 ** 60))), lambda v: 0,
+          {"x": F(501, 100), "y": F(5)}),
+    Claim("RN98", "((x - 1/3)^6 (y - 2/3)^2 + (x y - 2/9)^4 < 10^-70) = 0",
+          lambda v: ind((v["x"] - _third()) ** 6 * (v["y"] - 2 * _third()) ** 2 + (v["x"] * v["y"] - 2 * _third() ** 2) ** 4
+                        < mpq(F(1, 10 ** 70))), lambda v: 0, {"x": F(1, 3), "y": F(2, 3)}),
+    Claim("RN99", "((x - 1)^4 (y^2 + 1) + (y - 2)^6 + (z - 3)^4 (w^2 + 1) + (w - 4)^6 < 10^-60) = 0",
+          lambda v: ind((v["x"] - 1) ** 4 * (v["y"] ** 2 + 1) + (v["y"] - 2) ** 6 + (v["z"] - 3) ** 4 * (v["w"] ** 2 + 1)
+                        + (v["w"] - 4) ** 6 < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": F(1), "y": F(2), "z": F(3), "w": F(4)}),
+    Claim("RN100", "((e^x + y^2 - 2)^2 + (x - y)^8 < 10^-60) = 0",
+          lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 < mpq(F(1, 10 ** 60))), lambda v: 0,
+          {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RN101", "(((x - 5)^2 + (y - 5)^2 - 10^-4)^2 + (z - 5)^4 < 10^-60) = 0",
+          lambda v: ind(((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 - mpq(F(1, 10 ** 4))) ** 2 + (v["z"] - 5) ** 4
+                        < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": F(501, 100), "y": F(5), "z": F(5)}),
+    Claim("RN102", "(|e^x - y - 1| + (x - y)^4 < 10^-30) = 0",
+          lambda v: ind(abs(mpmath.exp(v["x"]) - v["y"] - 1) + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": F(0), "y": F(0)}),
+    Claim("RT41", "(|x^2 + y^2 - 2| + |x - y| < -1) = 0",
+          lambda v: ind(abs(v["x"] ** 2 + v["y"] ** 2 - 2) + abs(v["x"] - v["y"]) < -1), lambda v: 0,
+          sample={"x": (-2, 2), "y": (-2, 2)}),
+    Claim("RT42", "(|x - 5| + (y - 5)^2 + (z - 5)^2 + 10^-3 < 10^-3) = 0",
+          lambda v: ind(abs(v["x"] - 5) + (v["y"] - 5) ** 2 + (v["z"] - 5) ** 2 + mpq(F(1, 1000)) < mpq(F(1, 1000))),
+          lambda v: 0, sample={"x": (4, 6), "y": (4, 6), "z": (4, 6)}),
+    Claim("RT43", "((x^2 + y^2 - 2)^2 + (x - y)^8 + 10^-60 < 10^-60) = 0",
+          lambda v: ind((v["x"] ** 2 + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 + mpq(F(1, 10 ** 60)) < mpq(F(1, 10 ** 60))),
+          lambda v: 0, sample={"x": (-2, 2), "y": (-2, 2)}),
+    Claim("RT44", "((x - 1)^4 (y^2 + 1) + (y - 2)^6 > -10^-60) = 1",
+          lambda v: ind((v["x"] - 1) ** 4 * (v["y"] ** 2 + 1) + (v["y"] - 2) ** 6 > -mpq(F(1, 10 ** 60))), lambda v: 1,
+          sample={"x": (0, 2), "y": (1, 3)}),
+    Claim("RT45", "(((x - 5)^2 + (y - 5)^2 - 10^-4)^2 + 10^-60 > 0) = 1",
+          lambda v: ind(((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 - mpq(F(1, 10 ** 4))) ** 2 + mpq(F(1, 10 ** 60)) > 0), lambda v: 1,
+          sample={"x": (4, 6), "y": (4, 6)}),
+    Claim("RT46", "(|x^2 + y^2 + z^2 - 3| + (x - y)^2 + (y - z)^2 >= 0) = 1",
+          lambda v: ind(abs(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 - 3) + (v["x"] - v["y"]) ** 2 + (v["y"] - v["z"]) ** 2 >= 0),
+          lambda v: 1, sample={"x": (-2, 2), "y": (-2, 2), "z": (-2, 2)}),
     # true claims next to the attacks
     Claim("RT01", "sin^2 + cos^2 = 1", lambda v: mpmath.sin(27720 * PI * v["x"]) ** 2 + mpmath.cos(27720 * PI * v["x"]) ** 2,
           lambda v: 1, sample={"x": (-3, 3)}),
