@@ -259,7 +259,7 @@ CLAIMS = [
           {"x": lambda: mpmath.sqrt(2), "y": lambda: mpmath.sqrt(3)}),
     Claim("RN61", "(|x - 5| + |y - 5| < 1/100) = 0", lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) < mpq(F(1, 100))),
           lambda v: 0, {"x": F(5), "y": F(5)}),
-    # the second probes' rules (shortcuts_scaled.proof: caught; shortcuts_scaled_beyond.proof: strict xfail)
+    # the second probes' rules (shortcuts_scaled.proof: caught; RN78-RN81 in faces.proof: caught)
     Claim("RN62", "(sqrt((x - 1/3) tanh(x - 1/3) - 10^-380))^2 = (x - 1/3) tanh(x - 1/3) - 10^-380",
           lambda v: rsqrt((v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 380))) ** 2,
           lambda v: (v["x"] - _third()) * mpmath.tanh(v["x"] - _third()) - mpq(F(1, 10 ** 380)), {"x": F(1, 3)},
@@ -349,6 +349,9 @@ CLAIMS = [
                         + (v["w"] - 4) ** 6 < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": F(1), "y": F(2), "z": F(3), "w": F(4)}),
     Claim("RN100", "((e^x + y^2 - 2)^2 + (x - y)^8 < 10^-60) = 0",
           lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 < mpq(F(1, 10 ** 60))), lambda v: 0,
+          {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RN103", "((e^x + y^2 - 2)^2 + (x - y)^4 < 10^-60) = 0",
+          lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 60))), lambda v: 0,
           {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
     Claim("RN101", "(((x - 5)^2 + (y - 5)^2 - 10^-4)^2 + (z - 5)^4 < 10^-60) = 0",
           lambda v: ind(((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 - mpq(F(1, 10 ** 4))) ** 2 + (v["z"] - 5) ** 4

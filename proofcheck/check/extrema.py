@@ -1,6 +1,34 @@
-"""The extremum search: points where a kink argument in several inputs can have a bounded region of
-one sign (its stationary points, found by Newton's method with Aitken jumps, and points on its own affine
-kinks, vertices and edges), so that probe lines through them meet the region (see `regions`)."""
+"""The extremum search: points where a kink argument g in several inputs can have a bounded region of
+one sign, so that probe lines through them meet the region (see `regions`).
+
+A bounded region where g has one sign holds a local extremum of g, and a local extremum of g lies at a
+stationary point of g's smooth piece restricted to some face of g's own kinks (`kink_arguments([g])`):
+the whole space (A = {}) or the face where the kinks of a set A vanish (1 <= |A| <= n, n = g's inputs;
+for |A| = n a vertex). Every such set is searched (`face_points`; more than MAX_KINK_SUBSETS is a Budget,
+never a silent cut):
+- affine kinks of A: solved exactly and substituted, so g on the face is a function of the inputs left
+  free, whose stationary points are searched as on the whole space (`_on_affine_face`);
+- otherwise Lagrange's condition on g's piece (`_piece`, each kink's head at one side's branch): the
+  kinks of A vanish and the piece's gradient is a combination of theirs (`_on_curved_face`);
+- the stationary points themselves (`_stationary`, `_polynomial_solutions`): exactly when the system is
+  polynomial with rational coefficients in at most EXACT_INPUTS unknowns and square (the whole space,
+  or |A| >= n - 1: the determinant of the gradients), by an eliminant per unknown (resultants), its
+  real roots isolated by arb, candidates kept where the equations' enclosures hold 0; curves of
+  critical points in two unknowns are split off as a common factor. Else Newton's method from the base
+  point and STATIONARY_STARTS - 1 random points, with Aitken jumps where its steps shrink by a steady
+  ratio per coordinate (`_newton`).
+
+Covered completely (every local extremum gets a point within 2^-(200 + the constants' bits) of it): g
+a polynomial with rational coefficients in two or three inputs whose critical points are isolated or,
+in two inputs, lie on curves (a point with a vertical tangent on every bounded piece); on faces of
+affine kinks with rational coefficients, the same for g restricted there; at vertices of polynomial
+kinks in up to three inputs, and on faces of one kink fewer than inputs where g's piece and the kinks
+are polynomial. Not covered completely (Newton's method from three starts, which can miss or creep): g
+transcendental, or in four inputs or more, or whose critical points form a curve in three inputs or a
+surface; stationary points inside a cell of g's kinks (g with its |.| left in place), faces of curved
+kinks with fewer kinks than n - 1, or where g has other kinks left in its piece; an eliminant of degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES
+candidate points is a Budget (unknown). tests/adversarial/redteam_numeric/faces_beyond.proof holds
+false claims past these rules."""
 
 from __future__ import annotations
 
@@ -35,6 +63,9 @@ STATIONARY_SLACK = 4  # a stationary point is rounded within this many last step
 CLOSE_BITS = 16  # Newton stops when a step is below 2^-(bits - 16) max(1, |x|)
 CONVERGED = sp.Rational(1, 2 ** 10)  # or gives up when its steps have not shrunk by this factor (a
 # degenerate minimum, (x - 5)^4, converges linearly: its last step is then about its distance)
+RESIDUAL_BITS = 64  # an unconverged start still gives its best iterate if grad shrank by 2^-64 there
+SLOW = sp.Rational(1, 2)  # a step longer than this times the one before is stretched (`_stretched`)
+STRETCH_MAX = 5  # by up to 2^5
 
 
 def stationary_points(args, syms: list) -> list[dict]:
@@ -417,19 +448,25 @@ def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
     """Newton's method on grad = 0 from `start` (NEWTON_STEPS at NEWTON_BITS, then REFINE_NEWTON_STEPS
     at REFINE_BITS), each step at most max(1, |x|) long, after every AITKEN_STEPS steps an Aitken jump
     (`_aitken`); the point rounded to the simplest rational within STATIONARY_SLACK last steps of each
-    coordinate, or None when it does not converge."""
+    coordinate. When it does not converge, the iterate where grad was smallest, if it was below
+    2^-RESIDUAL_BITS of its size at the start (`_best_iterate`), else None."""
     x = [sp.Rational(v) for v in start]
     sizes: list = []
     step: list = []
+    seen: list = []  # (the gradient's largest entry, the iterate)
     for bits, steps in ((NEWTON_BITS, NEWTON_STEPS), (REFINE_BITS, REFINE_NEWTON_STEPS)):
         earlier: list = []  # the plain steps since the last jump
         for _ in range(steps):
             found = _newton_step(grad, hess, vs, x, bits)
             if found is None:
-                return None
+                return _best_iterate(seen, vs)
+            found, residual = found
+            seen.append((residual, x))
             size = max(abs(d) for d in found)
             reach = max(1, *(abs(v) for v in x))
             step = [d * reach / size for d in found] if size > reach else found
+            if sizes and size > sizes[-1] * SLOW:
+                step = _stretched(grad, vs, x, step, residual, reach, bits)
             sizes.append(min(size, reach))
             x = [_round_bits(v - d, bits) for v, d in zip(x, step)]
             if size <= reach / sp.Integer(2) ** (bits - CLOSE_BITS):
@@ -439,9 +476,53 @@ def _newton(grad: list, hess: list, vs: list, start: list) -> dict | None:
                 x = [_round_bits(v - _aitken(*steps, reach), bits) for v, steps in zip(x, zip(*earlier))]
                 earlier = []
         if sizes[-1] > sizes[0] * CONVERGED:
-            return None  # the steps did not shrink: no stationary point near this start
+            return _best_iterate(seen, vs)  # the steps did not shrink: no stationary point near this start
     slack = [abs(d) * STATIONARY_SLACK + max(1, abs(v)) / sp.Integer(2) ** REFINE_BITS for v, d in zip(x, step)]
     return {v: _simplest_between(c - r, c + r) for v, c, r in zip(vs, x, slack)}
+
+
+def _stretched(grad: list, vs: list, x: list, step: list, residual, reach, bits: int) -> list:
+    """The Newton step times the power of 2 up to 2^STRETCH_MAX (and at most `reach` long) where the
+    gradient is smallest, when that is below its size at x: at a degenerate stationary point, where
+    the gradient's root along the step has multiplicity m - 1, Newton's steps fall short by the factor
+    m - 1 (`(x - y)^8` along the curve `e^x + y^2 = 2`, where they also zig-zag across it, so no
+    steady ratio per coordinate lets an Aitken jump fire); the stretched step goes most of the way."""
+    size = max(abs(d) for d in step)
+    best, chosen = residual, step
+    for k in range(1, STRETCH_MAX + 1):
+        factor = min(sp.Integer(2) ** k, reach / size)
+        trial = [d * factor for d in step]
+        r = _residual(grad, vs, [_round_bits(v - d, bits) for v, d in zip(x, trial)], bits)
+        if r is not None and r < best:
+            best, chosen = r, trial
+        if factor < sp.Integer(2) ** k:
+            break
+    return chosen
+
+
+def _residual(grad: list, vs: list, x: list, bits: int):
+    """The gradient's largest entry at x (midpoints at `bits`, a Fraction), None where it has no value."""
+    try:
+        values = Evaluator(dict(zip(vs, x))).run(lambda e: [e.value(d) for d in grad], start=bits)
+    except (Undefined, Undecided):
+        return None
+    with mpmath.workprec(bits):
+        return max(abs(Fraction(*_exact(_mid(v)).as_numer_denom())) for v in values)
+
+
+def _best_iterate(seen: list, vs: list) -> dict | None:
+    """The iterate with the smallest gradient when that is below 2^-RESIDUAL_BITS of the first one's:
+    at a degenerate stationary point whose slow directions are coupled, Newton's steps neither settle
+    nor shrink steadily (an Aitken jump puts y exactly at 2 in `(x - 1)^4 (y^2 + 1) + (y - 2)^6`, where
+    the Hessian's y entry is tiny and the next step throws y away again), but it passes within reach
+    of the point on the way: the iterate itself, not rounded (its last step says nothing about its
+    distance). None when the gradient never shrank that much (no stationary point near the start)."""
+    if not seen:
+        return None
+    best, x = min(seen, key=lambda pair: pair[0])
+    if best > seen[0][0] / 2 ** RESIDUAL_BITS:
+        return None
+    return dict(zip(vs, x))
 
 
 def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rational) -> sp.Rational:
@@ -460,19 +541,23 @@ def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rationa
     return jump if abs(jump) <= reach else reach * sp.sign(jump)
 
 
-def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
-    """H^-1 grad at x (midpoints of certified values at `bits`), None where they cannot be had or H is
-    singular. A system singular at `bits` is redone once at SINGULAR_BITS: next to a degenerate
+def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> tuple | None:
+    """H^-1 grad at x (midpoints of certified values at `bits`) and grad's largest entry there (a
+    Fraction), None where they cannot be had or H is singular. A system singular at `bits` is redone once at SINGULAR_BITS: next to a degenerate
     extremum a Hessian entry is tiny beside another (56 (x + y - 3)^6 beside 2, after an Aitken jump),
     lost to rounding, not 0."""
-    step = _newton_solve(grad, hess, vs, x, bits)
-    if step is None and bits < SINGULAR_BITS:
-        step = _newton_solve(grad, hess, vs, x, SINGULAR_BITS)
-    return None if step is None else [_round_bits(d, bits) for d in step]
+    found = _newton_solve(grad, hess, vs, x, bits)
+    if found is None and bits < SINGULAR_BITS:
+        found = _newton_solve(grad, hess, vs, x, SINGULAR_BITS)
+    if found is None:
+        return None
+    step, residual = found
+    return [_round_bits(d, bits) for d in step], residual
 
 
-def _newton_solve(grad: list, hess: list, vs: list, x: list, bits: int) -> list | None:
-    """The Newton step at x from values at `bits` (exact rationals), None as in `_newton_step`."""
+def _newton_solve(grad: list, hess: list, vs: list, x: list, bits: int) -> tuple | None:
+    """The Newton step at x from values at `bits` (exact rationals) and the gradient's size, None as in
+    `_newton_step`."""
     point = dict(zip(vs, x))
     try:
         values = Evaluator(point).run(lambda e: [e.value(d) for d in grad] + [e.value(h) for row in hess for h in row],
@@ -490,7 +575,8 @@ def _newton_solve(grad: list, hess: list, vs: list, x: list, bits: int) -> list 
     if solved is None:
         return None
     step = dict(zip(live, solved))
-    return [sp.Rational(d.numerator, d.denominator) for d in (step.get(i, Fraction(0)) for i in range(n))]
+    residual = max(abs(m) for m in mids[:n])
+    return [sp.Rational(d.numerator, d.denominator) for d in (step.get(i, Fraction(0)) for i in range(n))], residual
 
 
 def _solve(rows: list, rhs: list) -> list | None:

@@ -40,14 +40,13 @@ An argument linear in its inputs needs one line (along an input with a nonzero c
 both half-spaces and the boundary). For other arguments, probe lines through a base point can miss a
 region that no line meets (a small disk away from the lines); for an argument of degree 2 in several
 inputs the lines also pass through its stationary point, and for any other non-affine argument in
-several inputs, once a step survived the ordinary probes (`deep`), through the stationary points that
-Newton's method finds from a few starts, with Aitken jumps where its steps shrink by a steady ratio (an
-extremum of high order), and through points on the argument's own affine kinks: its vertices, where as
-many kinks as inputs vanish, and its stationary points along its edges, where one fewer do
-(`extremum_points`, `kink_points`): a bounded region of one sign holds a local extremum, at a
-stationary point or on a kink. An extremum along a degenerate direction that curves, on a face of the
-kinks of two or more dimensions or on a non-affine kink is not found
-(tests/adversarial/redteam_numeric/shortcuts_scaled_beyond.proof).
+several inputs, once a step survived the ordinary probes (`deep`), through its candidate local extrema
+(`extrema.extremum_points`): a bounded region of one sign holds a local extremum, a stationary point of
+the argument's smooth piece on some face of its own kinks (the whole space, or where some of its kinks
+vanish, affine or not: `extrema.face_points`). They are found exactly for polynomials in up to three
+inputs with isolated critical points (and curves of them in two inputs), else by Newton's method from
+a few starts; extrema.py's docstring says which arguments that covers completely
+(tests/adversarial/redteam_numeric/faces.proof; faces_beyond.proof holds what it misses).
 """
 
 from __future__ import annotations
