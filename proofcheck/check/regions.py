@@ -6,7 +6,7 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 `_lines`) and its crossings of 0 on each line are found by root isolation:
 - a rational function of the line's parameter with rational coefficients: exact real roots of every
   irreducible factor of its numerator and denominator (any degree; rational roots exactly, others as
-  SymPy `CRootOf` algebraic numbers with isolating intervals);
+  SymPy `CRootOf` algebraic numbers with isolating intervals, narrowed until no two overlap: `_apart`);
 - an argument `a t + b` with constant a and b (`x - sqrt(2)`): its one root in closed form, no bisection.
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
   parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
