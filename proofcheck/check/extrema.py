@@ -26,9 +26,12 @@ kinks in up to three inputs, and on faces of one kink fewer than inputs where g'
 are polynomial. Not covered completely (Newton's method from three starts, which can miss or creep): g
 transcendental, or in four inputs or more, or whose critical points form a curve in three inputs or a
 surface; stationary points inside a cell of g's kinks (g with its |.| left in place), faces of curved
-kinks with fewer kinks than n - 1, or where g has other kinks left in its piece; an eliminant of degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES
-candidate points is a Budget (unknown). tests/adversarial/redteam_numeric/faces_beyond.proof holds
-false claims past these rules."""
+kinks with fewer kinks than n - 1, or where g has other kinks left in its piece. Newton's method keeps
+its best iterate when it does not converge (`_best_iterate`) and stretches slow steps (`_stretched`),
+which finds some degenerate extrema it would creep towards, not all. A resultant of degree above
+MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidate points is a Budget (unknown), so a polynomial
+of high degree in three inputs makes the step unknown. tests/adversarial/redteam_numeric/
+faces_beyond.proof holds false claims past these rules."""
 
 from __future__ import annotations
 
@@ -50,8 +53,8 @@ from .sampling import _random_value
 STATIONARY_MEMO = 1024  # kink arguments whose stationary point is remembered (`_stationary_point`)
 MAX_KINK_SUBSETS = 256  # sets of an argument's own kinks whose faces are searched (face_points)
 EXACT_INPUTS = 3  # polynomial systems in at most this many unknowns are solved exactly (_polynomial_solutions)
-MAX_ELIMINANT_DEGREE = 1024  # bound on an eliminant's degree there (products of total degrees), else a Budget
-MAX_BOXES = 4096  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
+MAX_ELIMINANT_DEGREE = 400  # bound on a resultant's degree there (product of total degrees), else a Budget
+MAX_BOXES = 16384  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
@@ -283,7 +286,7 @@ def _common_zeros(polys: list, vs: list, bits: int, g) -> list[dict] | None:
     common factor h of both (a curve of solutions: the circle of `((x - 5)^2 + (y - 5)^2 - 10^{-4})^2`)
     is split off: the isolated zeros of the cofactors, and on every irreducible factor of h its points
     with a vertical tangent (f = df/dy = 0), at least one on each bounded piece of the curve (a factor
-    free of y is a vertical line, which the lines along x through any point meet). An eliminant of
+    free of y is a vertical line, which the lines along x through any point meet). A resultant of
     degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidates is a Budget."""
     if any(p.is_constant() for p in polys):
         return []  # a nonzero constant equation: no solution
@@ -326,24 +329,22 @@ def _eliminant(polys: list, keep: int, n: int, g):
     """A nonzero univariate polynomial in unknown `keep` that vanishes at every common zero of the
     polys (the other unknowns eliminated one by one: the polys without it kept, each other one's
     resultant with the first one that has it), None when there is none (all resultants 0: a curve
-    of common zeros, or too few polys left). Its degree is bounded beforehand by the products of the
-    total degrees; above MAX_ELIMINANT_DEGREE a Budget."""
+    of common zeros, or too few polys left). Each resultant's degree is bounded beforehand by the
+    product of its two polys' total degrees; above MAX_ELIMINANT_DEGREE a Budget."""
     names = polys[0].context().names()
     current = list(polys)
-    degrees = [p.total_degree() for p in polys]
     for j in range(n):
         if j == keep:
             continue
-        with_j = [(p, d) for p, d in zip(current, degrees) if p.degrees()[j] > 0]
-        kept = [(p, d) for p, d in zip(current, degrees) if p.degrees()[j] == 0]
+        with_j = [p for p in current if p.degrees()[j] > 0]
+        current = [p for p in current if p.degrees()[j] == 0]
         if with_j:
-            (first, d0), rest = with_j[0], with_j[1:]
-            bound = max((d0 * d for _, d in rest), default=0)
+            first, rest = with_j[0], with_j[1:]
+            bound = max((first.total_degree() * p.total_degree() for p in rest), default=0)
             if bound > MAX_ELIMINANT_DEGREE:
                 raise Budget(f"the exact critical points of {sp.sstr(g)} need an eliminant of degree up to "
                              f"{bound} (more than {MAX_ELIMINANT_DEGREE})")
-            kept += [(first.resultant(p, names[j]), d0 * d) for p, d in rest]
-        current, degrees = [p for p, _ in kept], [d for _, d in kept]
+            current += [first.resultant(p, names[j]) for p in rest]
     found = None
     for p in current:
         if not p.is_zero():
