@@ -244,18 +244,18 @@ def _apart(cs: list[Crossing]) -> list[Crossing]:
     the circle's thin ring `((x-5)^2 + (y-5)^2 - 10^{-4})^2 < 10^{-60}` along y = 5), and the cell
     between them would get no probe. Overlapping intervals are halved (exactly, by the sign of the
     root's polynomial) until apart: the roots are distinct, so this ends."""
-    cs = sorted(cs, key=lambda c: (c.lo, c.hi))
+    cs = list(cs)
     while True:
         clash: set = set()
-        reach = None  # the interval reaching furthest right so far (sorted by left end)
-        for i, c in enumerate(cs):
-            if reach is not None and c.lo < cs[reach].hi:
+        reach = None  # the interval reaching furthest right so far (in the order of left ends)
+        for i in sorted(range(len(cs)), key=lambda k: (cs[k].lo, cs[k].hi)):
+            if reach is not None and cs[i].lo < cs[reach].hi:
                 clash |= {i, reach}
-            if reach is None or c.hi > cs[reach].hi:
+            if reach is None or cs[i].hi > cs[reach].hi:
                 reach = i
         if not clash:
-            return cs
-        cs = sorted((_halved(c) if i in clash else c for i, c in enumerate(cs)), key=lambda c: (c.lo, c.hi))
+            return cs  # in the order found
+        cs = [_halved(c) if i in clash else c for i, c in enumerate(cs)]
 
 
 def _halved(c: Crossing) -> Crossing:
