@@ -17,6 +17,7 @@ from .numbers import DIFFER, PointCheck, Side, compare_at, fmt, point_text, rela
 SIMPLE_VALUES = (sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-2))
 SIGNIFICANT_DIGITS = (1, 2, 3, 6, 12, 24, 48, 96)  # then the value found, rounded to this many digits (a
 # counterexample in a thin cell found by refinement reads as a decimal, not a fraction of 90 digits)
+DECIMAL_PLACES = (0, 1, 3, 6)  # and rounded to this many decimal places, shortest first
 MAX_KINK_NOTES = 8
 
 
@@ -115,9 +116,17 @@ def _candidates(v) -> list:
     if centre is None:
         return out
     if centre != 0:
-        for digits in SIGNIFICANT_DIGITS:
-            out.append(round_significant(centre, digits))
+        rounded = [round_significant(centre, digits) for digits in SIGNIFICANT_DIGITS]
+        # a value far out next to a constant (10^50 + 5.47) is short at a few decimals, not digits
+        rounded += [round_decimals(centre, places) for places in DECIMAL_PLACES if abs(centre) >= 1]
+        out.extend(sorted(set(rounded), key=lambda r: (len(str(r.p)) + len(str(r.q)), r)))
     return out
+
+
+def round_decimals(v: sp.Rational, places: int) -> sp.Rational:
+    """v rounded to a number of decimal places, exactly (10^50 + 5.47 -> 10^50 + 5 at 0)."""
+    unit = sp.Rational(1, 10 ** places)
+    return sp.floor(v / unit + sp.Rational(1, 2)) * unit
 
 
 def round_significant(v: sp.Rational, digits: int) -> sp.Rational:
