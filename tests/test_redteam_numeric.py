@@ -353,6 +353,12 @@ CLAIMS = [
     Claim("RN103", "((e^x + y^2 - 2)^2 + (x - y)^4 < 10^-60) = 0",
           lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 60))), lambda v: 0,
           {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RN104", "(|x - 5| + |y - 5| + (z - 5)^4 (w^2 + 1) + (w - 1)^6 < 10^-40) = 0",
+          lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) + (v["z"] - 5) ** 4 * (v["w"] ** 2 + 1) + (v["w"] - 1) ** 6
+                        < mpq(F(1, 10 ** 40))), lambda v: 0, {"x": F(5), "y": F(5), "z": F(5), "w": F(1)}),
+    Claim("RN105", "(|tanh x + y| + (x - y)^4 < 10^-40) = 0",
+          lambda v: ind(abs(mpmath.tanh(v["x"]) + v["y"]) + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 40))), lambda v: 0,
+          {"x": F(0), "y": F(0)}),
     Claim("RN101", "(((x - 5)^2 + (y - 5)^2 - 10^-4)^2 + (z - 5)^4 < 10^-60) = 0",
           lambda v: ind(((v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 - mpq(F(1, 10 ** 4))) ** 2 + (v["z"] - 5) ** 4
                         < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": F(501, 100), "y": F(5), "z": F(5)}),
