@@ -151,7 +151,8 @@ def face_points(g, vs: list, starts: list) -> list[dict]:
 def _on_affine_face(g, vs: list, chosen: list, starts: list) -> list[dict]:
     """The point where the chosen affine kinks vanish (as many as inputs), or g's stationary points on
     the face where they do (fewer): g itself restricted to it (the kinks' heads at their value there,
-    |0| = 0), a function of the inputs left free (`_face_stationary`). None when they are dependent."""
+    |0| = 0), a function of the inputs left free (`_face_stationary`). No point when they are dependent
+    or inconsistent."""
     matrix, rhs = sp.linear_eq_to_matrix(chosen, vs)
     reduced, pivots = matrix.row_join(rhs).rref()
     if len(pivots) < len(chosen) or len(vs) in pivots:
@@ -181,8 +182,9 @@ def _face_stationary(core, free: list, starts: list, g) -> list[dict]:
 
 def _stationary(core, vs: list, starts: list, g) -> list[dict]:
     """The points where the core's gradient in vs vanishes: all of them exactly when it is a polynomial
-    with rational coefficients in at most EXACT_INPUTS inputs whose critical points are isolated
-    (`_polynomial_solutions`), else those Newton's method finds from the starts (`_newton`)."""
+    with rational coefficients in at most EXACT_INPUTS inputs whose critical points are isolated (or
+    lie on curves, in two inputs: `_polynomial_solutions`), else those Newton's method finds from the
+    starts (`_newton`)."""
     grad = [sp.diff(core, v) for v in vs]
     if all(not (d.free_symbols & set(vs)) for d in grad):
         return []  # the core is affine: no stationary point
