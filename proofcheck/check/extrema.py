@@ -546,9 +546,9 @@ def _aitken(d0: sp.Rational, d1: sp.Rational, d2: sp.Rational, reach: sp.Rationa
 
 def _newton_step(grad: list, hess: list, vs: list, x: list, bits: int) -> tuple | None:
     """H^-1 grad at x (midpoints of certified values at `bits`) and grad's largest entry there (a
-    Fraction), None where they cannot be had or H is singular. A system singular at `bits` is redone once at SINGULAR_BITS: next to a degenerate
-    extremum a Hessian entry is tiny beside another (56 (x + y - 3)^6 beside 2, after an Aitken jump),
-    lost to rounding, not 0."""
+    Fraction), None where they cannot be had or H is singular. A system singular at `bits` is redone
+    once at SINGULAR_BITS: next to a degenerate extremum a Hessian entry is tiny beside another (56 (x
+    + y - 3)^6 beside 2, after an Aitken jump), lost to rounding, not 0."""
     found = _newton_solve(grad, hess, vs, x, bits)
     if found is None and bits < SINGULAR_BITS:
         found = _newton_solve(grad, hess, vs, x, SINGULAR_BITS)
