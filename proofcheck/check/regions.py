@@ -94,6 +94,12 @@ class Probe:
     where: str  # on | bracket | near | inside | far | beyond (past a bisection's reach: a search, not
     # evidence) | unsettled (a bracketed kink where the sides could not be shown equal: the step is unknown)
     note: str = ""  # why, for an unsettled probe
+    # for an unsettled probe: the points at its bracket's ends, its jump argument, and whether no other
+    # argument's sign change on the line overlaps the bracket (`compare` may then drop it where the
+    # assumptions fail on the whole bracket)
+    ends: tuple = ()
+    arg: sp.Expr | None = None
+    alone: bool = False
 
 
 @dataclass
@@ -775,19 +781,23 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         coverage.lines += 1
         coverage.bounded_lines += bisected
         cuts = _merge(found)
-        settled = [x for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts)]
+        settled = [(*x, g) for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts)]
         coverage.crossings += len(cuts)
         coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
-        line_probes = [(t, where) for t, where, _ in settled] + (_line_probes(cuts, on_only) if cuts else [])
-        notes = {t: note for t, _, note in settled}
+        line_probes = [(t, where) for t, where, _, _, _ in settled if where != UNSETTLED]
+        line_probes += _line_probes(cuts, on_only) if cuts else []
+        for t, where, note, c, g in settled:
+            if where == UNSETTLED:
+                alone = not any(d.lo <= c.hi and c.lo <= d.hi for h, _, cs, _ in per_arg if h not in (g, -g) for d in cs)
+                out.append(Probe(line.at(t), UNSETTLED, note, (line.at(c.lo), line.at(c.hi)), g, alone))
         if bisected and not on_only:
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
             for _, g_line, _, by_bisection in per_arg:
                 if by_bisection:
                     _no_sign_change_beyond(g_line)
         for t, where in line_probes:
-            out.append(Probe(line.at(t), where, notes.get(t, "") if where == UNSETTLED else ""))
+            out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
     coverage.probes += len(out)
@@ -801,7 +811,7 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
     e^x \\geq 1) = (x e^x > 1)`): the kink's exact place when it can be found (`_exact_zeros`), as
     probes on it; else the difference with g's jumps at their value for g = 0 must be 0 over the
     whole bracket (`d/dx ReLU(g) = (g > 0) g'`); else one UNSETTLED probe, which makes the step
-    unknown. Yields (t, where, note)."""
+    unknown. Yields (t, where, note, the bracket)."""
     on_kink = _at_zero_of(difference, g)
     if on_kink is None:
         return
@@ -811,12 +821,12 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
             continue
         zeros = _exact_zeros(g_line, c, cuts)
         if zeros is not None:
-            yield from ((z, "on", "") for z in zeros)
+            yield from ((z, "on", "", c) for z in zeros)
         elif not _zero_throughout(d_line, c):
             note = (f"{sp.sstr(g)} changes sign at a point bisection only brackets (t in "
                     f"[{float(c.lo):.12g}, {float(c.hi):.12g}] along a probe line), and the two sides "
                     f"could not be shown equal exactly there")
-            yield (c.lo + c.hi) / 2, UNSETTLED, note
+            yield (c.lo + c.hi) / 2, UNSETTLED, note, c
 
 
 def _at_zero_of(d: sp.Expr, g: sp.Expr) -> sp.Expr | None:
