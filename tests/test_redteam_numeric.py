@@ -333,7 +333,7 @@ CLAIMS = [
     Claim("RN83", "((x - 11/7)^8 + (x - 11/7)^2 < 10^-20) = 0",
           lambda v: ind((v["x"] - mpq(F(11, 7))) ** 8 + (v["x"] - mpq(F(11, 7))) ** 2 < mpq(F(1, 10 ** 20))), lambda v: 0,
           {"x": F(11, 7)}),
-    # faces.proof, faces_budget.proof, faces_beyond.proof: extrema on faces of the kinks, degenerate extrema
+    # faces.proof, faces_budget.proof, faces_beyond.proof (sums of even powers): extrema on faces of the kinks, degenerate extrema
     Claim("RN91", "(|w - 5| + (x - 5)^2 + (y - 5)^2 + (z - 5)^2 < 1/100) = 0",
           lambda v: ind(abs(v["w"] - 5) + (v["x"] - 5) ** 2 + (v["y"] - 5) ** 2 + (v["z"] - 5) ** 2 < mpq(F(1, 100))),
           lambda v: 0, {"w": F(5), "x": F(5), "y": F(5), "z": F(5)}),
@@ -367,6 +367,17 @@ CLAIMS = [
     Claim("RN103", "((e^x + y^2 - 2)^2 + (x - y)^4 < 10^-60) = 0",
           lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 4 < mpq(F(1, 10 ** 60))), lambda v: 0,
           {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RN150", "((e^x + y^2 - 2)^2 + (x - y)^8 + (x - y)^6 < 10^-60) = 0",
+          lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 + (v["x"] - v["y"]) ** 6
+                        < mpq(F(1, 10 ** 60))), lambda v: 0,
+          {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RN151", "((e^x + y^2 - 2)^2 + (x - y)^8 (x^2 + 1) < 10^-60) = 0",
+          lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 * (v["x"] ** 2 + 1)
+                        < mpq(F(1, 10 ** 60))), lambda v: 0,
+          {"x": lambda: _exp_square_root(), "y": lambda: _exp_square_root()}),
+    Claim("RT150", "((e^x + y^2 - 2)^2 + (x - y)^8 (x^2 + 1) < -1) = 0",
+          lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 * (v["x"] ** 2 + 1) < -1),
+          lambda v: 0, sample={"x": (-3, 3), "y": (-3, 3)}),
     Claim("RN104", "(|x - 5| + |y - 5| + (z - 5)^4 (w^2 + 1) + (w - 1)^6 < 10^-40) = 0",
           lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) + (v["z"] - 5) ** 4 * (v["w"] ** 2 + 1) + (v["w"] - 1) ** 6
                         < mpq(F(1, 10 ** 40))), lambda v: 0, {"x": F(5), "y": F(5), "z": F(5), "w": F(1)}),

@@ -28,10 +28,13 @@ transcendental, or in four inputs or more, or whose critical points form a curve
 surface; stationary points inside a cell of g's kinks (g with its |.| left in place), faces of curved
 kinks with fewer kinks than n - 1, or where g has other kinks left in its piece. Newton's method keeps
 its best iterate when it does not converge (`_best_iterate`) and stretches slow steps (`_stretched`),
-which finds some degenerate extrema it would creep towards, not all. A resultant of degree above
-MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidate points is a Budget (unknown), so a polynomial
-of high degree in three inputs makes the step unknown. tests/adversarial/redteam_numeric/
-faces_beyond.proof holds false claims past these rules."""
+which finds some degenerate extrema it would creep towards, not all. A sum of at least as many terms
+of one sign as inputs, each an even power of a base (`(e^x + y^2 - 2)^2 + (x - y)^8`), also gets the
+common zeros of its bases, where the sum has its extrema, by Newton's method on the square systems of
+bases (`_zeros_of_terms`: quadratic convergence where the sum's own gradient creeps). A resultant of
+degree above MAX_ELIMINANT_DEGREE or more than MAX_BOXES candidate points is a Budget (unknown), so a
+polynomial of high degree in three inputs makes the step unknown. tests/adversarial/redteam_numeric/
+faces.proof and faces_beyond.proof hold the attacks on these rules."""
 
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ MAX_KINK_SUBSETS = 256  # sets of an argument's own kinks whose faces are search
 EXACT_INPUTS = 3  # polynomial systems in at most this many unknowns are solved exactly (_polynomial_solutions)
 MAX_ELIMINANT_DEGREE = 400  # bound on a resultant's degree there (product of total degrees), else a Budget
 MAX_BOXES = 16384  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
+MAX_TERM_CHOICES = 16  # systems of even-power bases tried per argument (`_zeros_of_terms`)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
 NEWTON_STEPS = 40  # steps before a start is given up
@@ -118,9 +122,54 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
             continue
         starts = [[base.get(v, sp.S.Zero) for v in vs]]
         starts += [[_random_value(rng, False) for _ in vs] for _ in range(STATIONARY_STARTS - 1)]
-        found = face_points(g, vs, starts) + _stationary(_core(g), vs, starts, g)
+        found = face_points(g, vs, starts) + _stationary(_core(g), vs, starts, g) + _zeros_of_terms(_core(g), vs, starts)
         out.extend(p for p in found if p not in out and None not in p.values())
     return out
+
+
+def _zeros_of_terms(core, vs: list, starts: list) -> list[dict]:
+    """Where every term vanishes, for a core that is a sum of terms of one sign, at least as many as it
+    has inputs: each term a constant times an even power of a base f (times positive factors), so the
+    sum's zeros, its extrema, are the common zeros of the bases, which solve every square system of
+    as many bases as inputs, f = 0, that Newton's method solves quadratically even where the sum's own
+    minimum is degenerate (`(e^x + y^2 - 2)^2 + (x - y)^8`: the gradient of the sum creeps along the
+    curve, the system {e^x + y^2 - 2 = 0, x - y = 0} does not). A term with several even-power bases
+    gives a choice each; more than MAX_TERM_CHOICES systems, or fewer terms than inputs, gives no point
+    here (the other searches still run)."""
+    terms = [a for a in sp.Add.make_args(core) if a.free_symbols & set(vs)]  # constant terms only shift it
+    if len(terms) < len(vs):
+        return []
+    signs = {sp.sign(term.as_coeff_Mul()[0]) for term in terms}
+    choices = [_even_bases(term.as_coeff_Mul()[1], vs) for term in terms]
+    if len(signs) != 1 or not all(choices):
+        return []  # terms of one sign (all >= 0, or all <= 0 as in `c - f^2 - g^8`) vanish together only
+    systems = [system for chosen in itertools.combinations(choices, len(vs)) for system in itertools.product(*chosen)]
+    if len(systems) > MAX_TERM_CHOICES:
+        return []
+    out: list[dict] = []
+    for system in systems:
+        jacobian = [[sp.diff(f, v) for v in vs] for f in system]
+        for start in starts:
+            point = _newton(list(system), jacobian, vs, start)
+            if point is not None and point not in out:
+                out.append(point)
+    return out
+
+
+def _even_bases(term, vs: list) -> list:
+    """The bases f of the even powers f^(2k) in a product term whose other factors are positive for
+    every real input (a positive constant, y^2 + 1, e^x): the term is 0 exactly where one of them is.
+    [] when the term is not of that form."""
+    bases, rest = [], []
+    for factor in sp.Mul.make_args(term):
+        if factor.is_Pow and factor.exp.is_Integer and factor.exp > 0 and factor.exp % 2 == 0 \
+                and factor.base.free_symbols & set(vs):
+            bases.append(factor.base)
+        else:
+            rest.append(factor)
+    if not bases or not all(f.is_positive for f in rest):
+        return []
+    return bases
 
 
 def face_points(g, vs: list, starts: list) -> list[dict]:

@@ -46,7 +46,7 @@ the argument's smooth piece on some face of its own kinks (the whole space, or w
 vanish, affine or not: `extrema.face_points`). They are found exactly for polynomials in up to three
 inputs with isolated critical points (and curves of them in two inputs), else by Newton's method from
 a few starts; extrema.py's docstring says which arguments that covers completely
-(tests/adversarial/redteam_numeric/faces.proof; faces_beyond.proof holds what it misses).
+(tests/adversarial/redteam_numeric/faces.proof, faces_beyond.proof).
 """
 
 from __future__ import annotations
