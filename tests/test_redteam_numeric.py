@@ -129,6 +129,20 @@ def _q89(x):
     return x ** 2 - 2 * mpmath.sqrt(3) * x + 3 * mpmath.cos(mpmath.exp(-240))
 
 
+def _cos240():
+    return mpmath.cos(mpmath.exp(-240))
+
+
+def _q110(x):
+    """x^2 - 2 sqrt(3) x + 3 cos(e^{-e^8}): (x - sqrt 3)^2 - 3 (1 - cos(e^{-e^8})), below 0 within about 10^-1294 of sqrt 3."""
+    return x ** 2 - 2 * mpmath.sqrt(3) * x + 3 * mpmath.cos(mpmath.exp(-mpmath.exp(8)))
+
+
+def _q111(x):
+    """x^2 - 2 sqrt(3) x + 3 cos(e^{-e^7}): below 0 within about 10^-476 of sqrt 3."""
+    return x ** 2 - 2 * mpmath.sqrt(3) * x + 3 * mpmath.cos(mpmath.exp(-mpmath.exp(7)))
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -482,6 +496,43 @@ CLAIMS = [
     Claim("RT22", "(e^x >= 1 + x) = 1", lambda v: ind(mpmath.exp(v["x"]) >= 1 + v["x"]), lambda v: 1, sample={"x": (-9, 9)}),
     Claim("RT23", "(log x <= x - 1) = 1 (x > 0)", lambda v: ind(mpmath.log(v["x"]) <= v["x"] - 1), lambda v: 1,
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
+    # round5.proof, round5_beyond.proof, round5_unknown_true.proof
+    Claim("RN106", "ReLU(1 - sqrt2 tanh x) ReLU(tanh x - cos(e^-240)/sqrt2) = 0",
+          lambda v: relu(1 - mpmath.sqrt(2) * mpmath.tanh(v["x"])) * relu(mpmath.tanh(v["x"]) - _cos240() / mpmath.sqrt(2)),
+          lambda v: 0, {"x": lambda: mpmath.atanh((1 + _cos240()) / (2 * mpmath.sqrt(2)))}, digits=900),
+    Claim("RN107", "((1000 - log x) / x < 0) = 0 (x > 0)",
+          lambda v: ind((1000 - rlog(v["x"])) / v["x"] < 0), lambda v: 0, {"x": lambda: mpmath.exp(1001)}),
+    Claim("RN108", "(e^x (1000 - log x) < 0) = 0 (x > 0)",
+          lambda v: ind(mpmath.exp(v["x"]) * (1000 - rlog(v["x"])) < 0), lambda v: 0, {"x": lambda: mpmath.exp(1001)}),
+    Claim("RN109", "(e^(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
+          lambda v: ind(mpmath.exp(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
+          {"x": F(3 * 10 ** 60)}),
+    Claim("RN110", "max(x^2 - 2 sqrt3 x + 3 cos(e^-e^8), 0) = x^2 - 2 sqrt3 x + 3 cos(e^-e^8)",
+          lambda v: max(_q110(v["x"]), 0), lambda v: _q110(v["x"]), {"x": lambda: mpmath.sqrt(3)}, digits=3000),
+    Claim("RN111", "max(x^2 - 2 sqrt3 x + 3 cos(e^-e^7), 0) = x^2 - 2 sqrt3 x + 3 cos(e^-e^7)",
+          lambda v: max(_q111(v["x"]), 0), lambda v: _q111(v["x"]), {"x": lambda: mpmath.sqrt(3)}, digits=1200),
+    Claim("RN112", "(e^(x^2) ((x - 3 10^40)^2 - 1) < 0) = 0",
+          lambda v: ind(mpmath.exp(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 40) ** 2 - 1) < 0), lambda v: 0,
+          {"x": F(3 * 10 ** 40)}),
+    Claim("RT47", "ReLU(1 - sqrt2 tanh x) ReLU(tanh x - 1/sqrt2) = 0",
+          lambda v: relu(1 - mpmath.sqrt(2) * mpmath.tanh(v["x"])) * relu(mpmath.tanh(v["x"]) - 1 / mpmath.sqrt(2)),
+          lambda v: 0, sample={"x": (-3, 3)}),
+    Claim("RT48", "(e^x (1000 + log(x)^2) < 0) = 0 (x > 0)",
+          lambda v: ind(mpmath.exp(v["x"]) * (1000 + rlog(v["x"]) ** 2) < 0), lambda v: 0,
+          sample={"x": (0, 50)}, keep=lambda v: v["x"] > 0),
+    Claim("RT49", "max(x^2 - 2 sqrt3 x + 4 - cos(e^-e^8), 0) = x^2 - 2 sqrt3 x + 4 - cos(e^-e^8)",
+          lambda v: max(_q110(v["x"]) + 4 - 4 * mpmath.cos(mpmath.exp(-mpmath.exp(8))), 0),
+          lambda v: _q110(v["x"]) + 4 - 4 * mpmath.cos(mpmath.exp(-mpmath.exp(8))), sample={"x": (-3, 3)}),
+    Claim("RT51", "(log x > 1000) + (log x <= 1000) = 1 (x > 0)",
+          lambda v: ind(rlog(v["x"]) > 1000) + ind(rlog(v["x"]) <= 1000), lambda v: 1,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT52", "ReLU(log x - 1000) - ReLU(1000 - log x) = log x - 1000 (x > 0)",
+          lambda v: relu(rlog(v["x"]) - 1000) - relu(1000 - rlog(v["x"])), lambda v: rlog(v["x"]) - 1000,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT53", "ReLU(tanh x + log x - 1000) (x + 1) = ReLU(...) x + ReLU(...) (x > 0)",
+          lambda v: relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000) * (v["x"] + 1),
+          lambda v: relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000) * v["x"] + relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000),
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
