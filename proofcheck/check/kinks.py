@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx, fmpq
@@ -167,16 +168,25 @@ def _arb_rational(x: arb) -> sp.Rational:
 
 def _simplest_between(lo: sp.Rational, hi: sp.Rational) -> sp.Rational:
     """The rational with the smallest denominator in [lo, hi] (continued fractions): a root that is a
-    simple fraction (|x| = 10 at -10) is found exactly in its bracket."""
+    simple fraction (|x| = 10 at -10) is found exactly in its bracket. Iterative: two ends 10^-1294
+    apart have a continued fraction thousands of terms long."""
     if lo <= 0 <= hi:
         return sp.S.Zero
     if hi < 0:
         return -_simplest_between(-hi, -lo)
-    whole = sp.floor(lo)
-    if whole + 1 <= hi or whole == lo:
-        return whole if whole == lo else whole + 1
-    # lo and hi share the integer part: recurse on the reciprocals of the fractional parts
-    return whole + 1 / _simplest_between(1 / (hi - whole), 1 / (lo - whole))
+    a, b = Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q))
+    terms: list[int] = []
+    while True:
+        whole = a.numerator // a.denominator
+        if whole + 1 <= b or whole == a:
+            value = Fraction(whole if whole == a else whole + 1)
+            break
+        # a and b share the integer part: go on with the reciprocals of the fractional parts
+        terms.append(whole)
+        a, b = 1 / (b - whole), 1 / (a - whole)
+    for whole in reversed(terms):
+        value = whole + 1 / value
+    return sp.Rational(value.numerator, value.denominator)
 
 
 def rational_interval(lo: sp.Rational, hi: sp.Rational, bits: int | None = None) -> tuple:

@@ -57,7 +57,7 @@ import random
 from dataclasses import dataclass
 
 import sympy as sp
-from flint import arb
+from flint import arb, ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
@@ -79,8 +79,9 @@ FAR_LAST_DECADE = 9  # the ladder goes at least this far
 FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
 LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
-DIP_BITS = (128, 512, 2048)  # precisions of Newton's method for a dip's extremum (`_dip_cut`)
+DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
+CLOSE_GUARD = 64  # bits beyond the working precision that ball ends are read at
 FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
@@ -372,7 +373,8 @@ def _bisection_crossings(g_line) -> list[Crossing]:
 
 def _dip_cut(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> list[tuple] | None:
     """A finest piece of a refinement where g is convex or concave (its second derivative's enclosure
-    excludes 0) holds one extremum of g, at the root p of its slope (Newton's method, `_slope_root`):
+    excludes 0) holds one extremum of g, at the root p of its slope (Newton's method, `_slope_root`,
+    at each precision of DIP_BITS in turn until one of these is certified):
     - g at p on the far side of 0 (below 0 for convex g): a dip of any depth, made by constants the
       reach does not show (`(x^2 - 2\\sqrt{3} x + 3\\cos(e^{-240}))`, 10^-104 wide). The piece is cut
       into two monotone pieces around [q - e, q + e], q the simplest rational near p, where g keeps
@@ -380,23 +382,36 @@ def _dip_cut(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> list[tuple] | N
       on the piece), so that cell is probed at q;
     - g(p) minus |g'(p)| times the piece's width on the near side (the tangent at p bounds a convex g
       from below): no zero in the piece, it is dropped ([]).
-    None where neither is certified: the piece is kept as a bracket."""
+    Neither certified at the last precision (an extremum within about 2^-(2 DIP_BITS[-1]) of 0): a
+    Budget, the step is unknown. None where no extremum is found (the piece is kept)."""
     curvature = sp.diff(slope, _T)
     if not _excludes_zero(curvature, t1, t2):
         return None
-    p = _slope_root(slope, curvature, t1, t2)
-    if p is None:
-        return None
-    try:
-        bend = Evaluator({_T: p}).run(lambda e: e.sign(curvature))
-        at_p, value, tilt = Evaluator({_T: p}).run(lambda e: (e.sign(g_line), e.value(g_line), e.value(slope)),
-                                                   start=DIP_BITS[-1])
-    except (Undefined, Undecided):
-        return None
+    p = None
+    for bits in DIP_BITS:
+        p = _slope_root(slope, curvature, t1, t2, bits, p)
+        if p is None:
+            return None
+        try:
+            decided = _dip_decision(g_line, slope, curvature, t1, t2, p, bits)
+        except (Undefined, Undecided):
+            return None
+        if decided is not None:
+            return decided
+    raise Budget(f"{sp.sstr(g_line)} has an extremum along a probe line whose value is too close to 0 to "
+                 "tell whether it crosses 0 there (a dip thinner than Newton's method locates it)")
+
+
+def _dip_decision(g_line, slope, curvature, t1: sp.Rational, t2: sp.Rational, p: sp.Rational, bits: int):
+    """`_dip_cut`'s two certified answers at the point p found at `bits`, or None (not certified)."""
+    bend = Evaluator({_T: p}).run(lambda e: e.sign(curvature))
+    at_p, value, tilt = Evaluator({_T: p}).run(lambda e: (e.sign(g_line), e.value(g_line), e.value(slope)),
+                                               start=bits)
     if bend == 0 or at_p == 0:
         return None
-    height = min(abs(x) for x in _bounds(value))
-    tilt_max = _value_expr(tilt)
+    with ctx.workprec(max(bits, _exponent_bits(value)) + CLOSE_GUARD):  # exact ends, not rounded to 53 bits
+        height = min(abs(x) for x in _bounds(value))
+        tilt_max = _value_expr(tilt)
     if at_p == -bend:  # a dip across 0: cut around p
         bent = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[-1])}, INTERVAL_BITS[-1])
         try:
@@ -412,6 +427,13 @@ def _dip_cut(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> list[tuple] | N
     if height > tilt_max * (t2 - t1):  # the tangent at p keeps g on p's side of 0 over the whole piece
         return []
     return None
+
+
+def _exponent_bits(v) -> int:
+    """Bits enough to write a ball's ends exactly next to its size (a value of 10^-2589 needs 8,600)."""
+    if isinstance(v, fmpq) or v.is_zero():
+        return 0
+    return abs(int(v.mid().man_exp()[1])) + int(v.mid().man_exp()[0]).bit_length()
 
 
 def _bounds_of(iv) -> tuple[sp.Rational, sp.Rational]:
@@ -431,28 +453,29 @@ def _value_expr(v) -> sp.Rational:
     return max(abs(lo), abs(hi))
 
 
-def _slope_root(slope, curvature, t1: sp.Rational, t2: sp.Rational) -> sp.Rational | None:
-    """The root of g's slope in [t1, t2] (the slope is monotone there), by Newton's method at each
-    precision of DIP_BITS, kept inside the piece; None when the slope has one strict sign at both ends
-    (g monotone) or a value cannot be had."""
-    ends = (_strict_sign(slope, t1), _strict_sign(slope, t2))
-    if None not in ends and ends[0] == ends[1]:
-        return None
-    t = (t1 + t2) / 2
-    for bits in DIP_BITS:
-        for _ in range(DIP_NEWTON_STEPS):
-            try:
-                s, c = Evaluator({_T: t}).run(lambda e: (e.value(slope), e.value(curvature)), start=bits)
-            except (Undefined, Undecided):
-                return None
+def _slope_root(slope, curvature, t1: sp.Rational, t2: sp.Rational, bits: int,
+                start: sp.Rational | None = None) -> sp.Rational | None:
+    """The root of g's slope in [t1, t2] (the slope is monotone there) by Newton's method at `bits`,
+    from `start` (the piece's middle first), kept inside the piece; None when the slope has one strict
+    sign at both ends (g monotone) or a value cannot be had."""
+    if start is None:
+        ends = (_strict_sign(slope, t1), _strict_sign(slope, t2))
+        if None not in ends and ends[0] == ends[1]:
+            return None
+    t = (t1 + t2) / 2 if start is None else start
+    for _ in range(DIP_NEWTON_STEPS):
+        try:
+            s, c = Evaluator({_T: t}).run(lambda e: (e.value(slope), e.value(curvature)), start=bits)
+        except (Undefined, Undecided):
+            return None
+        with ctx.workprec(bits + CLOSE_GUARD):  # the balls' ends exactly, not rounded to 53 bits
             lo_s, hi_s = _bounds(s)
             lo_c, hi_c = _bounds(c)
-            step = (lo_s + hi_s) / (lo_c + hi_c)
-            moved = min(max(_round_to(t - step, bits), t1), t2)
-            if abs(moved - t) <= max(1, abs(t)) / sp.Integer(2) ** (bits - 8):
-                t = moved
-                break
-            t = moved
+        step = (lo_s + hi_s) / (lo_c + hi_c)
+        moved = min(max(_round_to(t - step, bits), t1), t2)
+        if abs(moved - t) <= max(1, abs(t)) / sp.Integer(2) ** (bits - 8):
+            return moved
+        t = moved
     return t
 
 
@@ -632,21 +655,59 @@ def _far_ladder(decades: float) -> list[sp.Integer]:
     return [sp.Integer(10) ** k for k in ladder]
 
 
+def _no_unordered_crossings(per_arg: list) -> None:
+    """Raise a Budget when, after refinement, a bracketed sign change of one argument still overlaps a
+    bracketed sign change of another: which comes first is not known, so a cell between them (`\\tanh x`
+    between \\cos(e^{-240})/\\sqrt{2} and 1/\\sqrt{2}, 10^-209 wide, made by a quotient of constants the
+    reach does not see) may have no probe. Arguments that are constant multiples of each other
+    (`1 - \\sqrt{2}\\tanh x` and `\\tanh x - \\sqrt{2}/2`) share their sign changes and pass; an exact
+    sign change inside a bracket is probed where it is (`_bracket_points`). Two other arguments with
+    the same root make the step unknown, never accepted on probes that may miss a cell."""
+    for i, (g, g_line, cs, _) in enumerate(per_arg):
+        for h, h_line, ds, _ in per_arg[i + 1:]:
+            if h in (g, -g):
+                continue
+            overlapping = [(c, d) for c in cs for d in ds
+                           if c.value is None and d.value is None and c.lo <= d.hi and d.lo <= c.hi]
+            if overlapping and not _proportional(g_line, h_line):
+                raise Budget(f"the sign changes of {sp.sstr(g)} and {sp.sstr(h)} along a probe line could "
+                             "not be told apart: a region between them may have no probe")
+
+
+def _proportional(g_line, h_line) -> bool:
+    """g = k h for a constant k: their Wronskian g h' - g' h expands to exactly 0 (so g / h is constant
+    wherever h is not 0, `1 - \\sqrt{2}\\tanh t` and `\\tanh t - \\sqrt{2}/2`)."""
+    return sp.expand(g_line * sp.diff(h_line, _T) - sp.diff(g_line, _T) * h_line) == 0
+
+
+def _without_positive_factors(g_line):
+    """g along the line without its factors e^u (positive for every real u): the same sign changes,
+    and what is left can be enclosed and has a limit where e^{t^2} cannot be (`e^{x^2}((x - 3 10^{60})^2
+    - 1)`, `e^{x}(1000 - \\log x)` at 10^400)."""
+    if not g_line.is_Mul:
+        return g_line
+    kept = [f for f in g_line.args if not (isinstance(f, sp.exp) or (f.is_Pow and f.base == sp.E))]
+    return sp.Mul(*kept) if len(kept) < len(g_line.args) and kept else g_line
+
+
 def _no_sign_change_beyond(g_line) -> None:
     """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
     its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
     other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
     10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
-    short. A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
+    short. The numerator and denominator of g over a common denominator are tried the same way (g's
+    own limit can be 0 where theirs is not). A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
     10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
-    for side in (1, -1):
-        sign = _strict_sign(g_line, side * sp.Integer(10) ** FAR_MAX_DECADE)
-        if sign is None:
-            continue
-        at_infinity = _limit_sign(g_line, side)
-        if at_infinity is not None and at_infinity != sign:
-            raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
-                         "(its limit there has the other sign), where no probe reaches")
+    parts = (g_line, *(_fraction_parts(g_line) or ()))  # (1000 - log t) / t: its limit is 0, its numerator's not
+    for part in parts:
+        for side in (1, -1):
+            sign = _strict_sign(part, side * sp.Integer(10) ** FAR_MAX_DECADE)
+            if sign is None:
+                continue
+            at_infinity = _limit_sign(part, side)
+            if at_infinity is not None and at_infinity != sign:
+                raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
+                             "(its limit there has the other sign), where no probe reaches")
 
 
 @functools.lru_cache(maxsize=LIMIT_MEMO)
@@ -767,13 +828,14 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
-            g_line = line.restrict(g)
+            g_line = _without_positive_factors(line.restrict(g))
             per_arg.append((g, g_line, *crossings(g_line)))
         everyone = [c for _, _, cs, _ in per_arg for c in cs]
         bisected = any(by_bisection for *_, by_bisection in per_arg)
         decades = scale_decades([g_line for _, g_line, _, _ in per_arg]) if bisected else 0.0
         per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades)) if by_bisection else cs,
                     by_bisection) for g, g_line, cs, by_bisection in per_arg]
+        _no_unordered_crossings(per_arg)
         found = [c for _, _, cs, _ in per_arg for c in cs]
         bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
