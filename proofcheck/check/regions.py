@@ -29,7 +29,10 @@ or another crossing inside it) is first shown to hold one exact root (`_exact_ro
 certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
 `refine_bits`), so a dip or a thin cell wider than that gets its probes; a finest piece where the
 argument is convex or concave is searched for its one extremum, and cut around it when the argument
-crosses 0 there (`_dip_cut`: a dip of any depth). The constant reach (`kinks.scale_decades`) sums,
+crosses 0 there (`_dip_cut`: a dip down to about 2^-65000; closer to 0 is a Budget). Bracketed sign
+changes of two arguments that still overlap after refinement are a Budget unless the arguments are
+proportional (`_no_unordered_crossings`: a cell between them could have no probe). Factors e^u of an
+argument are left out along a line (`_without_positive_factors`). The constant reach (`kinks.scale_decades`) sums,
 over the constants written in the line's arguments, the larger of each one's magnitude and its height
 (a long decimal near 1 counts its digits), plus the largest cancellation among them (cos(e^-240) - 1).
 Nothing is capped silently: a line with more crossings than `MAX_CROSSINGS` or more probes than
