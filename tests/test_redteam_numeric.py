@@ -143,6 +143,11 @@ def _q111(x):
     return x ** 2 - 2 * mpmath.sqrt(3) * x + 3 * mpmath.cos(mpmath.exp(-mpmath.exp(7)))
 
 
+def _loglog_kink(x):
+    """tanh x + log log(x + 3) + 10: 0 near x = -1.99988, positive for x > 0."""
+    return mpmath.tanh(x) + mpmath.log(mpmath.log(x + 3)) + 10
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -378,6 +383,22 @@ CLAIMS = [
     Claim("RT150", "((e^x + y^2 - 2)^2 + (x - y)^8 (x^2 + 1) < -1) = 0",
           lambda v: ind((mpmath.exp(v["x"]) + v["y"] ** 2 - 2) ** 2 + (v["x"] - v["y"]) ** 8 * (v["x"] ** 2 + 1) < -1),
           lambda v: 0, sample={"x": (-3, 3), "y": (-3, 3)}),
+    # outside_assumptions.proof: an unsettled kink is dropped only where the assumptions fail on its whole bracket
+    Claim("RN152", "(tanh x + log log(x + 3) + 10 >= 0) = (... > 0) (x > -3)",
+          lambda v: ind(sgn(_loglog_kink(v["x"])) >= 0), lambda v: ind(sgn(_loglog_kink(v["x"])) > 0),
+          {"x": lambda: mpmath.findroot(_loglog_kink, (mpmath.mpf("-1.99999"), mpmath.mpf("-1.9")), solver="anderson")}),
+    Claim("RN153", "(x e^x >= 1) = (x e^x > 1) (x e^x >= 1)",
+          lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0), lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) > 0),
+          {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RN154", "(x e^x >= 1) = (x e^x > 1) (2 x e^x >= 2)",
+          lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) >= 0), lambda v: ind(sgn(v["x"] * mpmath.exp(v["x"]) - 1) > 0),
+          {"x": lambda: mpmath.lambertw(1).real}),
+    Claim("RT151", "(tanh x + log log(x + 3) > -10) = 1 (x > 0)",
+          lambda v: ind(mpmath.tanh(v["x"]) + rlog(rlog(v["x"] + 3)) > -10), lambda v: 1,
+          sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
+    Claim("RT152", "(tanh x + log log(x + 3) + 10 >= 0) = (... > 0) (x > 0)",
+          lambda v: ind(_loglog_kink(v["x"]) >= 0), lambda v: ind(_loglog_kink(v["x"]) > 0),
+          sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
     Claim("RN104", "(|x - 5| + |y - 5| + (z - 5)^4 (w^2 + 1) + (w - 1)^6 < 10^-40) = 0",
           lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) + (v["z"] - 5) ** 4 * (v["w"] ** 2 + 1) + (v["w"] - 1) ** 6
                         < mpq(F(1, 10 ** 40))), lambda v: 0, {"x": F(5), "y": F(5), "z": F(5), "w": F(1)}),
