@@ -330,6 +330,22 @@ def _exact_crossing(root: sp.Expr) -> list[Crossing]:
     return [Crossing(lo, hi, root)]
 
 
+class _Counter:
+    """The pieces of a certified bisection, each counted against a budget of enclosures (`limit`);
+    one more is a Budget naming what was being done."""
+
+    def __init__(self, limit: int, doing: str):
+        self.limit, self.doing, self.used = limit, doing, 0
+
+    def pieces(self, stack: list):
+        """Pop pieces off `stack` (the caller pushes the halves back) until it is empty."""
+        while stack:
+            self.used += 1
+            if self.used > self.limit:
+                raise Budget(f"{self.doing} along a probe line took more than {self.limit} enclosures")
+            yield stack.pop()
+
+
 def _t_of(u: sp.Rational) -> sp.Rational:
     return u / (1 - u * u)
 
@@ -342,16 +358,11 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
-    evaluations = 0
     found: list[tuple[sp.Rational, sp.Rational]] = []
-    while stack:
-        u1, u2, depth = stack.pop()
+    counter = _Counter(BISECT_EVALUATIONS, f"isolating the sign changes of {sp.sstr(g_line)}")
+    for u1, u2, depth in counter.pieces(stack):
         t1, t2 = _t_of(u1), _t_of(u2)
-        evaluations += 1
-        if evaluations > BISECT_EVALUATIONS:
-            raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
-                         f"more than {BISECT_EVALUATIONS} enclosures")
-        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+        if _no_zero_on(g_line, parts, t1, t2):
             continue
         if _monotone_without_root(g_line, slope, t1, t2):
             continue
@@ -361,7 +372,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         mid = (u1 + u2) / 2
         stack.append((mid, u2, depth + 1))
         stack.append((u1, mid, depth + 1))
-    found += _far_brackets(g_line, parts, slope, _t_of(edge), BISECT_EVALUATIONS - evaluations)
+    found += _far_brackets(g_line, parts, slope, _t_of(edge), counter)
     found.sort()
     merged: list[list] = []
     for lo, hi in found:
@@ -490,7 +501,7 @@ def _round_to(v: sp.Rational, bits: int) -> sp.Rational:
     return sp.Rational(round(v * sp.Integer(2) ** shift), sp.Integer(2) ** shift) if shift > 0 else sp.Integer(round(v))
 
 
-def _far_brackets(g_line, parts, slope, start: sp.Rational, allowed: int) -> list[tuple]:
+def _far_brackets(g_line, parts, slope, start: sp.Rational, counter: "_Counter") -> list[tuple]:
     """Certified bisection past the u-pieces' reach, from |t| = `start` (about 4,096) to
     10^FAR_MAX_DECADE on both sides: the far ladder's rungs (`_far_ladder`) cut it into first pieces,
     split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
@@ -498,18 +509,12 @@ def _far_brackets(g_line, parts, slope, start: sp.Rational, allowed: int) -> lis
     out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
     here, where the cells' probes fall. A piece where g's values are past certified evaluation
     (`_too_large`) is left to the far ladder's probes (`far_points`): a search there, not evidence.
-    `allowed`: the enclosures left of the line's budget."""
+    `counter`: the line's budget of enclosures, shared with the bisection near 0."""
     rungs = [start] + [r for r in _far_ladder(scale_decades([g_line])) if r > start]
     stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
     found: list[tuple] = []
-    evaluations = 0
-    while stack:
-        t1, t2 = stack.pop()
-        evaluations += 1
-        if evaluations > allowed:
-            raise Budget(f"isolating the sign changes of {sp.sstr(g_line)} along a probe line took "
-                         f"more than {BISECT_EVALUATIONS} enclosures")
-        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+    for t1, t2 in counter.pieces(stack):
+        if _no_zero_on(g_line, parts, t1, t2):
             continue
         if _monotone_without_root(g_line, slope, t1, t2):
             continue
@@ -597,14 +602,8 @@ def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Cros
     finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** bits)
     stack = [(c.lo, c.hi)]
     kept: list[tuple] = []
-    evaluations = 0
-    while stack:
-        t1, t2 = stack.pop()
-        evaluations += 1
-        if evaluations > REFINE_EVALUATIONS:
-            raise Budget(f"refining a sign change of {sp.sstr(g_line)} along a probe line took more than "
-                         f"{REFINE_EVALUATIONS} enclosures")
-        if _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts)):
+    for t1, t2 in _Counter(REFINE_EVALUATIONS, f"refining a sign change of {sp.sstr(g_line)}").pieces(stack):
+        if _no_zero_on(g_line, parts, t1, t2):
             continue
         ends = _monotone_ends(g_line, slope, t1, t2)
         if ends is not None and ends[0] == ends[1]:
@@ -773,6 +772,12 @@ def _fraction_parts(g_line) -> tuple | None:
     except (ValueError, TypeError, sp.PolynomialError):  # SymPy on odd trees: g alone is used
         return None
     return None if (num, den) == (g_line, 1) else (num, den)
+
+
+def _no_zero_on(g_line, parts, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g certainly does not vanish on [t1, t2]: its enclosure excludes 0, or those of its numerator and
+    denominator (`_fraction_parts`) both do."""
+    return _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts))
 
 
 def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
