@@ -863,8 +863,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 out.append(Probe(line.at(t), UNSETTLED, note, (line.at(c.lo), line.at(c.hi)), g, alone))
         if bisected and not on_only:
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
-            for _, g_line, _, by_bisection in per_arg:
-                if by_bisection:
+            for g, g_line, _, by_bisection in per_arg:
+                if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
                     _no_sign_change_beyond(g_line)
         for t, where in line_probes:
             out.append(Probe(line.at(t), where))
@@ -915,6 +915,52 @@ def _at_zero_of(d: sp.Expr, g: sp.Expr) -> sp.Expr | None:
                 repl[node] = {"Heaviside": node.args[1] if len(node.args) > 1 else sp.S.Half,
                               "sign": sp.S.Zero, "KroneckerDelta": sp.S.One}[name]
     return d.xreplace(repl).xreplace({g: sp.S.Zero, -g: sp.S.Zero}) if repl else None
+def _same_on_every_side(d: sp.Expr, g: sp.Expr) -> bool:
+    """The difference d is 0 whatever the sign of g: with every indicator, ReLU, |.|, sign and Heaviside
+    of g (or -g) replaced by its piece for g > 0, for g < 0 and for g = 0, d expands to 0 each time
+    (`(\\log x > 1000) + (\\log x \\leq 1000) - 1`). Then where g changes sign past the probes'
+    reach does not matter. False when some other function of g is left (`\\max(g, h)`) or d does not
+    vanish."""
+    for side in (1, -1, 0):
+        piece = _on_side(d, g, side)
+        if piece is None or sp.expand(piece) != 0:
+            return False
+    return True
+
+
+def _on_side(d: sp.Expr, g: sp.Expr, side: int) -> sp.Expr | None:
+    """d with every piecewise function of g taken on the side where sign(g) = side; None when a node
+    of g has no rule here."""
+    repl = {}
+    for node in sp.preorder_traversal(d):
+        name = type(node).__name__
+        if name in _RELATION_AT_ZERO:
+            arg = node.args[0] - node.args[1]
+        elif name in ("ReLU", "Abs", "sign", "Heaviside"):
+            arg = node.args[0]
+        else:
+            continue
+        if arg not in (g, -g):
+            if arg.free_symbols & g.free_symbols and (arg.has(g) or arg.has(-g)):
+                return None
+            continue
+        s = side if arg == g else -side
+        if name in _RELATION_AT_ZERO:
+            repl[node] = _RELATION_AT_ZERO[name] if s == 0 else sp.sympify(bool(node.func(s, 0)))
+        elif name == "ReLU":
+            repl[node] = arg if s > 0 else sp.S.Zero
+        elif name == "Abs":
+            repl[node] = arg * s if s else sp.S.Zero
+        elif name == "sign":
+            repl[node] = sp.Integer(s)
+        else:  # Heaviside: its value at 0 as written, else 1/2
+            repl[node] = sp.Integer(1) if s > 0 else sp.S.Zero if s < 0 else (node.args[1] if len(node.args) > 1 else sp.S.Half)
+    piece = d.xreplace(repl)
+    if side == 0:
+        piece = piece.xreplace({g: sp.S.Zero, -g: sp.S.Zero})
+    return piece
+
+
 _RELATION_AT_ZERO = {"StrictGreaterThan": sp.false, "StrictLessThan": sp.false, "GreaterThan": sp.true,
                      "LessThan": sp.true, "Equality": sp.true, "Unequality": sp.false}
 
