@@ -946,7 +946,7 @@ def _on_side(d: sp.Expr, g: sp.Expr, side: int) -> sp.Expr | None:
             continue
         s = side if arg == g else -side
         if name in _RELATION_AT_ZERO:
-            repl[node] = _RELATION_AT_ZERO[name] if s == 0 else sp.sympify(bool(node.func(s, 0)))
+            repl[node] = _RELATION_AT_ZERO[name] if s == 0 else node.func(sp.Integer(s), sp.S.Zero)
         elif name == "ReLU":
             repl[node] = arg if s > 0 else sp.S.Zero
         elif name == "Abs":
