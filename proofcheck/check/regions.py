@@ -24,7 +24,8 @@ unknown), and on every line searched by bisection, the far ladder's points (`far
 of 10 from 10^4 to two decades past the line's constant reach `scale_decades`, at least 10^9, then
 exponents doubling and 10^400 last; looked at for a difference only: `BEYOND`). Past 10^400 an
 argument whose limit at infinity has the other sign than at 10^400 is a Budget
-(`_no_sign_change_beyond`). A bracket that may hide a thin region (the argument not monotone on it,
+(`_no_sign_change_beyond`), unless the step's difference is 0 whatever that argument's sign
+(`_same_on_every_side`). A bracket that may hide a thin region (the argument not monotone on it,
 or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by
 certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
 `refine_bits`), so a dip or a thin cell wider than that gets its probes; a finest piece where the
