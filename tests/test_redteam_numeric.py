@@ -399,6 +399,16 @@ CLAIMS = [
     Claim("RT152", "(tanh x + log log(x + 3) + 10 >= 0) = (... > 0) (x > 0)",
           lambda v: ind(_loglog_kink(v["x"]) >= 0), lambda v: ind(_loglog_kink(v["x"]) > 0),
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
+    # too_large.proof, too_large_beyond.proof: a factor past certified evaluation far out (regions._too_large)
+    Claim("RN155", "(cosh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
+          lambda v: ind(mpmath.cosh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
+          {"x": F(3 * 10 ** 60)}),
+    Claim("RN156", "((e^{x^2} + 1) ((x - 3 10^60)^2 - 1) < 0) = 0",
+          lambda v: ind((mpmath.exp(v["x"] ** 2) + 1) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
+          {"x": F(3 * 10 ** 60)}),
+    Claim("RN157", "(sinh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
+          lambda v: ind(mpmath.sinh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
+          {"x": F(3 * 10 ** 60)}),
     Claim("RN104", "(|x - 5| + |y - 5| + (z - 5)^4 (w^2 + 1) + (w - 1)^6 < 10^-40) = 0",
           lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) + (v["z"] - 5) ** 4 * (v["w"] ** 2 + 1) + (v["w"] - 1) ** 6
                         < mpq(F(1, 10 ** 40))), lambda v: 0, {"x": F(5), "y": F(5), "z": F(5), "w": F(1)}),

@@ -65,7 +65,7 @@ from flint import arb, ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
-from .kinks import _T, Budget, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
+from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 
 FIRST_POINTS = 3
 MORE_POINTS = 12
@@ -679,18 +679,33 @@ def _no_unordered_crossings(per_arg: list) -> None:
 
 def _proportional(g_line, h_line) -> bool:
     """g = k h for a constant k: their Wronskian g h' - g' h expands to exactly 0 (so g / h is constant
-    wherever h is not 0, `1 - \\sqrt{2}\\tanh t` and `\\tanh t - \\sqrt{2}/2`)."""
+    wherever h is not 0, `1 - \\sqrt{2}\\tanh t` and `\\tanh t - \\sqrt{2}/2`). Only for smooth g and h:
+    with a |.| or max inside, a zero Wronskian allows other constants on either side of a kink."""
+    if has_discontinuity(g_line) or has_discontinuity(h_line) or any(
+            e.has(sp.Abs, sp.Max, sp.Min, sp.sign) for e in (g_line, h_line)):
+        return False
     return sp.expand(g_line * sp.diff(h_line, _T) - sp.diff(g_line, _T) * h_line) == 0
 
 
 def _without_positive_factors(g_line):
-    """g along the line without its factors e^u (positive for every real u): the same sign changes,
+    """g along the line without its factors e^u, cosh u (`_positive_factor`): the same sign changes,
     and what is left can be enclosed and has a limit where e^{t^2} cannot be (`e^{x^2}((x - 3 10^{60})^2
     - 1)`, `e^{x}(1000 - \\log x)` at 10^400)."""
     if not g_line.is_Mul:
         return g_line
-    kept = [f for f in g_line.args if not (isinstance(f, sp.exp) or (f.is_Pow and f.base == sp.E))]
+    kept = [f for f in g_line.args if not _positive_factor(f)]
     return sp.Mul(*kept) if len(kept) < len(g_line.args) and kept else g_line
+
+
+def _positive_factor(f) -> bool:
+    """f > 0 for every real input, by its form alone: e^u, cosh u, or a sum of those and positive
+    numbers (`e^{t^2} + 1`). No appeal to SymPy's assumptions: a factor wrongly dropped would hide
+    its sign changes."""
+    if isinstance(f, (sp.exp, sp.cosh)) or (f.is_Pow and f.base == sp.E):
+        return True
+    if f.is_Add:
+        return all(_positive_factor(a) or (a.is_Number and a > 0) for a in f.args)
+    return False
 
 
 def _no_sign_change_beyond(g_line) -> None:
