@@ -663,6 +663,39 @@ _BALL_FALLBACK = {"sin": "sin", "cos": "cos"}
 _EVEN_MONOTONE = ("cosh", "sech")  # monotone on each side of 0 (`_even_monotone`)
 
 
+POS_INF = arb(float("inf"))  # exactly +oo (rad 0): an upper end past arb's range (extended enclosures)
+NEG_INF = -POS_INF
+EXTENDED_CAP = arb(2) ** 20  # exp, sinh, cosh of a lower end past this are bounded below by their value here
+_CAPPED = ("exp", "sinh", "cosh")
+
+
+def _exactly_infinite(ball: arb) -> int:
+    """1 for exactly +oo, -1 for exactly -oo, 0 otherwise (a finite ball, nan, [+/- inf])."""
+    if ball.is_finite() or ball.rad() != 0:
+        return 0
+    return 1 if ball > 0 else (-1 if ball < 0 else 0)
+
+
+def _power(x: arb, k: int) -> arb:
+    """x^k for an integer k, also at x = +-oo (arb gives nan for (-oo)^3): +-oo by k's parity, 0
+    for k < 0."""
+    sign = _exactly_infinite(x)
+    if not sign:
+        return x ** k
+    if k == 0:
+        return arb(1)
+    if k < 0:
+        return arb(0)
+    return POS_INF if sign > 0 or k % 2 == 0 else NEG_INF
+
+
+def _product(x: arb, y: arb) -> arb:
+    """x y with 0 times +-oo taken as 0 (interval multiplication's convention)."""
+    if (x == 0 and _exactly_infinite(y)) or (y == 0 and _exactly_infinite(x)):
+        return arb(0)
+    return x * y
+
+
 def _ends(ball: arb) -> Interval:
     if not ball.is_finite():
         raise Undecided("an enclosure too large for certified evaluation")
@@ -690,12 +723,48 @@ class IntervalEvaluator:
     """Enclosures [lo, hi] of an expression over a box of inputs (Symbol -> (lo, hi) exact arbs).
 
     Every end point is computed from exact end points, so an increasing function keeps its range
-    tight however wide the interval is (exp over [1, 100] is [e, e^100], not a ball around e^99)."""
+    tight however wide the interval is (exp over [1, 100] is [e, e^100], not a ball around e^99).
 
-    def __init__(self, box: dict, bits: int = START_BITS):
+    `extended`: an end past arb's range is -oo (a lower end) or +oo (an upper end) instead of an
+    Undecided, so a sign survives values too large to write (t e^t - 1 far out is [huge, +oo], above
+    0): for callers that read signs only, never the ends' values. Every end is then still a true bound:
+    an end arb cannot compute is replaced by the trivial one (`_low`, `_high`), exp, sinh and cosh of a
+    huge lower end are bounded below at EXTENDED_CAP (they increase), b^k and 1/b at an infinite end
+    are taken by their limits (`_power`)."""
+
+    def __init__(self, box: dict, bits: int = START_BITS, extended: bool = False):
         self.box = box
         self.bits = bits
+        self.extended = extended
         self._memo: dict = {}
+
+    def _low(self, ball: arb) -> arb:
+        """A lower bound of every value in the ball: its lower end, +oo for exactly +oo, else -oo
+        (extended) or Undecided."""
+        if ball.is_finite():
+            return ball.lower()
+        if not self.extended:
+            raise Undecided("an enclosure too large for certified evaluation")
+        return POS_INF if _exactly_infinite(ball) == 1 else NEG_INF
+
+    def _high(self, ball: arb) -> arb:
+        """An upper bound of every value in the ball (see `_low`)."""
+        if ball.is_finite():
+            return ball.upper()
+        if not self.extended:
+            raise Undecided("an enclosure too large for certified evaluation")
+        return NEG_INF if _exactly_infinite(ball) == -1 else POS_INF
+
+    def _ends(self, ball: arb) -> Interval:
+        return self._low(ball), self._high(ball)
+
+    def _rising_low(self, name: str, x: arb) -> arb:
+        """A lower bound of f(x) for an increasing f: f(min(x, EXTENDED_CAP)) when f(x) is past
+        arb's range (exp of 10^50), a true bound because f increases."""
+        v = getattr(x, name)()
+        if not v.is_finite() and self.extended and name in _CAPPED and x > EXTENDED_CAP:
+            v = getattr(EXTENDED_CAP, name)()
+        return self._low(v)
 
     def enclose(self, e: sp.Expr) -> Interval:
         with ctx.workprec(self.bits + GUARD_BITS):
@@ -748,11 +817,11 @@ class IntervalEvaluator:
             return _ends(v)
         if e.is_Add:
             parts = [self.value(a) for a in e.args]
-            return _ends(sum((p[0] for p in parts), arb(0)))[0], _ends(sum((p[1] for p in parts), arb(0)))[1]
+            return self._low(sum((p[0] for p in parts), arb(0))), self._high(sum((p[1] for p in parts), arb(0)))
         if e.is_Mul:
             out = self.value(e.args[0])
             for a in e.args[1:]:
-                out = _times(out, self.value(a))
+                out = self._times(out, self.value(a))
             return out
         if e.is_Pow:
             return self._pow(e)
@@ -760,29 +829,29 @@ class IntervalEvaluator:
         if name in _INCREASING:
             lo, hi = self.value(e.args[0])
             f = _INCREASING[name]
-            return _ends(getattr(lo, f)())[0], _ends(getattr(hi, f)())[1]
+            return self._rising_low(f, lo), self._high(getattr(hi, f)())
         if name in _DECREASING:
             lo, hi = self.value(e.args[0])
             f = _DECREASING[name]
-            return _ends(getattr(hi, f)())[0], _ends(getattr(lo, f)())[1]
+            return self._low(getattr(hi, f)()), self._high(getattr(lo, f)())
         if name in _EVEN_MONOTONE:
             return self._even_monotone(name, self.value(e.args[0]))
         if name in _BALL_FALLBACK:
-            lo, hi = _ends(getattr(_ball_of(self.value(e.args[0])), _BALL_FALLBACK[name])())
+            lo, hi = self._ends(getattr(_ball_of(self.value(e.args[0])), _BALL_FALLBACK[name])())
             return max(lo, arb(-1)), min(hi, arb(1))  # sin and cos stay in [-1, 1]
         method = getattr(self, "_i_" + name, None)
         if method is None:
             raise Undecided(f"no interval enclosure of {name}")
         return method(e)
 
-    @staticmethod
-    def _even_monotone(name: str, iv: Interval) -> Interval:
+    def _even_monotone(self, name: str, iv: Interval) -> Interval:
         """cosh (sech): decreasing (increasing) below 0, increasing (decreasing) above, extremum 1 at
         0; end by end, not as a ball, so the enclosure over a wide interval keeps its sign (a ball of
         cosh over [4096, 10^4] reaches below 0 and (t - \\sqrt{2})^2 \\cosh t would straddle 0)."""
         lo, hi = iv
-        at_lo, at_hi = (_ends(getattr(v, name)()) for v in (lo, hi))
         rising = name == "cosh"
+        at_lo, at_hi = ((self._rising_low(name, abs(v)) if rising else self._low(getattr(v, name)()),
+                         self._high(getattr(v, name)())) for v in (lo, hi))
         if lo >= 0:
             return (at_lo[0], at_hi[1]) if rising else (at_hi[0], at_lo[1])
         if hi <= 0:
@@ -800,13 +869,13 @@ class IntervalEvaluator:
                     raise Undefined("division by zero", "nonzero", base)
                 if s is None:
                     raise Straddle()
-                lo, hi = _ends(1 / hi)[0], _ends(1 / lo)[1]
+                lo, hi = self._low(1 / hi), self._high(1 / lo)
                 k = -k
             if k % 2 == 1 or lo >= 0:
-                return _ends(lo ** k)[0], _ends(hi ** k)[1]
+                return self._low(_power(lo, k)), self._high(_power(hi, k))
             if hi <= 0:
-                return _ends(hi ** k)[0], _ends(lo ** k)[1]
-            return arb(0), max(_ends(lo ** k)[1], _ends(hi ** k)[1])
+                return self._low(_power(hi, k)), self._high(_power(lo, k))
+            return arb(0), max(self._high(_power(lo, k)), self._high(_power(hi, k)))
         if hi < 0:
             raise Undefined("a real power of a negative number", "nonnegative", base)
         if lo < 0 or (lo == 0 and not (ex.is_Rational and ex > 0)):
@@ -814,7 +883,7 @@ class IntervalEvaluator:
         if ex.is_Rational:
             q, p = int(ex.q), int(ex.p)
             small, large = (lo, hi) if p > 0 else (hi, lo)
-            return _ends(small.root(q) ** p)[0], _ends(large.root(q) ** p)[1]
+            return self._low(_power(small.root(q), p)), self._high(_power(large.root(q), p))
         return self.value(sp.exp(ex * sp.log(base)))
 
     def _i_log(self, e) -> Interval:
@@ -823,7 +892,7 @@ class IntervalEvaluator:
             raise Undefined("log of a non-positive number", "positive", e.args[0])
         if lo <= 0:
             raise Straddle()
-        return _ends(lo.log())[0], _ends(hi.log())[1]
+        return self._low(lo.log()), self._high(hi.log())
 
     def _i_Abs(self, e) -> Interval:
         lo, hi = self.value(e.args[0])
@@ -906,6 +975,8 @@ class IntervalEvaluator:
         raise Undecided(f"no interval truth value of {name}")
 
 
-def _times(a: Interval, b: Interval) -> Interval:
-    products = [x * y for x in a for y in b]
-    return min(_ends(p)[0] for p in products), max(_ends(p)[1] for p in products)
+    def _times(self, a: Interval, b: Interval) -> Interval:
+        """[a] [b] from the four products of ends; 0 times an infinite end is 0 (the product of a
+        bounded factor near 0 and a large one is bounded by the others)."""
+        products = [_product(x, y) for x in a for y in b]
+        return min(self._low(p) for p in products), max(self._high(p) for p in products)

@@ -508,11 +508,19 @@ def _far_brackets(g_line, parts, slope, start: sp.Rational, counter: "_Counter")
     split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
     and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
     out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
-    here, where the cells' probes fall. A piece where g's values are past certified evaluation
-    (`_too_large`) is left to the far ladder's probes (`far_points`): a search there, not evidence.
-    `counter`: the line's budget of enclosures, shared with the bisection near 0."""
+    here, where the cells' probes fall. `counter`: the line's budget of enclosures, shared with the
+    bisection near 0."""
     rungs = [start] + [r for r in _far_ladder(scale_decades([g_line])) if r > start]
     stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
+    return _bisect_far(g_line, parts, slope, stack, counter)
+
+
+def _bisect_far(g_line, parts, slope, stack: list, counter: "_Counter") -> list[tuple]:
+    """`_far_brackets`' bisection of the pieces on `stack`. A piece where g's values are past certified
+    evaluation (`_too_large`: e^{t^2} at 10^9) is bisected on with g's factors of one certain sign
+    there left out (`_sign_reduced`: `\\sinh(x^2)` far from 0); when none can be, or what is left is
+    still too large, it is a Budget: a region there would have no probe (`\\sinh(x^2)((x - 3
+    10^{60})^2 - 1)`, 2 wide at 3 10^60)."""
     found: list[tuple] = []
     for t1, t2 in counter.pieces(stack):
         if _no_zero_on(g_line, parts, t1, t2):
@@ -520,7 +528,14 @@ def _far_brackets(g_line, parts, slope, start: sp.Rational, counter: "_Counter")
         if _monotone_without_root(g_line, slope, t1, t2):
             continue
         if _too_large(g_line, t1, t2):
-            continue  # no enclosure this far out (e^{t^2} at 10^9): searched by the far ladder's probes alone
+            if _piece_sign(g_line, t1, t2) is not None:
+                continue  # one sign by its form (-(e^t + 1) t^2 - 1 far out)
+            reduced = _sign_reduced(g_line, t1, t2)
+            if reduced is None or _too_large(reduced, t1, t2):
+                raise Budget(f"{sp.sstr(g_line)} along a probe line is past certified evaluation on "
+                             f"[{_short(t1)}, {_short(t2)}]: a region of one sign there would have no probe")
+            found += _bisect_far(reduced, _fraction_parts(reduced), sp.diff(reduced, _T), [(t1, t2)], counter)
+            continue
         near, far = sorted((abs(t1), abs(t2)))
         if far - near <= far / sp.Integer(2) ** BISECT_DEPTH:
             found.append((t1, t2))
@@ -535,16 +550,71 @@ def _far_brackets(g_line, parts, slope, start: sp.Rational, counter: "_Counter")
     return found
 
 
+def _short(t: sp.Rational) -> str:
+    """A far end for a message: 10^k written as a float, not 400 digits."""
+    return sp.sstr(sp.Float(t, 3)) if abs(t) > 10 ** 6 else sp.sstr(t)
+
+
 def _too_large(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
     """g has no enclosure on [t1, t2] because its values are beyond certified evaluation (an
     exponent past arb's range: e^{(t - 5)^2} for t near 10^9), not because a kink or a pole lies inside."""
     try:
-        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0]).enclose(g_line)
+        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(g_line)
     except Undecided:
         return True
     except (Straddle, Undefined):
         return False
     return False
+
+
+def _sign_reduced(g_line, t1: sp.Rational, t2: sp.Rational):
+    """g without its factors that have one certain strict sign on [t1, t2] (`_piece_sign`), times -1 for
+    each negative one left out: the same sign everywhere on the piece (-1 or 1 when every factor is
+    left out). None when no factor can be."""
+    if not g_line.is_Mul:
+        return None
+    kept, flip = [], 1
+    for f in g_line.args:
+        s = _piece_sign(f, t1, t2)
+        if s is None:
+            kept.append(f)
+        else:
+            flip *= s
+    if len(kept) == len(g_line.args):
+        return None
+    return flip * sp.Mul(*kept)
+
+
+_SIGN_OF_ARGUMENT = (sp.sinh, sp.tanh, sp.atan, sp.asinh, sp.erf)  # odd and increasing: sign f(u) = sign u
+
+
+def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
+    """f's strict sign, the same on all of [t1, t2]: by its enclosure, or by its form where its values
+    are too large to enclose (`\\sinh(t^2)` at 10^9 has the sign of t^2); None when not certain. e^u
+    and cosh u are positive (`_positive_factor`); sinh, tanh, atan, asinh, erf have the sign of their
+    argument; b^n with n an integer the sign of b to the n; a product the product of its factors'
+    signs; a sum the sign all its terms share."""
+    if _positive_factor(f):
+        return 1
+    try:
+        iv = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(f)
+        return interval_sign(iv) or None
+    except (Straddle, Undefined):
+        return None
+    except Undecided:
+        pass  # too large: by its form
+    if isinstance(f, _SIGN_OF_ARGUMENT):
+        return _piece_sign(f.args[0], t1, t2)
+    if f.is_Pow and f.exp.is_Integer:
+        s = _piece_sign(f.base, t1, t2)
+        return None if s is None else s ** int(f.exp % 2 + 2)  # s^odd = s, s^even = 1 (never 0: s is strict)
+    if f.is_Mul or f.is_Add:
+        signs = {_piece_sign(a, t1, t2) for a in f.args} if f.is_Add else None
+        if f.is_Add:
+            return signs.pop() if len(signs) == 1 and None not in signs else None
+        signs = [_piece_sign(a, t1, t2) for a in f.args]
+        return None if None in signs else math.prod(signs)
+    return None
 
 
 def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
@@ -770,7 +840,7 @@ def _strict_sign(g_line, t: sp.Rational) -> int | None:
     a minimal polynomial, is not worth it there, the piece is split on instead)."""
     for bits in INTERVAL_BITS:
         try:
-            iv = IntervalEvaluator({_T: rational_interval(t, t, bits)}, bits).enclose(g_line)
+            iv = IntervalEvaluator({_T: rational_interval(t, t, bits)}, bits, extended=True).enclose(g_line)
         except (Straddle, Undecided, Undefined):
             return None
         sign = interval_sign(iv)
@@ -806,7 +876,7 @@ def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
         narrow = t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20)
         box = {_T: rational_interval(t1, t2, bits)}
         try:
-            iv = IntervalEvaluator(box, bits).enclose(g_line)
+            iv = IntervalEvaluator(box, bits, extended=True).enclose(g_line)
         except Undefined:
             return True
         except (Straddle, Undecided):
@@ -1014,7 +1084,7 @@ def _zero_throughout(d_line: sp.Expr, c: Crossing) -> bool:
     if d_line == 0 or sp.expand(d_line) == 0:
         return True
     try:
-        iv = IntervalEvaluator({_T: rational_interval(c.lo, c.hi)}, INTERVAL_BITS[0]).enclose(d_line)
+        iv = IntervalEvaluator({_T: rational_interval(c.lo, c.hi)}, INTERVAL_BITS[0], extended=True).enclose(d_line)
     except (Straddle, Undecided, Undefined):
         return False
     return interval_sign(iv) == 0
