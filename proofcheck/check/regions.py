@@ -24,8 +24,11 @@ unknown), and on every line searched by bisection, the far ladder's points (`far
 of 10 from 10^4 to two decades past the line's constant reach `scale_decades`, at least 10^9, then
 exponents doubling and 10^400 last; looked at for a difference only: `BEYOND`). Past 10^400 an
 argument whose limit at infinity has the other sign than at 10^400 is a Budget
-(`_no_sign_change_beyond`), unless the step's difference is 0 whatever that argument's sign
-(`_same_on_every_side`). A bracket that may hide a thin region (the argument not monotone on it,
+(`_no_sign_change_beyond`), and so is one built with slow functions (log, roots) that changes sign in
+its tail searched at t = e^s (`_no_sign_change_in_slow_tail`), unless the step's difference is 0
+whatever that argument's sign (`_same_on_every_side`). Far pieces are enclosed with infinite ends
+where values are past arb's range (`IntervalEvaluator(extended=True)`); one still without an enclosure
+is searched without its factors of one certain sign (`_sign_reduced`), else a Budget. A bracket that may hide a thin region (the argument not monotone on it,
 or another crossing inside it) is first shown to hold one exact root (`_exact_root`), else refined by
 certified bisection to 2^-(200 + the bits of the constant reach) max(1, |t|) (`_refine`,
 `refine_bits`), so a dip or a thin cell wider than that gets its probes; a finest piece where the
@@ -82,6 +85,8 @@ FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its r
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
 FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`_no_sign_change_in_slow_tail`)
+TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
 LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
@@ -778,7 +783,7 @@ def _positive_factor(f) -> bool:
     return False
 
 
-def _no_sign_change_beyond(g_line) -> None:
+def _no_sign_change_beyond(g_line, sides: tuple = (1, -1)) -> None:
     """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
     its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
     other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
@@ -788,7 +793,7 @@ def _no_sign_change_beyond(g_line) -> None:
     10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
     parts = (g_line, *(_fraction_parts(g_line) or ()))  # (1000 - log t) / t: its limit is 0, its numerator's not
     for part in parts:
-        for side in (1, -1):
+        for side in sides:
             sign = _strict_sign(part, side * sp.Integer(10) ** FAR_MAX_DECADE)
             if sign is None:
                 continue
@@ -796,6 +801,77 @@ def _no_sign_change_beyond(g_line) -> None:
             if at_infinity is not None and at_infinity != sign:
                 raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
                              "(its limit there has the other sign), where no probe reaches")
+
+
+def _no_sign_change_in_slow_tail(g_line, counter: "_Counter") -> None:
+    """Raise a Budget when g, built with slow functions (`_slow_depth`: log, asinh, acosh, a power
+    that is not an integer), changes sign past 10^FAR_MAX_DECADE. Their sign changes lie as far out as
+    the exponential of their constants (`\\log x = 1000` at e^1000, `x^{1/100} = 10^5` at 10^500), so a
+    bounded region there (`\\tanh x + (\\log x - 1000)^2 < 2`, RN88) has the same sign at 10^400 and at
+    infinity and `_no_sign_change_beyond` cannot see it. Each level of slowness is undone by t = +-e^s
+    (log(e^s) = s, x^{1/100} = e^{s/100}; `_peeled` writes log(b + d e^s) as s + log d + log(1 + (b/d)
+    e^{-s})), and s is bisected over [TAIL_START, 10^FAR_MAX_DECADE] (e^TAIL_START is below 10^400, so
+    the levels chain on): a sign change there is a Budget, and so is one past the last level's end by
+    the limit rule. More than TAIL_LEVELS levels, or a value SymPy makes complex (sqrt(-e^s)), is a
+    Budget: the tail is not searched."""
+    depth = _slow_depth(g_line)
+    if not depth:
+        return
+    if depth > TAIL_LEVELS:
+        raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
+                     "sign changes far out are not searched")
+    for side in (1, -1):
+        h = g_line
+        for level in range(depth):
+            h = _peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
+            if h.has(sp.I):
+                raise Budget(f"{sp.sstr(g_line)} has no real tail to search past |t| = 10^{FAR_MAX_DECADE}")
+            rungs = [TAIL_START] + [r for r in _far_ladder(0) if r > TAIL_START]
+            if _bisect_far(h, _fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line past |t| = "
+                             f"10^{FAR_MAX_DECADE}, where no probe reaches")
+        _no_sign_change_beyond(h, sides=(1,))
+
+
+def _slow_depth(e) -> int:
+    """How many slow functions (log, asinh, acosh, b^p with p not an integer or depending on t) are
+    nested on the deepest path from e down to t: the levels of t = e^s that make e fast."""
+    if not e.has(_T):
+        return 0
+    below = max((_slow_depth(a) for a in e.args), default=0)
+    slow = isinstance(e, (sp.log, sp.asinh, sp.acosh)) or (e.is_Pow and not e.exp.is_Integer)
+    return below + 1 if slow else below
+
+
+def _peeled(h):
+    """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0, k
+    > 0 numbers, the largest k) written as k t + log c + log(1 + r) and c^p e^{p k t} (1 + r)^p, r the
+    other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
+    sign), and enclosed without e^{k t}, which is past arb's range for t near 10^400."""
+    def peel(node):
+        if isinstance(node, sp.log) or (node.is_Pow and not node.exp.is_Integer and not node.exp.has(_T)):
+            u = node.args[0] if isinstance(node, sp.log) else node.base
+            lead = _leading_exponential(u)
+            if lead is not None:
+                c, k = lead
+                rest = sp.expand((u - c * sp.exp(k * _T)) * sp.exp(-k * _T) / c)
+                if isinstance(node, sp.log):
+                    return k * _T + sp.log(c) + sp.log(1 + rest)
+                return c ** node.exp * sp.exp(node.exp * k * _T) * (1 + rest) ** node.exp
+        return node
+    return h.replace(lambda n: isinstance(n, sp.log) or n.is_Pow, peel)
+
+
+def _leading_exponential(u) -> tuple | None:
+    """(c, k) for the term c e^{k t} of expanded u with the largest k > 0, c > 0 a number; None."""
+    best = None
+    for term in sp.Add.make_args(sp.expand(u)):
+        c, rest = term.as_independent(_T, as_Add=False)
+        if isinstance(rest, sp.exp) or (rest.is_Pow and rest.base == sp.E):
+            k = sp.expand(rest.exp / _T) if not isinstance(rest, sp.exp) else sp.expand(rest.args[0] / _T)
+            if k.is_Number and k > 0 and c.is_Number and c > 0 and (best is None or k > best[1]):
+                best = (c, k)
+    return best
 
 
 @functools.lru_cache(maxsize=LIMIT_MEMO)
@@ -952,6 +1028,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
                     _no_sign_change_beyond(g_line)
+                    _no_sign_change_in_slow_tail(g_line, _Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}"))
         for t, where in line_probes:
             out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
