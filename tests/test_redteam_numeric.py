@@ -148,6 +148,23 @@ def _loglog_kink(x):
     return mpmath.tanh(x) + mpmath.log(mpmath.log(x + 3)) + 10
 
 
+def _hidden_gap():
+    """d = (pi/2)(1 - cos(e^{-e^7})), about 10^-953: what atan x - (pi/2) cos(e^{-e^7}) tends to (RN200-RN203,
+    RN208); 1 - cos c written as 2 sin^2(c/2), free of the cancellation."""
+    c = mpmath.exp(-mpmath.exp(7))
+    return mpmath.pi * mpmath.sin(c / 2) ** 2
+
+
+def _k7():
+    """(pi/2) cos(e^{-e^7})."""
+    return mpmath.pi / 2 * mpmath.cos(mpmath.exp(-mpmath.exp(7)))
+
+
+def _atan_pair(u, v):
+    """(atan u - (pi/2) cos(e^{-e^7})) (atan v - (pi/2) cos(e^{-e^7})): below 0 where exactly one factor is."""
+    return (mpmath.atan(u) - _k7()) * (mpmath.atan(v) - _k7())
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -587,6 +604,58 @@ CLAIMS = [
     Claim("RT53", "ReLU(tanh x + log x - 1000) (x + 1) = ReLU(...) x + ReLU(...) (x > 0)",
           lambda v: relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000) * (v["x"] + 1),
           lambda v: relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000) * v["x"] + relu(mpmath.tanh(v["x"]) + rlog(v["x"]) - 1000),
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+
+    # round 6: hidden_limit_*.proof: an argument tends to a constant (atan -> pi/2) that cancels a written constant,
+    # so its sign changes lie far past what the constant reach counts (regions far out, and thin near 0)
+    Claim("RN200", "((atan x - pi/2 cos(e^-e^7)) (atan 2x - pi/2 cos(e^-e^7)) < 0) = 0",
+          lambda v: ind(_atan_pair(v["x"], 2 * v["x"]) < 0), lambda v: 0,
+          {"x": lambda: 3 / (4 * _hidden_gap())}, digits=1300),
+    Claim("RN201", "((atan x + pi/2 cos(e^-e^7)) (atan 2x + pi/2 cos(e^-e^7)) < 0) = 0",
+          lambda v: ind((mpmath.atan(v["x"]) + _k7()) * (mpmath.atan(2 * v["x"]) + _k7()) < 0), lambda v: 0,
+          {"x": lambda: -3 / (4 * _hidden_gap())}, digits=1300),
+    Claim("RN202", "((atan x - atan e^e^7) (atan 2x - atan e^e^7) < 0) = 0",
+          lambda v: ind((mpmath.atan(v["x"]) - mpmath.atan(mpmath.exp(mpmath.exp(7))))
+                        * (mpmath.atan(2 * v["x"]) - mpmath.atan(mpmath.exp(mpmath.exp(7)))) < 0), lambda v: 0,
+          {"x": lambda: 3 * mpmath.exp(mpmath.exp(7)) / 4}, digits=1300),
+    Claim("RN203", "((atan log x - pi/2 cos(e^-e^7)) (atan 2 log x - pi/2 cos(e^-e^7)) < 0) = 0 (x > 0)",
+          lambda v: ind(_atan_pair(rlog(v["x"]), 2 * rlog(v["x"])) < 0), lambda v: 0,
+          {"x": lambda: mpmath.exp(3 / (4 * _hidden_gap()))}, digits=1300),
+    Claim("RN208", "((atan(1/x) - pi/2 cos(e^-e^7)) (atan(1/2x) - pi/2 cos(e^-e^7)) < 0) = 0 (x > 0)",
+          lambda v: ind(_atan_pair(1 / v["x"], 1 / (2 * v["x"])) < 0), lambda v: 0,
+          {"x": lambda: 3 * _hidden_gap() / 4}, digits=1300),
+    Claim("RN209", "((atan x - pi/2 cos(e^-240)) (atan 2x - pi/2 cos(e^-240)) < 0) = 0",
+          lambda v: ind((mpmath.atan(v["x"]) - mpmath.pi / 2 * mpmath.cos(mpmath.exp(-240)))
+                        * (mpmath.atan(2 * v["x"]) - mpmath.pi / 2 * mpmath.cos(mpmath.exp(-240))) < 0), lambda v: 0,
+          {"x": lambda: 3 / (4 * mpmath.pi * mpmath.sin(mpmath.exp(-240) / 2) ** 2)}, digits=600),
+    Claim("RN210", "ReLU(atan x - pi/2 cos(e^-e^7)) = 0",
+          lambda v: relu(mpmath.atan(v["x"]) - _k7()), lambda v: 0,
+          {"x": lambda: 3 / _hidden_gap()}, digits=1300),
+    Claim("RT200", "((atan x - pi/2 cos(e^-e^7)) (atan 2x - pi/2 cos(e^-e^7)) < -1) = 0",
+          lambda v: ind(_atan_pair(v["x"], 2 * v["x"]) < -1), lambda v: 0, sample={"x": (-100, 100)}),
+    # slow_off_line.proof: a region of two slow arguments that no probe line meets
+    Claim("RN204", "((log x - 1000)^2 + (log y - 1010)^2 < 1) = 0 (x, y > 0)",
+          lambda v: ind((rlog(v["x"]) - 1000) ** 2 + (rlog(v["y"]) - 1010) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.exp(1000), "y": lambda: mpmath.exp(1010)}),
+    Claim("RT201", "((log x - 1000)^2 + (log y - 1010)^2 < -1) = 0 (x, y > 0)",
+          lambda v: ind((rlog(v["x"]) - 1000) ** 2 + (rlog(v["y"]) - 1010) ** 2 < -1), lambda v: 0,
+          sample={"x": (0, 100), "y": (0, 100)}, keep=lambda v: v["x"] > 0 and v["y"] > 0),
+    # slow_near_*.proof: the slow tail toward a finite point (log u as u -> 0+, u^{1/100} -> 0), not searched
+    Claim("RN205", "((log x + 1000)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(v["x"]) + 1000) ** 2 < 1), lambda v: 0, {"x": lambda: mpmath.exp(-1000)}),
+    Claim("RN206", "((log(x^2) + 2000)^2 < 1) = 0",
+          lambda v: ind((rlog(v["x"] ** 2) + 2000) ** 2 < 1), lambda v: 0, {"x": lambda: -mpmath.exp(-1000)}),
+    Claim("RN207", "((x^{1/100} - 10^-5)^2 < 10^-11) = 0 (x > 0)",
+          lambda v: ind((mpmath.root(v["x"], 100) - mpq(F(1, 10 ** 5))) ** 2 < mpq(F(1, 10 ** 11))), lambda v: 0,
+          {"x": F(1, 10 ** 500)}),
+    Claim("RN211", "((log(x - 1) + 1000)^2 < 1) = 0 (x > 1)",
+          lambda v: ind((rlog(v["x"] - 1) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: 1 + mpmath.exp(-1000)}, digits=1000),
+    Claim("RT202", "((log x + 1000)^2 < -1) = 0 (x > 0)",
+          lambda v: ind((rlog(v["x"]) + 1000) ** 2 < -1), lambda v: 0,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT203", "(tanh x + (log x + 10)^2 < -1) = 0 (x > 0)",
+          lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"]) + 10) ** 2 < -1), lambda v: 0,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
 ]
 
