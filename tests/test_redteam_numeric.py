@@ -657,6 +657,29 @@ CLAIMS = [
     Claim("RT203", "(tanh x + (log x + 10)^2 < -1) = 0 (x > 0)",
           lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"]) + 10) ** 2 < -1), lambda v: 0,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    # true_*_tail.proof, true_far_cancellation.proof: true claims left unknown (strict xfails)
+    Claim("RT204", "(sqrt x + tanh x < -2) = 0 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) + mpmath.tanh(v["x"]) < -2), lambda v: 0,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT205", "(sqrt(-x) + tanh x < -2) = 0 (x < 0)",
+          lambda v: ind(rsqrt(-v["x"]) + mpmath.tanh(v["x"]) < -2), lambda v: 0,
+          sample={"x": (-100, 0)}, keep=lambda v: v["x"] < 0),
+    Claim("RT206", "(softplus x - x > -1) = 1",
+          lambda v: ind(mpmath.log(1 + mpmath.exp(v["x"])) - v["x"] > -1), lambda v: 1, sample={"x": (-100, 100)}),
+    Claim("RT207", "(log(e^x + e^2x) - 2x > -1) = 1",
+          lambda v: ind(mpmath.log(mpmath.exp(v["x"]) + mpmath.exp(2 * v["x"])) - 2 * v["x"] > -1), lambda v: 1,
+          sample={"x": (-100, 100)}),
+    # joint_cells*.proof: the cell where two arguments of different inputs both hold, met by no probe line
+    Claim("RN212", "(x > 1000)(y > 1000) = 0",
+          lambda v: ind(v["x"] > 1000) * ind(v["y"] > 1000), lambda v: 0, {"x": F(1001), "y": F(1001)}),
+    Claim("RN213", "ReLU(x - 10^20) ReLU(y - 10^20) = 0",
+          lambda v: relu(v["x"] - mpq(F(10 ** 20))) * relu(v["y"] - mpq(F(10 ** 20))), lambda v: 0,
+          {"x": F(10 ** 20 + 1), "y": F(10 ** 20 + 1)}),
+    Claim("RN214", "(y (x - 10^20) - 1 > 0)(y > 0) = 0",
+          lambda v: ind(v["y"] * (v["x"] - mpq(F(10 ** 20))) - 1 > 0) * ind(v["y"] > 0), lambda v: 0,
+          {"x": F(10 ** 20 + 2), "y": F(1)}),
+    Claim("RT208", "(x > 1000)(x < -1000) = 0",
+          lambda v: ind(v["x"] > 1000) * ind(v["x"] < -1000), lambda v: 0, sample={"x": (-5000, 5000)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
