@@ -680,6 +680,21 @@ CLAIMS = [
           {"x": F(10 ** 20 + 2), "y": F(1)}),
     Claim("RT208", "(x > 1000)(x < -1000) = 0",
           lambda v: ind(v["x"] > 1000) * ind(v["x"] < -1000), lambda v: 0, sample={"x": (-5000, 5000)}),
+    Claim("RT209", "(sinh x sech x > 1) = 0",
+          lambda v: ind(mpmath.sinh(v["x"]) * mpmath.sech(v["x"]) > 1), lambda v: 0, sample={"x": (-100, 100)}),
+    Claim("RT210", "(sinh(x^2) sech(x^2 + 1) > 3) = 0",
+          lambda v: ind(mpmath.sinh(v["x"] ** 2) * mpmath.sech(v["x"] ** 2 + 1) > 3), lambda v: 0, sample={"x": (-30, 30)}),
+    Claim("RT211", "(log x < x) = 1 (x > 0)",
+          lambda v: ind(rlog(v["x"]) < v["x"]), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT212", "(log(x) / x < 1) = 1 (x > 0)",
+          lambda v: ind(rlog(v["x"]) / v["x"] < 1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT213", "(x^{1/3} - log x > -10) = 1 (x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) - rlog(v["x"]) > -10), lambda v: 1,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT214", "(sqrt x log x > -1) = 1 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) * rlog(v["x"]) > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT215", "(sqrt(x^2 + 1) - |x| > 0) = 1",
+          lambda v: ind(rsqrt(v["x"] ** 2 + 1) - abs(v["x"]) > 0), lambda v: 1, sample={"x": (-100, 100)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
