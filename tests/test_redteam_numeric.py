@@ -399,7 +399,7 @@ CLAIMS = [
     Claim("RT152", "(tanh x + log log(x + 3) + 10 >= 0) = (... > 0) (x > 0)",
           lambda v: ind(_loglog_kink(v["x"]) >= 0), lambda v: ind(_loglog_kink(v["x"]) > 0),
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
-    # too_large.proof, too_large_beyond.proof: a factor past certified evaluation far out (regions._too_large)
+    # too_large.proof, too_large_beyond.proof: a factor past certified evaluation far out (far._too_large)
     Claim("RN155", "(cosh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
           lambda v: ind(mpmath.cosh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
           {"x": F(3 * 10 ** 60)}),
@@ -409,7 +409,7 @@ CLAIMS = [
     Claim("RN157", "(sinh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
           lambda v: ind(mpmath.sinh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
           {"x": F(3 * 10 ** 60)}),
-    # slow_tail.proof: bounded regions past 10^400 made by slow functions (regions._no_sign_change_in_slow_tail)
+    # slow_tail.proof: bounded regions past 10^400 made by slow functions (far.no_sign_change_in_slow_tail)
     Claim("RN158", "(tanh x + (x^{1/100} - 10^5)^2 < 2) = 0 (x > 0)",
           lambda v: ind(mpmath.tanh(v["x"]) + (mpmath.root(v["x"], 100) - 100000) ** 2 < 2), lambda v: 0,
           {"x": F(10 ** 500)}),
@@ -526,7 +526,7 @@ CLAIMS = [
     Claim("RT37", "max(x^2 - 2 sqrt2 x + 3 - cos(e^-240), 0) = x^2 - 2 sqrt2 x + 3 - cos(e^-240)",
           lambda v: max(_q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), 0),
           lambda v: _q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), sample={"x": (-3, 3)}),
-    # far.proof: regions past the u-pieces' reach (regions._far_brackets, regions._no_sign_change_beyond)
+    # far.proof: regions past the u-pieces' reach (far.far_brackets, far.no_sign_change_beyond)
     Claim("RN86", "(tanh x + (x + 3 10^7)^2 < 2) = 0",
           lambda v: ind(mpmath.tanh(v["x"]) + (v["x"] + 3 * 10 ** 7) ** 2 < 2), lambda v: 0, {"x": F(-3 * 10 ** 7)}),
     Claim("RN87", "(tanh x + log log log(x + 20) > 3) = 0 (x > 0)",
