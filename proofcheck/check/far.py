@@ -18,7 +18,7 @@ import math
 
 import sympy as sp
 
-from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
+from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, magnitude_bits
 from .kinks import _T, Budget, rational_interval, scale_decades
 from .signs import BISECT_DEPTH, INTERVAL_BITS, Counter, fraction_parts, monotone_without_root, no_zero_on, strict_sign
 
@@ -28,6 +28,7 @@ FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
 TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`no_sign_change_in_slow_tail`)
 TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
+NEAR_BITS = 64  # the search next to a singular point covers a relative 2^-64 around it (`no_sign_change_near_singularities`)
 LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
 FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
 
@@ -201,7 +202,10 @@ def no_sign_change_beyond(g_line, sides: tuple = (1, -1)) -> None:
     other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
     10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
     short. The numerator and denominator of g over a common denominator are tried the same way (g's
-    own limit can be 0 where theirs is not). A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
+    own limit can be 0 where theirs is not). A limit so close to 0 that its decades and the constants'
+    reach together pass FAR_MAX_DECADE - FAR_MARGIN_DECADES is a Budget too: g approaches it at a
+    rate its constants set (atan t - (pi/2) cos(e^{-e^7}) tends to 10^-953 like 1/t, and crosses it
+    near 10^953). A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
     10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
     parts = (g_line, *(fraction_parts(g_line) or ()))  # (1000 - log t) / t: its limit is 0, its numerator's not
     for part in parts:
@@ -209,13 +213,17 @@ def no_sign_change_beyond(g_line, sides: tuple = (1, -1)) -> None:
             sign = strict_sign(part, side * sp.Integer(10) ** FAR_MAX_DECADE)
             if sign is None:
                 continue
-            at_infinity = _limit_sign(part, side)
-            if at_infinity is not None and at_infinity != sign:
+            at_infinity = _limit(part, side)
+            if at_infinity is not None and at_infinity[0] != sign:
                 raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
                              "(its limit there has the other sign), where no probe reaches")
+            if at_infinity is not None and at_infinity[1] > 0 and \
+                    at_infinity[1] + scale_decades([part]) > FAR_MAX_DECADE - FAR_MARGIN_DECADES:
+                raise Budget(f"{sp.sstr(g_line)} tends to a limit within 10^-{int(at_infinity[1])} of 0 along a "
+                             "probe line: a sign change that this makes can lie past the far search")
 
 
-def no_sign_change_in_slow_tail(g_line, counter: Counter) -> None:
+def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)) -> None:
     """Raise a Budget when g, built with slow functions (`_slow_depth`: log, asinh, acosh, a power
     that is not an integer), changes sign past 10^FAR_MAX_DECADE. Their sign changes lie as far out as
     the exponential of their constants (`\\log x = 1000` at e^1000, `x^{1/100} = 10^5` at 10^500), so a
@@ -234,7 +242,7 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter) -> None:
     if depth > TAIL_LEVELS:
         raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
                      "sign changes far out are not searched")
-    for side in (1, -1):
+    for side in sides:
         h = g_line
         for level in range(depth):
             h = _peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
@@ -250,6 +258,78 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter) -> None:
             no_sign_change_beyond(h, sides=(1,))
 
 
+def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
+    """Raise a Budget when g changes sign within a relative 2^-NEAR_BITS of a point where one of its
+    parts is singular: where the argument u of a log, a root, a non-integer or negative power vanishes
+    (u a polynomial in t: its real roots, exactly). Slow functions put sign changes exponentially close
+    to such a point (`(\\log x + 1000)^2 < 1` at x = e^{-1000}, `x^{1/100} = 10^{-5}` at 10^{-500}),
+    and atan(1/x) tends to pi/2 there as it does at infinity: far finer than the refinement reaches.
+    Each side of such a point a is searched as a far tail: t = a +- 1/s, with each u that vanishes at a
+    written by its Taylor polynomial at a without the constant term (so log(x^2 - 2) near sqrt 2 is
+    log(2 sqrt 2 / s + 1/s^2), no cancellation), bisected over s in [2^NEAR_BITS / max(1, |a|),
+    10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
+    `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
+    (docs/language.md)."""
+    for a, nodes in _singular_points(g_line):
+        start = sp.Integer(2) ** NEAR_BITS / max(1, sp.ceiling(abs(a)))
+        for side in (1, -1):
+            h = _near(g_line, a, side, nodes)
+            if h.has(sp.I):
+                if g_line.has(sp.Piecewise):
+                    raise Budget(f"{sp.sstr(g_line)} could not be searched next to its singular point {sp.sstr(a)}")
+                continue  # no real value on that side
+            rungs = [start] + [r for r in far_ladder(0) if r > start]
+            if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
+                             f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
+            try:
+                no_sign_change_beyond(h, sides=(1,))
+                no_sign_change_in_slow_tail(h, counter, sides=(1,))
+            except Budget as closer:  # said in terms of t = a +- 1/s, where s is the far variable
+                raise Budget(f"next to {sp.sstr(a)}, where {sp.sstr(g_line)} is singular (t = {sp.sstr(a)} "
+                             f"{'+' if side > 0 else '-'} 1/s): {closer}") from None
+
+
+def _singular_points(g_line) -> list[tuple]:
+    """(a, nodes): each real root a of the argument u of a log, acosh, or power b^p (p not a positive
+    integer) in g, u a polynomial in t with rational coefficients, with the u's that vanish there."""
+    found: dict = {}
+    for node in sp.preorder_traversal(g_line):
+        if isinstance(node, (sp.log, sp.acosh)):
+            u = node.args[0] - (1 if isinstance(node, sp.acosh) else 0)
+        elif node.is_Pow and not (node.exp.is_Integer and node.exp > 0) and not node.exp.has(_T):
+            u = node.base
+        else:
+            continue
+        if not u.has(_T):
+            continue
+        try:
+            poly = sp.Poly(u, _T)
+        except sp.PolynomialError:
+            continue
+        if not poly.domain.is_QQ and not poly.domain.is_ZZ:
+            continue
+        for a in sp.real_roots(poly):
+            found.setdefault(a, set()).add(u)
+    return sorted(((a, tuple(sorted(us, key=sp.default_sort_key))) for a, us in found.items()),
+                  key=lambda x: sp.default_sort_key(x[0]))
+
+
+def _near(g_line, a, side: int, us: tuple):
+    """g at t = a + side / s (s the new t), each u in `us` (zero at a) written as its Taylor polynomial
+    at a without the constant term: the same values, computed without cancelling near a."""
+    marks = {u: sp.Dummy("u") for u in us}
+    h = g_line.xreplace(marks)
+    step = side / _T
+    out = h.xreplace({_T: a + step})
+    for u, mark in marks.items():
+        poly = sp.Poly(u, _T)
+        taylor = sum(poly.diff((_T, k)).as_expr().xreplace({_T: a}) / sp.factorial(k) * step ** k
+                     for k in range(1, poly.degree() + 1))
+        out = out.xreplace({mark: sp.expand(taylor) if a.is_Rational else taylor})
+    return out
+
+
 def _slow_depth(e) -> int:
     """How many slow functions (log, asinh, acosh, b^p with p not an integer or depending on t) are
     nested on the deepest path from e down to t: the levels of t = e^s that make e fast."""
@@ -261,9 +341,9 @@ def _slow_depth(e) -> int:
 
 
 def _peeled(h):
-    """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0, k
-    > 0 numbers, the largest k) written as k t + log c + log(1 + r) and c^p e^{p k t} (1 + r)^p, r the
-    other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
+    """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0 a
+    constant, k a number, the largest k: `_leading_exponential`) written as k t + log c + log(1 + r)
+    and c^p e^{p k t} (1 + r)^p, r the other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
     sign), and enclosed without e^{k t}, which is past arb's range for t near 10^400."""
     def peel(node):
         if isinstance(node, sp.log) or (node.is_Pow and not node.exp.is_Integer and not node.exp.has(_T)):
@@ -280,14 +360,32 @@ def _peeled(h):
 
 
 def _leading_exponential(u) -> tuple | None:
-    """(c, k) for the term c e^{k t} of expanded u with the largest k > 0, c > 0 a number; None."""
+    """(c, k) for the term c e^{k t} of expanded u with the largest k (a number of any sign; a constant
+    term has k = 0), c a constant certainly > 0; None when no term has that form. Any such term makes
+    `_peeled`'s identity exact; the largest k is the one that keeps 1 + r away from cancellation as t
+    grows (e^{-t} + e^{-2t} is e^{-t} (1 + e^{-t}))."""
     best = None
     for term in sp.Add.make_args(sp.expand(u)):
         c, rest = term.as_independent(_T, as_Add=False)
-        if isinstance(rest, sp.exp) or (rest.is_Pow and rest.base == sp.E):
-            k = sp.expand(rest.exp / _T) if not isinstance(rest, sp.exp) else sp.expand(rest.args[0] / _T)
-            if k.is_Number and k > 0 and c.is_Number and c > 0 and (best is None or k > best[1]):
-                best = (c, k)
+        if rest == 1:
+            k = sp.Integer(0)
+        elif isinstance(rest, sp.exp) or (rest.is_Pow and rest.base == sp.E):
+            power = sp.expand(rest.args[0] if isinstance(rest, sp.exp) else rest.exp)
+            k = power.coeff(_T)
+            shift = power - k * _T
+            if not k.is_Number or shift.has(_T):
+                continue
+            c = c * sp.exp(shift)
+        else:
+            continue
+        if best is not None and k <= best[1]:
+            continue
+        try:
+            positive = Evaluator({}).run(lambda e: e.sign(c)) == 1
+        except (Undefined, Undecided):
+            positive = False
+        if positive:
+            best = (c, k)
     return best
 
 
@@ -295,16 +393,27 @@ def _leading_exponential(u) -> tuple | None:
 def _limit_sign(g_line, side: int) -> int | None:
     """The sign of g's limit as t goes to side * oo (-1, 1), None when the limit is 0, not a real
     number or infinity, or SymPy cannot find it."""
+    found = _limit(g_line, side)
+    return None if found is None else found[0]
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def _limit(g_line, side: int) -> tuple[int, float] | None:
+    """(sign, decades) of g's limit as t goes to side * oo: its certified sign and -log10 of its size
+    (0 for an infinite limit, and for one of size 1 or more); None as `_limit_sign`."""
     try:
         lim = sp.limit(g_line, _T, side * sp.oo)
     except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, sp.PolynomialError):
         return None  # SymPy's limit code fails on some trees: no information
     if lim in (sp.oo, -sp.oo):
-        return 1 if lim == sp.oo else -1
+        return (1 if lim == sp.oo else -1), 0.0
     if not (lim.is_number and lim.is_real and lim.is_finite) or lim.free_symbols:
         return None
     try:
-        sign = Evaluator({}).run(lambda e: e.sign(lim))
+        sign, size = Evaluator({}).run(lambda e: (e.sign(lim), e.value(lim)))
     except (Undefined, Undecided):
         return None
-    return sign or None
+    if not sign:
+        return None
+    small = abs(size) < 1  # a certain comparison for a ball (False where it is not certain)
+    return sign, magnitude_bits(size) * math.log10(2) if small else 0.0

@@ -66,7 +66,8 @@ from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
-from .far import far_brackets, far_points, no_sign_change_beyond, no_sign_change_in_slow_tail, without_positive_factors
+from .far import (far_brackets, far_points, no_sign_change_beyond, no_sign_change_in_slow_tail,
+                  no_sign_change_near_singularities, without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 from .signs import (BISECT_DEPTH, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
                     no_zero_on, strict_sign)
@@ -656,7 +657,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
                     no_sign_change_beyond(g_line)
-                    no_sign_change_in_slow_tail(g_line, Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}"))
+                    tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
+                    no_sign_change_in_slow_tail(g_line, tails)
+                    no_sign_change_near_singularities(g_line, tails)
         for t, where in line_probes:
             out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
