@@ -40,10 +40,16 @@ def far_brackets(g_line, parts, slope, start: sp.Rational, counter: Counter) -> 
     and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
     out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
     here, where the cells' probes fall. `counter`: the line's budget of enclosures, shared with the
-    bisection near 0."""
+    bisection near 0. Each side is bisected in g's form `peeled` for it (log(e^t + 1) - t is
+    log(1 + e^{-t}) for t -> +oo: the same values, without two huge terms cancelling)."""
     rungs = [start] + [r for r in far_ladder(scale_decades([g_line])) if r > start]
-    stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
-    return _bisect_far(g_line, parts, slope, stack, counter)
+    found: list[tuple] = []
+    for side in (1, -1):
+        h = peeled(g_line, side)
+        stack = [(side * a, side * b) if side > 0 else (side * b, side * a) for a, b in zip(rungs, rungs[1:])]
+        found += _bisect_far(h, parts if h == g_line else fraction_parts(h),
+                             slope if h == g_line else sp.diff(h, _T), stack, counter)
+    return found
 
 
 def _bisect_far(g_line, parts, slope, stack: list, counter: Counter) -> list[tuple]:
@@ -229,7 +235,7 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)
     the exponential of their constants (`\\log x = 1000` at e^1000, `x^{1/100} = 10^5` at 10^500), so a
     bounded region there (`\\tanh x + (\\log x - 1000)^2 < 2`, RN88) has the same sign at 10^400 and at
     infinity and `no_sign_change_beyond` cannot see it. Each level of slowness is undone by t = +-e^s
-    (log(e^s) = s, x^{1/100} = e^{s/100}; `_peeled` writes log(b + d e^s) as s + log d + log(1 + (b/d)
+    (log(e^s) = s, x^{1/100} = e^{s/100}; `peeled` writes log(b + d e^s) as s + log d + log(1 + (b/d)
     e^{-s})), and s is bisected over [TAIL_START, 10^FAR_MAX_DECADE] (e^TAIL_START is below 10^400, so
     the levels chain on): a sign change there is a Budget, and so is one past the last level's end by
     the limit rule. A tail that SymPy makes complex (sqrt(-e^s) = i e^{s/2}: a root or log of a
@@ -243,9 +249,9 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)
         raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
                      "sign changes far out are not searched")
     for side in sides:
-        h = g_line
+        h = peeled(g_line, side)  # log(e^t + 1) - t is log(1 + e^{-t}) first, for t -> +oo
         for level in range(depth):
-            h = _peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
+            h = peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
             if h.has(sp.I):
                 if g_line.has(sp.Piecewise):  # the complex part may sit in a branch not taken
                     raise Budget(f"{sp.sstr(g_line)} has no real tail to search past |t| = 10^{FAR_MAX_DECADE}")
@@ -340,7 +346,7 @@ def _slow_depth(e) -> int:
     return below + 1 if slow else below
 
 
-def _peeled(h):
+def peeled(h, side: int = 1):
     """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0 a
     constant, k a number, the largest k: `_leading_exponential`) written as k t + log c + log(1 + r)
     and c^p e^{p k t} (1 + r)^p, r the other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
@@ -348,7 +354,7 @@ def _peeled(h):
     def peel(node):
         if isinstance(node, sp.log) or (node.is_Pow and not node.exp.is_Integer and not node.exp.has(_T)):
             u = node.args[0] if isinstance(node, sp.log) else node.base
-            lead = _leading_exponential(u)
+            lead = _leading_exponential(u, side)
             if lead is not None:
                 c, k = lead
                 rest = sp.expand((u - c * sp.exp(k * _T)) * sp.exp(-k * _T) / c)
@@ -359,11 +365,11 @@ def _peeled(h):
     return h.replace(lambda n: isinstance(n, sp.log) or n.is_Pow, peel)
 
 
-def _leading_exponential(u) -> tuple | None:
+def _leading_exponential(u, side: int = 1) -> tuple | None:
     """(c, k) for the term c e^{k t} of expanded u with the largest k (a number of any sign; a constant
-    term has k = 0), c a constant certainly > 0; None when no term has that form. Any such term makes
-    `_peeled`'s identity exact; the largest k is the one that keeps 1 + r away from cancellation as t
-    grows (e^{-t} + e^{-2t} is e^{-t} (1 + e^{-t}))."""
+    term has k = 0; the smallest for side -1, t -> -oo), c a constant certainly > 0; None when no term
+    has that form. Any such term makes `peeled`'s identity exact; the one that dominates as t goes to
+    side * oo keeps 1 + r away from cancellation (e^{-t} + e^{-2t} is e^{-t} (1 + e^{-t}))."""
     best = None
     for term in sp.Add.make_args(sp.expand(u)):
         c, rest = term.as_independent(_T, as_Add=False)
@@ -378,7 +384,7 @@ def _leading_exponential(u) -> tuple | None:
             c = c * sp.exp(shift)
         else:
             continue
-        if best is not None and k <= best[1]:
+        if best is not None and side * k <= side * best[1]:
             continue
         try:
             positive = Evaluator({}).run(lambda e: e.sign(c)) == 1

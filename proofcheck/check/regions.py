@@ -67,7 +67,7 @@ from flint import ctx, fmpq
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
 from .far import (far_brackets, far_points, no_sign_change_beyond, no_sign_change_in_slow_tail,
-                  no_sign_change_near_singularities, without_positive_factors)
+                  no_sign_change_near_singularities, peeled, without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 from .signs import (BISECT_DEPTH, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
                     no_zero_on, strict_sign)
@@ -76,11 +76,14 @@ FIRST_POINTS = 3
 MORE_POINTS = 12
 MAX_CROSSINGS = 200  # sign changes of one argument along one line
 MAX_PROBES = 3000  # probe points per instance
+SWEEP_ROUNDS = 2  # rounds of axis lines through the cells found (`_swept`): joint cells of 3 inputs
+MAX_SWEEP_LINES = 600  # probe lines per instance, the sweep's included
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
+UNSWEPT = "unswept"  # the sweep for joint regions stopped short (see _unswept)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
@@ -334,9 +337,15 @@ def _t_of(u: sp.Rational) -> sp.Rational:
 
 def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
-    is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
+    is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change. A piece
+    on one side of 0 is enclosed in g's form `peeled` for that side (log(e^{2t} + e^t) - 2t is
+    log(1 + e^{-t}) for t > 0: the same values, without two large terms cancelling)."""
     parts = fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
+    forms = {0: (g_line, parts, slope)}
+    for side in (1, -1):
+        h = peeled(g_line, side)
+        forms[side] = forms[0] if h == g_line else (h, fraction_parts(h), sp.diff(h, _T))
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
@@ -344,9 +353,10 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     counter = Counter(BISECT_EVALUATIONS, f"isolating the sign changes of {sp.sstr(g_line)}")
     for u1, u2, depth in counter.pieces(stack):
         t1, t2 = _t_of(u1), _t_of(u2)
-        if no_zero_on(g_line, parts, t1, t2):
+        h, h_parts, h_slope = forms[1 if t1 >= 0 else (-1 if t2 <= 0 else 0)]
+        if no_zero_on(h, h_parts, t1, t2):
             continue
-        if monotone_without_root(g_line, slope, t1, t2):
+        if monotone_without_root(h, h_slope, t1, t2):
             continue
         if depth >= BISECT_DEPTH:
             found.append((t1, t2))
@@ -600,13 +610,16 @@ def _proportional(g_line, h_line) -> bool:
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False,
+           sweep: bool = True) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
     (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
     the probes of the lines through the arguments' numerically found stationary points only
-    (`extremum_points`), asked for by a step that survived the ordinary probes."""
+    (`extremum_points`), asked for by a step that survived the ordinary probes. `sweep`: lines through
+    the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
+    sampled numerically only, whose evidence is sampled points."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
@@ -622,7 +635,12 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
         lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
-    for line in lines:
+    queue = [(line, 0) for line in lines]
+    swept = {(line.base, line.direction) for line in lines}
+    axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
+    rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
+    while queue:
+        line, depth = queue.pop(0)
         per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
@@ -660,11 +678,55 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                     tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
                     no_sign_change_in_slow_tail(g_line, tails)
                     no_sign_change_near_singularities(g_line, tails)
+        if depth and len(out) + len(line_probes) > MAX_PROBES:
+            out.append(_unswept(bases[0], f"more than {MAX_PROBES} probe points"))
+            break
         for t, where in line_probes:
             out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
+        if depth < rounds and line.axis:
+            more = _swept(line, line_probes, axes, swept, depth + 1)
+            if more is None:
+                out.append(_unswept(bases[0], f"more than {MAX_SWEEP_LINES} probe lines"))
+                break
+            queue += more
     coverage.probes += len(out)
+    return out
+
+
+def _unswept(point: dict, why: str) -> Probe:
+    """The sweep stopped short: an UNSWEPT probe, so the step is unknown where these probes are its
+    evidence (compare.py), while a quick search for a difference, and a size sampled numerically only
+    (`Instance.large`: its evidence is sampled points by its guarantee), keep the rest."""
+    return Probe(dict(point), UNSWEPT, f"{why} are needed to meet every joint region of the kink "
+                                         "arguments (where several hold at once)")
+
+
+def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
+    """The sweep: axis lines along every other input through one point of each cell this line found
+    (its exact crossings, cell middles, the first far point on each side), so the cells where several
+    arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
+    through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
+    inputs that are separable (each in one input) has a probe. SWEEP_ROUNDS rounds; None past
+    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSETTLED probe, `_unswept`)."""
+    own = line.direction[0][0]
+    reps = [t for t, where in line_probes if where in ("on", "inside")]
+    reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
+    out: list[tuple[Line, int]] = []
+    for t in dict.fromkeys(reps):
+        point = line.at(t)
+        for s in axes:
+            if s == own:
+                continue
+            base = tuple(sorted({**point, s: sp.Integer(0)}.items(), key=_by_name))
+            key = (base, ((s, sp.Integer(1)),))
+            if key in swept:
+                continue
+            swept.add(key)
+            if len(swept) > MAX_SWEEP_LINES:
+                return None
+            out.append((Line(*key), depth))
     return out
 
 
