@@ -6,7 +6,7 @@ false claim it must not let through:
 - `matrix.derivative` (a derivative entry, each shared subtree once) is structurally `sp.diff`;
 - lazy matrix sums and products (`MatrixMixin.madd`, `matmul`, `hadamard`) have the eager entries;
 - `f'` of a matrix is differentiated once per function (`MatrixMixin.prime_value`);
-- `regions._stationary_point` (a rank test and an LU solve) finds the point `sympy.solve` found;
+- `extrema._stationary_point` (a rank test and an LU solve) finds the point `sympy.solve` found;
 - `compare._evidence_forms` skips the expanded forms only when d reads as zero, never for a
   difference that cancellation hides (`(1 + e^{-100})^2 = 1 + 2e^{-100}` at a sampled size);
 - `rational.polynomial_zero` (the reading that goes first) shows zero only what SymPy's expansion

@@ -416,7 +416,7 @@ CLAIMS = [
     Claim("RT152", "(tanh x + log log(x + 3) + 10 >= 0) = (... > 0) (x > 0)",
           lambda v: ind(_loglog_kink(v["x"]) >= 0), lambda v: ind(_loglog_kink(v["x"]) > 0),
           sample={"x": (0, 9)}, keep=lambda v: v["x"] > 0),
-    # too_large.proof, too_large_beyond.proof: a factor past certified evaluation far out (regions._too_large)
+    # too_large.proof, too_large_beyond.proof: a factor past certified evaluation far out (far._too_large)
     Claim("RN155", "(cosh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
           lambda v: ind(mpmath.cosh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
           {"x": F(3 * 10 ** 60)}),
@@ -426,7 +426,7 @@ CLAIMS = [
     Claim("RN157", "(sinh(x^2) ((x - 3 10^60)^2 - 1) < 0) = 0",
           lambda v: ind(mpmath.sinh(v["x"] ** 2) * ((v["x"] - 3 * mpmath.mpf(10) ** 60) ** 2 - 1) < 0), lambda v: 0,
           {"x": F(3 * 10 ** 60)}),
-    # slow_tail.proof: bounded regions past 10^400 made by slow functions (regions._no_sign_change_in_slow_tail)
+    # slow_tail.proof: bounded regions past 10^400 made by slow functions (far.no_sign_change_in_slow_tail)
     Claim("RN158", "(tanh x + (x^{1/100} - 10^5)^2 < 2) = 0 (x > 0)",
           lambda v: ind(mpmath.tanh(v["x"]) + (mpmath.root(v["x"], 100) - 100000) ** 2 < 2), lambda v: 0,
           {"x": F(10 ** 500)}),
@@ -449,6 +449,18 @@ CLAIMS = [
           lambda v: ind(rlog(v["x"] ** 2 + 1) > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
     Claim("RT155", "(x^{1/3} + tanh x < -2) = 0 (x > 0)",
           lambda v: ind(mpmath.cbrt(v["x"]) + mpmath.tanh(v["x"]) < -2), lambda v: 0,
+          sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    # near_singularity.proof, domain_edge_unknown_true.proof: sign changes exponentially close to a singular point (far.no_sign_change_near_singularities)
+    Claim("RN163", "((log(x^2 - 2) + 1000)^2 < 1) = 0 (x^2 > 2)",
+          lambda v: ind((rlog(v["x"] ** 2 - 2) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2 + mpmath.exp(-1000))}, digits=900),
+    Claim("RN164", "(tanh x + (log(x - 7) + 1000)^2 < 2) = 0 (x > 7)",
+          lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"] - 7) + 1000) ** 2 < 2), lambda v: 0,
+          {"x": lambda: 7 + mpmath.exp(-1000)}, digits=900),
+    Claim("RT156", "((log x + 10)^2 > -1) = 1 (x > 0)",
+          lambda v: ind((rlog(v["x"]) + 10) ** 2 > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT157", "(x^{1/3} + tanh x > 0) = 1 (x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) + mpmath.tanh(v["x"]) > 0), lambda v: 1,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
     Claim("RN104", "(|x - 5| + |y - 5| + (z - 5)^4 (w^2 + 1) + (w - 1)^6 < 10^-40) = 0",
           lambda v: ind(abs(v["x"] - 5) + abs(v["y"] - 5) + (v["z"] - 5) ** 4 * (v["w"] ** 2 + 1) + (v["w"] - 1) ** 6
@@ -543,7 +555,7 @@ CLAIMS = [
     Claim("RT37", "max(x^2 - 2 sqrt2 x + 3 - cos(e^-240), 0) = x^2 - 2 sqrt2 x + 3 - cos(e^-240)",
           lambda v: max(_q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), 0),
           lambda v: _q84(v["x"]) + 2 - 2 * mpmath.cos(mpmath.exp(-240)), sample={"x": (-3, 3)}),
-    # far.proof: regions past the u-pieces' reach (regions._far_brackets, regions._no_sign_change_beyond)
+    # far.proof: regions past the u-pieces' reach (far.far_brackets, far.no_sign_change_beyond)
     Claim("RN86", "(tanh x + (x + 3 10^7)^2 < 2) = 0",
           lambda v: ind(mpmath.tanh(v["x"]) + (v["x"] + 3 * 10 ** 7) ** 2 < 2), lambda v: 0, {"x": F(-3 * 10 ** 7)}),
     Claim("RN87", "(tanh x + log log log(x + 20) > 3) = 0 (x > 0)",

@@ -3,8 +3,9 @@
 One module per responsibility: `instances` (sizes and index patterns a step is checked over),
 `assumptions` (assumptions and the given point), `numbers` (evaluation at exact points),
 `sampling` (random exact points), `kinks` (kink arguments and their constants' reach),
-`regions` (probe lines and the points on them), `extrema` (the extremum search behind off-line
-probes), `symbolic` (the zero test), `counterexample`,
+`regions` (probe lines and the points on them), `signs` (certified signs on a piece of a line, the
+bisections' primitives), `far` (sign changes past |t| = 4,096 and past 10^400), `extrema` (the
+extremum search behind off-line probes), `symbolic` (the zero test), `counterexample`,
 `compare` (one instance), `decide` (a verdict over all instances), `jobs` (sandboxed comparisons),
 `goals`, and `problem` (the orchestration). Verdicts:
   proved   every instance zero-tested symbolically (and the larger N agreed numerically)

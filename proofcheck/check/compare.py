@@ -44,7 +44,7 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, Coverage, probes
+from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, UNSWEPT, Coverage, probes
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -96,7 +96,7 @@ class _Instance:
     syms: list
     unfixed: tuple = ()  # both sides before the given point is substituted: their kinks for the notes
     bits: int = 0
-    probes: dict = field(default_factory=dict)  # (arguments, on_only) -> probe points, computed once
+    probes: dict = field(default_factory=dict)  # (arguments, on_only, deep, sweep) -> probe points, computed once
     points: int = 0
 
     def note(self, check: PointCheck) -> PointCheck:
@@ -352,11 +352,16 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
 def _probe_points(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool,
                   forms: tuple, only: str | None, quick: bool, deep: bool) -> _Outcome:
     """Compare at the probes of one kind (regions.probes, `deep` or not), computed once per instance."""
-    key = (tuple(args), on_only, deep)
+    sweep = not (quick or job.inst.large)  # joint regions: evidence, not a quick search's or a sampled size's
+    key = (tuple(args), on_only, deep, sweep)
     if key not in job.probes:
         job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage,
-                                 difference=job.a.expr - job.b.expr, deep=deep)
+                                 difference=job.a.expr - job.b.expr, deep=deep, sweep=sweep)
     for pr in job.probes[key]:
+        if pr.where == UNSWEPT:
+            if quick:
+                continue
+            return _Outcome(undecided=pr.note)
         if pr.where == UNSETTLED:
             if quick or _outside_assumptions(job.rels, pr):
                 continue

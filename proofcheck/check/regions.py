@@ -11,7 +11,7 @@ cover wide regions only, so every argument is restricted to *probe lines* throug
 - anything else: certified bisection with interval arithmetic over |t| < 4,096 along the line (the
   parameter t = u / (1 - u^2)), subintervals where the argument's enclosure excludes 0 dropped, and
   those where its slope's does and both ends have one sign (beside a double root); past that, on to
-  |t| = 10^FAR_MAX_DECADE in pieces cut at the far ladder (`_far_brackets`), so a bounded region far
+  |t| = 10^FAR_MAX_DECADE in pieces cut at the far ladder (`far_brackets`), so a bounded region far
   out (3.4 wide at 10^50) lies between two brackets; an argument `c exp(u) + k` or `c log(u) + k`
   with u linear also gets its root in closed form.
 The crossings of all arguments on a line, merged and sorted, cut it into cells; the probes are the
@@ -24,8 +24,8 @@ unknown), and on every line searched by bisection, the far ladder's points (`far
 of 10 from 10^4 to two decades past the line's constant reach `scale_decades`, at least 10^9, then
 exponents doubling and 10^400 last; looked at for a difference only: `BEYOND`). Past 10^400 an
 argument whose limit at infinity has the other sign than at 10^400 is a Budget
-(`_no_sign_change_beyond`), and so is one built with slow functions (log, roots) that changes sign in
-its tail searched at t = e^s (`_no_sign_change_in_slow_tail`), unless the step's difference is 0
+(`no_sign_change_beyond`), and so is one built with slow functions (log, roots) that changes sign in
+its tail searched at t = e^s (`no_sign_change_in_slow_tail`), unless the step's difference is 0
 whatever that argument's sign (`_same_on_every_side`). Far pieces are enclosed with infinite ends
 where values are past arb's range (`IntervalEvaluator(extended=True)`); one still without an enclosure
 is searched without its factors of one certain sign (`_sign_reduced`), else a Budget. A bracket that may hide a thin region (the argument not monotone on it,
@@ -36,7 +36,7 @@ argument is convex or concave is searched for its one extremum, and cut around i
 crosses 0 there (`_dip_cut`: a dip down to about 2^-65000; closer to 0 is a Budget). Bracketed sign
 changes of two arguments that still overlap after refinement are a Budget unless the arguments are
 proportional (`_no_unordered_crossings`: a cell between them could have no probe). Factors e^u of an
-argument are left out along a line (`_without_positive_factors`). The constant reach (`kinks.scale_decades`) sums,
+argument are left out along a line (`without_positive_factors`). The constant reach (`kinks.scale_decades`) sums,
 over the constants written in the line's arguments, the larger of each one's magnitude and its height
 (a long decimal near 1 counts its digits), plus the largest cancellation among them (cos(e^-240) - 1).
 Nothing is capped silently: a line with more crossings than `MAX_CROSSINGS` or more probes than
@@ -58,44 +58,39 @@ a few starts; extrema.py's docstring says which arguments that covers completely
 
 from __future__ import annotations
 
-import functools
-import math
 import random
 from dataclasses import dataclass
 
 import sympy as sp
-from flint import arb, ctx, fmpq
+from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
+from .far import (far_brackets, far_points, no_sign_change_beyond, no_sign_change_in_slow_tail,
+                  no_sign_change_near_singularities, peeled, without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
+from .signs import (BISECT_DEPTH, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
+                    no_zero_on, strict_sign)
 
 FIRST_POINTS = 3
 MORE_POINTS = 12
 MAX_CROSSINGS = 200  # sign changes of one argument along one line
 MAX_PROBES = 3000  # probe points per instance
+SWEEP_ROUNDS = 2  # rounds of axis lines through the cells found (`_swept`): joint cells of 3 inputs
+MAX_SWEEP_LINES = 600  # probe lines per instance, the sweep's included
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
-BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
+UNSWEPT = "unswept"  # the sweep for joint regions stopped short (see _unswept)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
-FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
-FAR_LAST_DECADE = 9  # the ladder goes at least this far
-FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
-FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
-TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`_no_sign_change_in_slow_tail`)
-TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
-LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
 CLOSE_GUARD = 64  # bits beyond the working precision that ball ends are read at
-FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
-INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
 
 
 @dataclass(frozen=True)
@@ -336,41 +331,32 @@ def _exact_crossing(root: sp.Expr) -> list[Crossing]:
     return [Crossing(lo, hi, root)]
 
 
-class _Counter:
-    """The pieces of a certified bisection, each counted against a budget of enclosures (`limit`);
-    one more is a Budget naming what was being done."""
-
-    def __init__(self, limit: int, doing: str):
-        self.limit, self.doing, self.used = limit, doing, 0
-
-    def pieces(self, stack: list):
-        """Pop pieces off `stack` (the caller pushes the halves back) until it is empty."""
-        while stack:
-            self.used += 1
-            if self.used > self.limit:
-                raise Budget(f"{self.doing} along a probe line took more than {self.limit} enclosures")
-            yield stack.pop()
-
-
 def _t_of(u: sp.Rational) -> sp.Rational:
     return u / (1 - u * u)
 
 
 def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
-    is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change."""
-    parts = _fraction_parts(g_line)
+    is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change. A piece
+    on one side of 0 is enclosed in g's form `peeled` for that side (log(e^{2t} + e^t) - 2t is
+    log(1 + e^{-t}) for t > 0: the same values, without two large terms cancelling)."""
+    parts = fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
+    forms = {0: (g_line, parts, slope)}
+    for side in (1, -1):
+        h = peeled(g_line, side)
+        forms[side] = forms[0] if h == g_line else (h, fraction_parts(h), sp.diff(h, _T))
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
     found: list[tuple[sp.Rational, sp.Rational]] = []
-    counter = _Counter(BISECT_EVALUATIONS, f"isolating the sign changes of {sp.sstr(g_line)}")
+    counter = Counter(BISECT_EVALUATIONS, f"isolating the sign changes of {sp.sstr(g_line)}")
     for u1, u2, depth in counter.pieces(stack):
         t1, t2 = _t_of(u1), _t_of(u2)
-        if _no_zero_on(g_line, parts, t1, t2):
+        h, h_parts, h_slope = forms[1 if t1 >= 0 else (-1 if t2 <= 0 else 0)]
+        if no_zero_on(h, h_parts, t1, t2):
             continue
-        if _monotone_without_root(g_line, slope, t1, t2):
+        if monotone_without_root(h, h_slope, t1, t2):
             continue
         if depth >= BISECT_DEPTH:
             found.append((t1, t2))
@@ -378,7 +364,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         mid = (u1 + u2) / 2
         stack.append((mid, u2, depth + 1))
         stack.append((u1, mid, depth + 1))
-    found += _far_brackets(g_line, parts, slope, _t_of(edge), counter)
+    found += far_brackets(g_line, parts, slope, _t_of(edge), counter)
     found.sort()
     merged: list[list] = []
     for lo, hi in found:
@@ -405,7 +391,7 @@ def _dip_cut(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> list[tuple] | N
     Neither certified at the last precision (an extremum within about 2^-(2 DIP_BITS[-1]) of 0): a
     Budget, the step is unknown. None where no extremum is found (the piece is kept)."""
     curvature = sp.diff(slope, _T)
-    if not _excludes_zero(curvature, t1, t2):
+    if not excludes_zero(curvature, t1, t2):
         return None
     p = None
     for bits in DIP_BITS:
@@ -479,7 +465,7 @@ def _slope_root(slope, curvature, t1: sp.Rational, t2: sp.Rational, bits: int,
     from `start` (the piece's middle first), kept inside the piece; None when the slope has one strict
     sign at both ends (g monotone) or a value cannot be had."""
     if start is None:
-        ends = (_strict_sign(slope, t1), _strict_sign(slope, t2))
+        ends = (strict_sign(slope, t1), strict_sign(slope, t2))
         if None not in ends and ends[0] == ends[1]:
             return None
     t = (t1 + t2) / 2 if start is None else start
@@ -507,121 +493,6 @@ def _round_to(v: sp.Rational, bits: int) -> sp.Rational:
     return sp.Rational(round(v * sp.Integer(2) ** shift), sp.Integer(2) ** shift) if shift > 0 else sp.Integer(round(v))
 
 
-def _far_brackets(g_line, parts, slope, start: sp.Rational, counter: "_Counter") -> list[tuple]:
-    """Certified bisection past the u-pieces' reach, from |t| = `start` (about 4,096) to
-    10^FAR_MAX_DECADE on both sides: the far ladder's rungs (`_far_ladder`) cut it into first pieces,
-    split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
-    and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
-    out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
-    here, where the cells' probes fall. `counter`: the line's budget of enclosures, shared with the
-    bisection near 0."""
-    rungs = [start] + [r for r in _far_ladder(scale_decades([g_line])) if r > start]
-    stack = [(s * a, s * b) if s > 0 else (s * b, s * a) for a, b in zip(rungs, rungs[1:]) for s in (1, -1)]
-    return _bisect_far(g_line, parts, slope, stack, counter)
-
-
-def _bisect_far(g_line, parts, slope, stack: list, counter: "_Counter") -> list[tuple]:
-    """`_far_brackets`' bisection of the pieces on `stack`. A piece where g's values are past certified
-    evaluation (`_too_large`: e^{t^2} at 10^9) is bisected on with g's factors of one certain sign
-    there left out (`_sign_reduced`: `\\sinh(x^2)` far from 0); when none can be, or what is left is
-    still too large, it is a Budget: a region there would have no probe (`\\sinh(x^2)((x - 3
-    10^{60})^2 - 1)`, 2 wide at 3 10^60)."""
-    found: list[tuple] = []
-    for t1, t2 in counter.pieces(stack):
-        if _no_zero_on(g_line, parts, t1, t2):
-            continue
-        if _monotone_without_root(g_line, slope, t1, t2):
-            continue
-        if _too_large(g_line, t1, t2):
-            if _piece_sign(g_line, t1, t2) is not None:
-                continue  # one sign by its form (-(e^t + 1) t^2 - 1 far out)
-            reduced = _sign_reduced(g_line, t1, t2)
-            if reduced is None or _too_large(reduced, t1, t2):
-                raise Budget(f"{sp.sstr(g_line)} along a probe line is past certified evaluation on "
-                             f"[{_short(t1)}, {_short(t2)}]: a region of one sign there would have no probe")
-            found += _bisect_far(reduced, _fraction_parts(reduced), sp.diff(reduced, _T), [(t1, t2)], counter)
-            continue
-        near, far = sorted((abs(t1), abs(t2)))
-        if far - near <= far / sp.Integer(2) ** BISECT_DEPTH:
-            found.append((t1, t2))
-            continue
-        if far > FAR_RATIO * near:
-            mid = sp.Integer(2) ** ((int(near).bit_length() + int(far).bit_length()) // 2)
-            mid = mid if t1 > 0 else -mid
-        else:
-            mid = (t1 + t2) / 2
-        stack.append((mid, t2))
-        stack.append((t1, mid))
-    return found
-
-
-def _short(t: sp.Rational) -> str:
-    """A far end for a message: 10^k written as a float, not 400 digits."""
-    return sp.sstr(sp.Float(t, 3)) if abs(t) > 10 ** 6 else sp.sstr(t)
-
-
-def _too_large(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
-    """g has no enclosure on [t1, t2] because its values are beyond certified evaluation (an
-    exponent past arb's range: e^{(t - 5)^2} for t near 10^9), not because a kink or a pole lies inside."""
-    try:
-        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(g_line)
-    except Undecided:
-        return True
-    except (Straddle, Undefined):
-        return False
-    return False
-
-
-def _sign_reduced(g_line, t1: sp.Rational, t2: sp.Rational):
-    """g without its factors that have one certain strict sign on [t1, t2] (`_piece_sign`), times -1 for
-    each negative one left out: the same sign everywhere on the piece (-1 or 1 when every factor is
-    left out). None when no factor can be."""
-    if not g_line.is_Mul:
-        return None
-    kept, flip = [], 1
-    for f in g_line.args:
-        s = _piece_sign(f, t1, t2)
-        if s is None:
-            kept.append(f)
-        else:
-            flip *= s
-    if len(kept) == len(g_line.args):
-        return None
-    return flip * sp.Mul(*kept)
-
-
-_SIGN_OF_ARGUMENT = (sp.sinh, sp.tanh, sp.atan, sp.asinh, sp.erf)  # odd and increasing: sign f(u) = sign u
-
-
-def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
-    """f's strict sign, the same on all of [t1, t2]: by its enclosure, or by its form where its values
-    are too large to enclose (`\\sinh(t^2)` at 10^9 has the sign of t^2); None when not certain. e^u
-    and cosh u are positive (`_positive_factor`); sinh, tanh, atan, asinh, erf have the sign of their
-    argument; b^n with n an integer the sign of b to the n; a product the product of its factors'
-    signs; a sum the sign all its terms share."""
-    if _positive_factor(f):
-        return 1
-    try:
-        iv = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(f)
-        return interval_sign(iv) or None
-    except (Straddle, Undefined):
-        return None
-    except Undecided:
-        pass  # too large: by its form
-    if isinstance(f, _SIGN_OF_ARGUMENT):
-        return _piece_sign(f.args[0], t1, t2)
-    if f.is_Pow and f.exp.is_Integer:
-        s = _piece_sign(f.base, t1, t2)
-        return None if s is None else s ** int(f.exp % 2 + 2)  # s^odd = s, s^even = 1 (never 0: s is strict)
-    if f.is_Mul or f.is_Add:
-        signs = {_piece_sign(a, t1, t2) for a in f.args} if f.is_Add else None
-        if f.is_Add:
-            return signs.pop() if len(signs) == 1 and None not in signs else None
-        signs = [_piece_sign(a, t1, t2) for a in f.args]
-        return None if None in signs else math.prod(signs)
-    return None
-
-
 def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
     """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
@@ -632,7 +503,7 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
         if c.value is not None:
             out.append(c)
             continue
-        monotone = _excludes_zero(slope, c.lo, c.hi)
+        monotone = excludes_zero(slope, c.lo, c.hi)
         if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
             out.append(c)  # one simple sign change, and no other crossing in its bracket
             continue
@@ -647,7 +518,7 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
     and exactly 0 at a candidate (the simplest fraction in it, another crossing's exact value: `\\tanh
     x` at the root 0 of `x`), or g convex or concave on it (its second derivative's enclosure excludes 0)
     with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around)."""
-    if not monotone and not _excludes_zero(sp.diff(slope, _T), c.lo, c.hi):
+    if not monotone and not excludes_zero(sp.diff(slope, _T), c.lo, c.hi):
         return None
     candidates = [_simplest_between(c.lo, c.hi)]
     candidates += [d.value for d in everyone if d.value is not None and c.lo <= d.value.evalf(30) <= c.hi]
@@ -673,15 +544,15 @@ def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Cros
     if bits > REFINE_MAX_BITS:
         raise Budget(f"a sign change of {sp.sstr(g_line)} along a probe line would have to be refined to "
                      f"2^-{bits} (more than 2^-{REFINE_MAX_BITS}) to show no thin region hides in it")
-    parts = _fraction_parts(g_line)
+    parts = fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
     finest = max(1, abs(c.lo), abs(c.hi)) * sp.Rational(1, 2 ** bits)
     stack = [(c.lo, c.hi)]
     kept: list[tuple] = []
-    for t1, t2 in _Counter(REFINE_EVALUATIONS, f"refining a sign change of {sp.sstr(g_line)}").pieces(stack):
-        if _no_zero_on(g_line, parts, t1, t2):
+    for t1, t2 in Counter(REFINE_EVALUATIONS, f"refining a sign change of {sp.sstr(g_line)}").pieces(stack):
+        if no_zero_on(g_line, parts, t1, t2):
             continue
-        ends = _monotone_ends(g_line, slope, t1, t2)
+        ends = monotone_ends(g_line, slope, t1, t2)
         if ends is not None and ends[0] == ends[1]:
             continue  # monotone with one sign at both ends: no root inside
         simple = ends is not None and not any(t1 <= d.hi and d.lo <= t2 for d in others)
@@ -704,33 +575,6 @@ def _refine(g_line, c: Crossing, bits: int, others: list[Crossing]) -> list[Cros
     if len(merged) > MAX_CROSSINGS:
         raise Budget(f"{sp.sstr(g_line)} changes sign more than {MAX_CROSSINGS} times in one bracket")
     return [Crossing(lo, hi, None) for lo, hi in merged]
-
-
-def far_points(decades: float) -> list[sp.Integer]:
-    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
-    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the constants' reach (`scale_decades`), and at
-    least to 10^FAR_LAST_DECADE: an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as
-    far out as its constants allow; then exponents doubling from there, and 10^FAR_MAX_DECADE last, so
-    a region of one sign that starts below 10^FAR_MAX_DECADE and goes on without end (the slow growth
-    of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
-    points, can still be missed: the probes are a search for a difference there, not evidence.
-    Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
-    if math.ceil(decades) + FAR_MARGIN_DECADES > FAR_MAX_DECADE:
-        raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
-                     "their far regions are not searched")
-    return _far_ladder(decades)
-
-
-def _far_ladder(decades: float) -> list[sp.Integer]:
-    """The far ladder of `far_points`, its top at most 10^FAR_MAX_DECADE (no Budget: the far
-    bisection uses it as first pieces)."""
-    top = min(FAR_MAX_DECADE, max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES))
-    ladder = list(range(FAR_FIRST_DECADE, top + 1))
-    while 2 * ladder[-1] < FAR_MAX_DECADE:
-        ladder.append(2 * ladder[-1])
-    if top < FAR_MAX_DECADE:
-        ladder.append(FAR_MAX_DECADE)
-    return [sp.Integer(10) ** k for k in ladder]
 
 
 def _no_unordered_crossings(per_arg: list) -> None:
@@ -762,222 +606,20 @@ def _proportional(g_line, h_line) -> bool:
     return sp.expand(g_line * sp.diff(h_line, _T) - sp.diff(g_line, _T) * h_line) == 0
 
 
-def _without_positive_factors(g_line):
-    """g along the line without its factors e^u, cosh u (`_positive_factor`): the same sign changes,
-    and what is left can be enclosed and has a limit where e^{t^2} cannot be (`e^{x^2}((x - 3 10^{60})^2
-    - 1)`, `e^{x}(1000 - \\log x)` at 10^400)."""
-    if not g_line.is_Mul:
-        return g_line
-    kept = [f for f in g_line.args if not _positive_factor(f)]
-    return sp.Mul(*kept) if len(kept) < len(g_line.args) and kept else g_line
-
-
-def _positive_factor(f) -> bool:
-    """f > 0 for every real input, by its form alone: e^u, cosh u, or a sum of those and positive
-    numbers (`e^{t^2} + 1`). No appeal to SymPy's assumptions: a factor wrongly dropped would hide
-    its sign changes."""
-    if isinstance(f, (sp.exp, sp.cosh)) or (f.is_Pow and f.base == sp.E):
-        return True
-    if f.is_Add:
-        return all(_positive_factor(a) or (a.is_Number and a > 0) for a in f.args)
-    return False
-
-
-def _no_sign_change_beyond(g_line, sides: tuple = (1, -1)) -> None:
-    """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
-    its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
-    other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
-    10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
-    short. The numerator and denominator of g over a common denominator are tried the same way (g's
-    own limit can be 0 where theirs is not). A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
-    10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
-    parts = (g_line, *(_fraction_parts(g_line) or ()))  # (1000 - log t) / t: its limit is 0, its numerator's not
-    for part in parts:
-        for side in sides:
-            sign = _strict_sign(part, side * sp.Integer(10) ** FAR_MAX_DECADE)
-            if sign is None:
-                continue
-            at_infinity = _limit_sign(part, side)
-            if at_infinity is not None and at_infinity != sign:
-                raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
-                             "(its limit there has the other sign), where no probe reaches")
-
-
-def _no_sign_change_in_slow_tail(g_line, counter: "_Counter") -> None:
-    """Raise a Budget when g, built with slow functions (`_slow_depth`: log, asinh, acosh, a power
-    that is not an integer), changes sign past 10^FAR_MAX_DECADE. Their sign changes lie as far out as
-    the exponential of their constants (`\\log x = 1000` at e^1000, `x^{1/100} = 10^5` at 10^500), so a
-    bounded region there (`\\tanh x + (\\log x - 1000)^2 < 2`, RN88) has the same sign at 10^400 and at
-    infinity and `_no_sign_change_beyond` cannot see it. Each level of slowness is undone by t = +-e^s
-    (log(e^s) = s, x^{1/100} = e^{s/100}; `_peeled` writes log(b + d e^s) as s + log d + log(1 + (b/d)
-    e^{-s})), and s is bisected over [TAIL_START, 10^FAR_MAX_DECADE] (e^TAIL_START is below 10^400, so
-    the levels chain on): a sign change there is a Budget, and so is one past the last level's end by
-    the limit rule. More than TAIL_LEVELS levels, or a value SymPy makes complex (sqrt(-e^s)), is a
-    Budget: the tail is not searched."""
-    depth = _slow_depth(g_line)
-    if not depth:
-        return
-    if depth > TAIL_LEVELS:
-        raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
-                     "sign changes far out are not searched")
-    for side in (1, -1):
-        h = g_line
-        for level in range(depth):
-            h = _peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
-            if h.has(sp.I):
-                raise Budget(f"{sp.sstr(g_line)} has no real tail to search past |t| = 10^{FAR_MAX_DECADE}")
-            rungs = [TAIL_START] + [r for r in _far_ladder(0) if r > TAIL_START]
-            if _bisect_far(h, _fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
-                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line past |t| = "
-                             f"10^{FAR_MAX_DECADE}, where no probe reaches")
-        _no_sign_change_beyond(h, sides=(1,))
-
-
-def _slow_depth(e) -> int:
-    """How many slow functions (log, asinh, acosh, b^p with p not an integer or depending on t) are
-    nested on the deepest path from e down to t: the levels of t = e^s that make e fast."""
-    if not e.has(_T):
-        return 0
-    below = max((_slow_depth(a) for a in e.args), default=0)
-    slow = isinstance(e, (sp.log, sp.asinh, sp.acosh)) or (e.is_Pow and not e.exp.is_Integer)
-    return below + 1 if slow else below
-
-
-def _peeled(h):
-    """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0, k
-    > 0 numbers, the largest k) written as k t + log c + log(1 + r) and c^p e^{p k t} (1 + r)^p, r the
-    other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
-    sign), and enclosed without e^{k t}, which is past arb's range for t near 10^400."""
-    def peel(node):
-        if isinstance(node, sp.log) or (node.is_Pow and not node.exp.is_Integer and not node.exp.has(_T)):
-            u = node.args[0] if isinstance(node, sp.log) else node.base
-            lead = _leading_exponential(u)
-            if lead is not None:
-                c, k = lead
-                rest = sp.expand((u - c * sp.exp(k * _T)) * sp.exp(-k * _T) / c)
-                if isinstance(node, sp.log):
-                    return k * _T + sp.log(c) + sp.log(1 + rest)
-                return c ** node.exp * sp.exp(node.exp * k * _T) * (1 + rest) ** node.exp
-        return node
-    return h.replace(lambda n: isinstance(n, sp.log) or n.is_Pow, peel)
-
-
-def _leading_exponential(u) -> tuple | None:
-    """(c, k) for the term c e^{k t} of expanded u with the largest k > 0, c > 0 a number; None."""
-    best = None
-    for term in sp.Add.make_args(sp.expand(u)):
-        c, rest = term.as_independent(_T, as_Add=False)
-        if isinstance(rest, sp.exp) or (rest.is_Pow and rest.base == sp.E):
-            k = sp.expand(rest.exp / _T) if not isinstance(rest, sp.exp) else sp.expand(rest.args[0] / _T)
-            if k.is_Number and k > 0 and c.is_Number and c > 0 and (best is None or k > best[1]):
-                best = (c, k)
-    return best
-
-
-@functools.lru_cache(maxsize=LIMIT_MEMO)
-def _limit_sign(g_line, side: int) -> int | None:
-    """The sign of g's limit as t goes to side * oo (-1, 1), None when the limit is 0, not a real
-    number or infinity, or SymPy cannot find it."""
-    try:
-        lim = sp.limit(g_line, _T, side * sp.oo)
-    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, sp.PolynomialError):
-        return None  # SymPy's limit code fails on some trees: no information
-    if lim in (sp.oo, -sp.oo):
-        return 1 if lim == sp.oo else -1
-    if not (lim.is_number and lim.is_real and lim.is_finite) or lim.free_symbols:
-        return None
-    try:
-        sign = Evaluator({}).run(lambda e: e.sign(lim))
-    except (Undefined, Undecided):
-        return None
-    return sign or None
-
-
-def _monotone_without_root(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> bool:
-    """g is strictly monotone on [t1, t2] (its slope's enclosure excludes 0) and has the same strict
-    sign at both ends, so no zero inside: beside a double root (e^t - 1 - t at 0) g's own enclosure
-    never excludes 0 (the dependency problem), its slope's does."""
-    ends = _monotone_ends(g_line, slope, t1, t2)
-    return ends is not None and ends[0] == ends[1]
-
-
-def _monotone_ends(g_line, slope, t1: sp.Rational, t2: sp.Rational) -> tuple | None:
-    """g's strict signs at t1 and t2 when g is strictly monotone on [t1, t2] (its slope's enclosure
-    excludes 0) and both can be certified, else None."""
-    if not _excludes_zero(slope, t1, t2):
-        return None
-    ends = (_strict_sign(g_line, t1), _strict_sign(g_line, t2))
-    return None if None in ends else ends
-
-
-def _strict_sign(g_line, t: sp.Rational) -> int | None:
-    """g's sign at t, -1 or 1, from enclosures at INTERVAL_BITS; None where none excludes 0 (an end
-    next to a root, 2^-1000 away when a bracket is refined that far: the exact test of `Evaluator`,
-    a minimal polynomial, is not worth it there, the piece is split on instead)."""
-    for bits in INTERVAL_BITS:
-        try:
-            iv = IntervalEvaluator({_T: rational_interval(t, t, bits)}, bits, extended=True).enclose(g_line)
-        except (Straddle, Undecided, Undefined):
-            return None
-        sign = interval_sign(iv)
-        if sign:
-            return sign
-    return None
-
-
-def _fraction_parts(g_line) -> tuple | None:
-    """Numerator and denominator of g over a common denominator: g has no root and no pole on a piece
-    where neither vanishes, and they are often free of the cancellation that keeps g's own enclosure
-    from excluding 0 (1 - 1/(1 + e^{-t}) is e^{-t} / (1 + e^{-t}))."""
-    try:
-        num, den = sp.fraction(sp.together(g_line))
-    except (ValueError, TypeError, sp.PolynomialError):  # SymPy on odd trees: g alone is used
-        return None
-    return None if (num, den) == (g_line, 1) else (num, den)
-
-
-def _no_zero_on(g_line, parts, t1: sp.Rational, t2: sp.Rational) -> bool:
-    """g certainly does not vanish on [t1, t2]: its enclosure excludes 0, or those of its numerator and
-    denominator (`_fraction_parts`) both do."""
-    return _excludes_zero(g_line, t1, t2) or (parts is not None and all(_excludes_zero(p, t1, t2) for p in parts))
-
-
-def _excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
-    """Does g certainly not vanish (or certainly have no value) for t in [t1, t2]? An enclosure that
-    straddles 0 only by rounding (g = 1 - 1/(1 + e^{-t}) far out is tiny but positive) is redone at
-    more bits before the piece is split."""
-    for bits in INTERVAL_BITS:
-        # a piece this narrow beside its size (10^-61 wide at 10^50): the rounding of its ends to
-        # `bits` may be all that keeps the enclosure from excluding 0, so more bits are tried
-        narrow = t2 - t1 < max(1, abs(t1), abs(t2)) / sp.Integer(2) ** (bits - 20)
-        box = {_T: rational_interval(t1, t2, bits)}
-        try:
-            iv = IntervalEvaluator(box, bits, extended=True).enclose(g_line)
-        except Undefined:
-            return True
-        except (Straddle, Undecided):
-            if narrow:
-                continue
-            return False
-        if interval_sign(iv) is not None:
-            return True  # a certain sign, or exactly 0 throughout (no crossing inside)
-        lo, hi = iv
-        if not narrow and not (hi - lo < arb(2) ** (20 - bits)):
-            return False  # a real sign change (or a wide enclosure): split the piece
-    return False
-
-
 # ------------------------------------------------------------------ probes
 
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
-           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False) -> list[Probe]:
+           coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False,
+           sweep: bool = True) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
     (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
     the probes of the lines through the arguments' numerically found stationary points only
-    (`extremum_points`), asked for by a step that survived the ordinary probes."""
+    (`extremum_points`), asked for by a step that survived the ordinary probes. `sweep`: lines through
+    the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
+    sampled numerically only, whose evidence is sampled points."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
@@ -993,12 +635,17 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
         lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
-    for line in lines:
+    queue = [(line, 0) for line in lines]
+    swept = {(line.base, line.direction) for line in lines}
+    axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
+    rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
+    while queue:
+        line, depth = queue.pop(0)
         per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
                 continue
-            g_line = _without_positive_factors(line.restrict(g))
+            g_line = without_positive_factors(line.restrict(g))
             per_arg.append((g, g_line, *crossings(g_line)))
         everyone = [c for _, _, cs, _ in per_arg for c in cs]
         bisected = any(by_bisection for *_, by_bisection in per_arg)
@@ -1027,13 +674,59 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
-                    _no_sign_change_beyond(g_line)
-                    _no_sign_change_in_slow_tail(g_line, _Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}"))
+                    no_sign_change_beyond(g_line)
+                    tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
+                    no_sign_change_in_slow_tail(g_line, tails)
+                    no_sign_change_near_singularities(g_line, tails)
+        if depth and len(out) + len(line_probes) > MAX_PROBES:
+            out.append(_unswept(bases[0], f"more than {MAX_PROBES} probe points"))
+            break
         for t, where in line_probes:
             out.append(Probe(line.at(t), where))
             if len(out) > MAX_PROBES:
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
+        if depth < rounds and line.axis:
+            more = _swept(line, line_probes, axes, swept, depth + 1)
+            if more is None:
+                out.append(_unswept(bases[0], f"more than {MAX_SWEEP_LINES} probe lines"))
+                break
+            queue += more
     coverage.probes += len(out)
+    return out
+
+
+def _unswept(point: dict, why: str) -> Probe:
+    """The sweep stopped short: an UNSWEPT probe, so the step is unknown where these probes are its
+    evidence (compare.py), while a quick search for a difference, and a size sampled numerically only
+    (`Instance.large`: its evidence is sampled points by its guarantee), keep the rest."""
+    return Probe(dict(point), UNSWEPT, f"{why} are needed to meet every joint region of the kink "
+                                         "arguments (where several hold at once)")
+
+
+def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
+    """The sweep: axis lines along every other input through one point of each cell this line found
+    (its exact crossings, cell middles, the first far point on each side), so the cells where several
+    arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
+    through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
+    inputs that are separable (each in one input) has a probe. SWEEP_ROUNDS rounds; None past
+    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSETTLED probe, `_unswept`)."""
+    own = line.direction[0][0]
+    reps = [t for t, where in line_probes if where in ("on", "inside")]
+    reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
+    out: list[tuple[Line, int]] = []
+    for t in dict.fromkeys(reps):
+        point = line.at(t)
+        for s in axes:
+            if s == own:
+                continue
+            base = tuple(sorted({**point, s: sp.Integer(0)}.items(), key=_by_name))
+            key = (base, ((s, sp.Integer(1)),))
+            if key in swept:
+                continue
+            swept.add(key)
+            if len(swept) > MAX_SWEEP_LINES:
+                return None
+            out.append((Line(*key), depth))
     return out
 
 
@@ -1136,12 +829,12 @@ def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | N
     factors = sp.Mul.make_args(sp.factor_terms(g_line))
     rational = [f for f in factors if _T in f.free_symbols and f.is_rational_function(_T)]
     other = [f for f in factors if _T in f.free_symbols and f not in rational]
-    if rational and all(_excludes_zero(f, c.lo, c.hi) for f in other):
+    if rational and all(excludes_zero(f, c.lo, c.hi) for f in other):
         per_factor = [_polynomial_crossings(f) for f in rational]
         roots = [r for found in per_factor if found is not None for r in found]
         if None not in per_factor and all(r.value is not None and r.value.is_Rational for r in roots):
             return [r.value for r in roots if c.lo <= r.value <= c.hi]
-    if not _excludes_zero(sp.diff(g_line, _T), c.lo, c.hi):
+    if not excludes_zero(sp.diff(g_line, _T), c.lo, c.hi):
         return None
     candidates = [*_bracket_points(c, cuts), _simplest_between(c.lo, c.hi)]
     candidates += [d.value for d in cuts if d.value is not None and d.lo <= c.hi and c.lo <= d.hi]

@@ -1,0 +1,425 @@
+"""Sign changes far out along a probe line: past |t| = 4,096, where regions.py's bisection of u stops.
+
+- `far_brackets`: certified bisection from |t| = 4,096 to 10^FAR_MAX_DECADE, in pieces cut at the far
+  ladder (`far_ladder`); a piece whose values are past certified evaluation is searched without its
+  factors of one certain sign there (`_sign_reduced`), else a Budget.
+- `far_points`: the ladder's points, compared for a difference only (BEYOND probes).
+- Past 10^FAR_MAX_DECADE: `no_sign_change_beyond` (an argument whose limit at infinity has the other
+  sign than at 10^400 is a Budget) and `no_sign_change_in_slow_tail` (one built with slow functions,
+  log or roots, searched in its tail at t = +-e^s, one level per nested slow function).
+- `without_positive_factors`: factors e^u, cosh u of an argument left out along a line.
+docs/language.md ("Regions") states what this reaches and what it does not.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import sympy as sp
+
+from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, magnitude_bits
+from .kinks import _T, Budget, rational_interval, scale_decades
+from .signs import BISECT_DEPTH, INTERVAL_BITS, Counter, fraction_parts, monotone_without_root, no_zero_on, strict_sign
+
+FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
+FAR_LAST_DECADE = 9  # the ladder goes at least this far
+FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale_decades)
+FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
+TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`no_sign_change_in_slow_tail`)
+TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
+NEAR_BITS = 64  # the search next to a singular point covers a relative 2^-64 around it (`no_sign_change_near_singularities`)
+LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
+FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
+
+
+def far_brackets(g_line, parts, slope, start: sp.Rational, counter: Counter) -> list[tuple]:
+    """Certified bisection past the u-pieces' reach, from |t| = `start` (about 4,096) to
+    10^FAR_MAX_DECADE on both sides: the far ladder's rungs (`far_ladder`) cut it into first pieces,
+    split at a power of 2 near their geometric middle while their ends are more than FAR_RATIO apart
+    and at their middle after that, down to a relative width of 2^-BISECT_DEPTH. A bounded region far
+    out (`\\tanh x + (x - 10^{50} - 5)^2 < 2`, 3.4 wide at 10^50) lies between two brackets found
+    here, where the cells' probes fall. `counter`: the line's budget of enclosures, shared with the
+    bisection near 0. Each side is bisected in g's form `peeled` for it (log(e^t + 1) - t is
+    log(1 + e^{-t}) for t -> +oo: the same values, without two huge terms cancelling)."""
+    rungs = [start] + [r for r in far_ladder(scale_decades([g_line])) if r > start]
+    found: list[tuple] = []
+    for side in (1, -1):
+        h = peeled(g_line, side)
+        stack = [(side * a, side * b) if side > 0 else (side * b, side * a) for a, b in zip(rungs, rungs[1:])]
+        found += _bisect_far(h, parts if h == g_line else fraction_parts(h),
+                             slope if h == g_line else sp.diff(h, _T), stack, counter)
+    return found
+
+
+def _bisect_far(g_line, parts, slope, stack: list, counter: Counter) -> list[tuple]:
+    """`far_brackets`' bisection of the pieces on `stack`. A piece where g's values are past certified
+    evaluation (`_too_large`: e^{t^2} at 10^9) is bisected on with g's factors of one certain sign
+    there left out (`_sign_reduced`: `\\sinh(x^2)` far from 0); when none can be, or what is left is
+    still too large, it is a Budget: a region there would have no probe (`\\sinh(x^2)((x - 3
+    10^{60})^2 - 1)`, 2 wide at 3 10^60)."""
+    found: list[tuple] = []
+    for t1, t2 in counter.pieces(stack):
+        if no_zero_on(g_line, parts, t1, t2):
+            continue
+        if monotone_without_root(g_line, slope, t1, t2):
+            continue
+        if _too_large(g_line, t1, t2):
+            if _piece_sign(g_line, t1, t2) is not None:
+                continue  # one sign by its form (-(e^t + 1) t^2 - 1 far out)
+            reduced = _sign_reduced(g_line, t1, t2)
+            if reduced is None or _too_large(reduced, t1, t2):
+                raise Budget(f"{sp.sstr(g_line)} along a probe line is past certified evaluation on "
+                             f"[{_short(t1)}, {_short(t2)}]: a region of one sign there would have no probe")
+            found += _bisect_far(reduced, fraction_parts(reduced), sp.diff(reduced, _T), [(t1, t2)], counter)
+            continue
+        near, far = sorted((abs(t1), abs(t2)))
+        if far - near <= far / sp.Integer(2) ** BISECT_DEPTH:
+            found.append((t1, t2))
+            continue
+        if far > FAR_RATIO * near:
+            mid = sp.Integer(2) ** ((int(near).bit_length() + int(far).bit_length()) // 2)
+            mid = mid if t1 > 0 else -mid
+        else:
+            mid = (t1 + t2) / 2
+        stack.append((mid, t2))
+        stack.append((t1, mid))
+    return found
+
+
+def _short(t: sp.Rational) -> str:
+    """A far end for a message: 10^k written as a float, not 400 digits."""
+    return sp.sstr(sp.Float(t, 3)) if abs(t) > 10 ** 6 else sp.sstr(t)
+
+
+def _too_large(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """g has no enclosure on [t1, t2] because its values are beyond certified evaluation (an
+    exponent past arb's range: e^{(t - 5)^2} for t near 10^9), not because a kink or a pole lies inside."""
+    try:
+        IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(g_line)
+    except Undecided:
+        return True
+    except (Straddle, Undefined):
+        return False
+    return False
+
+
+def _sign_reduced(g_line, t1: sp.Rational, t2: sp.Rational):
+    """g without its factors that have one certain strict sign on [t1, t2] (`_piece_sign`), times -1 for
+    each negative one left out: the same sign everywhere on the piece (-1 or 1 when every factor is
+    left out). None when no factor can be."""
+    if not g_line.is_Mul:
+        return None
+    kept, flip = [], 1
+    for f in g_line.args:
+        s = _piece_sign(f, t1, t2)
+        if s is None:
+            kept.append(f)
+        else:
+            flip *= s
+    if len(kept) == len(g_line.args):
+        return None
+    return flip * sp.Mul(*kept)
+
+
+_SIGN_OF_ARGUMENT = (sp.sinh, sp.tanh, sp.atan, sp.asinh, sp.erf)  # odd and increasing: sign f(u) = sign u
+
+
+def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
+    """f's strict sign, the same on all of [t1, t2]: by its enclosure, or by its form where its values
+    are too large to enclose (`\\sinh(t^2)` at 10^9 has the sign of t^2); None when not certain. e^u
+    and cosh u are positive (`positive_factor`); sinh, tanh, atan, asinh, erf have the sign of their
+    argument; b^n with n an integer the sign of b to the n; a product the product of its factors'
+    signs; a sum the sign all its terms share."""
+    if positive_factor(f):
+        return 1
+    try:
+        iv = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(f)
+        return interval_sign(iv) or None
+    except (Straddle, Undefined):
+        return None
+    except Undecided:
+        pass  # too large: by its form
+    if isinstance(f, _SIGN_OF_ARGUMENT):
+        return _piece_sign(f.args[0], t1, t2)
+    if f.is_Pow and f.exp.is_Integer:
+        s = _piece_sign(f.base, t1, t2)
+        return None if s is None else s ** int(f.exp % 2 + 2)  # s^odd = s, s^even = 1 (never 0: s is strict)
+    if f.is_Mul or f.is_Add:
+        signs = {_piece_sign(a, t1, t2) for a in f.args} if f.is_Add else None
+        if f.is_Add:
+            return signs.pop() if len(signs) == 1 and None not in signs else None
+        signs = [_piece_sign(a, t1, t2) for a in f.args]
+        return None if None in signs else math.prod(signs)
+    return None
+
+
+def far_points(decades: float) -> list[sp.Integer]:
+    """|t| past the reach of bisection, looked at on every bisected line: every power of 10 from
+    10^FAR_FIRST_DECADE up to FAR_MARGIN_DECADES past the constants' reach (`scale_decades`), and at
+    least to 10^FAR_LAST_DECADE: an argument's far sign change (`\\tanh x + x - 10^{10}`) lies about as
+    far out as its constants allow; then exponents doubling from there, and 10^FAR_MAX_DECADE last, so
+    a region of one sign that starts below 10^FAR_MAX_DECADE and goes on without end (the slow growth
+    of `\\tanh x + \\log x > 100`, past e^100) is met. A bounded region far out, between these
+    points, can still be missed: the probes are a search for a difference there, not evidence.
+    Constants that reach past 10^FAR_MAX_DECADE are a Budget: their far regions are not searched."""
+    if math.ceil(decades) + FAR_MARGIN_DECADES > FAR_MAX_DECADE:
+        raise Budget(f"the constants of the arguments along a probe line reach past 10^{FAR_MAX_DECADE}: "
+                     "their far regions are not searched")
+    return far_ladder(decades)
+
+
+def far_ladder(decades: float) -> list[sp.Integer]:
+    """The far ladder of `far_points`, its top at most 10^FAR_MAX_DECADE (no Budget: the far
+    bisection uses it as first pieces)."""
+    top = min(FAR_MAX_DECADE, max(FAR_LAST_DECADE, math.ceil(decades) + FAR_MARGIN_DECADES))
+    ladder = list(range(FAR_FIRST_DECADE, top + 1))
+    while 2 * ladder[-1] < FAR_MAX_DECADE:
+        ladder.append(2 * ladder[-1])
+    if top < FAR_MAX_DECADE:
+        ladder.append(FAR_MAX_DECADE)
+    return [sp.Integer(10) ** k for k in ladder]
+
+
+def without_positive_factors(g_line):
+    """g along the line without its factors e^u, cosh u (`positive_factor`): the same sign changes,
+    and what is left can be enclosed and has a limit where e^{t^2} cannot be (`e^{x^2}((x - 3 10^{60})^2
+    - 1)`, `e^{x}(1000 - \\log x)` at 10^400)."""
+    if not g_line.is_Mul:
+        return g_line
+    kept = [f for f in g_line.args if not positive_factor(f)]
+    return sp.Mul(*kept) if len(kept) < len(g_line.args) and kept else g_line
+
+
+def positive_factor(f) -> bool:
+    """f > 0 for every real input, by its form alone: e^u, cosh u, or a sum of those and positive
+    numbers (`e^{t^2} + 1`). No appeal to SymPy's assumptions: a factor wrongly dropped would hide
+    its sign changes."""
+    if isinstance(f, (sp.exp, sp.cosh)) or (f.is_Pow and f.base == sp.E):
+        return True
+    if f.is_Add:
+        return all(positive_factor(a) or (a.is_Number and a > 0) for a in f.args)
+    return False
+
+
+def no_sign_change_beyond(g_line, sides: tuple = (1, -1)) -> None:
+    """Raise a Budget when g changes sign past the far bisection's end (|t| = 10^FAR_MAX_DECADE):
+    its limit as t goes to +-oo (SymPy's `limit`, Gruntz's algorithm for exp-log functions) has the
+    other sign than its certified value at +-10^FAR_MAX_DECADE (`\\log \\log x > 10` turns true near
+    10^9566). No probe can go there, so the step is unknown rather than accepted on probes that stop
+    short. The numerator and denominator of g over a common denominator are tried the same way (g's
+    own limit can be 0 where theirs is not). A limit so close to 0 that its decades and the constants'
+    reach together pass FAR_MAX_DECADE - FAR_MARGIN_DECADES is a Budget too: g approaches it at a
+    rate its constants set (atan t - (pi/2) cos(e^{-e^7}) tends to 10^-953 like 1/t, and crosses it
+    near 10^953). A limit that is 0, oscillates or cannot be found says nothing; a bounded region beyond
+    10^FAR_MAX_DECADE (a limit of the same sign both ways) is not searched (docs/language.md)."""
+    parts = (g_line, *(fraction_parts(g_line) or ()))  # (1000 - log t) / t: its limit is 0, its numerator's not
+    for part in parts:
+        for side in sides:
+            sign = strict_sign(part, side * sp.Integer(10) ** FAR_MAX_DECADE)
+            if sign is None:
+                continue
+            at_infinity = _limit(part, side)
+            if at_infinity is not None and at_infinity[0] != sign:
+                raise Budget(f"{sp.sstr(g_line)} changes sign along a probe line past |t| = 10^{FAR_MAX_DECADE} "
+                             "(its limit there has the other sign), where no probe reaches")
+            if at_infinity is not None and at_infinity[1] > 0 and \
+                    at_infinity[1] + scale_decades([part]) > FAR_MAX_DECADE - FAR_MARGIN_DECADES:
+                raise Budget(f"{sp.sstr(g_line)} tends to a limit within 10^-{int(at_infinity[1])} of 0 along a "
+                             "probe line: a sign change that this makes can lie past the far search")
+
+
+def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)) -> None:
+    """Raise a Budget when g, built with slow functions (`_slow_depth`: log, asinh, acosh, a power
+    that is not an integer), changes sign past 10^FAR_MAX_DECADE. Their sign changes lie as far out as
+    the exponential of their constants (`\\log x = 1000` at e^1000, `x^{1/100} = 10^5` at 10^500), so a
+    bounded region there (`\\tanh x + (\\log x - 1000)^2 < 2`, RN88) has the same sign at 10^400 and at
+    infinity and `no_sign_change_beyond` cannot see it. Each level of slowness is undone by t = +-e^s
+    (log(e^s) = s, x^{1/100} = e^{s/100}; `peeled` writes log(b + d e^s) as s + log d + log(1 + (b/d)
+    e^{-s})), and s is bisected over [TAIL_START, 10^FAR_MAX_DECADE] (e^TAIL_START is below 10^400, so
+    the levels chain on): a sign change there is a Budget, and so is one past the last level's end by
+    the limit rule. A tail that SymPy makes complex (sqrt(-e^s) = i e^{s/2}: a root or log of a
+    quantity negative all along it) is where g has no value, and has no sign change; inside a
+    Piecewise (the complex part may be in a branch not taken) it is a Budget, as is more than
+    TAIL_LEVELS levels."""
+    depth = _slow_depth(g_line)
+    if not depth:
+        return
+    if depth > TAIL_LEVELS:
+        raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
+                     "sign changes far out are not searched")
+    for side in sides:
+        h = peeled(g_line, side)  # log(e^t + 1) - t is log(1 + e^{-t}) first, for t -> +oo
+        for level in range(depth):
+            h = peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
+            if h.has(sp.I):
+                if g_line.has(sp.Piecewise):  # the complex part may sit in a branch not taken
+                    raise Budget(f"{sp.sstr(g_line)} has no real tail to search past |t| = 10^{FAR_MAX_DECADE}")
+                break  # a root or log of a quantity negative all along the tail: g has no value there
+            rungs = [TAIL_START] + [r for r in far_ladder(0) if r > TAIL_START]
+            if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line past |t| = "
+                             f"10^{FAR_MAX_DECADE}, where no probe reaches")
+        else:
+            no_sign_change_beyond(h, sides=(1,))
+
+
+def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
+    """Raise a Budget when g changes sign within a relative 2^-NEAR_BITS of a point where one of its
+    parts is singular: where the argument u of a log, a root, a non-integer or negative power vanishes
+    (u a polynomial in t: its real roots, exactly). Slow functions put sign changes exponentially close
+    to such a point (`(\\log x + 1000)^2 < 1` at x = e^{-1000}, `x^{1/100} = 10^{-5}` at 10^{-500}),
+    and atan(1/x) tends to pi/2 there as it does at infinity: far finer than the refinement reaches.
+    Each side of such a point a is searched as a far tail: t = a +- 1/s, with each u that vanishes at a
+    written by its Taylor polynomial at a without the constant term (so log(x^2 - 2) near sqrt 2 is
+    log(2 sqrt 2 / s + 1/s^2), no cancellation), bisected over s in [2^NEAR_BITS / max(1, |a|),
+    10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
+    `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
+    (docs/language.md)."""
+    for a, nodes in _singular_points(g_line):
+        start = sp.Integer(2) ** NEAR_BITS / max(1, sp.ceiling(abs(a)))
+        for side in (1, -1):
+            h = _near(g_line, a, side, nodes)
+            if h.has(sp.I):
+                if g_line.has(sp.Piecewise):
+                    raise Budget(f"{sp.sstr(g_line)} could not be searched next to its singular point {sp.sstr(a)}")
+                continue  # no real value on that side
+            rungs = [start] + [r for r in far_ladder(0) if r > start]
+            if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
+                             f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
+            try:
+                no_sign_change_beyond(h, sides=(1,))
+                no_sign_change_in_slow_tail(h, counter, sides=(1,))
+            except Budget as closer:  # said in terms of t = a +- 1/s, where s is the far variable
+                raise Budget(f"next to {sp.sstr(a)}, where {sp.sstr(g_line)} is singular (t = {sp.sstr(a)} "
+                             f"{'+' if side > 0 else '-'} 1/s): {closer}") from None
+
+
+def _singular_points(g_line) -> list[tuple]:
+    """(a, nodes): each real root a of the argument u of a log, acosh, or power b^p (p not a positive
+    integer) in g, u a polynomial in t with rational coefficients, with the u's that vanish there."""
+    found: dict = {}
+    for node in sp.preorder_traversal(g_line):
+        if isinstance(node, (sp.log, sp.acosh)):
+            u = node.args[0] - (1 if isinstance(node, sp.acosh) else 0)
+        elif node.is_Pow and not (node.exp.is_Integer and node.exp > 0) and not node.exp.has(_T):
+            u = node.base
+        else:
+            continue
+        if not u.has(_T):
+            continue
+        try:
+            poly = sp.Poly(u, _T)
+        except sp.PolynomialError:
+            continue
+        if not poly.domain.is_QQ and not poly.domain.is_ZZ:
+            continue
+        for a in sp.real_roots(poly):
+            found.setdefault(a, set()).add(u)
+    return sorted(((a, tuple(sorted(us, key=sp.default_sort_key))) for a, us in found.items()),
+                  key=lambda x: sp.default_sort_key(x[0]))
+
+
+def _near(g_line, a, side: int, us: tuple):
+    """g at t = a + side / s (s the new t), each u in `us` (zero at a) written as its Taylor polynomial
+    at a without the constant term: the same values, computed without cancelling near a."""
+    marks = {u: sp.Dummy("u") for u in us}
+    h = g_line.xreplace(marks)
+    step = side / _T
+    out = h.xreplace({_T: a + step})
+    for u, mark in marks.items():
+        poly = sp.Poly(u, _T)
+        taylor = sum(poly.diff((_T, k)).as_expr().xreplace({_T: a}) / sp.factorial(k) * step ** k
+                     for k in range(1, poly.degree() + 1))
+        out = out.xreplace({mark: sp.expand(taylor) if a.is_Rational else taylor})
+    return out
+
+
+def _slow_depth(e) -> int:
+    """How many slow functions (log, asinh, acosh, b^p with p not an integer or depending on t) are
+    nested on the deepest path from e down to t: the levels of t = e^s that make e fast."""
+    if not e.has(_T):
+        return 0
+    below = max((_slow_depth(a) for a in e.args), default=0)
+    slow = isinstance(e, (sp.log, sp.asinh, sp.acosh)) or (e.is_Pow and not e.exp.is_Integer)
+    return below + 1 if slow else below
+
+
+def peeled(h, side: int = 1):
+    """h with each log(u) and u^p (p not an integer) whose u, expanded, has a term c e^{k t} (c > 0 a
+    constant, k a number, the largest k: `_leading_exponential`) written as k t + log c + log(1 + r)
+    and c^p e^{p k t} (1 + r)^p, r the other terms over c e^{k t}: equal wherever u > 0 (and undefined where u is not: 1 + r has u's
+    sign), and enclosed without e^{k t}, which is past arb's range for t near 10^400."""
+    def peel(node):
+        if isinstance(node, sp.log) or (node.is_Pow and not node.exp.is_Integer and not node.exp.has(_T)):
+            u = node.args[0] if isinstance(node, sp.log) else node.base
+            lead = _leading_exponential(u, side)
+            if lead is not None:
+                c, k = lead
+                rest = sp.expand((u - c * sp.exp(k * _T)) * sp.exp(-k * _T) / c)
+                if isinstance(node, sp.log):
+                    return k * _T + sp.log(c) + sp.log(1 + rest)
+                return c ** node.exp * sp.exp(node.exp * k * _T) * (1 + rest) ** node.exp
+        return node
+    return h.replace(lambda n: isinstance(n, sp.log) or n.is_Pow, peel)
+
+
+def _leading_exponential(u, side: int = 1) -> tuple | None:
+    """(c, k) for the term c e^{k t} of expanded u with the largest k (a number of any sign; a constant
+    term has k = 0; the smallest for side -1, t -> -oo), c a constant certainly > 0; None when no term
+    has that form. Any such term makes `peeled`'s identity exact; the one that dominates as t goes to
+    side * oo keeps 1 + r away from cancellation (e^{-t} + e^{-2t} is e^{-t} (1 + e^{-t}))."""
+    best = None
+    for term in sp.Add.make_args(sp.expand(u)):
+        c, rest = term.as_independent(_T, as_Add=False)
+        if rest == 1:
+            k = sp.Integer(0)
+        elif isinstance(rest, sp.exp) or (rest.is_Pow and rest.base == sp.E):
+            power = sp.expand(rest.args[0] if isinstance(rest, sp.exp) else rest.exp)
+            k = power.coeff(_T)
+            shift = power - k * _T
+            if not k.is_Number or shift.has(_T):
+                continue
+            c = c * sp.exp(shift)
+        else:
+            continue
+        if best is not None and side * k <= side * best[1]:
+            continue
+        try:
+            positive = Evaluator({}).run(lambda e: e.sign(c)) == 1
+        except (Undefined, Undecided):
+            positive = False
+        if positive:
+            best = (c, k)
+    return best
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def _limit_sign(g_line, side: int) -> int | None:
+    """The sign of g's limit as t goes to side * oo (-1, 1), None when the limit is 0, not a real
+    number or infinity, or SymPy cannot find it."""
+    found = _limit(g_line, side)
+    return None if found is None else found[0]
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def _limit(g_line, side: int) -> tuple[int, float] | None:
+    """(sign, decades) of g's limit as t goes to side * oo: its certified sign and -log10 of its size
+    (0 for an infinite limit, and for one of size 1 or more); None as `_limit_sign`."""
+    try:
+        lim = sp.limit(g_line, _T, side * sp.oo)
+    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError, sp.PolynomialError):
+        return None  # SymPy's limit code fails on some trees: no information
+    if lim in (sp.oo, -sp.oo):
+        return (1 if lim == sp.oo else -1), 0.0
+    if not (lim.is_number and lim.is_real and lim.is_finite) or lim.free_symbols:
+        return None
+    try:
+        sign, size = Evaluator({}).run(lambda e: (e.sign(lim), e.value(lim)))
+    except (Undefined, Undecided):
+        return None
+    if not sign:
+        return None
+    small = abs(size) < 1  # a certain comparison for a ball (False where it is not certain)
+    return sign, magnitude_bits(size) * math.log10(2) if small else 0.0
