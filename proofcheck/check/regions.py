@@ -83,7 +83,7 @@ BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
-UNSWEPT = "unswept"  # the sweep for joint regions stopped short (see _unswept)
+UNSWEPT = "unswept"  # regions no probe reaches (the sweep stopped short, `_unswept`; a sign change far out, `_far_out`)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
@@ -639,8 +639,12 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     swept = {(line.base, line.direction) for line in lines}
     axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
     rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
+    beyond: list[str] = []  # far-out sign changes that could not be ruled out (`_far_out`)
     while queue:
         line, depth = queue.pop(0)
+        if depth and any(line.restrict(g).has(sp.I) for g in args):
+            continue  # a sweep point where an argument has no real value (log of a negative input):
+            # it has none along the whole line, and neither has a side holding it
         per_arg: list = []  # (g, g restricted to the line, its crossings, searched by bisection)
         for g in args:
             if not (g.free_symbols & {s for s, _ in line.direction}):
@@ -674,10 +678,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
-                    no_sign_change_beyond(g_line)
-                    tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
-                    no_sign_change_in_slow_tail(g_line, tails)
-                    no_sign_change_near_singularities(g_line, tails)
+                    beyond += _far_out(g_line)
         if depth and len(out) + len(line_probes) > MAX_PROBES:
             out.append(_unswept(bases[0], f"more than {MAX_PROBES} probe points"))
             break
@@ -691,21 +692,36 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 out.append(_unswept(bases[0], f"more than {MAX_SWEEP_LINES} probe lines"))
                 break
             queue += more
+    out += [Probe(dict(bases[0]), UNSWEPT, note) for note in dict.fromkeys(beyond)]  # last: a difference first
     coverage.probes += len(out)
     return out
 
 
+def _far_out(g_line) -> list[str]:
+    """Why g may change sign where no probe reaches (past 10^400 by its limit or its slow tail, or
+    within 2^-64 of a singular point), or []. Kept as the reason of an UNSWEPT probe placed after every
+    other probe, so a difference found on the line still refutes the step (a region near 10^208 is
+    found before the limit rule says one could lie past 10^400); the step is unknown otherwise."""
+    try:
+        no_sign_change_beyond(g_line)
+        tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
+        no_sign_change_in_slow_tail(g_line, tails)
+        no_sign_change_near_singularities(g_line, tails)
+    except Budget as far:
+        return [str(far)]
+    return []
+
+
 def _unswept(point: dict, why: str) -> Probe:
     """The sweep stopped short: an UNSWEPT probe, so the step is unknown where these probes are its
-    evidence (compare.py), while a quick search for a difference, and a size sampled numerically only
-    (`Instance.large`: its evidence is sampled points by its guarantee), keep the rest."""
+    evidence (compare.py), while a quick search for a difference skips it."""
     return Probe(dict(point), UNSWEPT, f"{why} are needed to meet every joint region of the kink "
                                          "arguments (where several hold at once)")
 
 
 def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
     """The sweep: axis lines along every other input through one point of each cell this line found
-    (its exact crossings, cell middles, the first far point on each side), so the cells where several
+    (its rational exact crossings, cell middles, the first far point on each side), so the cells where several
     arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
     through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
     inputs that are separable (each in one input) has a probe. SWEEP_ROUNDS rounds; None past
@@ -713,6 +729,8 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
     own = line.direction[0][0]
     reps = [t for t, where in line_probes if where in ("on", "inside")]
     reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
+    reps = [t for t in reps if t.is_Rational]  # an algebraic crossing as a base coordinate would put
+    # CRootOf into every expression restricted to the new line
     out: list[tuple[Line, int]] = []
     for t in dict.fromkeys(reps):
         point = line.at(t)
