@@ -645,7 +645,7 @@ CLAIMS = [
           {"x": lambda: 3 / _hidden_gap()}, digits=1300),
     Claim("RT200", "((atan x - pi/2 cos(e^-e^7)) (atan 2x - pi/2 cos(e^-e^7)) < -1) = 0",
           lambda v: ind(_atan_pair(v["x"], 2 * v["x"]) < -1), lambda v: 0, sample={"x": (-100, 100)}),
-    # slow_off_line.proof: a region of two slow arguments that no probe line meets
+    # slow_off_line.proof: a region of two slow arguments that no probe line meets (RT201: true_sweep_complex.proof)
     Claim("RN204", "((log x - 1000)^2 + (log y - 1010)^2 < 1) = 0 (x, y > 0)",
           lambda v: ind((rlog(v["x"]) - 1000) ** 2 + (rlog(v["y"]) - 1010) ** 2 < 1), lambda v: 0,
           {"x": lambda: mpmath.exp(1000), "y": lambda: mpmath.exp(1010)}),
@@ -669,7 +669,7 @@ CLAIMS = [
     Claim("RT203", "(tanh x + (log x + 10)^2 < -1) = 0 (x > 0)",
           lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"]) + 10) ** 2 < -1), lambda v: 0,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
-    # true_*_tail.proof, true_far_cancellation.proof: true claims left unknown (strict xfails)
+    # true_*.proof: true claims left unknown in round 6 (RT204, RT205 accepted since; the others strict xfails)
     Claim("RT204", "(sqrt x + tanh x < -2) = 0 (x > 0)",
           lambda v: ind(rsqrt(v["x"]) + mpmath.tanh(v["x"]) < -2), lambda v: 0,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
