@@ -450,13 +450,15 @@ CLAIMS = [
     Claim("RT155", "(x^{1/3} + tanh x < -2) = 0 (x > 0)",
           lambda v: ind(mpmath.cbrt(v["x"]) + mpmath.tanh(v["x"]) < -2), lambda v: 0,
           sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
-    # near_singularity.proof, domain_edge_unknown_true.proof: sign changes exponentially close to a singular point (far.no_sign_change_near_singularities)
+    # near_singularity.proof, domain_edge.proof: sign changes exponentially close to a singular point (far.no_sign_change_near_singularities)
     Claim("RN163", "((log(x^2 - 2) + 1000)^2 < 1) = 0 (x^2 > 2)",
           lambda v: ind((rlog(v["x"] ** 2 - 2) + 1000) ** 2 < 1), lambda v: 0,
           {"x": lambda: mpmath.sqrt(2 + mpmath.exp(-1000))}, digits=900),
     Claim("RN164", "(tanh x + (log(x - 7) + 1000)^2 < 2) = 0 (x > 7)",
           lambda v: ind(mpmath.tanh(v["x"]) + (rlog(v["x"] - 7) + 1000) ** 2 < 2), lambda v: 0,
           {"x": lambda: 7 + mpmath.exp(-1000)}, digits=900),
+    Claim("RN165", "(log x + 200 > 0) = 1 (x > 0)",
+          lambda v: ind(rlog(v["x"]) + 200 > 0), lambda v: 1, {"x": F(1, 10 ** 90)}),
     Claim("RT156", "((log x + 10)^2 > -1) = 1 (x > 0)",
           lambda v: ind((rlog(v["x"]) + 10) ** 2 > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
     Claim("RT157", "(x^{1/3} + tanh x > 0) = 1 (x > 0)",

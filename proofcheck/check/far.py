@@ -20,7 +20,7 @@ import sympy as sp
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign, magnitude_bits
 from .kinks import _T, Budget, rational_interval, scale_decades
-from .signs import BISECT_DEPTH, INTERVAL_BITS, Counter, fraction_parts, monotone_without_root, no_zero_on, strict_sign
+from .signs import BISECT_DEPTH, BISECT_EVALUATIONS, INTERVAL_BITS, Counter, fraction_parts, monotone_without_root, no_zero_on, strict_sign
 
 FAR_FIRST_DECADE = 4  # |t| = 10^4, 10^5, ... on every bisected line: past its reach (|t| < 4,096)
 FAR_LAST_DECADE = 9  # the ladder goes at least this far
@@ -276,27 +276,51 @@ def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
     10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
     `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
     (docs/language.md)."""
-    for a, nodes in _singular_points(g_line):
-        start = sp.Integer(2) ** NEAR_BITS / max(1, sp.ceiling(abs(a)))
-        for side in (1, -1):
-            h = _near(g_line, a, side, nodes)
-            if h.has(sp.I):
-                if g_line.has(sp.Piecewise):
-                    raise Budget(f"{sp.sstr(g_line)} could not be searched next to its singular point {sp.sstr(a)}")
-                continue  # no real value on that side
-            rungs = [start] + [r for r in far_ladder(0) if r > start]
-            if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
-                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
-                             f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
+    for a, nodes in singular_points(g_line):
+        _near_point(g_line, a, nodes, counter)
+
+
+def clear_next_to(g_line, a) -> bool:
+    """g has no zero within a relative 2^-NEAR_BITS of its singular point a, on either side (the search
+    of `no_sign_change_near_singularities` there found none); False when a is not one of g's singular
+    points or the search could not show it."""
+    for b, nodes in singular_points(g_line):
+        if b == a:
             try:
-                no_sign_change_beyond(h, sides=(1,))
-                no_sign_change_in_slow_tail(h, counter, sides=(1,))
-            except Budget as closer:  # said in terms of t = a +- 1/s, where s is the far variable
-                raise Budget(f"next to {sp.sstr(a)}, where {sp.sstr(g_line)} is singular (t = {sp.sstr(a)} "
-                             f"{'+' if side > 0 else '-'} 1/s): {closer}") from None
+                _near_point(g_line, a, nodes, Counter(BISECT_EVALUATIONS, f"searching next to {sp.sstr(a)}"))
+            except Budget:
+                return False
+            return True
+    return False
 
 
-def _singular_points(g_line) -> list[tuple]:
+def near_radius(a) -> sp.Expr:
+    """How far from a singular point a the search next to it reaches: 1/s at its first s."""
+    return max(1, sp.ceiling(abs(a))) / sp.Integer(2) ** NEAR_BITS
+
+
+def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
+    """`no_sign_change_near_singularities` at one singular point a: a Budget, or nothing."""
+    start = 1 / near_radius(a)
+    for side in (1, -1):
+        h = _near(g_line, a, side, nodes)
+        if h.has(sp.I):
+            if g_line.has(sp.Piecewise):
+                raise Budget(f"{sp.sstr(g_line)} could not be searched next to its singular point {sp.sstr(a)}")
+            continue  # no real value on that side
+        rungs = [start] + [r for r in far_ladder(0) if r > start]
+        if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+            raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
+                         f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
+        try:
+            no_sign_change_beyond(h, sides=(1,))
+            no_sign_change_in_slow_tail(h, counter, sides=(1,))
+        except Budget as closer:  # said in terms of t = a +- 1/s, where s is the far variable
+            raise Budget(f"next to {sp.sstr(a)}, where {sp.sstr(g_line)} is singular (t = {sp.sstr(a)} "
+                         f"{'+' if side > 0 else '-'} 1/s): {closer}") from None
+
+
+def singular_points(g_line) -> list[tuple]:
     """(a, nodes): each real root a of the argument u of a log, acosh, or power b^p (p not a positive
     integer) in g, u a polynomial in t with rational coefficients, with the u's that vanish there."""
     found: dict = {}

@@ -66,10 +66,11 @@ from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
-from .far import (far_brackets, far_points, no_sign_change_beyond, no_sign_change_in_slow_tail,
-                  no_sign_change_near_singularities, peeled, without_positive_factors)
+from .far import (clear_next_to, far_brackets, far_points, near_radius, no_sign_change_beyond,
+                  no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, singular_points,
+                  without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
-from .signs import (BISECT_DEPTH, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
+from .signs import (BISECT_DEPTH, BISECT_EVALUATIONS, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
                     no_zero_on, strict_sign)
 
 FIRST_POINTS = 3
@@ -79,7 +80,6 @@ MAX_PROBES = 3000  # probe points per instance
 SWEEP_ROUNDS = 2  # rounds of axis lines through the cells found (`_swept`): joint cells of 3 inputs
 MAX_SWEEP_LINES = 600  # probe lines per instance, the sweep's included
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
-BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
@@ -766,11 +766,28 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
         zeros = _exact_zeros(g_line, c, cuts)
         if zeros is not None:
             yield from ((z, "on", "", c) for z in zeros)
+        elif _singular_edge(g_line, c):
+            continue  # no zero in it: the bracket holds the point where g stops having a value
         elif not _zero_throughout(d_line, c):
             note = (f"{sp.sstr(g)} changes sign at a point bisection only brackets (t in "
                     f"[{float(c.lo):.12g}, {float(c.hi):.12g}] along a probe line), and the two sides "
                     f"could not be shown equal exactly there")
             yield (c.lo + c.hi) / 2, UNSETTLED, note, c
+
+
+def _singular_edge(g_line: sp.Expr, c: Crossing) -> bool:
+    """The bracket lies within `near_radius` of a rational singular point a of g inside it (log x at
+    0: g has no value on one side), and the search next to a shows no zero of g there on either side
+    (`far.clear_next_to`): the bracket brackets a, where g starts or stops having a value, and no kink
+    (`(\\log x < x) = 1` under x > 0 needs no value of the indicator at a point where x = log x)."""
+    for a in _rational_singular_points(g_line):
+        if c.lo <= a <= c.hi and c.hi - c.lo <= near_radius(a) and clear_next_to(g_line, a):
+            return True
+    return False
+
+
+def _rational_singular_points(g_line) -> list:
+    return [a for a, _ in singular_points(g_line) if a.is_Rational]
 
 
 def _at_zero_of(d: sp.Expr, g: sp.Expr) -> sp.Expr | None:

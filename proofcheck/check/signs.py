@@ -18,6 +18,7 @@ from .certified import IntervalEvaluator, Straddle, Undecided, Undefined, interv
 from .kinks import _T, Budget, rational_interval
 
 INTERVAL_BITS = (128, 512, 2048)  # an enclosure that only rounding keeps from excluding 0 is redone finer
+BISECT_EVALUATIONS = 20_000  # enclosures per argument per line
 BISECT_DEPTH = 28  # halvings of a piece before a sign change is bracketed
 
 
