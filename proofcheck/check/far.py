@@ -280,6 +280,7 @@ def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
         _near_point(g_line, a, nodes, counter)
 
 
+@functools.lru_cache(maxsize=LIMIT_MEMO)
 def clear_next_to(g_line, a) -> bool:
     """g has no zero within a relative 2^-NEAR_BITS of its singular point a, on either side (the search
     of `no_sign_change_near_singularities` there found none); False when a is not one of g's singular

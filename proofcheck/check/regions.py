@@ -509,7 +509,19 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
             continue
         exact = _exact_root(g_line, slope, c, everyone, monotone)
         others = [d for d in everyone if d is not c]
-        out.extend([Crossing(exact, exact, exact)] if exact is not None else _refine(g_line, c, bits, others))
+        if exact is not None:
+            out.append(Crossing(exact, exact, exact))
+            continue
+        edge = _edge_in(g_line, c)
+        if edge is None:
+            out.extend(_refine(g_line, c, bits, others))
+            continue
+        # a singular point with no zero next to it (`_singular_edge`): only the rest is refined
+        r = near_radius(edge)
+        out.append(Crossing(max(c.lo, edge - r), min(c.hi, edge + r), None))
+        for lo, hi in ((c.lo, edge - r), (edge + r, c.hi)):
+            if lo < hi:
+                out.extend(_refine(g_line, Crossing(lo, hi, None), bits, others))
     return out
 
 
@@ -675,7 +687,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 alone = not any(d.lo <= c.hi and c.lo <= d.hi for h, _, cs, _ in per_arg if h not in (g, -g) for d in cs)
                 out.append(Probe(line.at(t), UNSETTLED, note, (line.at(c.lo), line.at(c.hi)), g, alone))
         if bisected and not on_only:
-            line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
+            if not depth:  # the far ladder's search once per base line, not again on every sweep line
+                line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
                     beyond += _far_out(g_line)
@@ -776,14 +789,22 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
 
 
 def _singular_edge(g_line: sp.Expr, c: Crossing) -> bool:
-    """The bracket lies within `near_radius` of a rational singular point a of g inside it (log x at
-    0: g has no value on one side), and the search next to a shows no zero of g there on either side
-    (`far.clear_next_to`): the bracket brackets a, where g starts or stops having a value, and no kink
-    (`(\\log x < x) = 1` under x > 0 needs no value of the indicator at a point where x = log x)."""
+    """The bracket lies within `near_radius` of a rational singular point a of g (log x at 0: g has
+    no value on one side) where the search next to a shows no zero of g on either side
+    (`_edge_in`): it brackets a, where g starts or stops having a value, not a kink (`(\\log x < x) = 1`
+    under x > 0 needs no value of the indicator at a point where x = log x). `_refined` cuts such
+    brackets down to this."""
+    a = _edge_in(g_line, c)
+    return a is not None and a - near_radius(a) <= c.lo and c.hi <= a + near_radius(a)
+
+
+def _edge_in(g_line: sp.Expr, c: Crossing):
+    """A rational singular point of g inside the bracket with no zero of g within its `near_radius`
+    (`far.clear_next_to`), or None."""
     for a in _rational_singular_points(g_line):
-        if c.lo <= a <= c.hi and c.hi - c.lo <= near_radius(a) and clear_next_to(g_line, a):
-            return True
-    return False
+        if c.lo <= a <= c.hi and clear_next_to(g_line, a):
+            return a
+    return None
 
 
 def _rational_singular_points(g_line) -> list:
