@@ -459,6 +459,13 @@ CLAIMS = [
           {"x": lambda: 7 + mpmath.exp(-1000)}, digits=900),
     Claim("RN165", "(log x + 200 > 0) = 1 (x > 0)",
           lambda v: ind(rlog(v["x"]) + 200 > 0), lambda v: 1, {"x": F(1, 10 ** 90)}),
+    # joint_cells_many.proof: the sweep in four and five inputs (regions._swept)
+    Claim("RN166", "(x > 1000)(y > 1000)(z > 1000)(w > 1000) = 0",
+          lambda v: ind(v["x"] > 1000) * ind(v["y"] > 1000) * ind(v["z"] > 1000) * ind(v["w"] > 1000), lambda v: 0,
+          {"x": F(1001), "y": F(1001), "z": F(1001), "w": F(1001)}),
+    Claim("RN167", "(x > 1000)(y > 1000)(z > 1000)(w > 1000)(v > 1000) = 0",
+          lambda v: ind(v["x"] > 1000) * ind(v["y"] > 1000) * ind(v["z"] > 1000) * ind(v["w"] > 1000) * ind(v["v"] > 1000),
+          lambda v: 0, {"x": F(1001), "y": F(1001), "z": F(1001), "w": F(1001), "v": F(1001)}),
     Claim("RT156", "((log x + 10)^2 > -1) = 1 (x > 0)",
           lambda v: ind((rlog(v["x"]) + 10) ** 2 > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
     Claim("RT157", "(x^{1/3} + tanh x > 0) = 1 (x > 0)",

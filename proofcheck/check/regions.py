@@ -77,7 +77,7 @@ FIRST_POINTS = 3
 MORE_POINTS = 12
 MAX_CROSSINGS = 200  # sign changes of one argument along one line
 MAX_PROBES = 3000  # probe points per instance
-SWEEP_ROUNDS = 2  # rounds of axis lines through the cells found (`_swept`): joint cells of 3 inputs
+SWEEP_ROUNDS = 6  # rounds of axis lines through the cells found (`_swept`): joint cells of up to 7 inputs
 MAX_SWEEP_LINES = 600  # probe lines per instance, the sweep's included
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
@@ -737,7 +737,8 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
     (its rational exact crossings, cell middles, the first far point on each side), so the cells where several
     arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
     through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
-    inputs that are separable (each in one input) has a probe. SWEEP_ROUNDS rounds; None past
+    inputs that are separable (each in one input) has a probe; arguments sharing inputs can have a
+    joint cell off every line. SWEEP_ROUNDS rounds; None past
     MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSETTLED probe, `_unswept`)."""
     own = line.direction[0][0]
     reps = [t for t, where in line_probes if where in ("on", "inside")]
