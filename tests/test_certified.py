@@ -221,6 +221,7 @@ def test_significant_rounding():
 REFUTATIONS = "tests/adversarial/refutations/01_no_wrong_refutation.proof"
 
 
+@pytest.mark.slow  # two whole runs of the refutations file (about 4 s each)
 @pytest.mark.parametrize("seed", [1, 7])
 def test_true_claims_are_accepted_at_other_seeds(seed):
     result = check_path(REFUTATIONS, Options(seed=seed, timeout=30, workers=2))
