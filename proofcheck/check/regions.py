@@ -58,6 +58,7 @@ a few starts; extrema.py's docstring says which arguments that covers completely
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -152,6 +153,17 @@ class Line:
     @property
     def axis(self) -> bool:
         return len(self.direction) == 1
+
+
+@dataclass(frozen=True)
+class LogLine(Line):
+    """A line in log coordinates: the inputs in `logs` are x = e^u, u = base + t * direction (so a
+    region near x = e^1000 is near u = 1000, `_log_extremum_points`); probe points are exact, e^u."""
+
+    logs: tuple = ()  # the inputs taken as e^u
+
+    def at(self, t: sp.Expr) -> dict:
+        return {s: (sp.exp(v) if s in self.logs else v) for s, v in super().at(t).items()}
 
 
 def _lines(rng: random.Random, bases: list[dict], args: list, syms: list) -> list[Line]:
@@ -639,9 +651,11 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
         own = random.Random(sp.sstr(tuple(args)))
         through = [{**bases[0], **p} for p in extremum_points(own, args, syms, bases[0])]
-        if not through:
+        lines = _lines(own, through, args, syms) if through else []
+        for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):
+            lines += [LogLine(line.base, line.direction, logs) for line in _lines(own, points, u_args, syms)]
+        if not lines:
             return []
-        lines = _lines(own, through, args, syms)
     else:
         coverage.arguments += len(args)
         extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
@@ -730,6 +744,36 @@ def _unswept(point: dict, why: str) -> Probe:
     evidence (compare.py), while a quick search for a difference skips it."""
     return Probe(dict(point), UNSWEPT, f"{why} are needed to meet every joint region of the kink "
                                          "arguments (where several hold at once)")
+
+
+def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict) -> list[tuple]:
+    """Candidate extrema in log coordinates: each input inside a slow function (log, a root) put in as
+    x = e^u, so an extremum as far out as e^1000 is where u = 1000 (`(\\log x - 1000)^2 + (\\log y -
+    1010)^2 < 1`, a disk in (u, v), met by no line through the base point and out of Newton's reach in
+    x, y). For each such argument: (the inputs taken as e^u, the argument in u, the points in u), for
+    `LogLine`s through them (the positive side of those inputs only)."""
+    out: list[tuple] = []
+    for g in args:
+        slow = tuple(sorted({v for node in sp.preorder_traversal(g) if _is_slow_node(node)
+                             for v in node.free_symbols & set(syms)}, key=lambda s: s.name))
+        if not slow:
+            continue
+        h = peeled(g.xreplace({v: sp.exp(v) for v in slow}))
+        at = {**base, **{v: _log_start(base.get(v, sp.S.Zero)) for v in slow}}
+        points = [{**at, **p} for p in stationary_points([h], syms) + extremum_points(rng, [h], syms, at)]
+        if points:
+            out.append((slow, [h], points))
+    return out
+
+
+def _log_start(value) -> sp.Rational:
+    """log of a base coordinate as a short rational start for Newton's method (0 where it is not > 0)."""
+    return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20) if value > 0 else sp.S.Zero
+
+
+def _is_slow_node(node) -> bool:
+    """log, asinh, acosh, or a power that is not an integer (as far.py's slow functions)."""
+    return isinstance(node, (sp.log, sp.asinh, sp.acosh)) or (node.is_Pow and not node.exp.is_Integer)
 
 
 def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
