@@ -95,9 +95,9 @@ def main() -> None:
              "Written by `python bench/numerics.py`. False claims are the steps expected to be refuted",
              "(each has a witness checked by `tests/adversarial/numeric_oracle.py`, or for `redteam_numeric` by",
              "`tests/test_redteam_numeric.py`: mpmath at 300+ digits or exact arithmetic, no SymPy); true claims are",
-             "the other steps of the same files. Accepted false claims are the known misses of sampling, kept as strict",
-             "expected failures (" + (", ".join(f"`{f}`" for f in xfail_files()) or "none") +
-             "): `numeric`, never `proved`; docs/language.md names the reach of sampling they lie past.", "",
+             "the other steps of the same files. Claims decided wrongly today (a false claim accepted, or a true one",
+             "left unknown) are kept as strict expected failures (" + (", ".join(f"`{f}`" for f in xfail_files()) or "none") +
+             "); docs/language.md names the reach of sampling.", "",
              "| family | false claims | refuted | unknown | accepted (false accepts) | true claims | accepted |",
              "|---|---|---|---|---|---|---|"]
     for family, c in rows + [("all", total)]:
