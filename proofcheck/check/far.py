@@ -252,16 +252,31 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)
         h = peeled(g_line, side)  # log(e^t + 1) - t is log(1 + e^{-t}) first, for t -> +oo
         for level in range(depth):
             h = peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
-            if h.has(sp.I):
-                if g_line.has(sp.Piecewise):  # the complex part may sit in a branch not taken
-                    raise Budget(f"{sp.sstr(g_line)} has no real tail to search past |t| = 10^{FAR_MAX_DECADE}")
+            if not _real(h, g_line):
                 break  # a root or log of a quantity negative all along the tail: g has no value there
-            rungs = [TAIL_START] + [r for r in far_ladder(0) if r > TAIL_START]
-            if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+            if _crosses(h, TAIL_START, counter):
                 raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line past |t| = "
                              f"10^{FAR_MAX_DECADE}, where no probe reaches")
         else:
             no_sign_change_beyond(h, sides=(1,))
+
+
+def _real(h, g_line) -> bool:
+    """Whether a tail of g written as h (t put in as +-e^s or a +- 1/s) is real. SymPy makes it complex
+    only where a root or log has a quantity negative all along the tail (sqrt(-e^s) = i e^{s/2}), where g
+    has no value and no sign change; inside a Piecewise, where that part may be in a branch not
+    taken, such a tail is a Budget."""
+    if not h.has(sp.I):
+        return True
+    if g_line.has(sp.Piecewise):
+        raise Budget(f"{sp.sstr(g_line)} has a tail that could not be searched (complex where a branch may not be taken)")
+    return False
+
+
+def _crosses(h, start: sp.Expr, counter: Counter) -> bool:
+    """h may change sign for s in [start, 10^FAR_MAX_DECADE] (certified bisection, far ladder pieces)."""
+    rungs = [start] + [r for r in far_ladder(0) if r > start]
+    return bool(_bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter))
 
 
 def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
@@ -305,12 +320,9 @@ def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
     start = 1 / near_radius(a)
     for side in (1, -1):
         h = _near(g_line, a, side, nodes)
-        if h.has(sp.I):
-            if g_line.has(sp.Piecewise):
-                raise Budget(f"{sp.sstr(g_line)} could not be searched next to its singular point {sp.sstr(a)}")
+        if not _real(h, g_line):
             continue  # no real value on that side
-        rungs = [start] + [r for r in far_ladder(0) if r > start]
-        if _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+        if _crosses(h, start, counter):
             raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
                          f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
         try:
