@@ -379,8 +379,13 @@ def _slow_depth(e) -> int:
     if not e.has(_T):
         return 0
     below = max((_slow_depth(a) for a in e.args), default=0)
-    slow = isinstance(e, (sp.log, sp.asinh, sp.acosh)) or (e.is_Pow and not e.exp.is_Integer)
-    return below + 1 if slow else below
+    return below + 1 if is_slow(e) else below
+
+
+def is_slow(node) -> bool:
+    """log, asinh, acosh, or b^p with p not an integer (or depending on t): functions whose sign
+    changes lie as far out as the exponential of their constants."""
+    return isinstance(node, (sp.log, sp.asinh, sp.acosh)) or (node.is_Pow and not node.exp.is_Integer)
 
 
 def peeled(h, side: int = 1):

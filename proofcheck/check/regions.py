@@ -67,7 +67,7 @@ from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
-from .far import (clear_next_to, far_brackets, far_points, near_radius, no_sign_change_beyond,
+from .far import (clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, singular_points,
                   without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
@@ -754,7 +754,7 @@ def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict)
     `LogLine`s through them (the positive side of those inputs only)."""
     out: list[tuple] = []
     for g in args:
-        slow = tuple(sorted({v for node in sp.preorder_traversal(g) if _is_slow_node(node)
+        slow = tuple(sorted({v for node in sp.preorder_traversal(g) if is_slow(node)
                              for v in node.free_symbols & set(syms)}, key=lambda s: s.name))
         if not slow:
             continue
@@ -771,11 +771,6 @@ def _log_start(value) -> sp.Rational:
     return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20) if value > 0 else sp.S.Zero
 
 
-def _is_slow_node(node) -> bool:
-    """log, asinh, acosh, or a power that is not an integer (as far.py's slow functions)."""
-    return isinstance(node, (sp.log, sp.asinh, sp.acosh)) or (node.is_Pow and not node.exp.is_Integer)
-
-
 def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
     """The sweep: axis lines along every other input through one point of each cell this line found
     (its rational exact crossings, cell middles, the first far point on each side), so the cells where several
@@ -783,7 +778,7 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
     through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
     inputs that are separable (each in one input) has a probe; arguments sharing inputs can have a
     joint cell off every line. SWEEP_ROUNDS rounds; None past
-    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSETTLED probe, `_unswept`)."""
+    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSWEPT probe, `_unswept`)."""
     own = line.direction[0][0]
     reps = [t for t, where in line_probes if where in ("on", "inside")]
     reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
