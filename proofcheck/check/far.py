@@ -145,10 +145,10 @@ def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
     if f.is_Pow and f.exp.is_Integer:
         s = _piece_sign(f.base, t1, t2)
         return None if s is None else s ** int(f.exp % 2 + 2)  # s^odd = s, s^even = 1 (never 0: s is strict)
-    if f.is_Mul or f.is_Add:
-        signs = {_piece_sign(a, t1, t2) for a in f.args} if f.is_Add else None
-        if f.is_Add:
-            return signs.pop() if len(signs) == 1 and None not in signs else None
+    if f.is_Add:
+        shared = {_piece_sign(a, t1, t2) for a in f.args}
+        return shared.pop() if len(shared) == 1 and None not in shared else None
+    if f.is_Mul:
         signs = [_piece_sign(a, t1, t2) for a in f.args]
         return None if None in signs else math.prod(signs)
     return None

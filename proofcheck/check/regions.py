@@ -768,7 +768,9 @@ def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict)
 
 def _log_start(value) -> sp.Rational:
     """log of a base coordinate as a short rational start for Newton's method (0 where it is not > 0)."""
-    return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20) if value > 0 else sp.S.Zero
+    if not value > 0 or not math.isfinite(float(value)):
+        return sp.S.Zero
+    return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20)
 
 
 def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
@@ -842,9 +844,20 @@ def _edge_in(g_line: sp.Expr, c: Crossing):
     """A rational singular point of g inside the bracket with no zero of g within its `near_radius`
     (`far.clear_next_to`), or None."""
     for a in _rational_singular_points(g_line):
-        if c.lo <= a <= c.hi and clear_next_to(g_line, a):
+        if c.lo <= a <= c.hi and _not_zero_at(g_line, a) and clear_next_to(g_line, a):
             return a
     return None
+
+
+def _not_zero_at(g_line: sp.Expr, a: sp.Rational) -> bool:
+    """g has no value at a, or a certain nonzero one (sqrt t is 0 at its singular point 0: a zero
+    there is a kink like any other)."""
+    try:
+        return Evaluator({_T: a}).run(lambda e: e.sign(g_line)) != 0
+    except Undefined:
+        return True
+    except Undecided:
+        return False
 
 
 def _rational_singular_points(g_line) -> list:
