@@ -719,6 +719,23 @@ CLAIMS = [
           lambda v: ind(rsqrt(v["x"]) * rlog(v["x"]) > -1), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
     Claim("RT215", "(sqrt(x^2 + 1) - |x| > 0) = 1",
           lambda v: ind(rsqrt(v["x"] ** 2 + 1) - abs(v["x"]) > 0), lambda v: 1, sample={"x": (-100, 100)}),
+    # far_forms.proof, far_forms_kink.proof: far.side_form (exponential forms, conjugates)
+    Claim("RN300", "(sqrt(x^2 + 1) - |x| > 10^-100) = 1",
+          lambda v: ind(rsqrt(v["x"] ** 2 + 1) - abs(v["x"]) > mpq(F(1, 10 ** 100))), lambda v: 1, {"x": F(10 ** 100)}),
+    Claim("RN301", "(sinh x sech(x - 10^-100) > 1) = 0",
+          lambda v: ind(mpmath.sinh(v["x"]) * mpmath.sech(v["x"] - mpq(F(1, 10 ** 100))) > 1), lambda v: 0, {"x": F(200)}),
+    Claim("RN302", "(sqrt(x^2 + 1) - |x + 10^-200| > 0) = 1",
+          lambda v: ind(rsqrt(v["x"] ** 2 + 1) - abs(v["x"] + mpq(F(1, 10 ** 200))) > 0), lambda v: 1, {"x": F(10 ** 201)}),
+    Claim("RT300", "(tanh x > -1) = 1",
+          lambda v: ind(mpmath.tanh(v["x"]) > -1), lambda v: 1, sample={"x": (-300, 300)}),
+    Claim("RT301", "(tanh(x - 100) > -1) = 1",
+          lambda v: ind(mpmath.tanh(v["x"] - 100) > -1), lambda v: 1, sample={"x": (-200, 300)}),
+    Claim("RT302", "(tanh x < 1) = 1",
+          lambda v: ind(mpmath.tanh(v["x"]) < 1), lambda v: 1, sample={"x": (-300, 300)}),
+    Claim("RT303", "(sqrt(4 x^2 + 1) - 2|x| > 0) = 1",
+          lambda v: ind(rsqrt(4 * v["x"] ** 2 + 1) - 2 * abs(v["x"]) > 0), lambda v: 1, sample={"x": (-10 ** 6, 10 ** 6)}),
+    Claim("RT304", "(sqrt(x^2 + 1) - |x| < 1 + 10^-300) = 1",
+          lambda v: ind(rsqrt(v["x"] ** 2 + 1) - abs(v["x"]) < 1 + mpq(F(1, 10 ** 300))), lambda v: 1, sample={"x": (-100, 100)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

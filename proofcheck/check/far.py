@@ -28,6 +28,7 @@ FAR_MARGIN_DECADES = 2  # and this many decades past the constants' reach (scale
 FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a Budget (unknown)
 TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`no_sign_change_in_slow_tail`)
 TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
+TAIL_FORM_START = sp.Integer(10) ** 399  # below e^TAIL_START, where the slow tail starts (t = e^s, s >= TAIL_START)
 NEAR_BITS = 64  # the search next to a singular point covers a relative 2^-64 around it (`no_sign_change_near_singularities`)
 LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
 FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
@@ -45,7 +46,7 @@ def far_brackets(g_line, parts, slope, start: sp.Rational, counter: Counter) -> 
     rungs = [start] + [r for r in far_ladder(scale_decades([g_line])) if r > start]
     found: list[tuple] = []
     for side in (1, -1):
-        h = peeled(g_line, side)
+        h = side_form(g_line, side, start)
         stack = [(side * a, side * b) if side > 0 else (side * b, side * a) for a, b in zip(rungs, rungs[1:])]
         found += _bisect_far(h, parts if h == g_line else fraction_parts(h),
                              slope if h == g_line else sp.diff(h, _T), stack, counter)
@@ -249,7 +250,7 @@ def no_sign_change_in_slow_tail(g_line, counter: Counter, sides: tuple = (1, -1)
         raise Budget(f"{sp.sstr(g_line)} nests more than {TAIL_LEVELS} slow functions (log, roots): its "
                      "sign changes far out are not searched")
     for side in sides:
-        h = peeled(g_line, side)  # log(e^t + 1) - t is log(1 + e^{-t}) first, for t -> +oo
+        h = side_form(g_line, side, TAIL_FORM_START)  # log(e^t + 1) - t is log(1 + e^{-t}) first, for t -> +oo
         for level in range(depth):
             h = peeled(h.xreplace({_T: (side if level == 0 else 1) * sp.exp(_T)}))
             if not _real(h, g_line):
@@ -405,6 +406,120 @@ def peeled(h, side: int = 1):
                 return c ** node.exp * sp.exp(node.exp * k * _T) * (1 + rest) ** node.exp
         return node
     return h.replace(lambda n: isinstance(n, sp.log) or n.is_Pow, peel)
+
+
+@functools.lru_cache(maxsize=LIMIT_MEMO)
+def side_form(g_line, side: int, start: sp.Rational = sp.S.Zero):
+    """g's form for one side of the line (t > 0 for side 1, t < 0 for -1), equal to g wherever g has a
+    value there, in which far values are enclosed without huge terms cancelling: `peeled` (logs and
+    roots of exponentials), `exponential_form` (sinh t sech t - 1 is -2e^{-2t} / (1 + e^{-2t}) over a
+    common denominator, not a huge value times a tiny one) and `conjugated` (sqrt(t^2 + 1) - |t| is
+    1 / (sqrt(t^2 + 1) + t) for t > 0). `start`: the form is used only where |t| >= start (the far
+    pieces start at 4,096, past |t + 10^{-200}|'s kink)."""
+    return conjugated(exponential_form(peeled(g_line, side), side), side, start)
+
+
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.sech, sp.csch)
+
+
+def exponential_form(h, side: int):
+    """h with each sinh, cosh, tanh, sech, csch of u written with e^{s u} and e^{-2 s u} (s the sign u
+    has as t goes to side * oo, so e^{-2 s u} is tiny there), and the exponentials of each product
+    merged: sinh(u) = (s/2) e^{su} (1 - e^{-2su}), cosh(u) = (1/2) e^{su} (1 + e^{-2su}), tanh(u) =
+    s (1 - e^{-2su}) / (1 + e^{-2su}), sech(u) = 2 e^{-su} / (1 + e^{-2su}), csch(u) = 2 s e^{-su} / (1 -
+    e^{-2su}). Identities for every real u (csch where u != 0, as csch itself), so any s is exact; the
+    right one keeps huge factors from meeting tiny ones (sinh(t^2) sech(t^2 + 1) is e^{-1} (1 -
+    e^{-2t^2}) / (1 + e^{-2t^2 - 2})). A u whose sign there is not certain is left as it is."""
+    if not h.has(*_HYPERBOLIC):
+        return h
+
+    def rewrite(node):
+        u = node.args[0]
+        s = strict_sign(u, side * sp.Integer(10) ** FAR_MAX_DECADE) if u.has(_T) else None
+        if s is None:
+            return node
+        up, tiny = sp.exp(s * u), sp.exp(-2 * s * u)
+        if isinstance(node, sp.sinh):
+            return sp.Rational(s, 2) * up * (1 - tiny)
+        if isinstance(node, sp.cosh):
+            return up * (1 + tiny) / 2
+        if isinstance(node, sp.tanh):
+            return s * (1 - tiny) / (1 + tiny)
+        if isinstance(node, sp.sech):
+            return 2 / (up * (1 + tiny))
+        return 2 * s / (up * (1 - tiny))
+
+    out = h.replace(lambda node: isinstance(node, _HYPERBOLIC), rewrite)
+    return h if out == h else out.replace(lambda node: node.is_Mul, _merged_exponentials)
+
+
+def _merged_exponentials(product):
+    """A product with its factors e^a e^b ... written as one e^{a + b + ...} (e^{t^2} e^{-t^2 - 1} is
+    e^{-1}); nothing else is combined (x^{1/3} x^{2/3} is not x for x < 0)."""
+    exps = [f for f in product.args if isinstance(f, sp.exp)]
+    if len(exps) < 2:
+        return product
+    rest = [f for f in product.args if not isinstance(f, sp.exp)]
+    return sp.Mul(*rest, sp.exp(sp.expand(sp.Add(*(f.args[0] for f in exps)))))
+
+
+def conjugated(h, side: int, start: sp.Rational = sp.S.Zero):
+    """h with |u| written as s u where u has one sign s for |t| >= start on the side (|t| is t for t > 0), and each
+    sum c sqrt(A) + B of polynomials whose A c^2 - B^2 cancels to a lower degree written as (c^2 A -
+    B^2) / (c sqrt(A) - B): sqrt(t^2 + 1) - t is 1 / (sqrt(t^2 + 1) + t), enclosed far out without
+    two terms near 10^k cancelling (the dependency problem). Equal wherever c sqrt(A) != B; where
+    c sqrt(A) = B the numerator c^2 A - B^2 is 0 too, so the bisection brackets that point and a
+    probe looks at it."""
+    def unsigned(node):
+        s = _sign_on_side(node.args[0], side, start)
+        return node if s is None else s * node.args[0]
+
+    out = h.replace(lambda node: isinstance(node, sp.Abs), unsigned)
+    out = out.replace(lambda node: node.is_Add and node.has(_T), _conjugate)
+    return out
+
+
+def _sign_on_side(u, side: int, start: sp.Rational) -> int | None:
+    """The sign u has (0 allowed) for every t on one side of the line from |t| = start to infinity (the
+    slow tail puts t = e^s past 10^400): u a polynomial with rational coefficients and no real root
+    past start on that side, its sign that of its leading term there; None otherwise."""
+    try:
+        poly = sp.Poly(u, _T)
+    except sp.PolynomialError:
+        return None
+    if poly.is_zero or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        return None
+    if any(side * root > start for root in sp.real_roots(poly)):
+        return None
+    lead = poly.LC() * (side if poly.degree() % 2 else 1)
+    return 1 if lead > 0 else -1
+
+
+def _conjugate(node):
+    """c sqrt(A) + B as (c^2 A - B^2) / (c sqrt(A) - B) when that cancels (`conjugated`), else node."""
+    roots = [a for a in node.args if _root_term(a) is not None]
+    if len(roots) != 1:
+        return node
+    c, base = _root_term(roots[0])
+    rest = node - roots[0]
+    try:
+        a_poly, b_poly = sp.Poly(c ** 2 * base, _T), sp.Poly(rest, _T)
+    except sp.PolynomialError:
+        return node
+    if not all(p.domain.is_QQ or p.domain.is_ZZ for p in (a_poly, b_poly)):
+        return node
+    top = a_poly - b_poly ** 2
+    if top.is_zero or top.degree() >= a_poly.degree():
+        return node  # no cancellation to remove
+    return top.as_expr() / (roots[0] - rest)
+
+
+def _root_term(term) -> tuple | None:
+    """(c, A) for a term c sqrt(A), c a rational number, A with t; else None."""
+    c, rest = term.as_coeff_Mul()
+    if rest.is_Pow and rest.exp == sp.S.Half and rest.base.has(_T) and c.is_Rational:
+        return c, rest.base
+    return None
 
 
 def _leading_exponential(u, side: int = 1) -> tuple | None:

@@ -68,7 +68,7 @@ from flint import ctx, fmpq
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .extrema import extremum_points, stationary_points
 from .far import (clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
-                  no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, singular_points,
+                  no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
                   without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 from .signs import (BISECT_DEPTH, BISECT_EVALUATIONS, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
@@ -347,6 +347,9 @@ def _t_of(u: sp.Rational) -> sp.Rational:
     return u / (1 - u * u)
 
 
+FAR_START = _t_of(1 - U_EDGE)  # where the u-pieces end and far.far_brackets starts: about 4,096
+
+
 def _bisection_crossings(g_line) -> list[Crossing]:
     """Certified bisection over the whole line: every piece where g's enclosure excludes 0 (or g
     is certainly undefined) is dropped; pieces left at BISECT_DEPTH bracket a sign change. A piece
@@ -356,7 +359,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     slope = sp.diff(g_line, _T)
     forms = {0: (g_line, parts, slope)}
     for side in (1, -1):
-        h = peeled(g_line, side)
+        h = side_form(g_line, side)
         forms[side] = forms[0] if h == g_line else (h, fraction_parts(h), sp.diff(h, _T))
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
@@ -376,7 +379,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
         mid = (u1 + u2) / 2
         stack.append((mid, u2, depth + 1))
         stack.append((u1, mid, depth + 1))
-    found += far_brackets(g_line, parts, slope, _t_of(edge), counter)
+    found += far_brackets(g_line, parts, slope, FAR_START, counter)
     found.sort()
     merged: list[list] = []
     for lo, hi in found:
@@ -509,31 +512,38 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
     """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
     overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
-    slope = sp.diff(g_line, _T)
     out: list[Crossing] = []
     for c in cs:
         if c.value is not None:
             out.append(c)
             continue
-        monotone = excludes_zero(slope, c.lo, c.hi)
-        if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
-            out.append(c)  # one simple sign change, and no other crossing in its bracket
-            continue
-        exact = _exact_root(g_line, slope, c, everyone, monotone)
-        others = [d for d in everyone if d is not c]
-        if exact is not None:
-            out.append(Crossing(exact, exact, exact))
-            continue
-        edge = _edge_in(g_line, c)
-        if edge is None:
-            out.extend(_refine(g_line, c, bits, others))
-            continue
-        # a singular point with no zero next to it (`_singular_edge`): only the rest is refined
-        r = near_radius(edge)
-        out.append(Crossing(max(c.lo, edge - r), min(c.hi, edge + r), None))
-        for lo, hi in ((c.lo, edge - r), (edge + r, c.hi)):
-            if lo < hi:
-                out.extend(_refine(g_line, Crossing(lo, hi, None), bits, others))
+        g_side = g_line
+        if c.lo >= 0 or c.hi <= 0:  # on one side of 0: g's form for that side (`side_form`), the same values
+            near = min(abs(c.lo), abs(c.hi))
+            g_side = side_form(g_line, 1 if c.lo >= 0 else -1, FAR_START if near >= FAR_START else sp.S.Zero)
+        out.extend(_refined_one(g_line, g_side, c, everyone, bits))
+    return out
+
+
+def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: int) -> list[Crossing]:
+    """`_refined` for one bracket c, enclosed in `g_side`, g's form for the side of 0 c lies on."""
+    slope = sp.diff(g_side, _T)
+    monotone = excludes_zero(slope, c.lo, c.hi)
+    if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
+        return [c]  # one simple sign change, and no other crossing in its bracket
+    exact = _exact_root(g_side, slope, c, everyone, monotone)
+    others = [d for d in everyone if d is not c]
+    if exact is not None:
+        return [Crossing(exact, exact, exact)]
+    edge = _edge_in(g_line, c)
+    if edge is None:
+        return _refine(g_side, c, bits, others)
+    # a singular point with no zero next to it (`_singular_edge`): only the rest is refined
+    r = near_radius(edge)
+    out = [Crossing(max(c.lo, edge - r), min(c.hi, edge + r), None)]
+    for lo, hi in ((c.lo, edge - r), (edge + r, c.hi)):
+        if lo < hi:
+            out.extend(_refine(g_side, Crossing(lo, hi, None), bits, others))
     return out
 
 
