@@ -629,4 +629,14 @@ CLAIMS += [
     # ---------------------------------------------------------------- size_defined_by_let (let N = 0: the sum is empty)
     _rte(r"\sum_j \delta_{j1} x_j = x_1", lambda e: (S(1, e.N, lambda j: D(j, 1) * e["x", j]), e["x", 1]),
          f="size_defined_by_let.proof", extra=({"N": 0},)),
+    # ---------------------------------------------------------------- function_of_size (5 * 6 = 30)
+    _rte("f(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte(r"g(N) (N - 5 \cdot 6) x = x", lambda e: (UNDEFINED if e.N == 30 else e["x"], e["x"]),
+         f="function_of_size.proof", extra=({"N": 30},)),
+    _rte("h(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte("q(N) x = 0", lambda e: (I(e.N ** 2 > 900) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte("p(i) x_i = 0", lambda e: (I(e.i > 30) * e["x", e.i], 0), f="function_of_size.proof", free=I_N,
+         extra=({"N": 31},)),
+    _rte(r"\sum_j p(j) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 30) * e["x", j]), 0), f="function_of_size.proof",
+         extra=({"N": 31},)),
 ]
