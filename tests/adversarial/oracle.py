@@ -598,3 +598,45 @@ CLAIMS += [
     # y_k = 0 for k = 2..N
     _rte(r"\sum_j y_j = 0", lambda e: (e["y", 1], 0), f="fragment_ok.proof"),
 ]
+
+
+def _exceeds(f, v: int, bound) -> int:
+    """I(f(v) > bound) for an mpmath function f, at 50 digits (f is far from the bound at every size used)."""
+    with mpmath.workdps(50):
+        return I(f(mpmath.mpf(v)) > bound)
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- size_transcendental, size_root, index_transcendental
+    _rte("(2^N > 10^6) x = 0", lambda e: (I(2 ** e.N > 10 ** 6) * e["x"], 0), f="size_transcendental.proof",
+         extra=({"N": 20},)),
+    _rte(r"(\exp(N) > 10^9) x = 0", lambda e: (_exceeds(mpmath.exp, e.N, 10 ** 9) * e["x"], 0),
+         f="size_transcendental.proof", extra=({"N": 21},)),
+    _rte(r"(\log(N) > 5) x = 0", lambda e: (_exceeds(mpmath.log, e.N, 5) * e["x"], 0), f="size_transcendental.proof",
+         extra=({"N": 149},)),
+    _rte(r"(\sin(N) > 0.9999) x = 0", lambda e: (_exceeds(mpmath.sin, e.N, mpmath.mpf("0.9999")) * e["x"], 0),
+         f="size_transcendental.proof", extra=({"N": 33},)),
+    # sqrt(N) > 7 exactly when N > 49 (whole N)
+    _rte(r"(\sqrt{N} > 7) x = 0", lambda e: (I(e.N > 49) * e["x"], 0), f="size_root.proof", extra=({"N": 50},)),
+    _rte("(N^{1/2} > 7) x = 0", lambda e: (I(e.N > 49) * e["x"], 0), f="size_root.proof", extra=({"N": 50},)),
+    _rte(r"(\sqrt{i} > 7) x_i = 0", lambda e: (I(e.i > 49) * e["x", e.i], 0), f="index_transcendental.proof", free=I_N,
+         extra=({"N": 50},)),
+    _rte(r"\sum_j (\sqrt{j} > 7) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 49) * e["x", j]), 0),
+         f="index_transcendental.proof", extra=({"N": 50},)),
+    _rte(r"\sum_j (\exp(j) > 10^{9}) x_j = 0",
+         lambda e: (S(1, e.N, lambda j: _exceeds(mpmath.exp, j, 10 ** 9) * e["x", j]), 0),
+         f="index_transcendental.proof", extra=({"N": 21},)),
+    # ---------------------------------------------------------------- size_defined_by_let (let N = 0: the sum is empty)
+    _rte(r"\sum_j \delta_{j1} x_j = x_1", lambda e: (S(1, e.N, lambda j: D(j, 1) * e["x", j]), e["x", 1]),
+         f="size_defined_by_let.proof", extra=({"N": 0},)),
+    # ---------------------------------------------------------------- function_of_size (5 * 6 = 30)
+    _rte("f(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte(r"g(N) (N - 5 \cdot 6) x = x", lambda e: (UNDEFINED if e.N == 30 else e["x"], e["x"]),
+         f="function_of_size.proof", extra=({"N": 30},)),
+    _rte("h(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte("q(N) x = 0", lambda e: (I(e.N ** 2 > 900) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
+    _rte("p(i) x_i = 0", lambda e: (I(e.i > 30) * e["x", e.i], 0), f="function_of_size.proof", free=I_N,
+         extra=({"N": 31},)),
+    _rte(r"\sum_j p(j) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 30) * e["x", j]), 0), f="function_of_size.proof",
+         extra=({"N": 31},)),
+]
