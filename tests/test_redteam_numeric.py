@@ -754,6 +754,8 @@ CLAIMS = [
     Claim("RN224", "((log log x + 1000)^2 < 1) = 0 (x > 1)",
           lambda v: ind((rlog(rlog(v["x"])) + 1000) ** 2 < 1), lambda v: 0,
           {"x": lambda: mpmath.exp(mpmath.exp(-1000))}, digits=1000),
+    Claim("RN233", "((log sqrt(x^2) + 1000)^2 < 1) = 0",
+          lambda v: ind((rlog(rsqrt(v["x"] ** 2)) + 1000) ** 2 < 1), lambda v: 0, {"x": lambda: mpmath.exp(-1000)}),
     # round 7: log coordinates on the positive side only, centred on 0 (regions._log_extremum_points)
     Claim("RN225", "((log(-x) - 1000)^2 + (log(-y) - 1010)^2 < 1) = 0 (x, y < 0)",
           lambda v: ind((rlog(-v["x"]) - 1000) ** 2 + (rlog(-v["y"]) - 1010) ** 2 < 1), lambda v: 0,
