@@ -274,6 +274,21 @@ class _Builder:
                        tuple(self.refinements), tuple(self.lemmas))
 
 
+def _defined_sizes(ctx: Context) -> list[Diagnostic]:
+    """E204 for `let N = 0` where N bounds an index range: a size is checked for every value (its
+    steps say "for every N"), so a definition of it would be silently ignored."""
+    sizes = {nm.base for _, lo, hi in ctx.indices for e in (lo, hi) for nm in _bare_names(e)} - ctx.index_names
+    return [Diagnostic.make("E204", f"`{d.target.base}` bounds an index range, so it is a size: steps are checked "
+                                    f"for every `{d.target.base}`, and it cannot be defined with `let`", d.span)
+            for d in ctx.definitions if d.params is None and d.target.sub is None and d.target.base in sizes]
+
+
+def _bare_names(e) -> list[n.Name]:
+    if isinstance(e, n.Name):
+        return [e] if e.sub is None else []
+    return [nm for c in n.children(e) for nm in _bare_names(c)]
+
+
 def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tuple[list[Problem], list[Diagnostic]]:
     """Group statements into problems and chains; each chain keeps the context in force where it starts."""
     problems: list[Problem] = []
@@ -315,6 +330,7 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
         if isinstance(st, n.ProblemLine):
             if b is not None:
                 problems.append(b.build())
+                diags.extend(_defined_sizes(b.context))
             b = _Builder(st.name, st.title, st.span, Context(networks=file_networks, batch=file_batch, readings=next(readings)))
             continue
         if isinstance(st, n.BlankLine):
@@ -425,4 +441,5 @@ def elaborate(statements: list[n.Statement], networks_scope: str = "file") -> tu
     finish_network()
     if b is not None:
         problems.append(b.build())
+        diags.extend(_defined_sizes(b.context))
     return problems, diags

@@ -199,6 +199,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
     """The readings of one problem's statements (see `Readings`)."""
     index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
     scan = _Scan(index_names, set(), set(), {}, {}, {})
+    stated = _Scan(index_names, set(), set(), {}, {}, {})  # the statement's lines alone (no chains)
     sizes: set[str] = set()
     defined: set[str] = set()
     taken: set[str] = set(index_names)
@@ -216,6 +217,10 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
                 defined.add(st.target.base)
             else:
                 scan.name(st.target, target=True)
+            if st.params is not None:
+                stated.applied.add(st.target.base)
+            for m in st.chain.members[:1]:
+                stated.expr(m.expr)
             for m in st.chain.members:
                 scan.expr(m.expr)
         elif isinstance(st, n.IndexLine):
@@ -227,8 +232,18 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
                 scan.expr(value)
         elif isinstance(st, (n.ChainLine, n.LemmaLine, n.ShowLine, n.FindLine, n.AssumeLine, n.CaseLine)):
             scan.expr(st)
-    never = scan.bare | defined | sizes | index_names | set(CONSTANTS) | set(FUNCTION_WORDS) | NETWORK_FUNCTIONS
-    functions = frozenset(b for b in scan.applied if b not in never)
+            if isinstance(st, (n.ShowLine, n.FindLine, n.AssumeLine)):
+                stated.expr(st)
+        if isinstance(st, n.AtLine):
+            for name, value in st.values:
+                stated.name(name)
+                stated.expr(value)
+    others = defined | sizes | index_names | set(CONSTANTS) | set(FUNCTION_WORDS) | NETWORK_FUNCTIONS
+    # a name the statement (definitions, goals, assumptions, given values) applies and never writes
+    # alone is a function whatever a chain writes: a bare `g` in a chain cannot turn the statement's
+    # `g(a + b)` into a product (that would accept more); there it is E201
+    functions = frozenset(b for b in scan.applied if b not in scan.bare | others) | \
+        frozenset(b for b in stated.applied if b not in stated.bare | others)
     arities = {**scan.soft, **scan.arities}  # a firm count overrides the runs
     return Readings(
         functions,

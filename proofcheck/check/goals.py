@@ -164,7 +164,7 @@ def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
 
 def _opaque_name(e, index_names: frozenset[str], bound: tuple[str, ...]) -> n.Name:
     key = hashlib.sha256(repr(canonical(e, bound, index_names)).encode()).hexdigest()[:16]
-    letters = sorted(_index_letters(e, index_names))
+    letters = sorted(_index_letters(e, index_names | frozenset(bound)))  # `\sum_{t=1}^{3}` binds t, declared or not
     sub = tuple(n.Name(e.span, x) for x in letters) or None
     return n.Name(e.span, OPAQUE_PREFIX + key + "⟩", sub, ",".join(letters) if letters else None)
 
@@ -461,7 +461,7 @@ class _Candidate:
     narrowed: list[str]
     start: n.Expr  # the chain's member at the goal's left side (renamed to the goal's free indices)
     end: n.Expr  # the chain's member that must be the goal's right side
-    outcome: str = ""  # met | not-written | different-value | undecided | approximate | too-coarse
+    outcome: str = ""  # met | not-written | different-value | undecided | approximate | too-coarse | overstated
     by_cases: bool = False  # narrowed by its `case` alone, an equality pattern of the goal's free indices
 
 
@@ -540,10 +540,6 @@ def _cases_cover(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> bool:
         if not any(holds(case, block) for case in cases):
             return False
     return True
-
-
-def _ends_by_approx(c: Chain) -> bool:
-    return bool(c.rels) and c.rels[-1] == "≈"
 
 
 class GoalJudge:
@@ -664,12 +660,18 @@ class GoalJudge:
         c = cand.facts.chain
         if not is_value(cand.end, c.context):
             return "not-written"
-        if _ends_by_approx(c):
+        if "≈" in c.rels:
+            # the chain establishes y in the rounding interval of the member after its last `\approx`;
+            # every later member only equals that rounded number (`y \approx 0.33 = 0.330`)
             from .approx import _decimal_interval  # noqa: PLC0415
 
+            last = len(c.rels) - 1 - c.rels[::-1].index("≈")
+            established = _decimal_interval(c.members[last + 1].expr)
             interval = _decimal_interval(cand.end)
-            if interval is None or interval[0] <= 0 <= interval[1]:
-                return "too-coarse"  # `y \approx 0` for y = 0.4: the rounding says nothing of y
+            if established is None or interval is None or established[0] <= 0 <= established[1]:
+                return "too-coarse"  # `y \approx 0` (or `y \approx 0.0 = 0`) for y = 0.04: it says nothing of y
+            if not interval[0] <= established[0] <= established[1] <= interval[1]:
+                return "overstated"  # 0.330 claims y in [0.3295, 0.3305]; 0.33 showed [0.325, 0.335]
         return "met"
 
     def _verdict(self, g: Goal, cands: list[_Candidate], values: dict) -> tuple[GoalResult, list[Diagnostic]]:
@@ -707,11 +709,13 @@ class GoalJudge:
                             "approximately (`\\approx`), but the goal is exact"),
             "too-coarse": ("unmet", "E302", lambda line: f"the chain at line {line} ends in a rounding so coarse that it "
                            "could be 0: give more digits"),
+            "overstated": ("unmet", "E302", lambda line: f"the chain at line {line} ends in more digits than its last "
+                           "`\\approx` established: end at the rounded value"),
             "undecided": ("unmet", "E302", None),
             "different-value": ("wrong", "E303", lambda line: f"the chain at line {line} ends at a different value than "
                                 "the goal's right side"),
         }
-        for outcome in ("not-written", "approximate", "too-coarse", "undecided", "different-value"):
+        for outcome in ("not-written", "approximate", "too-coarse", "overstated", "undecided", "different-value"):
             hit = [c for c in usable if c.outcome == outcome]
             if not hit:
                 continue

@@ -256,11 +256,13 @@ def _index_symbol(name: str) -> sp.Symbol:
     return s
 
 
-def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
+def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = None) -> sp.Expr:
     """e as SymPy, with the sizes, indices and sum variables in `names` as integer symbols and every
     other part (an input, a function value, a sum) as an opaque symbol of its own. A name with one
     plain definition (`let K = 2 \\cdot 10`) is read through it. `on_sum(body, var)` is told about each
-    sum met, whose value is opaque but whose body's sign may change."""
+    sum met, whose value is opaque but whose body's sign may change. An opaque part that uses one of
+    `names` as a number (`\\exp(N)`, `\\sqrt{j}`, `2^N`) is put in `numeric`, its symbol mapped to
+    whether its sign is the same for every value (`_one_signed`): where it changes is not searched."""
     expanding: set[str] = set()
 
     def rec(x) -> sp.Expr:
@@ -301,9 +303,36 @@ def _arith(ctx: Context, e, names: frozenset, on_sum) -> sp.Expr:
                 raise _Unsearched(f"a power of a size or index of degree past {MAX_ROOT_DEGREE}")
         if isinstance(x, n.BigOp) and x.var is not None:
             on_sum(x.body, x.var.base)
-        return sp.Dummy()
+            return sp.Dummy()
+        opaque = sp.Dummy()
+        if numeric is not None and uses_as_number(x, names):
+            numeric[opaque] = _one_signed(x)
+        return opaque
 
     return rec(e)
+
+
+def uses_as_number(x, names) -> bool:
+    """Does x use one of `names` (sizes, indices, sum variables, parameters) as a number, outside
+    subscripts (`\\exp(N)` does, `x_N` does not)?"""
+    if isinstance(x, n.Name):
+        return x.sub is None and x.base in names
+    return any(uses_as_number(y, names) for y in n.children(x))
+
+
+def _one_signed(x) -> bool:
+    """x has one sign wherever it has a value, whatever its argument (e^u, cosh u, a root, b^u with b
+    a positive number): as a factor of an argument it moves no sign change."""
+    if isinstance(x, n.Call):
+        return FUNCTION_WORDS.get(x.func, x.func) in ("exp", "cosh", "sqrt", "sigmoid", "softplus") and x.power == 1
+    if isinstance(x, n.Pow):
+        if isinstance(x.base, n.Num):
+            try:
+                return Fraction(x.base.text) > 0  # 2^N (not 0^N: 1 at N = 0, else 0)
+            except (ValueError, ZeroDivisionError):
+                return False
+        return isinstance(x.exp, n.Frac) and isinstance(x.exp.num, n.Num) and isinstance(x.exp.den, n.Num)  # N^{1/2}
+    return False
 
 
 class _Unsearched(Exception):
@@ -314,11 +343,14 @@ def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
     return sp.Dummy() if b == 0 else a / b
 
 
-def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
+def _sign_factors(value: sp.Expr, numeric: dict | None = None) -> list[sp.Expr]:
     """The factors of value (numerator and denominator) written in sizes and indices alone: where
     value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
-    `(3 - N) x^2` changes sign at N = 3."""
-    if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols):
+    `(3 - N) x^2` changes sign at N = 3. An opaque part that uses a size or index as a number
+    (`numeric`, from `_arith`) is left out only as a factor of one sign (`\\exp(N) x`); anywhere else
+    (`\\exp(N) - 10^9`, `\\sqrt{j} - 7`) where value changes sign is not known: _Unsearched."""
+    numeric = numeric or {}
+    if not any(not isinstance(v, sp.Dummy) or v in numeric for v in value.free_symbols):
         return []
     if sp.count_ops(value) > MAX_ARGUMENT_NODES:
         raise _Unsearched(f"an argument in sizes and indices of more than {MAX_ARGUMENT_NODES} operations")
@@ -326,7 +358,13 @@ def _sign_factors(value: sp.Expr) -> list[sp.Expr]:
         parts = sp.fraction(sp.together(value))
         factors = [f for part in parts for f, _ in sp.factor_list(part)[1]]
     except (sp.PolynomialError, ValueError, TypeError):
+        if numeric:
+            raise _Unsearched("a size or index used as a number inside a function") from None
         return []
+    for f in factors:
+        inside = f.free_symbols & numeric.keys()
+        if inside and not (f in numeric and numeric[f]):
+            raise _Unsearched("a size or index used as a number inside a function (`\\exp(N)`, `\\sqrt{j}`)")
     return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
 
 
@@ -421,6 +459,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     seen: set[str] = set()  # every name walked, in the step and in the definitions it expands
     expanding: list[str] = []
     factors: list[sp.Expr] = []  # every sign-changing factor in sizes and indices (`_sign_factors`)
+    signed_params: set[tuple[str, str]] = set()  # (f, t): in `let f(t) = ...` an argument's sign depends on t
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -457,11 +496,16 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         def on_sum(body, var):
             sign_argument(body, None, bound | {var}, params)
 
+        if expanding and params:  # inside `let f(t) = ...`: which parameters an argument's sign depends on
+            for p in params:
+                if any(side is not None and uses_as_number(side, {p}) for side in (left, right)):
+                    signed_params.add((expanding[-1], p))
         try:
-            value = _arith(ctx, left, names, on_sum)
+            numeric: dict = {}
+            value = _arith(ctx, left, names, on_sum, numeric)
             if right is not None:
-                value = value - _arith(ctx, right, names, on_sum)
-            for f in _sign_factors(value):
+                value = value - _arith(ctx, right, names, on_sum, numeric)
+            for f in _sign_factors(value, numeric):
                 if f not in factors:
                     factors.append(f)
                     add_points(_sign_points(f))
@@ -496,6 +540,19 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 elif op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group) \
                         and not _definitions_of(ctx, f.base):
                     applied(FUNCTION_WORDS.get(f.base), nxt.items, bound, params)
+                elif op == "juxt" and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group):
+                    defined_applied(f.base, nxt.items, bound, params)
+
+    def defined_applied(base: str, args, bound, params) -> None:
+        """`f(N)` for `let f(t) = (t > 30)`: the body's sign arguments in t are read with t opaque, so
+        an argument that uses a size or index as a number puts sign changes where they are not
+        searched."""
+        reach(base)
+        names = frozenset(size_set | idx | bound)
+        for d in _definitions_of(ctx, base):
+            for p, a in zip(d.params or (), args):
+                if (base, p) in signed_params and uses_as_number(a, names):
+                    unsearched(f"a size or index passed to `{base}`, whose argument's sign depends on it")
 
     def applied(word, args, bound, params) -> None:
         if word in ("max", "min") and len(args) == 2:

@@ -626,9 +626,6 @@ CLAIMS += [
     _rte(r"\sum_j (\exp(j) > 10^{9}) x_j = 0",
          lambda e: (S(1, e.N, lambda j: _exceeds(mpmath.exp, j, 10 ** 9) * e["x", j]), 0),
          f="index_transcendental.proof", extra=({"N": 21},)),
-    # ---------------------------------------------------------------- size_defined_by_let (let N = 0: the sum is empty)
-    _rte(r"\sum_j \delta_{j1} x_j = x_1", lambda e: (S(1, e.N, lambda j: D(j, 1) * e["x", j]), e["x", 1]),
-         f="size_defined_by_let.proof", extra=({"N": 0},)),
     # ---------------------------------------------------------------- function_of_size (5 * 6 = 30)
     _rte("f(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="function_of_size.proof", extra=({"N": 31},)),
     _rte(r"g(N) (N - 5 \cdot 6) x = x", lambda e: (UNDEFINED if e.N == 30 else e["x"], e["x"]),
