@@ -317,6 +317,8 @@ def uses_as_number(x, names) -> bool:
     subscripts (`\\exp(N)` does, `x_N` does not)?"""
     if isinstance(x, n.Name):
         return x.sub is None and x.base in names
+    if isinstance(x, n.Ones):
+        return False  # `\\mathbf{1}_n`: n is a dimension, as in a subscript
     return any(uses_as_number(y, names) for y in n.children(x))
 
 

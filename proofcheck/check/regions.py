@@ -66,6 +66,7 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
+from .arrangement import vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
@@ -674,6 +675,10 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     queue = [(line, 0) for line in lines]
     swept = {(line.base, line.direction) for line in lines}
     axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
+    if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
+        for point, plane in vertex_points(args, syms, bases[0]):
+            out.append(Probe(point, "inside"))
+            queue += _through(point, [s for s in axes if s not in plane], swept)  # and the other inputs' regions there
     rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
     beyond: list[str] = []  # far-out sign changes that could not be ruled out (`_far_out`)
     while queue:
@@ -810,6 +815,18 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
             if len(swept) > MAX_SWEEP_LINES:
                 return None
             out.append((Line(*key), depth))
+    return out
+
+
+def _through(point: dict, inputs: list, swept: set) -> list[tuple[Line, int]]:
+    """Axis lines along `inputs` through a point, as sweep lines (depth 1): `(x + y > 2001)(x <
+    1001)(y < 1001)(w > 5) = 0` needs w > 5 inside the triangle's corner."""
+    out = []
+    for s in inputs:
+        key = (tuple(sorted({**point, s: sp.Integer(0)}.items(), key=_by_name)), ((s, sp.Integer(1)),))
+        if key not in swept:
+            swept.add(key)
+            out.append((Line(*key), 1))
     return out
 
 
