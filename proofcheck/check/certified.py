@@ -887,7 +887,15 @@ class IntervalEvaluator:
         return self.value(sp.exp(ex * sp.log(base)))
 
     def _i_log(self, e) -> Interval:
-        lo, hi = self.value(e.args[0])
+        arg = e.args[0]
+        if arg.is_Add and sp.S.One in arg.args:  # log(1 + w) as log1p(w): log(1 + e^{-1440}) > 0 at any precision
+            w_lo, w_hi = self.value(arg - 1)
+            if w_hi <= -1:
+                raise Undefined("log of a non-positive number", "positive", arg)
+            if w_lo <= -1:
+                raise Straddle()
+            return self._low(w_lo.log1p()), self._high(w_hi.log1p())
+        lo, hi = self.value(arg)
         if hi <= 0:
             raise Undefined("log of a non-positive number", "positive", e.args[0])
         if lo <= 0:

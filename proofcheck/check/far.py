@@ -65,9 +65,9 @@ def _bisect_far(g_line, parts, slope, stack: list, counter: Counter) -> list[tup
             continue
         if monotone_without_root(g_line, slope, t1, t2):
             continue
+        if _piece_sign(g_line, t1, t2) is not None:
+            continue  # one sign by its form (-(e^t + 1) t^2 - 1 far out, log(1 + e^{-2e^s}) in a tail)
         if _too_large(g_line, t1, t2):
-            if _piece_sign(g_line, t1, t2) is not None:
-                continue  # one sign by its form (-(e^t + 1) t^2 - 1 far out)
             reduced = _sign_reduced(g_line, t1, t2)
             if reduced is None or _too_large(reduced, t1, t2):
                 raise Budget(f"{sp.sstr(g_line)} along a probe line is past certified evaluation on "
@@ -127,20 +127,26 @@ _SIGN_OF_ARGUMENT = (sp.sinh, sp.tanh, sp.atan, sp.asinh, sp.erf)  # odd and inc
 
 
 def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
-    """f's strict sign, the same on all of [t1, t2]: by its enclosure, or by its form where its values
-    are too large to enclose (`\\sinh(t^2)` at 10^9 has the sign of t^2); None when not certain. e^u
-    and cosh u are positive (`positive_factor`); sinh, tanh, atan, asinh, erf have the sign of their
-    argument; b^n with n an integer the sign of b to the n; a product the product of its factors'
-    signs; a sum the sign all its terms share."""
+    """f's strict sign, the same on all of [t1, t2] (wherever f has a value): by its enclosure, or by
+    its form where its values are too large to enclose (`\\sinh(t^2)` at 10^9 has the sign of t^2) or
+    its enclosure touches 0 (e^{-2e^s} for s past 921 is below every arb number); None when not
+    certain. e^u and cosh u are positive (`positive_factor`); sinh, tanh, atan, asinh, erf have the
+    sign of their argument, log(1 + w) the sign of w; b^n with n an integer the sign of b to the n; a
+    product the product of its factors' signs; a sum the sign all its terms share."""
     if positive_factor(f):
         return 1
     try:
         iv = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(f)
-        return interval_sign(iv) or None
-    except (Straddle, Undefined):
+        if interval_sign(iv):
+            return interval_sign(iv)
+    except Undefined:
         return None
-    except Undecided:
-        pass  # too large: by its form
+    except (Straddle, Undecided):
+        pass  # by its form: too large, or too close to 0 (e^{-2 e^s} past 10^400 is below every arb number)
+    if not f.has(_T):
+        return None
+    if isinstance(f, sp.log) and f.args[0].is_Add and sp.S.One in f.args[0].args:
+        return _piece_sign(f.args[0] - 1, t1, t2)  # log(1 + w) has the sign of w
     if isinstance(f, _SIGN_OF_ARGUMENT):
         return _piece_sign(f.args[0], t1, t2)
     if f.is_Pow and f.exp.is_Integer:
@@ -335,8 +341,13 @@ def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
 
 
 def singular_points(g_line) -> list[tuple]:
-    """(a, nodes): each real root a of the argument u of a log, acosh, or power b^p (p not a positive
-    integer) in g, u a polynomial in t with rational coefficients, with the u's that vanish there."""
+    """(a, nodes): each real point a where the argument u of a log, acosh, or power b^p (p not a positive
+    integer) in g vanishes or has a pole, found exactly (`_vanishing`): the real roots of a polynomial
+    or of a rational function's numerator and denominator with rational coefficients (log(x / (1 - x))
+    at 0 and 1), through |w| (log|x| at 0), log w (log log x where log x = 0: x = 1), w^r and products,
+    and the one root of a linear polynomial with algebraic coefficients (log(x - sqrt 2)). `nodes` are
+    the u's that are polynomials with rational coefficients vanishing at a: written by their Taylor
+    polynomial next to a (`_near`); the others are put in as they are."""
     found: dict = {}
     for node in sp.preorder_traversal(g_line):
         if isinstance(node, (sp.log, sp.acosh)):
@@ -347,16 +358,54 @@ def singular_points(g_line) -> list[tuple]:
             continue
         if not u.has(_T):
             continue
-        try:
-            poly = sp.Poly(u, _T)
-        except sp.PolynomialError:
-            continue
-        if not poly.domain.is_QQ and not poly.domain.is_ZZ:
-            continue
-        for a in sp.real_roots(poly):
-            found.setdefault(a, set()).add(u)
+        taylor = _rational_poly(u) is not None
+        for a in _vanishing(u):
+            found.setdefault(a, set())
+            if taylor:
+                found[a].add(u)
     return sorted(((a, tuple(sorted(us, key=sp.default_sort_key))) for a, us in found.items()),
                   key=lambda x: sp.default_sort_key(x[0]))
+
+
+def _rational_poly(u) -> sp.Poly | None:
+    try:
+        poly = sp.Poly(u, _T)
+    except sp.PolynomialError:
+        return None
+    return poly if (poly.domain.is_QQ or poly.domain.is_ZZ) and not poly.is_zero else None
+
+
+def _vanishing(u, depth: int = 0) -> list:
+    """Exact real points where u is 0 or has a pole (see `singular_points`); [] where none is found."""
+    if depth > TAIL_LEVELS or not u.has(_T):
+        return []
+    poly = _rational_poly(u)
+    if poly is not None:
+        return list(sp.real_roots(poly))
+    if isinstance(u, sp.Abs):
+        return _vanishing(u.args[0], depth + 1)
+    if isinstance(u, sp.log):  # 0 where its argument is 1, infinite where that is 0 or infinite
+        return _vanishing(u.args[0] - 1, depth + 1) + _vanishing(u.args[0], depth + 1)
+    if u.is_Pow and not u.exp.has(_T):
+        return _vanishing(u.base, depth + 1)
+    if u.is_Mul:
+        return [a for f in u.args for a in _vanishing(f, depth + 1)]
+    try:
+        num, den = sp.fraction(sp.together(u))
+    except (ValueError, TypeError, sp.PolynomialError):
+        return []
+    if den != 1:
+        return _vanishing(num, depth + 1) + _vanishing(den, depth + 1)
+    try:
+        linear = sp.Poly(u, _T, extension=True)
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return []
+    if linear.degree() == 1:
+        a, b = linear.all_coeffs()
+        root = -b / a
+        if root.is_real and not root.has(sp.I):
+            return [root]
+    return []
 
 
 def _near(g_line, a, side: int, us: tuple):

@@ -58,6 +58,7 @@ a few starts; extrema.py's docstring says which arguments that covers completely
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ FIRST_POINTS = 3
 MORE_POINTS = 12
 MAX_CROSSINGS = 200  # sign changes of one argument along one line
 MAX_PROBES = 3000  # probe points per instance
+MAX_LOG_CHARTS = 16  # choices of x = a +- e^u per argument in the log-coordinate search (`_log_extremum_points`)
 SWEEP_ROUNDS = 6  # rounds of axis lines through the cells found (`_swept`): joint cells of up to 7 inputs
 MAX_SWEEP_LINES = 600  # probe lines per instance, the sweep's included
 BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
@@ -158,13 +160,15 @@ class Line:
 
 @dataclass(frozen=True)
 class LogLine(Line):
-    """A line in log coordinates: the inputs in `logs` are x = e^u, u = base + t * direction (so a
-    region near x = e^1000 is near u = 1000, `_log_extremum_points`); probe points are exact, e^u."""
+    """A line in log coordinates: each input in `logs` is x = a + sigma e^u, u = base + t * direction
+    (so a region near x = e^1000 is near u = 1000, one near x = 5 + e^{-1000} near u = -1000,
+    `_log_extremum_points`); probe points are exact."""
 
-    logs: tuple = ()  # the inputs taken as e^u
+    logs: tuple = ()  # (input, a, sigma): the inputs taken as a + sigma e^u
 
     def at(self, t: sp.Expr) -> dict:
-        return {s: (sp.exp(v) if s in self.logs else v) for s, v in super().at(t).items()}
+        shift = {s: (a, sigma) for s, a, sigma in self.logs}
+        return {s: (shift[s][0] + shift[s][1] * sp.exp(v) if s in shift else v) for s, v in super().at(t).items()}
 
 
 def _lines(rng: random.Random, bases: list[dict], args: list, syms: list) -> list[Line]:
@@ -763,22 +767,40 @@ def _unswept(point: dict, why: str) -> Probe:
 
 def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict) -> list[tuple]:
     """Candidate extrema in log coordinates: each input inside a slow function (log, a root) put in as
-    x = e^u, so an extremum as far out as e^1000 is where u = 1000 (`(\\log x - 1000)^2 + (\\log y -
-    1010)^2 < 1`, a disk in (u, v), met by no line through the base point and out of Newton's reach in
-    x, y). For each such argument: (the inputs taken as e^u, the argument in u, the points in u), for
-    `LogLine`s through them (the positive side of those inputs only)."""
+    x = a + sigma e^u, for sigma = +-1 and a = 0 or a rational point where one of the argument's slow
+    functions of that input alone is singular (log(x - 5) at 5), so an extremum as far out as e^1000,
+    or as close to a as e^-1000, is where u = +-1000 (`(\\log x - 1000)^2 + (\\log y - 1010)^2 < 1`, a
+    disk in (u, v), met by no line through the base point and out of Newton's reach in x, y). For each
+    argument and choice of (a, sigma) per input (at most MAX_LOG_CHARTS; more is a Budget): (the (input, a, sigma) taken, the argument in u, the points in u), for `LogLine`s
+    through them. A choice where the argument has no real value (log of -e^u) gives no points."""
     out: list[tuple] = []
     for g in args:
-        slow = tuple(sorted({v for node in sp.preorder_traversal(g) if is_slow(node)
-                             for v in node.free_symbols & set(syms)}, key=lambda s: s.name))
+        slow = sorted({v for node in sp.preorder_traversal(g) if is_slow(node)
+                       for v in node.free_symbols & set(syms)}, key=lambda s: s.name)
         if not slow:
             continue
-        h = peeled(g.xreplace({v: sp.exp(v) for v in slow}))
-        at = {**base, **{v: _log_start(base.get(v, sp.S.Zero)) for v in slow}}
-        points = [{**at, **p} for p in stationary_points([h], syms) + extremum_points(rng, [h], syms, at)]
-        if points:
-            out.append((slow, [h], points))
+        charts = [[(v, a, sigma) for a in _log_centres(g, v) for sigma in (1, -1)] for v in slow]
+        if math.prod(len(c) for c in charts) > MAX_LOG_CHARTS:
+            raise Budget(f"more than {MAX_LOG_CHARTS} charts of log coordinates for {sp.sstr(g)}")
+        for logs in itertools.product(*charts):
+            h = peeled(g.xreplace({v: a + sigma * sp.exp(v) for v, a, sigma in logs}))
+            if h.has(sp.I):
+                continue  # no real value there (log(-e^u))
+            at = {**base, **{v: _log_start(sigma * (base.get(v, sp.S.Zero) - a)) for v, a, sigma in logs}}
+            points = [{**at, **p} for p in stationary_points([h], syms) + extremum_points(rng, [h], syms, at)]
+            if points:
+                out.append((tuple(logs), [h], points))
     return out
+
+
+def _log_centres(g, v) -> list:
+    """0 and the rational points where a slow function in g of the input v alone is singular (the real
+    roots of its argument's polynomial): the centres a of the charts x = a +- e^u."""
+    out = {sp.S.Zero}
+    for node in sp.preorder_traversal(g):
+        if is_slow(node) and node.free_symbols == {v}:
+            out.update(a for a, _ in singular_points(node.xreplace({v: _T})) if a.is_Rational)
+    return sorted(out)
 
 
 def _log_start(value) -> sp.Rational:
