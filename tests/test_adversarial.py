@@ -8,6 +8,7 @@ tests/adversarial/README.md says how each family's claims were verified independ
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,23 @@ ROOT = Path(__file__).resolve().parent / "adversarial"
 OPTIONS = Options(seed=0, timeout=30, workers=2)
 
 
+def checked(path: str):
+    """A file's result under OPTIONS, once per session (tests/test_certified.py reads the refutations
+    file's counterexamples from it instead of checking the file again)."""
+    return _checked(str(Path(path).resolve()))
+
+
+@functools.lru_cache(maxsize=None)
+def _checked(path: str):
+    return check_path(path, OPTIONS)
+
+
 @pytest.mark.parametrize("path", proof_files(ROOT, "*/*.proof"))
 def test_adversarial_file(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", "replace")
     expect = parse_expectations(text)
-    result = check_path(str(path), OPTIONS)
-    checked = sum(len(p.steps) + len(p.goals) for p in result.problems)
-    assert checked or expect.lines, f"{path.name}: nothing was checked and nothing is expected"
+    result = checked(str(path))
+    count = sum(len(p.steps) + len(p.goals) for p in result.problems)
+    assert count or expect.lines, f"{path.name}: nothing was checked and nothing is expected"
     problems = mismatches(expect, result)
     assert not problems, f"{path.relative_to(ROOT)}:\n  " + "\n  ".join(problems)

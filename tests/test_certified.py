@@ -233,7 +233,9 @@ def test_true_claims_are_accepted_at_other_seeds(seed):
 
 
 def test_counterexamples_satisfy_every_assumption():
-    result = check_path(REFUTATIONS, Options(seed=0, timeout=30, workers=2))
+    from test_adversarial import checked  # tests/ is on sys.path: the run of test_adversarial.py, shared
+
+    result = checked(str(REFUTATIONS))
     cxs = {s.line: s.counterexample for p in result.problems for s in p.steps if s.verdict == "refuted"}
     values = {line: {k: Fraction(v) for k, v in cx["values"].items()} for line, cx in cxs.items()}
     assert all(v == 0 for k, v in values[25].items() if k.startswith("y_"))  # assume y_i = 0, every i

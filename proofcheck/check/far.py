@@ -137,12 +137,16 @@ def _piece_sign(f, t1: sp.Rational, t2: sp.Rational) -> int | None:
         return 1
     try:
         iv = IntervalEvaluator({_T: rational_interval(t1, t2, INTERVAL_BITS[0])}, INTERVAL_BITS[0], extended=True).enclose(f)
+    except (Undefined, Straddle):
+        return None
+    except Undecided:
+        iv = None  # too large: by its form
+    if iv is not None:
         if interval_sign(iv):
             return interval_sign(iv)
-    except Undefined:
-        return None
-    except (Straddle, Undecided):
-        pass  # by its form: too large, or too close to 0 (e^{-2 e^s} past 10^400 is below every arb number)
+        if not (iv[0] == 0 or iv[1] == 0):
+            return None  # values of both signs (or a wide enclosure): no form can tell
+        # an end exactly 0: too close to 0 to tell apart (e^{-2 e^s} past 10^400 is below every arb number)
     if not f.has(_T):
         return None
     if isinstance(f, sp.log) and f.args[0].is_Add and sp.S.One in f.args[0].args:
