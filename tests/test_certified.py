@@ -232,6 +232,7 @@ def test_true_claims_are_accepted_at_other_seeds(seed):
     assert refuted == [25, 32, 37, 39]  # exactly the four false claims, whatever the seed
 
 
+@pytest.mark.slow  # the refutations file is a slow one (its `% slow:` line): checked once, shared
 def test_counterexamples_satisfy_every_assumption():
     from test_adversarial import checked  # tests/ is on sys.path: the run of test_adversarial.py, shared
 

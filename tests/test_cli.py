@@ -256,6 +256,7 @@ def _pty_run(args: list[str], cwd: Path, env: dict) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # two runs under a pseudo-terminal
 def test_no_color(files: Path) -> None:
     assert "\x1b[" in _pty_run(["check", "bad.proof"], files, {})  # a terminal gets colour ...
     assert "\x1b[" not in _pty_run(["check", "bad.proof"], files, {"NO_COLOR": "1"})  # ... unless NO_COLOR
