@@ -267,6 +267,7 @@ def test_concurrent_runs_share_one_cache_safely(tmp_path):
     assert not list((tmp_path / "c").rglob(".tmp-*"))
 
 
+@pytest.mark.slow  # four CLI runs
 def test_cli_no_cache_and_cache_dir(tmp_path):
     (tmp_path / "a.proof").write_text(SOFTMAX, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(tmp_path / "xdg"))

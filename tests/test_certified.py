@@ -153,6 +153,7 @@ def test_polynomial_crossings_are_exact_at_any_degree():
     assert [c.value for c in regions.crossings((t - Q(1, 100)) * t)[0]] == [0, Q(1, 100)]
 
 
+@pytest.mark.slow  # many certified bisections
 def test_transcendental_crossings_are_bracketed():
     t = kinks._T
     found, bisected = regions.crossings(sp.exp(t) - 1000)

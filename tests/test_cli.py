@@ -276,6 +276,7 @@ def test_same_seed_gives_identical_bytes(files: Path, fmt: str) -> None:
     assert first.stdout == second.stdout
 
 
+@pytest.mark.slow  # CLI runs at two seeds
 def test_seed_changes_the_sample_points(files: Path) -> None:
     a = json.loads(run(["check", "num.proof", "--format", "json", "--seed", "1"], files).stdout)
     b = json.loads(run(["check", "num.proof", "--format", "json", "--seed", "2"], files).stdout)
