@@ -638,7 +638,9 @@ CLAIMS += [
          extra=({"N": 31},)),
 ]
 
-_COUNT = lambda e: S(1, e.N, lambda j: 1)  # noqa: E731  (\sum_j 1)
+def _COUNT(e: Env) -> Fraction:
+    """\\sum_j 1 over 1..N."""
+    return S(1, e.N, lambda j: 1)
 
 
 def _r8_sqrt_sq(v: int):
