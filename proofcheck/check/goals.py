@@ -164,7 +164,12 @@ def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
 
 def _opaque_name(e, index_names: frozenset[str], bound: tuple[str, ...]) -> n.Name:
     key = hashlib.sha256(repr(canonical(e, bound, index_names)).encode()).hexdigest()[:16]
-    letters = sorted(_index_letters(e, index_names | frozenset(bound)))  # `\sum_{t=1}^{3}` binds t, declared or not
+    # the free index letters by name, then the bound ones outermost first: the order `canonical` reads
+    # bound letters in (by depth), so `\\sum_s \\sum_t` of ∂L/∂W_{t,s} and `\\sum_t \\sum_s` of ∂L/∂W_{s,t}
+    # (the same family read in the other order) do not share a name; `\\sum_{t=1}^{3}` binds t,
+    # declared or not
+    mentioned = _index_letters(e, index_names | frozenset(bound))
+    letters = sorted(mentioned - set(bound)) + [b for b in dict.fromkeys(bound) if b in mentioned]
     sub = tuple(n.Name(e.span, x) for x in letters) or None
     return n.Name(e.span, OPAQUE_PREFIX + key + "⟩", sub, ",".join(letters) if letters else None)
 

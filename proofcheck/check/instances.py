@@ -39,7 +39,7 @@ from ..diagnostics import ProofError
 from ..elaborate import Context
 from ..readings import subscript_items
 from ..translate import Scope, Translator, kronecker_items
-from ..vocabulary import FUNCTION_WORDS
+from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 
 SMALL_SIZES = {1: 4, 2: 3}  # number of symbolic sizes -> every size in 1..this is checked exactly
 SMALL_SIZES_MANY = 2  # with three sizes or more, every size in 1..2 (and the orderings numerically)
@@ -291,9 +291,18 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         if isinstance(x, n.Frac):
             return _quotient(rec(x.num), rec(x.den))
         if isinstance(x, n.Product):
-            out = rec(x.factors[0])
-            for op, f in zip(x.ops, x.factors[1:]):
-                out = _quotient(out, rec(f)) if op == "/" else out * rec(f)
+            items, ops = list(x.factors), ["*", *x.ops]
+            out, k = None, 0
+            while k < len(items):
+                f, op = items[k], ops[k]
+                if k + 1 < len(items) and ops[k + 1] == "juxt" and _applied_function(ctx, f, items[k + 1]):
+                    value = opaque_part(n.Product(f.span, (f, items[k + 1]), ("juxt",)),
+                                        _SIGNED_WORDS.get(FUNCTION_WORDS.get(f.base), False))  # `\\mathrm{sin}(N)`
+                    k += 2
+                else:
+                    value = rec(f)
+                    k += 1
+                out = value if out is None else (_quotient(out, value) if op == "/" else out * value)
             return out
         if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit():
             base = rec(x.base)
@@ -303,13 +312,73 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
                 raise _Unsearched(f"a power of a size or index of degree past {MAX_ROOT_DEGREE}")
         if isinstance(x, n.BigOp) and x.var is not None:
             on_sum(x.body, x.var.base)
-            return sp.Dummy()
+            bounds = [b for b in (x.lower, x.upper) if b is not None] or list(ctx.index_range(x.var.base) or ())
+            depends = any(uses_as_number(b, names) for b in bounds) and _set_by_indices(ctx, x.body, names | {x.var.base})
+            if depends:
+                closed = closed_sum(x, bounds)
+                if closed is not None:
+                    return closed
+            return opaque_part(x, False, depends)  # `\\sum_j 1` is N (`\\sum_j x_j` has inputs: the regions' search)
+        if isinstance(x, n.Name) and x.sub is not None and _definitions_of(ctx, x.base):
+            depends = any(uses_as_number(item, names) or _bases(item) & names for item in x.sub) and _set_by_indices(ctx, x, names)
+            return opaque_part(x, False, depends)  # `K_N` for `let K_j = j`
+        return opaque_part(x, _one_signed(x))
+
+    def closed_sum(x: n.BigOp, bounds: list) -> sp.Expr | None:
+        """`\\sum_{j=1}^{N} p(j)` for a polynomial p in indices and sizes, as the polynomial in N it is
+        (`\\sum_j 1` is N, `\\sum_{t=1}^{N} t` is N(N + 1)/2): exact for every N >= 0. None for any
+        other sum (a product, another range, a body that is not such a polynomial)."""
+        if x.op != "sum" or len(bounds) != 2:
+            return None
+        var = _index_symbol(x.var.base)
+        lo, hi = rec(bounds[0]), rec(bounds[1])
+        body = _arith(ctx, x.body, names | {x.var.base}, lambda *_: None, numeric)
+        if lo != 1 or not (hi.is_Symbol and hi in {_index_symbol(nm) for nm in names}):
+            return None
+        if any(isinstance(v, sp.Dummy) for v in body.free_symbols) or not body.is_polynomial(var):
+            return None
+        return sp.expand(sp.summation(body, (var, 1, hi)))
+
+    def opaque_part(x, one_signed: bool, depends: bool | None = None) -> sp.Expr:
+        """A new symbol for x, put in `numeric` when x's value depends on a size or index as a number."""
         opaque = sp.Dummy()
-        if numeric is not None and uses_as_number(x, names):
-            numeric[opaque] = _one_signed(x)
+        if numeric is not None and (uses_as_number(x, names) if depends is None else depends):
+            numeric[opaque] = one_signed
         return opaque
 
     return rec(e)
+
+
+def _set_by_indices(ctx: Context, e, names: frozenset, seen: frozenset = frozenset()) -> bool:
+    """e's value is set by sizes and indices alone (no input: `\\sum_j 1`, `K_N` for `let K_j = j`):
+    every name in it is one of `names`, a constant, a function word, or defined (for a family, in every
+    definition) by such an expression. Where an input enters, the regions' search at each size meets
+    its sign changes; where none does, only the sizes searched can."""
+    for nm in _names(e):
+        base = nm.base
+        if base in names or base in CONSTANTS or base in FUNCTION_WORDS or base in seen:
+            continue
+        defs = _definitions_of(ctx, base)
+        if not defs:
+            return False
+        for d in defs:
+            own = frozenset(x.base for x in _names(d.target) if x.sub is None) | frozenset(d.params or ())
+            if not _set_by_indices(ctx, d.body, names | own, seen | {base}):
+                return False
+    return True
+
+
+_SIGNED_WORDS = {w: True for w in ("exp", "cosh", "sqrt", "sigmoid", "softplus")}  # one sign whatever the argument
+
+
+def _applied_function(ctx: Context, head, nxt) -> bool:
+    """`head(...)` applies a function: a built-in named by a word (`\\mathrm{sin}`), a function of
+    `let f(t) = ...`, or an undeclared function of the problem's readings."""
+    if not (isinstance(head, n.Name) and head.sub is None and isinstance(nxt, n.Group)):
+        return False
+    if head.base in FUNCTION_WORDS or head.base in ctx.readings.functions:
+        return True
+    return any(d.params is not None for d in _definitions_of(ctx, head.base))
 
 
 def uses_as_number(x, names) -> bool:
@@ -326,7 +395,7 @@ def _one_signed(x) -> bool:
     """x has one sign wherever it has a value, whatever its argument (e^u, cosh u, a root, b^u with b
     a positive number): as a factor of an argument it moves no sign change."""
     if isinstance(x, n.Call):
-        return FUNCTION_WORDS.get(x.func, x.func) in ("exp", "cosh", "sqrt", "sigmoid", "softplus") and x.power == 1
+        return _SIGNED_WORDS.get(FUNCTION_WORDS.get(x.func, x.func), False) and x.power == 1
     if isinstance(x, n.Pow):
         if isinstance(x.base, n.Num):
             try:
@@ -366,7 +435,8 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None) -> list[sp.Expr]:
     for f in factors:
         inside = f.free_symbols & numeric.keys()
         if inside and not (f in numeric and numeric[f]):
-            raise _Unsearched("a size or index used as a number inside a function (`\\exp(N)`, `\\sqrt{j}`)")
+            raise _Unsearched("a size or index used as a number inside a function, a product or a defined entry "
+                              "(`\\exp(N)`, `\\sqrt{j}`, `\\prod_j 2`, `K_N` for `let K_j = j`)")
     return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
 
 
