@@ -637,3 +637,60 @@ CLAIMS += [
     _rte(r"\sum_j p(j) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 30) * e["x", j]), 0), f="function_of_size.proof",
          extra=({"N": 31},)),
 ]
+
+def _COUNT(e: Env) -> Fraction:
+    """\\sum_j 1 over 1..N."""
+    return S(1, e.N, lambda j: 1)
+
+
+def _r8_sqrt_sq(v: int):
+    """sqrt(v) sqrt(v) with no real value for v < 0."""
+    return UNDEFINED if v < 0 else Fraction(v)
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r8_*: values of sizes behind names (5 * 6 = 30)
+    _rte(r"(\mathrm{sin}(N) > 0.9999) x = 0", lambda e: (_exceeds(mpmath.sin, e.N, mpmath.mpf("0.9999")) * e["x"], 0),
+         f="r8_word_sin.proof", extra=({"N": 33},)),
+    _rte(r"(\operatorname{exp}(N) > 10^9) x = 0", lambda e: (_exceeds(mpmath.exp, e.N, 10 ** 9) * e["x"], 0),
+         f="r8_word_exp.proof", extra=({"N": 21},)),
+    _rte(r"(\mathrm{log}(i) > 5) x_i = 0", lambda e: (_exceeds(mpmath.log, e.i, 5) * e["x", e.i], 0),
+         f="r8_word_log_index.proof", free=I_N, extra=({"N": 149},)),
+    _rte(r"\sum_j (\mathrm{sqrt}(j) > 7) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 49) * e["x", j]), 0),
+         f="r8_word_sqrt_sum.proof", extra=({"N": 50},)),
+    _rte(r"(r(N) > 5 \cdot 6) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r8_defined_identity.proof",
+         extra=({"N": 31},)),
+    _rte(r"\sum_j (r(j) > 5 \cdot 6) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 30) * e["x", j]), 0),
+         f="r8_defined_identity_sum.proof", extra=({"N": 31},)),
+    _rte(r"(f(N) > 0.9999) x = 0", lambda e: (_exceeds(mpmath.sin, e.N, mpmath.mpf("0.9999")) * e["x"], 0),
+         f="r8_defined_sin.proof", extra=({"N": 33},)),
+    _rte(r"(K_N > 5 \cdot 6) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r8_family_value.proof", extra=({"N": 31},)),
+    _rte(r"\sum_j (K_j > 5 \cdot 6) x_j = 0", lambda e: (S(1, e.N, lambda j: I(j > 30) * e["x", j]), 0),
+         f="r8_family_value_sum.proof", extra=({"N": 31},)),
+    _rte(r"\frac{K_N - 5 \cdot 6}{K_N - 5 \cdot 6} x = x", lambda e: (UNDEFINED if e.N == 30 else e["x"], e["x"]),
+         f="r8_family_value_denominator.proof", extra=({"N": 30},)),
+    _rte(r"(\sum_j 1 > 5 \cdot 6) x = 0", lambda e: (I(_COUNT(e) > 30) * e["x"], 0), f="r8_count_sum.proof",
+         extra=({"N": 31},)),
+    _rte(r"(\prod_j 2 > 10^6) x = 0", lambda e: (I(P(2 for _ in range(e.N)) > 10 ** 6) * e["x"], 0),
+         f="r8_product_value.proof", extra=({"N": 20},)),
+    _rte(r"(\sum_{t=1}^{N} t > 5 \cdot 6 \cdot 7) x = 0", lambda e: (I(S(1, e.N, lambda t: t) > 210) * e["x"], 0),
+         f="r8_sum_of_t.proof", extra=({"N": 21},)),
+    _rte(r"|5 \cdot 6 - \sum_j 1| = 5 \cdot 6 - \sum_j 1", lambda e: (abs(30 - _COUNT(e)), 30 - _COUNT(e)),
+         f="r8_sum_abs.proof", extra=({"N": 31},)),
+    _rte(r"\sqrt{5 \cdot 6 - \sum_j 1} \sqrt{5 \cdot 6 - \sum_j 1} = 5 \cdot 6 - \sum_j 1",
+         lambda e: (_r8_sqrt_sq(30 - _COUNT(e)), 30 - _COUNT(e)), f="r8_sum_sqrt.proof", extra=({"N": 31},)),
+    _rte(r"\frac{\sum_j 1 - 5 \cdot 6}{\sum_j 1 - 5 \cdot 6} = 1", lambda e: (UNDEFINED if _COUNT(e) == 30 else 1, 1),
+         f="r8_sum_denominator.proof", extra=({"N": 30},)),
+    _rte(r"\mathrm{ReLU}(5 \cdot 6 - \sum_j 1) x = (5 \cdot 6 - \sum_j 1) x",
+         lambda e: (max(30 - _COUNT(e), 0) * e["x"], (30 - _COUNT(e)) * e["x"]), f="r8_sum_relu.proof",
+         extra=({"N": 31},)),
+    # r8_value_caught.proof
+    _rte(r"f_N x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r8_value_caught.proof", extra=({"N": 31},)),
+    _rte(r"f_i x_i = 0", lambda e: (I(e.i > 30) * e["x", e.i], 0), f="r8_value_caught.proof", free=I_N,
+         extra=({"N": 31},)),
+    _rte(r"(K > 5 \cdot 6) x = 0", lambda e: (I(e.N + 1 > 30) * e["x"], 0), f="r8_value_caught.proof",
+         extra=({"N": 30},)),
+    _rte(r"f(N) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r8_value_caught.proof", extra=({"N": 31},)),
+    _rte(r"(\sin N > 0.9999) x = 0", lambda e: (_exceeds(mpmath.sin, e.N, mpmath.mpf("0.9999")) * e["x"], 0),
+         f="r8_value_caught.proof", extra=({"N": 33},)),
+]
