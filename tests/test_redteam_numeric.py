@@ -845,6 +845,102 @@ CLAIMS = [
     Claim("RT224", "(log(e^x + e^-x) - |x| > 0) = 1",
           lambda v: ind(mpmath.log(mpmath.exp(v["x"]) + mpmath.exp(-v["x"])) - abs(v["x"]) > 0), lambda v: 1,
           sample={"x": (-300, 300)}),
+    # round 8 (r8_*.proof): corners of kink lines whose slanted side is not affine with rational coefficients
+    Claim("RN400", "(x + sqrt2 y > 1001 + 1000 sqrt2 - 0.001)(x < 1001)(y < 1000) = 0",
+          lambda v: ind(v["x"] + mpmath.sqrt(2) * v["y"] > 1001 + 1000 * mpmath.sqrt(2) - mpq(F(1, 1000)))
+          * ind(v["x"] < 1001) * ind(v["y"] < 1000), lambda v: 0, {"x": F(10009999, 10000), "y": F(9999999, 10000)}),
+    Claim("RN401", "(x + pi y > 1001 + 1000 pi - 0.001)(x < 1001)(y < 1000) = 0",
+          lambda v: ind(v["x"] + PI * v["y"] > 1001 + 1000 * PI - mpq(F(1, 1000)))
+          * ind(v["x"] < 1001) * ind(v["y"] < 1000), lambda v: 0, {"x": F(10009999, 10000), "y": F(9999999, 10000)}),
+    Claim("RN402", "((x + y - 2001)^3 > -10^-9)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind((v["x"] + v["y"] - 2001) ** 3 > -mpq(F(1, 10 ** 9))) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN403", "(tanh(x + y - 2000.999) > 0)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(mpmath.tanh(v["x"] + v["y"] - mpq(F(2000999, 1000))) > 0) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN404", "(x y > 1)(x < 1 + 10^-6)(y < 1 + 10^-6)(x > 0) = 0",
+          lambda v: ind(v["x"] * v["y"] > 1) * ind(v["x"] < 1 + mpq(F(1, 10 ** 6))) * ind(v["y"] < 1 + mpq(F(1, 10 ** 6)))
+          * ind(v["x"] > 0), lambda v: 0, {"x": F(2000001, 2000000), "y": F(2000001, 2000000)}),
+    Claim("RN405", "(|x + y - 2001| < 0.001)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(abs(v["x"] + v["y"] - 2001) < mpq(F(1, 1000))) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN406", "(max(x + y, 0) > 2000.999)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(max(v["x"] + v["y"], 0) > mpq(F(2000999, 1000))) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    # round 8: a log of an argument vanishing at a point none of far._vanishing's forms finds
+    Claim("RN407", "((log(e^x - 1) + 1000)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(mpmath.exp(v["x"]) - 1) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.log1p(mpmath.exp(-1000))}, digits=1200),
+    Claim("RN408", "((log tanh x + 1000)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(mpmath.tanh(v["x"])) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.atanh(mpmath.exp(-1000))}, digits=1200),
+    Claim("RN409", "((log(x^2 + |x|) + 1000)^2 < 1) = 0",
+          lambda v: ind((rlog(v["x"] ** 2 + abs(v["x"])) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.exp(-1000)}, digits=1200),
+    Claim("RN410", "((log(x^2 - sqrt2) + 1000)^2 < 1) = 0 (x > 2^{1/4})",
+          lambda v: ind((rlog(v["x"] ** 2 - mpmath.sqrt(2)) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(mpmath.sqrt(2) + mpmath.exp(-1000))}, digits=1200),
+    Claim("RN411", "((log(sigma(x) - 1/2) + 1000)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(sigmoid(v["x"]) - mpq(F(1, 2))) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: 4 * mpmath.exp(-1000)}, digits=1200),
+    Claim("RN412", "((log atan x + 1000)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(mpmath.atan(v["x"])) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: mpmath.exp(-1000)}, digits=1200),
+    # round 8: log-coordinate charts centred on rational points only
+    Claim("RN413", "((log(x - sqrt2) + 1000)^2 + (log(y - sqrt3) + 1010)^2 < 1) = 0 (x > sqrt2, y > sqrt3)",
+          lambda v: ind((rlog(v["x"] - mpmath.sqrt(2)) + 1000) ** 2 + (rlog(v["y"] - mpmath.sqrt(3)) + 1010) ** 2 < 1),
+          lambda v: 0, {"x": lambda: mpmath.sqrt(2) + mpmath.exp(-1000), "y": lambda: mpmath.sqrt(3) + mpmath.exp(-1010)},
+          digits=1200),
+    # round 8: neighbours refuted or unknown today (r8_caught.proof)
+    Claim("RN414", "(ReLU(x + y - 2000.999) > 0)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(relu(v["x"] + v["y"] - mpq(F(2000999, 1000))) > 0) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN415", "(sqrt((x + y)^2) > 2000.999)(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(rsqrt((v["x"] + v["y"]) ** 2) > mpq(F(2000999, 1000))) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN416", "(e^{x + y} > e^{2000.999})(x < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(mpmath.exp(v["x"] + v["y"]) > mpmath.exp(mpq(F(2000999, 1000)))) * ind(v["x"] < mpq(F(2001, 2)))
+          * ind(v["y"] < mpq(F(2001, 2))), lambda v: 0, {"x": F(10004999, 10000), "y": F(10004999, 10000)}),
+    Claim("RN417", "(x + y + z > 3002.999)(x < 1001)(y < 1001)(z < 1001) = 0",
+          lambda v: ind(v["x"] + v["y"] + v["z"] > mpq(F(3002999, 1000))) * ind(v["x"] < 1001) * ind(v["y"] < 1001)
+          * ind(v["z"] < 1001), lambda v: 0, {"x": F(10009999, 10000), "y": F(10009999, 10000), "z": F(10009999, 10000)}),
+    Claim("RN418", "((log sin x + 1000)^2 < 1) = 0 (0 < x < 1)",
+          lambda v: ind((rlog(mpmath.sin(v["x"])) + 1000) ** 2 < 1), lambda v: 0, {"x": lambda: mpmath.exp(-1000)}, digits=1200),
+    Claim("RN419", "((log sqrt(sqrt x) + 250)^2 < 1) = 0 (x > 0)",
+          lambda v: ind((rlog(rsqrt(rsqrt(v["x"]))) + 250) ** 2 < 1), lambda v: 0, {"x": lambda: mpmath.exp(-1000)}, digits=1200),
+    Claim("RN420", "((log(x - pi) + 1000)^2 < 1) = 0 (x > pi)",
+          lambda v: ind((rlog(v["x"] - PI) + 1000) ** 2 < 1), lambda v: 0, {"x": lambda: PI + mpmath.exp(-1000)}, digits=1200),
+    Claim("RN421", "((log((x - 1)(x - 1 - 10^-300)) + 2000)^2 < 1) = 0 (x > 1 + 10^-300)",
+          lambda v: ind((rlog((v["x"] - 1) * (v["x"] - 1 - mpq(F(1, 10 ** 300)))) + 2000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: 1 + mpq(F(1, 10 ** 300)) + mpmath.mpf(10) ** 300 * mpmath.exp(-2000)}, digits=1500),
+    Claim("RN422", "((sqrt(e^x - 1) - 10^-200)^2 < 10^-402) = 0 (x > 0)",
+          lambda v: ind((rsqrt(mpmath.exp(v["x"]) - 1) - mpq(F(1, 10 ** 200))) ** 2 < mpq(F(1, 10 ** 402))), lambda v: 0,
+          {"x": lambda: mpmath.log1p(mpq(F(1, 10 ** 400)))}, digits=1200),
+    Claim("RN423", "((log(x - y) + 1000)^2 + (y - 5)^2 < 1) = 0 (x > y)",
+          lambda v: ind((rlog(v["x"] - v["y"]) + 1000) ** 2 + (v["y"] - 5) ** 2 < 1), lambda v: 0,
+          {"x": lambda: 5 + mpmath.exp(-1000), "y": F(5)}, digits=1200),
+    Claim("RN424", "(tanh(x - 10^100) + 1 > 10^-50) = 1",
+          lambda v: ind(mpmath.tanh(v["x"] - mpq(F(10 ** 100))) + 1 > mpq(F(1, 10 ** 50))), lambda v: 1, {"x": F(0)}),
+    Claim("RN425", "((sqrt(x^2 + 1) + x + 1/2)(x - 3/4) >= 0) = (x > 3/4)",
+          lambda v: ind((rsqrt(v["x"] ** 2 + 1) + v["x"] + mpq(F(1, 2))) * (v["x"] - mpq(F(3, 4))) >= 0),
+          lambda v: ind(v["x"] > mpq(F(3, 4))), {"x": F(3, 4)}),
+    # round 8: true claims; RT400-RT403 strict xfails (left unknown today), RT404-RT405 accepted (r8_true_ok.proof)
+    Claim("RT400", "(sqrt(x^2 + 1) + x + 1/2 > 0) = 1",
+          lambda v: ind(rsqrt(v["x"] ** 2 + 1) + v["x"] + mpq(F(1, 2)) > 0), lambda v: 1, sample={"x": (-10 ** 6, 10 ** 6)}),
+    Claim("RT401", "((sqrt(x^2 + 1) + x + 2)(x - 3/4) >= 0) = (x >= 3/4)",
+          lambda v: ind((rsqrt(v["x"] ** 2 + 1) + v["x"] + 2) * (v["x"] - mpq(F(3, 4))) >= 0),
+          lambda v: ind(v["x"] >= mpq(F(3, 4))), sample={"x": (-100, 100)}),
+    Claim("RT402", "(sinh x sech x + 2 e^{-2x} < 1) = 0",
+          lambda v: ind(mpmath.sinh(v["x"]) * mpmath.sech(v["x"]) + 2 * mpmath.exp(-2 * v["x"]) < 1), lambda v: 0,
+          sample={"x": (-60, 60)}),
+    Claim("RT403", "(log(e^x - 1) < x) = 1 (x > 0)",
+          lambda v: ind(rlog(mpmath.exp(v["x"]) - 1) < v["x"]), lambda v: 1, sample={"x": (0, 100)}, keep=lambda v: v["x"] > 0),
+    Claim("RT404", "(x + sqrt2 y > 1001 + 1000 sqrt2)(x < 1001)(y < 1000) = 0",
+          lambda v: ind(v["x"] + mpmath.sqrt(2) * v["y"] > 1001 + 1000 * mpmath.sqrt(2)) * ind(v["x"] < 1001) * ind(v["y"] < 1000),
+          lambda v: 0, sample={"x": (990, 1010), "y": (990, 1010)}),
+    Claim("RT405", "(|x + y - 2001| < 0.001)(x < 1000)(y < 1000) = 0",
+          lambda v: ind(abs(v["x"] + v["y"] - 2001) < mpq(F(1, 1000))) * ind(v["x"] < 1000) * ind(v["y"] < 1000),
+          lambda v: 0, sample={"x": (990, 1010), "y": (990, 1010)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
