@@ -29,6 +29,7 @@ FAR_MAX_DECADE = 400  # the ladder ends here; constants that reach further are a
 TAIL_START = sp.Integer(921)  # s where the slow tail's search starts: e^921 < 10^400 (`no_sign_change_in_slow_tail`)
 TAIL_LEVELS = 3  # levels of t = e^s searched; slow functions nested deeper are a Budget
 TAIL_FORM_START = sp.Integer(10) ** 399  # below e^TAIL_START, where the slow tail starts (t = e^s, s >= TAIL_START)
+MAX_RADICAL_DEGREE = 4  # polynomials with algebraic coefficients: real roots in radicals up to this degree
 NEAR_BITS = 64  # the search next to a singular point covers a relative 2^-64 around it (`no_sign_change_near_singularities`)
 LIMIT_MEMO = 1024  # limits at infinity remembered (`_limit_sign`, a pure function of g)
 FAR_RATIO = 4  # a far piece whose ends are further apart than this factor is split at a power of 2
@@ -348,8 +349,10 @@ def singular_points(g_line) -> list[tuple]:
     """(a, nodes): each real point a where the argument u of a log, acosh, or power b^p (p not a positive
     integer) in g vanishes or has a pole, found exactly (`_vanishing`): the real roots of a polynomial
     or of a rational function's numerator and denominator with rational coefficients (log(x / (1 - x))
-    at 0 and 1), through |w| (log|x| at 0), log w (log log x where log x = 0: x = 1), w^r and products,
-    and the one root of a linear polynomial with algebraic coefficients (log(x - sqrt 2)). `nodes` are
+    at 0 and 1), through |w| and odd increasing functions (log|x| at 0, log tanh x at 0), c e^w + k
+    (log(e^x - 1) at 0), log w (log log x where log x = 0: x = 1), w^r and products, the real roots in
+    radicals of a polynomial of degree at most 4 with algebraic coefficients (log(x - sqrt 2), log(x^2 -
+    sqrt 2)), and, as a search, the zeros of each term of another sum (log(x^2 + |x|) at 0). `nodes` are
     the u's that are polynomials with rational coefficients vanishing at a: written by their Taylor
     polynomial next to a (`_near`); the others are put in as they are."""
     found: dict = {}
@@ -386,8 +389,15 @@ def _vanishing(u, depth: int = 0) -> list:
     poly = _rational_poly(u)
     if poly is not None:
         return list(sp.real_roots(poly))
-    if isinstance(u, sp.Abs):
+    if isinstance(u, (sp.Abs, *_SIGN_OF_ARGUMENT)):  # |w|, tanh w, atan w, ...: 0 where w is
         return _vanishing(u.args[0], depth + 1)
+    if u.is_Add:  # c e^w + k: 0 where w = log(-k/c) (e^x - 1 at 0, the numerator of sigma(x) - 1/2)
+        exps = [a for a in u.args if a.has(_T)]
+        if len(exps) == 1:
+            c, e = exps[0].as_independent(_T, as_Add=False)
+            k = u - exps[0]
+            if isinstance(e, sp.exp) and c.is_number and k.is_number and c != 0 and (-k / c).is_positive:
+                return _vanishing(e.args[0] - sp.log(-k / c), depth + 1)
     if isinstance(u, sp.log):  # 0 where its argument is 1, infinite where that is 0 or infinite
         return _vanishing(u.args[0] - 1, depth + 1) + _vanishing(u.args[0], depth + 1)
     if u.is_Pow and not u.exp.has(_T):
@@ -401,14 +411,17 @@ def _vanishing(u, depth: int = 0) -> list:
     if den != 1:
         return _vanishing(num, depth + 1) + _vanishing(den, depth + 1)
     try:
-        linear = sp.Poly(u, _T, extension=True)
+        poly = sp.Poly(u, _T, extension=True)
     except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
-        return []
-    if linear.degree() == 1:
-        a, b = linear.all_coeffs()
-        root = -b / a
-        if root.is_real and not root.has(sp.I):
-            return [root]
+        poly = None
+    if poly is not None and 1 <= poly.degree() <= MAX_RADICAL_DEGREE:  # x - sqrt 2, x^2 - sqrt 2: in radicals
+        try:
+            found = sp.roots(poly)
+        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
+            found = {}
+        return [r for r in found if r.is_real and not r.has(sp.I)]
+    if u.is_Add:  # a sum of other forms: the zeros of its terms, a search (x^2 + |x| at 0)
+        return [a for term in u.args for a in _vanishing(term, depth + 1)]
     return []
 
 
@@ -528,7 +541,7 @@ def conjugated(h, side: int, start: sp.Rational = sp.S.Zero):
         return node if s is None else s * node.args[0]
 
     out = h.replace(lambda node: isinstance(node, sp.Abs), unsigned)
-    out = out.replace(lambda node: node.is_Add and node.has(_T), _conjugate)
+    out = out.replace(lambda node: node.is_Add and node.has(_T), functools.partial(_conjugate, side=side, start=start))
     return out
 
 
@@ -548,8 +561,12 @@ def _sign_on_side(u, side: int, start: sp.Rational) -> int | None:
     return 1 if lead > 0 else -1
 
 
-def _conjugate(node):
-    """c sqrt(A) + B as (c^2 A - B^2) / (c sqrt(A) - B) when that cancels (`conjugated`), else node."""
+def _conjugate(node, side: int, start: sp.Rational):
+    """c sqrt(A) + B as (c^2 A - B^2) / (c sqrt(A) - B) when that cancels (`conjugated`) and B has the
+    sign opposite to c's on the whole side past `start` (`_sign_on_side`): then the two terms of c
+    sqrt(A) - B add up, with no cancellation and no zero (where they are both 0, so is A: no value of
+    the sum is lost). With B of c's sign the sum itself has no cancellation, and its conjugate would
+    (`\\sqrt{x^2 + 1} + x + 1/2` for x > 0: 0/0 at 3/4, two huge terms cancelling far out)."""
     roots = [a for a in node.args if _root_term(a) is not None]
     if len(roots) != 1:
         return node
@@ -564,6 +581,8 @@ def _conjugate(node):
     top = a_poly - b_poly ** 2
     if top.is_zero or top.degree() >= a_poly.degree():
         return node  # no cancellation to remove
+    if _sign_on_side(rest, side, start) != (-1 if c > 0 else 1):
+        return node  # B of c's sign: no cancellation (and c sqrt(A) - B would have it, or be 0/0)
     return top.as_expr() / (roots[0] - rest)
 
 

@@ -353,6 +353,7 @@ def _t_of(u: sp.Rational) -> sp.Rational:
 
 
 FAR_START = _t_of(1 - U_EDGE)  # where the u-pieces end and far.far_brackets starts: about 4,096
+FORM_STARTS = tuple(sp.Integer(x) for x in (0, 1, 16, 256))  # |t| from which a u-piece takes a side form (`side_form`)
 
 
 def _bisection_crossings(g_line) -> list[Crossing]:
@@ -362,10 +363,17 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     log(1 + e^{-t}) for t > 0: the same values, without two large terms cancelling)."""
     parts = fraction_parts(g_line)
     slope = sp.diff(g_line, _T)
-    forms = {0: (g_line, parts, slope)}
-    for side in (1, -1):
-        h = side_form(g_line, side)
-        forms[side] = forms[0] if h == g_line else (h, fraction_parts(h), sp.diff(h, _T))
+    forms: dict = {}
+
+    def form(t1: sp.Rational, t2: sp.Rational) -> tuple:
+        """g's form for the piece: `side_form` for its side, from the largest FORM_STARTS below |t| (a
+        kink or 0/0 of the form near 0 does not keep it from the piece far out)."""
+        side = 1 if t1 >= 0 else (-1 if t2 <= 0 else 0)
+        start = max(x for x in FORM_STARTS if x <= min(abs(t1), abs(t2))) if side else 0
+        if (side, start) not in forms:
+            h = side_form(g_line, side, start) if side else g_line
+            forms[side, start] = (g_line, parts, slope) if h == g_line else (h, fraction_parts(h), sp.diff(h, _T))
+        return forms[side, start]
     edge = 1 - U_EDGE
     step = 2 * edge / BISECT_PIECES
     stack = [(-edge + k * step, -edge + (k + 1) * step, 0) for k in range(BISECT_PIECES)]
@@ -373,7 +381,7 @@ def _bisection_crossings(g_line) -> list[Crossing]:
     counter = Counter(BISECT_EVALUATIONS, f"isolating the sign changes of {sp.sstr(g_line)}")
     for u1, u2, depth in counter.pieces(stack):
         t1, t2 = _t_of(u1), _t_of(u2)
-        h, h_parts, h_slope = forms[1 if t1 >= 0 else (-1 if t2 <= 0 else 0)]
+        h, h_parts, h_slope = form(t1, t2)
         if no_zero_on(h, h_parts, t1, t2):
             continue
         if monotone_without_root(h, h_slope, t1, t2):
@@ -525,7 +533,8 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
         g_side = g_line
         if c.lo >= 0 or c.hi <= 0:  # on one side of 0: g's form for that side (`side_form`), the same values
             near = min(abs(c.lo), abs(c.hi))
-            g_side = side_form(g_line, 1 if c.lo >= 0 else -1, FAR_START if near >= FAR_START else sp.S.Zero)
+            start = max(x for x in (*FORM_STARTS, FAR_START) if x <= near)
+            g_side = side_form(g_line, 1 if c.lo >= 0 else -1, start)
         out.extend(_refined_one(g_line, g_side, c, everyone, bits))
     return out
 
@@ -567,7 +576,7 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
             zero = inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0
             if zero and (monotone or Evaluator({}).run(lambda e: e.sign(slope.xreplace({_T: t}))) == 0):
                 return t
-        except (Undefined, Undecided):
+        except (Undefined, Undecided, OverflowError):  # SymPy's power of a huge rational
             continue
     return None
 
@@ -767,8 +776,8 @@ def _unswept(point: dict, why: str) -> Probe:
 
 def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict) -> list[tuple]:
     """Candidate extrema in log coordinates: each input inside a slow function (log, a root) put in as
-    x = a + sigma e^u, for sigma = +-1 and a = 0 or a rational point where one of the argument's slow
-    functions of that input alone is singular (log(x - 5) at 5), so an extremum as far out as e^1000,
+    x = a + sigma e^u, for sigma = +-1 and a = 0 or a point where one of the argument's slow functions of
+    that input alone is singular (log(x - 5) at 5, `_log_centres`), so an extremum as far out as e^1000,
     or as close to a as e^-1000, is where u = +-1000 (`(\\log x - 1000)^2 + (\\log y - 1010)^2 < 1`, a
     disk in (u, v), met by no line through the base point and out of Newton's reach in x, y). For each
     argument and choice of (a, sigma) per input (at most MAX_LOG_CHARTS; more is a Budget): (the (input, a, sigma) taken, the argument in u, the points in u), for `LogLine`s
@@ -794,13 +803,14 @@ def _log_extremum_points(rng: random.Random, args: list, syms: list, base: dict)
 
 
 def _log_centres(g, v) -> list:
-    """0 and the rational points where a slow function in g of the input v alone is singular (the real
-    roots of its argument's polynomial): the centres a of the charts x = a +- e^u."""
+    """0 and the points where a slow function in g of the input v alone is singular (`singular_points`;
+    rational, or in radicals: sqrt 2 for log(x - sqrt 2), not an isolated algebraic root): the centres
+    a of the charts x = a +- e^u."""
     out = {sp.S.Zero}
     for node in sp.preorder_traversal(g):
         if is_slow(node) and node.free_symbols == {v}:
-            out.update(a for a, _ in singular_points(node.xreplace({v: _T})) if a.is_Rational)
-    return sorted(out)
+            out.update(a for a, _ in singular_points(node.xreplace({v: _T})) if not a.has(sp.CRootOf))
+    return sorted(out, key=sp.default_sort_key)
 
 
 def _log_start(value) -> sp.Rational:
@@ -1001,7 +1011,7 @@ def _exact_zeros(g_line: sp.Expr, c: Crossing, cuts: list[Crossing]) -> list | N
             inside = all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (t - c.lo, c.hi - t))
             if inside and Evaluator({}).run(lambda e: e.sign(g_line.xreplace({_T: t}))) == 0:
                 return [t]  # the one zero of g in the bracket (monotone there)
-        except (Undefined, Undecided):
+        except (Undefined, Undecided, OverflowError):  # SymPy's power of a huge rational (t^{1/100} at 10^500)
             continue
     return None
 
