@@ -749,6 +749,14 @@ CLAIMS = [
     Claim("RN308", "((log|x - 1/3| + 1000)^2 < 1) = 0",
           lambda v: ind((rlog(abs(v["x"] - mpq(F(1, 3)))) + 1000) ** 2 < 1), lambda v: 0,
           {"x": lambda: mpq(F(1, 3)) + mpmath.exp(-1000)}, digits=1200),
+    # curve_corners.proof, curve_corners_beyond.proof: corners of kink curves (arrangement.curve_corner_points)
+    Claim("RN309", "(x y > 1)(x^2 + y^2 < 2.000001) = 0",
+          lambda v: ind(v["x"] * v["y"] > 1) * ind(v["x"] ** 2 + v["y"] ** 2 < mpq(F(2000001, 1000000))), lambda v: 0,
+          {"x": F(10000001, 10000000), "y": F(10000001, 10000000)}),
+    Claim("RN310", "(tanh(x + y - 2000.999) > 0)(x - z < 1000.5)(y < 1000.5) = 0",
+          lambda v: ind(mpmath.tanh(v["x"] + v["y"] - mpq(F(2000999, 1000))) > 0) * ind(v["x"] - v["z"] < mpq(F(10005, 10)))
+          * ind(v["y"] < mpq(F(10005, 10))), lambda v: 0,
+          {"x": F(10005, 10), "y": F(10004995, 10000), "z": F(1, 10000)}),
     Claim("RT300", "(tanh x > -1) = 1",
           lambda v: ind(mpmath.tanh(v["x"]) > -1), lambda v: 1, sample={"x": (-300, 300)}),
     Claim("RT301", "(tanh(x - 100) > -1) = 1",

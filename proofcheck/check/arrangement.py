@@ -20,15 +20,19 @@ import itertools
 
 import sympy as sp
 
-from .kinks import Budget
+from .kinks import _T, Budget
 
 MAX_LINES = 24  # distinct lines per plane of two inputs: at most 276 vertices
+MAX_CURVE_PAIRS = 64  # curves times lines per plane whose meeting points are searched (`curve_corner_points`)
+MAX_CORNERS = 64  # meeting points per plane probed around
+CORNER_RADII = (4, 12, 24, 48)  # probes at 2^-k max(1, |p|) from a meeting point, in every sector
+CORNER_BITS = 60  # a curve passes through a meeting point when its value there is this small
 
 
 def vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
     """(point, its plane's two inputs): one point in every sector around every vertex of the affine
     arguments' lines, in each plane of two of their inputs through `base` (see the module doc)."""
-    affine = [g for g in args if _affine(g, syms)]
+    affine = [g for g in _unfolded(args) if _affine(g, syms)]
     planes = sorted({pair for g in affine
                      for pair in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 2)},
                     key=lambda pair: (pair[0].name, pair[1].name))
@@ -45,8 +49,140 @@ def vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]
     return out
 
 
+def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
+    """(point, plane) next to the corners where a kink curve that is not a line with rational
+    coefficients (`x + \\sqrt{2} y = c`, `\\tanh(x + y - c) = 0`, `x y = 1`) meets one that is (`x <
+    1001`) or another polynomial curve (`x^2 + y^2 = 2.000001`), in a plane of two inputs whose
+    arguments mention no other input: the curve restricted to the line, its sign changes there isolated
+    as on any probe line (`regions.crossings`: exactly, or bracketed by certified bisection), two
+    polynomial curves' common points solved exactly (`extrema._polynomial_solutions`), then one point in every sector around each meeting point between
+    the curves' tangent lines, at CORNER_RADII distances (the cell's size is not known: a search, not
+    the exact cover that `vertex_points` gives lines alone; docs/language.md)."""
+    args = _unfolded(args)
+    out: list[tuple[dict, tuple]] = []
+    planes = sorted({pair for g in args
+                     for pair in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 2)},
+                    key=lambda pair: (pair[0].name, pair[1].name))
+    for u, v in planes:
+        curves = tuple(dict.fromkeys(g for g in args if {u, v} & g.free_symbols))
+        if any((g.free_symbols & set(syms)) - {u, v} for g in curves):
+            continue  # an argument in more inputs: its cells are not those of this plane alone
+        for point in _plane_corners(curves, u, v):
+            out.append(({**base, u: point[0], v: point[1]}, (u, v)))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _plane_corners(curves: tuple, u, v) -> tuple:
+    """`curve_corner_points` in one plane: the (u, v) points around the meetings of its curves with
+    its lines (remembered: every instance of a step has the same ones)."""
+    from .extrema import _polynomial_solutions  # noqa: PLC0415  (exact solutions of polynomial systems)
+
+    bent = [h for h in curves if not _affine(h, [u, v])]
+    lines = _plane_lines([h for h in curves if _affine(h, [u, v])], u, v, {})
+    if not bent:
+        return ()
+    if len(bent) * (len(lines) + len(bent)) > MAX_CURVE_PAIRS:
+        raise Budget(f"more than {MAX_CURVE_PAIRS} pairs of kink curves and lines in the plane of {u} and {v}")
+    corners: list = []
+    for h1, h2 in itertools.combinations(bent, 2):  # two polynomial curves: their common points exactly
+        for p in _polynomial_solutions([h1, h2], [u, v], h1) or ():
+            if p not in [q for q, _ in corners]:
+                corners.append((p, max(1, abs(p[u]), abs(p[v])) / sp.Integer(2) ** CORNER_BITS))
+    for a, b, c in lines:
+        at = {u: _T, v: -(a * _T + c) / b} if b != 0 else {u: -c / a, v: _T}
+        for h in bent:
+            for t, width in _meetings(sp.expand(h.xreplace(at))):
+                p = {w: sp.Rational(e.xreplace({_T: t})) for w, e in at.items()}
+                if p not in [q for q, _ in corners]:
+                    corners.append((p, width * (1 + abs(a) + abs(b))))
+    if len(corners) > MAX_CORNERS:
+        raise Budget(f"more than {MAX_CORNERS} corners of kink curves in the plane of {u} and {v}")
+    return tuple(point for p, width in corners for point in _around(p, width, list(curves), u, v))
+
+
+@functools.lru_cache(maxsize=1024)
+def _meetings(h_line) -> tuple:
+    """(t, the bracket's width) of each sign change of a curve along a line (`regions.crossings`; an
+    exact rational root has width 0). Remembered: each instance of a step meets the same ones."""
+    from .regions import crossings  # noqa: PLC0415  (the probe lines' root isolation)
+
+    found, _ = crossings(h_line)
+    return tuple((c.value, sp.S.Zero) if c.value is not None and c.value.is_Rational else ((c.lo + c.hi) / 2, c.hi - c.lo)
+                 for c in found)
+
+
+def _around(p: dict, width, curves: list, u, v) -> list[tuple]:
+    """Points in every sector between the tangent lines at p of the curves through p (those whose
+    value there is within their slope times `width`, p's uncertainty, or 2^-CORNER_BITS |p|), at each
+    of CORNER_RADII times max(1, |p|)."""
+    from .certified import Evaluator, Undecided, Undefined  # noqa: PLC0415
+
+    x, y = p[u], p[v]
+    scale = max(1, abs(x), abs(y))
+    rays = set()
+    try:
+        for h in curves:
+            value, gu, gv = Evaluator(p).run(lambda e: [e.value(h), e.value(sp.diff(h, u)), e.value(sp.diff(h, v))])
+            gu, gv = (_rational(g) for g in (gu, gv))
+            if (gu, gv) == (0, 0) or abs(_rational(value)) > (abs(gu) + abs(gv)) * (width + scale / 2 ** CORNER_BITS):
+                continue  # not through p
+            rays.update({(-gv, gu), (gv, -gu)})
+    except (Undefined, Undecided):
+        return []
+    if len(rays) < 4:
+        return []
+    rays_sorted = sorted(rays, key=functools.cmp_to_key(_by_angle))
+    out = []
+    for r1, r2 in zip(rays_sorted, rays_sorted[1:] + rays_sorted[:1]):
+        w = (r1[0] / _norm1(r1) + r2[0] / _norm1(r2), r1[1] / _norm1(r1) + r2[1] / _norm1(r2))
+        size = max(abs(w[0]), abs(w[1]))
+        if size == 0:
+            continue
+        for k in CORNER_RADII:
+            eps = scale / sp.Integer(2) ** k
+            out.append((x + eps * w[0] / size, y + eps * w[1] / size))
+    return out
+
+
+def _rational(value) -> sp.Rational:
+    """A certified value's midpoint as an exact rational (60 bits)."""
+    from .extrema import _exact, _mid  # noqa: PLC0415
+    import mpmath  # noqa: PLC0415
+
+    with mpmath.workprec(CORNER_BITS + 4):
+        return _exact(_mid(value))
+
+
+def _norm1(r: tuple):
+    return abs(r[0]) + abs(r[1])
+
+
+def _unfolded(args: list) -> list:
+    """The arguments with each a |w| + b (a, b constants) written as its two level sets w = +-b/a: so
+    `|x + y - 2001| < 0.001` draws the lines x + y = 2001 +- 0.001 (exact corners when w is affine)."""
+    out = []
+    for g in args:
+        parts = sp.Add.make_args(g)
+        terms = [t for t in parts if t.has(sp.Abs)]
+        if len(terms) == 1:
+            a, w = terms[0].as_independent(sp.Abs, as_Add=False)
+            b = g - terms[0]
+            if isinstance(w, sp.Abs) and a.is_number and b.is_number and a != 0:
+                out += [w.args[0] + b / a, w.args[0] - b / a]
+                continue
+        out.append(g)
+    return out
+
+
 def _affine(g, syms: list) -> bool:
-    vs = [s for s in syms if s in g.free_symbols]
+    return _affine_in(g, tuple(s for s in syms if s in g.free_symbols))
+
+
+@functools.lru_cache(maxsize=4096)
+def _affine_in(g, vs: tuple) -> bool:
+    """g is a polynomial of degree 1 with rational coefficients in vs (remembered: every instance of a
+    step asks about the same arguments)."""
     if not vs:
         return False
     try:
@@ -67,7 +203,7 @@ def _plane_lines(affine: list, u, v, base: dict) -> list[tuple]:
         if h.free_symbols - {u, v}:
             continue
         a, b = h.coeff(u), h.coeff(v)
-        c = h.xreplace({u: 0, v: 0})
+        c = sp.expand(h - a * u - b * v)
         if not all(x.is_Rational for x in (a, b, c)) or (a == 0 and b == 0):
             continue
         lead = a if a != 0 else b

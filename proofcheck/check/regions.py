@@ -67,7 +67,7 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
-from .arrangement import vertex_points
+from .arrangement import curve_corner_points, vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
@@ -678,7 +678,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         lines = _lines(own, through, args, syms) if through else []
         for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):
             lines += [LogLine(line.base, line.direction, logs) for line in _lines(own, points, u_args, syms)]
-        if not lines:
+        corners = curve_corner_points(args, syms, bases[0])
+        if not lines and not corners:
             return []
     else:
         coverage.arguments += len(args)
@@ -688,6 +689,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     queue = [(line, 0) for line in lines]
     swept = {(line.base, line.direction) for line in lines}
     axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
+    for point, plane in corners if deep else ():  # next to the corners of kink curves, and the other inputs' regions there
+        out.append(Probe(point, "inside"))
+        queue += _through(point, [s for s in in_args if s not in plane], swept)
     if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
         for point, plane in vertex_points(args, syms, bases[0]):
             out.append(Probe(point, "inside"))
