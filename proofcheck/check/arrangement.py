@@ -58,6 +58,10 @@ def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
     polynomial curves' common points solved exactly (`extrema._polynomial_solutions`), then one point in every sector around each meeting point between
     the curves' tangent lines, at CORNER_RADII distances (the cell's size is not known: a search, not
     the exact cover that `vertex_points` gives lines alone; docs/language.md)."""
+    inputs = [g.free_symbols & set(syms) for g in args]
+    wide = set().union(*(ins for ins in inputs if len(ins) > 2))  # an argument in three inputs or more ties them
+    if not any(len(ins) == 2 and not ins & wide for ins in inputs):
+        return []  # no plane whose arguments mention its two inputs alone
     args = _unfolded(args)
     out: list[tuple[dict, tuple]] = []
     planes = sorted({pair for g in args
