@@ -1,17 +1,22 @@
-"""Points inside every cell around each vertex of the lines that affine kink arguments draw in a plane.
+"""Probes next to the corners of kink arguments in a plane of two inputs: cells that no probe line meets.
 
-Kink arguments affine in several inputs that share inputs (`(x + y > 2001)(x < 1001)(y < 1001)`, a
-triangle of area 1/2 near (1000, 1000)) cut the plane of two inputs into convex cells whose corners are
-where two of their lines meet. An axis line through an arbitrary point, or through the cells other
-lines found (regions' sweep), can pass a small cell by; every cell with a corner, though, has points
-right next to that corner, between two consecutive lines through it. So for every plane of two inputs
-(the others at the base point), every vertex of the arrangement gets one probe in each angular sector
-around it, at a distance smaller than its distance to any line not through it: a bounded cell has a
-vertex, so every bounded cell of the plane gets a probe (an unbounded one is met by the lines going
-far out). Exact rational arithmetic throughout. More than MAX_LINES distinct lines in one plane are a
-Budget (the step is `unknown`, never a silently skipped cell). Cells of three or more inputs whose
-every corner lies off these planes are not searched here (docs/language.md, "Regions").
-"""
+Kink arguments that share inputs (`(x + y > 2001)(x < 1001)(y < 1001)`, a triangle of area 1/2 near
+(1000, 1000)) cut the plane of two inputs into cells whose corners are where two of their zero sets
+meet. An axis line through an arbitrary point, or through the cells other lines found (regions'
+sweep), can pass a small cell by; every cell with a corner, though, has points right next to that
+corner, between two consecutive curves through it.
+
+- `vertex_points`, for lines with rational coefficients (affine arguments): for every plane of two
+  inputs (the others at the base point), every vertex of the arrangement gets one probe in each
+  angular sector around it, at a distance smaller than its distance to any line not through it. A
+  bounded cell has a vertex, so every bounded cell of the plane gets a probe (an unbounded one is met
+  by the lines going far out). Exact rational arithmetic; more than MAX_LINES distinct lines in one
+  plane are a Budget (the step is `unknown`, never a silently skipped cell).
+- `curve_corner_points`, for other curves meeting a line or each other, in a step's deep search: a
+  search at a few distances, not a cover.
+
+Cells of three or more inputs whose every corner lies off these planes are not searched here
+(docs/language.md, "Regions")."""
 
 from __future__ import annotations
 
@@ -29,15 +34,19 @@ CORNER_RADII = (4, 12, 24, 48)  # probes at 2^-k max(1, |p|) from a meeting poin
 CORNER_BITS = 60  # a curve passes through a meeting point when its value there is this small
 
 
+def _planes(args: list, syms: list) -> list[tuple]:
+    """The planes (u, v) of two inputs that some argument ties together, in name order."""
+    return sorted({pair for g in args
+                   for pair in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 2)},
+                  key=lambda pair: (pair[0].name, pair[1].name))
+
+
 def vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
     """(point, its plane's two inputs): one point in every sector around every vertex of the affine
     arguments' lines, in each plane of two of their inputs through `base` (see the module doc)."""
     affine = [g for g in _unfolded(args) if _affine(g, syms)]
-    planes = sorted({pair for g in affine
-                     for pair in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 2)},
-                    key=lambda pair: (pair[0].name, pair[1].name))
     out: list[tuple[dict, tuple]] = []
-    for u, v in planes:  # the planes of two inputs that some argument ties together
+    for u, v in _planes(affine, syms):
         lines = _plane_lines(affine, u, v, base)
         if len(lines) < 2:
             continue
@@ -55,8 +64,9 @@ def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
     1001`) or another polynomial curve (`x^2 + y^2 = 2.000001`), in a plane of two inputs whose
     arguments mention no other input: the curve restricted to the line, its sign changes there isolated
     as on any probe line (`regions.crossings`: exactly, or bracketed by certified bisection), two
-    polynomial curves' common points solved exactly (`extrema._polynomial_solutions`), then one point in every sector around each meeting point between
-    the curves' tangent lines, at CORNER_RADII distances (the cell's size is not known: a search, not
+    polynomial curves' common points solved exactly (`extrema._polynomial_solutions`), then one point
+    in every sector around each meeting point between the curves' tangent lines, at CORNER_RADII
+    distances (the cell's size is not known: a search, not
     the exact cover that `vertex_points` gives lines alone; docs/language.md)."""
     inputs = [g.free_symbols & set(syms) for g in args]
     wide = set().union(*(ins for ins in inputs if len(ins) > 2))  # an argument in three inputs or more ties them
@@ -64,10 +74,7 @@ def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
         return []  # no plane whose arguments mention its two inputs alone
     args = _unfolded(args)
     out: list[tuple[dict, tuple]] = []
-    planes = sorted({pair for g in args
-                     for pair in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 2)},
-                    key=lambda pair: (pair[0].name, pair[1].name))
-    for u, v in planes:
+    for u, v in _planes(args, syms):
         curves = tuple(dict.fromkeys(g for g in args if {u, v} & g.free_symbols))
         if any((g.free_symbols & set(syms)) - {u, v} for g in curves):
             continue  # an argument in more inputs: its cells are not those of this plane alone
