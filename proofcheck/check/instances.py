@@ -26,6 +26,7 @@ is tried), `(N-1)(N-2)(N-3)(N-4)(N-5-2) = 0` (N = 6, past every constant), `(N -
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field, replace
@@ -55,6 +56,7 @@ DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only wher
 MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (then the step is `unknown` at best)
 MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
 MAX_CRITICAL_SIZES = 64  # critical sizes checked per step (each sampled only); with more, the step is `unknown`
+MAX_MIXED_FACTORS = 24  # factors in inputs whose meetings with sizes are searched (`_mixed_meetings`); more: unknown
 MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
 # size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
@@ -256,14 +258,17 @@ def _index_symbol(name: str) -> sp.Symbol:
     return s
 
 
-def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = None) -> sp.Expr:
+def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = None, free: set | None = None) -> sp.Expr:
     """e as SymPy, with the sizes, indices and sum variables in `names` as integer symbols and every
     other part (an input, a function value, a sum) as an opaque symbol of its own. A name with one
     plain definition (`let K = 2 \\cdot 10`) is read through it. `on_sum(body, var)` is told about each
     sum met, whose value is opaque but whose body's sign may change. An opaque part that uses one of
     `names` as a number (`\\exp(N)`, `\\sqrt{j}`, `2^N`) is put in `numeric`, its symbol mapped to
-    whether its sign is the same for every value (`_one_signed`): where it changes is not searched."""
+    whether its sign is the same for every value (`_one_signed`): where it changes is not searched.
+    `free` collects the symbols of parts that take every real value at every size: an input, a sum
+    over a size's range of such parts (`_free_growth`)."""
     expanding: set[str] = set()
+    free_parts = free if free is not None else set()
 
     def rec(x) -> sp.Expr:
         if isinstance(x, n.Group) and len(x.items) == 1:
@@ -313,59 +318,135 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         if isinstance(x, n.BigOp) and x.var is not None:
             on_sum(x.body, x.var.base)
             bounds = [b for b in (x.lower, x.upper) if b is not None] or list(ctx.index_range(x.var.base) or ())
-            depends = any(uses_as_number(b, names) for b in bounds) and _set_by_indices(ctx, x.body, names | {x.var.base})
-            if depends:
-                closed = closed_sum(x, bounds)
+            ranged = any(uses_as_number(b, names) for b in bounds)  # its number of terms depends on a size
+            inner: set = set()
+            body = _arith(ctx, x.body, names | {x.var.base}, lambda *_: None, None, inner)
+            if not any(isinstance(v, sp.Dummy) for v in body.free_symbols):  # set by sizes and indices alone
+                closed = closed_sum(x, bounds, body)
                 if closed is not None:
-                    return closed
-            return opaque_part(x, False, depends)  # `\\sum_j 1` is N (`\\sum_j x_j` has inputs: the regions' search)
+                    return closed  # `\\sum_j 1` is N
+                return opaque_part(x, False, ranged or uses_as_number(x.body, names))
+            if ranged and _free_growth(body, inner):
+                return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
+            # `\\sum_t (t + \\tanh x)`, `\\sum_j \\tanh x_j`: values that grow with N, past a constant only at sizes never tried
+            return opaque_part(x, _one_signed(x.body), ranged or uses_as_number(x.body, names))
         if isinstance(x, n.Name) and x.sub is not None and _definitions_of(ctx, x.base):
+            entry = family_entry(x)
+            if entry is not None:
+                return entry
             depends = any(uses_as_number(item, names) or _bases(item) & names for item in x.sub) and _set_by_indices(ctx, x, names)
             return opaque_part(x, False, depends)  # `K_N` for `let K_j = j`
         return opaque_part(x, _one_signed(x))
 
-    def closed_sum(x: n.BigOp, bounds: list) -> sp.Expr | None:
+    def closed_sum(x: n.BigOp, bounds: list, body: sp.Expr) -> sp.Expr | None:
         """`\\sum_{j=1}^{N} p(j)` for a polynomial p in indices and sizes, as the polynomial in N it is
-        (`\\sum_j 1` is N, `\\sum_{t=1}^{N} t` is N(N + 1)/2): exact for every N >= 0. None for any
-        other sum (a product, another range, a body that is not such a polynomial)."""
+        (`\\sum_j 1` is N, `\\sum_{t=1}^{N} t` is N(N + 1)/2): exact for every N >= 0; the same
+        over a range of two whole numbers (`\\sum_{t=1}^{3} N` is 3N). None for any other sum (a
+        product, another range, a body that is not such a polynomial)."""
         if x.op != "sum" or len(bounds) != 2:
             return None
         var = _index_symbol(x.var.base)
         lo, hi = rec(bounds[0]), rec(bounds[1])
-        body = _arith(ctx, x.body, names | {x.var.base}, lambda *_: None, numeric)
-        if lo != 1 or not (hi.is_Symbol and hi in {_index_symbol(nm) for nm in names}):
+        literal = lo.is_Integer and hi.is_Integer and hi - lo <= MAX_REFERENCE_RANGE
+        if not literal and (lo != 1 or not (hi.is_Symbol and hi in {_index_symbol(nm) for nm in names})):
             return None
-        if any(isinstance(v, sp.Dummy) for v in body.free_symbols) or not body.is_polynomial(var):
+        if not body.is_polynomial(var):
             return None
-        return sp.expand(sp.summation(body, (var, 1, hi)))
+        return sp.expand(sp.summation(body, (var, lo, hi)))
 
-    def opaque_part(x, one_signed: bool, depends: bool | None = None) -> sp.Expr:
-        """A new symbol for x, put in `numeric` when x's value depends on a size or index as a number."""
-        opaque = sp.Dummy()
+    def family_entry(x: n.Name) -> sp.Expr | None:
+        """`K_N` for the one definition `let K_j = p(j)`, p a polynomial in sizes and indices alone
+        (`let K_j = j + 0 x`): p(N), exact. None for anything else (a recurrence, inputs)."""
+        defs = _definitions_of(ctx, x.base)
+        if len(defs) != 1 or defs[0].params is not None or len(x.sub) != 1 or len(defs[0].target.sub or ()) != 1:
+            return None
+        letter = defs[0].target.sub[0]
+        if not (isinstance(letter, n.Name) and letter.sub is None) or x.base in expanding:
+            return None
+        expanding.add(x.base)
+        try:
+            body = _arith(ctx, defs[0].body, names | {letter.base}, lambda *_: None, None)
+        finally:
+            expanding.discard(x.base)
+        if any(isinstance(v, sp.Dummy) for v in body.free_symbols) or not body.is_polynomial():
+            return None
+        return sp.expand(body.xreplace({_index_symbol(letter.base): rec(x.sub[0])}))
+
+    def opaque_part(x, one_signed: bool, depends: bool | None = None, free: bool = False) -> sp.Expr:
+        """A new symbol for x (an input: the same symbol wherever its name is written, so where two
+        arguments meet is found, `_mixed_meetings`), put in `numeric` when x's value depends on a size
+        or index as a number."""
+        is_input = isinstance(x, n.Name) and x.base not in CONSTANTS and x.base not in FUNCTION_WORDS \
+            and not _definitions_of(ctx, x.base)
+        opaque = _input_symbol(x.display) if is_input else sp.Dummy()
         if numeric is not None and (uses_as_number(x, names) if depends is None else depends):
             numeric[opaque] = one_signed
+        if free or is_input:
+            free_parts.add(opaque)
         return opaque
 
     return rec(e)
+
+
+@functools.lru_cache(maxsize=None)
+def _input_symbol(name: str) -> sp.Dummy:
+    """The opaque symbol of the input written `name` (`x`, `x_j`), one per name."""
+    return sp.Dummy(name)
+
+
+def _free_growth(body: sp.Expr, free: set) -> bool:
+    """A sum's body (in SymPy, `_arith`) is a polynomial in parts that take every real value (`free`:
+    inputs) and each of its terms has such a part (`W_{ij} x_j`, `x_j^2`): the sum takes its values
+    at every size, so where it crosses a constant is met by the regions' search at each size. A
+    term without one (`t + \\tanh x`, `\\tanh x_j`, `1 + 0 x_j`) makes values that grow with N."""
+    own = [v for v in body.free_symbols if v in free]
+    if not own:
+        return False
+    expanded = sp.expand(body)
+    if not expanded.is_polynomial(*own):
+        return False
+    return all(t.free_symbols & set(own) for t in sp.Add.make_args(expanded))
 
 
 def _set_by_indices(ctx: Context, e, names: frozenset, seen: frozenset = frozenset()) -> bool:
     """e's value is set by sizes and indices alone (no input: `\\sum_j 1`, `K_N` for `let K_j = j`):
     every name in it is one of `names`, a constant, a function word, or defined (for a family, in every
     definition) by such an expression. Where an input enters, the regions' search at each size meets
-    its sign changes; where none does, only the sizes searched can."""
+    its sign changes; where none does, only the sizes searched can. Read as SymPy (`_arith`), an
+    input times 0 is no input (`let K_j = j + 0 x`); a sum's own letter is one of `names`."""
+    names = names | _sum_letters(e)
+    inputs = False  # a name with no definition: an input, unless it drops out (`0 x`)
     for nm in _names(e):
         base = nm.base
         if base in names or base in CONSTANTS or base in FUNCTION_WORDS or base in seen:
             continue
         defs = _definitions_of(ctx, base)
         if not defs:
-            return False
+            inputs = True
+            continue
         for d in defs:
             own = frozenset(x.base for x in _names(d.target) if x.sub is None) | frozenset(d.params or ())
             if not _set_by_indices(ctx, d.body, names | own, seen | {base}):
                 return False
-    return True
+    if not inputs:
+        return True
+    if any(_definitions_of(ctx, nm.base) for nm in _names(e)):
+        return False  # read through `_arith` only without definitions (a recurrence would not end)
+    return not any(isinstance(v, sp.Dummy) for v in _arith(ctx, e, names, lambda *_: None).free_symbols)
+
+
+def _sum_letters(e) -> frozenset:
+    """The letters bound by the sums and products in e."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, n.BigOp) and x.var is not None:
+            out.add(x.var.base)
+        for y in n.children(x):
+            walk(y)
+
+    walk(e)
+    return frozenset(out)
 
 
 _SIGNED_WORDS = {w: True for w in ("exp", "cosh", "sqrt", "sigmoid", "softplus")}  # one sign whatever the argument
@@ -414,14 +495,22 @@ def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
     return sp.Dummy() if b == 0 else a / b
 
 
-def _sign_factors(value: sp.Expr, numeric: dict | None = None) -> list[sp.Expr]:
+def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None = None,
+                  mixed: list | None = None) -> list[sp.Expr]:
     """The factors of value (numerator and denominator) written in sizes and indices alone: where
     value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
     `(3 - N) x^2` changes sign at N = 3. An opaque part that uses a size or index as a number
     (`numeric`, from `_arith`) is left out only as a factor of one sign (`\\exp(N) x`); anywhere else
-    (`\\exp(N) - 10^9`, `\\sqrt{j} - 7`) where value changes sign is not known: _Unsearched."""
+    (`\\exp(N) - 10^9`, `\\sqrt{j} - 7`) where value changes sign is not known: _Unsearched. So is
+    a factor that mixes sizes or indices with an opaque part other than an input (`free`): `N +
+    \\sigma(x) - 30` crosses 0 only from N = 30 on, a size the search at each size never reaches,
+    while `N + x` crosses it at x = -N at every size. The factors in inputs, with or without sizes
+    and indices, go in `mixed` (where they meet: `_mixed_meetings`)."""
+    free = free or set()
     numeric = numeric or {}
     if not any(not isinstance(v, sp.Dummy) or v in numeric for v in value.free_symbols):
+        if mixed is not None and value.free_symbols & free and value not in mixed:
+            mixed.append(value)  # in inputs alone: unfactored (a resultant with it has its factors' roots)
         return []
     if sp.count_ops(value) > MAX_ARGUMENT_NODES:
         raise _Unsearched(f"an argument in sizes and indices of more than {MAX_ARGUMENT_NODES} operations")
@@ -433,11 +522,49 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None) -> list[sp.Expr]:
             raise _Unsearched("a size or index used as a number inside a function") from None
         return []
     for f in factors:
+        bounded = any(isinstance(v, sp.Dummy) and v not in free for v in f.free_symbols)
+        if bounded and any(not isinstance(v, sp.Dummy) for v in f.free_symbols):
+            raise _Unsearched("a size or index used as a number together with an input or a function value in "
+                              "one factor (`N + \\sigma(x)`, `N \\tanh(x) - 30`): where it changes sign depends on both")
         inside = f.free_symbols & numeric.keys()
         if inside and not (f in numeric and numeric[f]):
             raise _Unsearched("a size or index used as a number inside a function, a product or a defined entry "
                               "(`\\exp(N)`, `\\sqrt{j}`, `\\prod_j 2`, `K_N` for `let K_j = j`)")
+    if mixed is not None:
+        mixed += [f for f in factors if f.free_symbols & free and f not in mixed]
     return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
+
+
+def _mixed_meetings(mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
+    """Polynomials in sizes and indices whose sign changes are where the regions of inputs that
+    factors mixing sizes with inputs cut change (the regions' search at each size meets the rest):
+    for a factor in one input u and sizes, where its roots in u appear or vanish (its leading
+    coefficient and discriminant in u), and where it meets another factor in u alone (their
+    resultant): `(N + 4 x > 0)(x < -7.4)` has a cell from N = 29.6 on. Factors in two inputs or more
+    are not searched (docs/language.md)."""
+    out: list[sp.Expr] = []
+
+    def add(r) -> None:
+        r = sp.expand(r)
+        if r.free_symbols and not any(isinstance(v, sp.Dummy) for v in r.free_symbols) and r not in out:
+            out.append(r)
+
+    for f in mixed:
+        inputs = f.free_symbols & free
+        if len(inputs) != 1 or all(isinstance(v, sp.Dummy) for v in f.free_symbols):
+            continue
+        (u,) = inputs
+        try:
+            poly = sp.Poly(f, u)
+            add(poly.LC())
+            if poly.degree() > 1:
+                add(sp.discriminant(poly.as_expr(), u))
+            for g in mixed:
+                if g is not f and g.free_symbols & free == {u}:
+                    add(sp.resultant(f, g, u))
+        except (sp.PolynomialError, ValueError, TypeError):
+            continue
+    return out
 
 
 def _sign_points(f: sp.Expr) -> list[dict[str, int]]:
@@ -531,6 +658,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     seen: set[str] = set()  # every name walked, in the step and in the definitions it expands
     expanding: list[str] = []
     factors: list[sp.Expr] = []  # every sign-changing factor in sizes and indices (`_sign_factors`)
+    mixed: list[sp.Expr] = []  # every one in inputs, with or without sizes and indices
+    free_all: set = set()  # the symbols of inputs (`_arith`'s `free`)
     signed_params: set[tuple[str, str]] = set()  # (f, t): in `let f(t) = ...` an argument's sign depends on t
 
     def note(flag: str, why: str) -> None:
@@ -574,10 +703,12 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                     signed_params.add((expanding[-1], p))
         try:
             numeric: dict = {}
-            value = _arith(ctx, left, names, on_sum, numeric)
+            free: set = set()
+            value = _arith(ctx, left, names, on_sum, numeric, free)
             if right is not None:
-                value = value - _arith(ctx, right, names, on_sum, numeric)
-            for f in _sign_factors(value, numeric):
+                value = value - _arith(ctx, right, names, on_sum, numeric, free)
+            free_all.update(free)
+            for f in _sign_factors(value, numeric, free, mixed):
                 if f not in factors:
                     factors.append(f)
                     add_points(_sign_points(f))
@@ -839,6 +970,17 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+    mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
+    if mixing and len(mixed) > MAX_MIXED_FACTORS:
+        unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
+    elif mixing:
+        try:  # where the regions that inputs and sizes cut together change (`_mixed_meetings`)
+            for r in _mixed_meetings(mixed, free_all):
+                if r not in factors:
+                    factors.append(r)
+                    add_points(_sign_points(r))
+        except _Unsearched as exc:
+            unsearched(str(exc))
     # a comparison of two index terms (`j > i + 1`) is decided by the order types realised at every size
     several = [f for f in factors if len(f.free_symbols) > 1 and not _compares_terms(f, shape.offsets)]
     tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors

@@ -727,5 +727,6 @@ CLAIMS += [
          lambda e: (I(S(1, e.N, lambda s: S(1, s, lambda t: 1)) > 210) * e["y"], 0), f="r9_nested_sum.proof",
          extra=({"N": 21},)),
     _rte(r"(K_N > 5 \cdot 6) y = 0", lambda e: (I(S(1, e.N, lambda t: 1) > 30) * e["y"], 0),
-         f="r9_family_nested_sum.proof", extra=({"N": 31},)),
+         f="r9_family_nested_sum.proof", extra=({"N": 31},)),    _rte(r"(N + 4 x > 0) (x < -7.4) y = 0", lambda e: (I(e.N + 4 * e["x"] > 0) * I(e["x"] < Fraction(-37, 5)) * e["y"], 0),
+         f="r9_size_plus_input.proof", extra=({"N": 31}, {"N": 33})),
 ]
