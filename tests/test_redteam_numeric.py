@@ -774,6 +774,17 @@ CLAIMS = [
           lambda v: ind(mpmath.tanh(v["x"] + v["y"] - mpq(F(2000999, 1000))) > 0) * ind(v["x"] - v["z"] < mpq(F(10005, 10)))
           * ind(v["y"] < mpq(F(10005, 10))), lambda v: 0,
           {"x": F(10005, 10), "y": F(10004995, 10000), "z": F(1, 10000)}),
+    # outside_assumptions_edge.proof: attacks on skipping kinks where an assumption fails (regions._Outside)
+    Claim("RN311", "((log log(x + 3) + 1000)^2 < 1) = 0 (x > -2)",
+          lambda v: ind((rlog(rlog(v["x"] + 3)) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: -2 + mpmath.exp(-1000)}, digits=1200),
+    Claim("RN312", "((log log(x + 3) + 1000)^2 < 1)(y > 2) = ((log log(x + 3) + 1000)^2 < -1) (x + y > 0)",
+          lambda v: ind((rlog(rlog(v["x"] + 3)) + 1000) ** 2 < 1) * ind(v["y"] > 2),
+          lambda v: ind((rlog(rlog(v["x"] + 3)) + 1000) ** 2 < -1),
+          {"x": lambda: -2 + mpmath.exp(-1000), "y": F(3)}, digits=1200),
+    Claim("RN313", "((log|log(x + 3)| + 1000)^2 < 1) = 0 (x^2 > 4)",
+          lambda v: ind((rlog(abs(rlog(v["x"] + 3))) + 1000) ** 2 < 1), lambda v: 0,
+          {"x": lambda: -2 - mpmath.exp(-1000)}, digits=1200),
     Claim("RT300", "(tanh x > -1) = 1",
           lambda v: ind(mpmath.tanh(v["x"]) > -1), lambda v: 1, sample={"x": (-300, 300)}),
     Claim("RT301", "(tanh(x - 100) > -1) = 1",

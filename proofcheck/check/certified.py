@@ -40,6 +40,7 @@ CAP_BITS = 1 << 16  # beyond this a straddling decision is Undecided
 GROWTH = 4  # precision multiplies by this on each retry
 GUARD_BITS = 32  # extra bits a leaf enclosure carries beyond the working precision
 EXACT_POWER_BITS = 1 << 20  # an exact rational power stays exact up to about this many bits, then a ball
+SYMBOLS_MEMO = 1 << 16  # expressions whose free symbols are remembered (`symbols_of`)
 
 Value = fmpq | arb
 
@@ -632,6 +633,13 @@ class Evaluator:
         raise Undecided(f"no certified truth value of {name}")
 
 
+@functools.lru_cache(maxsize=SYMBOLS_MEMO)
+def symbols_of(e: sp.Basic) -> frozenset:
+    """e's free symbols, kept: SymPy recomputes them over the whole subtree at every call, and an
+    enclosure asks at every node, for every box of a bisection (quadratic in the tree's size)."""
+    return frozenset(e.free_symbols)
+
+
 def _power_by_squaring(x: arb, k: int) -> arb:
     """x^k for k > 0 by multiplications: python-flint's power of a ball that contains 0 is nan (a
     base like 1.41... - sqrt(2), 10^-60 wide, would stop the evaluation)."""
@@ -787,7 +795,7 @@ class IntervalEvaluator:
         with ctx.workprec(self.bits + GUARD_BITS):
             try:
                 return all(self._settled(node) for node in sp.preorder_traversal(e)
-                           if type(node).__name__ in DISCONTINUOUS and node.free_symbols & self.box.keys())
+                           if type(node).__name__ in DISCONTINUOUS and symbols_of(node) & self.box.keys())
             except (Straddle, Undecided, Undefined):
                 return False
 
@@ -811,7 +819,7 @@ class IntervalEvaluator:
     def _eval(self, e) -> Interval:
         if e.is_Symbol and e in self.box:
             return self.box[e]
-        if not (e.free_symbols & self.box.keys()):
+        if not (symbols_of(e) & self.box.keys()):
             v = as_ball(Evaluator({s: v for s, v in self.box.items() if isinstance(v, sp.Basic)})
                         .run(lambda ev: ev.value(e), start=self.bits))
             return _ends(v)

@@ -291,7 +291,7 @@ def _crosses(h, start: sp.Expr, counter: Counter) -> bool:
     return bool(_bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter))
 
 
-def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
+def no_sign_change_near_singularities(g_line, counter: Counter, outside=None) -> None:
     """Raise a Budget when g changes sign within a relative 2^-NEAR_BITS of a point where one of its
     parts is singular: where the argument u of a log, a root, a non-integer or negative power vanishes
     (u a polynomial in t: its real roots, exactly). Slow functions put sign changes exponentially close
@@ -302,9 +302,11 @@ def no_sign_change_near_singularities(g_line, counter: Counter) -> None:
     log(2 sqrt 2 / s + 1/s^2), no cancellation), bisected over s in [2^NEAR_BITS / max(1, |a|),
     10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
     `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
-    (docs/language.md)."""
+    (docs/language.md). `outside(a)`: the assumptions fail throughout that neighbourhood of a, which
+    then needs no search."""
     for a, nodes in singular_points(g_line):
-        _near_point(g_line, a, nodes, counter)
+        if outside is None or not outside(a):
+            _near_point(g_line, a, nodes, counter)
 
 
 @functools.lru_cache(maxsize=LIMIT_MEMO)

@@ -69,12 +69,12 @@ from flint import ctx, fmpq
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .arrangement import curve_corner_points, vertex_points
 from .extrema import extremum_points, stationary_points
-from .far import (clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
+from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
                   without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
 from .signs import (BISECT_DEPTH, BISECT_EVALUATIONS, INTERVAL_BITS, Counter, excludes_zero, fraction_parts, monotone_ends, monotone_without_root,
-                    no_zero_on, strict_sign)
+                    no_zero_on, relation_fails_on, strict_sign)
 
 FIRST_POINTS = 3
 MORE_POINTS = 12
@@ -521,7 +521,7 @@ def _round_to(v: sp.Rational, bits: int) -> sp.Rational:
     return sp.Rational(round(v * sp.Integer(2) ** shift), sp.Integer(2) ** shift) if shift > 0 else sp.Integer(round(v))
 
 
-def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) -> list[Crossing]:
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int, outside=None) -> list[Crossing]:
     """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
     overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
@@ -535,12 +535,13 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int) ->
             near = min(abs(c.lo), abs(c.hi))
             start = max(x for x in (*FORM_STARTS, FAR_START) if x <= near)
             g_side = side_form(g_line, 1 if c.lo >= 0 else -1, start)
-        out.extend(_refined_one(g_line, g_side, c, everyone, bits))
+        out.extend(_refined_one(g_line, g_side, c, everyone, bits, outside))
     return out
 
 
-def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: int) -> list[Crossing]:
-    """`_refined` for one bracket c, enclosed in `g_side`, g's form for the side of 0 c lies on."""
+def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: int, outside=None) -> list[Crossing]:
+    """`_refined` for one bracket c, enclosed in `g_side`, g's form for the side of 0 c lies on.
+    `outside(lo, hi)`: the assumptions fail throughout [lo, hi] on this line (`_Outside`)."""
     slope = sp.diff(g_side, _T)
     monotone = excludes_zero(slope, c.lo, c.hi)
     if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
@@ -549,7 +550,7 @@ def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: in
     others = [d for d in everyone if d is not c]
     if exact is not None:
         return [Crossing(exact, exact, exact)]
-    edge = _edge_in(g_line, c)
+    edge = _edge_in(g_line, c, outside)
     if edge is None:
         return _refine(g_side, c, bits, others)
     # a singular point with no zero next to it (`_singular_edge`): only the rest is refined
@@ -659,7 +660,7 @@ def _proportional(g_line, h_line) -> bool:
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
            coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False,
-           sweep: bool = True) -> list[Probe]:
+           sweep: bool = True, rels: tuple = ()) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
@@ -667,7 +668,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     the probes of the lines through the arguments' numerically found stationary points only
     (`extremum_points`), asked for by a step that survived the ordinary probes. `sweep`: lines through
     the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
-    sampled numerically only, whose evidence is sampled points."""
+    sampled numerically only, whose evidence is sampled points. `rels`: the assumptions, (op, x, y);
+    no kink needs settling or searching where one of them fails throughout (`_Outside`)."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
@@ -712,7 +714,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         everyone = [c for _, _, cs, _ in per_arg for c in cs]
         bisected = any(by_bisection for *_, by_bisection in per_arg)
         decades = scale_decades([g_line for _, g_line, _, _ in per_arg]) if bisected else 0.0
-        per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades)) if by_bisection else cs,
+        outside = _Outside.of(line, rels)
+        per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades), outside) if by_bisection else cs,
                     by_bisection) for g, g_line, cs, by_bisection in per_arg]
         _no_unordered_crossings(per_arg)
         found = [c for _, _, cs, _ in per_arg for c in cs]
@@ -722,7 +725,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         coverage.lines += 1
         coverage.bounded_lines += bisected
         cuts = _merge(found)
-        settled = [(*x, g) for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts)]
+        settled = [(*x, g) for g, g_line, cs in bracketed for x in _settle(g, g_line, line, difference, cs, cuts, outside)]
         coverage.crossings += len(cuts)
         coverage.brackets += sum(c.value is None for c in cuts)
         coverage.cells += len(cuts) + 1
@@ -737,7 +740,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 line_probes += [(sign * t, BEYOND) for t in far_points(decades) for sign in (-1, 1)]
             for g, g_line, _, by_bisection in per_arg:
                 if by_bisection and not (difference is not None and _same_on_every_side(difference, g)):
-                    beyond += _far_out(g_line)
+                    beyond += _far_out(g_line, outside)
         if depth and len(out) + len(line_probes) > MAX_PROBES:
             out.append(_unswept(bases[0], f"more than {MAX_PROBES} probe points"))
             break
@@ -756,7 +759,46 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     return out
 
 
-def _far_out(g_line) -> list[str]:
+@dataclass(frozen=True)
+class _Outside:
+    """Where the assumptions fail along one probe line. Only relations in the line's own inputs
+    count: along an axis line of x, `x > 0` fails at x = -2 for every value of the other inputs, so
+    the sweep lines through such a point (`_swept`) meet no point of the domain either; `x + y > 0`
+    would not say that, and is left out."""
+
+    rel_lines: tuple  # (op, x - y restricted to the line)
+
+    @staticmethod
+    def of(line: Line, rels) -> _Outside | None:
+        own = {s for s, _ in line.direction}
+        kept = tuple((op, line.restrict(x - y)) for op, x, y in rels if (x - y).free_symbols <= own)
+        return _Outside(kept) if kept else None
+
+    def __call__(self, lo: sp.Rational, hi: sp.Rational) -> bool:
+        """An assumption fails at every t in [lo, hi]."""
+        return relation_fails_on(self.rel_lines, lo, hi)
+
+    def near(self, a: sp.Expr) -> bool:
+        """An assumption fails throughout the neighbourhood of a that the search next to a singular
+        point covers (`far.near_radius`)."""
+        bounds = _rational_bounds(a)
+        r = near_radius(a)
+        return bounds is not None and self(bounds[0] - r, bounds[1] + r)
+
+
+def _rational_bounds(a: sp.Expr) -> tuple | None:
+    """Rationals lo <= a <= hi within 2^-NEAR_BITS of the real number a (a rational: a itself)."""
+    if a.is_Rational:
+        return a, a
+    scale = sp.Integer(2) ** NEAR_BITS
+    try:
+        lo, hi = sp.floor(a * scale), sp.ceiling(a * scale)
+    except (TypeError, ValueError):
+        return None
+    return (lo / scale, hi / scale) if lo.is_Integer and hi.is_Integer else None
+
+
+def _far_out(g_line, outside: _Outside | None = None) -> list[str]:
     """Why g may change sign where no probe reaches (past 10^400 by its limit or its slow tail, or
     within 2^-64 of a singular point), or []. Kept as the reason of an UNSWEPT probe placed after every
     other probe, so a difference found on the line still refutes the step (a region near 10^208 is
@@ -765,7 +807,7 @@ def _far_out(g_line) -> list[str]:
         no_sign_change_beyond(g_line)
         tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
         no_sign_change_in_slow_tail(g_line, tails)
-        no_sign_change_near_singularities(g_line, tails)
+        no_sign_change_near_singularities(g_line, tails, outside.near if outside else None)
     except Budget as far:
         return [str(far)]
     return []
@@ -867,13 +909,14 @@ def _through(point: dict, inputs: list, swept: set) -> list[tuple[Line, int]]:
 
 
 def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: list[Crossing],
-            cuts: list[Crossing]):
+            cuts: list[Crossing], outside=None):
     """For each bracket of a jump argument g (the difference has a sign, indicator, case split or
     Kronecker delta of g, so its value exactly where g = 0 can differ from every value around: `(x
     e^x \\geq 1) = (x e^x > 1)`): the kink's exact place when it can be found (`_exact_zeros`), as
     probes on it; else the difference with g's jumps at their value for g = 0 must be 0 over the
     whole bracket (`d/dx ReLU(g) = (g > 0) g'`); else one UNSETTLED probe, which makes the step
-    unknown. Yields (t, where, note, the bracket)."""
+    unknown. A bracket where an assumption fails throughout (`outside`) needs none of this. Yields
+    (t, where, note, the bracket)."""
     on_kink = _at_zero_of(difference, g)
     if on_kink is None:
         return
@@ -881,10 +924,12 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
     for c in cs:
         if c.value is not None:
             continue
+        if outside is not None and outside(c.lo, c.hi):
+            continue  # no point of the bracket is in the step's domain
         zeros = _exact_zeros(g_line, c, cuts)
         if zeros is not None:
             yield from ((z, "on", "", c) for z in zeros)
-        elif _singular_edge(g_line, c):
+        elif _singular_edge(g_line, c, outside):
             continue  # no zero in it: the bracket holds the point where g stops having a value
         elif not _zero_throughout(d_line, c):
             note = (f"{sp.sstr(g)} changes sign at a point bisection only brackets (t in "
@@ -893,21 +938,23 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
             yield (c.lo + c.hi) / 2, UNSETTLED, note, c
 
 
-def _singular_edge(g_line: sp.Expr, c: Crossing) -> bool:
+def _singular_edge(g_line: sp.Expr, c: Crossing, outside=None) -> bool:
     """The bracket lies within `near_radius` of a rational singular point a of g (log x at 0: g has
     no value on one side) where the search next to a shows no zero of g on either side
     (`_edge_in`): it brackets a, where g starts or stops having a value, not a kink (`(\\log x < x) = 1`
     under x > 0 needs no value of the indicator at a point where x = log x). `_refined` cuts such
     brackets down to this."""
-    a = _edge_in(g_line, c)
+    a = _edge_in(g_line, c, outside)
     return a is not None and a - near_radius(a) <= c.lo and c.hi <= a + near_radius(a)
 
 
-def _edge_in(g_line: sp.Expr, c: Crossing):
+def _edge_in(g_line: sp.Expr, c: Crossing, outside=None):
     """A rational singular point of g inside the bracket with no zero of g within its `near_radius`
-    (`far.clear_next_to`), or None."""
+    (`far.clear_next_to`), or none that matters there: the assumptions fail throughout that
+    neighbourhood (`outside`); or None."""
     for a in _rational_singular_points(g_line):
-        if c.lo <= a <= c.hi and _not_zero_at(g_line, a) and clear_next_to(g_line, a):
+        if c.lo <= a <= c.hi and _not_zero_at(g_line, a) and (
+                (outside is not None and outside.near(a)) or clear_next_to(g_line, a)):
             return a
     return None
 

@@ -110,3 +110,30 @@ def excludes_zero(g_line, t1: sp.Rational, t2: sp.Rational) -> bool:
         if not narrow and not (hi - lo < arb(2) ** (20 - bits)):
             return False  # a real sign change (or a wide enclosure): split the piece
     return False
+
+
+_FAILS_THROUGHOUT = {  # a relation x - y (op) 0 fails at every value in [lo, hi]
+    ">": lambda lo, hi: hi <= 0, "<": lambda lo, hi: lo >= 0, ">=": lambda lo, hi: hi < 0,
+    "<=": lambda lo, hi: lo > 0, "=": lambda lo, hi: lo > 0 or hi < 0,
+}
+
+
+def relation_fails_on(rel_lines: tuple, t1: sp.Rational, t2: sp.Rational) -> bool:
+    """Some assumption fails at every t in [t1, t2]: the enclosure of its x - y along the line
+    (`rel_lines`: (op, x - y restricted to the line)) over the piece lies on the wrong side of 0. No
+    point there is in the step's domain, so no sign change of an argument there needs a probe (`assume
+    x > 0` and the search next to log log(x + 3)'s singular point -2). A relation whose enclosure is
+    undefined or undecided there proves nothing."""
+    bits = INTERVAL_BITS[0]
+    box = {_T: rational_interval(t1, t2, bits)}
+    for op, d in rel_lines:
+        fails = _FAILS_THROUGHOUT.get(op)
+        if fails is None:
+            continue  # x != y fails at one point at most
+        try:
+            lo, hi = IntervalEvaluator(box, bits, extended=True).enclose(d)
+        except (Straddle, Undecided, Undefined):
+            continue
+        if fails(lo, hi):
+            return True
+    return False

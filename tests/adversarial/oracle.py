@@ -694,3 +694,38 @@ CLAIMS += [
     _rte(r"(\sin N > 0.9999) x = 0", lambda e: (_exceeds(mpmath.sin, e.N, mpmath.mpf("0.9999")) * e["x"], 0),
          f="r8_value_caught.proof", extra=({"N": 33},)),
 ]
+
+
+def _sigmoid(v) -> mpmath.mpf:
+    with mpmath.workdps(50):
+        return 1 / (1 + mpmath.exp(-_mp(v)))
+
+
+def _above(value, bound) -> int:
+    """I(value > bound) at 50 digits, for an mpmath value far from the bound."""
+    with mpmath.workdps(50):
+        return I(value > bound)
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r9_*: sizes behind inputs and inner sums (5 * 6 = 30)
+    _rte(r"(N + \sigma(x) > 5 \cdot 6) y = 0", lambda e: (_above(e.N + _sigmoid(e["x"]), 30) * e["y"], 0),
+         f="r9_size_plus_sigmoid.proof", extra=({"N": 30},)),
+    _rte(r"(N \sigma(x) > 5 \cdot 6) y = 0", lambda e: (_above(e.N * _sigmoid(e["x"]), 30) * e["y"], 0),
+         f="r9_size_times_sigmoid.proof", extra=({"N": 31}, {"N": 61}, {"N": 301}, {"N": 3001})),
+    _rte(r"(\sum_j (1 + 0 x_j) > 5 \cdot 6) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1 + 0 * e["x", j]) > 30) * e["y"], 0), f="r9_sum_dead_input.proof",
+         extra=({"N": 31},)),
+    _rte(r"(\sum_{t=1}^{N} (t + \tanh(x)) > 5 \cdot 6 \cdot 7) y = 0",
+         lambda e: (_above(S(1, e.N, lambda t: t) + e.N * mpmath.tanh(_mp(e["x"])), 210) * e["y"], 0),
+         f="r9_sum_bounded_input.proof", extra=({"N": 20}, {"N": 21})),
+    _rte(r"(\sum_{t=1}^{3} N > 5 \cdot 6) y = 0", lambda e: (I(S(1, 3, lambda t: e.N) > 30) * e["y"], 0),
+         f="r9_literal_range_sum_of_size.proof"),
+    _rte(r"(K_N > 5 \cdot 6) y = 0", lambda e: (I(e.N + 0 * e["x"] > 30) * e["y"], 0), f="r9_family_dead_input.proof",
+         extra=({"N": 31},)),
+    _rte(r"(\sum_{s=1}^{N} \sum_{t=1}^{s} 1 > 5 \cdot 6 \cdot 7) y = 0",
+         lambda e: (I(S(1, e.N, lambda s: S(1, s, lambda t: 1)) > 210) * e["y"], 0), f="r9_nested_sum.proof",
+         extra=({"N": 21},)),
+    _rte(r"(K_N > 5 \cdot 6) y = 0", lambda e: (I(S(1, e.N, lambda t: 1) > 30) * e["y"], 0),
+         f="r9_family_nested_sum.proof", extra=({"N": 31},)),
+]
