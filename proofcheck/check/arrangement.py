@@ -61,23 +61,27 @@ def vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]
 def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
     """(point, plane) next to the corners where a kink curve that is not a line with rational
     coefficients (`x + \\sqrt{2} y = c`, `\\tanh(x + y - c) = 0`, `x y = 1`) meets one that is (`x <
-    1001`) or another polynomial curve (`x^2 + y^2 = 2.000001`), in a plane of two inputs whose
-    arguments mention no other input: the curve restricted to the line, its sign changes there isolated
+    1001`) or another polynomial curve (`x^2 + y^2 = 2.000001`), in each plane of two inputs that an
+    argument mentions alone, every other argument there read with the other inputs at the base point
+    (`(x + z^2 > -1)` is a line of the plane; the probes get lines along z too, `regions.probes`,
+    so a factor that ties a third input hides no corner): the curve restricted to the line, its sign changes there isolated
     as on any probe line (`regions.crossings`: exactly, or bracketed by certified bisection), two
     polynomial curves' common points solved exactly (`extrema._polynomial_solutions`), then one point
     in every sector around each meeting point between the curves' tangent lines, at CORNER_RADII
     distances (the cell's size is not known: a search, not
     the exact cover that `vertex_points` gives lines alone; docs/language.md)."""
     inputs = [g.free_symbols & set(syms) for g in args]
-    wide = set().union(*(ins for ins in inputs if len(ins) > 2))  # an argument in three inputs or more ties them
-    if not any(len(ins) == 2 and not ins & wide for ins in inputs):
-        return []  # no plane whose arguments mention its two inputs alone
+    if not any(len(ins) == 2 for ins in inputs):
+        return []  # no argument in two inputs: no plane of this search
     args = _unfolded(args)
     out: list[tuple[dict, tuple]] = []
-    for u, v in _planes(args, syms):
-        curves = tuple(dict.fromkeys(g for g in args if {u, v} & g.free_symbols))
-        if any((g.free_symbols & set(syms)) - {u, v} for g in curves):
-            continue  # an argument in more inputs: its cells are not those of this plane alone
+    pairs = {tuple(sorted(ins, key=lambda s: s.name)) for ins in inputs if len(ins) == 2}
+    for u, v in sorted(pairs, key=lambda pair: (pair[0].name, pair[1].name)):
+        others = {s: base[s] for s in syms if s not in (u, v) and s in base}
+        curves = tuple(dict.fromkeys(g.xreplace(others) for g in args if {u, v} & g.free_symbols))
+        curves = tuple(g for g in curves if g.free_symbols & {u, v})
+        if any(g.free_symbols & set(syms) - {u, v} for g in curves):
+            continue  # an input with no base value
         for point in _plane_corners(curves, u, v):
             out.append(({**base, u: point[0], v: point[1]}, (u, v)))
     return out

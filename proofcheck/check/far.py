@@ -303,7 +303,12 @@ def no_sign_change_near_singularities(g_line, counter: Counter, outside=None) ->
     10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
     `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
     (docs/language.md). `outside(a)`: the assumptions fail throughout that neighbourhood of a, which
-    then needs no search."""
+    then needs no search. An argument whose every zero and pole `_vanishing` may not have found (`|x|
+    - 2`, `\\sqrt{x} - 1`, `\\log x - 1`, a quintic) is a Budget: a point next to which nobody searched."""
+    for u in singular_arguments(g_line):
+        if not _found_all(u):
+            raise Budget(f"{sp.sstr(g_line)} is singular where {sp.sstr(u)} is 0 or infinite, and those points "
+                         "could not all be found exactly: one may hide a sign change next to it")
     for a, nodes in singular_points(g_line):
         if outside is None or not outside(a):
             _near_point(g_line, a, nodes, counter)
@@ -358,15 +363,7 @@ def singular_points(g_line) -> list[tuple]:
     the u's that are polynomials with rational coefficients vanishing at a: written by their Taylor
     polynomial next to a (`_near`); the others are put in as they are."""
     found: dict = {}
-    for node in sp.preorder_traversal(g_line):
-        if isinstance(node, (sp.log, sp.acosh)):
-            u = node.args[0] - (1 if isinstance(node, sp.acosh) else 0)
-        elif node.is_Pow and not (node.exp.is_Integer and node.exp > 0) and not node.exp.has(_T):
-            u = node.base
-        else:
-            continue
-        if not u.has(_T):
-            continue
+    for u in singular_arguments(g_line):
         taylor = _rational_poly(u) is not None
         for a in _vanishing(u):
             found.setdefault(a, set())
@@ -374,6 +371,82 @@ def singular_points(g_line) -> list[tuple]:
                 found[a].add(u)
     return sorted(((a, tuple(sorted(us, key=sp.default_sort_key))) for a, us in found.items()),
                   key=lambda x: sp.default_sort_key(x[0]))
+
+
+def singular_arguments(g_line) -> list:
+    """The arguments u (in t) of g's logs, acosh and powers b^p (p not a positive integer): g may be
+    singular where one of them is 0 or infinite."""
+    out = []
+    for node in sp.preorder_traversal(g_line):
+        if isinstance(node, (sp.log, sp.acosh)):
+            u = node.args[0] - (1 if isinstance(node, sp.acosh) else 0)
+        elif node.is_Pow and not (node.exp.is_Integer and node.exp > 0) and not node.exp.has(_T):
+            u = node.base
+        else:
+            continue
+        if u.has(_T) and u not in out:
+            out.append(u)
+    return out
+
+
+def _found_all(u, depth: int = 0) -> bool:
+    """`_vanishing(u)` is every real point where u is 0 or has a pole: each of its rules is exact for
+    the forms it reads (a polynomial's real roots, |w| and odd increasing functions of such a w, c e^w
+    + k, log w, powers, products, quotients, a polynomial of degree <= 4 with all its roots in
+    radicals), or u has one sign and no pole (SymPy's assumptions: e^x + e^{-x}). The search over a
+    sum's terms is not exact (`|x| - 2` vanishes at 2, where no term does)."""
+    if not u.has(_T):
+        return True
+    if depth > TAIL_LEVELS:
+        return False
+    if _rational_poly(u) is not None:
+        return True
+    if isinstance(u, (sp.Abs, *_SIGN_OF_ARGUMENT)):
+        return _found_all(u.args[0], depth + 1)
+    if isinstance(u, sp.exp):
+        return _rational_poly(u.args[0]) is not None  # no zero, and no pole of a polynomial
+    if u.is_Add:
+        exps = [a for a in u.args if a.has(_T)]
+        if len(exps) == 1:
+            c, e = exps[0].as_independent(_T, as_Add=False)
+            k = u - exps[0]
+            if isinstance(e, sp.exp) and c.is_number and k.is_number and c != 0:
+                if (-k / c).is_positive:
+                    return _found_all(e.args[0] - sp.log(-k / c), depth + 1)
+                return _rational_poly(e.args[0]) is not None  # c e^w + k of one sign, w without a pole
+    if isinstance(u, sp.log):
+        return _found_all(u.args[0] - 1, depth + 1) and _found_all(u.args[0], depth + 1)
+    if u.is_Pow and not u.exp.has(_T):
+        return _found_all(u.base, depth + 1)
+    if u.is_Mul:
+        return all(_found_all(f, depth + 1) for f in u.args)
+    try:
+        num, den = sp.fraction(sp.together(u))
+    except (ValueError, TypeError, sp.PolynomialError):
+        return False
+    if den != 1:
+        return _found_all(num, depth + 1) and _found_all(den, depth + 1)
+    try:
+        poly = sp.Poly(u, _T, extension=True)
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        poly = None
+    if poly is not None and 1 <= poly.degree() <= MAX_RADICAL_DEGREE:
+        try:
+            return sum(sp.roots(poly).values()) == poly.degree()
+        except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
+            return False
+    return bool(u.is_positive or u.is_negative) and not _has_pole(u)
+
+
+def _has_pole(u) -> bool:
+    """u may be infinite at a finite t: a power with a negative exponent, or a function other than
+    exp, |.| and the odd increasing ones, of an argument that may be."""
+    for node in sp.preorder_traversal(u):
+        if node.is_Pow and (node.exp.is_negative or not node.exp.is_Integer) and node.base.has(_T):
+            return True
+        if isinstance(node, sp.Function) and not isinstance(node, (sp.exp, sp.Abs, *_SIGN_OF_ARGUMENT)):
+            return True
+    return False
 
 
 def _rational_poly(u) -> sp.Poly | None:

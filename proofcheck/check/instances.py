@@ -478,6 +478,8 @@ def _one_signed(x) -> bool:
     if isinstance(x, n.Call):
         return _SIGNED_WORDS.get(FUNCTION_WORDS.get(x.func, x.func), False) and x.power == 1
     if isinstance(x, n.Pow):
+        if isinstance(x.base, n.Name) and x.base.sub is None and x.base.base == "e":
+            return True  # e^u
         if isinstance(x.base, n.Num):
             try:
                 return Fraction(x.base.text) > 0  # 2^N (not 0^N: 1 at N = 0, else 0)
