@@ -270,3 +270,13 @@ def test_a_counterexample_in_a_thin_cell_reads_as_a_short_decimal(tmp_path):
     x = Fraction(text)
     assert Fraction(1, 3) < x < Fraction(1, 3) + Fraction(1, 10 ** 20)
     assert "/" not in text and len(text) <= 30, text
+
+
+def test_exact_zero_survives_sympy_failing_on_numbers():
+    """SymPy's evaluation of sqrt(25 * 10^98 + 1) raises ValueError ("not a prime factor", found by
+    red-team round 9 on sqrt(x^2 + 1) - x > 10^-50): not decided exactly, never a crash."""
+    import sympy as sp
+    from proofcheck.check.certified import exact_zero
+    x = sp.Symbol("x")
+    e = sp.sqrt(x ** 2 + 1) - x - sp.Rational(1, 10 ** 50)
+    assert exact_zero(e, {x: sp.Integer(5 * 10 ** 49)}) is None

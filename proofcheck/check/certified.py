@@ -136,7 +136,10 @@ def exact_zero(expr: sp.Expr, point: dict) -> bool | None:
     points with algebraic coordinates (a probe on the kink of x^2 - 2, at x = CRootOf(x^2 - 2, 1)),
     decided by the minimal polynomial, and closed forms that SymPy's own arithmetic settles
     (exp(log 1000) - 1000)."""
-    v = expr.xreplace(point)
+    try:
+        v = expr.xreplace(point)
+    except (ValueError, TypeError, ZeroDivisionError, RecursionError):  # SymPy's own evaluation of the
+        return None  # numbers failed (sqrt of a 100-digit rational: "not a prime factor"): not decided exactly
     if v == 0:
         return True
     if v.is_Rational:
