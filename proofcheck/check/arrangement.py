@@ -111,9 +111,31 @@ def _plane_corners(curves: tuple, u, v) -> tuple:
                 p = {w: sp.Rational(e.xreplace({_T: t})) for w, e in at.items()}
                 if p not in [q for q, _ in corners]:
                     corners.append((p, width * (1 + abs(a) + abs(b))))
+    for l1, l2 in itertools.combinations(lines, 2):  # the lines' own vertices that a curve passes through or
+        m = _meet(l1, l2)                              # next to (10^-20 off: `vertex_points` sees lines alone)
+        p = None if m is None else {u: m[0], v: m[1]}
+        if p is not None and p not in [q for q, _ in corners] and _some_through(bent, p, u, v):
+            corners.append((p, sp.S.Zero))
     if len(corners) > MAX_CORNERS:
         raise Budget(f"more than {MAX_CORNERS} corners of kink curves in the plane of {u} and {v}")
-    return tuple(point for p, width in corners for point in _around(p, width, list(curves), u, v))
+    return tuple(point for p, width in corners
+                 for point in _around(p, width, list(curves), u, v, _nearest(p, corners, u, v)))
+
+
+def _nearest(p: dict, corners: list, u, v) -> sp.Rational | None:
+    """A power of 2 at most a quarter of the distance (max norm) from p to the nearest other corner:
+    a cell with p among its corners reaches at least that far from p only if it is no smaller, so
+    a cell whose corners are 10^-20 apart (a curve passing that close to a vertex, a line tangent to
+    a curve) is probed at that scale too. None when p has no other corner."""
+    gaps = [max(abs(p[u] - q[u]), abs(p[v] - q[v])) for q, _ in corners if q != p]
+    gap = min((g for g in gaps if g > 0), default=None)
+    if gap is None:
+        return None
+    quarter = sp.Rational(gap) / 4
+    e = int(quarter.p).bit_length() - int(quarter.q).bit_length()  # 2^e is within a factor 2 of it
+    while sp.Integer(2) ** e > quarter:
+        e -= 1
+    return sp.Integer(2) ** e
 
 
 @functools.lru_cache(maxsize=1024)
@@ -127,10 +149,10 @@ def _meetings(h_line) -> tuple:
                  for c in found)
 
 
-def _around(p: dict, width, curves: list, u, v) -> list[tuple]:
+def _around(p: dict, width, curves: list, u, v, nearest=None) -> list[tuple]:
     """Points in every sector between the tangent lines at p of the curves through p (those whose
     value there is within their slope times `width`, p's uncertainty, or 2^-CORNER_BITS |p|), at each
-    of CORNER_RADII times max(1, |p|)."""
+    of CORNER_RADII times max(1, |p|), and at `nearest` (`_nearest`) when that is closer."""
     from .certified import Evaluator, Undecided, Undefined  # noqa: PLC0415
 
     x, y = p[u], p[v]
@@ -138,11 +160,10 @@ def _around(p: dict, width, curves: list, u, v) -> list[tuple]:
     rays = set()
     try:
         for h in curves:
-            value, gu, gv = Evaluator(p).run(lambda e: [e.value(h), e.value(sp.diff(h, u)), e.value(sp.diff(h, v))])
-            gu, gv = (_rational(g) for g in (gu, gv))
-            if (gu, gv) == (0, 0) or abs(_rational(value)) > (abs(gu) + abs(gv)) * (width + scale / 2 ** CORNER_BITS):
-                continue  # not through p
-            rays.update({(-gv, gu), (gv, -gu)})
+            slope = _through(h, p, width, u, v)
+            if slope is not None:
+                gu, gv = slope
+                rays.update({(-gv, gu), (gv, -gu)})
     except (Undefined, Undecided):
         return []
     if len(rays) < 4:
@@ -154,10 +175,39 @@ def _around(p: dict, width, curves: list, u, v) -> list[tuple]:
         size = max(abs(w[0]), abs(w[1]))
         if size == 0:
             continue
-        for k in CORNER_RADII:
-            eps = scale / sp.Integer(2) ** k
+        radii = [scale / sp.Integer(2) ** k for k in CORNER_RADII]
+        if nearest is not None and nearest < radii[-1]:
+            radii.append(nearest)
+        for eps in radii:
             out.append((x + eps * w[0] / size, y + eps * w[1] / size))
     return out
+
+
+def _some_through(curves: list, p: dict, u, v) -> bool:
+    """Some curve passes through the point p (`_through`); one without a value there does not."""
+    from .certified import Undecided, Undefined  # noqa: PLC0415
+
+    for h in curves:
+        try:
+            if _through(h, p, sp.S.Zero, u, v) is not None:
+                return True
+        except (Undefined, Undecided):
+            continue
+    return False
+
+
+def _through(h, p: dict, width, u, v) -> tuple | None:
+    """h's gradient (u, v parts, rational) at p when the curve h = 0 passes through p: its value there
+    is within its slope times `width` (p's uncertainty) or 2^-CORNER_BITS max(1, |p|); else None.
+    Undefined or Undecided propagate."""
+    from .certified import Evaluator  # noqa: PLC0415
+
+    scale = max(1, abs(p[u]), abs(p[v]))
+    value, gu, gv = Evaluator(p).run(lambda e: [e.value(h), e.value(sp.diff(h, u)), e.value(sp.diff(h, v))])
+    gu, gv = (_rational(g) for g in (gu, gv))
+    if (gu, gv) == (0, 0) or abs(_rational(value)) > (abs(gu) + abs(gv)) * (width + scale / 2 ** CORNER_BITS):
+        return None
+    return gu, gv
 
 
 def _rational(value) -> sp.Rational:
