@@ -317,6 +317,13 @@ def _may_name_same(a: n.Name, b: n.Name) -> bool:
     return True  # an index letter or arithmetic in a subscript: possibly the same entry
 
 
+def _power_of(target: n.Name, nm: n.Name) -> bool:
+    """`let x^2 = 9` names the node x² (a powered name): from there on the goal's own `x^2` reads as
+    that node, so it redefines what the goal computes from its input x."""
+    head, power, _ = target.base.partition("^")
+    return bool(power) and head == nm.base and (target.sub is None) == (nm.sub is None)
+
+
 def _point(ctx: Context) -> dict:
     """The given values in force (a later `at` for a name wins), by name up to notation."""
     idx = ctx.index_names
@@ -440,7 +447,7 @@ def narrowing(goal: Goal, ctx: Context, refinements: dict[int, Context], allow_c
     for d in ctx.definitions:
         if id(d) in own or restates(d):
             continue
-        if any(_may_name_same(d.target, nm) for nm in world):
+        if any(_may_name_same(d.target, nm) or _power_of(d.target, nm) for nm in world):
             out.append(f"`let {d.target.display}` (line {d.span.line}) defines a name the goal treats as an input")
             break
     return out
@@ -474,20 +481,33 @@ def _lines(c: Chain) -> tuple[int, int]:
     return c.members[0].span.line, c.members[-1].span.line
 
 
-def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: frozenset = frozenset()):
-    """`e` with its free index letters renamed (`mapping`); letters bound by a sum are left alone."""
+def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: frozenset = frozenset(), fresh=None):
+    """`e` with its free index letters renamed (`mapping`); letters bound by a sum are left alone. A
+    sum that binds a letter the renaming writes (`\\sum_i W_{k,i}` with k -> i) has its own letter
+    renamed first to `fresh(letter, used)` (a declared index of the same range used nowhere), so the
+    renamed k is not captured; with no such letter, ValueError."""
     if isinstance(e, (tuple, list)):
-        return type(e)(rename(x, mapping, index_names, bound) for x in e)
+        return type(e)(rename(x, mapping, index_names, bound, fresh) for x in e)
     if not isinstance(e, n.Node):
         return e
+    if isinstance(e, n.BigOp) and e.var is not None and e.var.base in mapping.values() \
+            and _letters(e) & (set(mapping) - bound):
+        new = fresh(e.var.base, _letters(e) | set(mapping) | set(mapping.values())) if fresh else None
+        if new is None:
+            raise ValueError(f"renaming into {e.var.base} would be captured by a sum")
+        own = {e.var.base: new}
+        e = replace(e, var=replace(e.var, base=new), cond=rename(e.cond, own, index_names),
+                    body=rename(e.body, own, index_names))
     if isinstance(e, n.BigOp):
         inner = set(bound)
         if e.var is not None:
             inner.add(e.var.base)
         if e.cond is not None:
             inner |= {t.base for t in e.cond.terms if isinstance(t, n.Name) and t.sub is None and t.base not in mapping}
-        return replace(e, lower=rename(e.lower, mapping, index_names, bound), upper=rename(e.upper, mapping, index_names, bound),
-                       cond=rename(e.cond, mapping, index_names, bound), body=rename(e.body, mapping, index_names, frozenset(inner)))
+        return replace(e, lower=rename(e.lower, mapping, index_names, bound, fresh),
+                       upper=rename(e.upper, mapping, index_names, bound, fresh),
+                       cond=rename(e.cond, mapping, index_names, bound, fresh),
+                       body=rename(e.body, mapping, index_names, frozenset(inner), fresh))
     if isinstance(e, n.Name):
         if e.sub is None:
             return replace(e, base=mapping[e.base]) if e.base in mapping and e.base not in bound else e
@@ -495,10 +515,41 @@ def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: froze
         if len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None and len(sub[0].base) > 1 \
                 and all(c in index_names for c in sub[0].base):
             sub = tuple(n.Name(sub[0].span, c) for c in sub[0].base)
-        sub = rename(sub, mapping, index_names, bound)
+        sub = rename(sub, mapping, index_names, bound, fresh)
         return replace(e, sub=sub, raw_sub=",".join(s.base if isinstance(s, n.Name) and s.sub is None else "?" for s in sub))
-    changes = {f.name: rename(getattr(e, f.name), mapping, index_names, bound) for f in fields(e) if f.name != "span"}
+    changes = {f.name: rename(getattr(e, f.name), mapping, index_names, bound, fresh) for f in fields(e) if f.name != "span"}
     return replace(e, **changes)
+
+
+def _letters(e) -> set[str]:
+    """Every plain letter written in e (free or bound, in subscripts too)."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, (tuple, list)):
+            for y in x:
+                walk(y)
+        elif isinstance(x, n.Name):
+            if x.sub is None:
+                out.add(x.base)
+            walk(x.sub or ())
+        elif isinstance(x, n.Node):
+            for f in fields(x):
+                if f.name != "span":
+                    walk(getattr(x, f.name))
+
+    walk(e)
+    return out
+
+
+def _fresh_index(ctx: Context):
+    """`rename`'s `fresh`: a declared index letter with the range of `letter`, used nowhere in `used`."""
+    def fresh(letter: str, used: set[str]) -> str | None:
+        for cand in sorted(ctx.index_names):
+            if cand not in used and cand != letter and ctx.index_range(cand) == ctx.index_range(letter):
+                return cand
+        return None
+    return fresh
 
 
 def _renamings(goal: Goal, ctx: Context, a: n.Expr, b: n.Expr) -> list[dict[str, str]]:
@@ -576,7 +627,14 @@ class GoalJudge:
         out = []
         for a, b in ends:
             for mapping in _renamings(g, c.context, a, b):
-                out.append((rename(a, mapping, idx), rename(b, mapping, idx), mapping) if mapping else (a, b, mapping))
+                if not mapping:
+                    out.append((a, b, mapping))
+                    continue
+                try:
+                    fresh = _fresh_index(c.context)
+                    out.append((rename(a, mapping, idx, fresh=fresh), rename(b, mapping, idx, fresh=fresh), mapping))
+                except ValueError:
+                    continue  # every reading with this renaming would capture a letter: not this one
         return out
 
     def _eligible(self, g: Goal, f: ChainFacts) -> bool:

@@ -197,16 +197,35 @@ def screen(kp: KeyProblem, statements: list[n.Statement], path: str) -> tuple[li
                 drop(st, "changed-network", "networks are given by the key; this line was ignored")
         elif isinstance(st, n.IndexLine):
             clash = [nm.base for nm in st.names if nm.base in ranges and ranges[nm.base] != (st.lower, st.upper)]
+            taken = [nm.display for nm in (*st.names, *_plain_names(st.lower), *_plain_names(st.upper))
+                     if nm.base not in ranges and (kp.fixes(nm) or kp.defines(nm))]
             if clash:
                 drop(st, "changed-index", f"this changes the range of the key's index {', '.join(clash)}, so it was ignored")
+            elif taken:
+                drop(st, "changed-index", f"this makes {', '.join(dict.fromkeys(taken))}, which the key gives or defines, "
+                                          "an index or a size (a whole number), so it was ignored")
             elif any(nm.base not in ranges for nm in st.names):
                 kept.append(st)
-        elif isinstance(st, n.LetLine) and kp.fixes(st.target):
+        elif isinstance(st, n.LetLine) and (kp.fixes(st.target) or _power_of_given(kp, st.target)):
             what = "a function the key applies" if not kp.gives(st.target) else "given by the key"
             drop(st, "defined-input", f"`{st.target.display}` is {what}; defining it changes the problem, so this `let` was ignored")
         else:
             kept.append(st)
     return kept, findings
+
+
+def _power_of_given(kp: KeyProblem, target: n.Name) -> bool:
+    """`let x^2 = 9` names the node x² of an input x the key gives: the key's own x^2 then reads as
+    that node, which changes the problem as `let x = 3` would."""
+    head, power, _ = target.base.partition("^")
+    return bool(power) and kp.fixes(replace(target, base=head))
+
+
+def _plain_names(e) -> list[n.Name]:
+    """The names written in an index line's bound (`1..a`, `1..g`)."""
+    if isinstance(e, n.Name):
+        return [e]
+    return [nm for c in n.children(e) for nm in _plain_names(c)] if isinstance(e, (n.Node, tuple, list)) else []
 
 
 def _reshapes(kp: KeyProblem, name: n.Name, dims: tuple[n.Expr, ...]) -> bool:

@@ -4,8 +4,9 @@ A step counts towards the problem's work (and, when its left side is not already
 goal's `min-steps`) unless
 
   - it says nothing: its two sides have the same form (forms.py: notation, `1 \\cdot x`, `x + 0`,
-    reordering, the student's own `let`s unfolded), unless it works numbers out (`2 (3)(2) = 12`:
-    the same number, written shorter, is arithmetic);
+    reordering, the student's own `let`s unfolded), or the same polynomial in an unworked derivative
+    once multiplied out (`(x^2 + 1) df/dx - x^2 df/dx`), unless it works numbers out (`2 (3)(2) =
+    12`: the same number, written shorter, is arithmetic);
   - its chain is about nothing of the problem: no quantity or function of the key appears in it,
     even through the student's `let`s (`1 + 1 = 2`, `(p + q)^2 = p^2 + 2 p q + q^2`);
   - it holds but comes after its chain, an attempt at a goal, has already reached the goal's right
@@ -19,7 +20,9 @@ goal's `min-steps`) unless
 from __future__ import annotations
 
 from .. import nodes as n
-from ..check.goals import canonical, is_value, same
+import sympy as sp
+
+from ..check.goals import OPAQUE_PREFIX, canonical, is_value, same
 from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
@@ -28,6 +31,7 @@ from .forms import MAX_UNFOLD_DEPTH, size
 from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
+MAX_EXPAND_OPS = 200  # forms larger than this are not multiplied out (`_same_in_derivatives`)
 
 
 def unfolded_names(e: n.Expr, ctx: Context, outside_derivatives: bool) -> list[n.Name]:
@@ -84,10 +88,29 @@ def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
         return False
     f = forms.of(chain.context)
     fa, fb = f.form(a), f.form(b)
-    if fa is None or fb is None or fa != fb:
+    if fa is None or fb is None:
         return True
+    if fa != fb:
+        return not _same_in_derivatives(fa, fb)
     ctx = chain.context
     return is_value(a, ctx) and is_value(b, ctx) and size(b) < size(a)  # arithmetic worked out
+
+
+def _same_in_derivatives(fa, fb) -> bool:
+    """Two forms with an unworked derivative in them that are the same polynomial in it once
+    multiplied out: `(x^2 + 1) df/dx - x^2 df/dx` is df/dx, a detour through an identity that works
+    nothing out (as `2 df/dx - df/dx`). Forms without a derivative are not multiplied out: expanding
+    `(x + 1)^2` is work."""
+    symbols = fa.free_symbols | fb.free_symbols
+    if not any(OPAQUE_PREFIX in str(s) for s in symbols):
+        return False
+    difference = fa - fb
+    if sp.count_ops(difference) > MAX_EXPAND_OPS:
+        return False
+    try:
+        return sp.expand(difference) == 0
+    except (ValueError, TypeError, RecursionError):  # SymPy on an odd form: a step, as before
+        return False
 
 
 def _reaches(chain: Chain, goal: Goal, forms: FormCache) -> int | None:
