@@ -490,14 +490,16 @@ def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: froze
         return type(e)(rename(x, mapping, index_names, bound, fresh) for x in e)
     if not isinstance(e, n.Node):
         return e
-    if isinstance(e, n.BigOp) and e.var is not None and e.var.base in mapping.values() \
-            and _letters(e) & (set(mapping) - bound):
-        new = fresh(e.var.base, _letters(e) | set(mapping) | set(mapping.values())) if fresh else None
-        if new is None:
-            raise ValueError(f"renaming into {e.var.base} would be captured by a sum")
-        own = {e.var.base: new}
-        e = replace(e, var=replace(e.var, base=new), cond=rename(e.cond, own, index_names),
-                    body=rename(e.body, own, index_names))
+    if isinstance(e, n.BigOp):
+        for letter in [b for b in _binders(e) if b in mapping.values() and b not in mapping]:  # not free here
+            if not _letters(e, index_names) & (set(mapping) - bound):
+                break
+            new = fresh(letter, _letters(e, index_names) | set(mapping) | set(mapping.values())) if fresh else None
+            if new is None:
+                raise ValueError(f"renaming into {letter} would be captured by a sum")
+            own = {letter: new}
+            var = replace(e.var, base=new) if e.var is not None and e.var.base == letter else e.var
+            e = replace(e, var=var, cond=rename(e.cond, own, index_names), body=rename(e.body, own, index_names))
     if isinstance(e, n.BigOp):
         inner = set(bound)
         if e.var is not None:
@@ -521,8 +523,18 @@ def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: froze
     return replace(e, **changes)
 
 
-def _letters(e) -> set[str]:
-    """Every plain letter written in e (free or bound, in subscripts too)."""
+def _binders(e: n.BigOp) -> list[str]:
+    """The letters a sum binds: its own (`\\sum_j`), or the letters of its condition
+    (`\\sum_{i \\neq j}` binds i; every plain letter there is counted: `rename` takes those that are
+    targets of the renaming and not renamed themselves, which are not free in the chain)."""
+    if e.var is not None:
+        return [e.var.base]
+    return [t.base for t in (e.cond.terms if e.cond is not None else ()) if isinstance(t, n.Name) and t.sub is None]
+
+
+def _letters(e, index_names: frozenset = frozenset()) -> set[str]:
+    """Every plain letter written in e (free or bound, in subscripts too; a run of index letters,
+    `W_{ki}`, is its letters, as `rename` reads it)."""
     out: set[str] = set()
 
     def walk(x):
@@ -532,6 +544,8 @@ def _letters(e) -> set[str]:
         elif isinstance(x, n.Name):
             if x.sub is None:
                 out.add(x.base)
+                if len(x.base) > 1 and all(c in index_names for c in x.base):
+                    out.update(x.base)
             walk(x.sub or ())
         elif isinstance(x, n.Node):
             for f in fields(x):

@@ -56,6 +56,7 @@ DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only wher
 MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (then the step is `unknown` at best)
 MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
 MAX_CRITICAL_SIZES = 64  # critical sizes checked per step (each sampled only); with more, the step is `unknown`
+MAX_ARRANGEMENT = (3, 8)  # inputs and rows of an affine arrangement mixing sizes whose minors are searched
 MAX_MIXED_FACTORS = 24  # factors in inputs whose meetings with sizes are searched (`_mixed_meetings`); more: unknown
 MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
@@ -328,6 +329,8 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
                 return opaque_part(x, False, ranged or uses_as_number(x.body, names))
             if ranged and _free_growth(body, inner):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
+            if ranged and _square_growth(body, inner):
+                return opaque_part(x, True, False, free=HALF)  # `\\sum_k (x_k - m)^2`: [0, oo) at every size
             # `\\sum_t (t + \\tanh x)`, `\\sum_j \\tanh x_j`: values that grow with N, past a constant only at sizes never tried
             return opaque_part(x, _one_signed(x.body), ranged or uses_as_number(x.body, names))
         if isinstance(x, n.Name) and x.sub is not None and _definitions_of(ctx, x.base):
@@ -348,11 +351,29 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         var = _index_symbol(x.var.base)
         lo, hi = rec(bounds[0]), rec(bounds[1])
         literal = lo.is_Integer and hi.is_Integer and hi - lo <= MAX_REFERENCE_RANGE
+        if literal and hi < lo:
+            return sp.S.Zero  # an empty range (`\\sum_{t=3}^{1}`): 0, not SymPy's reversed convention
         if not literal and (lo != 1 or not (hi.is_Symbol and hi in {_index_symbol(nm) for nm in names})):
             return None
         if not body.is_polynomial(var):
             return None
         return sp.expand(sp.summation(body, (var, lo, hi)))
+
+    def structure(x):
+        """x without positions, each subscript in sizes and indices read as a number (`x_{0+1}` is
+        `x_1`): the same input or sum wherever and however it is written gets one symbol."""
+        if isinstance(x, n.Name) and x.sub is not None:
+            subs = []
+            for item in x.sub:
+                value = _arith(ctx, item, names, lambda *_: None)
+                subs.append(sp.srepr(sp.expand(value)) if not any(isinstance(v, sp.Dummy) for v in value.free_symbols)
+                            else structure(item))
+            return ("name", x.base, tuple(subs))
+        if isinstance(x, n.Node):
+            return (type(x).__name__, tuple(structure(c) for c in n.children(x)))
+        if isinstance(x, (tuple, list)):
+            return tuple(structure(c) for c in x)
+        return x
 
     def family_entry(x: n.Name) -> sp.Expr | None:
         """`K_N` for the one definition `let K_j = p(j)`, p a polynomial in sizes and indices alone
@@ -372,13 +393,13 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
             return None
         return sp.expand(body.xreplace({_index_symbol(letter.base): rec(x.sub[0])}))
 
-    def opaque_part(x, one_signed: bool, depends: bool | None = None, free: bool = False) -> sp.Expr:
+    def opaque_part(x, one_signed: bool, depends: bool | None = None, free: bool | str = False) -> sp.Expr:
         """A new symbol for x (an input: the same symbol wherever its name is written, so where two
         arguments meet is found, `_mixed_meetings`), put in `numeric` when x's value depends on a size
         or index as a number."""
         is_input = isinstance(x, n.Name) and x.base not in CONSTANTS and x.base not in FUNCTION_WORDS \
             and not _definitions_of(ctx, x.base)
-        opaque = _input_symbol(x.display) if is_input else sp.Dummy()
+        opaque = _input_symbol(structure(x), HALF if free == HALF else "input") if is_input or free else sp.Dummy()
         if numeric is not None and (uses_as_number(x, names) if depends is None else depends):
             numeric[opaque] = one_signed
         if free or is_input:
@@ -388,24 +409,47 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
     return rec(e)
 
 
+HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
+
+
 @functools.lru_cache(maxsize=None)
-def _input_symbol(name: str) -> sp.Dummy:
-    """The opaque symbol of the input written `name` (`x`, `x_j`), one per name."""
-    return sp.Dummy(name)
+def _input_symbol(key, kind: str) -> sp.Dummy:
+    """The opaque symbol of an input or a sum (`_arith`'s `structure`), one per key; `kind` is
+    "input" (every real value) or HALF."""
+    return sp.Dummy(kind)
+
+
+def _half(v) -> bool:
+    return isinstance(v, sp.Dummy) and v.name == HALF
+
+
+def _square_growth(body: sp.Expr, free: set) -> bool:
+    """A sum's body is c q^2, c > 0 a number (or a size's power), q a polynomial affine in one of its
+    inputs with a nonzero number as coefficient (`(x_k - m)^2`): every term is >= 0 and can be 0, so
+    the sum's values are [0, oo) at every size."""
+    c, q = sp.S.One, body
+    if body.is_Mul:
+        c, q = body.as_independent(*[v for v in body.free_symbols if v in free], as_Add=False)
+    if not (q.is_Pow and q.exp == 2) or not c.is_positive:
+        return False
+    base = q.base
+    return any(v in free and not _half(v) and _own_affine(base, v) for v in base.free_symbols)
 
 
 def _free_growth(body: sp.Expr, free: set) -> bool:
-    """A sum's body (in SymPy, `_arith`) is a polynomial in parts that take every real value (`free`:
-    inputs) and each of its terms has such a part (`W_{ij} x_j`, `x_j^2`): the sum takes its values
-    at every size, so where it crosses a constant is met by the regions' search at each size. A
-    term without one (`t + \\tanh x`, `\\tanh x_j`, `1 + 0 x_j`) makes values that grow with N."""
-    own = [v for v in body.free_symbols if v in free]
-    if not own:
-        return False
+    """A sum's body (in SymPy, `_arith`) is a polynomial of odd degree in one of its parts that take
+    every real value (`free`: inputs; `W_{ij} x_j`, `x_j^3 + c`): it takes every real value, and so
+    does the sum at every size, so where it crosses a constant is met by the regions' search at each
+    size. Any other body (`t + \\tanh x`, `\\tanh x_j`, `1 + 0 x_j`, `x_j^2`, bounded below by 0, a
+    quartic) has values that grow or shrink with N."""
     expanded = sp.expand(body)
-    if not expanded.is_polynomial(*own):
-        return False
-    return all(t.free_symbols & set(own) for t in sp.Add.make_args(expanded))
+    for v in sorted((v for v in expanded.free_symbols if v in free), key=sp.default_sort_key):
+        try:
+            if sp.degree(expanded, v) % 2 == 1 and expanded.is_polynomial(v):
+                return True
+        except (sp.PolynomialError, ValueError, TypeError):
+            continue
+    return False
 
 
 def _set_by_indices(ctx: Context, e, names: frozenset, seen: frozenset = frozenset()) -> bool:
@@ -524,7 +568,8 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None 
             raise _Unsearched("a size or index used as a number inside a function") from None
         return []
     for f in factors:
-        bounded = any(isinstance(v, sp.Dummy) and v not in free for v in f.free_symbols)
+        bounded = any(isinstance(v, sp.Dummy) and v not in free and v not in numeric for v in f.free_symbols) \
+            or any(v in numeric and not _half(v) for v in f.free_symbols)
         if bounded and any(not isinstance(v, sp.Dummy) for v in f.free_symbols):
             raise _Unsearched("a size or index used as a number together with an input or a function value in "
                               "one factor (`N + \\sigma(x)`, `N \\tanh(x) - 30`): where it changes sign depends on both")
@@ -542,8 +587,12 @@ def _mixed_meetings(mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
     factors mixing sizes with inputs cut change (the regions' search at each size meets the rest):
     for a factor in one input u and sizes, where its roots in u appear or vanish (its leading
     coefficient and discriminant in u), and where it meets another factor in u alone (their
-    resultant): `(N + 4 x > 0)(x < -7.4)` has a cell from N = 29.6 on. Factors in two inputs or more
-    are not searched (docs/language.md)."""
+    resultant): `(N + 4 x > 0)(x < -7.4)` has a cell from N = 29.6 on. Factors in several inputs,
+    and the factors that share inputs with them, when all are affine in the inputs: where a minor of
+    their coefficient matrix (rows (a, b) of a . u + b, and the row at infinity) vanishes, the only
+    places the arrangement's cells can change (`(N + 4x + 4z > 0)(x + z < -7.4)`: N = 29.6); any
+    other such factor is not searched (docs/language.md). An input of its own, in which a factor is
+    affine (`D + N \\epsilon`), lets the factor take every value at every size: nothing to search."""
     out: list[sp.Expr] = []
 
     def add(r) -> None:
@@ -553,9 +602,18 @@ def _mixed_meetings(mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
 
     for f in mixed:
         inputs = f.free_symbols & free
-        if len(inputs) != 1 or all(isinstance(v, sp.Dummy) for v in f.free_symbols):
+        if all(isinstance(v, sp.Dummy) for v in f.free_symbols):
+            continue  # in inputs alone
+        others = [g for g in mixed if g is not f and g.free_symbols & inputs]
+        if any(_own_affine(f, u) and not _half(u) and not any(u in g.free_symbols for g in others) for u in inputs):
+            continue  # f takes every value at every size through an input of its own (`D + N \\epsilon`)
+        if len(inputs) != 1 or any(len(g.free_symbols & free) > 1 for g in others):
+            for r in _arrangement_minors(f, mixed, free):
+                add(r)
             continue
         (u,) = inputs
+        if _half(u):  # [0, oo): where its boundary u = 0 meets the sizes
+            add(f.xreplace({u: 0}))
         try:
             poly = sp.Poly(f, u)
             add(poly.LC())
@@ -565,8 +623,58 @@ def _mixed_meetings(mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
                 if g is not f and g.free_symbols & free == {u}:
                     add(sp.resultant(f, g, u))
         except (sp.PolynomialError, ValueError, TypeError):
-            continue
+            raise _Unsearched("an argument in a size and an input that is no polynomial in the input") from None
     return out
+
+
+def _arrangement_minors(f: sp.Expr, mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
+    """Every minor of the coefficient matrix of the factors connected to f through shared inputs
+    (`_mixed_meetings`), each a polynomial in sizes and indices; _Unsearched when one of them is not
+    affine in the inputs, or they are too many (MAX_ARRANGEMENT). A half-free input u (>= 0) adds
+    the row of u itself."""
+    component, inputs = [f], set(f.free_symbols & free)
+    grew = True
+    while grew:
+        grew = False
+        for g in mixed:
+            if g not in component and g.free_symbols & inputs:
+                component.append(g)
+                inputs |= g.free_symbols & free
+                grew = True
+    variables = sorted(inputs, key=sp.default_sort_key)
+    rows = []
+    for g in component:
+        try:
+            poly = sp.Poly(g, *variables)
+        except sp.PolynomialError:
+            poly = None
+        if poly is None or poly.total_degree() > 1 or any(isinstance(v, sp.Dummy) for c in poly.coeffs() for v in c.free_symbols):
+            raise _Unsearched("an argument that mixes a size or index with several inputs, not affine in them, or "
+                              "meeting one that is not")
+        rows.append([poly.coeff_monomial(v) for v in variables] + [poly.coeff_monomial(1)])
+    rows += [[sp.S.One if w == v else sp.S.Zero for w in variables] + [sp.S.Zero] for v in variables if _half(v)]
+    rows.append([sp.S.Zero] * len(variables) + [sp.S.One])  # the hyperplane at infinity
+    if len(variables) > MAX_ARRANGEMENT[0] or len(rows) > MAX_ARRANGEMENT[1]:
+        raise _Unsearched(f"arguments mixing sizes with more than {MAX_ARRANGEMENT[0]} inputs or "
+                          f"{MAX_ARRANGEMENT[1]} such arguments")
+    matrix = sp.Matrix(rows)
+    out = []
+    for k in range(1, len(variables) + 2):
+        for rs in itertools.combinations(range(matrix.rows), k):
+            for cs in itertools.combinations(range(matrix.cols), k):
+                out.append(matrix.extract(list(rs), list(cs)).det())
+    return out
+
+
+def _own_affine(f: sp.Expr, u: sp.Symbol) -> bool:
+    """f is c u + (rest without u) for c a nonzero number times sizes and indices (`N \\epsilon`:
+    sizes and indices are at least 1 where they multiply)."""
+    c = sp.diff(f, u)
+    if c.has(u) or any(isinstance(v, sp.Dummy) for v in c.free_symbols):
+        return False
+    number, rest = c.as_independent(*c.free_symbols, as_Add=False) if c.free_symbols else (c, sp.S.One)
+    return bool(number.is_number and number != 0 and (rest == 1 or rest.is_Mul or rest.is_Symbol or rest.is_Pow)
+                and all(e.is_Integer and e > 0 for _, e in rest.as_powers_dict().items()))
 
 
 def _sign_points(f: sp.Expr) -> list[dict[str, int]]:

@@ -757,4 +757,7 @@ CLAIMS += [
     _rte(r"(\sum_{t=3}^{1} N + N > 5 \cdot 6) y = 0",
          lambda e: (I(S(3, 1, lambda t: e.N) + e.N > 30) * e["y"], 0), f="r10_reversed_range.proof",
          extra=({"N": 31},)),
+    _rte(r"(x + z + N - 30 > 0)(x < 3.2)(z < 4.5) y = 0",
+         lambda e: (I(e["x"] + e["z"] + e.N - 30 > 0) * I(e["x"] < Fraction(16, 5)) * I(e["z"] < Fraction(9, 2)) * e["y"], 0),
+         f="r10_arrangement_minors.proof", extra=tuple({"N": k} for k in range(30, 80))),
 ]
