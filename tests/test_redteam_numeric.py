@@ -815,6 +815,8 @@ CLAIMS = [
     Claim("RN313", "((log|log(x + 3)| + 1000)^2 < 1) = 0 (x^2 > 4)",
           lambda v: ind((rlog(abs(rlog(v["x"] + 3))) + 1000) ** 2 < 1), lambda v: 0,
           {"x": lambda: -2 - mpmath.exp(-1000)}, digits=1200),
+    Claim("RN314", "(x^{1/3} - 2 tanh x > 0) = 1 (x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) - 2 * mpmath.tanh(v["x"]) > 0), lambda v: 1, {"x": F(1)}),
     Claim("RT300", "(tanh x > -1) = 1",
           lambda v: ind(mpmath.tanh(v["x"]) > -1), lambda v: 1, sample={"x": (-300, 300)}),
     Claim("RT301", "(tanh(x - 100) > -1) = 1",

@@ -193,6 +193,29 @@ def far_ladder(decades: float) -> list[sp.Integer]:
     return [sp.Integer(10) ** k for k in ladder]
 
 
+def positive_for_positive(f) -> bool:
+    """f > 0 for every t > 0, by its form alone: positive numbers, t itself, e^u, cosh u, a power of
+    a positive base, odd increasing functions (tanh, sinh, atan, asinh, erf) and log(1 + w) of
+    positive arguments, sums and products of such. The search next to a singular point runs in s > 0
+    (t = a +- 1/s), where a side with one sign by its form needs no search (its limit may be 0:
+    `x^{1/3} + \\tanh x` at 0+, where no limit rule decides). No appeal to SymPy's assumptions."""
+    if f == _T or (f.is_Number and f > 0):
+        return True
+    if not f.has(_T):
+        return bool(f.is_number and f.is_positive)
+    if isinstance(f, (sp.exp, sp.cosh)):
+        return bool(f.args[0].is_real is not False) and not f.args[0].has(sp.I)
+    if f.is_Pow:
+        return positive_for_positive(f.base) and f.exp.is_real is True
+    if isinstance(f, _SIGN_OF_ARGUMENT):
+        return positive_for_positive(f.args[0])
+    if isinstance(f, sp.log) and f.args[0].is_Add and sp.S.One in f.args[0].args:
+        return positive_for_positive(f.args[0] - 1)
+    if f.is_Add or f.is_Mul:
+        return all(positive_for_positive(a) for a in f.args)
+    return False
+
+
 def without_positive_factors(g_line):
     """g along the line without its factors e^u, cosh u (`positive_factor`): the same sign changes,
     and what is left can be enclosed and has a limit where e^{t^2} cannot be (`e^{x^2}((x - 3 10^{60})^2
@@ -341,6 +364,8 @@ def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
         h = _near(g_line, a, side, nodes)
         if not _real(h, g_line):
             continue  # no real value on that side
+        if positive_for_positive(h) or positive_for_positive(-h):
+            continue  # one sign for every s > 0 by its form (t^{1/3} + tanh t next to 0)
         if _crosses(h, start, counter):
             raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
                          f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")

@@ -70,6 +70,7 @@ from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefi
 from .arrangement import curve_corner_points, vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
+                  positive_for_positive,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
                   without_positive_factors)
 from .kinks import _T, Budget, has_discontinuity, _arb_rational, _bounds, _simplest_between, rational_interval, refine_bits, scale_decades
@@ -778,6 +779,28 @@ class _Outside:
         """An assumption fails at every t in [lo, hi]."""
         return relation_fails_on(self.rel_lines, lo, hi)
 
+    def one_signed_inside(self, g_line, c: Crossing) -> bool:
+        """The bracket straddles the rational boundary b of an assumption affine in t, the
+        assumption fails on its part beyond b, and on the other part g has one sign by its form
+        (`far.positive_for_positive` of g(b +- tau), tau > 0): no kink of g there is in the domain
+        (`(x^{1/3} + \\tanh x > 0) = 1` under x > 0: the bracket around 0)."""
+        for _, d in self.rel_lines:
+            try:
+                poly = sp.Poly(d, _T)
+            except sp.PolynomialError:
+                continue
+            if poly.degree() != 1 or not all(k.is_Rational for k in poly.all_coeffs()):
+                continue
+            b = -poly.nth(0) / poly.nth(1)
+            if not c.lo <= b <= c.hi:
+                continue
+            for (lo, hi), side in (((c.lo, b), 1), ((b, c.hi), -1)):  # outside on one part, g by form on the other
+                if self(lo, hi):
+                    h = g_line.xreplace({_T: b + side * _T})
+                    if positive_for_positive(h) or positive_for_positive(-h):
+                        return True
+        return False
+
     def near(self, a: sp.Expr) -> bool:
         """An assumption fails throughout the neighbourhood of a that the search next to a singular
         point covers (`far.near_radius`)."""
@@ -924,8 +947,8 @@ def _settle(g: sp.Expr, g_line: sp.Expr, line: Line, difference: sp.Expr, cs: li
     for c in cs:
         if c.value is not None:
             continue
-        if outside is not None and outside(c.lo, c.hi):
-            continue  # no point of the bracket is in the step's domain
+        if outside is not None and (outside(c.lo, c.hi) or outside.one_signed_inside(g_line, c)):
+            continue  # no point of the bracket in the step's domain is a kink
         zeros = _exact_zeros(g_line, c, cuts)
         if zeros is not None:
             yield from ((z, "on", "", c) for z in zeros)

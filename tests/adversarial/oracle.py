@@ -730,3 +730,31 @@ CLAIMS += [
          f="r9_family_nested_sum.proof", extra=({"N": 31},)),    _rte(r"(N + 4 x > 0) (x < -7.4) y = 0", lambda e: (I(e.N + 4 * e["x"] > 0) * I(e["x"] < Fraction(-37, 5)) * e["y"], 0),
          f="r9_size_plus_input.proof", extra=({"N": 31}, {"N": 33})),
 ]
+
+
+def _xs(e: Env) -> Fraction:
+    """x_1 + ... + x_N."""
+    return S(1, e.N, lambda j: e["x", j])
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r10_*: sizes behind sums and inputs (5 * 6 = 30)
+    _rte(r"(N + 4 \sum_j x_j > 0) (\sum_j x_j < -7.4) y = 0",
+         lambda e: (I(e.N + 4 * _xs(e) > 0) * I(_xs(e) < Fraction(-37, 5)) * e["y"], 0), f="r10_sum_twice.proof",
+         extra=tuple({"N": k} for k in range(30, 400))),
+    _rte(r"(N + 4 x + 4 z > 0) (x + z < -7.4) y = 0",
+         lambda e: (I(e.N + 4 * e["x"] + 4 * e["z"] > 0) * I(e["x"] + e["z"] < Fraction(-37, 5)) * e["y"], 0),
+         f="r10_mixed_two_inputs.proof", extra=tuple({"N": k} for k in range(30, 80))),
+    _rte(r"(N + 4 \cdot 10 x_1 > 0) (x_{0+1} < -0.74) y = 0",
+         lambda e: (I(e.N + 40 * e["x", 1] > 0) * I(e["x", 1] < Fraction(-74, 100)) * e["y"], 0),
+         f="r10_input_spelling.proof", extra=tuple({"N": k} for k in range(30, 80))),
+    _rte(r"(0.001 \sum_j x_j^2 + 5 \cdot 6 < N) y = 0",
+         lambda e: (I(Fraction(1, 1000) * S(1, e.N, lambda j: e["x", j] ** 2) + 30 < e.N) * e["y"], 0),
+         f="r10_sum_squares.proof", extra=tuple({"N": k} for k in range(31, 80))),
+    _rte(r"(\sum_j ((\frac{x_j}{10})^4 - (\frac{x_j}{10})^2) < -7.5) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: (e["x", j] / 10) ** 4 - (e["x", j] / 10) ** 2) < Fraction(-15, 2)) * e["y"], 0),
+         f="r10_sum_quartic.proof", extra=tuple({"N": k} for k in range(31, 400))),
+    _rte(r"(\sum_{t=3}^{1} N + N > 5 \cdot 6) y = 0",
+         lambda e: (I(S(3, 1, lambda t: e.N) + e.N > 30) * e["y"], 0), f="r10_reversed_range.proof",
+         extra=({"N": 31},)),
+]
