@@ -438,7 +438,9 @@ def _found_all(u, depth: int = 0) -> bool:
             if isinstance(e, sp.exp) and c.is_number and k.is_number and c != 0:
                 if (-k / c).is_positive:
                     return _found_all(e.args[0] - sp.log(-k / c), depth + 1)
-                return _rational_poly(e.args[0]) is not None  # c e^w + k of one sign, w without a pole
+                if (-k / c).is_nonpositive:  # c e^w + k of one sign, w without a pole
+                    return _rational_poly(e.args[0]) is not None
+                return False  # SymPy cannot tell the sign of -k/c (cos(e^{-240}) - 1)
     if isinstance(u, sp.log):
         return _found_all(u.args[0] - 1, depth + 1) and _found_all(u.args[0], depth + 1)
     if u.is_Pow and not u.exp.has(_T):
@@ -457,9 +459,12 @@ def _found_all(u, depth: int = 0) -> bool:
         poly = None
     if poly is not None and 1 <= poly.degree() <= MAX_RADICAL_DEGREE:
         try:
-            return sum(sp.roots(poly).values()) == poly.degree()
+            found = sp.roots(poly)
         except (NotImplementedError, ValueError, TypeError, sp.PolynomialError):
             return False
+        # every root, and each one either written without I (kept by `_vanishing`) or certainly not real
+        # (a real root written with I, the casus irreducibilis of a cubic, would be dropped there)
+        return sum(found.values()) == poly.degree() and all(not r.has(sp.I) or r.is_real is False for r in found)
     return bool(u.is_positive or u.is_negative) and not _has_pole(u)
 
 

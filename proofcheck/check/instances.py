@@ -327,9 +327,9 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
                 if closed is not None:
                     return closed  # `\\sum_j 1` is N
                 return opaque_part(x, False, ranged or uses_as_number(x.body, names))
-            if ranged and _free_growth(body, inner):
+            if ranged and _free_growth(body, {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
-            if ranged and _square_growth(body, inner):
+            if ranged and _square_growth(body, {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}):
                 return opaque_part(x, True, False, free=HALF)  # `\\sum_k (x_k - m)^2`: [0, oo) at every size
             # `\\sum_t (t + \\tanh x)`, `\\sum_j \\tanh x_j`: values that grow with N, past a constant only at sizes never tried
             return opaque_part(x, _one_signed(x.body), ranged or uses_as_number(x.body, names))
@@ -404,11 +404,14 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
             numeric[opaque] = one_signed
         if free or is_input:
             free_parts.add(opaque)
+        if is_input and x.sub is not None:
+            _SUBSCRIPT_LETTERS[opaque] = frozenset(nm for item in x.sub for nm in _bases(item))
         return opaque
 
     return rec(e)
 
 
+_SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscripts (`x_j`: j), for `_free_growth`
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
 
 
@@ -438,8 +441,9 @@ def _square_growth(body: sp.Expr, free: set) -> bool:
 
 def _free_growth(body: sp.Expr, free: set) -> bool:
     """A sum's body (in SymPy, `_arith`) is a polynomial of odd degree in one of its parts that take
-    every real value (`free`: inputs; `W_{ij} x_j`, `x_j^3 + c`): it takes every real value, and so
-    does the sum at every size, so where it crosses a constant is met by the regions' search at each
+    every real value, an input of its own term (`free`: inputs with the sum's letter in their
+    subscripts; `W_{ij} x_j`, `x_j^3 + c`, not `x_j^2 - x_j y`, whose y is every term's): it takes
+    every real value, and so does the sum at every size, so where it crosses a constant is met by the regions' search at each
     size. Any other body (`t + \\tanh x`, `\\tanh x_j`, `1 + 0 x_j`, `x_j^2`, bounded below by 0, a
     quartic) has values that grow or shrink with N."""
     expanded = sp.expand(body)
