@@ -101,9 +101,13 @@ def _plane_corners(curves: tuple, u, v) -> tuple:
         raise Budget(f"more than {MAX_CURVE_PAIRS} pairs of kink curves and lines in the plane of {u} and {v}")
     corners: list = []
     for h1, h2 in itertools.combinations(bent, 2):  # two polynomial curves: their common points exactly
-        for p in _polynomial_solutions([h1, h2], [u, v], h1) or ():
+        solved = _polynomial_solutions([h1, h2], [u, v], h1)
+        if solved is None:  # else along a curve solved for one input (y = e^x), as along a line
+            solved = _graph_meetings(h1, h2, u, v)
+        for p, width in ((q, max(1, abs(q[u]), abs(q[v])) / sp.Integer(2) ** CORNER_BITS) if not isinstance(q, tuple) else q
+                         for q in solved):
             if p not in [q for q, _ in corners]:
-                corners.append((p, max(1, abs(p[u]), abs(p[v])) / sp.Integer(2) ** CORNER_BITS))
+                corners.append((p, width))
     for a, b, c in lines:
         at = {u: _T, v: -(a * _T + c) / b} if b != 0 else {u: -c / a, v: _T}
         for h in bent:
@@ -136,6 +140,49 @@ def _nearest(p: dict, corners: list, u, v) -> sp.Rational | None:
     while sp.Integer(2) ** e > quarter:
         e -= 1
     return sp.Integer(2) ** e
+
+
+def _graph_meetings(h1, h2, u, v) -> list[tuple]:
+    """(point, width) where two curves meet, one of them the graph of a function of the other input
+    (c w + r(z) with c a nonzero number: `y - e^x`, `y - 2 \\sqrt{2} x + 2`): the other curve along
+    that graph, its sign changes isolated as on a probe line (`_meetings`), the point's second
+    coordinate rounded to a rational (its error counted in the width). A Budget when neither curve
+    is such a graph: their corners would not be searched."""
+    from .certified import Evaluator, Undecided, Undefined  # noqa: PLC0415
+
+    for graph, other in ((h1, h2), (h2, h1)):
+        for w, z in ((v, u), (u, v)):
+            c = sp.diff(graph, w)
+            if not (c.is_number and c != 0) or sp.diff(graph, w, 2) != 0:
+                continue
+            along = -(graph - c * w) / c  # w as a function of z on the graph
+            if along.has(w):
+                continue
+            out = []
+            for t, width in _meetings(sp.expand(other.xreplace({z: _T, w: along.xreplace({z: _T})}))):
+                try:
+                    value = Evaluator({z: t}).run(lambda e: e.value(along))
+                except (Undefined, Undecided):
+                    continue
+                slope = _rational(Evaluator({z: t}).run(lambda e: e.value(sp.diff(along, z)))) if along.has(z) else 0
+                scale = max(1, abs(t), abs(_rational(value)))
+                out.append(({z: t, w: _rational(value)}, width * (1 + abs(slope)) + scale / sp.Integer(2) ** CORNER_BITS))
+            return out
+    if _no_zero_anywhere(h1, u, v) or _no_zero_anywhere(h2, u, v):
+        return []  # one of them is no curve at all (`\\tanh(x + y) - 2`)
+    raise Budget(f"the corners of {sp.sstr(h1)} and {sp.sstr(h2)} in the plane of {u} and {v} could not be found "
+                 "(neither is a polynomial pair nor the graph of a function of one input)")
+
+
+def _no_zero_anywhere(h, u, v) -> bool:
+    """h has one sign on the whole plane: its enclosure over u, v in (-oo, oo) excludes 0."""
+    from .certified import NEG_INF, POS_INF, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign  # noqa: PLC0415
+
+    try:
+        iv = IntervalEvaluator({u: (NEG_INF, POS_INF), v: (NEG_INF, POS_INF)}, extended=True).enclose(h)
+    except (Straddle, Undecided, Undefined):
+        return False
+    return bool(interval_sign(iv))
 
 
 @functools.lru_cache(maxsize=1024)
