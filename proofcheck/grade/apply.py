@@ -29,6 +29,7 @@ from ..parse import ErrorLine, parse_source
 from ..results import ProblemResult
 from ..source import Source, Span
 from ..check.goals import same
+from ..vocabulary import CONSTANTS
 from .key import KEY_LINE_OFFSET, Key, KeyProblem, may_be_same
 
 NETWORK_BODY = (n.InputLine, n.DenseLine)
@@ -198,27 +199,34 @@ def screen(kp: KeyProblem, statements: list[n.Statement], path: str) -> tuple[li
         elif isinstance(st, n.IndexLine):
             clash = [nm.base for nm in st.names if nm.base in ranges and ranges[nm.base] != (st.lower, st.upper)]
             taken = [nm.display for nm in (*st.names, *_plain_names(st.lower), *_plain_names(st.upper))
-                     if nm.base not in ranges and (kp.fixes(nm) or kp.defines(nm))]
+                     if nm.base not in ranges and (kp.fixes(nm) or kp.defines(nm) or _constant(nm))]
             if clash:
                 drop(st, "changed-index", f"this changes the range of the key's index {', '.join(clash)}, so it was ignored")
             elif taken:
-                drop(st, "changed-index", f"this makes {', '.join(dict.fromkeys(taken))}, which the key gives or defines, "
+                drop(st, "changed-index", f"this makes {', '.join(dict.fromkeys(taken))}, which the key gives, defines or uses as a constant, "
                                           "an index or a size (a whole number), so it was ignored")
             elif any(nm.base not in ranges for nm in st.names):
                 kept.append(st)
-        elif isinstance(st, n.LetLine) and (kp.fixes(st.target) or _power_of_given(kp, st.target)):
-            what = "a function the key applies" if not kp.gives(st.target) else "given by the key"
+        elif isinstance(st, n.LetLine) and (kp.fixes(st.target) or _power_of_given(kp, st.target) or _constant(st.target)):
+            what = ("a constant" if _constant(st.target) else "given by the key" if kp.gives(st.target)
+                    else "a function the key applies" if kp.fixes(st.target) else "a power of a quantity of the key")
             drop(st, "defined-input", f"`{st.target.display}` is {what}; defining it changes the problem, so this `let` was ignored")
         else:
             kept.append(st)
     return kept, findings
 
 
+def _constant(name: n.Name) -> bool:
+    """`e` or `\\pi` (vocabulary.CONSTANTS): a student's `let e = 1` or `index e in 1..1` would change
+    every e of the key."""
+    return name.sub is None and name.base in CONSTANTS
+
+
 def _power_of_given(kp: KeyProblem, target: n.Name) -> bool:
-    """`let x^2 = 9` names the node x² of an input x the key gives: the key's own x^2 then reads as
-    that node, which changes the problem as `let x = 3` would."""
+    """`let x^2 = 9` names the node x² of an input x the key gives or a quantity it defines: the key's
+    own x^2 then reads as that node, which changes the problem as `let x = 3` would."""
     head, power, _ = target.base.partition("^")
-    return bool(power) and kp.fixes(replace(target, base=head))
+    return bool(power) and (kp.fixes(replace(target, base=head)) or kp.defines(replace(target, base=head)))
 
 
 def _plain_names(e) -> list[n.Name]:

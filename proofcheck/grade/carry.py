@@ -137,7 +137,7 @@ def grade_steps(checked: Checked, kp: KeyProblem, options: Options, attempts: li
         # a changed problem carries nothing: "correct given your change" earns no credit
         goals_of = {ci: [gi for gi, cis in enumerate(attempts) if ci in cis] for ci in range(len(problem.chains))}
         _carry(grades, problem, kp, options, goals_of, forms)
-    mark_work(grades, problem, kp, attempts, forms)
+    mark_work(grades, problem, kp, attempts, forms, options)
     return grades
 
 

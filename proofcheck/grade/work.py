@@ -4,8 +4,8 @@ A step counts towards the problem's work (and, when its left side is not already
 goal's `min-steps`) unless
 
   - it says nothing: its two sides have the same form (forms.py: notation, `1 \\cdot x`, `x + 0`,
-    reordering, the student's own `let`s unfolded), or the same polynomial in an unworked derivative
-    once multiplied out (`(x^2 + 1) df/dx - x^2 df/dx`), unless it works numbers out (`2 (3)(2) =
+    reordering, the student's own `let`s unfolded), or a detour: the same unworked derivatives on
+    both sides and an identity in them (`(x^2 + 1) df/dx - x^2 df/dx`, `\\log e^{df/dx}`), unless it works numbers out (`2 (3)(2) =
     12`: the same number, written shorter, is arithmetic);
   - its chain is about nothing of the problem: no quantity or function of the key appears in it,
     even through the student's `let`s (`1 + 1 = 2`, `(p + q)^2 = p^2 + 2 p q + q^2`);
@@ -23,6 +23,7 @@ from .. import nodes as n
 import sympy as sp
 
 from ..check.goals import OPAQUE_PREFIX, canonical, is_value, same
+from ..results import ACCEPTED
 from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
@@ -97,20 +98,53 @@ def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
 
 
 def _same_in_derivatives(fa, fb) -> bool:
-    """Two forms with an unworked derivative in them that are the same polynomial in it once
-    multiplied out: `(x^2 + 1) df/dx - x^2 df/dx` is df/dx, a detour through an identity that works
-    nothing out (as `2 df/dx - df/dx`). Forms without a derivative are not multiplied out: expanding
-    `(x + 1)^2` is work."""
+    """Two forms with the same unworked derivatives in them that are equal once multiplied out:
+    `(x^2 + 1) df/dx - x^2 df/dx` is df/dx, a detour through an identity that works nothing out (as
+    `2 df/dx - df/dx`); the others are `_detours`. Forms without a derivative are not touched:
+    expanding `(x + 1)^2` is work."""
     symbols = fa.free_symbols | fb.free_symbols
     if not any(OPAQUE_PREFIX in str(s) for s in symbols):
         return False
+    if {x for x in fa.free_symbols if OPAQUE_PREFIX in str(x)} != {x for x in fb.free_symbols if OPAQUE_PREFIX in str(x)}:
+        return False  # a derivative worked out or brought in: a step
     difference = fa - fb
-    if sp.count_ops(difference) > MAX_EXPAND_OPS:
+    ops = sp.count_ops(difference)
+    if ops > MAX_EXPAND_OPS:
         return False
     try:
         return sp.expand(difference) == 0
-    except (ValueError, TypeError, RecursionError):  # SymPy on an odd form: a step, as before
+    except (ValueError, TypeError, RecursionError, ZeroDivisionError):  # SymPy on an odd form: a step, as before
         return False
+
+
+def _same_derivatives(chain: Chain, k: int, forms: FormCache) -> bool:
+    """Both sides of step k have the same unworked derivatives in them (at least one): a step that
+    works no derivative out, and may be a detour (`_detours`)."""
+    f = forms.of(chain.context)
+    fa, fb = f.form(chain.members[k - 1].expr), f.form(chain.members[k].expr)
+    if fa is None or fb is None:
+        return False
+    da = {x for x in fa.free_symbols if OPAQUE_PREFIX in str(x)}
+    return bool(da) and da == {x for x in fb.free_symbols if OPAQUE_PREFIX in str(x)}
+
+
+def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
+    """The steps that hold with their unworked derivatives taken as free quantities (decided by the
+    checker, as a goal's sides are: `\\log e^{df/dx}`, `(\\sin^2 x + \\cos^2 x) df/dx`, `df/dx +
+    \\sqrt{x^2} - |x|`): identities in the derivative, which work nothing out."""
+    from ..check.goals import opaque, opaque_context  # noqa: PLC0415
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+
+    candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
+                  if g.counts and _same_derivatives(problem.chains[ci], k, forms)]
+    jobs = []
+    for ci, k in candidates:
+        chain = problem.chains[ci]
+        idx = chain.context.index_names
+        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(chain.members[k - 1].expr, idx),
+                         opaque(chain.members[k].expr, idx), "=", options.seed))
+    decided = decide_jobs(jobs, options) if jobs else []
+    return {c for c, (d, _) in zip(candidates, decided) if d.verdict in ACCEPTED}
 
 
 def _reaches(chain: Chain, goal: Goal, forms: FormCache) -> int | None:
@@ -150,11 +184,18 @@ def _step_key(chain: Chain, k: int, forms: FormCache):
     return ("form", case, fa, fb)
 
 
-def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[list[int]], forms: FormCache) -> None:
-    """Set `counts` and `work` on every step grade (see the module docstring)."""
+def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[list[int]], forms: FormCache,
+              options=None) -> None:
+    """Set `counts` and `work` on every step grade (see the module docstring); with `options`, the
+    detours the checker shows to be identities in the unworked derivatives count for nothing."""
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms)
+    detours = _detours(grades, problem, forms, options) if options is not None else set()
+    for (ci, k), g in grades.items():
+        chain = problem.chains[ci]
+        if (ci, k) in detours:
+            g.counts = False
         g.work = g.counts and not is_value(chain.members[k - 1].expr, chain.context)
     by_chain: dict[int, list] = {}
     for (ci, k), g in grades.items():
