@@ -321,7 +321,8 @@ def _power_of(target: n.Name, nm: n.Name) -> bool:
     """`let x^2 = 9` names the node x² (a powered name): from there on the goal's own `x^2` reads as
     that node, so it redefines what the goal computes from its input x."""
     head, power, _ = target.base.partition("^")
-    return bool(power) and head == nm.base and (target.sub is None) == (nm.sub is None)
+    return bool(power) and head == nm.base and (target.sub is None) == (nm.sub is None) \
+        and nm.base not in FUNCTION_WORDS  # `\\sigma^2`, a variance, beside the goal's sigmoid
 
 
 def _point(ctx: Context) -> dict:

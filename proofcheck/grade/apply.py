@@ -226,7 +226,8 @@ def _power_of_given(kp: KeyProblem, target: n.Name) -> bool:
     """`let x^2 = 9` names the node x² of an input x the key gives or a quantity it defines: the key's
     own x^2 then reads as that node, which changes the problem as `let x = 3` would."""
     head, power, _ = target.base.partition("^")
-    return bool(power) and (kp.fixes(replace(target, base=head)) or kp.defines(replace(target, base=head)))
+    base = replace(target, base=head)
+    return bool(power) and (kp.gives(base) or kp.defines(base))  # not a function's name: `\\sigma^2`, a variance
 
 
 def _plain_names(e) -> list[n.Name]:
