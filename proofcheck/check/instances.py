@@ -405,17 +405,20 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         if free or is_input:
             free_parts.add(opaque)
         if is_input and x.sub is not None:
+            if len(_SUBSCRIPT_LETTERS) > INPUT_MEMO:
+                _SUBSCRIPT_LETTERS.clear()  # bounded in a long-lived worker; a letter forgotten only makes a sum not free
             _SUBSCRIPT_LETTERS[opaque] = frozenset(nm for item in x.sub for nm in _bases(item))
         return opaque
 
     return rec(e)
 
 
+INPUT_MEMO = 1 << 16  # input symbols remembered (far more than one step's analysis meets: LRU keeps its own)
 _SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscripts (`x_j`: j), for `_free_growth`
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=INPUT_MEMO)
 def _input_symbol(key, kind: str) -> sp.Dummy:
     """The opaque symbol of an input or a sum (`_arith`'s `structure`), one per key; `kind` is
     "input" (every real value) or HALF."""
@@ -427,9 +430,9 @@ def _half(v) -> bool:
 
 
 def _square_growth(body: sp.Expr, free: set) -> bool:
-    """A sum's body is c q^2, c > 0 a number (or a size's power), q a polynomial affine in one of its
-    inputs with a nonzero number as coefficient (`(x_k - m)^2`): every term is >= 0 and can be 0, so
-    the sum's values are [0, oo) at every size."""
+    """A sum's body is c q^2, c a positive number, q affine in an input of its own term with a
+    nonzero coefficient (`_own_affine`; `(x_k - m)^2`): every term is >= 0 and can be 0, so the sum's
+    values are [0, oo) at every size."""
     c, q = sp.S.One, body
     if body.is_Mul:
         c, q = body.as_independent(*[v for v in body.free_symbols if v in free], as_Add=False)
