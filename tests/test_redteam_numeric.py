@@ -1012,7 +1012,7 @@ CLAIMS = [
     Claim("RT405", "(|x + y - 2001| < 0.001)(x < 1000)(y < 1000) = 0",
           lambda v: ind(abs(v["x"] + v["y"] - 2001) < mpq(F(1, 1000))) * ind(v["x"] < 1000) * ind(v["y"] < 1000),
           lambda v: 0, sample={"x": (990, 1010), "y": (990, 1010)}),
-    # round 9: corners of kink curves (arrangement.curve_corner_points) missed: strict xfails
+    # round 9: corners of kink curves (arrangement.curve_corner_points) missed: all refuted since (RN501 in round 11)
     Claim("RN500", "(x y > 1.0201)(x < 1.01 + 10^-20)(y < 1.01 + 10^-20)(x > 0) = 0",
           lambda v: ind(v["x"] * v["y"] > mpq(F(10201, 10000))) * ind(v["x"] < mpq(_R9_EDGE)) * ind(v["y"] < mpq(_R9_EDGE))
           * ind(v["x"] > 0), lambda v: 0, {"x": _R9_EDGE - F(1, 2 * 10 ** 20), "y": _R9_EDGE - F(1, 2 * 10 ** 20)}),
@@ -1142,7 +1142,7 @@ CLAIMS = [
     Claim("RN602", "((log(e^x + cos(e^-240) - 1) + 1000)^2 < 1) = 0 (e^x > 1 - cos(e^-240))",
           lambda v: ind((rlog(mpmath.exp(v["x"]) + mpmath.cos(mpmath.exp(-240)) - 1) + 1000) ** 2 < 1), lambda v: 0,
           {"x": lambda: mpmath.log(_r10_gap() + mpmath.exp(-1000))}, digits=1500),
-    # round 10: lenses between two kink curves, not both polynomials with rational coefficients: strict xfails
+    # round 10: lenses between two kink curves, not both polynomials with rational coefficients: all refuted since (RN605 in round 11)
     Claim("RN603", "(y > e^x)(y + e^-x < 2.01) = 0",
           lambda v: ind(v["y"] > mpmath.exp(v["x"])) * ind(v["y"] + mpmath.exp(-v["x"]) < mpq(F(201, 100))), lambda v: 0,
           {"x": F(0), "y": F(201, 200)}),
@@ -1191,6 +1191,23 @@ CLAIMS = [
     Claim("RT604", "(tanh(x + y) + log log(x + 3) > -10) = 1 (x > 0, y > 0)",
           lambda v: ind(mpmath.tanh(v["x"] + v["y"]) + mpmath.log(mpmath.log(v["x"] + 3)) + 10 > 0), lambda v: 1,
           sample={"x": (0, 50), "y": (0, 50)}, keep=lambda v: v["x"] > 0 and v["y"] > 0),
+    # arcs.proof: lenses between a curve and a tangent, crossed halfway between two meetings (arrangement._arcs)
+    Claim("RN650", "(y > cosh(x - 0.3141) - 10^-40)(y < 1) = 0",
+          lambda v: ind(v["y"] > mpmath.cosh(v["x"] - mpq(F(3141, 10000))) - mpq(F(1, 10 ** 40))) * ind(v["y"] < 1),
+          lambda v: 0, {"x": F(3141, 10000), "y": 1 - F(1, 2 * 10 ** 40)}),
+    Claim("RN651", "(x > e^{y - 0.2718} - 10^-40)(x < 1 + y - 0.2718) = 0",
+          lambda v: ind(v["x"] > mpmath.exp(v["y"] - mpq(F(2718, 10000))) - mpq(F(1, 10 ** 40)))
+          * ind(v["x"] < 1 + v["y"] - mpq(F(2718, 10000))),
+          lambda v: 0, {"x": 1 - F(1, 2 * 10 ** 40), "y": F(2718, 10000)}),
+    Claim("RN652", "(y > e^{x - c} - 10^-40)(y < 1 + x - c)(z^2 + x > -1) = 0 (c = 0.1234567)",
+          lambda v: ind(v["y"] > mpmath.exp(v["x"] - mpq(_R9_C)) - mpq(F(1, 10 ** 40))) * ind(v["y"] < 1 + v["x"] - mpq(_R9_C))
+          * ind(v["z"] ** 2 + v["x"] > -1), lambda v: 0, {"x": _R9_C, "y": 1 - F(5, 10 ** 41), "z": F(0)}),
+    Claim("RT650", "(y > e^x)(y < 1 + x) = 0",
+          lambda v: ind(v["y"] > mpmath.exp(v["x"])) * ind(v["y"] < 1 + v["x"]), lambda v: 0,
+          sample={"x": (-5, 5), "y": (-5, 5)}),
+    Claim("RT651", "(y > cosh x)(y < 1) = 0",
+          lambda v: ind(v["y"] > mpmath.cosh(v["x"])) * ind(v["y"] < 1), lambda v: 0,
+          sample={"x": (-5, 5), "y": (-5, 5)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

@@ -30,6 +30,7 @@ from .kinks import _T, Budget
 MAX_LINES = 24  # distinct lines per plane of two inputs: at most 276 vertices
 MAX_CURVE_PAIRS = 64  # curves times lines per plane whose meeting points are searched (`curve_corner_points`)
 MAX_CORNERS = 64  # meeting points per plane probed around
+MAX_ARCS = 64  # probe lines per plane across the arcs between meeting points (`_arcs`)
 CORNER_RADII = (4, 12, 24, 48)  # probes at 2^-k max(1, |p|) from a meeting point, in every sector
 CORNER_BITS = 60  # a curve passes through a meeting point when its value there is this small
 
@@ -70,11 +71,28 @@ def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
     in every sector around each meeting point between the curves' tangent lines, at CORNER_RADII
     distances (the cell's size is not known: a search, not
     the exact cover that `vertex_points` gives lines alone; docs/language.md)."""
+    return [({**base, u: point[0], v: point[1]}, (u, v))
+            for u, v, curves in _plane_curves(args, syms, base) for point in _plane_corners(curves, u, v)]
+
+
+def arc_lines(args: list, syms: list, base: dict) -> list[tuple[dict, object]]:
+    """(point, w): axis lines along w through a point, that cross a kink curve between two of its
+    consecutive meetings with the other curves of its plane (`_arcs`). The cells on either side of
+    such an arc are the same all along it, so a probe line crossing it once reaches both: a lens
+    between a curve and its tangent (10^-40 wide) gets probes that no corner's sector probe
+    reaches."""
+    return [({**base, z: t, w: sp.S.Zero}, w)
+            for u, v, curves in _plane_curves(args, syms, base) if any(not _affine(h, [u, v]) for h in curves)
+            for z, t, w in _arcs(curves, u, v)]
+
+
+def _plane_curves(args: list, syms: list, base: dict):
+    """(u, v, curves) for each plane of two inputs that an argument mentions alone: every argument
+    that mentions u or v, with the other inputs at the base point (none left without a value)."""
     inputs = [g.free_symbols & set(syms) for g in args]
     if not any(len(ins) == 2 for ins in inputs):
-        return []  # no argument in two inputs: no plane of this search
+        return  # no argument in two inputs: no plane of this search
     args = _unfolded(args)
-    out: list[tuple[dict, tuple]] = []
     pairs = {tuple(sorted(ins, key=lambda s: s.name)) for ins in inputs if len(ins) == 2}
     for u, v in sorted(pairs, key=lambda pair: (pair[0].name, pair[1].name)):
         others = {s: base[s] for s in syms if s not in (u, v) and s in base}
@@ -82,9 +100,50 @@ def curve_corner_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
         curves = tuple(g for g in curves if g.free_symbols & {u, v})
         if any(g.free_symbols & set(syms) - {u, v} for g in curves):
             continue  # an input with no base value
-        for point in _plane_corners(curves, u, v):
-            out.append(({**base, u: point[0], v: point[1]}, (u, v)))
-    return out
+        yield u, v, curves
+
+
+@functools.lru_cache(maxsize=256)
+def _arcs(curves: tuple, u, v) -> tuple:
+    """(z, t, w): for each curve of the plane that is a line or the graph of a function of one input
+    (`_graph_of`: w = f(z)), its meetings with every other curve along it (`_meetings`, brackets
+    sorted), and the line along w at z = t for t halfway between two consecutive brackets, and one
+    past each end. Brackets that overlap have no gap between them that is known: that arc is not
+    crossed (a search, like the corners', docs/language.md).
+    More than MAX_ARCS such lines in one plane are a Budget (never a silently skipped arc)."""
+    out: list = []
+    for h in curves:
+        graph = _graph_of(h, u, v)
+        if graph is None:
+            continue
+        z, w, along = graph
+        met = sorted({(t - width / 2, t + width / 2) for k in curves if k != h
+                      for t, width in _meetings(sp.expand(k.xreplace({z: _T, w: along.xreplace({z: _T})})))})
+        if not met:
+            continue
+        gaps = [(a[1] + b[0]) / 2 for a, b in zip(met, met[1:]) if a[1] < b[0]]  # brackets that overlap: no gap known
+        first, last = met[0][0], max(hi for _, hi in met)
+        points = gaps + [first - max(1, abs(first)), last + max(1, abs(last))]
+        out += [(z, t, w) for t in points if (z, t, w) not in out]
+        if len(out) > MAX_ARCS:
+            raise Budget(f"more than {MAX_ARCS} arcs of kink curves in the plane of {u} and {v}: the cells along "
+                         "them are not searched")
+    return tuple(out)
+
+
+def _graph_of(h, u, v) -> tuple | None:
+    """(z, w, f) when the curve h = 0 is the graph w = f(z) of a function of the other input (h is c w
+    + r(z), c a nonzero number: a line, `y - e^x`, `x - 3`), v tried first; else None."""
+    for w, z in ((v, u), (u, v)):
+        if w not in h.free_symbols:
+            continue
+        c = sp.diff(h, w)
+        if not (c.is_number and c != 0) or sp.diff(h, w, 2) != 0:
+            continue
+        along = sp.expand(-(h - c * w) / c)
+        if not along.has(w):
+            return z, w, along
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -144,30 +203,27 @@ def _nearest(p: dict, corners: list, u, v) -> sp.Rational | None:
 
 def _graph_meetings(h1, h2, u, v) -> list[tuple]:
     """(point, width) where two curves meet, one of them the graph of a function of the other input
-    (c w + r(z) with c a nonzero number: `y - e^x`, `y - 2 \\sqrt{2} x + 2`): the other curve along
-    that graph, its sign changes isolated as on a probe line (`_meetings`), the point's second
-    coordinate rounded to a rational (its error counted in the width). A Budget when neither curve
-    is such a graph: their corners would not be searched."""
+    (`_graph_of`: `y - e^x`, `y - 2 \\sqrt{2} x + 2`): the other curve along that graph, its sign
+    changes isolated as on a probe line (`_meetings`), the point's second coordinate rounded to a
+    rational (its error counted in the width). A Budget when neither curve is such a graph: their
+    corners would not be searched."""
     from .certified import Evaluator, Undecided, Undefined  # noqa: PLC0415
 
     for graph, other in ((h1, h2), (h2, h1)):
-        for w, z in ((v, u), (u, v)):
-            c = sp.diff(graph, w)
-            if not (c.is_number and c != 0) or sp.diff(graph, w, 2) != 0:
+        found = _graph_of(graph, u, v)
+        if found is None:
+            continue
+        z, w, along = found
+        out = []
+        for t, width in _meetings(sp.expand(other.xreplace({z: _T, w: along.xreplace({z: _T})}))):
+            try:
+                value = Evaluator({z: t}).run(lambda e: e.value(along))
+            except (Undefined, Undecided):
                 continue
-            along = -(graph - c * w) / c  # w as a function of z on the graph
-            if along.has(w):
-                continue
-            out = []
-            for t, width in _meetings(sp.expand(other.xreplace({z: _T, w: along.xreplace({z: _T})}))):
-                try:
-                    value = Evaluator({z: t}).run(lambda e: e.value(along))
-                except (Undefined, Undecided):
-                    continue
-                slope = _rational(Evaluator({z: t}).run(lambda e: e.value(sp.diff(along, z)))) if along.has(z) else 0
-                scale = max(1, abs(t), abs(_rational(value)))
-                out.append(({z: t, w: _rational(value)}, width * (1 + abs(slope)) + scale / sp.Integer(2) ** CORNER_BITS))
-            return out
+            slope = _rational(Evaluator({z: t}).run(lambda e: e.value(sp.diff(along, z)))) if along.has(z) else 0
+            scale = max(1, abs(t), abs(_rational(value)))
+            out.append(({z: t, w: _rational(value)}, width * (1 + abs(slope)) + scale / sp.Integer(2) ** CORNER_BITS))
+        return out
     if _no_zero_anywhere(h1, u, v) or _no_zero_anywhere(h2, u, v):
         return []  # one of them is no curve at all (`\\tanh(x + y) - 2`)
     raise Budget(f"the corners of {sp.sstr(h1)} and {sp.sstr(h2)} in the plane of {u} and {v} could not be found "
@@ -187,11 +243,12 @@ def _no_zero_anywhere(h, u, v) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _meetings(h_line) -> tuple:
-    """(t, the bracket's width) of each sign change of a curve along a line (`regions.crossings`; an
-    exact rational root has width 0). Remembered: each instance of a step meets the same ones."""
-    from .regions import crossings  # noqa: PLC0415  (the probe lines' root isolation)
+    """(t, the bracket's width) of each sign change of a curve along a line, t the bracket's middle
+    (`regions.isolated`: two meetings 10^-20 apart are two brackets; an exact rational root has width
+    0). Remembered: each instance of a step meets the same ones."""
+    from .regions import isolated  # noqa: PLC0415  (the probe lines' root isolation)
 
-    found, _ = crossings(h_line)
+    found = isolated(h_line)
     return tuple((c.value, sp.S.Zero) if c.value is not None and c.value.is_Rational else ((c.lo + c.hi) / 2, c.hi - c.lo)
                  for c in found)
 

@@ -67,7 +67,7 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
-from .arrangement import curve_corner_points, vertex_points
+from .arrangement import arc_lines, curve_corner_points, vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
@@ -244,6 +244,16 @@ def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
         if linear:
             return linear, False
     return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
+
+
+def isolated(g_line: sp.Expr) -> list[Crossing]:
+    """`crossings`, with every bracket that may hide a thin region split finer (`_refined`): a curve
+    meeting another twice 10^-20 apart (a line tangent to it, shifted by 10^-40) gives two brackets,
+    not one."""
+    found, by_bisection = crossings(g_line)
+    if not by_bisection:
+        return found
+    return _refined(g_line, found, found, refine_bits(scale_decades([g_line])))
 
 
 def _polynomial_crossings(g_line) -> list[Crossing] | None:
@@ -695,6 +705,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     for point, plane in corners if deep else ():  # next to the corners of kink curves, and the other inputs' regions there
         out.append(Probe(point, "inside"))
         queue += _through(point, [s for s in in_args if s not in plane], swept)
+    for point, w in arc_lines(args, syms, bases[0]) if deep else ():  # across the arcs between corners
+        queue += _through(point, [w], swept)
     if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
         for point, plane in vertex_points(args, syms, bases[0]):
             out.append(Probe(point, "inside"))
