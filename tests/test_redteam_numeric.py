@@ -216,6 +216,17 @@ def _r10_outside_kink(v) -> int:
     return ind(_loglog_kink(v["x"]) > 0)
 
 
+def _r11_c(d: int = 135) -> mpmath.mpf:
+    """cos(e^-150) - 1 + 10^-d: about -5.1 10^-131 for d = 135 (SymPy calls its sinh and tanh positive),
+    about +10^-125 for d = 125. Needs more than 131 digits; the r11 claims use 600."""
+    return mpmath.cos(mpmath.exp(-150)) - 1 + mpmath.mpf(10) ** -d
+
+
+def _r11_sinh() -> mpmath.mpf:
+    """sinh(cos(e^-150) - 1 + 10^-135), about -5.1 10^-131 (RN700 - RN707)."""
+    return mpmath.sinh(_r11_c())
+
+
 _LONG_DECIMAL = F("1.414213560000000000000000000000000000000000000000000000000000000000000000001")  # RN64
 
 CLAIMS = [
@@ -1208,6 +1219,41 @@ CLAIMS = [
     Claim("RT651", "(y > cosh x)(y < 1) = 0",
           lambda v: ind(v["y"] > mpmath.cosh(v["x"])) * ind(v["y"] < 1), lambda v: 0,
           sample={"x": (-5, 5), "y": (-5, 5)}),
+    # round 11: a constant whose sign SymPy misjudges makes a kink argument positive by its form
+    # (far.positive_for_positive): strict xfails RN700-RN703, neighbours caught RN704-RN707
+    Claim("RN700", "(x^{1/3} + sinh(cos(e^-150) - 1 + 10^-135) > 0) = 1 (x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) + _r11_sinh() > 0), lambda v: 1, {"x": F(1, 10 ** 400)}, digits=600),
+    Claim("RN701", "(sqrt x + tanh(cos(e^-150) - 1 + 10^-135) > 0) = 1 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) + mpmath.tanh(_r11_c()) > 0), lambda v: 1, {"x": F(1, 10 ** 270)}, digits=600),
+    Claim("RN702", "(sqrt x + sinh(cos(e^-150) - 1 + 10^-135) > 0) = 1 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) + _r11_sinh() > 0), lambda v: 1, {"x": F(1, 10 ** 270)}, digits=600),
+    Claim("RN703", "(u + sinh(cos(e^-150) - 1 + 10^-135) > 0) = 1 (let u = x^{1/3}; x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) + _r11_sinh() > 0), lambda v: 1, {"x": F(1, 10 ** 400)}, digits=600),
+    Claim("RN704", "(sqrt x + cos(e^-150) - 1 + 10^-135 > 0) = 1 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) + _r11_c() > 0), lambda v: 1, {"x": F(1, 10 ** 270)}, digits=600),
+    Claim("RN705", "(x + sinh(cos(e^-150) - 1 + 10^-135) > 0) = (x > 0)",
+          lambda v: ind(v["x"] + _r11_sinh() > 0), lambda v: ind(v["x"] > 0), {"x": lambda: -_r11_sinh() / 2}, digits=600),
+    Claim("RN706", "(log(e^x + sinh c) > -700) = 1 (e^x + sinh c > 0), c = cos(e^-150) - 1 + 10^-135",
+          lambda v: ind(rlog(mpmath.exp(v["x"]) + _r11_sinh()) > -700), lambda v: 1,
+          {"x": lambda: mpmath.log(mpmath.exp(-700) / 2 - _r11_sinh())}, digits=600),
+    Claim("RN707", "(log(x^2 + sinh c) > -800) = 1 (x^2 + sinh c > 0), c = cos(e^-150) - 1 + 10^-135",
+          lambda v: ind(rlog(v["x"] ** 2 + _r11_sinh()) > -800), lambda v: 1,
+          {"x": lambda: mpmath.sqrt(mpmath.exp(-801) - _r11_sinh())}, digits=600),
+    # round 11: sizes mixed with inputs: an own affine input bounded by an assumption or a case, a free sum
+    # whose coefficient vanishes (caught)
+    Claim("RN708", "(x + N > 30.5) = 0 (x < 0)", lambda v: ind(v["x"] + v["N"] > mpq(F(61, 2))), lambda v: 0,
+          {"N": F(31), "x": F(-1, 4)}),
+    Claim("RN709", "ReLU(x + N - 30.5) = 0 (case x < 0)", lambda v: relu(v["x"] + v["N"] - mpq(F(61, 2))), lambda v: 0,
+          {"N": F(31), "x": F(-1, 4)}),
+    Claim("RN710", "(sum_{j=1}^N (y x_j + 1) > 30.5)(y >= 0)(y <= 0) = 0",
+          lambda v: ind(_r10_sum(v, lambda j, x: v["y"] * x + 1) > mpq(F(61, 2))) * ind(v["y"] >= 0) * ind(v["y"] <= 0),
+          lambda v: 0, {**_r10_xs(31, lambda j: F(0)), "y": F(0)}),
+    # round 11: true claims, accepted (r11_true_ok.proof)
+    Claim("RT700", "(x^{1/3} + sinh(cos(e^-150) - 1 + 10^-125) > 0) = 1 (x > 0)",
+          lambda v: ind(mpmath.cbrt(v["x"]) + mpmath.sinh(_r11_c(125)) > 0), lambda v: 1,
+          sample={"x": (0, 50)}, keep=lambda v: v["x"] > 0),
+    Claim("RT701", "(sqrt x + tanh x > 0) = 1 (x > 0)",
+          lambda v: ind(rsqrt(v["x"]) + mpmath.tanh(v["x"]) > 0), lambda v: 1, sample={"x": (0, 50)}, keep=lambda v: v["x"] > 0),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
