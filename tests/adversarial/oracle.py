@@ -772,3 +772,12 @@ CLAIMS += [
          lambda e: (I(S(1, e.N, lambda j: (abs(e["x", j]) / 100) ** 2) + 30 < e.N) * e["y"], 0),
          f="r11_sum_squares_assumed_off_minimum.proof", extra=tuple({"N": k} for k in range(30, 40))),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r11_*: readings (a power node and a function's parameter)
+    _rte(r"\frac{d}{dt} f(t) = 1", lambda e: (2 * e["t"] + 1, 1), f="r11_power_node_captures_parameter.proof", sizes=()),
+    _rte(r"\sum_{t=1}^{3} t^2 = 0", lambda e: (S(1, 3, lambda t: t ** 2), 0), f="r11_power_node_captures_sum_letter.proof",
+         sizes=()),
+    _rte(r"\sum_j j^2 = 0", lambda e: (S(1, 3, lambda j: j ** 2), 0), f="r11_power_node_captures_index_letter.proof",
+         sizes=()),
+]
