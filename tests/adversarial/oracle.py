@@ -761,3 +761,23 @@ CLAIMS += [
          lambda e: (I(e["x"] + e["z"] + e.N - 30 > 0) * I(e["x"] < Fraction(16, 5)) * I(e["z"] < Fraction(9, 2)) * e["y"], 0),
          f="r10_arrangement_minors.proof", extra=tuple({"N": k} for k in range(30, 80))),
 ]
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r11_*: sums under an assumption on their inputs (5 * 6 = 30)
+    _rte(r"(\sum_j x_j < N - 5 \cdot 6) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: abs(e["x", j]) / (10 * e.N)) < e.N - 30) * e["y"], 0),
+         f="r11_sum_assumed_positive.proof", extra=tuple({"N": k} for k in range(30, 40))),
+    _rte(r"(\sum_j (x_j - 1)^2 + 5 \cdot 6 < N) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: (abs(e["x", j]) / 100) ** 2) + 30 < e.N) * e["y"], 0),
+         f="r11_sum_squares_assumed_off_minimum.proof", extra=tuple({"N": k} for k in range(30, 40))),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r11_*: readings (a power node and a function's parameter)
+    _rte(r"\frac{d}{dt} f(t) = 1", lambda e: (2 * e["t"] + 1, 1), f="r11_power_node_captures_parameter.proof", sizes=()),
+    _rte(r"\sum_{t=1}^{3} t^2 = 0", lambda e: (S(1, 3, lambda t: t ** 2), 0), f="r11_power_node_captures_sum_letter.proof",
+         sizes=()),
+    _rte(r"\sum_j j^2 = 0", lambda e: (S(1, 3, lambda j: j ** 2), 0), f="r11_power_node_captures_index_letter.proof",
+         sizes=()),
+]
