@@ -18,6 +18,7 @@ from typing import Callable
 import sympy as sp
 
 from . import nodes as n
+from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
 from .readings import run_tokens, subscript_items
@@ -32,6 +33,9 @@ MAX_SUM_TERMS = 5_000
 MAX_LITERAL_EXPONENT = 400
 KRONECKER = "delta"  # `\delta_{ij}` is the Kronecker delta unless the problem defines `\delta`
 KRONECKER_ARITY = frozenset({2})
+
+numbersigns.install()  # SymPy's signs of constants, certified, before any expression is built
+
 
 class LimitError(ProofError):
     def __init__(self, message: str, span):
@@ -447,9 +451,13 @@ class Translator:
         return self.power(base, exp, node)
 
     def powered_node(self, node: n.Pow, scope: Scope) -> n.Name | None:
-        """`\\sigma^2` where the problem says `let \\sigma^2 = ...`: the defined node σ², not σ squared."""
+        """`\\sigma^2` where the problem says `let \\sigma^2 = ...`: the defined node σ², not σ squared.
+        A letter bound here (a function's parameter, a sum's or a free index's letter) is that letter,
+        squared, as a plain `let x = ...` does not capture it either."""
         b, e = node.base, node.exp
         if not (isinstance(b, n.Name) and isinstance(e, n.Num) and e.text.isdigit() and "^" not in b.base):
+            return None
+        if b.sub is None and (scope.param_of(b.base) is not None or scope.int_of(b.base) is not None):
             return None
         name = n.Name(node.span, f"{b.base}^{e.text}", b.sub, b.raw_sub, b.styled)
         return name if self.is_defined(self.key_of(name, scope)) else None

@@ -1219,6 +1219,15 @@ CLAIMS = [
     Claim("RT651", "(y > cosh x)(y < 1) = 0",
           lambda v: ind(v["y"] > mpmath.cosh(v["x"])) * ind(v["y"] < 1), lambda v: 0,
           sample={"x": (-5, 5), "y": (-5, 5)}),
+    # constant_signs.proof: |.|, max and ReLU of a constant whose sign SymPy misjudged (numbersigns.py)
+    Claim("RN660", "|sinh c| = sinh c, c = cos(e^-150) - 1 + 10^-135",
+          lambda v: abs(_r11_sinh()), lambda v: _r11_sinh(), {}, digits=600),
+    Claim("RN661", "max(tanh c, 0) = tanh c, c = cos(e^-150) - 1 + 10^-135",
+          lambda v: max(mpmath.tanh(_r11_c()), 0), lambda v: mpmath.tanh(_r11_c()), {}, digits=600),
+    Claim("RN662", "ReLU(sinh c) x = sinh(c) x, c = cos(e^-150) - 1 + 10^-135",
+          lambda v: relu(_r11_sinh()) * v["x"], lambda v: _r11_sinh() * v["x"], {"x": F(1)}, digits=600),
+    Claim("RT660", "|sinh c| = -sinh c, c = cos(e^-150) - 1 + 10^-135",
+          lambda v: abs(_r11_sinh()), lambda v: -_r11_sinh(), sample={"x": (0, 1)}),
     # round 11: a constant whose sign SymPy misjudges makes a kink argument positive by its form
     # (far.positive_for_positive): strict xfails RN700-RN703, neighbours caught RN704-RN707
     Claim("RN700", "(x^{1/3} + sinh(cos(e^-150) - 1 + 10^-135) > 0) = 1 (x > 0)",

@@ -125,14 +125,16 @@ def same(a: n.Expr, b: n.Expr, index_names: frozenset[str] = frozenset()) -> boo
 OPAQUE_PREFIX = "∂⟨"  # not a name a student can write: the grammar's names are ASCII, Greek or styled
 
 
-def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
+def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = (), key_of=None):
     """`e` with every derivative replaced by an input standing for it (same derivative, same input),
     indexed by the index letters it mentions so `∂L/∂h_i` is a family over i. Comparing two members
     read this way compares them *up to notation*: a derivative is never worked out, so a chain must
     write the goal's right side to meet it. `bound` are the sum letters bound around `e`, so that
-    `∂o_k/∂h_i` inside `\\sum_k` and `∂o_j/∂h_i` inside `\\sum_j` stand for the same family."""
+    `∂o_k/∂h_i` inside `\\sum_k` and `∂o_j/∂h_i` inside `\\sum_j` stand for the same family.
+    `key_of(derivative, bound)`: the derivative's key when the caller reads derivatives up to more
+    than notation (grading's forms: `\\frac{d}{dx}(1 \\cdot f)` is df/dx); None for the written one."""
     if isinstance(e, (tuple, list)):
-        return type(e)(opaque(x, index_names, bound) for x in e)
+        return type(e)(opaque(x, index_names, bound, key_of) for x in e)
     if not isinstance(e, n.Node):
         return e
     if isinstance(e, n.Product):
@@ -142,28 +144,29 @@ def opaque(e, index_names: frozenset[str], bound: tuple[str, ...] = ()):
                 # operator form `\\frac{d}{dx} a b`: the operand is the rest of the product
                 head = e.factors[:i] + (n.operator_applied(f, e.factors[i + 1:], e.ops[i + 1:]),)
                 if len(head) == 1:
-                    return opaque(head[0], index_names, bound)
-                return opaque(n.Product(e.span, head, e.ops[:i]), index_names, bound)
+                    return opaque(head[0], index_names, bound, key_of)
+                return opaque(n.Product(e.span, head, e.ops[:i]), index_names, bound, key_of)
             if isinstance(f, n.Prime) and isinstance(nxt, n.Group) and e.ops[i] == "juxt":
                 # `f'(a)`: the derivative applied to its argument is one quantity
                 applied = n.Product(f.span, (f, nxt), ("juxt",))
-                factors = e.factors[:i] + (_opaque_name(applied, index_names, bound),) + e.factors[i + 2:]
+                factors = e.factors[:i] + (_opaque_name(applied, index_names, bound, key_of),) + e.factors[i + 2:]
                 ops = e.ops[:i] + e.ops[i + 1:]
                 if len(factors) == 1:
                     return factors[0]
-                return opaque(n.Product(e.span, factors, ops), index_names, bound)
+                return opaque(n.Product(e.span, factors, ops), index_names, bound, key_of)
     if isinstance(e, (n.Deriv, n.Prime)):
-        return _opaque_name(e, index_names, bound)
+        return _opaque_name(e, index_names, bound, key_of)
     if isinstance(e, n.BigOp):
         inner = bound + ((e.var.base,) if e.var is not None and e.var.sub is None else ())
-        return replace(e, lower=opaque(e.lower, index_names, bound), upper=opaque(e.upper, index_names, bound),
-                       cond=opaque(e.cond, index_names, bound), body=opaque(e.body, index_names, inner))
-    changes = {f.name: opaque(getattr(e, f.name), index_names, bound) for f in fields(e) if f.name != "span"}
+        return replace(e, lower=opaque(e.lower, index_names, bound, key_of), upper=opaque(e.upper, index_names, bound, key_of),
+                       cond=opaque(e.cond, index_names, bound, key_of), body=opaque(e.body, index_names, inner, key_of))
+    changes = {f.name: opaque(getattr(e, f.name), index_names, bound, key_of) for f in fields(e) if f.name != "span"}
     return replace(e, **changes)
 
 
-def _opaque_name(e, index_names: frozenset[str], bound: tuple[str, ...]) -> n.Name:
-    key = hashlib.sha256(repr(canonical(e, bound, index_names)).encode()).hexdigest()[:16]
+def _opaque_name(e, index_names: frozenset[str], bound: tuple[str, ...], key_of=None) -> n.Name:
+    written = key_of(e, bound) if key_of is not None else None
+    key = hashlib.sha256(repr(canonical(e, bound, index_names) if written is None else written).encode()).hexdigest()[:16]
     # the free index letters by name, then the bound ones outermost first: the order `canonical` reads
     # bound letters in (by depth), so `\\sum_s \\sum_t` of ∂L/∂W_{t,s} and `\\sum_t \\sum_s` of ∂L/∂W_{s,t}
     # (the same family read in the other order) do not share a name; `\\sum_{t=1}^{3}` binds t,
@@ -237,6 +240,7 @@ class _GoalSide:
     """What `_setting` compares of a goal, worked out once per goal (every chain asks again)."""
 
     world: tuple  # `_world_uncached(goal)`
+    values: frozenset  # the names the goal writes as values (not only as functions it applies)
     words: frozenset  # the letters the goal's names and their subscripts are made of
     keys: frozenset  # the world's names up to notation
     assumptions: frozenset  # the goal's assumptions up to notation
@@ -255,7 +259,7 @@ def _goal_side(goal: Goal) -> _GoalSide:
     world = tuple(_world_uncached(goal))
     g = goal.context
     idx = g.index_names
-    side = _GoalSide(world, frozenset({nm.base for nm in world} | {c for nm in world for s in (nm.sub or ())
+    side = _GoalSide(world, frozenset(nm.base for nm in _value_names(goal)), frozenset({nm.base for nm in world} | {c for nm in world for s in (nm.sub or ())
                                                                  for x in _names(s) for c in x.base}),
                      frozenset(canonical(nm, (), idx) for nm in world),
                      frozenset(canonical(a, (), idx) for a in g.assumptions), _point(g), _shapes(g))
@@ -271,14 +275,34 @@ def _world(goal: Goal) -> list[n.Name]:
     return list(_goal_side(goal).world)
 
 
-def _world_uncached(goal: Goal) -> list[n.Name]:
+def _value_names(goal: Goal) -> list[n.Name]:
+    """The names a goal's claim writes as values (in its sides, its definitions, assumptions and
+    point), a function's parameters left out (they are its own, not inputs of the goal)."""
     ctx = goal.context
     nodes: list = [goal.lhs, goal.rhs] + [d.target for d in ctx.definitions]
     nodes += list(ctx.assumptions) + [name for name, _ in ctx.point]
     out = [nm for x in nodes if x is not None for nm in _names(x)]
-    for d in ctx.definitions:  # a function's parameters are its own, not inputs of the goal
+    for d in ctx.definitions:
         out += [nm for nm in _names(d.body) if not (d.params and nm.sub is None and nm.base in d.params)]
-    nodes.extend(d.body for d in ctx.definitions)
+    applied = {id(nm) for x in nodes + [d.body for d in ctx.definitions] for nm in _applied(x)}
+    return [nm for nm in out if id(nm) not in applied]
+
+
+def _applied(e) -> list[n.Name]:
+    """Function words written before a bracket (`\\sigma(w x)`, read as the function applied): names
+    of functions there, not values. `\\sigma^2(x)` is no such application (the sigmoid squared is
+    `\\sigma(x)^2`)."""
+    return [f for p in _all(e, n.Product) for f, g, op in zip(p.factors, p.factors[1:], p.ops)
+            if op == "juxt" and isinstance(f, n.Name) and f.sub is None and f.base in FUNCTION_WORDS
+            and isinstance(g, n.Group)]
+
+
+def _world_uncached(goal: Goal) -> list[n.Name]:
+    ctx = goal.context
+    out = _value_names(goal)
+    nodes: list = [goal.lhs, goal.rhs] + [d.target for d in ctx.definitions]
+    nodes += list(ctx.assumptions) + [name for name, _ in ctx.point] + [d.body for d in ctx.definitions]
+    out += [nm for x in nodes if x is not None for nm in _applied(x)]  # `\\sigma(x)`: the function, a name too
     for x in nodes:
         for call in _all(x, n.Call):
             out.append(n.Name(call.span, "sigmoid" if call.func == "sigma" else call.func))
@@ -317,12 +341,14 @@ def _may_name_same(a: n.Name, b: n.Name) -> bool:
     return True  # an index letter or arithmetic in a subscript: possibly the same entry
 
 
-def _power_of(target: n.Name, nm: n.Name) -> bool:
+def _power_of(target: n.Name, nm: n.Name, values: frozenset) -> bool:
     """`let x^2 = 9` names the node x² (a powered name): from there on the goal's own `x^2` reads as
-    that node, so it redefines what the goal computes from its input x."""
+    that node, so it redefines what the goal computes from its input x. A function word the goal
+    only applies (`\\sigma^2`, a variance, beside the goal's sigmoid) is no such input; one the goal
+    writes as a value (`let \\sigma = 3`, `at \\sigma = 3`, `\\sigma^2 x`) is."""
     head, power, _ = target.base.partition("^")
     return bool(power) and head == nm.base and (target.sub is None) == (nm.sub is None) \
-        and nm.base not in FUNCTION_WORDS  # `\\sigma^2`, a variance, beside the goal's sigmoid
+        and (nm.base not in FUNCTION_WORDS or nm.base in values)
 
 
 def _point(ctx: Context) -> dict:
@@ -448,7 +474,7 @@ def narrowing(goal: Goal, ctx: Context, refinements: dict[int, Context], allow_c
     for d in ctx.definitions:
         if id(d) in own or restates(d):
             continue
-        if any(_may_name_same(d.target, nm) or _power_of(d.target, nm) for nm in world):
+        if any(_may_name_same(d.target, nm) or _power_of(d.target, nm, _goal_side(goal).values) for nm in world):
             out.append(f"`let {d.target.display}` (line {d.span.line}) defines a name the goal treats as an input")
             break
     return out
@@ -486,13 +512,15 @@ def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: froze
     """`e` with its free index letters renamed (`mapping`); letters bound by a sum are left alone. A
     sum that binds a letter the renaming writes (`\\sum_i W_{k,i}` with k -> i) has its own letter
     renamed first to `fresh(letter, used)` (a declared index of the same range used nowhere), so the
-    renamed k is not captured; with no such letter, ValueError."""
+    renamed k is not captured; with no such letter, ValueError. A sum's own letter (`\\sum_i`) is
+    bound even when the chain's free i is renamed too (k -> i, i -> j); in a condition sum
+    (`\\sum_{i \\neq j}`) the letters the renaming maps are the free ones."""
     if isinstance(e, (tuple, list)):
         return type(e)(rename(x, mapping, index_names, bound, fresh) for x in e)
     if not isinstance(e, n.Node):
         return e
     if isinstance(e, n.BigOp):
-        for letter in [b for b in _binders(e) if b in mapping.values() and b not in mapping]:  # not free here
+        for letter in [b for b in _binders(e) if b in mapping.values() and (e.var is not None or b not in mapping)]:
             if not _letters(e, index_names) & (set(mapping) - bound):
                 break
             new = fresh(letter, _letters(e, index_names) | set(mapping) | set(mapping.values())) if fresh else None

@@ -327,9 +327,12 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
                 if closed is not None:
                     return closed  # `\\sum_j 1` is N
                 return opaque_part(x, False, ranged or uses_as_number(x.body, names))
-            if ranged and _free_growth(body, {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}):
+            own = {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}
+            if own and _constrained(ctx, x.body):
+                own = set()  # `assume x_j > 0`: the sum of x_j is positive, not every value at every size
+            if ranged and _free_growth(body, own):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
-            if ranged and _square_growth(body, {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}):
+            if ranged and _square_growth(body, own):
                 return opaque_part(x, True, False, free=HALF)  # `\\sum_k (x_k - m)^2`: [0, oo) at every size
             # `\\sum_t (t + \\tanh x)`, `\\sum_j \\tanh x_j`: values that grow with N, past a constant only at sizes never tried
             return opaque_part(x, _one_signed(x.body), ranged or uses_as_number(x.body, names))
@@ -419,6 +422,19 @@ HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at eve
 
 
 @functools.lru_cache(maxsize=INPUT_MEMO)
+def _constrained(ctx: Context, e) -> bool:
+    """Some input written in e is bounded by an inequality among the assumptions or the case, or has
+    a given value (`assume x_j > 0`): a sum of its terms does not take every real value at every size
+    (`_free_growth`: \\sum_j x_j is (0, oo), below N - 30 only from N = 31 on), nor reach 0
+    (`_square_growth`, `(x_j - 1)^2` under x_j > 1), so its sizes count as numbers. An equality
+    (`\\sum_j y_j = 1`) leaves every other direction free: the sum keeps every real value from N = 2
+    on (N = 1 is among the sizes always tried)."""
+    bases = {nm.base for nm in _names(e)}
+    told = [c for c in (*ctx.assumptions, *ctx.case) if set(c.ops) & {"<", "<=", ">", ">="}]
+    told += [name for name, _ in ctx.point]
+    return any(nm.base in bases for c in told for nm in _names(c))
+
+
 def _input_symbol(key, kind: str) -> sp.Dummy:
     """The opaque symbol of an input or a sum (`_arith`'s `structure`), one per key; `kind` is
     "input" (every real value) or HALF."""

@@ -53,9 +53,11 @@ class Forms:
 
     def __post_init__(self):
         idx = self.context.index_names
+        keyed = {canonical(d.target, (), idx) for d in self.context.definitions if is_key_line(d.span.line)}
         for d in self.context.definitions:  # later definitions win
-            if not is_key_line(d.span.line) and d.params is None:
-                self._lets[canonical(d.target, (), idx)] = d
+            key = canonical(d.target, (), idx)
+            if not is_key_line(d.span.line) and d.params is None and key not in keyed:  # a key's name restated stays the key's
+                self._lets[key] = d
         self._functions = frozenset(d.target.base for d in self.context.definitions if d.params is not None) \
             | self.context.readings.functions | frozenset(FUNCTION_WORDS)
 
@@ -63,7 +65,7 @@ class Forms:
         """The member's form, or None when it cannot be built."""
         if e not in self._memo:
             try:
-                self._memo[e] = self._build(opaque(e, self.context.index_names), (), frozenset(), 0)
+                self._memo[e] = self._build(opaque(e, self.context.index_names, key_of=self._derivative_key), (), frozenset(), 0)
             except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
                 self._memo[e] = None  # a form is an aid to counting work; without one the text is compared
         return self._memo[e]
@@ -113,13 +115,27 @@ class Forms:
             return sp.Function("ones")(b(e.size)) if e.size is not None else sp.Symbol("ones")
         raise NoForm(type(e).__name__)
 
+    def _derivative_key(self, e, bound: tuple[str, ...]):
+        """A derivative read up to form, as `goals.opaque` names it: its operand's form (the student's
+        lets unfolded, `1 \\cdot f`, `f + 0`, `f^1` read as f) with its variable and order as written,
+        so `\\frac{d}{dx}(1 \\cdot f)` and `\\frac{dg}{dx}` after `let g = f` are df/dx and a step
+        between them says nothing. None (the written form) where the operand has no form."""
+        if not isinstance(e, n.Deriv) or e.expr is None:
+            return None
+        idx = self.context.index_names
+        try:
+            operand = self._build(opaque(e.expr, idx, bound, self._derivative_key), bound, frozenset(), 0)
+        except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
+            return None
+        return ("derivative", sp.srepr(operand), canonical(e.var, bound, idx), e.order)
+
     def _name(self, e: n.Name, bound, unfolding: frozenset, depth: int) -> sp.Basic:
         key = canonical(e, bound, self.context.index_names)
         d: Definition | None = self._lets.get(key) if not bound or e.base not in bound else None
         if d is not None and key not in unfolding:
             if depth >= MAX_UNFOLD_DEPTH:
                 raise NoForm("too many nested lets")
-            body = opaque(d.body, self.context.index_names)
+            body = opaque(d.body, self.context.index_names, key_of=self._derivative_key)
             return self._build(body, (), unfolding | {key}, depth + 1)
         return sp.Symbol(repr(key))
 

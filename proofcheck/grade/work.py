@@ -117,26 +117,27 @@ def _same_in_derivatives(fa, fb) -> bool:
         return False
 
 
-def _same_derivatives(chain: Chain, k: int, forms: FormCache) -> bool:
-    """Both sides of step k have the same unworked derivatives in them (at least one): a step that
-    works no derivative out, and may be a detour (`_detours`)."""
+def _derivatives_both(chain: Chain, k: int, forms: FormCache) -> bool:
+    """Both sides of step k have unworked derivatives in them: a step that may be a detour
+    (`_detours`), the same derivatives on both sides or one brought in times a zero the form does not
+    see (`df/dx + (\\sin^2 x + \\cos^2 x - 1) \\frac{d}{dx} x^5`)."""
     f = forms.of(chain.context)
     fa, fb = f.form(chain.members[k - 1].expr), f.form(chain.members[k].expr)
     if fa is None or fb is None:
         return False
-    da = {x for x in fa.free_symbols if OPAQUE_PREFIX in str(x)}
-    return bool(da) and da == {x for x in fb.free_symbols if OPAQUE_PREFIX in str(x)}
+    return all(any(OPAQUE_PREFIX in str(x) for x in side.free_symbols) for side in (fa, fb))
 
 
 def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
-    """The steps that hold with their unworked derivatives taken as free quantities (decided by the
-    checker, as a goal's sides are: `\\log e^{df/dx}`, `(\\sin^2 x + \\cos^2 x) df/dx`, `df/dx +
-    \\sqrt{x^2} - |x|`): identities in the derivative, which work nothing out."""
+    """The steps with unworked derivatives on both sides that hold with those derivatives taken as
+    free quantities (decided by the checker, as a goal's sides are: `\\log e^{df/dx}`, `(\\sin^2 x +
+    \\cos^2 x) df/dx`, `df/dx + \\sqrt{x^2} - |x|`, `df/dx + 0 \\cdot dg/dx` in disguise):
+    identities in the derivatives, which work nothing out."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
 
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
-                  if g.counts and _same_derivatives(problem.chains[ci], k, forms)]
+                  if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
     jobs = []
     for ci, k in candidates:
         chain = problem.chains[ci]

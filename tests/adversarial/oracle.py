@@ -781,3 +781,9 @@ CLAIMS += [
     _rte(r"\sum_j j^2 = 0", lambda e: (S(1, 3, lambda j: j ** 2), 0), f="r11_power_node_captures_index_letter.proof",
          sizes=()),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- a sum under an equality on its inputs
+    _rte(r"(\sum_j x_j < N - 30.5) y = 0", lambda e: (I(1 < e.N - Fraction(61, 2)) * e["y"], 0),
+         f="sum_equality_assumed.proof", extra=tuple({"N": k} for k in range(31, 40))),
+]
