@@ -421,7 +421,6 @@ _SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscri
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
 
 
-@functools.lru_cache(maxsize=INPUT_MEMO)
 def _constrained(ctx: Context, e) -> bool:
     """Some input written in e is bounded by an inequality among the assumptions or the case, or has
     a given value (`assume x_j > 0`): a sum of its terms does not take every real value at every size
@@ -435,6 +434,7 @@ def _constrained(ctx: Context, e) -> bool:
     return any(nm.base in bases for c in told for nm in _names(c))
 
 
+@functools.lru_cache(maxsize=INPUT_MEMO)
 def _input_symbol(key, kind: str) -> sp.Dummy:
     """The opaque symbol of an input or a sum (`_arith`'s `structure`), one per key; `kind` is
     "input" (every real value) or HALF."""

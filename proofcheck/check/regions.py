@@ -93,6 +93,7 @@ BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a differ
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
 DIP_NEWTON_STEPS = 30  # steps per precision
 CLOSE_GUARD = 64  # bits beyond the working precision that ball ends are read at
+TOUCH_BITS = 256  # precision of the slope's root where a touching root is looked for (`_exact_root`)
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
@@ -578,9 +579,15 @@ def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: 
     and exactly 0 at a candidate (the simplest fraction in it, another crossing's exact value: `\\tanh
     x` at the root 0 of `x`), or g convex or concave on it (its second derivative's enclosure excludes 0)
     with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around)."""
-    if not monotone and not excludes_zero(sp.diff(slope, _T), c.lo, c.hi):
+    curvature = sp.diff(slope, _T)
+    if not monotone and not excludes_zero(curvature, c.lo, c.hi):
         return None
     candidates = [_simplest_between(c.lo, c.hi)]
+    if not monotone:  # a touching root sits where the slope vanishes: the simplest fraction next to it
+        p = _slope_root(slope, curvature, c.lo, c.hi, TOUCH_BITS)
+        if p is not None:
+            near = max(1, abs(p)) / sp.Integer(2) ** (TOUCH_BITS // 2)
+            candidates.append(_simplest_between(max(c.lo, p - near), min(c.hi, p + near)))
     candidates += [d.value for d in everyone if d.value is not None and c.lo <= d.value.evalf(30) <= c.hi]
     for t in dict.fromkeys(candidates):
         try:
