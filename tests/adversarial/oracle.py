@@ -787,3 +787,26 @@ CLAIMS += [
     _rte(r"(\sum_j x_j < N - 30.5) y = 0", lambda e: (I(1 < e.N - Fraction(61, 2)) * e["y"], 0),
          f="sum_equality_assumed.proof", extra=tuple({"N": k} for k in range(31, 40))),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r12_*: sums under equalities and lets that bound their inputs
+    _rte(r"(\sum_j x_j > \pi^3) y = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: 1 - (e["w", j] / 100) ** 2)) > mpmath.pi ** 3) * e["y"], 0),
+         f="r12_sum_equality_defines_input.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j x_j > e^{7/2}) y = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: 1 - (e["w", j] / 100) ** 2)) > mpmath.exp(mpmath.mpf(7) / 2)) * e["y"], 0),
+         f="r12_sum_equality_solved_input.proof", extra=tuple({"N": k} for k in range(34, 40))),
+    _rte(r"(\sum_j x_j^2 > 30) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: (1 - abs(e["x", j]) / 1000) ** 2) > 30) * e["y"], 0),
+         f="r12_sum_bounded_through_let.proof", extra=tuple({"N": k} for k in range(31, 40))),
+    _rte(r"(\sum_j x_j + 30 < N) y = 0",
+         lambda e: (I(S(1, e.N, lambda j: abs(e["x", j]) / (10 * e.N)) + 30 < e.N) * e["y"], 0),
+         f="r12_sum_bounded_through_let.proof", extra=tuple({"N": k} for k in range(31, 40))),
+    # ---------------------------------------------------------------- r12_*: a power node beside bound letters
+    _rte(r"\sum_{j \neq 2} j^2 = 0", lambda e: (S(1, 3, lambda j: j ** 2) - 4, 0), f="r12_power_node_bound_forms.proof", sizes=()),
+    _rte(r"\prod_{t=1}^{3} (t^2 + 1) = 1", lambda e: (P(t ** 2 + 1 for t in range(1, 4)), 1),
+         f="r12_power_node_bound_forms.proof", sizes=()),
+    _rte(r"\sum_j j² = 0", lambda e: (S(1, 3, lambda j: j ** 2), 0), f="r12_power_node_bound_forms.proof", sizes=()),
+    _rte(r"\sum_{t \in 1..3} t^2 = 0", lambda e: (S(1, 3, lambda t: t ** 2), 0), f="r12_power_node_bound_forms.proof",
+         sizes=()),
+]
