@@ -289,12 +289,18 @@ def _value_names(goal: Goal) -> list[n.Name]:
 
 
 def _applied(e) -> list[n.Name]:
-    """Function words written before a bracket (`\\sigma(w x)`, read as the function applied): names
-    of functions there, not values. `\\sigma^2(x)` is no such application (the sigmoid squared is
-    `\\sigma(x)^2`)."""
-    return [f for p in _all(e, n.Product) for f, g, op in zip(p.factors, p.factors[1:], p.ops)
-            if op == "juxt" and isinstance(f, n.Name) and f.sub is None and f.base in FUNCTION_WORDS
-            and isinstance(g, n.Group)]
+    """Function words written before a bracket (`\\sigma(w x)`, `\\sigma(x)^2`, `\\sigma'(x)`, read as
+    the function applied): names of functions there, not values. `\\sigma^2(x)` is no such
+    application (the sigmoid squared is `\\sigma(x)^2`)."""
+    out = []
+    for p in _all(e, n.Product):
+        for f, g, op in zip(p.factors, p.factors[1:], p.ops):
+            if isinstance(f, n.Prime) and isinstance(f.func, n.Name):
+                f = f.func  # `\\sigma'(x)`: the derivative of the function applied
+            bracket = isinstance(g, n.Group) or (isinstance(g, n.Pow) and isinstance(g.base, n.Group))  # `\\sigma(x)^2`
+            if op == "juxt" and isinstance(f, n.Name) and f.sub is None and f.base in FUNCTION_WORDS and bracket:
+                out.append(f)
+    return out
 
 
 def _world_uncached(goal: Goal) -> list[n.Name]:

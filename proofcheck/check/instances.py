@@ -425,13 +425,27 @@ def _constrained(ctx: Context, e) -> bool:
     """Some input written in e is bounded by an inequality among the assumptions or the case, or has
     a given value (`assume x_j > 0`): a sum of its terms does not take every real value at every size
     (`_free_growth`: \\sum_j x_j is (0, oo), below N - 30 only from N = 31 on), nor reach 0
-    (`_square_growth`, `(x_j - 1)^2` under x_j > 1), so its sizes count as numbers. An equality
-    (`\\sum_j y_j = 1`) leaves every other direction free: the sum keeps every real value from N = 2
-    on (N = 1 is among the sizes always tried)."""
+    (`_square_growth`, `(x_j - 1)^2` under x_j > 1), so its sizes count as numbers; so is an
+    equality about each input (`x_j = 1 - w_j^2`). An equality about their sum (`\\sum_j y_j = 1`)
+    leaves every other direction free: the sum keeps every real value from N = 2 on (N = 1 is among
+    the sizes always tried)."""
     bases = {nm.base for nm in _names(e)}
     told = [c for c in (*ctx.assumptions, *ctx.case) if set(c.ops) & {"<", "<=", ">", ">="}]
     told += [name for name, _ in ctx.point]
-    return any(nm.base in bases for c in told for nm in _names(c))
+    if any(nm.base in bases for c in told for nm in _names(c)):
+        return True
+    equal = [c for c in (*ctx.assumptions, *ctx.case) if not set(c.ops) & {"<", "<=", ">", ">="}]
+    return any(nm.base in bases for c in equal for nm in _names_outside_sums(c))  # `x_j = 1 - w_j^2`
+
+
+def _names_outside_sums(e) -> list:
+    """The names e writes outside every sum: an equality about each input (`x_j = 1 - w_j^2`, which
+    bounds every x_j), not about their sum (`\\sum_j y_j = 1`)."""
+    if isinstance(e, n.BigOp):
+        return []
+    if isinstance(e, n.Name):
+        return [e]
+    return [nm for c in n.children(e) for nm in _names_outside_sums(c)]
 
 
 @functools.lru_cache(maxsize=INPUT_MEMO)

@@ -21,7 +21,7 @@ has none, and grading falls back to comparing the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import sympy as sp
@@ -48,6 +48,7 @@ class Forms:
 
     context: Context
     _lets: dict = field(default_factory=dict)
+    _function_lets: dict = field(default_factory=dict)  # the student's own `let g(t) = ...`, by name
     _functions: frozenset = frozenset()
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
@@ -58,6 +59,10 @@ class Forms:
             key = canonical(d.target, (), idx)
             if not is_key_line(d.span.line) and d.params is None and key not in keyed:  # a key's name restated stays the key's
                 self._lets[key] = d
+            keyed_function = any(k.target.base == d.target.base for k in self.context.definitions
+                                 if k.params is not None and is_key_line(k.span.line))
+            if not is_key_line(d.span.line) and d.params is not None and d.target.sub is None and not keyed_function:
+                self._function_lets[d.target.base] = d
         self._functions = frozenset(d.target.base for d in self.context.definitions if d.params is not None) \
             | self.context.readings.functions | frozenset(FUNCTION_WORDS)
 
@@ -120,6 +125,11 @@ class Forms:
         lets unfolded, `1 \\cdot f`, `f + 0`, `f^1` read as f) with its variable and order as written,
         so `\\frac{d}{dx}(1 \\cdot f)` and `\\frac{dg}{dx}` after `let g = f` are df/dx and a step
         between them says nothing. None (the written form) where the operand has no form."""
+        if isinstance(e, n.Product) and len(e.factors) == 2 and isinstance(e.factors[0], n.Prime):
+            prime, args = e.factors  # `f'(a)`: with a a name, `\\frac{d}{da} f(a)` (docs/language.md)
+            if isinstance(prime.func, n.Name) and isinstance(args, n.Group) and len(args.items) == 1 \
+                    and isinstance(args.items[0], n.Name):
+                e = n.Deriv(e.span, n.Product(e.span, (prime.func, args), ("juxt",)), args.items[0], prime.order, "d")
         if not isinstance(e, n.Deriv) or e.expr is None:
             return None
         idx = self.context.index_names
@@ -128,6 +138,18 @@ class Forms:
         except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
             return None
         return ("derivative", sp.srepr(operand), canonical(e.var, bound, idx), e.order)
+
+    def _unfold_call(self, f: n.Name, args: n.Group):
+        """The student's own `let g(t) = body` applied to args: the body with its parameters replaced
+        (a function the student names is only a name for what they wrote, as a value `let` is); None
+        for any other function, or a call with another number of arguments."""
+        d = self._function_lets.get(f.base)
+        if d is None or len(d.params) != len(args.items):
+            return None
+        body = d.body
+        for p, a in zip(d.params, args.items):
+            body = _substituted(body, p, n.Group(a.span, (a,)))
+        return body
 
     def _name(self, e: n.Name, bound, unfolding: frozenset, depth: int) -> sp.Basic:
         key = canonical(e, bound, self.context.index_names)
@@ -147,7 +169,8 @@ class Forms:
             f = factors[i]
             nxt = factors[i + 1] if i + 1 < len(factors) else None
             if isinstance(f, n.Name) and f.base in self._functions and isinstance(nxt, n.Group) and ops[i] == "juxt":
-                value = sp.Function(f.base)(*(b(x) for x in nxt.items))
+                unfolded = self._unfold_call(f, nxt)
+                value = b(unfolded) if unfolded is not None else sp.Function(f.base)(*(b(x) for x in nxt.items))
                 op = ops[i - 1] if i > 0 else "*"
                 i += 2
             else:
@@ -156,6 +179,17 @@ class Forms:
                 i += 1
             out = out / value if op == "/" else out * value
         return out
+
+
+def _substituted(e, param: str, value):
+    """e with the plain name `param` replaced by the node `value` (a function's body at its argument)."""
+    if isinstance(e, n.Name) and e.sub is None and e.base == param:
+        return value
+    if isinstance(e, tuple):
+        return tuple(_substituted(x, param, value) for x in e)
+    if isinstance(e, n.Node) and not isinstance(e, n.Name):
+        return replace(e, **{f: _substituted(getattr(e, f), param, value) for f in e.__dataclass_fields__ if f != "span"})
+    return e
 
 
 def _number(text: str) -> sp.Rational:

@@ -33,6 +33,7 @@ from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
 MAX_EXPAND_OPS = 200  # forms larger than this are not multiplied out (`_same_in_derivatives`)
+MAX_OPERAND_PAIRS = 8  # pairs of derivatives per step whose operands are compared (`_same_operands`)
 
 
 def unfolded_names(e: n.Expr, ctx: Context, outside_derivatives: bool) -> list[n.Name]:
@@ -132,20 +133,75 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
     """The steps with unworked derivatives on both sides that hold with those derivatives taken as
     free quantities (decided by the checker, as a goal's sides are: `\\log e^{df/dx}`, `(\\sin^2 x +
     \\cos^2 x) df/dx`, `df/dx + \\sqrt{x^2} - |x|`, `df/dx + 0 \\cdot dg/dx` in disguise):
-    identities in the derivatives, which work nothing out."""
+    identities in the derivatives, which work nothing out. Two derivatives by the same variable whose
+    operands the checker shows equal with the key's definitions left out (`\\frac{d}{dx}(f + \\sin^2 x +
+    \\cos^2 x - 1)` and df/dx; not `\\frac{d}{dx}(x^3 + 2x)`, which is f only by the key's definition)
+    are one quantity there (`_same_operands`)."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
 
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
                   if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
+    aliases = _same_operands(problem, candidates, options)
     jobs = []
     for ci, k in candidates:
         chain = problem.chains[ci]
         idx = chain.context.index_names
-        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(chain.members[k - 1].expr, idx),
-                         opaque(chain.members[k].expr, idx), "=", options.seed))
+        alias = aliases.get((ci, k), {})
+        key_of = (lambda e, bound, alias=alias, idx=idx: alias.get(canonical(e, bound, idx))) if alias else None
+        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(chain.members[k - 1].expr, idx, key_of=key_of),
+                         opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
     decided = decide_jobs(jobs, options) if jobs else []
     return {c for c, (d, _) in zip(candidates, decided) if d.verdict in ACCEPTED}
+
+
+def _derivatives_of(e, idx) -> list:
+    """The derivatives `goals.opaque` reads in e (operator forms applied), outside sums."""
+    from ..check.goals import opaque  # noqa: PLC0415
+
+    found: list = []
+
+    def record(d, bound):
+        if not bound and isinstance(d, n.Deriv) and d.expr is not None and d not in found:
+            found.append(d)
+
+    opaque(e, idx, key_of=record)
+    return found
+
+
+def _same_operands(problem: Problem, candidates: list, options) -> dict:
+    """(chain, step) -> {a derivative's written key: the key of the left side's derivative it equals}:
+    a derivative on the right of a step whose operand the checker shows equal to that of one on the
+    left by the same variable and order, in the chain's context without the key's definitions (so
+    the key's quantities are free: unfolding the key's f is not an identity)."""
+    from dataclasses import replace  # noqa: PLC0415
+    from ..check.goals import opaque, opaque_context  # noqa: PLC0415
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+
+    pairs, jobs = [], []
+    for ci, k in candidates:
+        chain = problem.chains[ci]
+        idx = chain.context.index_names
+        keyed = {d.target.base for d in chain.context.definitions if is_key_line(d.span.line)}
+        own = replace(chain.context, definitions=tuple(d for d in chain.context.definitions
+                                                       if d.target.base not in keyed))  # restated key lets too
+        lefts, rights = _derivatives_of(chain.members[k - 1].expr, idx), _derivatives_of(chain.members[k].expr, idx)
+        for d1 in lefts:
+            for d2 in rights:
+                if len(pairs) >= MAX_OPERAND_PAIRS * len(candidates):
+                    break
+                if d1.order == d2.order and canonical(d1.var, (), idx) == canonical(d2.var, (), idx) \
+                        and canonical(d1, (), idx) != canonical(d2, (), idx):
+                    pairs.append(((ci, k), d1, d2))
+                    jobs.append(_Job("goal", None, 0, 0, opaque_context(own), opaque(d1.expr, idx), opaque(d2.expr, idx),
+                                     "=", options.seed))
+    decided = decide_jobs(jobs, options) if jobs else []
+    out: dict = {}
+    for (step, d1, d2), (d, _) in zip(pairs, decided):
+        if d.verdict in ACCEPTED:
+            idx = problem.chains[step[0]].context.index_names
+            out.setdefault(step, {})[canonical(d2, (), idx)] = canonical(d1, (), idx)
+    return out
 
 
 def _reaches(chain: Chain, goal: Goal, forms: FormCache) -> int | None:
