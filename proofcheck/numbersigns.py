@@ -12,8 +12,11 @@ certified evaluator (check/certified.py, arb balls with adaptive precision): a s
 excludes 0 or an exact test shows 0, and is unknown (None) otherwise, never read off rounded digits.
 
 Left to SymPy's own paths: numbers that are not real (a ball cannot hold them; SymPy's answer for
-`1 + i` is "not positive", which is right), numbers with a Float in them (already inexact), and signs
-asked while a certified evaluation is running (its exact zero tests use SymPy's arithmetic)."""
+`1 + i` is "not positive", which is right) and numbers with a Float in them (already inexact). A sign
+asked while a certified evaluation is running (its exact zero test expands with SymPy's arithmetic,
+which rebuilds `Max(s + 1, 1)` and asks for the sign of s again) is undecided: SymPy's rounded guess
+there once made `Max(s + 1, 1) - 1 - s` exactly 0 for s = sinh((cos(e^{-e^8}) - 1)(2 + sqrt 2)),
+about -10^-2589."""
 
 from __future__ import annotations
 
@@ -33,7 +36,9 @@ _original_n2 = relational._n2
 def constant_sign(e: sp.Expr) -> int | None | type(NotImplemented):
     """-1, 0 or 1 for a real constant, certified; None when it cannot be decided within
     SIGN_CAP_BITS; NotImplemented where SymPy's own path is kept (see the module doc)."""
-    if getattr(_state, "busy", False) or e.has(sp.Float, sp.I, sp.oo, -sp.oo, sp.zoo, sp.nan):
+    if getattr(_state, "busy", False):
+        return None  # asked by SymPy's arithmetic inside a certified evaluation's exact test: undecided
+    if e.has(sp.Float, sp.I, sp.oo, -sp.oo, sp.zoo, sp.nan):
         return NotImplemented
     from .check.certified import Evaluator, Undecided, Undefined  # noqa: PLC0415  (loads after SymPy)
 
