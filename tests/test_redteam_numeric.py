@@ -77,6 +77,22 @@ def value(f, point):
         return None
 
 
+def _r13_eps(n):
+    """e^{-e^n}: about 10^-1294.6 for n = 8, 10^-25999 for n = 11 (mpf exponents are unbounded)."""
+    return mpmath.exp(-mpmath.exp(n))
+
+
+def _r13_k3():
+    """cos e - 1 + 10^-3000 with e = e^{-e^8}, written 10^-3000 - 2 sin^2(e/2) (no cancellation): about -3 10^-2590."""
+    return mpq(F(1, 10 ** 3000)) - 2 * mpmath.sin(_r13_eps(8) / 2) ** 2
+
+
+def _r13_kq(n):
+    """cos e - 1 + e^2/4 with e = e^{-e^n}, written e^2/4 - 2 sin^2(e/2): about -e^2/4 < 0."""
+    e = _r13_eps(n)
+    return e ** 2 / 4 - 2 * mpmath.sin(e / 2) ** 2
+
+
 @dataclass(frozen=True)
 class Claim:
     """lhs and rhs of one step as functions of a point (dict of mpf); `witness` for a false claim,
@@ -1320,6 +1336,46 @@ CLAIMS = [
           sample={"x": (0, 50)}, keep=lambda v: v["x"] > 0),
     Claim("RT701", "(sqrt x + tanh x > 0) = 1 (x > 0)",
           lambda v: ind(rsqrt(v["x"]) + mpmath.tanh(v["x"]) > 0), lambda v: 1, sample={"x": (0, 50)}, keep=lambda v: v["x"] > 0),
+    # round 13: constants numbersigns leaves undecided (past 4,096 bits) that SymPy's simplify decides from 2 digits
+    # (r13_caught_signs.proof); k3 = cos e - 1 + 10^-3000, kq = cos e - 1 + e^2/4 (e = e^{-e^8}), both about -10^-2589.5
+    Claim("RN900", "(sinh k3 > 0) x = x", lambda v: ind(mpmath.sinh(_r13_k3()) > 0) * v["x"], lambda v: v["x"], {"x": F(1)}),
+    Claim("RN901", "(sinh k3 > 0) = 1", lambda v: ind(mpmath.sinh(_r13_k3()) > 0), lambda v: 1, {}),
+    Claim("RN902", "cases(x if sinh k3 > 0, else 0) = x", lambda v: v["x"] if mpmath.sinh(_r13_k3()) > 0 else 0 * v["x"],
+          lambda v: v["x"], {"x": F(1)}),
+    Claim("RN903", "ReLU(sinh k3) x = sinh(k3) x", lambda v: relu(mpmath.sinh(_r13_k3())) * v["x"],
+          lambda v: mpmath.sinh(_r13_k3()) * v["x"], {"x": F(1)}),
+    Claim("RN904", "sign(sinh k3) x = x", lambda v: mpmath.sign(mpmath.sinh(_r13_k3())) * v["x"], lambda v: v["x"], {"x": F(1)}),
+    Claim("RN905", "(kq > 0) x = x", lambda v: ind(_r13_kq(8) > 0) * v["x"], lambda v: v["x"], {"x": F(1)}),
+    Claim("RN906", "cases(x if x < 5, x if tanh kq > 0, else 0) = x",
+          lambda v: v["x"] if (v["x"] < 5 or mpmath.tanh(_r13_kq(8)) > 0) else 0 * v["x"], lambda v: v["x"], {"x": F(5)}),
+    Claim("RN907", "cases(x if x < 5, x if sinh kq11 > 0, else 0) = x (e^{-e^11})",
+          lambda v: v["x"] if (v["x"] < 5 or mpmath.sinh(_r13_kq(11)) > 0) else 0 * v["x"], lambda v: v["x"], {"x": F(5)}),
+    # round 13: touching roots near, at and away from simple fractions (r13_touching_caught.proof)
+    Claim("RN908", "((x - 1/3 - 10^-60)^2 (x^2 + 1) > 0) = 1",
+          lambda v: ind((v["x"] - mpq(F(1, 3) + F(1, 10 ** 60))) ** 2 * (v["x"] ** 2 + 1) > 0), lambda v: 1,
+          {"x": F(1, 3) + F(1, 10 ** 60)}),
+    Claim("RN909", "(e^{x - 10^-60} > 1 + x - 10^-60) = 1",
+          lambda v: ind(mpmath.exp(v["x"] - mpq(F(1, 10 ** 60))) > 1 + v["x"] - mpq(F(1, 10 ** 60))), lambda v: 1,
+          {"x": F(1, 10 ** 60)}),
+    Claim("RN910", "((x - 1/3)^2 (1 + e^x) < 10^-120) = 0",
+          lambda v: ind((v["x"] - mpq(F(1, 3))) ** 2 * (1 + mpmath.exp(v["x"])) < mpq(F(1, 10 ** 120))), lambda v: 0,
+          {"x": F(1, 3)}),
+    Claim("RN911", "(e^{x - 1/3} > x + 2/3) = 1",
+          lambda v: ind(mpmath.exp(v["x"] - mpq(F(1, 3))) > v["x"] + mpq(F(2, 3))), lambda v: 1, {"x": F(1, 3)}),
+    Claim("RN912", "(cosh(x - 1/3 - 10^-60) > 1) = 1",
+          lambda v: ind(mpmath.cosh(v["x"] - mpq(F(1, 3) + F(1, 10 ** 60))) > 1), lambda v: 1, {"x": F(1, 3) + F(1, 10 ** 60)}),
+    Claim("RN913", "(cosh(x - sqrt 2) > 1) = 1",
+          lambda v: ind(mpmath.cosh(v["x"] - mpmath.sqrt(2)) > 1), lambda v: 1, {"x": lambda: mpmath.sqrt(2)}),
+    # round 13: true neighbours (r13_true_ok.proof)
+    Claim("RT900", "(e^{x - 1/3} >= x + 2/3) = 1",
+          lambda v: ind(mpmath.exp(v["x"] - mpq(F(1, 3))) >= v["x"] + mpq(F(2, 3))), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT901", "(cosh(x - 1/3) >= 1) = 1", lambda v: ind(mpmath.cosh(v["x"] - mpq(F(1, 3))) >= 1), lambda v: 1,
+          sample={"x": (-5, 5)}),
+    Claim("RT902", "((x - 1/3 - 10^-60)^2 (x^2 + 1) >= 0) = 1",
+          lambda v: ind((v["x"] - mpq(F(1, 3) + F(1, 10 ** 60))) ** 2 * (v["x"] ** 2 + 1) >= 0), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT903", "(sinh(cos e - 1 + e^2) > 0) x = x (e = e^{-e^8}: e^2/2 > 0)",
+          lambda v: ind(mpmath.sinh(_r13_eps(8) ** 2 - 2 * mpmath.sin(_r13_eps(8) / 2) ** 2) > 0) * v["x"], lambda v: v["x"],
+          sample={"x": (-5, 5)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
