@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic
 from .documents import extract, holds_proof, read
 from .elaborate import elaborate
 from .parse import parse_source
-from .results import FileResult
+from .results import FileResult, ProblemResult
 from .sandbox import session
 from .source import MAX_FILE_BYTES, Source, Span
 
@@ -39,7 +39,12 @@ def check_source(source: Source, options: Options) -> FileResult:
         from .check import check_problem  # noqa: PLC0415  (SymPy and autodiff load only when there is something to check)
     with session(options.workers, options.memory_mb):  # one pool of workers for the file (or the caller's)
         for problem in problems:
-            presult, pdiags = check_problem(problem, options)
+            try:
+                presult, pdiags = check_problem(problem, options)
+            except Exception as exc:  # noqa: BLE001  a bug of ours: that problem fails, with a located report, never a traceback
+                presult = ProblemResult(problem.name, problem.title, problem.span.line)
+                pdiags = [Diagnostic.make("E408", f"proofcheck failed on this problem ({type(exc).__name__}: {exc}); "
+                                                  "nothing in it is accepted: please report this", problem.span)]
             diags.extend(pdiags)
             result.problems.append(presult)
     if not any(isinstance(st, n.NetworkLine) for st in statements) and not diags and \

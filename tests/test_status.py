@@ -84,3 +84,28 @@ def test_a_convention_with_a_zero_denominator_is_located() -> None:
     for text in ("let ReLU'(0) = 1/0\nx = x\n", "let ReLU'(0) = \\frac{1}{0}\nx = x\n"):
         r = check_text(text, options=FAST)
         assert codes(r) == ["E207"], text
+
+
+def test_a_bug_of_ours_fails_its_problem_with_a_located_report(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A crash while checking one problem (a bug in proofcheck) is E408 on that problem, which is not
+    ok, never a traceback; the other problems are still checked."""
+    import proofcheck.check as check
+
+    real = check.check_problem
+
+    def crash_on_b(problem, options):
+        if problem.name == "B":
+            raise KeyError("a bug")
+        return real(problem, options)
+
+    monkeypatch.setattr(check, "check_problem", crash_on_b)
+    text = "problem A\nx + x = 2 x\n\nproblem B\ny = y\n"
+    r = check_text(text, options=FAST)
+    a, b = r.problems
+    assert (a.ok, b.ok) == (True, False)
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("E408", 4)]
+    path = tmp_path / "p.proof"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path), "--color", "never"]) == 1
+    out = capsys.readouterr()
+    assert "error[E408]" in out.out and "Traceback" not in out.out + out.err

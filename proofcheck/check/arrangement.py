@@ -25,6 +25,7 @@ import itertools
 
 import sympy as sp
 
+from .certified import symbols_of
 from .kinks import _T, Budget
 
 MAX_LINES = 24  # distinct lines per plane of two inputs: at most 276 vertices
@@ -345,7 +346,8 @@ def _unfolded(args: list) -> list:
 
 
 def _affine(g, syms: list) -> bool:
-    return _affine_in(g, tuple(s for s in syms if s in g.free_symbols))
+    free = symbols_of(g)
+    return _affine_in(g, tuple(s for s in syms if s in free))
 
 
 @functools.lru_cache(maxsize=4096)

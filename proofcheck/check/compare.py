@@ -26,6 +26,7 @@ import sympy as sp
 from ..elaborate import Context
 from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
+from .certified import symbols_of
 from .counterexample import _node_names, describe, simplify_point, with_solved
 from .domain import NONZERO
 from .functions import compare_with_functions, undeclared
@@ -137,11 +138,11 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
     rels = [(op, x.xreplace(sub).xreplace(fixed), y.xreplace(sub).xreplace(fixed)) for op, x, y in rels]
     if any(sp.expand(e.xreplace(fixed).xreplace(sub)) != 0 for e in eqs):  # every point must satisfy the equalities
         return InstanceResult(UNDECIDED_STATUS, reason="the equality assumptions could not be solved exactly")
-    free = set(side_a.expr.free_symbols) | set(side_b.expr.free_symbols)
+    free = set(symbols_of(side_a.expr)) | set(symbols_of(side_b.expr))
     for c in side_a.conds + side_b.conds:
-        free |= c.expr.free_symbols
+        free |= symbols_of(c.expr)
     for _, x, y in rels:
-        free |= x.free_symbols | y.free_symbols
+        free |= symbols_of(x) | symbols_of(y)
     syms = sorted(free, key=lambda s: s.name)
     sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()}
     job = _Instance(t, inst, side_a, side_b, rels, sub_vals, fixed, syms, (a.xreplace(sub), b.xreplace(sub)))

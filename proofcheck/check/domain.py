@@ -21,6 +21,7 @@ import sympy as sp
 
 from .. import nodes as n
 from ..translate import Translator, leaf_symbol
+from .certified import symbols_of
 
 NONZERO, POSITIVE, NONNEGATIVE = "nonzero", "positive", "nonnegative"
 
@@ -59,7 +60,7 @@ def relevant(conds) -> tuple[Condition, ...]:
     """The conditions that can fail somewhere, without repeats."""
     out: dict[Condition, None] = {}
     for c in conds:
-        if c.expr.free_symbols and not holds_everywhere(c):
+        if symbols_of(c.expr) and not holds_everywhere(c):
             out.setdefault(c, None)
         elif not c.expr.free_symbols:
             out.setdefault(c, None)  # a constant condition is checked at its value

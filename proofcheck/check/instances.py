@@ -435,7 +435,17 @@ def _constrained(ctx: Context, e) -> bool:
     if any(nm.base in bases for c in told for nm in _names(c)):
         return True
     equal = [c for c in (*ctx.assumptions, *ctx.case) if not set(c.ops) & {"<", "<=", ">", ">="}]
-    return any(nm.base in bases for c in equal for nm in _names_outside_sums(c))  # `x_j = 1 - w_j^2`
+    if any(nm.base in bases for c in equal for nm in _names_outside_sums(c)):
+        return True  # `x_j = 1 - w_j^2`
+    # about a sum of them: that sum's own body alone stays free (`\\sum_j y_j^2` under `\\sum_j y_j = 1`
+    # is at least 1/N, so below 0.0323 only from N = 32 on)
+    return any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in _names(s.body))
+
+
+def _all_sums(e) -> list:
+    """Every sum written in e (nested ones too)."""
+    found = [e] if isinstance(e, n.BigOp) else []
+    return found + [s for c in n.children(e) for s in _all_sums(c)]
 
 
 def _names_outside_sums(e) -> list:

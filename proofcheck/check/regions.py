@@ -58,6 +58,7 @@ a few starts; extrema.py's docstring says which arguments that covers completely
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import random
@@ -245,6 +246,20 @@ def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
         if linear:
             return linear, False
     return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
+
+
+def _digest(args: list) -> bytes:
+    """A digest of the arguments' trees (node kinds, names and numbers in preorder): the same on every
+    run (no Python hash) and far cheaper than printing them, which took a seventh of a LayerNorm step."""
+    h = hashlib.blake2b(digest_size=16)
+    for g in args:
+        for node in sp.preorder_traversal(g):
+            h.update(type(node).__name__.encode())
+            if node.is_Atom:
+                h.update(str(node).encode())
+            h.update(b"|")
+        h.update(b";")
+    return h.digest()
 
 
 def isolated(g_line: sp.Expr) -> list[Crossing]:
@@ -693,7 +708,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     if not in_args or not bases:
         return []
     if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
-        own = random.Random(sp.sstr(tuple(args)))
+        own = random.Random(_digest(args))
         through = [{**bases[0], **p} for p in extremum_points(own, args, syms, bases[0])]
         lines = _lines(own, through, args, syms) if through else []
         for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):

@@ -810,3 +810,16 @@ CLAIMS += [
     _rte(r"\sum_{t \in 1..3} t^2 = 0", lambda e: (S(1, 3, lambda t: t ** 2), 0), f="r12_power_node_bound_forms.proof",
          sizes=()),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r13_*: an equality about a sum bounds the sum of squares (Cauchy-Schwarz)
+    _rte(r"(\sum_j y_j^2 < 1/\pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1, e.N) ** 2)) < 1 / mpmath.pi ** 3) * e["z"], 0),
+         f="r13_sum_equality_bounds_squares.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j^2 < 4/\pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(2, e.N) ** 2)) < 4 / mpmath.pi ** 3) * e["z"], 0),
+         f="r13_sum_equality_bounds_squares_scaled.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\pi^3 \sum_j y_j^2 < 1) z = 0",
+         lambda e: (I(mpmath.pi ** 3 * _mp(S(1, e.N, lambda j: Fraction(1, e.N) ** 2)) < 1) * e["z"], 0),
+         f="r13_sum_equality_bounds_squares_flipped.proof", extra=tuple({"N": k} for k in range(32, 40))),
+]
