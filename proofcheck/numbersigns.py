@@ -6,9 +6,10 @@ cos(e^{-150}) - 1 + 10^{-135} (about -5 10^{-131}) it calls sinh(c), tanh(c) and
 and `(c - 0).evalf(2)` is a zero of no significance that `is_ge` reads as c >= 0. Every assumption on a
 sum with such a term (x^{1/3} + sinh(c) "positive" for x > 0), every `Abs`, `Max` or `Min` SymPy
 evaluates on its own, and every sign the checker asks of a constant then inherits the error (round 11
-of the red team: four false claims accepted). So both of SymPy's numeric sign paths,
-`Expr._eval_is_extended_positive_negative` and `relational._n2`, are replaced once by the checker's
-certified evaluator (check/certified.py, arb balls with adaptive precision): a sign is given when a ball
+of the red team: four false claims accepted). So SymPy's numeric sign paths,
+`Expr._eval_is_extended_positive_negative`, `relational._n2` and the comparison of constants in
+`Relational._eval_simplify` (which `simplify` uses on a case's condition), are replaced once by the
+checker's certified evaluator (check/certified.py, arb balls with adaptive precision): a sign is given when a ball
 excludes 0 or an exact test shows 0, and is unknown (None) otherwise, never read off rounded digits.
 
 Left to SymPy's own paths: numbers that are not real (a ball cannot hold them; SymPy's answer for
@@ -76,7 +77,29 @@ def _n2(a, b):
     return None if s is None else sp.Integer(s)
 
 
+def _simplify_relation(self, **kwargs):
+    """`Relational._eval_simplify` with a comparison of two constants decided by the certified sign
+    of their difference, or left as it is when that is undecided (SymPy compares `dif.n(2)` with 0,
+    so `simplify` once read `\\tanh(q) > 0` as true for q about -10^-2589, and a case split on it
+    vanished)."""
+    args = [a.simplify(**kwargs) for a in self.args]
+    r = self.func(*args)
+    if not (r.is_Relational and isinstance(r.lhs, Expr) and isinstance(r.rhs, Expr)):
+        return _original_simplify(self, **kwargs)
+    dif = r.lhs - r.rhs
+    if not dif.is_comparable:
+        return _original_simplify(self, **kwargs)
+    s = constant_sign(dif)
+    if s is NotImplemented:
+        return _original_simplify(self, **kwargs)
+    return r if s is None else r.func(sp.Integer(s), sp.S.Zero)
+
+
+_original_simplify = relational.Relational._eval_simplify
+
+
 def install() -> None:
-    """Replace SymPy's two numeric sign paths (idempotent)."""
+    """Replace SymPy's numeric sign paths (idempotent)."""
     Expr._eval_is_extended_positive_negative = _positive_negative
     relational._n2 = _n2
+    relational.Relational._eval_simplify = _simplify_relation
