@@ -426,9 +426,12 @@ def _constrained(ctx: Context, e) -> bool:
     a given value (`assume x_j > 0`): a sum of its terms does not take every real value at every size
     (`_free_growth`: \\sum_j x_j is (0, oo), below N - 30 only from N = 31 on), nor reach 0
     (`_square_growth`, `(x_j - 1)^2` under x_j > 1), so its sizes count as numbers; so is an
-    equality about each input (`x_j = 1 - w_j^2`). An equality about their sum (`\\sum_j y_j = 1`)
-    leaves every other direction free: the sum keeps every real value from N = 2 on (N = 1 is among
-    the sizes always tried)."""
+    equality about each input (`x_j = 1 - w_j^2`), and one about a sum of them (`\\sum_j y_j = 1`)
+    bounds every other sum of them (`\\sum_j y_j^2` is at least 1/N). The sum such an equality is
+    about stays free: that equality pins it to a number, so where the assumption itself is read it
+    changes no sign with the size (reading it constrained made T4's own assumption `unknown`); a step
+    that compares it with a size (`\\sum_j y_j < N - 30.5`) is decided at the sizes tried only, by
+    their sampled points (tests/adversarial/redteam_engine/sum_equality_assumed.proof)."""
     bases = {nm.base for nm in _names(e)}
     told = [c for c in (*ctx.assumptions, *ctx.case) if set(c.ops) & {"<", "<=", ">", ">="}]
     told += [name for name, _ in ctx.point]
