@@ -95,6 +95,7 @@ DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a 
 DIP_NEWTON_STEPS = 30  # steps per precision
 CLOSE_GUARD = 64  # bits beyond the working precision that ball ends are read at
 TOUCH_BITS = 256  # precision of the slope's root where a touching root is looked for (`_exact_root`)
+TOUCH_REACH = 2 ** 64  # and only this close to 0 (Newton's method far out is costly; a miss only leaves a bracket)
 REFINE_MAX_BITS = 1800  # finer pieces than 2^-1800 are a Budget: the enclosures stop at INTERVAL_BITS[-1]
 REFINE_EVALUATIONS = 20_000  # enclosures per bracket refinement
 U_EDGE = sp.Rational(1, 2 ** 13)  # u stays within (-1 + U_EDGE, 1 - U_EDGE): |t| < about 4,096
@@ -269,7 +270,7 @@ def isolated(g_line: sp.Expr) -> list[Crossing]:
     found, by_bisection = crossings(g_line)
     if not by_bisection:
         return found
-    return _refined(g_line, found, found, refine_bits(scale_decades([g_line])))
+    return _refined(g_line, found, found, refine_bits(scale_decades([g_line])), touching=True)
 
 
 def _polynomial_crossings(g_line) -> list[Crossing] | None:
@@ -548,7 +549,8 @@ def _round_to(v: sp.Rational, bits: int) -> sp.Rational:
     return sp.Rational(round(v * sp.Integer(2) ** shift), sp.Integer(2) ** shift) if shift > 0 else sp.Integer(round(v))
 
 
-def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int, outside=None) -> list[Crossing]:
+def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int, outside=None,
+             touching: bool = False) -> list[Crossing]:
     """g's crossings with every bracket that may hide a thin region split finer (`_refine`, to `bits`): one where
     g is not monotone (a dip to just below 0 and back, `x \\tanh x - 10^{-30}` around 0) or that
     overlaps another crossing (the thin cell between 0 and 10^{-20} of `(\\tanh x > 0)(x < 10^{-20})`)."""
@@ -562,18 +564,19 @@ def _refined(g_line, cs: list[Crossing], everyone: list[Crossing], bits: int, ou
             near = min(abs(c.lo), abs(c.hi))
             start = max(x for x in (*FORM_STARTS, FAR_START) if x <= near)
             g_side = side_form(g_line, 1 if c.lo >= 0 else -1, start)
-        out.extend(_refined_one(g_line, g_side, c, everyone, bits, outside))
+        out.extend(_refined_one(g_line, g_side, c, everyone, bits, outside, touching))
     return out
 
 
-def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: int, outside=None) -> list[Crossing]:
+def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: int, outside=None,
+                 touching: bool = False) -> list[Crossing]:
     """`_refined` for one bracket c, enclosed in `g_side`, g's form for the side of 0 c lies on.
     `outside(lo, hi)`: the assumptions fail throughout [lo, hi] on this line (`_Outside`)."""
     slope = sp.diff(g_side, _T)
     monotone = excludes_zero(slope, c.lo, c.hi)
     if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
         return [c]  # one simple sign change, and no other crossing in its bracket
-    exact = _exact_root(g_side, slope, c, everyone, monotone)
+    exact = _exact_root(g_side, slope, c, everyone, monotone, touching)
     others = [d for d in everyone if d is not c]
     if exact is not None:
         return [Crossing(exact, exact, exact)]
@@ -589,16 +592,20 @@ def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: in
     return out
 
 
-def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: bool) -> sp.Expr | None:
+def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: bool,
+                touching: bool = False) -> sp.Expr | None:
     """The bracket's only zero of g, exactly, when it can be shown without refining: g monotone on it
     and exactly 0 at a candidate (the simplest fraction in it, another crossing's exact value: `\\tanh
     x` at the root 0 of `x`), or g convex or concave on it (its second derivative's enclosure excludes 0)
-    with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around)."""
+    with g and its slope exactly 0 at a candidate (a touching root, `x \\tanh x` at 0: one sign around).
+    `touching`: also the simplest fraction next to the slope's root (the meetings of two kink curves,
+    `isolated`: e^{x-c} touches 1 + x - c at c); not on probe lines, where Newton's method far out
+    (x near 10^50) costs more than the refinement it would save."""
     curvature = sp.diff(slope, _T)
     if not monotone and not excludes_zero(curvature, c.lo, c.hi):
         return None
     candidates = [_simplest_between(c.lo, c.hi)]
-    if not monotone:  # a touching root sits where the slope vanishes: the simplest fraction next to it
+    if touching and not monotone and max(abs(c.lo), abs(c.hi)) < TOUCH_REACH:  # where the slope vanishes: the simplest fraction next to it
         p = _slope_root(slope, curvature, c.lo, c.hi, TOUCH_BITS)
         if p is not None:
             near = max(1, abs(p)) / sp.Integer(2) ** (TOUCH_BITS // 2)
