@@ -51,6 +51,7 @@ class Forms:
     _lets: dict = field(default_factory=dict)
     _function_lets: dict = field(default_factory=dict)  # the student's own `let g(t) = ...`, by name
     _expansions: dict = field(default_factory=dict)  # a derivative's opaque name -> its linear reading
+    _padding: dict = field(default_factory=dict)  # a padding term's derivative quantity -> its value (`worked`)
     _functions: frozenset = frozenset()
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
@@ -142,10 +143,16 @@ class Forms:
             return None
         if bound or e.order != 1 or not isinstance(var, sp.Symbol):
             return ("derivative", sp.srepr(operand), canonical(e.var, bound, idx), e.order)
-        expansion = _linear_derivative(operand, var)
+        expansion = _linear_derivative(operand, var, self._padding)
         key = ("linear", sp.srepr(expansion))
         self._expansions[OPAQUE_PREFIX + hashlib.sha256(repr(key).encode()).hexdigest()[:16] + "⟩"] = expansion
         return key
+
+    def worked(self, form: sp.Basic) -> sp.Basic:
+        """The form with the derivatives of padding terms written alone (`\\frac{d}{dx} x^2`) worked
+        out: `work._says_something` asks whether a step only adds and removes padding beside a
+        quantity's derivative that both sides keep."""
+        return form.xreplace(self._padding) if self._padding else form
 
     def _unfold_call(self, f: n.Name, args: n.Group):
         """The student's own `let g(t) = body` applied to args: the body with its parameters replaced
@@ -191,13 +198,20 @@ class Forms:
         return out
 
 
-def _linear_derivative(operand: sp.Basic, var: sp.Symbol) -> sp.Basic:
+def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.Basic:
     """d/dvar of the operand's form read by linearity alone: a sum term by term, a number factor
     out, a constant's derivative 0 and the variable's 1; every other term's derivative a quantity of
     its own (its form and the variable), never worked out: so `-\\frac{d}{dx}(-f)`, `\\frac{1}{2}
     \\frac{d}{dx}(2 f)`, `\\frac{d}{dx}(f + x) - 1` and `\\frac{df}{dx} \\frac{dx}{dx}` are df/dx, while
-    `\\frac{d}{dx} x^3` stays a derivative to be worked out (that is work)."""
+    `\\frac{d}{dx} x^3` stays a derivative to be worked out (that is work).
+
+    Padding: beside a term that stays a quantity (f), a term in the variable alone (`x^2`, `\\sin x`)
+    has its derivative worked out (`_padding_derivative`), so `\\frac{d}{dx}(f + x^2) - 2x` is df/dx
+    too: differentiating what the student added only to take it away again is no work. A derivative
+    of such terms alone (`\\frac{d}{dx}(x^3 + 2x)`) is never worked out here; its quantity's value goes
+    in `padding` (see `Forms.worked`)."""
     out = sp.Integer(0)
+    opaque_terms, beside = [], []
     for term in sp.Add.make_args(operand):
         c, t = term.as_coeff_Mul()
         if t == 1:
@@ -205,9 +219,62 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol) -> sp.Basic:
         if t == var:
             out += c
             continue
+        worked = _padding_derivative(t, var)
+        if worked is None:
+            opaque_terms.append((c, t))
+        else:
+            beside.append((c, worked))
+    if opaque_terms:
+        out += sum((c * w for c, w in beside), sp.Integer(0))
+    else:
+        opaque_terms += [(c, t) for c, t in (term.as_coeff_Mul() for term in sp.Add.make_args(operand))
+                         if t != 1 and t != var]
+    for c, t in opaque_terms:
         name = hashlib.sha256(repr(("d", sp.srepr(t), sp.srepr(var))).encode()).hexdigest()[:16]
-        out += c * sp.Symbol(OPAQUE_PREFIX + name + "⟩")
+        quantity = sp.Symbol(OPAQUE_PREFIX + name + "⟩")
+        worked = _padding_derivative(t, var)
+        if worked is not None:
+            padding[quantity] = worked
+        out += c * quantity
     return out
+
+
+_PADDING_FUNCTIONS = {  # d/du of a function word's form at u, in forms (a function applied, never evaluated)
+    "sin": lambda u: sp.Function("cos")(u),
+    "cos": lambda u: -sp.Function("sin")(u),
+    "exp": lambda u: sp.Function("exp")(u),
+}
+MAX_PADDING_OPS = 64  # a padding term larger than this is not worked out (it stays a quantity)
+
+
+def _padding_derivative(t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
+    """d/dvar of a term in the variable alone, built of numbers, sums, products, number powers and
+    `\\sin`/`\\cos`/`\\exp`; None for anything else (a key's quantity, another name, any other
+    function): that term's derivative stays a quantity."""
+    if t.free_symbols - {var} or sp.count_ops(t) > MAX_PADDING_OPS:
+        return None
+
+    def d(e: sp.Basic) -> sp.Basic | None:
+        if e.is_Number:
+            return sp.Integer(0)
+        if e == var:
+            return sp.Integer(1)
+        if e.is_Add or e.is_Mul:
+            parts = [d(a) for a in e.args]
+            if any(p is None for p in parts):
+                return None
+            if e.is_Add:
+                return sp.Add(*parts)
+            return sp.Add(*(sp.Mul(*e.args[:i], p, *e.args[i + 1:]) for i, p in enumerate(parts)))
+        if e.is_Pow and e.exp.is_Rational:
+            inner = d(e.base)
+            return None if inner is None else e.exp * e.base ** (e.exp - 1) * inner
+        if isinstance(e, sp.core.function.AppliedUndef) and len(e.args) == 1 and e.func.__name__ in _PADDING_FUNCTIONS:
+            inner = d(e.args[0])
+            return None if inner is None else _PADDING_FUNCTIONS[e.func.__name__](e.args[0]) * inner
+        return None
+
+    return d(t)
 
 
 def _substituted(e, param: str, value):

@@ -92,8 +92,8 @@ def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     fa, fb = f.form(a), f.form(b)
     if fa is None or fb is None:
         return True
-    if fa != fb:
-        return not _same_in_derivatives(fa, fb)
+    if fa != fb:  # padding's derivatives worked out: `\\frac{d}{dx}(f + x^2) - \\frac{d}{dx} x^2` is df/dx
+        return not (_same_in_derivatives(fa, fb) or _same_in_derivatives(f.worked(fa), f.worked(fb)))
     ctx = chain.context
     return is_value(a, ctx) and is_value(b, ctx) and size(b) < size(a)  # arithmetic worked out
 
