@@ -52,6 +52,7 @@ class Forms:
     _function_lets: dict = field(default_factory=dict)  # the student's own `let g(t) = ...`, by name
     _expansions: dict = field(default_factory=dict)  # a derivative's opaque name -> its linear reading
     _padding: dict = field(default_factory=dict)  # a padding term's derivative quantity -> its value (`worked`)
+    _constants: frozenset = frozenset()  # e and π as forms write them, when no `let` defines them (`_padding_derivative`)
     _functions: frozenset = frozenset()
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
@@ -66,6 +67,8 @@ class Forms:
                                  if k.params is not None and is_key_line(k.span.line))
             if not is_key_line(d.span.line) and d.params is not None and d.target.sub is None and not keyed_function:
                 self._function_lets[d.target.base] = d
+        defined = {d.target.base for d in self.context.definitions}
+        self._constants = frozenset(sym for name, sym in (("e", E_FORM), ("pi", PI_FORM)) if name not in defined)
         self._functions = frozenset(d.target.base for d in self.context.definitions if d.params is not None) \
             | self.context.readings.functions | frozenset(FUNCTION_WORDS)
 
@@ -143,7 +146,7 @@ class Forms:
             return None
         if bound or e.order != 1 or not isinstance(var, sp.Symbol):
             return ("derivative", sp.srepr(operand), canonical(e.var, bound, idx), e.order)
-        expansion = _linear_derivative(operand, var, self._padding)
+        expansion = _linear_derivative(operand, var, self._padding, self._constants)
         key = ("linear", sp.srepr(expansion))
         self._expansions[OPAQUE_PREFIX + hashlib.sha256(repr(key).encode()).hexdigest()[:16] + "⟩"] = expansion
         return key
@@ -198,7 +201,7 @@ class Forms:
         return out
 
 
-def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.Basic:
+def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict, constants: frozenset = frozenset()) -> sp.Basic:
     """d/dvar of the operand's form read by linearity alone: a sum term by term, a number factor
     out, a constant's derivative 0 and the variable's 1; every other term's derivative a quantity of
     its own (its form and the variable), never worked out: so `-\\frac{d}{dx}(-f)`, `\\frac{1}{2}
@@ -219,7 +222,7 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.B
         if t == var:
             out += c
             continue
-        worked = _padding_derivative(t, var)
+        worked = _padding_derivative(t, var, constants)
         if worked is None:
             opaque_terms.append((c, t))
         else:
@@ -232,7 +235,7 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.B
     for c, t in opaque_terms:
         name = hashlib.sha256(repr(("d", sp.srepr(t), sp.srepr(var))).encode()).hexdigest()[:16]
         quantity = sp.Symbol(OPAQUE_PREFIX + name + "⟩")
-        worked = _padding_derivative(t, var)
+        worked = _padding_derivative(t, var, constants)
         if worked is not None:
             padding[quantity] = worked
         out += c * quantity
@@ -243,19 +246,24 @@ _PADDING_FUNCTIONS = {  # d/du of a function word's form at u, in forms (a funct
     "sin": lambda u: sp.Function("cos")(u),
     "cos": lambda u: -sp.Function("sin")(u),
     "exp": lambda u: sp.Function("exp")(u),
+    "log": lambda u: 1 / u,
+    "ln": lambda u: 1 / u,
 }
+E_FORM = sp.Symbol(repr(("Name", "e", None)))  # Euler's e as a form writes it (`e^{x}`), unless a `let` defines e
+PI_FORM = sp.Symbol(repr(("Name", "pi", None)))
 MAX_PADDING_OPS = 64  # a padding term larger than this is not worked out (it stays a quantity)
 
 
-def _padding_derivative(t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
-    """d/dvar of a term in the variable alone, built of numbers, sums, products, number powers and
-    `\\sin`/`\\cos`/`\\exp`; None for anything else (a key's quantity, another name, any other
-    function): that term's derivative stays a quantity."""
-    if t.free_symbols - {var} or sp.count_ops(t) > MAX_PADDING_OPS:
+def _padding_derivative(t: sp.Basic, var: sp.Symbol, constants: frozenset = frozenset()) -> sp.Basic | None:
+    """d/dvar of a term in the variable alone, built of numbers, the `constants` (e and π when no
+    `let` defines them), sums, products, number powers, powers of e and `\\sin`/`\\cos`/`\\exp`/
+    `\\log`; None for anything else (a key's quantity, another name, any other function): that term's
+    derivative stays a quantity."""
+    if t.free_symbols - {var} - constants or sp.count_ops(t) > MAX_PADDING_OPS:
         return None
 
     def d(e: sp.Basic) -> sp.Basic | None:
-        if e.is_Number:
+        if e.is_Number or e in constants:
             return sp.Integer(0)
         if e == var:
             return sp.Integer(1)
@@ -269,6 +277,9 @@ def _padding_derivative(t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
         if e.is_Pow and e.exp.is_Rational:
             inner = d(e.base)
             return None if inner is None else e.exp * e.base ** (e.exp - 1) * inner
+        if e.is_Pow and e.base == E_FORM and E_FORM in constants:
+            inner = d(e.exp)
+            return None if inner is None else e * inner
         if isinstance(e, sp.core.function.AppliedUndef) and len(e.args) == 1 and e.func.__name__ in _PADDING_FUNCTIONS:
             inner = d(e.args[0])
             return None if inner is None else _PADDING_FUNCTIONS[e.func.__name__](e.args[0]) * inner
