@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
 from typing import Any
 
@@ -442,7 +442,50 @@ def _constrained(ctx: Context, e) -> bool:
         return True  # `x_j = 1 - w_j^2`
     # about a sum of them: that sum's own body alone stays free (`\\sum_j y_j^2` under `\\sum_j y_j = 1`
     # is at least 1/N, so below 0.0323 only from N = 32 on)
-    return any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in _names(s.body))
+    if any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in _names(s.body)):
+        return True
+    # unless the equality ties it to a size or an index (`\\sum_j y_j = N`, `2 \\sum_j y_j - N = 0`, through
+    # `let s = \\sum_j y_j` too): then the sum grows with the size (N past \\pi^3 only from N = 32 on)
+    counted = set(size_names(ctx)) | set(ctx.index_names)
+    for c in equal:
+        unfolded = _unfold_lets(ctx, c)
+        if any(nm.base in bases for s in _all_sums(unfolded) for nm in _names(s.body)) \
+                and _counts_outside_bounds(unfolded, counted):
+            return True
+    return False
+
+
+MAX_LET_UNFOLD = 16  # nested `let`s unfolded when reading an equality about a sum (`_unfold_lets`)
+
+
+def _unfold_lets(ctx: Context, e, depth: int = 0):
+    """e with the plain names that a `let` defines (no parameters, no subscript) replaced by their
+    bodies, so `assume s = N` after `let s = \\sum_j y_j` is read as the sum it is about."""
+    if depth > MAX_LET_UNFOLD:
+        return e
+    if isinstance(e, n.Name) and e.sub is None:
+        defs = [d for d in ctx.definitions if d.target.base == e.base and d.target.sub is None and d.params is None]
+        return _unfold_lets(ctx, defs[-1].body, depth + 1) if defs else e
+    if isinstance(e, n.Node) and not isinstance(e, n.Name):
+        return replace(e, **{f.name: _unfold_child(ctx, getattr(e, f.name), depth) for f in fields(e) if f.name != "span"})
+    return e
+
+
+def _unfold_child(ctx: Context, v, depth: int):
+    if isinstance(v, tuple):
+        return tuple(_unfold_child(ctx, x, depth) for x in v)
+    return _unfold_lets(ctx, v, depth) if isinstance(v, n.Node) else v
+
+
+def _counts_outside_bounds(e, counted: set[str], bound: frozenset = frozenset()) -> bool:
+    """e uses a size or a free index as a number outside the bounds of its sums (`\\sum_j y_j = N`
+    does; `\\sum_{j=1}^{N} y_j = 1` does not)."""
+    if isinstance(e, n.Name):
+        return e.sub is None and e.base in counted and e.base not in bound
+    if isinstance(e, n.BigOp):
+        inner = bound | ({e.var.base} if e.var is not None else set())
+        return any(_counts_outside_bounds(x, counted, inner) for x in (e.body, e.cond) if x is not None)
+    return any(_counts_outside_bounds(x, counted, bound) for x in n.children(e))
 
 
 def _all_sums(e) -> list:
