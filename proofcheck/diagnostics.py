@@ -67,7 +67,7 @@ CODES: dict[str, Code] = {
         Code("E405", "no-files", "error", "a folder holds no file proofcheck can check"),
         Code("E406", "too-many-errors", "error", "a file has so many errors that checking stopped (the per-file error cap)"),
         Code("E407", "not-a-notebook", "error", "a .ipynb file is not a Jupyter notebook"),
-        Code("E408", "internal-error", "error", "proofcheck failed on a problem (a bug in proofcheck, not in the proof): nothing in it is accepted"),
+        Code("E408", "internal-error", "error", "proofcheck failed on a problem or on reading a file (a bug in proofcheck, not in the proof): nothing in it is accepted"),
         Code("W408", "no-proof", "warning", "a document does not say it holds a proof (docs/documents.md), so nothing in it is checked"),
         # E5xx: networks
         Code("E500", "bad-network", "error", "a network description is malformed"),

@@ -24,7 +24,13 @@ MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage f
 
 
 def check_source(source: Source, options: Options) -> FileResult:
-    statements, diags = parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
+    try:
+        statements, diags = parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
+        problems, more = elaborate(statements)
+    except Exception as exc:  # noqa: BLE001  a bug of ours reading the file: it fails, located, never a traceback
+        diag = Diagnostic.make("E408", f"proofcheck failed reading this file ({type(exc).__name__}: {exc}); "
+                                       "nothing in it is checked: please report this", Span.at(1, 1))
+        return FileResult(source.path, list(source.diagnostics) + [diag], fatal=True, seed=options.seed)
     result = FileResult(source.path, seed=options.seed)
     if len(diags) >= MAX_ERRORS_PER_FILE:
         last = diags[-1].span.line
@@ -33,7 +39,6 @@ def check_source(source: Source, options: Options) -> FileResult:
         result.diagnostics = _unique(list(source.diagnostics) + diags)
         return result
     diags = list(source.diagnostics) + diags  # what reading a document found (docs/documents.md)
-    problems, more = elaborate(statements)
     diags.extend(more)
     if problems:
         from .check import check_problem  # noqa: PLC0415  (SymPy and autodiff load only when there is something to check)

@@ -108,7 +108,7 @@ def test_wheel_contains_grammar_and_all_modules(dists):
         "[tool.setuptools] packages in pyproject.toml"
     )
 
-    assert re.search(r"^proofcheck\s*=\s*proofcheck\.cli:main\s*$", entry_points, re.M), entry_points
+    assert re.search(r"^proofcheck\s*=\s*proofcheck\.cli:entry\s*$", entry_points, re.M), entry_points
 
 
 def test_sdist_contains_sources_docs_and_proofs(dists):

@@ -109,3 +109,27 @@ def test_a_bug_of_ours_fails_its_problem_with_a_located_report(tmp_path: Path, c
     assert main(["check", str(path), "--color", "never"]) == 1
     out = capsys.readouterr()
     assert "error[E408]" in out.out and "Traceback" not in out.out + out.err
+
+
+def test_a_bug_of_ours_reading_a_file_fails_it_with_a_report(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A crash while parsing or elaborating (a bug in proofcheck) makes that file fail with E408 and
+    exit code 2, never a traceback; the other files are still checked."""
+    import proofcheck.pipeline as pipeline
+
+    real = pipeline.elaborate
+
+    def crash_on_y(statements, *args, **kwargs):
+        if any("y" in repr(st) for st in statements):
+            raise KeyError("a bug")
+        return real(statements, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "elaborate", crash_on_y)
+    bad, good = tmp_path / "bad.proof", tmp_path / "good.proof"
+    bad.write_text("problem B\ny = y\n", encoding="utf-8")
+    good.write_text("problem A\nx + x = 2 x\n", encoding="utf-8")
+    r = check_text(bad.read_text(encoding="utf-8"), options=FAST)
+    assert r.fatal and [d.code for d in r.diagnostics] == ["E408"]
+    assert main(["check", str(bad), str(good), "--color", "never"]) == 2
+    out = capsys.readouterr()
+    assert "error[E408]" in out.out and "Traceback" not in out.out + out.err
+    assert "good.proof" in out.out

@@ -52,6 +52,10 @@ class Forms:
     _function_lets: dict = field(default_factory=dict)  # the student's own `let g(t) = ...`, by name
     _expansions: dict = field(default_factory=dict)  # a derivative's opaque name -> its linear reading
     _padding: dict = field(default_factory=dict)  # a padding term's derivative quantity -> its value (`worked`)
+    _constants: frozenset = frozenset()  # e and π as forms write them, when no `let` defines them (`_padding_derivative`)
+    _terms: dict = field(default_factory=dict)  # a derivative quantity of one term -> (the term, the variable) (`detour`)
+    _keyed: set = field(default_factory=set)  # the forms of names the key defines (quantities that depend on a variable)
+    _keyed_bases: frozenset = frozenset()
     _functions: frozenset = frozenset()
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
@@ -66,6 +70,9 @@ class Forms:
                                  if k.params is not None and is_key_line(k.span.line))
             if not is_key_line(d.span.line) and d.params is not None and d.target.sub is None and not keyed_function:
                 self._function_lets[d.target.base] = d
+        defined = {d.target.base for d in self.context.definitions}
+        self._keyed_bases = frozenset(d.target.base for d in self.context.definitions if is_key_line(d.span.line))
+        self._constants = frozenset(sym for name, sym in (("e", E_FORM), ("pi", PI_FORM)) if name not in defined)
         self._functions = frozenset(d.target.base for d in self.context.definitions if d.params is not None) \
             | self.context.readings.functions | frozenset(FUNCTION_WORDS)
 
@@ -143,7 +150,7 @@ class Forms:
             return None
         if bound or e.order != 1 or not isinstance(var, sp.Symbol):
             return ("derivative", sp.srepr(operand), canonical(e.var, bound, idx), e.order)
-        expansion = _linear_derivative(operand, var, self._padding)
+        expansion = _linear_derivative(operand, var, self._padding, self._constants, self._terms)
         key = ("linear", sp.srepr(expansion))
         self._expansions[OPAQUE_PREFIX + hashlib.sha256(repr(key).encode()).hexdigest()[:16] + "⟩"] = expansion
         return key
@@ -153,6 +160,71 @@ class Forms:
         out: `work._says_something` asks whether a step only adds and removes padding beside a
         quantity's derivative that both sides keep."""
         return form.xreplace(self._padding) if self._padding else form
+
+    def detour(self, fa: sp.Basic, fb: sp.Basic) -> bool:
+        """A step from fa to fb that goes round the key's derivatives and back: no derivative of a
+        compound operand on the left is gone on the right (nothing was differentiated), and the
+        sides are equal once every derivative of a compound operand is worked out by the rules of
+        calculus with the key's quantities left as functions of the variable whose derivatives stay
+        quantities (`_calculus`): `\\frac{d}{dx}(f + \\tan x) - \\frac{1}{\\cos^2 x}`, `e^{-f}
+        \\frac{d}{dx} e^{f}`, `\\frac{1}{x}(\\frac{d}{dx}(x f) - f)` are all df/dx. The chain rule in
+        the forward direction (`\\frac{d}{dx} \\log o` to `\\frac{1}{o} \\frac{do}{dx}`) takes a compound
+        derivative away: work. Both sides must keep a derivative of a key's quantity, so working out
+        `\\frac{d}{dx}(x^3 + 2x)` term by term after unfolding f stays work. Undecided: not a detour."""
+        compound = lambda f: {s for s in f.free_symbols if s in self._terms and not self._atomic(s)}  # noqa: E731
+        if compound(fa) - compound(fb):
+            return False
+        ea, eb = self._calculus(fa), self._calculus(fb)
+        if ea is None or eb is None:
+            return False
+        kept = lambda e: any(self._atomic(s) for s in e.free_symbols if s in self._terms)  # noqa: E731
+        if not (kept(ea) and kept(eb)):
+            return False
+        difference = ea - eb
+        if sp.count_ops(difference) > MAX_DETOUR_OPS:
+            return False
+        try:
+            return sp.expand(difference) == 0 or sp.simplify(difference) == 0
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return False  # SymPy on an odd form: a step, as before
+
+    def _atomic(self, quantity: sp.Symbol) -> bool:
+        """A derivative quantity of one of the key's quantities alone (df/dx): nothing to work out
+        without the key's definition."""
+        t, var = self._terms[quantity]
+        return t in self._keyed and t != var
+
+    def _calculus(self, form: sp.Basic) -> sp.Basic | None:
+        """The form with function words as SymPy's functions (`_REAL_FUNCTIONS`) and every derivative
+        of a compound operand worked out with the key's quantities as functions of its variable; None
+        where a function, a sum or a case has no such reading."""
+        replacements = {}
+        for s in form.free_symbols:
+            if s in self._terms and not self._atomic(s):
+                t, var = self._terms[s]
+                worked = self._differentiate(t, var)
+                if worked is None:
+                    return None
+                replacements[s] = worked
+        return _real(form.xreplace(replacements) if replacements else form, self._constants)
+
+    def _differentiate(self, t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
+        real = _real(t, self._constants)
+        if real is None or sp.count_ops(real) > MAX_DETOUR_OPS:
+            return None
+        functions = {q: sp.Function(q.name)(var) for q in real.free_symbols & self._keyed if q != var}
+        try:
+            d = sp.diff(real.xreplace(functions), var)
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return None
+        back = {}
+        for q, applied in functions.items():
+            name = hashlib.sha256(repr(("d", sp.srepr(q), sp.srepr(var))).encode()).hexdigest()[:16]
+            quantity = sp.Symbol(OPAQUE_PREFIX + name + "⟩")
+            self._terms.setdefault(quantity, (q, var))
+            back[sp.Derivative(applied, var)] = quantity
+        d = d.xreplace(back).xreplace({applied: q for q, applied in functions.items()})
+        return None if d.has(sp.Derivative) else d
 
     def _unfold_call(self, f: n.Name, args: n.Group):
         """The student's own `let g(t) = body` applied to args: the body with its parameters replaced
@@ -176,7 +248,10 @@ class Forms:
                 raise NoForm("too many nested lets")
             body = opaque(d.body, self.context.index_names, key_of=self._derivative_key)
             return self._build(body, (), unfolding | {key}, depth + 1)
-        return sp.Symbol(repr(key))
+        symbol = sp.Symbol(repr(key))
+        if e.base in self._keyed_bases and not (bound and e.base in bound):
+            self._keyed.add(symbol)
+        return symbol
 
     def _product(self, e: n.Product, b) -> sp.Basic:
         out: sp.Basic = sp.Integer(1)
@@ -198,7 +273,8 @@ class Forms:
         return out
 
 
-def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.Basic:
+def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict, constants: frozenset = frozenset(),
+                       terms: dict | None = None) -> sp.Basic:
     """d/dvar of the operand's form read by linearity alone: a sum term by term, a number factor
     out, a constant's derivative 0 and the variable's 1; every other term's derivative a quantity of
     its own (its form and the variable), never worked out: so `-\\frac{d}{dx}(-f)`, `\\frac{1}{2}
@@ -219,7 +295,7 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.B
         if t == var:
             out += c
             continue
-        worked = _padding_derivative(t, var)
+        worked = _padding_derivative(t, var, constants)
         if worked is None:
             opaque_terms.append((c, t))
         else:
@@ -232,7 +308,9 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict) -> sp.B
     for c, t in opaque_terms:
         name = hashlib.sha256(repr(("d", sp.srepr(t), sp.srepr(var))).encode()).hexdigest()[:16]
         quantity = sp.Symbol(OPAQUE_PREFIX + name + "⟩")
-        worked = _padding_derivative(t, var)
+        if terms is not None:
+            terms[quantity] = (t, var)
+        worked = _padding_derivative(t, var, constants)
         if worked is not None:
             padding[quantity] = worked
         out += c * quantity
@@ -243,19 +321,24 @@ _PADDING_FUNCTIONS = {  # d/du of a function word's form at u, in forms (a funct
     "sin": lambda u: sp.Function("cos")(u),
     "cos": lambda u: -sp.Function("sin")(u),
     "exp": lambda u: sp.Function("exp")(u),
+    "log": lambda u: 1 / u,
+    "ln": lambda u: 1 / u,
 }
+E_FORM = sp.Symbol(repr(("Name", "e", None)))  # Euler's e as a form writes it (`e^{x}`), unless a `let` defines e
+PI_FORM = sp.Symbol(repr(("Name", "pi", None)))
 MAX_PADDING_OPS = 64  # a padding term larger than this is not worked out (it stays a quantity)
 
 
-def _padding_derivative(t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
-    """d/dvar of a term in the variable alone, built of numbers, sums, products, number powers and
-    `\\sin`/`\\cos`/`\\exp`; None for anything else (a key's quantity, another name, any other
-    function): that term's derivative stays a quantity."""
-    if t.free_symbols - {var} or sp.count_ops(t) > MAX_PADDING_OPS:
+def _padding_derivative(t: sp.Basic, var: sp.Symbol, constants: frozenset = frozenset()) -> sp.Basic | None:
+    """d/dvar of a term in the variable alone, built of numbers, the `constants` (e and π when no
+    `let` defines them), sums, products, number powers, powers of e and `\\sin`/`\\cos`/`\\exp`/
+    `\\log`; None for anything else (a key's quantity, another name, any other function): that term's
+    derivative stays a quantity."""
+    if t.free_symbols - {var} - constants or sp.count_ops(t) > MAX_PADDING_OPS:
         return None
 
     def d(e: sp.Basic) -> sp.Basic | None:
-        if e.is_Number:
+        if e.is_Number or e in constants:
             return sp.Integer(0)
         if e == var:
             return sp.Integer(1)
@@ -269,12 +352,35 @@ def _padding_derivative(t: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
         if e.is_Pow and e.exp.is_Rational:
             inner = d(e.base)
             return None if inner is None else e.exp * e.base ** (e.exp - 1) * inner
+        if e.is_Pow and e.base == E_FORM and E_FORM in constants:
+            inner = d(e.exp)
+            return None if inner is None else e * inner
         if isinstance(e, sp.core.function.AppliedUndef) and len(e.args) == 1 and e.func.__name__ in _PADDING_FUNCTIONS:
             inner = d(e.args[0])
             return None if inner is None else _PADDING_FUNCTIONS[e.func.__name__](e.args[0]) * inner
         return None
 
     return d(t)
+
+
+MAX_DETOUR_OPS = 200  # a form larger than this is not worked out by `Forms.detour` (its step counts)
+_REAL_FUNCTIONS = {  # function words as forms apply them -> SymPy's own (for `Forms.detour` only)
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt,
+    "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "sech": sp.sech, "arctan": sp.atan, "atan": sp.atan,
+    "sigma": lambda u: 1 / (1 + sp.exp(-u)), "sigmoid": lambda u: 1 / (1 + sp.exp(-u)),
+    "softplus": lambda u: sp.log(1 + sp.exp(u)),
+}
+
+
+def _real(form: sp.Basic, constants: frozenset) -> sp.Basic | None:
+    """The form with its function words applied as SymPy's functions, and e and π (the `constants`)
+    as SymPy's; None when it applies anything else (a sum, a case, ReLU, a key's function)."""
+    applied = form.atoms(sp.core.function.AppliedUndef)
+    if any(f.func.__name__ not in _REAL_FUNCTIONS or len(f.args) != 1 for f in applied):
+        return None
+    out = form.replace(lambda x: isinstance(x, sp.core.function.AppliedUndef),
+                       lambda x: _REAL_FUNCTIONS[x.func.__name__](x.args[0]))
+    return out.xreplace({c: v for c, v in ((E_FORM, sp.E), (PI_FORM, sp.pi)) if c in constants})
 
 
 def _substituted(e, param: str, value):

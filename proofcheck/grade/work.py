@@ -93,7 +93,7 @@ def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     if fa is None or fb is None:
         return True
     if fa != fb:  # padding's derivatives worked out: `\\frac{d}{dx}(f + x^2) - \\frac{d}{dx} x^2` is df/dx
-        return not (_same_in_derivatives(fa, fb) or _same_in_derivatives(f.worked(fa), f.worked(fb)))
+        return not (_same_in_derivatives(fa, fb) or _same_in_derivatives(f.worked(fa), f.worked(fb)) or f.detour(fa, fb))
     ctx = chain.context
     return is_value(a, ctx) and is_value(b, ctx) and size(b) < size(a)  # arithmetic worked out
 

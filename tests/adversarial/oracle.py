@@ -823,3 +823,29 @@ CLAIMS += [
          lambda e: (I(mpmath.pi ** 3 * _mp(S(1, e.N, lambda j: Fraction(1, e.N) ** 2)) < 1) * e["z"], 0),
          f="r13_sum_equality_bounds_squares_flipped.proof", extra=tuple({"N": k} for k in range(32, 40))),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r14_*: an equality that ties a sum to a size
+    # the inputs are chosen to satisfy the equality (every y_j = 1, or 1/2 for 2 sum = N), as in r13_*
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r14_sum_equals_size.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r14_sum_equals_size_reversed.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r14_sum_equals_size_difference.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r14_sum_equals_size_case.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3 / 2) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1, 2))) > mpmath.pi ** 3 / 2) * e["z"], 0),
+         f="r14_sum_equals_size_scaled.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(s > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r14_sum_equals_size_let.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > 31.5) z = 0",
+         lambda e: (I(S(1, e.N, lambda j: Fraction(1)) > Fraction(63, 2)) * e["z"], 0),
+         f="r14_sum_equals_size_ok.proof", extra=tuple({"N": k} for k in range(32, 40))),
+]
