@@ -93,6 +93,37 @@ def _r13_kq(n):
     return e ** 2 / 4 - 2 * mpmath.sin(e / 2) ** 2
 
 
+# round 14 (r14_*.proof)
+_R14_X0, _R14_Y0 = Fraction(12345678, 10 ** 7), Fraction(8765432, 10 ** 7)  # the paraboloid's tangent point
+_R14_TETRA = (Fraction(6172839, 5000000), Fraction(11728397, 5000000), Fraction(19753101, 20000000))  # the tetrahedron's centroid
+
+
+def _r14_tetra(v, bent=False, relu_face=False) -> int:
+    """The tetrahedron of r14_tetra*.proof (edge about 10^-6 next to (1.2345678, 2.3456789, 0.9876543))."""
+    x, y, z = v["x"], v["y"], v["z"]
+    first = 4 * x + 7 * y + z - mpq(Fraction("22.3456778"))
+    fourth = 2 * x + 12 * y + 9 * z + ((x - mpq(_R14_X0)) ** 2 if bent else 0) < mpq(Fraction("39.5061881"))
+    return ((relu(first) if relu_face else ind(first > 0)) * ind(-5 * x + 4 * y + 3 * z > mpq(Fraction("6.1728395")))
+            * ind(3 * x + y + 5 * z > mpq(Fraction("10.9876538"))) * ind(fourth))
+
+
+def _r14_paraboloid(v, lift) -> int:
+    """(z > x^2 + y^2)(z < the tangent plane at (x0, y0) raised by `lift`)."""
+    plane = mpq(2 * _R14_X0) * v["x"] + mpq(2 * _R14_Y0) * v["y"] - mpq(_R14_X0 ** 2 + _R14_Y0 ** 2) + lift
+    return ind(v["z"] > v["x"] ** 2 + v["y"] ** 2) * ind(v["z"] < plane)
+
+
+def _r14_lens(v, root, lift) -> int:
+    """(y > x^2)(y < 2 r x - r^2 + lift): the tangent of the parabola at x = r, raised by `lift`."""
+    return ind(v["y"] > v["x"] ** 2) * ind(v["y"] < 2 * root * v["x"] - root ** 2 + lift)
+
+
+def _r14_ellipse_y():
+    """y > 0 with 0.95^2 + 0.95 y + y^2 = 1 - 10^-31 (RN1018: inside the ring 10^-30 e^x wide)."""
+    c = mpq(Fraction(95, 100))
+    return (-c + mpmath.sqrt(c ** 2 - 4 * (c ** 2 - 1 + mpq(Fraction(1, 10 ** 31))))) / 2
+
+
 @dataclass(frozen=True)
 class Claim:
     """lhs and rhs of one step as functions of a point (dict of mpf); `witness` for a false claim,
@@ -1376,6 +1407,80 @@ CLAIMS = [
     Claim("RT903", "(sinh(cos e - 1 + e^2) > 0) x = x (e = e^{-e^8}: e^2/2 > 0)",
           lambda v: ind(mpmath.sinh(_r13_eps(8) ** 2 - 2 * mpmath.sin(_r13_eps(8) / 2) ** 2) > 0) * v["x"], lambda v: v["x"],
           sample={"x": (-5, 5)}),
+    # round 14: false claims accepted today (each r14_<name>.proof an xfail of its own)
+    Claim("RN1000", "(x > pi)(x < pi + 10^-20) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 20))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 20))}),
+    Claim("RN1001", "(x > 1)(x < 1 + sqrt 2 10^-30) = 0",
+          lambda v: ind(v["x"] > 1) * ind(v["x"] < 1 + mpmath.sqrt(2) * mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": 1 + F(1, 10 ** 30)}),
+    Claim("RN1002", "(x > e)(x < e + 10^-20) = 0", lambda v: ind(v["x"] > mpmath.e) * ind(v["x"] < mpmath.e + mpq(F(1, 10 ** 20))),
+          lambda v: 0, {"x": lambda: mpmath.e + mpq(F(1, 2 * 10 ** 20))}),
+    Claim("RN1003", "ReLU(x - pi)(x < pi + 10^-30) = 0", lambda v: relu(v["x"] - PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 30))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 30))}),
+    Claim("RN1004", "(y > x)(y < x + pi 10^-30) = 0", lambda v: ind(v["y"] > v["x"]) * ind(v["y"] < v["x"] + PI * mpq(F(1, 10 ** 30))),
+          lambda v: 0, {"x": F(1, 3), "y": F(1, 3) + F(1, 10 ** 30)}),
+    Claim("RN1005", "(y > x^2)(y < 2 sqrt 2 x - 2 + 10^-30) = 0",
+          lambda v: _r14_lens(v, mpmath.sqrt(2), mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2), "y": lambda: 2 + mpq(F(1, 2 * 10 ** 30))}),
+    Claim("RN1006", "(y > x^2)(y < 2 sqrt 3 x - 3 + 10^-30) = 0",
+          lambda v: _r14_lens(v, mpmath.sqrt(3), mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(3), "y": lambda: 3 + mpq(F(1, 2 * 10 ** 30))}),
+    Claim("RN1007", "ReLU(2 sqrt 2 x - 2 + 10^-30 - y)(y > x^2) = 0",
+          lambda v: relu(2 * mpmath.sqrt(2) * v["x"] - 2 + mpq(F(1, 10 ** 30)) - v["y"]) * ind(v["y"] > v["x"] ** 2),
+          lambda v: 0, {"x": lambda: mpmath.sqrt(2), "y": lambda: 2 + mpq(F(1, 2 * 10 ** 30))}),
+    Claim("RN1008", "tetrahedron (4 planes in x, y, z) = 0", lambda v: _r14_tetra(v), lambda v: 0,
+          dict(zip("xyz", _R14_TETRA))),
+    Claim("RN1009", "ReLU-faced tetrahedron = 0", lambda v: _r14_tetra(v, relu_face=True), lambda v: 0,
+          dict(zip("xyz", _R14_TETRA))),
+    Claim("RN1010", "tetrahedron with a bent face = 0", lambda v: _r14_tetra(v, bent=True), lambda v: 0,
+          dict(zip("xyz", _R14_TETRA))),
+    Claim("RN1011", "(z > x^2 + y^2)(z < tangent plane + 0.01) = 0", lambda v: _r14_paraboloid(v, mpq(F(1, 100))), lambda v: 0,
+          {"x": _R14_X0, "y": _R14_Y0, "z": _R14_X0 ** 2 + _R14_Y0 ** 2 + F(1, 200)}),
+    Claim("RN1012", "(z > x^2 + y^2)(z < tangent plane + 10^-20) = 0", lambda v: _r14_paraboloid(v, mpq(F(1, 10 ** 20))),
+          lambda v: 0, {"x": _R14_X0, "y": _R14_Y0, "z": _R14_X0 ** 2 + _R14_Y0 ** 2 + F(1, 2 * 10 ** 20)}),
+    # round 14: neighbours refuted or unknown today (r14_caught.proof)
+    Claim("RN1013", "(x > pi)(x < pi + 10^-15) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 15))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 15))}),
+    Claim("RN1014", "(x^2 < 2 sqrt 2 x - 2 + 10^-30) = 0",
+          lambda v: ind(v["x"] ** 2 < 2 * mpmath.sqrt(2) * v["x"] - 2 + mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RN1015", "(x^2 + y^2 < 1)(x + y > sqrt 2 - 10^-30) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 < 1) * ind(v["x"] + v["y"] > mpmath.sqrt(2) - mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": lambda: (1 - mpq(F(1, 10 ** 31))) / mpmath.sqrt(2), "y": lambda: (1 - mpq(F(1, 10 ** 31))) / mpmath.sqrt(2)}),
+    Claim("RN1016", "(y > e^x)(y < e^{sqrt 2}(x - sqrt 2 + 1) + 10^-30) = 0",
+          lambda v: ind(v["y"] > mpmath.exp(v["x"]))
+          * ind(v["y"] < mpmath.exp(mpmath.sqrt(2)) * (v["x"] - mpmath.sqrt(2) + 1) + mpq(F(1, 10 ** 30))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2), "y": lambda: mpmath.exp(mpmath.sqrt(2)) + mpq(F(1, 2 * 10 ** 30))}),
+    Claim("RN1017", "(x^2 + y^2 < 1)((x - 10^-20 e^y)^2 + y^2 > 1) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 < 1) * ind((v["x"] - mpq(F(1, 10 ** 20)) * mpmath.exp(v["y"])) ** 2 + v["y"] ** 2 > 1),
+          lambda v: 0, {"x": F(-1) + F(1, 2 * 10 ** 21), "y": F(0)}),
+    Claim("RN1018", "(x^2 + xy + y^2 < 1)(x^2 + xy + y^2 > 1 - 10^-30 e^x)(x > 0.9) = 0",
+          lambda v: ind(v["x"] ** 2 + v["x"] * v["y"] + v["y"] ** 2 < 1)
+          * ind(v["x"] ** 2 + v["x"] * v["y"] + v["y"] ** 2 > 1 - mpq(F(1, 10 ** 30)) * mpmath.exp(v["x"])) * ind(v["x"] > mpq(F(9, 10))),
+          lambda v: 0, {"x": F(95, 100), "y": _r14_ellipse_y}),
+    Claim("RN1019", "(x > sigma(1))(x < sigma(1) + 10^-20) = 0",
+          lambda v: ind(v["x"] > sigmoid(1)) * ind(v["x"] < sigmoid(1) + mpq(F(1, 10 ** 20))), lambda v: 0,
+          {"x": lambda: sigmoid(mpmath.mpf(1)) + mpq(F(1, 2 * 10 ** 20))}),
+    Claim("RN1020", "at x = sqrt 2: (x^2 > 2) = 1", lambda v: ind(v["x"] ** 2 - 2 > mpmath.mpf(10) ** -350), lambda v: 1,
+          {"x": lambda: mpmath.sqrt(2)}, digits=400),
+    Claim("RN1021", "at x = pi/4: (sin x > cos x) = 1", lambda v: ind(mpmath.sin(v["x"]) - mpmath.cos(v["x"]) > mpmath.mpf(10) ** -350),
+          lambda v: 1, {"x": lambda: PI / 4}, digits=400),
+    Claim("RN1022", "at x = 2: (sqrt(x + sqrt 3) > (sqrt 6 + sqrt 2)/2) = 1 (equal: the nested radical denests)",
+          lambda v: ind(v["x"] + mpmath.sqrt(3) > ((mpmath.sqrt(6) + mpmath.sqrt(2)) / 2) ** 2 + mpmath.mpf(10) ** -350),
+          lambda v: 1, {"x": F(2)}, digits=400),
+    Claim("RN1023", "at x = 1: x + e^{-e^10} = 1, written (x - 1) + e^{-e^10} = 0 (no cancellation; 10^-9566)",
+          lambda v: (v["x"] - 1) + mpmath.exp(-mpmath.exp(10)), lambda v: 0, {"x": F(1)}),
+    # round 14: true neighbours, accepted (r14_true_ok.proof)
+    Claim("RT1008", "(x > pi)(x < pi) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI), lambda v: 0, sample={"x": (2, 4)}),
+    Claim("RT1009", "(x > 1)(x < 1 - sqrt 2 10^-30) = 0",
+          lambda v: ind(v["x"] > 1) * ind(v["x"] < 1 - mpmath.sqrt(2) * mpq(F(1, 10 ** 30))), lambda v: 0, sample={"x": (-5, 5)}),
+    Claim("RT1010", "(y > x^2)(y < 2 sqrt 2 x - 2 - 10^-30) = 0",
+          lambda v: _r14_lens(v, mpmath.sqrt(2), -mpq(F(1, 10 ** 30))), lambda v: 0, sample={"x": (0, 3), "y": (0, 6)}),
+    Claim("RT1011", "(x >= pi)(x < pi) = 0", lambda v: ind(v["x"] >= PI) * ind(v["x"] < PI), lambda v: 0, sample={"x": (2, 4)}),
+    Claim("RT1012", "(z > x^2 + y^2)(z < tangent plane - 0.01) = 0", lambda v: _r14_paraboloid(v, -mpq(F(1, 100))), lambda v: 0,
+          sample={"x": (0, 3), "y": (0, 3), "z": (0, 6)}),
+    Claim("RT1013", "(x > pi + 10^-20)(x < pi) = 0", lambda v: ind(v["x"] > PI + mpq(F(1, 10 ** 20))) * ind(v["x"] < PI),
+          lambda v: 0, sample={"x": (2, 4)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
@@ -1398,6 +1503,31 @@ APPROX = [
     Approx("RT21", "1 ~ (0.1 > 0)", F(1), lambda x: ind(x > 0), TENTH, lambda v: v == 1),
     Approx("RT31", "0.6 ~ (0.4 > 0) sigma(0.4)", F(3, 5), lambda x: ind(x > 0) * sigmoid(x), (F(7, 20), F(9, 20)),
            lambda v: sigmoid(mpq(F(7, 20))) <= mpq(v) <= sigmoid(mpq(F(9, 20)))),
+    # round 14 (r14_approx.proof): commas, negative whole numbers alone, e-notation, trailing zeros, powers, reciprocals
+    Approx("RT1000", "1000.54 ~ 1,000.5", F(100054, 100), lambda x: x, (F(100045, 100), F(100055, 100)),
+           lambda v: F(100045, 100) <= v <= F(100055, 100)),
+    Approx("RN1024", "1000.56 ~ 1,000.5", F(100056, 100), lambda x: x, (F(100045, 100), F(100055, 100)),
+           lambda v: F(100045, 100) <= v <= F(100055, 100)),
+    Approx("RT1001", "-3.4 ~ -3", F(-34, 10), lambda x: -x, (F(5, 2), F(7, 2)), lambda v: F(-7, 2) <= v <= F(-5, 2)),
+    Approx("RN1025", "25 ~ 1/0.1", F(25), lambda x: 1 / x, (F(1, 20), F(3, 20)), lambda v: F(20, 3) <= v <= 20),
+    Approx("RT1007", "1000 ~ 1/0.001", F(1000), lambda x: 1 / x, (F(1, 2000), F(3, 2000)), lambda v: F(2000, 3) <= v <= 2000),
+    Approx("RN1026", "0.5051 ~ 0.50", F(5051, 10000), lambda x: x, (F(495, 1000), F(505, 1000)),
+           lambda v: F(495, 1000) <= v <= F(505, 1000)),
+    Approx("RN1027", "0.001449 ~ 1.5 10^-3", F(1449, 10 ** 6), lambda x: x / 1000, (F(145, 100), F(155, 100)),
+           lambda v: F(145, 10 ** 5) <= v <= F(155, 10 ** 5)),
+    Approx("RT1002", "0.00145 ~ 1.5 10^-3", F(145, 10 ** 5), lambda x: x / 1000, (F(145, 100), F(155, 100)),
+           lambda v: F(145, 10 ** 5) <= v <= F(155, 10 ** 5)),
+    Approx("RT1003", "-0.00155 ~ -1.5e-3", F(-155, 10 ** 5), lambda x: -x, (F(145, 10 ** 5), F(155, 10 ** 5)),
+           lambda v: F(-155, 10 ** 5) <= v <= F(-145, 10 ** 5)),
+    Approx("RN1028", "-0.001551 ~ -1.5e-3", F(-1551, 10 ** 6), lambda x: -x, (F(145, 10 ** 5), F(155, 10 ** 5)),
+           lambda v: F(-155, 10 ** 5) <= v <= F(-145, 10 ** 5)),
+    Approx("RT1004", "1549 ~ 1.5e3", F(1549), lambda x: x, (F(1450), F(1550)), lambda v: 1450 <= v <= 1550),
+    Approx("RN1029", "1551 ~ 1.5e3", F(1551), lambda x: x, (F(1450), F(1550)), lambda v: 1450 <= v <= 1550),
+    Approx("RT1005", "150 ~ 1.5e+2", F(150), lambda x: x, (F(145), F(155)), lambda v: 145 <= v <= 155),
+    Approx("RT1006", "0.125 ~ 0.5^3", F(1, 8), lambda x: x ** 3, (F(45, 100), F(55, 100)),
+           lambda v: F(45, 100) ** 3 <= v <= F(55, 100) ** 3),
+    Approx("RN1030", "0.09 ~ 0.5^3", F(9, 100), lambda x: x ** 3, (F(45, 100), F(55, 100)),
+           lambda v: F(45, 100) ** 3 <= v <= F(55, 100) ** 3),
 ]
 
 BY_ID = {c.id: c for c in CLAIMS + APPROX}
