@@ -67,7 +67,7 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import ctx, fmpq
 
-from .certified import Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
+from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .arrangement import arc_lines, curve_corner_points, vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
@@ -685,6 +685,75 @@ def _no_unordered_crossings(per_arg: list) -> None:
                              "not be told apart: a region between them may have no probe")
 
 
+SEPARATION_BITS = 1 << 13  # exact crossings whose enclosures still overlap at this precision are compared exactly
+
+
+def _separated(found: list[Crossing]) -> list[Crossing]:
+    """The crossings, with every two that have exact values and overlapping enclosures refined until
+    their enclosures are apart: \\pi and \\pi + 10^{-20} (`(x > \\pi)(x < \\pi + 10^{-20})`) are both
+    enclosed about 10^-16 wide at first, and `_line_probes` puts a cell's probe only between
+    enclosures that are apart, so that cell had none. A closed form is evaluated again at twice the
+    precision, an algebraic root halved (`_halved`). Two still overlapping at SEPARATION_BITS are
+    the same place when their difference is exactly 0; otherwise (or undecided) a Budget: the cell
+    between them may have no probe. A bisection bracket is refined elsewhere (`_refined`,
+    `_no_unordered_crossings`)."""
+    cs = list(found)
+    bits = [START_BITS] * len(cs)
+    same: set = set()
+    while True:
+        clash = set()
+        for i, j in itertools.combinations(range(len(cs)), 2):
+            c, d = cs[i], cs[j]
+            if c.value is None or d.value is None or (i, j) in same or not (c.lo <= d.hi and d.lo <= c.hi):
+                continue
+            if c.lo == c.hi and d.lo == d.hi:
+                continue  # two exact points: equal or apart
+            if c.value == d.value:
+                same.add((i, j))
+                continue
+            clash.add((i, j))
+        if not clash:
+            return cs
+        for i, j in sorted(clash):
+            refinable = [k for k in (i, j) if cs[k].lo != cs[k].hi and bits[k] < SEPARATION_BITS]
+            if refinable:
+                for k in refinable:
+                    cs[k], bits[k] = _finer(cs[k], bits[k])
+                continue
+            if _exactly_equal(cs[i].value, cs[j].value):
+                same.add((i, j))
+                continue
+            raise Budget(f"the sign changes at {sp.sstr(cs[i].value)} and {sp.sstr(cs[j].value)} along a probe line "
+                         "could not be told apart: a region between them may have no probe")
+
+
+def _finer(c: Crossing, bits: int) -> tuple[Crossing, int]:
+    """c's enclosure at twice the precision (an algebraic root: halved a few times)."""
+    if isinstance(c.value, sp.CRootOf):
+        for _ in range(HALVINGS_PER_ROUND):
+            c = _halved(c)
+        return c, bits * 2
+    try:
+        ball = Evaluator({}).run(lambda e: e.value(c.value), start=bits * 2)
+    except (Undefined, Undecided):
+        return c, SEPARATION_BITS  # no finer enclosure: compared exactly next
+    with ctx.workprec(bits * 2):  # the ends rounded outward at this precision (53 bits outside it)
+        lo, hi = _bounds(ball)
+    return Crossing(max(lo, c.lo), min(hi, c.hi), c.value), bits * 2
+
+
+HALVINGS_PER_ROUND = 32  # an algebraic root's interval halved this often per round of `_separated`
+
+
+def _exactly_equal(a: sp.Expr, b: sp.Expr) -> bool:
+    """a = b decided exactly (the certified evaluator's exact zero test of a - b); False when not or
+    undecided."""
+    try:
+        return Evaluator({}).run(lambda e: e.sign(a - b)) == 0
+    except (Undefined, Undecided, OverflowError):
+        return False
+
+
 def _proportional(g_line, h_line) -> bool:
     """g = k h for a constant k: their Wronskian g h' - g' h expands to exactly 0 (so g / h is constant
     wherever h is not 0, `1 - \\sqrt{2}\\tanh t` and `\\tanh t - \\sqrt{2}/2`). Only for smooth g and h:
@@ -760,7 +829,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         per_arg = [(g, g_line, _refined(g_line, cs, everyone, refine_bits(decades), outside) if by_bisection else cs,
                     by_bisection) for g, g_line, cs, by_bisection in per_arg]
         _no_unordered_crossings(per_arg)
-        found = [c for _, _, cs, _ in per_arg for c in cs]
+        found = _separated([c for _, _, cs, _ in per_arg for c in cs])
         bracketed = [(g, g_line, cs) for g, g_line, cs, by_bisection in per_arg if by_bisection and difference is not None]
         if not found and not bisected:
             continue
