@@ -1470,6 +1470,11 @@ CLAIMS = [
           lambda v: 1, {"x": F(2)}, digits=400),
     Claim("RN1023", "at x = 1: x + e^{-e^10} = 1, written (x - 1) + e^{-e^10} = 0 (no cancellation; 10^-9566)",
           lambda v: (v["x"] - 1) + mpmath.exp(-mpmath.exp(10)), lambda v: 0, {"x": F(1)}),
+    # round 14 follow-up (r14_separation.proof): crossings 10^-400 apart are not told apart (unknown)
+    Claim("RN1031", "(x > pi)(x < pi + 10^-400) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 400))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 400))}, digits=500),
+    Claim("RT1014", "(x > log 1000)(x < 3 log 10) = 0 (the same number)",
+          lambda v: ind(v["x"] > mpmath.log(1000)) * ind(v["x"] < 3 * mpmath.log(10)), lambda v: 0, sample={"x": (5, 8)}),
     # round 14: true neighbours, accepted (r14_true_ok.proof)
     Claim("RT1008", "(x > pi)(x < pi) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI), lambda v: 0, sample={"x": (2, 4)}),
     Claim("RT1009", "(x > 1)(x < 1 - sqrt 2 10^-30) = 0",

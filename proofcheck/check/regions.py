@@ -685,7 +685,8 @@ def _no_unordered_crossings(per_arg: list) -> None:
                              "not be told apart: a region between them may have no probe")
 
 
-SEPARATION_BITS = 1 << 13  # exact crossings whose enclosures still overlap at this precision are compared exactly
+SEPARATION_BITS = 1 << 10  # exact crossings still overlapping at this precision are compared exactly (a sign of a
+# constant is decided up to 4,096 bits, numbersigns: the refined ends must stay well within it)
 
 
 def _separated(found: list[Crossing]) -> list[Crossing]:
@@ -693,53 +694,78 @@ def _separated(found: list[Crossing]) -> list[Crossing]:
     their enclosures are apart: \\pi and \\pi + 10^{-20} (`(x > \\pi)(x < \\pi + 10^{-20})`) are both
     enclosed about 10^-16 wide at first, and `_line_probes` puts a cell's probe only between
     enclosures that are apart, so that cell had none. A closed form is evaluated again at twice the
-    precision, an algebraic root halved (`_halved`). Two still overlapping at SEPARATION_BITS are
-    the same place when their difference is exactly 0; otherwise (or undecided) a Budget: the cell
-    between them may have no probe. A bisection bracket is refined elsewhere (`_refined`,
-    `_no_unordered_crossings`)."""
+    precision, an algebraic root halved (`_halved`); an exact point that is not a rational (a root
+    found exactly in a bracket, `\\log 1000`) is compared through its enclosure and stays a point.
+    Two still overlapping at SEPARATION_BITS are the same place when their difference is exactly 0;
+    otherwise (or undecided) a Budget: the cell between them may have no probe. A bisection bracket
+    is refined elsewhere (`_refined`, `_no_unordered_crossings`)."""
     cs = list(found)
+    boxes = [_box(c) for c in cs]  # Rational enclosures (None for a bisection bracket)
     bits = [START_BITS] * len(cs)
     same: set = set()
     while True:
         clash = set()
         for i, j in itertools.combinations(range(len(cs)), 2):
-            c, d = cs[i], cs[j]
-            if c.value is None or d.value is None or (i, j) in same or not (c.lo <= d.hi and d.lo <= c.hi):
+            a, b = boxes[i], boxes[j]
+            if a is None or b is None or (i, j) in same or not (a[0] <= b[1] and b[0] <= a[1]):
                 continue
-            if c.lo == c.hi and d.lo == d.hi:
-                continue  # two exact points: equal or apart
-            if c.value == d.value:
-                same.add((i, j))
+            if (a[0] == a[1] and b[0] == b[1]) or cs[i].value == cs[j].value:
+                same.add((i, j))  # the same rational, or the same expression
                 continue
             clash.add((i, j))
         if not clash:
             return cs
         for i, j in sorted(clash):
-            refinable = [k for k in (i, j) if cs[k].lo != cs[k].hi and bits[k] < SEPARATION_BITS]
+            refinable = [k for k in (i, j) if boxes[k][0] != boxes[k][1] and bits[k] < SEPARATION_BITS]
             if refinable:
                 for k in refinable:
-                    cs[k], bits[k] = _finer(cs[k], bits[k])
+                    boxes[k], bits[k] = _finer(cs[k].value, boxes[k], bits[k])
+                    if cs[k].lo != cs[k].hi:
+                        cs[k] = Crossing(boxes[k][0], boxes[k][1], cs[k].value)
                 continue
             if _exactly_equal(cs[i].value, cs[j].value):
                 same.add((i, j))
                 continue
-            raise Budget(f"the sign changes at {sp.sstr(cs[i].value)} and {sp.sstr(cs[j].value)} along a probe line "
+            raise Budget(f"the sign changes at {_shown(cs[i].value)} and {_shown(cs[j].value)} along a probe line "
                          "could not be told apart: a region between them may have no probe")
 
 
-def _finer(c: Crossing, bits: int) -> tuple[Crossing, int]:
-    """c's enclosure at twice the precision (an algebraic root: halved a few times)."""
-    if isinstance(c.value, sp.CRootOf):
+SHOWN_CHARS = 60  # a number longer than this is shown rounded in a message
+
+
+def _shown(value: sp.Expr) -> str:
+    text = sp.sstr(value)
+    return text if len(text) <= SHOWN_CHARS else f"about {sp.sstr(value.evalf(20))}"
+
+
+def _box(c: Crossing) -> tuple | None:
+    """c's enclosure as two Rationals: its own, or for an exact point that is not a rational, its
+    value's at the first precision; None for a bisection bracket or a value with no enclosure."""
+    if c.value is None:
+        return None
+    if c.lo.is_Rational and c.hi.is_Rational:
+        return c.lo, c.hi
+    box, _ = _finer(c.value, None, START_BITS // 2)
+    return box
+
+
+def _finer(value: sp.Expr, box: tuple | None, bits: int) -> tuple[tuple | None, int]:
+    """value's enclosure at twice the precision, within `box` (an algebraic root: `box` halved a few
+    times); `box` again, at the cap, when no finer one can be had."""
+    if isinstance(value, sp.CRootOf) and box is not None:
+        c = Crossing(box[0], box[1], value)
         for _ in range(HALVINGS_PER_ROUND):
             c = _halved(c)
-        return c, bits * 2
+        return (c.lo, c.hi), bits * 2
     try:
-        ball = Evaluator({}).run(lambda e: e.value(c.value), start=bits * 2)
-    except (Undefined, Undecided):
-        return c, SEPARATION_BITS  # no finer enclosure: compared exactly next
+        ball = Evaluator({}).run(lambda e: e.value(value), start=bits * 2)
+    except (Undefined, Undecided, OverflowError):
+        return box, SEPARATION_BITS  # no finer enclosure: compared exactly next
     with ctx.workprec(bits * 2):  # the ends rounded outward at this precision (53 bits outside it)
         lo, hi = _bounds(ball)
-    return Crossing(max(lo, c.lo), min(hi, c.hi), c.value), bits * 2
+    if box is None:
+        return (lo, hi), bits * 2
+    return (max(lo, box[0]), min(hi, box[1])), bits * 2
 
 
 HALVINGS_PER_ROUND = 32  # an algebraic root's interval halved this often per round of `_separated`
