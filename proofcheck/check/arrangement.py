@@ -15,8 +15,18 @@ corner, between two consecutive curves through it.
 - `curve_corner_points`, for other curves meeting a line or each other, in a step's deep search: a
   search at a few distances, not a cover.
 
-Cells of three or more inputs whose every corner lies off these planes are not searched here
-(docs/language.md, "Regions")."""
+- `space_vertex_points`, for planes with rational coefficients in a space of three inputs that one
+  affine argument ties together (a tetrahedron 10^-6 across, cut by four planes in x, y and z): one
+  point in each of the eight cells around every vertex where three planes meet, closer to it than
+  any other plane (at a few smaller distances too where a curved argument shares the inputs). More
+  than MAX_SPACE_PLANES planes in one space are a Budget.
+- `eliminated`, for an affine argument and another argument sharing an input w: the other one on the
+  first one's zero set, w solved for (`(z > x^2 + y^2)(z < 2ax + 2by - c)` gives the plane minus the
+  paraboloid, in x and y), so the regions between the two surfaces have the extrema of that
+  difference, and a line along w through them meets the region (`regions.probes`).
+
+Other cells of three or more inputs whose every corner lies off these planes and spaces are not
+searched here (docs/language.md, "Regions")."""
 
 from __future__ import annotations
 
@@ -29,6 +39,9 @@ from .certified import symbols_of
 from .kinks import _T, Budget
 
 MAX_LINES = 24  # distinct lines per plane of two inputs: at most 276 vertices
+MAX_SPACE_PLANES = 12  # distinct planes per space of three inputs: at most 220 vertices, 8 probes each
+MAX_ELIMINATED = 32  # (affine argument, other argument, input) eliminations per step (`eliminated`)
+SPACE_RADII = (0, 12, 24, 48)  # probes at 2^-k eps around a space vertex where a curved argument shares its inputs
 MAX_CURVE_PAIRS = 64  # curves times lines per plane whose meeting points are searched (`curve_corner_points`)
 MAX_CORNERS = 64  # meeting points per plane probed around
 MAX_ARCS = 64  # probe lines per plane across the arcs between meeting points (`_arcs`)
@@ -433,3 +446,125 @@ def _by_angle(r1: tuple, r2: tuple) -> int:
 
 def _half(r: tuple) -> int:
     return 0 if r[1] > 0 or (r[1] == 0 and r[0] > 0) else 1
+
+
+# ------------------------------------------------------------------ spaces of three inputs
+
+
+def space_vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
+    """(point, its three inputs): one point in each cell around every vertex of the affine arguments'
+    planes, in each space of three inputs that one affine argument mentions together (the other
+    inputs at `base`; see the module doc)."""
+    unfolded = _unfolded(args)
+    affine = [g for g in unfolded if _affine(g, syms)]
+    spaces = sorted({trio for g in affine
+                     for trio in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 3)},
+                    key=lambda trio: tuple(s.name for s in trio))
+    out: list[tuple[dict, tuple]] = []
+    for trio in spaces:
+        planes = _space_planes(affine, trio, base)
+        if len(planes) < 3:
+            continue
+        if len(planes) > MAX_SPACE_PLANES:
+            raise Budget(f"more than {MAX_SPACE_PLANES} kink planes in the space of {', '.join(s.name for s in trio)}: "
+                         "the cells between them are not searched")
+        curved = any(not _affine(g, syms) and set(trio) & g.free_symbols for g in unfolded)
+        for point in _space_cell_points(tuple(planes), curved):
+            out.append(({**base, **dict(zip(trio, point))}, trio))
+    return out
+
+
+def _space_planes(affine: list, trio: tuple, base: dict) -> list[tuple]:
+    """The distinct planes a u + b v + c w = d (rational, scaled so the first nonzero coefficient is
+    1) that the arguments draw in the space of the three inputs, the others at `base`."""
+    planes = set()
+    for g in affine:
+        if not (set(trio) & g.free_symbols):
+            continue
+        h = sp.expand(g.xreplace({s: val for s, val in base.items() if s not in trio}))
+        if h.free_symbols - set(trio):
+            continue
+        coeffs = [h.coeff(v) for v in trio]
+        d = -sp.expand(h - sum(c * v for c, v in zip(coeffs, trio)))
+        if not all(x.is_Rational for x in (*coeffs, d)) or all(c == 0 for c in coeffs):
+            continue
+        lead = next(c for c in coeffs if c != 0)
+        planes.add((*(c / lead for c in coeffs), d / lead))
+    return sorted(planes)
+
+
+@functools.lru_cache(maxsize=64)
+def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
+    """(u, v, w) points: around every vertex of three planes, one in each of the eight cells their
+    signs make (p + eps A^{-1} s for each sign vector s), closer to p than any plane not through it;
+    at the SPACE_RADII fractions of that distance too when a curved argument shares the space."""
+    out: list[tuple] = []
+    seen: set = set()
+    for trio in itertools.combinations(planes, 3):
+        a = sp.Matrix([list(pl[:3]) for pl in trio])
+        if a.det() == 0:
+            continue
+        inverse = a.inv()
+        p = inverse * sp.Matrix([pl[3] for pl in trio])
+        key = (tuple(p), trio)
+        if key in seen:
+            continue
+        seen.add(key)
+        others = [pl for pl in planes if pl not in trio]
+        for signs in itertools.product((-1, 1), repeat=3):
+            delta = inverse * sp.Matrix(signs)
+            eps = _space_step(p, delta, others)
+            for k in (SPACE_RADII if curved else (0,)):
+                q = p + delta * (eps / 2 ** k)
+                out.append(tuple(q))
+    return out
+
+
+def _space_step(p, delta, others: list) -> sp.Rational:
+    """A power of 2, eps, with p + t delta on the same side of every plane of `others` for 0 < t <= eps
+    (at most 2^-4 max(1, |p|) / |delta|)."""
+    scale = max([sp.Integer(1)] + [abs(x) for x in p])
+    size = max(abs(x) for x in delta)
+    limit = scale / (16 * size)
+    for pl in others:
+        n_p = sum(c * x for c, x in zip(pl[:3], p)) - pl[3]
+        n_d = sum(c * x for c, x in zip(pl[:3], delta))
+        if n_d != 0 and n_p != 0:
+            limit = min(limit, abs(n_p) / (2 * abs(n_d)))
+        elif n_d != 0:
+            limit = min(limit, scale / (16 * size))  # through p after all (a fourth plane): a search
+    eps = sp.Integer(1)
+    while eps > limit:
+        eps /= 2
+    return eps
+
+
+def eliminated(args: list, syms: list) -> list[tuple[sp.Expr, sp.Symbol, sp.Expr]]:
+    """(h, w, w_value): for an affine argument g (rational coefficients) with input w and another
+    argument sharing w and another input, h is the other argument with w set to the value
+    `w_value` that makes g zero: h's sign on g's zero set (see the module doc). More than
+    MAX_ELIMINATED with h neither affine nor free of inputs are a Budget."""
+    unfolded = _unfolded(args)
+    affine = [g for g in unfolded if _affine(g, syms)]
+    out: list = []
+    for g in affine:
+        ins = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+        if len(ins) < 2:
+            continue
+        for w in ins:
+            c = sp.expand(g).coeff(w)
+            if not c.is_Rational or c == 0:
+                continue
+            value = sp.expand(w - g / c)  # g = c w + rest, 0 at w = -rest/c
+            for other in unfolded:
+                if other == g or w not in other.free_symbols or not (other.free_symbols & set(syms)) - {w}:
+                    continue
+                h = sp.expand(other.xreplace({w: value}))
+                if not (h.free_symbols & set(syms)) or _affine(h, syms):
+                    continue
+                out.append((h, w, value))
+    if len(out) > MAX_ELIMINATED:
+        raise Budget(f"more than {MAX_ELIMINATED} pairs of kink arguments meeting along an affine one: "
+                     "the regions between them are not searched")
+    return out
+

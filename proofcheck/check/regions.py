@@ -68,7 +68,7 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
-from .arrangement import arc_lines, curve_corner_points, vertex_points
+from .arrangement import arc_lines, curve_corner_points, eliminated, space_vertex_points, vertex_points
 from .extrema import extremum_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
@@ -811,7 +811,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         return []
     if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
         own = random.Random(_digest(args))
-        through = [{**bases[0], **p} for p in extremum_points(own, args, syms, bases[0])]
+        through = [{**bases[0], **p} for p in extremum_points(own, args + _eliminated(args, syms), syms, bases[0])]
         lines = _lines(own, through, args, syms) if through else []
         for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):
             lines += [LogLine(line.base, line.direction, logs) for line in _lines(own, points, u_args, syms)]
@@ -820,7 +820,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
             return []
     else:
         coverage.arguments += len(args)
-        extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args, syms)]
+        extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args + _eliminated(args, syms), syms)]
         lines = _lines(rng, bases[:1] + extra, args, syms)
     out: list[Probe] = []
     queue = [(line, 0) for line in lines]
@@ -835,6 +835,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         for point, plane in vertex_points(args, syms, bases[0]):
             out.append(Probe(point, "inside"))
             queue += _through(point, [s for s in axes if s not in plane], swept)  # and the other inputs' regions there
+        for point, space in space_vertex_points(args, syms, bases[0]):  # cells of planes in three inputs
+            out.append(Probe(point, "inside"))
+            queue += _through(point, [s for s in axes if s not in space], swept)
     rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
     beyond: list[str] = []  # far-out sign changes that could not be ruled out (`_far_out`)
     while queue:
@@ -1053,6 +1056,13 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
                 return None
             out.append((Line(*key), depth))
     return out
+
+
+def _eliminated(args: list, syms: list) -> list:
+    """The arguments read on an affine argument's zero set (`arrangement.eliminated`): their
+    stationary points and extrema are where lines along the eliminated input meet the regions between
+    two surfaces (a plane cutting a paraboloid in a disk no base point's line meets)."""
+    return list(dict.fromkeys(h for h, _, _ in eliminated(args, syms)))
 
 
 def _through(point: dict, inputs: list, swept: set) -> list[tuple[Line, int]]:
