@@ -84,6 +84,67 @@ def _related(chain: Chain, kp: KeyProblem) -> bool:
     return False
 
 
+def _serving(problem: Problem, attempts: list[list[int]]) -> set[int]:
+    """The chains that serve a goal: those that attempt one, those that end at a goal's left side
+    (a derivation written backwards), and, until nothing changes, those cited with `by` by a serving
+    chain, or with a member that a serving chain writes (a name outside derivatives, `\\mathrm{ReLU}(u)`
+    uses u but `\\frac{df}{dx}` not f; any other node, inside a derivative too: a side chain for du/dx
+    whose result the goal's chain uses), or defining with `let` a name a serving chain writes. Empty when no chain
+    attempts a goal: then every related chain's steps count, as partial work. Steps about f's value or
+    a second derivative next to an answered goal serve nothing (tests/grading/redteam/r14_off_task_steps)."""
+    serving = {ci for cis in attempts for ci in cis}
+    if not serving:
+        return set()
+    for ci, chain in enumerate(problem.chains):
+        idx = chain.context.index_names
+        if any(same(chain.members[-1].expr, goal.lhs, idx) for goal in problem.goals):
+            serving.add(ci)
+    written: set = set()  # every node a serving chain writes
+    named: set = set()  # the names it writes outside derivatives (`\\mathrm{ReLU}(u)` uses u; `\\frac{df}{dx}` not f)
+    cited: set = set()
+    done: set = set()
+    while True:
+        for ci in serving - done:
+            chain = problem.chains[ci]
+            idx = chain.context.index_names
+            for m in chain.members:
+                written.update(_subexpressions(m.expr, idx))
+                named.update(_names_outside_derivatives(m.expr, idx))
+            cited.update(j.text for j in chain.justifications if j is not None and j.kind == "by")
+        done |= serving
+        more = {ci for ci, chain in enumerate(problem.chains) if ci not in serving and (
+            (chain.lemma is not None and chain.lemma in cited)
+            or (chain.let_target is not None and _used(chain.let_target, chain.context.index_names, written, named))
+            or any(_used(m.expr, chain.context.index_names, written, named) for m in chain.members))}
+        if not more:
+            return serving
+        serving |= more
+
+
+def _used(e, idx, written: set, named: set) -> bool:
+    if isinstance(e, n.Num):
+        return False
+    if isinstance(e, n.Name):
+        return canonical(e, (), idx) in named
+    return canonical(e, (), idx) in written
+
+
+def _names_outside_derivatives(e, idx) -> set:
+    if isinstance(e, DERIVATIVES):
+        return set()
+    if isinstance(e, n.Name):
+        return {canonical(e, (), idx)}
+    return set().union(*(_names_outside_derivatives(c, idx) for c in n.children(e)))
+
+
+def _subexpressions(e, idx) -> set:
+    """The canonical forms of e and of every node inside it."""
+    out = {canonical(e, (), idx)} if isinstance(e, n.Node) else set()
+    for c in n.children(e):
+        out |= _subexpressions(c, idx)
+    return out
+
+
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     a, b = chain.members[k - 1].expr, chain.members[k].expr
     if a == b:
@@ -257,10 +318,15 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     by_chain: dict[int, list] = {}
     for (ci, k), g in grades.items():
         by_chain.setdefault(ci, []).append(g)
+    serving = _serving(problem, attempts)
     for ci, gs in by_chain.items():
         if not _related(problem.chains[ci], kp):
             for g in gs:
                 g.counts = g.work = False
+        elif serving and ci not in serving:  # right steps off the task earn nothing; a wrong one still costs
+            for g in gs:
+                if g.grade in ("accepted", "carried", "at-point"):
+                    g.counts = g.work = False
     for ci, end in _answered(problem, attempts, forms).items():
         for g in by_chain.get(ci, []):
             if g.k > end and g.grade in ("accepted", "carried", "at-point"):
