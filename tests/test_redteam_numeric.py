@@ -124,6 +124,65 @@ def _r14_ellipse_y():
     return (-c + mpmath.sqrt(c ** 2 - 4 * (c ** 2 - 1 + mpq(Fraction(1, 10 ** 31))))) / 2
 
 
+# round 15 (r15_*.proof)
+_R15_P = (Fraction(12345678, 10 ** 7), Fraction(23456789, 10 ** 7), Fraction(9876543, 10 ** 7))  # inside every simplex of r15_simplex_pairs*
+_R15_A, _R15_B = Fraction(1234567, 10 ** 7), Fraction(2345678, 10 ** 7)  # the second paraboloid's axis in r15_lens_*
+_R15_LENS = Fraction(1035131804785865, 10 ** 15)  # 1 + (a^2 + b^2)/2: the two paraboloids just touch at (a/2, b/2)
+
+
+def _r15_simplex(v, eps, relu_face=False):
+    """The simplex of r15_simplex_pairs*: four faces, each in two of x, y, z (normals (1,1,0), (-1,0,1),
+    (0,-1,1), (0,1,-2), with 1, 1, 3, 2 times them summing to 0), lowered by eps: around _R15_P for eps > 0,
+    empty for eps < 0."""
+    x, y, z = v["x"], v["y"], v["z"]
+    first = x + y - mpq(Fraction("3.5802467")) + eps
+    return ((relu(first) if relu_face else ind(first > 0)) * ind(z - x > mpq(Fraction("-0.2469135")) - eps)
+            * ind(z - y > mpq(Fraction("-1.3580246")) - eps) * ind(y - 2 * z > mpq(Fraction("0.3703703")) - eps))
+
+
+def _r15_lens(v, top):
+    """(z > x^2 + y^2 + 1)(z < top - (x - a)^2 - (y - b)^2)."""
+    x, y, z = v["x"], v["y"], v["z"]
+    return ind(z > x ** 2 + y ** 2 + 1) * ind(z < top - (x - mpq(_R15_A)) ** 2 - (y - mpq(_R15_B)) ** 2)
+
+
+def _r15_lens_point(lift):
+    """(a/2, b/2, z) with z half way up the lens whose top is raised by `lift` (its height there)."""
+    low = 1 + (_R15_A ** 2 + _R15_B ** 2) / 4
+    return {"x": _R15_A / 2, "y": _R15_B / 2, "z": low + lift / 2}
+
+
+def _r15_tetra_sqrt(v):
+    """The r15_tetra_sqrt tetrahedron at a point (its witness solves each face = its constant + 10^-7)."""
+    x, y, z = v["x"], v["y"], v["z"]
+    s2, s3, s5 = mpmath.sqrt(2), mpmath.sqrt(3), mpmath.sqrt(5)
+    return (ind(x - y + z > s2) * ind(x + y - z > s3) * ind(-x + y + z > s5)
+            * ind(x + y + z < s2 + s3 + s5 + mpq(Fraction(1, 10 ** 6))))
+
+
+def _r15_apex(v):
+    """Five planes through (0, 0, 0.9876543), z above each, capped 10^-6 above the apex (r15_caught)."""
+    x, y, z = v["x"], v["y"], v["z"]
+    c = mpq(Fraction("0.9876543"))
+    forms = (mpq(Fraction("-0.3")) * x - mpq(Fraction("0.1")) * y, mpq(Fraction("0.2")) * x - mpq(Fraction("0.3")) * y, mpq(Fraction("0.25")) * x + mpq(Fraction("0.1")) * y,
+             mpq(Fraction("-0.1")) * x + mpq(Fraction("0.35")) * y, mpq(Fraction("0.01")) * x + mpq(Fraction("0.37")) * y)
+    out = ind(z < c + mpq(Fraction(1, 10 ** 6)))
+    for f in forms:
+        out *= ind(z + f > c)
+    return out
+
+
+def _r15_cylinders(v, level):
+    """Three unit cylinders and x + y + z > level (at most 3/sqrt 2 inside them all)."""
+    x, y, z = v["x"], v["y"], v["z"]
+    return (ind(x ** 2 + y ** 2 < 1) * ind(x ** 2 + z ** 2 < 1) * ind(y ** 2 + z ** 2 < 1)
+            * ind(x + y + z > mpq(level)))
+
+
+def _r15_ee6():
+    return mpmath.exp(mpmath.exp(6))
+
+
 @dataclass(frozen=True)
 class Claim:
     """lhs and rhs of one step as functions of a point (dict of mpf); `witness` for a false claim,
@@ -1486,6 +1545,108 @@ CLAIMS = [
           sample={"x": (0, 3), "y": (0, 3), "z": (0, 6)}),
     Claim("RT1013", "(x > pi + 10^-20)(x < pi) = 0", lambda v: ind(v["x"] > PI + mpq(F(1, 10 ** 20))) * ind(v["x"] < PI),
           lambda v: 0, sample={"x": (2, 4)}),
+    # round 15: false claims accepted today (each r15_<name>.proof an xfail of its own)
+    Claim("RN1100", "simplex of two-input faces, 10^-6 = 0", lambda v: _r15_simplex(v, mpq(F(1, 10 ** 6))), lambda v: 0,
+          dict(zip("xyz", _R15_P))),
+    Claim("RN1101", "simplex of two-input faces, 10^-3 = 0", lambda v: _r15_simplex(v, mpq(F(1, 10 ** 3))), lambda v: 0,
+          dict(zip("xyz", _R15_P))),
+    Claim("RN1102", "simplex of two-input faces, one a ReLU = 0", lambda v: _r15_simplex(v, mpq(F(1, 10 ** 6)), relu_face=True),
+          lambda v: 0, dict(zip("xyz", _R15_P))),
+    Claim("RN1103", "lens between two paraboloids, 10^-6 thick = 0", lambda v: _r15_lens(v, mpq(_R15_LENS + F(1, 10 ** 6))),
+          lambda v: 0, _r15_lens_point(F(1, 10 ** 6))),
+    Claim("RN1104", "lens between two paraboloids, 0.1 thick = 0", lambda v: _r15_lens(v, mpq(_R15_LENS + F(1, 10))),
+          lambda v: 0, _r15_lens_point(F(1, 10))),
+    Claim("RN1105", "(z > x^2 + y^2)(z < 2 sqrt2 x + 2 sqrt3 y - 5 + 10^-6) = 0",
+          lambda v: ind(v["z"] > v["x"] ** 2 + v["y"] ** 2)
+          * ind(v["z"] < 2 * mpmath.sqrt(2) * v["x"] + 2 * mpmath.sqrt(3) * v["y"] - 5 + mpq(F(1, 10 ** 6))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2), "y": lambda: mpmath.sqrt(3), "z": F(5) + F(1, 2 * 10 ** 6)}),
+    Claim("RN1106", "(z > x^2 + y^2)(z < 2 pi x - pi^2 + 10^-6) = 0",
+          lambda v: ind(v["z"] > v["x"] ** 2 + v["y"] ** 2) * ind(v["z"] < 2 * PI * v["x"] - PI ** 2 + mpq(F(1, 10 ** 6))),
+          lambda v: 0, {"x": lambda: PI, "y": F(0), "z": lambda: PI ** 2 + mpq(F(1, 2 * 10 ** 6))}),
+    Claim("RN1107", "(sqrt2 z > x^2 + y^2)(sqrt2 z < 2x + 2y - 2 + 10^-6) = 0",
+          lambda v: ind(mpmath.sqrt(2) * v["z"] > v["x"] ** 2 + v["y"] ** 2)
+          * ind(mpmath.sqrt(2) * v["z"] < 2 * v["x"] + 2 * v["y"] - 2 + mpq(F(1, 10 ** 6))), lambda v: 0,
+          {"x": F(1), "y": F(1), "z": lambda: mpq(F(2) + F(1, 2 * 10 ** 6)) / mpmath.sqrt(2)}),
+    Claim("RN1108", "(x^2 + y^2 + z^2 < 1)(x + y + z > sqrt3 - 10^-6) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 1)
+          * ind(v["x"] + v["y"] + v["z"] > mpmath.sqrt(3) - mpq(F(1, 10 ** 6))), lambda v: 0,
+          {k: (lambda: mpq(F(1) - F(1, 10 ** 7)) / mpmath.sqrt(3)) for k in "xyz"}),
+    Claim("RN1109", "(x > pi)(y > e)(z > sqrt2)(x + y + z < pi + e + sqrt2 + 10^-6) = 0",
+          lambda v: ind(v["x"] > PI) * ind(v["y"] > mpmath.e) * ind(v["z"] > mpmath.sqrt(2))
+          * ind(v["x"] + v["y"] + v["z"] < PI + mpmath.e + mpmath.sqrt(2) + mpq(F(1, 10 ** 6))), lambda v: 0,
+          {"x": lambda: PI + mpq(F(1, 10 ** 7)), "y": lambda: mpmath.e + mpq(F(1, 10 ** 7)),
+           "z": lambda: mpmath.sqrt(2) + mpq(F(1, 10 ** 7))}),
+    Claim("RN1110", "tetrahedron with faces at sqrt2, sqrt3, sqrt5 = 0", _r15_tetra_sqrt, lambda v: 0,
+          {"x": lambda: (mpmath.sqrt(2) + mpmath.sqrt(3)) / 2 + mpq(F(1, 10 ** 7)),
+           "y": lambda: (mpmath.sqrt(3) + mpmath.sqrt(5)) / 2 + mpq(F(1, 10 ** 7)),
+           "z": lambda: (mpmath.sqrt(2) + mpmath.sqrt(5)) / 2 + mpq(F(1, 10 ** 7))}),
+    # round 15: neighbours refuted or unknown today (r15_caught.proof)
+    Claim("RN1111", "(x > pi)(x + 10^-25 tanh x < pi + 10^-20) = 0",
+          lambda v: ind(v["x"] > PI) * ind(v["x"] + mpq(F(1, 10 ** 25)) * mpmath.tanh(v["x"]) < PI + mpq(F(1, 10 ** 20))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 20))}),
+    Claim("RN1112", "(x > pi)(x < pi + 10^-20)(x > pi + 10^-21) = 0",
+          lambda v: ind(v["x"] > PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 20))) * ind(v["x"] > PI + mpq(F(1, 10 ** 21))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 20))}),
+    Claim("RN1113", "(x > pi)(x + 10^-200 tanh x < pi + 10^-150) = 0",
+          lambda v: ind(v["x"] > PI) * ind(v["x"] + mpq(F(1, 10 ** 200)) * mpmath.tanh(v["x"]) < PI + mpq(F(1, 10 ** 150))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 150))}),
+    Claim("RN1114", "(x > sqrt2 + sqrt3)(x < sqrt(5 + 2 sqrt6) + 10^-250) = 0 (the two are one number)",
+          lambda v: ind(v["x"] > mpmath.sqrt(2) + mpmath.sqrt(3))
+          * ind(v["x"] < mpmath.sqrt(5 + 2 * mpmath.sqrt(6)) + mpq(F(1, 10 ** 250))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2) + mpmath.sqrt(3) + mpq(F(1, 2 * 10 ** 250))}, digits=400),
+    Claim("RN1115", "(x^2 + y^2 + z^2 < 1)(x + y + z > 1.7320508) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 1) * ind(v["x"] + v["y"] + v["z"] > mpq(F("1.7320508"))),
+          lambda v: 0, {k: F("0.577350268") for k in "xyz"}),
+    Claim("RN1116", "five planes through one apex, capped 10^-6 above it = 0", _r15_apex, lambda v: 0,
+          {"x": F(0), "y": F(0), "z": F("0.9876543") + F(1, 2 * 10 ** 6)}),
+    Claim("RN1117", "(y > x^2 + 1)(y < 1 + a^2/2 + 10^-6 - (x - a)^2) = 0",
+          lambda v: ind(v["y"] > v["x"] ** 2 + 1) * ind(v["y"] < mpq(F("1.007620778387445") + F(1, 10 ** 6)) - (v["x"] - mpq(_R15_A)) ** 2),
+          lambda v: 0, {"x": _R15_A / 2, "y": 1 + _R15_A ** 2 / 4 + F(1, 2 * 10 ** 6)}),
+    Claim("RN1118", "simplex in x, y, z, w, 10^-6 = 0",
+          lambda v: ind(v["x"] > mpq(F("1.2345678"))) * ind(v["y"] > mpq(F("2.3456789"))) * ind(v["z"] > mpq(F("0.9876543")))
+          * ind(v["w"] > mpq(F("0.3456789"))) * ind(v["x"] + v["y"] + v["z"] + v["w"] < mpq(F("4.9135799") + F(1, 10 ** 6))),
+          lambda v: 0, {"x": F("1.2345679"), "y": F("2.345679"), "z": F("0.9876544"), "w": F("0.345679")}),
+    Claim("RN1119", "three cylinders and x + y + z > 2.1213203 = 0", lambda v: _r15_cylinders(v, F("2.1213203")), lambda v: 0,
+          {k: F("0.707106775") for k in "xyz"}),
+    Claim("RN1120", "(tanh x > tanh 1)(x < 1 + 10^-20) = 0",
+          lambda v: ind(mpmath.tanh(v["x"]) > mpmath.tanh(1)) * ind(v["x"] < 1 + mpq(F(1, 10 ** 20))), lambda v: 0,
+          {"x": F(1) + F(1, 2 * 10 ** 20)}),
+    Claim("RN1121", "(x > pi)(x < pi + 10^-300) = 0", lambda v: ind(v["x"] > PI) * ind(v["x"] < PI + mpq(F(1, 10 ** 300))),
+          lambda v: 0, {"x": lambda: PI + mpq(F(1, 2 * 10 ** 300))}, digits=400),
+    Claim("RN1122", "(x > e^{e^6})(x < e^{e^6} + 10^-100) = 0",
+          lambda v: ind(v["x"] > _r15_ee6()) * ind(v["x"] < _r15_ee6() + mpq(F(1, 10 ** 100))), lambda v: 0,
+          {"x": lambda: _r15_ee6() + mpq(F(1, 2 * 10 ** 100))}, digits=400),
+    Claim("RN1123", "(x > e^{e^6})(x < e^{e^6} + 10^-200) = 0",
+          lambda v: ind(v["x"] > _r15_ee6()) * ind(v["x"] < _r15_ee6() + mpq(F(1, 10 ** 200))), lambda v: 0,
+          {"x": lambda: _r15_ee6() + mpq(F(1, 2 * 10 ** 200))}, digits=500),
+    # round 15: true claims (r15_true_ok.proof accepted; r15_circles_x and r15_ring unknown today, strict xfails)
+    Claim("RT1100", "simplex of two-input faces raised by 10^-6 (empty) = 0", lambda v: _r15_simplex(v, -mpq(F(1, 10 ** 6))),
+          lambda v: 0, sample={"x": (0, 3), "y": (1, 4), "z": (0, 2)}),
+    Claim("RT1101", "lens lowered by 10^-6 (empty) = 0", lambda v: _r15_lens(v, mpq(_R15_LENS - F(1, 10 ** 6))), lambda v: 0,
+          sample={"x": (-1, 1), "y": (-1, 1), "z": (0, 3)}),
+    Claim("RT1102", "(z > x^2 + y^2)(z < 2 sqrt2 x + 2 sqrt3 y - 5 - 10^-6) = 0",
+          lambda v: ind(v["z"] > v["x"] ** 2 + v["y"] ** 2)
+          * ind(v["z"] < 2 * mpmath.sqrt(2) * v["x"] + 2 * mpmath.sqrt(3) * v["y"] - 5 - mpq(F(1, 10 ** 6))), lambda v: 0,
+          sample={"x": (0, 3), "y": (0, 3), "z": (0, 8)}),
+    Claim("RT1103", "(x > pi)(y > e)(z > sqrt2)(x + y + z < pi + e + sqrt2) = 0",
+          lambda v: ind(v["x"] > PI) * ind(v["y"] > mpmath.e) * ind(v["z"] > mpmath.sqrt(2))
+          * ind(v["x"] + v["y"] + v["z"] < PI + mpmath.e + mpmath.sqrt(2)), lambda v: 0,
+          sample={"x": (2, 4), "y": (2, 4), "z": (1, 2)}),
+    Claim("RT1105", "(y > x^2 + 1)(y < 1.00761590239 + 10^-6 - (x - a)^2) = 0 (3.9 10^-6 short)",
+          lambda v: ind(v["y"] > v["x"] ** 2 + 1) * ind(v["y"] < mpq(F("1.00761590239") + F(1, 10 ** 6)) - (v["x"] - mpq(_R15_A)) ** 2),
+          lambda v: 0, sample={"x": (-1, 1), "y": (0, 2)}),
+    Claim("RT1106", "(x^2 + y^2 < 1)(x^2 + (y - 1)^2 < 1)(x > 0.9) = 0 (the lens reaches x = sqrt3/2)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 < 1) * ind(v["x"] ** 2 + (v["y"] - 1) ** 2 < 1) * ind(v["x"] > mpq(F(9, 10))),
+          lambda v: 0, sample={"x": (-2, 2), "y": (-2, 2)}),
+    Claim("RT1107", "(x^2 + y^2 > 1)(x^2 + y^2 < 4)(x^2 + y^2 > 5) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 > 1) * ind(v["x"] ** 2 + v["y"] ** 2 < 4) * ind(v["x"] ** 2 + v["y"] ** 2 > 5),
+          lambda v: 0, sample={"x": (-3, 3), "y": (-3, 3)}),
+    Claim("RT1108", "(x^2 + y^2 < 1)((x - 1)^2 + y^2 < 1)(y > 0.9) = 0 (the lens reaches y = sqrt3/2)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 < 1) * ind((v["x"] - 1) ** 2 + v["y"] ** 2 < 1) * ind(v["y"] > mpq(F(9, 10))),
+          lambda v: 0, sample={"x": (-2, 2), "y": (-2, 2)}),
+    Claim("RT1109", "(x^2 + 4y^2 < 4)(4x^2 + y^2 < 4)(x > 1.8) = 0",
+          lambda v: ind(v["x"] ** 2 + 4 * v["y"] ** 2 < 4) * ind(4 * v["x"] ** 2 + v["y"] ** 2 < 4) * ind(v["x"] > mpq(F(18, 10))),
+          lambda v: 0, sample={"x": (-3, 3), "y": (-3, 3)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
