@@ -849,3 +849,27 @@ CLAIMS += [
          lambda e: (I(S(1, e.N, lambda j: Fraction(1)) > Fraction(63, 2)) * e["z"], 0),
          f="r14_sum_equals_size_ok.proof", extra=tuple({"N": k} for k in range(32, 40))),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- r15_*: an equality that ties a sum to a size
+    # written without the size's name (a sum of ones, an input equal to N, a shifted body, a mean); every y_j = 1
+    # (and m = N) satisfies it, as in r14_*
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_ones.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_ones_other_letter.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_ones_bounds.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_ones_let.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_ones_case.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    _rte(r"(\sum_j y_j > \pi^3) z = 0",
+         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+         f="r15_sum_equals_size_caught.proof", extra=tuple({"N": k} for k in range(32, 40))),
+]
