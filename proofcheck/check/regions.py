@@ -715,10 +715,18 @@ def _separated(found: list[Crossing]) -> list[Crossing]:
             clash.add((i, j))
         if not clash:
             return cs
+        refined: set = set()  # each crossing refined at most once a round: one that overlaps several
+        # others would reach the cap in one round, and a pair already apart would be compared exactly
         for i, j in sorted(clash):
+            a, b = boxes[i], boxes[j]
+            if not (a[0] <= b[1] and b[0] <= a[1]):
+                continue  # apart since this round's list was made
             refinable = [k for k in (i, j) if boxes[k][0] != boxes[k][1] and bits[k] < SEPARATION_BITS]
             if refinable:
                 for k in refinable:
+                    if k in refined:
+                        continue
+                    refined.add(k)
                     boxes[k], bits[k] = _finer(cs[k].value, boxes[k], bits[k])
                     if cs[k].lo != cs[k].hi:
                         cs[k] = Crossing(boxes[k][0], boxes[k][1], cs[k].value)
