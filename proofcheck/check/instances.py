@@ -428,10 +428,13 @@ def _constrained(ctx: Context, e) -> bool:
     (`_square_growth`, `(x_j - 1)^2` under x_j > 1), so its sizes count as numbers; so is an
     equality about each input (`x_j = 1 - w_j^2`), and one about a sum of them (`\\sum_j y_j = 1`)
     bounds every other sum of them (`\\sum_j y_j^2` is at least 1/N). The sum such an equality is
-    about stays free: that equality pins it to a number, so where the assumption itself is read it
-    changes no sign with the size (reading it constrained made T4's own assumption `unknown`); a step
-    that compares it with a size (`\\sum_j y_j < N - 30.5`) is decided at the sizes tried only, by
-    their sampled points (tests/adversarial/redteam_engine/sum_equality_assumed.proof)."""
+    about stays free when the equality pins it to a number (`_pinning`: numbers and such sums, signed,
+    added and scaled by numbers), so where the assumption itself is read it changes no sign with the
+    size (reading it constrained made T4's own assumption `unknown`); a step that compares it with a
+    size (`\\sum_j y_j < N - 30.5`) is decided at the sizes tried only, by their sampled points
+    (tests/adversarial/redteam_engine/sum_equality_assumed.proof). An equality that ties it to
+    anything else (`\\sum_j y_j = N`, `= \\sum_k 1`, `= m` for `let m = \\sum_j 1`) bounds it: it may grow
+    with the size (r14_sum_equals_size*, r15_sum_equals_ones*)."""
     bases = {nm.base for nm in _names(e)}
     told = [c for c in (*ctx.assumptions, *ctx.case) if set(c.ops) & {"<", "<=", ">", ">="}]
     told += [name for name, _ in ctx.point]
@@ -444,14 +447,50 @@ def _constrained(ctx: Context, e) -> bool:
     # is at least 1/N, so below 0.0323 only from N = 32 on)
     if any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in _names(s.body)):
         return True
-    # unless the equality ties it to a size or an index (`\\sum_j y_j = N`, `2 \\sum_j y_j - N = 0`, through
-    # `let s = \\sum_j y_j` too): then the sum grows with the size (N past \\pi^3 only from N = 32 on)
-    counted = set(size_names(ctx)) | set(ctx.index_names)
+    # unless the equality ties it to anything but a number (`\\sum_j y_j = N`, `= \\sum_k 1`, `2 \\sum_j y_j - N
+    # = 0`, through `let s = \\sum_j y_j` too): then the sum may grow with the size (N past \\pi^3 only
+    # from N = 32 on). Pinned to a number: every term is a number or such a sum, scaled and added
     for c in equal:
         unfolded = _unfold_lets(ctx, c)
-        if any(nm.base in bases for s in _all_sums(unfolded) for nm in _names(s.body)) \
-                and _counts_outside_bounds(unfolded, counted):
+        sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in _names(sm.body))]
+        if sums and not all(_pinning(t, bases) for t in unfolded.terms):
             return True
+    return False
+
+
+def _pinning(e, bases: set) -> bool:
+    """e is built of numbers (and e, \\pi) and sums of the inputs `bases`, by signs, sums and number
+    factors only: an equality of such terms pins those sums to a number at every size."""
+    if isinstance(e, n.Num):
+        return True
+    if isinstance(e, n.Name):
+        return e.sub is None and e.base in CONSTANTS
+    if isinstance(e, n.BigOp):
+        return e.op == "sum" and any(nm.base in bases for nm in _names(e.body))
+    if isinstance(e, n.Neg):
+        return _pinning(e.arg, bases)
+    if isinstance(e, n.Group):
+        return len(e.items) == 1 and _pinning(e.items[0], bases)
+    if isinstance(e, n.Add):
+        return _pinning(e.left, bases) and _pinning(e.right, bases)
+    if isinstance(e, n.Product):
+        parts = [f for f in e.factors if not _number_node(f)]
+        return len(parts) <= 1 and all(_pinning(f, bases) for f in parts)
+    if isinstance(e, n.Frac):
+        return _pinning(e.num, bases) and _number_node(e.den)
+    return False
+
+
+def _number_node(e) -> bool:
+    """A written number, possibly signed or bracketed (`2`, `-3`, `(1/2)`)."""
+    if isinstance(e, n.Num):
+        return True
+    if isinstance(e, n.Neg):
+        return _number_node(e.arg)
+    if isinstance(e, n.Group):
+        return len(e.items) == 1 and _number_node(e.items[0])
+    if isinstance(e, n.Frac):
+        return _number_node(e.num) and _number_node(e.den)
     return False
 
 
@@ -475,17 +514,6 @@ def _unfold_child(ctx: Context, v, depth: int):
     if isinstance(v, tuple):
         return tuple(_unfold_child(ctx, x, depth) for x in v)
     return _unfold_lets(ctx, v, depth) if isinstance(v, n.Node) else v
-
-
-def _counts_outside_bounds(e, counted: set[str], bound: frozenset = frozenset()) -> bool:
-    """e uses a size or a free index as a number outside the bounds of its sums (`\\sum_j y_j = N`
-    does; `\\sum_{j=1}^{N} y_j = 1` does not)."""
-    if isinstance(e, n.Name):
-        return e.sub is None and e.base in counted and e.base not in bound
-    if isinstance(e, n.BigOp):
-        inner = bound | ({e.var.base} if e.var is not None else set())
-        return any(_counts_outside_bounds(x, counted, inner) for x in (e.body, e.cond) if x is not None)
-    return any(_counts_outside_bounds(x, counted, bound) for x in n.children(e))
 
 
 def _all_sums(e) -> list:
