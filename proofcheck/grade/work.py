@@ -210,10 +210,20 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
         idx = chain.context.index_names
         alias = aliases.get((ci, k), {})
         key_of = (lambda e, bound, alias=alias, idx=idx: alias.get(canonical(e, bound, idx))) if alias else None
-        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(chain.members[k - 1].expr, idx, key_of=key_of),
+        jobs.append(_Job("goal", None, 0, 0, opaque_context(_without_key(chain.context)), opaque(chain.members[k - 1].expr, idx, key_of=key_of),
                          opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
     decided = decide_jobs(jobs, options) if jobs else []
     return {c for c, (d, _) in zip(candidates, decided) if d.verdict in ACCEPTED}
+
+
+def _without_key(ctx: Context) -> Context:
+    """The context without the key's definitions (and the student's restatements of them): the key's
+    quantities are free there, so an identity shown in it works nothing out of the key (a step that
+    folds `\\sigma(z)` back into the key's o, or does the sigmoid's algebra, is not a detour)."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    keyed = {d.target.base for d in ctx.definitions if is_key_line(d.span.line)}
+    return replace(ctx, definitions=tuple(d for d in ctx.definitions if d.target.base not in keyed))
 
 
 def _derivatives_of(e, idx) -> list:
@@ -235,7 +245,6 @@ def _same_operands(problem: Problem, candidates: list, options) -> dict:
     a derivative on the right of a step whose operand the checker shows equal to that of one on the
     left by the same variable and order, in the chain's context without the key's definitions (so
     the key's quantities are free: unfolding the key's f is not an identity)."""
-    from dataclasses import replace  # noqa: PLC0415
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
 
@@ -243,9 +252,7 @@ def _same_operands(problem: Problem, candidates: list, options) -> dict:
     for ci, k in candidates:
         chain = problem.chains[ci]
         idx = chain.context.index_names
-        keyed = {d.target.base for d in chain.context.definitions if is_key_line(d.span.line)}
-        own = replace(chain.context, definitions=tuple(d for d in chain.context.definitions
-                                                       if d.target.base not in keyed))  # restated key lets too
+        own = _without_key(chain.context)
         lefts, rights = _derivatives_of(chain.members[k - 1].expr, idx), _derivatives_of(chain.members[k].expr, idx)
         for d1 in lefts:
             for d2 in rights:
