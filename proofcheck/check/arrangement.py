@@ -452,45 +452,64 @@ def _half(r: tuple) -> int:
 
 
 def space_vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
-    """(point, its three inputs): one point in each cell around every vertex of the affine arguments'
-    planes, in each space of three inputs that one affine argument mentions together (the other
-    inputs at `base`; see the module doc)."""
+    """(point, its three inputs): one point in each cell around every vertex of the flat arguments'
+    planes (`_flat`: rational slopes, any real constant), in each space of three inputs that one flat
+    argument mentions together or two flat arguments sharing an input span (`x + y > a`, `z - x > b`),
+    the other inputs at `base` (see the module doc)."""
     unfolded = _unfolded(args)
-    affine = [g for g in unfolded if _affine(g, syms)]
-    spaces = sorted({trio for g in affine
-                     for trio in itertools.combinations(sorted(g.free_symbols & set(syms), key=lambda s: s.name), 3)},
-                    key=lambda trio: tuple(s.name for s in trio))
+    flat = [g for g in unfolded if _flat(g, tuple(syms))]
+    inputs = set(syms)
+    by_name = lambda trio: tuple(s.name for s in trio)  # noqa: E731
+    spaces = {tuple(sorted(trio, key=lambda s: s.name)) for g in flat
+              for trio in itertools.combinations(g.free_symbols & inputs, 3)}
+    for g1, g2 in itertools.combinations(flat, 2):
+        i1, i2 = g1.free_symbols & inputs, g2.free_symbols & inputs
+        if i1 & i2 and len(i1 | i2) == 3:
+            spaces.add(tuple(sorted(i1 | i2, key=lambda s: s.name)))
     out: list[tuple[dict, tuple]] = []
-    for trio in spaces:
-        planes = _space_planes(affine, trio, base)
+    for trio in sorted(spaces, key=by_name):
+        planes = _space_planes(flat, trio, base)
         if len(planes) < 3:
             continue
         if len(planes) > MAX_SPACE_PLANES:
             raise Budget(f"more than {MAX_SPACE_PLANES} kink planes in the space of {', '.join(s.name for s in trio)}: "
                          "the cells between them are not searched")
-        curved = any(not _affine(g, syms) and set(trio) & g.free_symbols for g in unfolded)
+        curved = any(not _flat(g, tuple(syms)) and set(trio) & g.free_symbols for g in unfolded)
         for point in _space_cell_points(tuple(planes), curved):
             out.append(({**base, **dict(zip(trio, point))}, trio))
     return out
 
 
-def _space_planes(affine: list, trio: tuple, base: dict) -> list[tuple]:
-    """The distinct planes a u + b v + c w = d (rational, scaled so the first nonzero coefficient is
-    1) that the arguments draw in the space of the three inputs, the others at `base`."""
+@functools.lru_cache(maxsize=4096)
+def _flat(g, syms: tuple) -> bool:
+    """g is a u + b v + ... + c: rational slopes in the inputs it mentions, c any real number (`x > \\pi`)."""
+    ins = [s for s in syms if s in g.free_symbols]
+    if not ins:
+        return False
+    slopes = [sp.diff(g, v) for v in ins]
+    if not all(c.is_Rational for c in slopes) or all(c == 0 for c in slopes):
+        return False
+    rest = sp.expand(g - sum(c * v for c, v in zip(slopes, ins)))
+    return not rest.free_symbols and rest.is_number and rest.is_real is True
+
+
+def _space_planes(flat: list, trio: tuple, base: dict) -> list[tuple]:
+    """The distinct planes a u + b v + c w = d (a, b, c rational, scaled so the first nonzero is 1; d
+    a real number) that the arguments draw in the space of the three inputs, the others at `base`."""
     planes = set()
-    for g in affine:
+    for g in flat:
         if not (set(trio) & g.free_symbols):
             continue
         h = sp.expand(g.xreplace({s: val for s, val in base.items() if s not in trio}))
         if h.free_symbols - set(trio):
             continue
-        coeffs = [h.coeff(v) for v in trio]
+        coeffs = [sp.diff(h, v) for v in trio]
         d = -sp.expand(h - sum(c * v for c, v in zip(coeffs, trio)))
-        if not all(x.is_Rational for x in (*coeffs, d)) or all(c == 0 for c in coeffs):
+        if not all(c.is_Rational for c in coeffs) or all(c == 0 for c in coeffs) or d.free_symbols or not d.is_number:
             continue
         lead = next(c for c in coeffs if c != 0)
-        planes.add((*(c / lead for c in coeffs), d / lead))
-    return sorted(planes)
+        planes.add((*(c / lead for c in coeffs), sp.expand(d / lead)))
+    return sorted(planes, key=sp.default_sort_key)
 
 
 @functools.lru_cache(maxsize=64)
@@ -505,66 +524,106 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
         if a.det() == 0:
             continue
         inverse = a.inv()
-        p = inverse * sp.Matrix([pl[3] for pl in trio])
+        p = [sp.expand(x) for x in inverse * sp.Matrix([pl[3] for pl in trio])]
         key = (tuple(p), trio)
         if key in seen:
             continue
         seen.add(key)
         others = [pl for pl in planes if pl not in trio]
         for signs in itertools.product((-1, 1), repeat=3):
-            delta = inverse * sp.Matrix(signs)
+            delta = list(inverse * sp.Matrix(signs))
             eps = _space_step(p, delta, others)
             for k in (SPACE_RADII if curved else (0,)):
-                q = p + delta * (eps / 2 ** k)
-                out.append(tuple(q))
+                out.append(tuple(sp.expand(x + d * eps / 2 ** k) for x, d in zip(p, delta)))
     return out
 
 
-def _space_step(p, delta, others: list) -> sp.Rational:
-    """A power of 2, eps, with p + t delta on the same side of every plane of `others` for 0 < t <= eps
-    (at most 2^-4 max(1, |p|) / |delta|)."""
-    scale = max([sp.Integer(1)] + [abs(x) for x in p])
+def _space_step(p: list, delta: list, others: list) -> sp.Rational:
+    """A power of 2, eps, with p + t delta on the same side of every plane of `others` that p is not
+    on, for 0 < t <= eps (at most 2^-4 max(1, |p|) / |delta|). A plane whose side at p cannot be
+    decided is a Budget."""
+    scale = max([sp.Integer(1)] + [_rational_above(abs(x)) for x in p])
     size = max(abs(x) for x in delta)
     limit = scale / (16 * size)
     for pl in others:
-        n_p = sum(c * x for c, x in zip(pl[:3], p)) - pl[3]
+        n_p = sp.expand(sum(c * x for c, x in zip(pl[:3], p)) - pl[3])
         n_d = sum(c * x for c, x in zip(pl[:3], delta))
-        if n_d != 0 and n_p != 0:
-            limit = min(limit, abs(n_p) / (2 * abs(n_d)))
-        elif n_d != 0:
-            limit = min(limit, scale / (16 * size))  # through p after all (a fourth plane): a search
+        if n_d == 0:
+            continue  # parallel to this direction: never crossed
+        gap = _rational_below(abs(n_p))
+        if gap is None:
+            raise Budget("a kink plane's side at a vertex of three others could not be decided")
+        limit = min(limit, gap / (2 * abs(n_d))) if gap > 0 else limit  # through p (a fourth plane): a search
     eps = sp.Integer(1)
     while eps > limit:
         eps /= 2
     return eps
 
 
+def _rational_above(x: sp.Expr) -> sp.Rational:
+    """A rational at least the nonnegative number x (certified)."""
+    if x.is_Rational:
+        return x
+    from .certified import Evaluator  # noqa: PLC0415
+    from .kinks import _bounds  # noqa: PLC0415
+    ball = Evaluator({}).run(lambda e: e.value(x))
+    return _bounds(ball)[1]
+
+
+def _rational_below(x: sp.Expr) -> sp.Rational | None:
+    """A rational in [0, x] for the nonnegative number x, positive unless x is exactly 0; None when
+    its sign is not decided (certified)."""
+    if x.is_Rational:
+        return x
+    from .certified import Evaluator, Undecided, Undefined  # noqa: PLC0415
+    from .kinks import _bounds  # noqa: PLC0415
+    try:
+        if Evaluator({}).run(lambda e: e.sign(x)) == 0:
+            return sp.Integer(0)
+        ball = Evaluator({}).run(lambda e: e.value(x))
+    except (Undecided, Undefined):
+        return None
+    lo = _bounds(ball)[0]
+    return lo if lo > 0 else None
+
+
 def eliminated(args: list, syms: list) -> list[tuple[sp.Expr, sp.Symbol, sp.Expr]]:
-    """(h, w, w_value): for an affine argument g (rational coefficients) with input w and another
-    argument sharing w and another input, h is the other argument with w set to the value
-    `w_value` that makes g zero: h's sign on g's zero set (see the module doc). More than
-    MAX_ELIMINATED with h neither affine nor free of inputs are a Budget."""
+    """(h, w, w_value): for an argument g linear in an input w with a nonzero number for its slope
+    (`z - x^2 - y^2`, `x + y + z - \\sqrt{3}`, `\\sqrt{2} z - x^2`) and another argument sharing w and
+    another input, h is the other argument with w set to the value `w_value` that makes g zero: h's
+    sign on g's zero set (see the module doc). More than MAX_ELIMINATED with h in two inputs or more
+    and not affine are a Budget."""
     unfolded = _unfolded(args)
-    affine = [g for g in unfolded if _affine(g, syms)]
+    inputs = set(syms)
     out: list = []
-    for g in affine:
-        ins = sorted(g.free_symbols & set(syms), key=lambda s: s.name)
+    for g in unfolded:
+        ins = sorted(g.free_symbols & inputs, key=lambda s: s.name)
         if len(ins) < 2:
             continue
         for w in ins:
-            c = sp.expand(g).coeff(w)
-            if not c.is_Rational or c == 0:
+            value = _solved_for(g, w)
+            if value is None:
                 continue
-            value = sp.expand(w - g / c)  # g = c w + rest, 0 at w = -rest/c
             for other in unfolded:
-                if other == g or w not in other.free_symbols or not (other.free_symbols & set(syms)) - {w}:
+                if other == g or w not in other.free_symbols or not (other.free_symbols & inputs) - {w}:
                     continue
                 h = sp.expand(other.xreplace({w: value}))
-                if not (h.free_symbols & set(syms)) or _affine(h, syms):
+                if len(h.free_symbols & inputs) < 2 or _affine(h, syms):
                     continue
                 out.append((h, w, value))
     if len(out) > MAX_ELIMINATED:
-        raise Budget(f"more than {MAX_ELIMINATED} pairs of kink arguments meeting along an affine one: "
+        raise Budget(f"more than {MAX_ELIMINATED} pairs of kink arguments meeting along one linear in an input: "
                      "the regions between them are not searched")
     return out
 
+
+@functools.lru_cache(maxsize=4096)
+def _solved_for(g: sp.Expr, w: sp.Symbol) -> sp.Expr | None:
+    """The w that makes g zero, when g = c w + r with c a nonzero real number and r free of w; else None."""
+    slope = sp.diff(g, w)
+    if slope.free_symbols or not slope.is_number or slope.is_zero is not False or slope.is_real is not True:
+        return None
+    rest = sp.expand(g - slope * w)
+    if w in rest.free_symbols:
+        return None
+    return sp.expand(-rest / slope)

@@ -98,13 +98,22 @@ def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
         poly = sp.Poly(g, *vs)
     except sp.PolynomialError:
         return None
-    if poly.total_degree() != 2 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+    if poly.total_degree() != 2:
         return None
     grads = [poly.diff(v) for v in vs]
     lhs = sp.Matrix([[dg.coeff_monomial(w) for w in vs] for dg in grads])
+    rhs = sp.Matrix([-dg.coeff_monomial(1) for dg in grads])
+    if poly.domain.is_QQ or poly.domain.is_ZZ:
+        if lhs.rank() < len(vs):
+            return None
+        return tuple(zip(vs, lhs.LUsolve(rhs)))
+    # real coefficients that are not rational (`2\\sqrt{2} x - x^2`, a plane with \\pi read on a
+    # paraboloid): the same system solved exactly when its matrix is rational (only the linear terms
+    # irrational) and the numbers are real; a point with closed-form coordinates
+    if not all(c.is_Rational for c in lhs) or not all(c.is_number and c.is_real for c in rhs):
+        return None
     if lhs.rank() < len(vs):
         return None
-    rhs = sp.Matrix([-dg.coeff_monomial(1) for dg in grads])
     return tuple(zip(vs, lhs.LUsolve(rhs)))
 
 
