@@ -374,11 +374,11 @@ _REAL_FUNCTIONS = {  # function words as forms apply them -> SymPy's own (for `F
 
 def _real(form: sp.Basic, constants: frozenset) -> sp.Basic | None:
     """The form with its function words applied as SymPy's functions, and e and π (the `constants`)
-    as SymPy's; None when it applies anything else (a sum, a case, ReLU, a key's function)."""
-    applied = form.atoms(sp.core.function.AppliedUndef)
-    if any(f.func.__name__ not in _REAL_FUNCTIONS or len(f.args) != 1 for f in applied):
-        return None
-    out = form.replace(lambda x: isinstance(x, sp.core.function.AppliedUndef),
+    as SymPy's. Anything else applied (a sum, a case, ReLU, a key's function g) stays an undefined
+    function: equal only to itself, constant where its arguments are (`g(1)`), and its derivative
+    never worked out (`_differentiate` gives up on it)."""
+    out = form.replace(lambda x: isinstance(x, sp.core.function.AppliedUndef) and x.func.__name__ in _REAL_FUNCTIONS
+                       and len(x.args) == 1,
                        lambda x: _REAL_FUNCTIONS[x.func.__name__](x.args[0]))
     return out.xreplace({c: v for c, v in ((E_FORM, sp.E), (PI_FORM, sp.pi)) if c in constants})
 

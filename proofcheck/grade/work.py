@@ -145,6 +145,35 @@ def _subexpressions(e, idx) -> set:
     return out
 
 
+MAX_LOOP_MEMBERS = 24  # members of one chain searched for loops (`_loops`)
+
+
+def _loops(chain: Chain, forms: FormCache) -> set[int]:
+    """The steps of a chain that go round a loop: member k is member j (j < k - 1) again, up to form or
+    as `Forms.detour` reads two members (nothing differentiated between them, equal once padding's
+    derivatives are worked out with the key's quantities as functions of the variable): the steps
+    j+1..k went out and came back (`\\frac{d}{dw}(L + b)` to `\\frac{d}{dw}(L + b^2)` after dL/dw, or
+    `\\frac{d}{dw}(L + L^2) - 2L\\frac{dL}{dw}` worked back to dL/dw), and none of them is work."""
+    members = chain.members[:MAX_LOOP_MEMBERS]
+    if len(members) < 3:
+        return set()
+    f = forms.of(chain.context)
+    shapes = [f.form(m.expr) for m in members]
+    out: set[int] = set()
+    for k in range(2, len(members)):
+        fb = shapes[k]
+        if fb is None:
+            continue
+        for j in range(k - 1):
+            fa = shapes[j]
+            if fa is None or not any(OPAQUE_PREFIX in str(x) for x in fa.free_symbols):
+                continue
+            if fa == fb or _same_in_derivatives(fa, fb) or f.detour(fa, fb):
+                out.update(range(j + 1, k + 1))
+                break
+    return out
+
+
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     a, b = chain.members[k - 1].expr, chain.members[k].expr
     if a == b:
@@ -313,9 +342,12 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
               options=None) -> None:
     """Set `counts` and `work` on every step grade (see the module docstring); with `options`, the
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
+    looped: set = set()
+    for ci in {ci for ci, _ in grades}:
+        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
-        g.counts = _says_something(chain, k, forms)
+        g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
     detours = _detours(grades, problem, forms, options) if options is not None else set()
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
