@@ -507,7 +507,7 @@ class _Candidate:
     start: n.Expr  # the chain's member at the goal's left side (renamed to the goal's free indices)
     end: n.Expr  # the chain's member that must be the goal's right side
     outcome: str = ""  # met | not-written | different-value | undecided | approximate | too-coarse | overstated
-    by_cases: bool = False  # narrowed by its `case` alone, an equality pattern of the goal's free indices
+    by_cases: bool = False  # narrowed by its `case` alone: a pattern of the goal's free indices or a region of inputs
 
 
 def _lines(c: Chain) -> tuple[int, int]:
@@ -628,6 +628,18 @@ def _index_pattern(case: tuple[n.Condition, ...], goal: Goal) -> bool:
     return True
 
 
+def _cases_hold(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> n.Expr:
+    """`\\max` over the cases of the product of their conditions' indicators: 1 exactly where some case
+    holds, so the claim that it is 1 is the claim that the cases cover every value of the inputs
+    (`case x \\geq 0` and `case x < 0`), decided like any step in the goal's own context."""
+    span = goal.span
+    products = []
+    for case in cases:
+        factors = tuple(n.Indicator(cond.span, cond) for cond in case)
+        products.append(factors[0] if len(factors) == 1 else n.Product(span, factors, ("*",) * (len(factors) - 1)))
+    return products[0] if len(products) == 1 else n.Call(span, "max", tuple(products))
+
+
 def _cases_cover(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> bool:
     """Do the cases together hold for every pattern of coinciding free indices of the goal?"""
     free = free_indices([goal.lhs, goal.rhs], goal.context)
@@ -712,7 +724,7 @@ class GoalJudge:
                 for a, b, mapping in self._readings(g, f):
                     if same(a, g.lhs, idx):
                         cand = _Candidate(f, narrowing(g, c.context, self.refinements), a, b)
-                        cand.by_cases = bool(c.context.case) and not mapping and _index_pattern(c.context.case, g) \
+                        cand.by_cases = bool(c.context.case) and not mapping \
                             and not narrowing(g, c.context, self.refinements, allow_case=True)
                         cands[gi].append(cand)
                         break
@@ -761,8 +773,18 @@ class GoalJudge:
         for (gi, cand), dec in zip(undecided, self.run(jobs)):
             values[id(cand)] = dec
             cand.outcome = {"refuted": "different-value"}.get(dec.verdict, "not-written" if dec.verdict in ACCEPTED else "undecided")
+        # 5. goals met only by chains under cases of the inputs' regions: do those cases cover them all?
+        covering = [(gi, regions) for gi, g in enumerate(goals)
+                    for regions in [[c for c in cands[gi] if c.outcome == "met" and c.by_cases]]
+                    if regions and not any(c.outcome == "met" and not c.narrowed for c in cands[gi])
+                    and not all(_index_pattern(c.facts.chain.context.case, g) for c in regions)
+                    and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)]
+        jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
+                          n.Num(goals[gi].span, "1"), opaque_read=False) for gi, regions in covering]
+        self.covered = {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
         results, diags = [], []
         for gi, g in enumerate(goals):
+            self._goal_index = gi
             r, d = self._verdict(g, cands[gi], values)
             results.append(r)
             diags.extend(d)
@@ -801,6 +823,12 @@ class GoalJudge:
 
         met = [c for c in cands if c.outcome == "met" and not c.narrowed]
         cases = [c for c in cands if c.outcome == "met" and c.by_cases]
+        if not met and cases and not any(_index_pattern(c.facts.chain.context.case, g) for c in cases) \
+                and self._goal_index in getattr(self, "covered", set()):
+            lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
+            return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "
+                                                 "value of the inputs (the cases together always hold)", cases[0], None)
+        cases = [c for c in cases if _index_pattern(c.facts.chain.context.case, g)]
         if not met and cases and _cases_cover(g, [c.facts.chain.context.case for c in cases]):
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
             return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "

@@ -184,8 +184,8 @@ T1_VARIANTS = [
         "z": (r"\mathrm{ReLU}(1.56)", "1.56")}) + "\n" + grads(w0="-0.4", w1="0.7"), (0, 0, 1, 1), 25, 16, review=True,
             notes="the changed `at` is ignored; nothing carries in a changed problem"),
     Variant("t1_case", "extra case", T1_HEADER + "\n" + forward() + "\n" + grads().replace(
-        D % ("z", "w_0") + "\n", "case w_1 < 0\n" + D % ("z", "w_0") + "\n", 1), (0, 1, 1, 1), 25, 25,
-            notes="dz/dw_0 under `case w_1 < 0`: steps hold, the goal is narrowed"),
+        D % ("z", "w_0") + "\n", "case w_1 < 0\n" + D % ("z", "w_0") + "\n", 1), (1, 1, 1, 1), 25, 25,
+            notes="dz/dw_0 under `case w_1 < 0`, which holds at the given point (w_1 = -0.2): met by cases"),
     Variant("t1_missing", "missing problem", "", (0, 0, 0, 0), 0, 0),
 ]
 
