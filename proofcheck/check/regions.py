@@ -762,7 +762,8 @@ def _finer(value: sp.Expr, box: tuple | None, bits: int) -> tuple[tuple | None, 
     times); `box` again, at the cap, when no finer one can be had."""
     if isinstance(value, sp.CRootOf) and box is not None:
         c = Crossing(box[0], box[1], value)
-        for _ in range(HALVINGS_PER_ROUND):
+        width = sp.Rational(1, 2 ** (bits * 2))  # as narrow as a closed form's enclosure at that precision
+        while c.hi - c.lo > width * max(1, abs(c.lo), abs(c.hi)):
             c = _halved(c)
         return (c.lo, c.hi), bits * 2
     try:
@@ -776,7 +777,6 @@ def _finer(value: sp.Expr, box: tuple | None, bits: int) -> tuple[tuple | None, 
     return (max(lo, box[0]), min(hi, box[1])), bits * 2
 
 
-HALVINGS_PER_ROUND = 32  # an algebraic root's interval halved this often per round of `_separated`
 
 
 def _exactly_equal(a: sp.Expr, b: sp.Expr) -> bool:
