@@ -477,9 +477,13 @@ def narrowing(goal: Goal, ctx: Context, refinements: dict[int, Context], allow_c
     if missing:
         out.append(f"it stands before the definition of `{missing[0].target.display}` (line {missing[0].span.line}) that the goal uses")
     own = {id(d) for d in g.definitions}
+    idx = g.index_names
+    written = {(canonical(d.target, (), idx), d.params, canonical(d.body, (), idx)) for d in g.definitions}
     for d in ctx.definitions:
         if id(d) in own or restates(d):
             continue
+        if (canonical(d.target, (), idx), d.params, canonical(d.body, (), idx)) in written:
+            continue  # the goal's own definition written again, word for word: it changes nothing
         if any(_may_name_same(d.target, nm) or _power_of(d.target, nm, _goal_side(goal).values) for nm in world):
             out.append(f"`let {d.target.display}` (line {d.span.line}) defines a name the goal treats as an input")
             break

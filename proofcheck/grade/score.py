@@ -113,12 +113,12 @@ def _cover(goal: Goal, gr: GoalResult, problem: Problem, by_chain) -> list[int] 
         return chosen
     # cases of the inputs' regions (`case x \\geq 0`, `case x < 0`): the checker showed that the cases of
     # its met chains cover every value; credited when each of those chains is, every step accepted
+    # the chains the checker combined are those sound ones (every step accepted); another case chain
+    # with a slip is charged by the attempts policy, as any failed attempt
     regions = [ci for ci in gr.attempts if not is_key_line(problem.chains[ci].members[0].span.line)
                and problem.chains[ci].context.case and not _index_pattern(problem.chains[ci].context.case, goal)
-               and _ends(problem.chains[ci], goal)]
-    if regions and all(_chain_ok(ci, by_chain, ("accepted",)) for ci in regions):
-        return regions
-    return None
+               and _ends(problem.chains[ci], goal) and _chain_ok(ci, by_chain, ("accepted",))]
+    return regions or None
 
 
 def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric: Rubric, result,

@@ -19,6 +19,8 @@ goal's `min-steps`) unless
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from .. import nodes as n
 import sympy as sp
 
@@ -84,14 +86,15 @@ def _related(chain: Chain, kp: KeyProblem) -> bool:
     return False
 
 
-def _serving(problem: Problem, attempts: list[list[int]]) -> set[int]:
+def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms: FormCache) -> set[int]:
     """The chains that serve a goal: those that attempt one, those that end at a goal's left side
     (a derivation written backwards), and, until nothing changes, those cited with `by` by a serving
-    chain, or with a member that a serving chain writes (a name outside derivatives, `\\mathrm{ReLU}(u)`
-    uses u but `\\frac{df}{dx}` not f; any other node, inside a derivative too: a side chain for du/dx
-    whose result the goal's chain uses), or defining with `let` a name a serving chain writes. Empty when no chain
-    attempts a goal: then every related chain's steps count, as partial work. Steps about f's value or
-    a second derivative next to an answered goal serve nothing (tests/grading/redteam/r14_off_task_steps)."""
+    chain, or whose results a serving chain uses (`_gives`), or, where the problem gives values, those
+    that start at a quantity the key defines on the way to a goal (a forward pass `o = \\sigma(0) = 0.5`).
+    A chain that starts at a goal's answer serves nothing by being used (the answer rewritten). Empty
+    when no chain attempts a goal: then every related chain's steps count, as partial work. Steps about
+    f's value or a second derivative next to an answered goal serve nothing
+    (tests/grading/redteam/r14_off_task_steps, r16_off_task_used_cheaply)."""
     serving = {ci for cis in attempts for ci in cis}
     if not serving:
         return set()
@@ -99,34 +102,111 @@ def _serving(problem: Problem, attempts: list[list[int]]) -> set[int]:
         idx = chain.context.index_names
         if any(same(chain.members[-1].expr, goal.lhs, idx) for goal in problem.goals):
             serving.add(ci)
+    answers = [goal.rhs for goal in problem.goals if goal.rhs is not None]
+    path = _on_the_way(problem) if any(goal.context.point for goal in problem.goals) else set()
     written: set = set()  # every node a serving chain writes
     named: set = set()  # the names it writes outside derivatives (`\\mathrm{ReLU}(u)` uses u; `\\frac{df}{dx}` not f)
+    shapes: list = []  # the forms of its members
     cited: set = set()
     done: set = set()
     while True:
         for ci in serving - done:
             chain = problem.chains[ci]
             idx = chain.context.index_names
+            f = forms.of(chain.context)
             for m in chain.members:
                 written.update(_subexpressions(m.expr, idx))
                 named.update(_names_outside_derivatives(m.expr, idx))
+                shape = f.form(m.expr)
+                if shape is not None:
+                    shapes.append(shape)
             cited.update(j.text for j in chain.justifications if j is not None and j.kind == "by")
         done |= serving
-        more = {ci for ci, chain in enumerate(problem.chains) if ci not in serving and (
-            (chain.lemma is not None and chain.lemma in cited)
-            or (chain.let_target is not None and _used(chain.let_target, chain.context.index_names, written, named))
-            or any(_used(m.expr, chain.context.index_names, written, named) for m in chain.members))}
+        more = set()
+        for ci, chain in enumerate(problem.chains):
+            if ci in serving:
+                continue
+            idx = chain.context.index_names
+            if any(same(chain.members[0].expr, a, idx) for a in answers):
+                continue  # the answer written again and rewritten: as steps after the answer
+            start = chain.let_target if chain.let_target is not None else chain.members[0].expr
+            if (chain.lemma is not None and chain.lemma in cited) \
+                    or (isinstance(start, n.Name) and start.base in path) \
+                    or _gives(chain, kp, forms, written, named, shapes):
+                more.add(ci)
         if not more:
             return serving
         serving |= more
 
 
-def _used(e, idx, written: set, named: set) -> bool:
-    if isinstance(e, n.Num):
+def _gives(chain: Chain, kp: KeyProblem, forms: FormCache, written: set, named: set, shapes: list) -> bool:
+    """Does a serving chain use what this chain writes? A quantity's name (the key's, or the student's
+    own, never a bare input: `x = (x + 1)^2 - x^2 - x - 1`) written outside derivatives; a number other
+    than 0 and 1 written anywhere (a forward pass's 0.5); any other member as a node, or as a part of a
+    member's form (`-\\frac{1}{o}` in `-\\frac{1}{o}\\frac{\\partial o}{\\partial w}`, a derivative by its
+    form: `\\sigma'(z)` alone and inside a product)."""
+    idx = chain.context.index_names
+    f = forms.of(chain.context)
+    targets = [chain.let_target] if chain.let_target is not None else []
+    for e in targets + [m.expr for m in chain.members]:
+        if isinstance(e, n.Num):
+            if canonical(e, (), idx) in written and _number(e) not in (0, 1):
+                return True
+            continue
+        if isinstance(e, n.Name):
+            quantity = kp.defines(e) or any(d.target.base == e.base for d in chain.context.definitions)
+            if canonical(e, (), idx) in named and quantity:
+                return True
+            continue
+        if canonical(e, (), idx) in written:
+            return True
+        shape = f.form(e)
+        if shape is None or shape.is_Number or (shape.is_Symbol and OPAQUE_PREFIX not in shape.name):
+            continue
+        if any(_inside(shape, s) for s in shapes):
+            return True
+    return False
+
+
+MAX_SUBS_OPS = 200  # forms larger than this are not searched for a part (`_inside`)
+
+
+def _inside(part: sp.Basic, whole: sp.Basic) -> bool:
+    """part is a part of whole as SymPy matches parts: a symbol in it, or a sub-sum or sub-product."""
+    if part.is_Symbol:
+        return part in whole.free_symbols
+    if sp.count_ops(whole) > MAX_SUBS_OPS or sp.count_ops(part) > MAX_SUBS_OPS:
         return False
-    if isinstance(e, n.Name):
-        return canonical(e, (), idx) in named
-    return canonical(e, (), idx) in written
+    try:
+        return whole.subs(part, sp.Dummy()) != whole
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return False
+
+
+def _number(e: n.Num):
+    try:
+        return Fraction(e.text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _on_the_way(problem: Problem) -> set[str]:
+    """The names the key defines that its goals' left sides reach through the definitions (inside
+    derivatives too): L, o and z for dL/dw with L = -log o, o = sigma(z), z = w x + b."""
+    defs: dict = {}
+    for goal in problem.goals:
+        for d in goal.context.definitions:
+            if is_key_line(d.span.line):
+                defs.setdefault(d.target.base, []).append(d)
+    out: set[str] = set()
+    todo = [nm.base for goal in problem.goals for nm in n.subtrees(goal.lhs) if isinstance(nm, n.Name)]
+    while todo:
+        base = todo.pop()
+        if base in out or base not in defs:
+            continue
+        out.add(base)
+        todo += [nm.base for d in defs[base] for nm in n.subtrees(d.body) if isinstance(nm, n.Name)]
+    return out
 
 
 def _names_outside_derivatives(e, idx) -> set:
@@ -357,7 +437,7 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     by_chain: dict[int, list] = {}
     for (ci, k), g in grades.items():
         by_chain.setdefault(ci, []).append(g)
-    serving = _serving(problem, attempts)
+    serving = _serving(problem, attempts, kp, forms)
     for ci, gs in by_chain.items():
         if not _related(problem.chains[ci], kp):
             for g in gs:
