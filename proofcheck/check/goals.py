@@ -777,15 +777,13 @@ class GoalJudge:
         covering = [(gi, regions) for gi, g in enumerate(goals)
                     for regions in [[c for c in cands[gi] if c.outcome == "met" and c.by_cases]]
                     if regions and not any(c.outcome == "met" and not c.narrowed for c in cands[gi])
-                    and not all(_index_pattern(c.facts.chain.context.case, g) for c in regions)
                     and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)]
         jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
                           n.Num(goals[gi].span, "1"), opaque_read=False) for gi, regions in covering]
-        self.covered = {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
+        covered = {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
         results, diags = [], []
         for gi, g in enumerate(goals):
-            self._goal_index = gi
-            r, d = self._verdict(g, cands[gi], values)
+            r, d = self._verdict(g, cands[gi], values, gi in covered)
             results.append(r)
             diags.extend(d)
         return results, diags
@@ -808,7 +806,10 @@ class GoalJudge:
                 return "overstated"  # 0.330 claims y in [0.3295, 0.3305]; 0.33 showed [0.325, 0.335]
         return "met"
 
-    def _verdict(self, g: Goal, cands: list[_Candidate], values: dict) -> tuple[GoalResult, list[Diagnostic]]:
+    def _verdict(self, g: Goal, cands: list[_Candidate], values: dict,
+                 covered: bool = False) -> tuple[GoalResult, list[Diagnostic]]:
+        """The goal's result from its candidates; `covered`: the cases of the inputs' regions under
+        which its met chains stand were shown to hold wherever the goal is asked (step 5 of `run`)."""
         what = "show" if g.kind == "show" else "find"
         attempts = [c.facts.id for c in cands]
 
@@ -824,7 +825,7 @@ class GoalJudge:
         met = [c for c in cands if c.outcome == "met" and not c.narrowed]
         cases = [c for c in cands if c.outcome == "met" and c.by_cases]
         if not met and cases and not any(_index_pattern(c.facts.chain.context.case, g) for c in cases) \
-                and self._goal_index in getattr(self, "covered", set()):
+                and covered:
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
             return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "
                                                  "value of the inputs (the cases together always hold)", cases[0], None)

@@ -287,7 +287,7 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict, constan
     of such terms alone (`\\frac{d}{dx}(x^3 + 2x)`) is never worked out here; its quantity's value goes
     in `padding` (see `Forms.worked`)."""
     out = sp.Integer(0)
-    opaque_terms, beside = [], []
+    parts = []  # (number factor, term, its derivative if it is padding else None)
     for term in sp.Add.make_args(operand):
         c, t = term.as_coeff_Mul()
         if t == 1:
@@ -295,22 +295,16 @@ def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict, constan
         if t == var:
             out += c
             continue
-        worked = _padding_derivative(t, var, constants)
-        if worked is None:
-            opaque_terms.append((c, t))
-        else:
-            beside.append((c, worked))
-    if opaque_terms:
-        out += sum((c * w for c, w in beside), sp.Integer(0))
-    else:
-        opaque_terms += [(c, t) for c, t in (term.as_coeff_Mul() for term in sp.Add.make_args(operand))
-                         if t != 1 and t != var]
-    for c, t in opaque_terms:
+        parts.append((c, t, _padding_derivative(t, var, constants)))
+    beside_a_quantity = any(worked is None for _, _, worked in parts)
+    for c, t, worked in parts:
+        if worked is not None and beside_a_quantity:
+            out += c * worked
+            continue
         name = hashlib.sha256(repr(("d", sp.srepr(t), sp.srepr(var))).encode()).hexdigest()[:16]
         quantity = sp.Symbol(OPAQUE_PREFIX + name + "⟩")
         if terms is not None:
             terms[quantity] = (t, var)
-        worked = _padding_derivative(t, var, constants)
         if worked is not None:
             padding[quantity] = worked
         out += c * quantity
