@@ -632,6 +632,23 @@ def _index_pattern(case: tuple[n.Condition, ...], goal: Goal) -> bool:
     return True
 
 
+_NEGATION = {"<": ">=", ">=": "<", ">": "<=", "<=": ">", "=": "!=", "!=": "="}
+_MIRROR = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "=", "!=": "!="}
+
+
+def _complementary(cases: list[tuple[n.Condition, ...]]) -> bool:
+    """Two of the cases are one comparison and its negation (`y \\geq x^2`, `y < x^2`, or written the
+    other way round, `x^2 > y`): together they hold everywhere, with no search."""
+    single = []
+    for case in cases:
+        if len(case) == 1 and len(case[0].ops) == 1:
+            cond = case[0]
+            a, b = (canonical(t) for t in cond.terms)
+            single.append((a, cond.ops[0], b))
+    forms = {(a, op, b) for a, op, b in single} | {(b, _MIRROR[op], a) for a, op, b in single if op in _MIRROR}
+    return any((a, _NEGATION[op], b) in forms for a, op, b in single if op in _NEGATION)
+
+
 def _cases_hold(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> n.Expr:
     """`\\max` over the cases of the product of their conditions' indicators: 1 exactly where some case
     holds, so the claim that it is 1 is the claim that the cases cover every value of the inputs
@@ -782,9 +799,11 @@ class GoalJudge:
                     for regions in [[c for c in cands[gi] if c.outcome == "met" and c.by_cases]]
                     if regions and not any(c.outcome == "met" and not c.narrowed for c in cands[gi])
                     and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)]
+        covered = {gi for gi, regions in covering if _complementary([c.facts.chain.context.case for c in regions])}
+        covering = [(gi, regions) for gi, regions in covering if gi not in covered]
         jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
                           n.Num(goals[gi].span, "1"), opaque_read=False) for gi, regions in covering]
-        covered = {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
+        covered |= {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
         results, diags = [], []
         for gi, g in enumerate(goals):
             r, d = self._verdict(g, cands[gi], values, gi in covered)

@@ -453,31 +453,33 @@ def _constrained(ctx: Context, e) -> bool:
     for c in equal:
         unfolded = _unfold_lets(ctx, c)
         sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in _names(sm.body))]
-        if sums and not all(_pinning(t, bases) for t in unfolded.terms):
+        declared = set(size_names(ctx)) | set(ctx.index_names) | {d.target.base for d in ctx.definitions}
+        if sums and not all(_pinning(t, bases, frozenset(declared)) for t in unfolded.terms):
             return True
     return False
 
 
-def _pinning(e, bases: set) -> bool:
-    """e is built of numbers (and e, \\pi) and sums of the inputs `bases`, by signs, sums and number
-    factors only: an equality of such terms pins those sums to a number at every size."""
+def _pinning(e, bases: set, declared: frozenset = frozenset()) -> bool:
+    """e is built of numbers (and e, \\pi, unless the problem declares them: `index j in 1..e` makes e a
+    size) and sums of the inputs `bases`, by signs, sums and number factors only: an equality of such
+    terms pins those sums to a number at every size."""
     if isinstance(e, n.Num):
         return True
     if isinstance(e, n.Name):
-        return e.sub is None and e.base in CONSTANTS
+        return e.sub is None and e.base in CONSTANTS and e.base not in declared
     if isinstance(e, n.BigOp):
         return e.op == "sum" and any(nm.base in bases for nm in _names(e.body))
     if isinstance(e, n.Neg):
-        return _pinning(e.arg, bases)
+        return _pinning(e.arg, bases, declared)
     if isinstance(e, n.Group):
-        return len(e.items) == 1 and _pinning(e.items[0], bases)
+        return len(e.items) == 1 and _pinning(e.items[0], bases, declared)
     if isinstance(e, n.Add):
-        return _pinning(e.left, bases) and _pinning(e.right, bases)
+        return _pinning(e.left, bases, declared) and _pinning(e.right, bases, declared)
     if isinstance(e, n.Product):
         parts = [f for f in e.factors if not _number_node(f)]
-        return len(parts) <= 1 and all(_pinning(f, bases) for f in parts)
+        return len(parts) <= 1 and all(_pinning(f, bases, declared) for f in parts)
     if isinstance(e, n.Frac):
-        return _pinning(e.num, bases) and _number_node(e.den)
+        return _pinning(e.num, bases, declared) and _number_node(e.den)
     return False
 
 
