@@ -482,20 +482,25 @@ def space_vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, 
 
 @functools.lru_cache(maxsize=4096)
 def _flat(g, syms: tuple) -> bool:
-    """g is a u + b v + ... + c: rational slopes in the inputs it mentions, c any real number (`x > \\pi`)."""
+    """g is a u + b v + ... + c: real numbers for slopes (`\\sqrt{2} x + y`) in the inputs it
+    mentions, not all 0, and c any real number (`x > \\pi`)."""
     ins = [s for s in syms if s in g.free_symbols]
     if not ins:
         return False
     slopes = [sp.diff(g, v) for v in ins]
-    if not all(c.is_Rational for c in slopes) or all(c == 0 for c in slopes):
+    if not all(_real_number(c) for c in slopes) or not any(c.is_zero is False for c in slopes):
         return False
     rest = sp.expand(g - sum(c * v for c, v in zip(slopes, ins)))
-    return not rest.free_symbols and rest.is_number and rest.is_real is True
+    return _real_number(rest)
+
+
+def _real_number(x: sp.Expr) -> bool:
+    return not x.free_symbols and x.is_number and x.is_real is True
 
 
 def _space_planes(flat: list, trio: tuple, base: dict) -> list[tuple]:
-    """The distinct planes a u + b v + c w = d (a, b, c rational, scaled so the first nonzero is 1; d
-    a real number) that the arguments draw in the space of the three inputs, the others at `base`."""
+    """The distinct planes a u + b v + c w = d (real numbers, scaled so the first nonzero slope is
+    1) that the arguments draw in the space of the three inputs, the others at `base`."""
     planes = set()
     for g in flat:
         if not (set(trio) & g.free_symbols):
@@ -505,10 +510,12 @@ def _space_planes(flat: list, trio: tuple, base: dict) -> list[tuple]:
             continue
         coeffs = [sp.diff(h, v) for v in trio]
         d = -sp.expand(h - sum(c * v for c, v in zip(coeffs, trio)))
-        if not all(c.is_Rational for c in coeffs) or all(c == 0 for c in coeffs) or d.free_symbols or not d.is_number:
+        if not all(_real_number(x) for x in (*coeffs, d)):
             continue
-        lead = next(c for c in coeffs if c != 0)
-        planes.add((*(c / lead for c in coeffs), sp.expand(d / lead)))
+        lead = next((c for c in coeffs if c.is_zero is False), None)
+        if lead is None:
+            continue
+        planes.add((*(sp.expand(c / lead) for c in coeffs), sp.expand(d / lead)))
     return sorted(planes, key=sp.default_sort_key)
 
 
@@ -516,13 +523,22 @@ def _space_planes(flat: list, trio: tuple, base: dict) -> list[tuple]:
 def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
     """(u, v, w) points: around every vertex of three planes, one in each of the eight cells their
     signs make (p + eps A^{-1} s for each sign vector s), closer to p than any plane not through it;
-    at the SPACE_RADII fractions of that distance too when a curved argument shares the space."""
+    at the SPACE_RADII fractions of that distance too when a curved argument shares the space.
+    Slopes that are not rational: the vertex and the directions exact (SymPy), their sizes and the
+    planes' sides certified (`_rational_above`, `_rational_below`); an undecided one is a Budget."""
     out: list[tuple] = []
     seen: set = set()
     for trio in itertools.combinations(planes, 3):
         a = sp.Matrix([list(pl[:3]) for pl in trio])
-        if a.det() == 0:
+        det = sp.expand(a.det())
+        if det == 0:
             continue
+        if not det.is_Rational:
+            size = _rational_below(abs(det))
+            if size is None:
+                raise Budget("whether three kink planes meet in one point could not be decided")
+            if size == 0:
+                continue
         inverse = a.inv()
         p = [sp.expand(x) for x in inverse * sp.Matrix([pl[3] for pl in trio])]
         key = (tuple(p), trio)
@@ -531,7 +547,7 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
         seen.add(key)
         others = [pl for pl in planes if pl not in trio]
         for signs in itertools.product((-1, 1), repeat=3):
-            delta = list(inverse * sp.Matrix(signs))
+            delta = [sp.expand(x) for x in inverse * sp.Matrix(signs)]
             eps = _space_step(p, delta, others)
             for k in (SPACE_RADII if curved else (0,)):
                 out.append(tuple(sp.expand(x + d * eps / 2 ** k) for x, d in zip(p, delta)))
@@ -540,20 +556,24 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
 
 def _space_step(p: list, delta: list, others: list) -> sp.Rational:
     """A power of 2, eps, with p + t delta on the same side of every plane of `others` that p is not
-    on, for 0 < t <= eps (at most 2^-4 max(1, |p|) / |delta|). A plane whose side at p cannot be
-    decided is a Budget."""
+    on, for 0 < t <= eps (at most 2^-4 max(1, |p|) / |delta|). A plane whose side at p, or whose
+    slope along delta, cannot be decided is a Budget."""
     scale = max([sp.Integer(1)] + [_rational_above(abs(x)) for x in p])
-    size = max(abs(x) for x in delta)
+    size = max(_rational_above(abs(x)) for x in delta)
     limit = scale / (16 * size)
     for pl in others:
         n_p = sp.expand(sum(c * x for c, x in zip(pl[:3], p)) - pl[3])
-        n_d = sum(c * x for c, x in zip(pl[:3], delta))
-        if n_d == 0:
+        n_d = sp.expand(sum(c * x for c, x in zip(pl[:3], delta)))
+        along = _rational_below(abs(n_d))
+        if along is None:
+            raise Budget("a kink plane's slope along a cell's direction could not be decided")
+        if along == 0:
             continue  # parallel to this direction: never crossed
         gap = _rational_below(abs(n_p))
         if gap is None:
             raise Budget("a kink plane's side at a vertex of three others could not be decided")
-        limit = min(limit, gap / (2 * abs(n_d))) if gap > 0 else limit  # through p (a fourth plane): a search
+        if gap > 0:
+            limit = min(limit, gap / (2 * _rational_above(abs(n_d))))  # (through p, a fourth plane: a search)
     eps = sp.Integer(1)
     while eps > limit:
         eps /= 2
