@@ -369,6 +369,19 @@ def _r16_size_sum(v) -> int:
     return ind(int(v["e"]) * v["y"] > PI ** 3) * v["z"]
 
 
+def _r17_size_sum(total, assumption: bool, z) -> int:
+    """(sum_j y_j > pi^3) z for a sum `total` of equal y_j at one size, where the assumption `assumption` holds."""
+    assert assumption, "the witness must satisfy the problem's assumption"
+    return ind(total > PI ** 3) * z
+
+
+def _r17_tetra(v, slopes, corner, room) -> int:
+    """(x > corner_x)(y > corner_y)(z > corner_z)(slopes . (x, y, z) < slopes . corner + room)."""
+    xs = [v["x"], v["y"], v["z"]]
+    inside = all(a > c for a, c in zip(xs, corner))
+    return ind(inside and sum(s * a for s, a in zip(slopes, xs)) < sum(s * c for s, c in zip(slopes, corner)) + room)
+
+
 CLAIMS = [
     Claim("RN01", "sin(27720 pi x) = 0", lambda v: mpmath.sin(27720 * PI * v["x"]), lambda v: 0, {"x": F(1, 55440)}),
     Claim("RN02", "tan(27720 pi x) = 0", lambda v: mpmath.tan(27720 * PI * v["x"]), lambda v: 0, {"x": F(1, 110880)}),
@@ -1761,6 +1774,52 @@ CLAIMS = [
           lambda v: 1, sample={"x": (2, 4)}),
     Claim("RT1203", "|y - x^2| = max(y - x^2, x^2 - y) (by cases y >= x^2, y < x^2)", lambda v: abs(v["y"] - v["x"] ** 2),
           lambda v: max(v["y"] - v["x"] ** 2, v["x"] ** 2 - v["y"]), sample={"x": (-2, 2), "y": (-1, 4)}),
+    # round 17: proofs by a comparison and its negation that leave out where the comparison is undefined (strict xfails);
+    # the goal itself fails at the witness
+    Claim("RN1300", "goal |x| = x (cases log x > 0, log x <= 0) at x = -1", lambda v: abs(v["x"]), lambda v: v["x"], {"x": F(-1)}),
+    Claim("RN1301", "goal (x != 0) = 1 (cases 1/x > 0, 1/x <= 0) at x = 0", lambda v: ind(v["x"] != 0), lambda v: 1, {"x": F(0)}),
+    Claim("RN1302", "goal |x| = x (cases sqrt x > 1, 1 >= sqrt x) at x = -1", lambda v: abs(v["x"]), lambda v: v["x"], {"x": F(-1)}),
+    # round 17: planes with real slopes, refuted today (r17_arrangement_caught.proof)
+    Claim("RN1303", "(x + sqrt2 y + z > 0)(x + (sqrt2 + 10^-50) y + z < 0)(z > 0) = 0 at (0, -1, sqrt2 + 10^-50/2)",
+          lambda v: ind(v["x"] + mpmath.sqrt(2) * v["y"] + v["z"] > 0) * ind(v["x"] + (mpmath.sqrt(2) + mpq(F(1, 10 ** 50))) * v["y"] + v["z"] < 0)
+          * ind(v["z"] > 0), lambda v: 0, {"x": F(0), "y": F(-1), "z": lambda: mpmath.sqrt(2) + mpq(F(1, 2 * 10 ** 50))}),
+    Claim("RN1304", "(x > sqrt2)(y > sqrt3)(z > pi)(x + y + z < sqrt2 + sqrt3 + pi + 10^-40) = 0",
+          lambda v: _r17_tetra(v, (1, 1, 1), (mpmath.sqrt(2), mpmath.sqrt(3), PI), mpq(F(1, 10 ** 40))), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2) + mpq(F(1, 10 ** 41)), "y": lambda: mpmath.sqrt(3) + mpq(F(1, 10 ** 41)), "z": lambda: PI + mpq(F(1, 10 ** 41))}),
+    Claim("RN1305", "(x > 0)(y > 0)(z > 0)(sqrt2 x + sqrt3 y + pi z < 10^-40) = 0",
+          lambda v: _r17_tetra(v, (mpmath.sqrt(2), mpmath.sqrt(3), PI), (0, 0, 0), mpq(F(1, 10 ** 40))), lambda v: 0,
+          {k: F(1, 10 ** 41) for k in "xyz"}),
+    Claim("RN1306", "(x > 1)(y > 2)(z > 3)(sqrt2 x + y + z < sqrt2 + 5 + 10^-6)(x + (sqrt2 + 10^-30) y + z > 0) = 0",
+          lambda v: _r17_tetra(v, (mpmath.sqrt(2), 1, 1), (1, 2, 3), mpq(F(1, 10 ** 6)))
+          * ind(v["x"] + (mpmath.sqrt(2) + mpq(F(1, 10 ** 30))) * v["y"] + v["z"] > 0), lambda v: 0,
+          {"x": 1 + F(1, 10 ** 7), "y": 2 + F(1, 10 ** 7), "z": 3 + F(1, 10 ** 7)}),
+    Claim("RN1307", "(x > 0)(y > 0)(z - sqrt2 x - sqrt3 y > 0)(z - (sqrt2 + 10^-6) x - (sqrt3 + 10^-6) y < 0) = 0 at (1, 1, sqrt2 + sqrt3 + 10^-6)",
+          lambda v: ind(v["x"] > 0) * ind(v["y"] > 0) * ind(v["z"] - mpmath.sqrt(2) * v["x"] - mpmath.sqrt(3) * v["y"] > 0)
+          * ind(v["z"] - (mpmath.sqrt(2) + mpq(F(1, 10 ** 6))) * v["x"] - (mpmath.sqrt(3) + mpq(F(1, 10 ** 6))) * v["y"] < 0), lambda v: 0,
+          {"x": F(1), "y": F(1), "z": lambda: mpmath.sqrt(2) + mpmath.sqrt(3) + mpq(F(1, 10 ** 6))}),
+    Claim("RN1308", "(x > 1)(y > 1)(z > 1)(sqrt2 x + sqrt3 y + sqrt5 z < sqrt2 + sqrt3 + sqrt5 + 10^-40) = 0",
+          lambda v: _r17_tetra(v, (mpmath.sqrt(2), mpmath.sqrt(3), mpmath.sqrt(5)), (1, 1, 1), mpq(F(1, 10 ** 40))), lambda v: 0,
+          {k: 1 + F(1, 10 ** 42) for k in "xyz"}),
+    Claim("RN1309", "(x + sqrt(3 + 2 sqrt2) y + z > 0)(x + (1 + sqrt2) y + z < 10^-6)(x, y, z > 0)(x + y + z < 1) = 0",
+          lambda v: ind(v["x"] + mpmath.sqrt(3 + 2 * mpmath.sqrt(2)) * v["y"] + v["z"] > 0)
+          * ind(v["x"] + (1 + mpmath.sqrt(2)) * v["y"] + v["z"] < mpq(F(1, 10 ** 6))) * _r17_tetra(v, (1, 1, 1), (0, 0, 0), 1), lambda v: 0,
+          {k: F(1, 10 ** 7) for k in "xyz"}),
+    # round 17: a sum tied to a size named e (r17_pinning_caught.proof); every y_j equal
+    Claim("RN1310", "let e = N, sum_j y_j = e: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] == 32, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1311", "size e, sum_j y_j = 2 e: at e = 16, y_j = 2",
+          lambda v: _r17_size_sum(16 * v["y"], 16 * v["y"] == 2 * 16, v["z"]), lambda v: 0, {"y": F(2), "z": F(1)}),
+    Claim("RN1312", "size e, (sum_j y_j) / e = 1: at e = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] / 32 == 1, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1313", "size e, sum_j y_j - e = 0: at e = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] - 32 == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1314", "size e, s = sum_j y_j, s = e: (s > pi^3) z = 0 at e = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] == 32, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    # round 17: true proofs by a comparison and its negation (r17_true_ok.proof)
+    Claim("RT1300", "|y - x^2| = max(y - x^2, x^2 - y) (cases x^2 > y, y >= x^2)", lambda v: abs(v["y"] - v["x"] ** 2),
+          lambda v: max(v["y"] - v["x"] ** 2, v["x"] ** 2 - v["y"]), sample={"x": (-2, 2), "y": (-1, 4)}),
+    Claim("RT1301", "x |x| = x^2 sign(x) (cases x != 0, x = 0)", lambda v: v["x"] * abs(v["x"]),
+          lambda v: v["x"] ** 2 * mpmath.sign(v["x"]), sample={"x": (-3, 3)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
