@@ -636,9 +636,39 @@ _NEGATION = {"<": ">=", ">=": "<", ">": "<=", "<=": ">", "=": "!=", "!=": "="}
 _MIRROR = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "=", "!=": "!="}
 
 
+_TOTAL_WORDS = frozenset({"exp", "sin", "cos", "tanh", "sinh", "cosh", "sigmoid", "relu", "abs", "max", "min",
+                          "arctan", "erf", "softplus", "gelu", "Phi"})  # defined for every real argument
+
+
+def _total(e, ctx: Context | None = None, depth: int = 0) -> bool:
+    """e has a value for every real value of its inputs: no division, root, log or power that is not
+    a whole number (`\\log x > 0` and `\\log x \\leq 0` both fail at x = -1), nor a name that `ctx`
+    defines as one (`let u = \\log x`)."""
+    rec = lambda x: _total(x, ctx, depth)  # noqa: E731
+    if isinstance(e, n.Num):
+        return True
+    if isinstance(e, n.Name):
+        defs = [d for d in ctx.definitions if d.target.base == e.base] if ctx is not None else []
+        return not defs or (depth < MAX_TOTAL_DEPTH and all(_total(d.body, ctx, depth + 1) for d in defs))
+    if isinstance(e, n.Pow):
+        return isinstance(e.exp, n.Num) and e.exp.text.isdigit() and rec(e.base)
+    if isinstance(e, n.Product):
+        return "/" not in e.ops and all(rec(f) for f in e.factors)
+    if isinstance(e, n.Call):
+        return FUNCTION_WORDS.get(e.func, e.func) in _TOTAL_WORDS and all(rec(a) for a in e.args)
+    if isinstance(e, (n.Add, n.Neg, n.Group, n.Abs)):
+        return all(rec(c) for c in n.children(e) if isinstance(c, n.Node)) and \
+            all(rec(x) for c in n.children(e) if isinstance(c, tuple) for x in c)
+    return False
+
+
+MAX_TOTAL_DEPTH = 16  # nested definitions read by `_total`
+
+
 def _complementary(cases: list[tuple[n.Condition, ...]]) -> bool:
     """Two of the cases are one comparison and its negation (`y \\geq x^2`, `y < x^2`, or written the
-    other way round, `x^2 > y`): together they hold everywhere, with no search."""
+    other way round, `x^2 > y`): together they hold everywhere, with no search (the cases' sides are
+    defined everywhere: `_total`, asked before)."""
     single = []
     for case in cases:
         if len(case) == 1 and len(case[0].ops) == 1:
@@ -798,7 +828,9 @@ class GoalJudge:
         covering = [(gi, regions) for gi, g in enumerate(goals)
                     for regions in [[c for c in cands[gi] if c.outcome == "met" and c.by_cases]]
                     if regions and not any(c.outcome == "met" and not c.narrowed for c in cands[gi])
-                    and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)]
+                    and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)
+                    and all(_total(t, c.facts.chain.context) for c in regions for cond in c.facts.chain.context.case
+                            for t in cond.terms)]
         covered = {gi for gi, regions in covering if _complementary([c.facts.chain.context.case for c in regions])}
         covering = [(gi, regions) for gi, regions in covering if gi not in covered]
         jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
