@@ -451,6 +451,31 @@ def _half(r: tuple) -> int:
 # ------------------------------------------------------------------ spaces of three inputs
 
 
+def flat_vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
+    """(point, its plane's two inputs): `vertex_points` for a plane where some flat argument has a
+    slope or constant that is not rational (`x > \\sqrt{2}`, `y > \\sqrt{3}`, `x + y < \\sqrt{2} + \\sqrt{3}
+    + 10^{-50}`): around every meeting of two of the plane's lines, one point in each of the four cells
+    their signs make, closer to it than any other line (vertex exact, sides certified, as in a space
+    of three inputs; a vertex of three lines or more: the cells of each pair, a search)."""
+    unfolded = _unfolded(args)
+    inputs = set(syms)
+    flat = [g for g in unfolded if _flat(g, tuple(syms))]
+    out: list[tuple[dict, tuple]] = []
+    for u, v in _planes(flat, syms):
+        # the plane's own lines: arguments in u and v alone (those with a third input are planes of a
+        # space, `space_vertex_points`)
+        lines = _space_planes([g for g in flat if g.free_symbols & inputs <= {u, v}], (u, v), base)
+        if len(lines) < 2 or all(x.is_Rational for line in lines for x in line):
+            continue  # rational lines: `vertex_points`, exactly
+        if len(lines) > MAX_LINES:
+            raise Budget(f"more than {MAX_LINES} kink lines in the plane of {u} and {v}: the cells between "
+                         "them are not searched")
+        curved = any(not _flat(g, tuple(syms)) and {u, v} & g.free_symbols for g in unfolded)
+        for point in _space_cell_points(tuple(lines), curved):
+            out.append(({**base, u: point[0], v: point[1]}, (u, v)))
+    return out
+
+
 def space_vertex_points(args: list, syms: list, base: dict) -> list[tuple[dict, tuple]]:
     """(point, its three inputs): one point in each cell around every vertex of the flat arguments'
     planes (`_flat`: rational slopes, any real constant), in each space of three inputs that one flat
@@ -528,8 +553,9 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
     planes' sides certified (`_rational_above`, `_rational_below`); an undecided one is a Budget."""
     out: list[tuple] = []
     seen: set = set()
-    for trio in itertools.combinations(planes, 3):
-        a = sp.Matrix([list(pl[:3]) for pl in trio])
+    dim = len(planes[0]) - 1
+    for trio in itertools.combinations(planes, dim):
+        a = sp.Matrix([list(pl[:-1]) for pl in trio])
         det = sp.expand(a.det())
         if det == 0:
             continue
@@ -540,13 +566,13 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
             if size == 0:
                 continue
         inverse = a.inv()
-        p = [sp.expand(x) for x in inverse * sp.Matrix([pl[3] for pl in trio])]
+        p = [sp.expand(x) for x in inverse * sp.Matrix([pl[-1] for pl in trio])]
         key = (tuple(p), trio)
         if key in seen:
             continue
         seen.add(key)
         others = [pl for pl in planes if pl not in trio]
-        for signs in itertools.product((-1, 1), repeat=3):
+        for signs in itertools.product((-1, 1), repeat=dim):
             delta = [sp.expand(x) for x in inverse * sp.Matrix(signs)]
             eps = _space_step(p, delta, others)
             for k in (SPACE_RADII if curved else (0,)):
@@ -562,8 +588,8 @@ def _space_step(p: list, delta: list, others: list) -> sp.Rational:
     size = max(_rational_above(abs(x)) for x in delta)
     limit = scale / (16 * size)
     for pl in others:
-        n_p = sp.expand(sum(c * x for c, x in zip(pl[:3], p)) - pl[3])
-        n_d = sp.expand(sum(c * x for c, x in zip(pl[:3], delta)))
+        n_p = sp.expand(sum(c * x for c, x in zip(pl[:-1], p)) - pl[-1])
+        n_d = sp.expand(sum(c * x for c, x in zip(pl[:-1], delta)))
         along = _rational_below(abs(n_d))
         if along is None:
             raise Budget("a kink plane's slope along a cell's direction could not be decided")

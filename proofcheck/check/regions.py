@@ -68,7 +68,8 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
-from .arrangement import arc_lines, curve_corner_points, eliminated, space_vertex_points, vertex_points
+from .arrangement import (arc_lines, curve_corner_points, eliminated, flat_vertex_points, space_vertex_points,
+                          vertex_points)
 from .extrema import extremum_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
@@ -843,6 +844,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         for point, plane in vertex_points(args, syms, bases[0]):
             out.append(Probe(point, "inside"))
             queue += _through(point, [s for s in axes if s not in plane], swept)  # and the other inputs' regions there
+        for point, plane in flat_vertex_points(args, syms, bases[0]):  # lines with real slopes or constants
+            out.append(Probe(point, "inside"))
+            queue += _through(point, [s for s in axes if s not in plane], swept)
         for point, space in space_vertex_points(args, syms, bases[0]):  # cells of planes in three inputs
             out.append(Probe(point, "inside"))
             queue += _through(point, [s for s in axes if s not in space], swept)
