@@ -608,12 +608,18 @@ def _rational_below(x: sp.Expr) -> sp.Rational | None:
 
 
 def eliminated(args: list, syms: list) -> list[tuple[sp.Expr, sp.Symbol, sp.Expr]]:
+    """`_eliminated` (remembered: every instance and base point of a step asks about the same arguments)."""
+    return list(_eliminated(tuple(args), tuple(syms)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _eliminated(args: tuple, syms: tuple) -> tuple[tuple[sp.Expr, sp.Symbol, sp.Expr], ...]:
     """(h, w, w_value): for an argument g linear in an input w with a nonzero number for its slope
     (`z - x^2 - y^2`, `x + y + z - \\sqrt{3}`, `\\sqrt{2} z - x^2`) and another argument sharing w and
     another input, h is the other argument with w set to the value `w_value` that makes g zero: h's
     sign on g's zero set (see the module doc). More than MAX_ELIMINATED with h in two inputs or more
     and not affine are a Budget."""
-    unfolded = _unfolded(args)
+    unfolded = _unfolded(list(args))
     inputs = set(syms)
     out: list = []
     for g in unfolded:
@@ -634,7 +640,7 @@ def eliminated(args: list, syms: list) -> list[tuple[sp.Expr, sp.Symbol, sp.Expr
     if len(out) > MAX_ELIMINATED:
         raise Budget(f"more than {MAX_ELIMINATED} pairs of kink arguments meeting along one linear in an input: "
                      "the regions between them are not searched")
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -824,21 +824,19 @@ CLAIMS += [
          f="r13_sum_equality_bounds_squares_flipped.proof", extra=tuple({"N": k} for k in range(32, 40))),
 ]
 
+def _ones_past_pi3(f: str):
+    """`(\\sum_j y_j > \\pi^3) z = 0` with every y_j = 1 (which satisfies each file's equality tying the
+    sum to the size): false from N = 32 on."""
+    return _rte(r"(\sum_j y_j > \pi^3) z = 0",
+                lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
+                f=f, extra=tuple({"N": k} for k in range(32, 40)))
+
+
 CLAIMS += [
     # ---------------------------------------------------------------- r14_*: an equality that ties a sum to a size
     # the inputs are chosen to satisfy the equality (every y_j = 1, or 1/2 for 2 sum = N), as in r13_*
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r14_sum_equals_size.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r14_sum_equals_size_reversed.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r14_sum_equals_size_difference.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r14_sum_equals_size_case.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    *(_ones_past_pi3(f) for f in ("r14_sum_equals_size.proof", "r14_sum_equals_size_reversed.proof",
+                                  "r14_sum_equals_size_difference.proof", "r14_sum_equals_size_case.proof")),
     _rte(r"(\sum_j y_j > \pi^3 / 2) z = 0",
          lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1, 2))) > mpmath.pi ** 3 / 2) * e["z"], 0),
          f="r14_sum_equals_size_scaled.proof", extra=tuple({"N": k} for k in range(32, 40))),
@@ -854,22 +852,7 @@ CLAIMS += [
     # ---------------------------------------------------------------- r15_*: an equality that ties a sum to a size
     # written without the size's name (a sum of ones, an input equal to N, a shifted body, a mean); every y_j = 1
     # (and m = N) satisfies it, as in r14_*
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_ones.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_ones_other_letter.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_ones_bounds.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_ones_let.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_ones_case.proof", extra=tuple({"N": k} for k in range(32, 40))),
-    _rte(r"(\sum_j y_j > \pi^3) z = 0",
-         lambda e: (I(_mp(S(1, e.N, lambda j: Fraction(1))) > mpmath.pi ** 3) * e["z"], 0),
-         f="r15_sum_equals_size_caught.proof", extra=tuple({"N": k} for k in range(32, 40))),
+    *(_ones_past_pi3(f) for f in ("r15_sum_equals_ones.proof", "r15_sum_equals_ones_other_letter.proof",
+                                  "r15_sum_equals_ones_bounds.proof", "r15_sum_equals_ones_let.proof",
+                                  "r15_sum_equals_ones_case.proof", "r15_sum_equals_size_caught.proof")),
 ]
