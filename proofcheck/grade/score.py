@@ -115,10 +115,15 @@ def _cover(goal: Goal, gr: GoalResult, problem: Problem, by_chain) -> list[int] 
     # its met chains cover every value; credited when each of those chains is, every step accepted
     # the chains the checker combined are those sound ones (every step accepted); another case chain
     # with a slip is charged by the attempts policy, as any failed attempt
+    # (the checker combined every such chain whose steps it accepted: each of those must be credited,
+    # or the credited ones may not cover, `r18_at_point_cases`)
     regions = [ci for ci in gr.attempts if not is_key_line(problem.chains[ci].members[0].span.line)
                and problem.chains[ci].context.case and not _index_pattern(problem.chains[ci].context.case, goal)
-               and _ends(problem.chains[ci], goal) and _chain_ok(ci, by_chain, ("accepted",))]
-    return regions or None
+               and _ends(problem.chains[ci], goal) and by_chain.get(ci)
+               and all(g.step.verdict in ACCEPTED for g in by_chain[ci])]
+    if regions and all(_chain_ok(ci, by_chain, ("accepted",)) for ci in regions):
+        return regions
+    return None
 
 
 def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric: Rubric, result,

@@ -131,12 +131,26 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
                 continue  # the answer written again and rewritten: as steps after the answer
             start = chain.let_target if chain.let_target is not None else chain.members[0].expr
             if (chain.lemma is not None and chain.lemma in cited) \
-                    or (isinstance(start, n.Name) and start.base in path) \
-                    or _gives(chain, kp, forms, written, named, shapes):
+                    or (isinstance(start, n.Name) and canonical(start, (), idx) in path) \
+                    or (_about_a_quantity(start, chain, kp) and _gives(chain, kp, forms, written, named, shapes)):
                 more.add(ci)
         if not more:
             return serving
         serving |= more
+
+
+def _about_a_quantity(start, chain: Chain, kp: KeyProblem) -> bool:
+    """A chain can serve by being used only when it works out a quantity: it starts at a derivative,
+    or at a name the key or the student defines (`u = x w + b`, `let u_0 = ...`); a chain that starts
+    at an expression (`f - x^3 - 2x + 2 = 2`, `\\frac{f}{e^x} = e^x`) serves nothing by a part of it
+    that the answer happens to write too."""
+    if isinstance(start, (n.Deriv, n.Prime)) or (isinstance(start, n.Product) and start.factors
+                                                 and isinstance(start.factors[0], (n.Prime, n.Deriv))):
+        return True  # `\\frac{dL}{dw}`, `\\sigma'(z)`, the operator form `\\frac{d}{dx} x^3`
+    if isinstance(start, n.Name):
+        return kp.defines(start) or any(d.target.base == start.base and d.target.sub == start.sub
+                                        for d in chain.context.definitions)
+    return False
 
 
 def _gives(chain: Chain, kp: KeyProblem, forms: FormCache, written: set, named: set, shapes: list) -> bool:
@@ -190,7 +204,7 @@ def _number(e: n.Num):
         return None
 
 
-def _on_the_way(problem: Problem) -> set[str]:
+def _on_the_way(problem: Problem) -> set:
     """The names the key defines that its goals' left sides reach through the definitions (inside
     derivatives too): L, o and z for dL/dw with L = -log o, o = sigma(z), z = w x + b."""
     defs: dict = {}
@@ -198,14 +212,15 @@ def _on_the_way(problem: Problem) -> set[str]:
         for d in goal.context.definitions:
             if is_key_line(d.span.line):
                 defs.setdefault(d.target.base, []).append(d)
-    out: set[str] = set()
-    todo = [nm.base for goal in problem.goals for nm in n.subtrees(goal.lhs) if isinstance(nm, n.Name)]
+    out: set = set()  # canonical forms of the defined names reached (a subscript is part of the name)
+    todo = [nm for goal in problem.goals for nm in n.subtrees(goal.lhs) if isinstance(nm, n.Name)]
     while todo:
-        base = todo.pop()
-        if base in out or base not in defs:
+        nm = todo.pop()
+        key = canonical(nm)
+        if key in out or nm.base not in defs or not any(canonical(d.target) == key for d in defs[nm.base]):
             continue
-        out.add(base)
-        todo += [nm.base for d in defs[base] for nm in n.subtrees(d.body) if isinstance(nm, n.Name)]
+        out.add(key)
+        todo += [x for d in defs[nm.base] for x in n.subtrees(d.body) if isinstance(x, n.Name)]
     return out
 
 
