@@ -1866,6 +1866,8 @@ CLAIMS = [
     Claim("RN1414", "goal (x != 0) = 1 (cases relu(x) > 0, <= 0 with relu(t) = 1/t) at x = 0", lambda v: ind(v["x"] != 0), lambda v: 1, {"x": F(0)}),
     Claim("RN1415", "goal |x| = x (an assumption x > 0 written between the cases) at x = -1", lambda v: abs(v["x"]), lambda v: v["x"], {"x": F(-1)}),
     Claim("RN1416", "|x| = x at x = -1 (cases x^0 > 0, x^0 <= 0)", lambda v: abs(v["x"]), lambda v: v["x"], {"x": F(-1)}),
+    Claim("RN1417", "|x| = x at x = -1 (the step under case x^0 > 0, which holds there)", lambda v: abs(v["x"]),
+          lambda v: v["x"], {"x": F(-1)}),
     # round 18: true, accepted today (r18_true_ok.proof)
     Claim("RT1400", "(x > sqrt2)(y > sqrt2)(x + y < 2 sqrt2) = 0",
           lambda v: ind(v["x"] > mpmath.sqrt(2)) * ind(v["y"] > mpmath.sqrt(2)) * ind(v["x"] + v["y"] < 2 * mpmath.sqrt(2)), lambda v: 0,
