@@ -49,12 +49,29 @@ def _arguments_of(sub) -> list:
     if name in ("Heaviside", "sign", "Abs", "ReLU", "DiracDelta"):
         return [sub.args[0]]
     if name in ("Max", "Min"):
-        return [x - y for x, y in itertools.combinations(sub.args, 2)]
+        # a difference of piecewise constants (`\max((x > 0), (x < 0), (x = 0))`) changes sign only where
+        # a piece does, at its own kink arguments (found on the way down): not an argument itself
+        return [x - y for x, y in itertools.combinations(sub.args, 2) if not _piecewise_constant(x - y)]
     if name == "KroneckerDelta":
         return [sub.args[0] - sub.args[1]]
     if name in ("StrictGreaterThan", "StrictLessThan", "GreaterThan", "LessThan", "Equality", "Unequality"):
         return [sub.args[0] - sub.args[1]]
     return []
+
+
+_STEPS = ("Heaviside", "sign", "KroneckerDelta")
+
+
+def _piecewise_constant(e) -> bool:
+    """No input outside a step function (Heaviside, sign, Kronecker delta) or a Piecewise's conditions:
+    e is constant between the sign changes of those functions' own arguments and conditions."""
+    if type(e).__name__ in _STEPS:
+        return True
+    if isinstance(e, sp.Piecewise):
+        return all(_piecewise_constant(piece.expr) for piece in e.args)
+    if isinstance(e, sp.Symbol):
+        return False
+    return all(_piecewise_constant(a) for a in e.args)
 
 
 def has_discontinuity(e) -> bool:
@@ -83,8 +100,8 @@ def _constant_sums(g):
     """The constant terms of every sum in g that has two or more (`cos(e^{-240}) - 1` in
     `x \\tanh x + \\cos(e^{-240}) - 1`): their total is the constant the argument really holds."""
     for node in sp.preorder_traversal(g):
-        if node.is_Add and _T in node.free_symbols:
-            terms = [a for a in node.args if _T not in a.free_symbols]
+        if isinstance(node, sp.Add) and _T in node.free_symbols:
+            terms = [a for a in node.args if isinstance(a, sp.Expr) and _T not in a.free_symbols]
             if len(terms) >= 2:
                 yield tuple(terms)
 
@@ -130,7 +147,13 @@ def _height(c: sp.Expr) -> float:
 
 
 def _constants(g):
-    """The largest subexpressions of g without the line's parameter (each number once)."""
+    """The largest subexpressions of g without the line's parameter (each number once); inside a
+    Piecewise, the pieces' values and the conditions' sides (a pair `(0, True)` is no number)."""
+    if not isinstance(g, sp.Expr):
+        for a in g.args:
+            if isinstance(a, sp.Basic):
+                yield from _constants(a)
+        return
     if _T not in g.free_symbols:
         yield g
         return
