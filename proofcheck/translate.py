@@ -266,6 +266,8 @@ class Translator:
         base, ints = key
         if t.sub is None:
             return {} if (t.base, ()) == key else None
+        if base != t.base and base != f"{t.base}_{t.raw_sub}":
+            return None  # neither reading below can match: spare the subscript's reading (asked per entry)
         items = subscript_items(t, self.context.readings, self.index_names)
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
                 and all(self.is_index(c) for c in items[0].base):

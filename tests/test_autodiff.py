@@ -360,6 +360,7 @@ def _walk(x):
         yield from _walk(c)
 
 
+@pytest.mark.slow  # loads PyTorch (seconds): CI runs it
 @pytest.mark.parametrize("name", ["T1.proof", "T4.proof"])
 def test_bundled_proofs_carry_autodiff_evidence_and_backends_agree(name):
     """Issue 3's 'done': every step that holds a derivative has autodiff evidence that agrees, and the

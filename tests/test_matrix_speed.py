@@ -63,7 +63,7 @@ def _random_tree(rng: random.Random, depth: int) -> sp.Expr:
     return sp.Piecewise((a, a > 0), (0, True))
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", [0] + [pytest.param(s, marks=pytest.mark.slow) for s in range(1, 4)])  # CI: all four
 def test_derivative_is_sympys(seed):
     """The memoized derivative is the very expression `sp.diff` builds, not just an equal one."""
     rng = random.Random(seed)
@@ -165,7 +165,7 @@ let z : (n)
     assert decide(ctx, a, b, free_indices([a, b], ctx), seed=0, at_point=False).verdict == "refuted"
 
 
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", [0] + [pytest.param(s, marks=pytest.mark.slow) for s in range(1, 3)])  # CI: all three
 def test_stationary_point_is_solves(seed):
     """The rank-and-LU stationary point is the unique solution sympy.solve returns, or None with it."""
     rng = random.Random(seed)

@@ -134,6 +134,7 @@ def test_cross_check_agrees_with_autograd():
     assert nw.cross_check(_net(SEED_NET), 32, "autograd") == []
 
 
+@pytest.mark.slow  # loads PyTorch (seconds): CI runs it
 def test_cross_check_agrees_with_torch():
     pytest.importorskip("torch")  # installed in CI (pip install torch==2.13.0); optional for users
     ls = nw.layers(_net(SEED_NET))

@@ -130,6 +130,7 @@ def _read(path):
         return fh.read()
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_grades_csv_and_lms_variants(graded):
     _, out = graded
     with open(os.path.join(out, "grades.csv"), encoding="utf-8") as fh:
@@ -147,6 +148,7 @@ def test_grades_csv_and_lms_variants(graded):
     assert {r["student_id"] for r in nb} == set(SMALL) and all(r["max_score"] == "9" for r in nb)
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_results_json_schema(graded):
     _, out = graded
     with open(os.path.join(out, "results.json"), encoding="utf-8") as fh:
@@ -161,6 +163,7 @@ def test_results_json_schema(graded):
     assert set(p["steps"][0]) >= {"line", "column", "chain", "verdict", "grade", "compared_with"}
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_gradescope_results_follow_the_specification(graded):
     _, out = graded
     for name in SMALL:
@@ -172,6 +175,7 @@ def test_gradescope_results_follow_the_specification(graded):
         assert abs(total - d["score"]) < 1e-3, name
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_same_input_same_bytes(graded, tmp_path):
     subs, out = graded
     again = str(tmp_path / "again")
@@ -181,6 +185,7 @@ def test_same_input_same_bytes(graded, tmp_path):
         assert _read(os.path.join(out, rel)) == _read(os.path.join(again, rel)), rel
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_resume_grades_only_what_changed(graded, tmp_path):
     subs, out = graded
     work = str(tmp_path / "out")
@@ -206,6 +211,7 @@ def test_a_submission_over_its_budget_is_flagged_not_fatal(tmp_path):
     assert any(m["kind"] == "grading-stopped" for m in recs["s000"]["messages"])
 
 
+@pytest.mark.slow  # the small class is graded once for these (seconds): CI runs them
 def test_feedback_levels_hide_values(graded, tmp_path):
     subs, out = graded
     with open(os.path.join(out, "feedback", "s005.html"), encoding="utf-8") as fh:

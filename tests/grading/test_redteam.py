@@ -41,8 +41,10 @@ def _expected(case: str) -> dict:
 def _params():
     out = []
     for case in _cases():
-        for student, e in sorted(_expected(case)["students"].items()):
-            marks = [pytest.mark.xfail(strict=True, reason=e["bug"])] if e.get("bug") else []
+        expected = _expected(case)
+        slow = [pytest.mark.slow] if expected.get("slow") else []  # `"slow": "reason"`: run by CI, not by default
+        for student, e in sorted(expected["students"].items()):
+            marks = slow + ([pytest.mark.xfail(strict=True, reason=e["bug"])] if e.get("bug") else [])
             out.append(pytest.param(case, student, id=f"{case}-{student}", marks=marks))
     return out
 
