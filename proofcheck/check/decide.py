@@ -92,8 +92,66 @@ def _translate_pair(ctx: Context, inst: Instance, a_node, b_node):
         t.network_call = network_call(ctx)
     except ImportError:
         pass
+    if not ctx.networks:
+        _share_memory(t, ctx)
     a, b = t.translate_pair(a_node, b_node)
     return t, a, b
+
+
+_SHARED: dict = {}  # (translator class, context content, sizes, index values) -> what such translators remember
+MAX_SHARED = 64  # entries kept in one process (cleared when full)
+_CONTEXT_KEYS: dict = {}  # id(context) -> (the context, its content key or None)
+
+
+def _context_key(ctx: Context) -> str | None:
+    """The context's content (spans left out), or None when a definition holds a derivative or the
+    context cannot be written as data. Once per context object."""
+    hit = _CONTEXT_KEYS.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    from ..cache import digest, plain  # noqa: PLC0415
+
+    key = None
+    if not any(isinstance(x, n.Deriv) for d in ctx.definitions for x in n.subtrees(d.body)):
+        try:
+            key = digest(plain(ctx))
+        except (TypeError, RecursionError):
+            key = None
+    if len(_CONTEXT_KEYS) >= MAX_SHARED:
+        _CONTEXT_KEYS.clear()
+    _CONTEXT_KEYS[id(ctx)] = (ctx, key)
+    return key
+
+
+def _share_memory(t, ctx: Context) -> None:
+    """Give `t` the memory of earlier translators of the same context at the same sizes and index
+    values in this process: a worker deciding a file's steps one after another then translates each
+    definition once per size, not once per step (proofs/M2 asks for the same W, Z, A at 18 sizes in
+    each of its 9 steps).
+
+    Why the shared answers are the ones `t` would compute: a definition's value, its domain
+    conditions (`_conds_of`, replayed on every use), a lookup, a dimension and a function's derivative
+    template depend only on the translator's class, the context's content, the sizes and the index
+    values, which make the key. What depends on more is never shared: a definition holding a
+    derivative (`\\frac{d}{dx}`; `f'` records nothing) records it for the autodiff cross-check per
+    translator (no sharing then); a context with networks is left alone (their values can carry
+    injected faults); errors are raised again (never stored); and the autodiff evaluator, whose
+    values depend on the point, is another class that never comes here."""
+    key = _context_key(ctx)
+    if key is None:
+        return
+    k = (type(t).__name__, key, tuple(sorted(t.sizes.items())), tuple(sorted(t.free.items())))
+    memory = _SHARED.get(k)
+    if memory is None:
+        if len(_SHARED) >= MAX_SHARED:
+            _SHARED.clear()
+        memory = _SHARED[k] = {name: getattr(t, name) for name in _SHARED_FIELDS if hasattr(t, name)}
+        return
+    for name, value in memory.items():
+        setattr(t, name, value)
+
+
+_SHARED_FIELDS = ("_cache", "_conds_of", "_lookups", "_dims", "_primes")
 
 
 def _size_key(choice: SizeChoice, plan: Plan):
