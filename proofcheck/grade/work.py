@@ -19,6 +19,7 @@ goal's `min-steps`) unless
 
 from __future__ import annotations
 
+from collections import Counter
 from fractions import Fraction
 
 from .. import nodes as n
@@ -269,6 +270,40 @@ def _loops(chain: Chain, forms: FormCache) -> set[int]:
     return out
 
 
+HOLDS = ("accepted", "carried", "at-point")  # grades of steps that hold (as the checker decided them)
+
+
+def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
+    """The steps j+1..k of a chain whose member k keeps every term of an earlier member j (its form's
+    terms, number factors included) and adds others, every step between them holding: the added
+    terms are then 0 as the checker decided the steps, in the chain's context with the key's
+    definitions (`\\frac{d}{dw}(L + z) - x` after dL/dw, `\\frac{dL}{dh_i} + \\frac{\\partial^2 h_i}{\\partial
+    h_i^2}`, `\\frac{d}{dh_i}(L + \\sum_j h_j^2) - 2 h_i`, `\\frac{d}{dx}(f + g(x)) - 2x - \\cos x` with the
+    key's g): padding, whatever it takes to see it vanish, and the steps that only rewrite what it
+    brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) earn nothing either. No new decision:
+    the steps' own verdicts are used."""
+    members = chain.members[:MAX_LOOP_MEMBERS]
+    f = forms.of(chain.context)
+    terms = []
+    for m in members:
+        shape = f.form(m.expr)
+        terms.append(None if shape is None else Counter(sp.Add.make_args(shape)))
+    out: set[int] = set()
+    for k in range(1, len(members)):
+        tk = terms[k]
+        if tk is None:
+            continue
+        for j in range(k - 1, -1, -1):
+            g = grades.get((ci, j + 1))
+            if g is None or g.grade not in HOLDS:
+                break  # m_j = m_k only through steps that hold
+            tj = terms[j]
+            if tj is not None and tj != tk and not (tj - tk):
+                out.update(range(j + 1, k + 1))
+                break
+    return out
+
+
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     a, b = chain.members[k - 1].expr, chain.members[k].expr
     if a == b:
@@ -439,7 +474,7 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
     looped: set = set()
     for ci in {ci for ci, _ in grades}:
-        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)}
+        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms) | _padded(problem.chains[ci], ci, grades, forms)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
