@@ -7,6 +7,8 @@ goal's `min-steps`) unless
     reordering, the student's own `let`s unfolded), or a detour: the same unworked derivatives on
     both sides and an identity in them (`(x^2 + 1) df/dx - x^2 df/dx`, `\\log e^{df/dx}`), unless it works numbers out (`2 (3)(2) =
     12`: the same number, written shorter, is arithmetic);
+  - it pads: a later member keeps every term of an earlier one and adds terms that the steps between
+    them, all holding, show to vanish (`_padded`: \\frac{dL}{dw} to \\frac{d}{dw}(L + z) - x);
   - its chain is about nothing of the problem: no quantity or function of the key appears in it,
     even through the student's `let`s (`1 + 1 = 2`, `(p + q)^2 = p^2 + 2 p q + q^2`);
   - it holds but comes after its chain, an attempt at a goal, has already reached the goal's right
@@ -19,6 +21,7 @@ goal's `min-steps`) unless
 
 from __future__ import annotations
 
+from collections import Counter
 from fractions import Fraction
 
 from .. import nodes as n
@@ -86,7 +89,7 @@ def _related(chain: Chain, kp: KeyProblem) -> bool:
     return False
 
 
-def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms: FormCache) -> set[int]:
+def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms: FormCache, options=None) -> set[int]:
     """The chains that serve a goal: those that attempt one, those that end at a goal's left side
     (a derivation written backwards), and, until nothing changes, those cited with `by` by a serving
     chain, or whose results a serving chain uses (`_gives`), or, where the problem gives values, those
@@ -94,7 +97,10 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
     A chain that starts at a goal's answer serves nothing by being used (the answer rewritten). Empty
     when no chain attempts a goal: then every related chain's steps count, as partial work. Steps about
     f's value or a second derivative next to an answered goal serve nothing
-    (tests/grading/redteam/r14_off_task_steps, r16_off_task_used_cheaply)."""
+    (tests/grading/redteam/r14_off_task_steps, r16_off_task_used_cheaply). With `options`, a chain
+    that starts at a derivative equal, as the checker decides it in the chain's context (the key's
+    definitions in force), to one a serving chain writes by the same variable serves too: do/dz
+    computes the σ'(z) of `-\\frac{1}{o} σ'(z) x` with the key's o = σ(z) (`_same_derivative`)."""
     serving = {ci for cis in attempts for ci in cis}
     if not serving:
         return set()
@@ -107,7 +113,12 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
     written: set = set()  # every node a serving chain writes
     named: set = set()  # the names it writes outside derivatives (`\\mathrm{ReLU}(u)` uses u; `\\frac{df}{dx}` not f)
     shapes: list = []  # the forms of its members
+    worked, worked_named, worked_shapes = set(), set(), []  # the same, the goals' answers left out
+    variables = {canonical(d.var, (), goal.context.index_names) for goal in problem.goals
+                 for d in n.subtrees(goal.lhs) if isinstance(d, n.Deriv)}
     cited: set = set()
+    derivatives: list = []  # (variable, derivative node) a serving chain writes
+    decided: dict = {}  # (chain, derivative) -> the checker's answer (`_same_derivative`)
     done: set = set()
     while True:
         for ci in serving - done:
@@ -115,11 +126,14 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
             idx = chain.context.index_names
             f = forms.of(chain.context)
             for m in chain.members:
-                written.update(_subexpressions(m.expr, idx))
-                named.update(_names_outside_derivatives(m.expr, idx))
-                shape = f.form(m.expr)
-                if shape is not None:
-                    shapes.append(shape)
+                answer = any(same(m.expr, a, idx) for a in answers)
+                for w, nm, sh in ((written, named, shapes),) + (() if answer else ((worked, worked_named, worked_shapes),)):
+                    w.update(_subexpressions(m.expr, idx))
+                    nm.update(_names_outside_derivatives(m.expr, idx))
+                    shape = f.form(m.expr)
+                    if shape is not None:
+                        sh.append(shape)
+                derivatives.extend(x for x in _derivative_nodes(m.expr, idx) if x not in derivatives)
             cited.update(j.text for j in chain.justifications if j is not None and j.kind == "by")
         done |= serving
         more = set()
@@ -132,11 +146,82 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
             start = chain.let_target if chain.let_target is not None else chain.members[0].expr
             if (chain.lemma is not None and chain.lemma in cited) \
                     or (isinstance(start, n.Name) and canonical(start, (), idx) in path) \
-                    or (_about_a_quantity(start, chain, kp) and _gives(chain, kp, forms, written, named, shapes)):
+                    or (_about_a_quantity(start, chain, kp)
+                        and (_gives(chain, kp, forms, worked, worked_named, worked_shapes)
+                             or (not _by_another_input(start, kp, variables, idx)
+                                 and _gives(chain, kp, forms, written, named, shapes)))):
                 more.add(ci)
+        if not more and options is not None:
+            more = _same_derivative(problem, serving, derivatives, decided, options)
         if not more:
             return serving
         serving |= more
+
+
+MAX_DERIVATIVE_PAIRS = 8  # derivatives a side chain's start is compared with (`_same_derivative`)
+
+
+def _variable(d, idx):
+    """The variable of a derivative node: `\\frac{do}{dz}`'s z, `σ'(z)`'s z; None for another."""
+    if isinstance(d, n.Product) and len(d.factors) == 2 and isinstance(d.factors[0], n.Prime):
+        args = d.factors[1]
+        if isinstance(args, n.Group) and len(args.items) == 1 and isinstance(args.items[0], n.Name):
+            return canonical(args.items[0], (), idx)
+        return None
+    if isinstance(d, n.Deriv) and d.var is not None and d.order == 1:
+        return canonical(d.var, (), idx)
+    return None
+
+
+def _derivative_nodes(e, idx) -> list:
+    """(variable, node) of the first-order derivatives `goals.opaque` reads in e, outside sums."""
+    from ..check.goals import opaque  # noqa: PLC0415
+
+    found: list = []
+
+    def record(d, bound):
+        v = None if bound else _variable(d, idx)
+        if v is not None and (v, d) not in found:
+            found.append((v, d))
+
+    opaque(e, idx, key_of=record)
+    return found
+
+
+def _same_derivative(problem: Problem, serving: set, derivatives: list, decided: dict, options) -> set:
+    """The chains not serving yet that start at a derivative the checker shows equal, in the chain's
+    context with the key's definitions, to a derivative by the same variable that a serving chain
+    writes (written differently: do/dz and σ'(z) with the key's o = σ(z))."""
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+
+    todo = []
+    for ci, chain in enumerate(problem.chains):
+        if ci in serving or is_key_line(chain.members[0].span.line) or len(chain.members) < 2:
+            continue
+        idx = chain.context.index_names
+        start = chain.members[0].expr
+        starts = _derivative_nodes(start, idx)
+        if len(starts) != 1 or canonical(starts[0][1], (), idx) != canonical(start, (), idx):
+            continue  # a chain that starts at one derivative alone
+        var, node = starts[0]
+        for v, d in [x for x in derivatives if x[0] == var][:MAX_DERIVATIVE_PAIRS]:
+            if (ci, d) not in decided and canonical(d, (), idx) != canonical(node, (), idx):
+                todo.append(((ci, d), _Job("goal", None, 0, 0, chain.context, node, d, "=", options.seed)))
+    if todo:
+        for (pair, _), (dec, _) in zip(todo, decide_jobs([job for _, job in todo], options)):
+            decided[pair] = dec.verdict in ACCEPTED
+    return {ci for (ci, _), ok in decided.items() if ok and ci not in serving}
+
+
+def _by_another_input(start, kp: KeyProblem, variables: set, idx) -> bool:
+    """A derivative by an input the key gives that no goal differentiates by (dL/db beside the goal
+    dL/dw): another task, used only by a serving member other than a goal's answer, which the key
+    gives whatever the student derived (tests/grading/redteam/r15_off_task_relatives other_parameter;
+    `\\frac{d}{dx} x^3 = 3x^2` beside the answer 3x^2 + 2 is by the goal's own x, r18_cheap_uses)."""
+    d = start.factors[0] if isinstance(start, n.Product) and start.factors else start
+    var = getattr(d, "var", None)
+    return isinstance(d, n.Deriv) and isinstance(var, n.Name) and kp.gives(var) \
+        and canonical(var, (), idx) not in variables
 
 
 def _about_a_quantity(start, chain: Chain, kp: KeyProblem) -> bool:
@@ -264,6 +349,40 @@ def _loops(chain: Chain, forms: FormCache) -> set[int]:
             if fa is None or not any(OPAQUE_PREFIX in str(x) for x in fa.free_symbols):
                 continue
             if fa == fb or _same_in_derivatives(fa, fb) or f.detour(fa, fb):
+                out.update(range(j + 1, k + 1))
+                break
+    return out
+
+
+HOLDS = ("accepted", "carried", "at-point")  # grades of steps that hold (as the checker decided them)
+
+
+def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
+    """The steps j+1..k of a chain whose member k keeps every term of an earlier member j (its form's
+    terms, number factors included) and adds others, every step between them holding: the added
+    terms are then 0 as the checker decided the steps, in the chain's context with the key's
+    definitions (`\\frac{d}{dw}(L + z) - x` after dL/dw, `\\frac{dL}{dh_i} + \\frac{\\partial^2 h_i}{\\partial
+    h_i^2}`, `\\frac{d}{dh_i}(L + \\sum_j h_j^2) - 2 h_i`, `\\frac{d}{dx}(f + g(x)) - 2x - \\cos x` with the
+    key's g): padding, whatever it takes to see it vanish, and the steps that only rewrite what it
+    brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) earn nothing either. No new decision:
+    the steps' own verdicts are used."""
+    members = chain.members[:MAX_LOOP_MEMBERS]
+    f = forms.of(chain.context)
+    terms = []
+    for m in members:
+        shape = f.form(m.expr)
+        terms.append(None if shape is None else Counter(sp.Add.make_args(shape)))
+    out: set[int] = set()
+    for k in range(1, len(members)):
+        tk = terms[k]
+        if tk is None:
+            continue
+        for j in range(k - 1, -1, -1):
+            g = grades.get((ci, j + 1))
+            if g is None or g.grade not in HOLDS:
+                break  # m_j = m_k only through steps that hold
+            tj = terms[j]
+            if tj is not None and tj != tk and not (tj - tk):
                 out.update(range(j + 1, k + 1))
                 break
     return out
@@ -439,7 +558,7 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
     looped: set = set()
     for ci in {ci for ci, _ in grades}:
-        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)}
+        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms) | _padded(problem.chains[ci], ci, grades, forms)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
@@ -452,7 +571,7 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     by_chain: dict[int, list] = {}
     for (ci, k), g in grades.items():
         by_chain.setdefault(ci, []).append(g)
-    serving = _serving(problem, attempts, kp, forms)
+    serving = _serving(problem, attempts, kp, forms, options)
     for ci, gs in by_chain.items():
         if not _related(problem.chains[ci], kp):
             for g in gs:
