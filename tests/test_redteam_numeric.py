@@ -1876,6 +1876,42 @@ CLAIMS = [
           lambda v: max(v["x"] ** 2 - 1, 1 - v["x"] ** 2), sample={"x": (-3, 3)}),
     Claim("RT1402", "max(x, 1) + min(x, 1) = x + 1 for x > 0 (cases x > 1, x <= 1)", lambda v: max(v["x"], 1) + min(v["x"], 1),
           lambda v: v["x"] + 1, sample={"x": (0, 3)}),
+    # round 19: max/min of piecewise constants and thin cells at vertices with real slopes, caught today (r19_caught.proof)
+    Claim("RN1500", "max((x > sqrt2), (x < sqrt2 - 10^-50)) = 1 at sqrt2 - 10^-51",
+          lambda v: max(ind(v["x"] > mpmath.sqrt(2)), ind(v["x"] < mpmath.sqrt(2) - mpq(F(1, 10 ** 50)))), lambda v: 1,
+          {"x": lambda: mpmath.sqrt(2) - mpq(F(1, 10 ** 51))}),
+    Claim("RN1501", "max((x + sqrt2 y > 10^-50), (x + sqrt2 y < 0)) = 1 at (10^-51, 0)",
+          lambda v: max(ind(v["x"] + mpmath.sqrt(2) * v["y"] > mpq(F(1, 10 ** 50))), ind(v["x"] + mpmath.sqrt(2) * v["y"] < 0)),
+          lambda v: 1, {"x": F(1, 10 ** 51), "y": F(0)}),
+    Claim("RN1502", "max(min((x > 0), (y > 0)), (x < 0), (y < 0)) = 1 at (0, 0)",
+          lambda v: max(min(ind(v["x"] > 0), ind(v["y"] > 0)), ind(v["x"] < 0), ind(v["y"] < 0)), lambda v: 1, {"x": F(0), "y": F(0)}),
+    Claim("RN1503", "max(sign(x - pi), -sign(x - pi)) = 1 at pi",
+          lambda v: max(sgn(v["x"] - PI), -sgn(v["x"] - PI)), lambda v: 1, {"x": lambda: +PI}),
+    Claim("RN1504", "max((x^3 > 2), (x^3 < 2)) = 1 at the cube root of 2",
+          lambda v: max(ind(sgn(v["x"] ** 3 - 2) > 0), ind(sgn(v["x"] ** 3 - 2) < 0)), lambda v: 1, {"x": lambda: mpmath.cbrt(2)}),
+    Claim("RN1505", "max((e^x > 2), (e^x < 2)) = 1 at log 2",
+          lambda v: max(ind(sgn(mpmath.exp(v["x"]) - 2) > 0), ind(sgn(mpmath.exp(v["x"]) - 2) < 0)), lambda v: 1,
+          {"x": lambda: mpmath.log(2)}),
+    Claim("RN1506", "max(cases(1 if x > sqrt2 else 0), (x < sqrt2)) = 1 at sqrt2",
+          lambda v: max(ind(sgn(v["x"] - mpmath.sqrt(2)) > 0), ind(sgn(v["x"] - mpmath.sqrt(2)) < 0)), lambda v: 1,
+          {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RN1507", "max((x > y^2), (x < y^2)) = 1 at (1, 1)",
+          lambda v: max(ind(v["x"] > v["y"] ** 2), ind(v["x"] < v["y"] ** 2)), lambda v: 1, {"x": F(1), "y": F(1)}),
+    Claim("RN1508", "(x + sqrt2 y > 1)(y - sqrt3 z > 0)(z > pi)(x + y + z < 1 - sqrt6 pi + sqrt3 pi + pi + 10^-50) = 0 near the vertex",
+          lambda v: ind(v["x"] + mpmath.sqrt(2) * v["y"] > 1) * ind(v["y"] - mpmath.sqrt(3) * v["z"] > 0) * ind(v["z"] > PI)
+          * ind(v["x"] + v["y"] + v["z"] < 1 - mpmath.sqrt(6) * PI + mpmath.sqrt(3) * PI + PI + mpq(F(1, 10 ** 50))),
+          lambda v: 0, {"z": lambda: PI + mpq(F(1, 10 ** 53)),
+                        "y": lambda: mpmath.sqrt(3) * (PI + mpq(F(1, 10 ** 53))) + mpq(F(1, 10 ** 53)),
+                        "x": lambda: 1 - mpmath.sqrt(2) * (mpmath.sqrt(3) * (PI + mpq(F(1, 10 ** 53))) + mpq(F(1, 10 ** 53))) + mpq(F(1, 10 ** 53))}),
+    Claim("RN1509", "(x + log3 y > 0)(y - z > log2)(z > 0)(x + y + z < log2 - log3 log2 + 10^-50) = 0 near the vertex",
+          lambda v: ind(v["x"] + mpmath.log(3) * v["y"] > 0) * ind(v["y"] - v["z"] > mpmath.log(2)) * ind(v["z"] > 0)
+          * ind(v["x"] + v["y"] + v["z"] < mpmath.log(2) - mpmath.log(3) * mpmath.log(2) + mpq(F(1, 10 ** 50))),
+          lambda v: 0, {"z": F(1, 10 ** 52), "y": lambda: mpmath.log(2) + mpq(F(2, 10 ** 52)),
+                        "x": lambda: -mpmath.log(3) * (mpmath.log(2) + mpq(F(2, 10 ** 52))) + mpq(F(1, 10 ** 52))}),
+    Claim("RN1510", "max((x > sqrt2)(y > sqrt3), (x + y > 5)) (x + y < sqrt2 + sqrt3 + 10^-50) = 0 at (sqrt2, sqrt3) + 10^-51",
+          lambda v: max(ind(v["x"] > mpmath.sqrt(2)) * ind(v["y"] > mpmath.sqrt(3)), ind(v["x"] + v["y"] > 5))
+          * ind(v["x"] + v["y"] < mpmath.sqrt(2) + mpmath.sqrt(3) + mpq(F(1, 10 ** 50))),
+          lambda v: 0, {"x": lambda: mpmath.sqrt(2) + mpq(F(1, 10 ** 51)), "y": lambda: mpmath.sqrt(3) + mpq(F(1, 10 ** 51))}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
