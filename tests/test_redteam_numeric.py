@@ -1912,6 +1912,22 @@ CLAIMS = [
           lambda v: max(ind(v["x"] > mpmath.sqrt(2)) * ind(v["y"] > mpmath.sqrt(3)), ind(v["x"] + v["y"] > 5))
           * ind(v["x"] + v["y"] < mpmath.sqrt(2) + mpmath.sqrt(3) + mpq(F(1, 10 ** 50))),
           lambda v: 0, {"x": lambda: mpmath.sqrt(2) + mpq(F(1, 10 ** 51)), "y": lambda: mpmath.sqrt(3) + mpq(F(1, 10 ** 51))}),
+    # round 19: regions along an input that only appears inside arguments affine in another (r19_sweep_axes.proof, strict xfail)
+    Claim("RN1511", "(z - y > (x - 1000)^2)(z - y < 1) = 0 at (1000, 0, 1/2)",
+          lambda v: ind(v["z"] - v["y"] > (v["x"] - 1000) ** 2) * ind(v["z"] - v["y"] < 1), lambda v: 0,
+          {"x": F(1000), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1512", "ReLU(z - y - (x - 1000)^2) (z < y + 1) = 0 at (1000, 0, 1/2)",
+          lambda v: relu(v["z"] - v["y"] - (v["x"] - 1000) ** 2) * ind(v["z"] < v["y"] + 1), lambda v: 0,
+          {"x": F(1000), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1513", "(z + w - y > (x - 1000)^2)(z + w - y < 1) = 0 at (1000, 0, 1/2, 0)",
+          lambda v: ind(v["z"] + v["w"] - v["y"] > (v["x"] - 1000) ** 2) * ind(v["z"] + v["w"] - v["y"] < 1), lambda v: 0,
+          {"x": F(1000), "y": F(0), "z": F(1, 2), "w": F(0)}),
+    Claim("RN1514", "(z - y > e^(x - 1000))(z - y < 1 + x - 1000 + 10^-6) = 0 at (1000, 0, 1 + 10^-6/2)",
+          lambda v: ind(v["z"] - v["y"] > mpmath.exp(v["x"] - 1000)) * ind(v["z"] - v["y"] < 1 + v["x"] - 1000 + mpq(F(1, 10 ** 6))),
+          lambda v: 0, {"x": F(1000), "y": F(0), "z": 1 + F(1, 2 * 10 ** 6)}),
+    Claim("RN1515", "(z - y > sin x)(z - y < -0.99) = 0 at (4.71, 0, -0.995)",
+          lambda v: ind(v["z"] - v["y"] > mpmath.sin(v["x"])) * ind(v["z"] - v["y"] < mpq(F(-99, 100))), lambda v: 0,
+          {"x": F(471, 100), "y": F(0), "z": F(-199, 200)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
