@@ -1928,6 +1928,19 @@ CLAIMS = [
     Claim("RN1515", "(z - y > sin x)(z - y < -0.99) = 0 at (4.71, 0, -0.995)",
           lambda v: ind(v["z"] - v["y"] > mpmath.sin(v["x"])) * ind(v["z"] - v["y"] < mpq(F(-99, 100))), lambda v: 0,
           {"x": F(471, 100), "y": F(0), "z": F(-199, 200)}),
+    # round 19: two crossings at one place written two ways, caught today (r19_caught.proof)
+    Claim("RN1516", "(x >= sqrt2 + sqrt3)(x <= sqrt(5 + 2 sqrt6)) = 0 at sqrt2 + sqrt3",
+          lambda v: ind(sgn(v["x"] - (mpmath.sqrt(2) + mpmath.sqrt(3))) >= 0) * ind(sgn(v["x"] - (mpmath.sqrt(5 + 2 * mpmath.sqrt(6)))) <= 0), lambda v: 0, {"x": lambda: mpmath.sqrt(2) + mpmath.sqrt(3)}),
+    Claim("RN1517", "(x >= log 6)(x <= log 2 + log 3) = 0 at log 6",
+          lambda v: ind(sgn(v["x"] - (mpmath.log(6))) >= 0) * ind(sgn(v["x"] - (mpmath.log(2) + mpmath.log(3))) <= 0), lambda v: 0, {"x": lambda: mpmath.log(6)}),
+    Claim("RN1518", "(x >= sin(pi/12))(x <= (sqrt6 - sqrt2)/4) = 0 at sin(pi/12)",
+          lambda v: ind(sgn(v["x"] - (mpmath.sin(PI / 12))) >= 0) * ind(sgn(v["x"] - ((mpmath.sqrt(6) - mpmath.sqrt(2)) / 4)) <= 0), lambda v: 0, {"x": lambda: mpmath.sin(PI / 12)}),
+    Claim("RN1519", "(x >= sin(1)^2)(x <= 1 - cos(1)^2) = 0 at sin(1)^2",
+          lambda v: ind(sgn(v["x"] - (mpmath.sin(1) ** 2)) >= 0) * ind(sgn(v["x"] - (1 - mpmath.cos(1) ** 2)) <= 0), lambda v: 0, {"x": lambda: mpmath.sin(1) ** 2}),
+    Claim("RN1520", "(x >= atan(1/2) + atan(1/3))(x <= pi/4) = 0 at pi/4",
+          lambda v: ind(sgn(v["x"] - (mpmath.atan(mpq(F(1, 2))) + mpmath.atan(mpq(F(1, 3))))) >= 0) * ind(sgn(v["x"] - (PI / 4)) <= 0), lambda v: 0, {"x": lambda: PI / 4}),
+    Claim("RN1521", "(x >= e^(log(2)/2))(x <= sqrt2) = 0 at sqrt2",
+          lambda v: ind(sgn(v["x"] - (mpmath.exp(mpmath.log(2) / 2))) >= 0) * ind(sgn(v["x"] - (mpmath.sqrt(2))) <= 0), lambda v: 0, {"x": lambda: mpmath.sqrt(2)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
