@@ -1941,6 +1941,16 @@ CLAIMS = [
           lambda v: ind(sgn(v["x"] - (mpmath.atan(mpq(F(1, 2))) + mpmath.atan(mpq(F(1, 3))))) >= 0) * ind(sgn(v["x"] - (PI / 4)) <= 0), lambda v: 0, {"x": lambda: PI / 4}),
     Claim("RN1521", "(x >= e^(log(2)/2))(x <= sqrt2) = 0 at sqrt2",
           lambda v: ind(sgn(v["x"] - (mpmath.exp(mpmath.log(2) / 2))) >= 0) * ind(sgn(v["x"] - (mpmath.sqrt(2))) <= 0), lambda v: 0, {"x": lambda: mpmath.sqrt(2)}),
+    # round 19: a max or min of indicators in y whose gap only a line along x meets (r19_max_of_steps_lines.proof, strict xfail)
+    Claim("RN1522", "max((z - y <= (x - 1000)^2), (z - y >= 1)) = 1 at (1000, 0, 1/2)",
+          lambda v: max(ind(v["z"] - v["y"] <= (v["x"] - 1000) ** 2), ind(v["z"] - v["y"] >= 1)), lambda v: 1, {"x": F(1000), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1523", "min((z - y > (x - 1000)^2), (z - y < 1)) = 0 at (1000, 0, 1/2)",
+          lambda v: min(ind(v["z"] - v["y"] > (v["x"] - 1000) ** 2), ind(v["z"] - v["y"] < 1)), lambda v: 0, {"x": F(1000), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1524", "max(cases(0 if z - y > (x - 1000)^2 else 1), (z - y >= 1)) = 1 at (1000, 0, 1/2)",
+          lambda v: max(0 if v["z"] - v["y"] > (v["x"] - 1000) ** 2 else 1, ind(v["z"] - v["y"] >= 1)), lambda v: 1, {"x": F(1000), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1525", "max((z - y <= (x - 1000)^2), (z - y >= 1)) u = u at (1000, 0, 1/2, 1)",
+          lambda v: max(ind(v["z"] - v["y"] <= (v["x"] - 1000) ** 2), ind(v["z"] - v["y"] >= 1)) * v["u"], lambda v: v["u"],
+          {"x": F(1000), "y": F(0), "z": F(1, 2), "u": F(1)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
