@@ -1951,6 +1951,15 @@ CLAIMS = [
     Claim("RN1525", "max((z - y <= (x - 1000)^2), (z - y >= 1)) u = u at (1000, 0, 1/2, 1)",
           lambda v: max(ind(v["z"] - v["y"] <= (v["x"] - 1000) ** 2), ind(v["z"] - v["y"] >= 1)) * v["u"], lambda v: v["u"],
           {"x": F(1000), "y": F(0), "z": F(1, 2), "u": F(1)}),
+    # round 19: a sum tied to the size through a let with another body (r19_pinning_let_body.proof, strict xfail)
+    Claim("RN1526", "t = sum_j (y_j - 1), t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1527", "t = sum_j (1 - y_j), 3 t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 3 * 32 * (1 - v["y"]) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1528", "t = sum_j (y_j - 1), case t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1529", "d_j = y_j - 1, t = sum_j d_j, t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
