@@ -1960,6 +1960,14 @@ CLAIMS = [
           lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
     Claim("RN1529", "d_j = y_j - 1, t = sum_j d_j, t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
           lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    # round 19: sums tied to the size, unknown today (r19_caught.proof)
+    Claim("RN1530", "sum_j (y_j - 1) = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1531", "s_j = y_j - 1, sum_j s_j = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1532", "q = sum_j y_j^2, q = 1: (sum_j y_j > pi^3) z = 0 at N = 962, y_j = 962^(-1/2)",
+          lambda v: _r17_size_sum(962 * v["y"], abs(962 * v["y"] ** 2 - 1) < mpmath.mpf(10) ** (30 - mp.dps), v["z"]), lambda v: 0,
+          {"y": lambda: 1 / mpmath.sqrt(962), "z": F(1)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
