@@ -1968,6 +1968,24 @@ CLAIMS = [
     Claim("RN1532", "q = sum_j y_j^2, q = 1: (sum_j y_j > pi^3) z = 0 at N = 962, y_j = 962^(-1/2)",
           lambda v: _r17_size_sum(962 * v["y"], abs(962 * v["y"] ** 2 - 1) < mpmath.mpf(10) ** (30 - mp.dps), v["z"]), lambda v: 0,
           {"y": lambda: 1 / mpmath.sqrt(962), "z": F(1)}),
+    # round 19: true, accepted today (r19_true_ok.proof)
+    Claim("RT1500", "min(sign(x)^2, 1) = (x != 0)", lambda v: min(mpmath.sign(v["x"]) ** 2, 1), lambda v: ind(v["x"] != 0),
+          sample={"x": (-2, 2)}),
+    Claim("RT1501", "max((x > 0)(y > 0), (x <= 0), (y <= 0)) = 1",
+          lambda v: max(ind(v["x"] > 0) * ind(v["y"] > 0), ind(v["x"] <= 0), ind(v["y"] <= 0)), lambda v: 1,
+          sample={"x": (-2, 2), "y": (-2, 2)}),
+    Claim("RT1502", "d/dx max(x + (y > 0), x + (z > 0)) = 1: it is x + max((y > 0), (z > 0)), so any difference quotient in x is its slope",
+          lambda v: (max(v["x"] + 1 + ind(v["y"] > 0), v["x"] + 1 + ind(v["z"] > 0))
+                     - max(v["x"] - 1 + ind(v["y"] > 0), v["x"] - 1 + ind(v["z"] > 0))) / 2, lambda v: 1,
+          sample={"x": (-2, 2), "y": (-2, 2), "z": (-2, 2)}),
+    Claim("RT1503", "max((z - y <= (x - 1000)^2), (z - y > (x - 1000)^2)) = 1",
+          lambda v: max(ind(v["z"] - v["y"] <= (v["x"] - 1000) ** 2), ind(v["z"] - v["y"] > (v["x"] - 1000) ** 2)), lambda v: 1,
+          sample={"x": (999, 1001), "y": (-1, 1), "z": (-1, 1)}),
+    Claim("RT1504", "min((x > 0), (x >= 0)) + max((x > 0), (x >= 0)) = (x > 0) + (x >= 0)",
+          lambda v: min(ind(v["x"] > 0), ind(v["x"] >= 0)) + max(ind(v["x"] > 0), ind(v["x"] >= 0)),
+          lambda v: ind(v["x"] > 0) + ind(v["x"] >= 0), sample={"x": (-2, 2)}),
+    Claim("RT1505", "max(cases(1, x > 0; -1, x < 0; 0), 0) = (x > 0)",
+          lambda v: max(1 if v["x"] > 0 else (-1 if v["x"] < 0 else 0), 0), lambda v: ind(v["x"] > 0), sample={"x": (-2, 2)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
