@@ -436,11 +436,14 @@ def _constrained(ctx: Context, e) -> bool:
     anything else (`\\sum_j y_j = N`, `= \\sum_k 1`, `= m` for `let m = \\sum_j 1`) bounds it: it may grow
     with the size (r14_sum_equals_size*, r15_sum_equals_ones*)."""
     bases = {nm.base for nm in _names(e)}
-    told = [c for c in (*ctx.assumptions, *ctx.case) if set(c.ops) & {"<", "<=", ">", ">="}]
+    # every condition is read with the plain names its `let`s define unfolded: `let t = \\sum_j (y_j - 1)`,
+    # `assume t = 0` is about the y_j, as `assume \\sum_j (y_j - 1) = 0` is (r19_pinning_let_body)
+    conds = [_unfold_lets(ctx, c) for c in (*ctx.assumptions, *ctx.case)]
+    told = [c for c in conds if set(c.ops) & {"<", "<=", ">", ">="}]
     told += [name for name, _ in ctx.point]
     if any(nm.base in bases for c in told for nm in _names(c)):
         return True
-    equal = [c for c in (*ctx.assumptions, *ctx.case) if not set(c.ops) & {"<", "<=", ">", ">="}]
+    equal = [c for c in conds if not set(c.ops) & {"<", "<=", ">", ">="}]
     if any(nm.base in bases for c in equal for nm in _names_outside_sums(c)):
         return True  # `x_j = 1 - w_j^2`
     # about a sum of them: that sum's own body alone stays free (`\\sum_j y_j^2` under `\\sum_j y_j = 1`
@@ -450,8 +453,7 @@ def _constrained(ctx: Context, e) -> bool:
     # unless the equality ties it to anything but a number (`\\sum_j y_j = N`, `= \\sum_k 1`, `2 \\sum_j y_j - N
     # = 0`, through `let s = \\sum_j y_j` too): then the sum may grow with the size (N past \\pi^3 only
     # from N = 32 on). Pinned to a number: every term is a number or such a sum, scaled and added
-    for c in equal:
-        unfolded = _unfold_lets(ctx, c)
+    for unfolded in equal:
         sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in _names(sm.body))]
         declared = set(size_names(ctx)) | set(ctx.index_names) | {d.target.base for d in ctx.definitions}
         if sums and not all(_pinning(t, bases, frozenset(declared)) for t in unfolded.terms):
