@@ -679,6 +679,14 @@ def _complementary(cases: list[tuple[n.Condition, ...]]) -> bool:
     return any((a, _NEGATION[op], b) in forms for a, op, b in single if op in _NEGATION)
 
 
+def _cover_guarantee(dec: Decision) -> str:
+    """What the accepted claim that the cases always hold rests on, in words: proved, or seen at
+    sampled points of every region the cases' conditions make (a numeric guarantee, never more)."""
+    if dec.verdict == "proved":
+        return "the cases together always hold: proved for all values"
+    return f"the cases together hold at {dec.points} sampled points, in every region of their conditions: numeric"
+
+
 def _cases_hold(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> n.Expr:
     """`\\max` over the cases of the product of their conditions' indicators: 1 exactly where some case
     holds, so the claim that it is 1 is the claim that the cases cover every value of the inputs
@@ -831,14 +839,16 @@ class GoalJudge:
                     and not any(_index_pattern(c.facts.chain.context.case, g) for c in regions)
                     and all(_total(t, c.facts.chain.context) for c in regions for cond in c.facts.chain.context.case
                             for t in cond.terms)]
-        covered = {gi for gi, regions in covering if _complementary([c.facts.chain.context.case for c in regions])}
+        # how each goal's cases were shown to cover (its guarantee, named in the goal's message)
+        covered: dict[int, str] = {gi: "two of the cases are a comparison and its negation" for gi, regions in covering
+                                   if _complementary([c.facts.chain.context.case for c in regions])}
         covering = [(gi, regions) for gi, regions in covering if gi not in covered]
         jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
-                          n.Num(goals[gi].span, "1"), opaque_read=False) for gi, regions in covering]
-        covered |= {gi for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
+                        n.Num(goals[gi].span, "1"), opaque_read=False) for gi, regions in covering]
+        covered |= {gi: _cover_guarantee(dec) for (gi, _), dec in zip(covering, self.run(jobs)) if dec.verdict in ACCEPTED}
         results, diags = [], []
         for gi, g in enumerate(goals):
-            r, d = self._verdict(g, cands[gi], values, gi in covered)
+            r, d = self._verdict(g, cands[gi], values, covered.get(gi))
             results.append(r)
             diags.extend(d)
         return results, diags
@@ -862,9 +872,10 @@ class GoalJudge:
         return "met"
 
     def _verdict(self, g: Goal, cands: list[_Candidate], values: dict,
-                 covered: bool = False) -> tuple[GoalResult, list[Diagnostic]]:
-        """The goal's result from its candidates; `covered`: the cases of the inputs' regions under
-        which its met chains stand were shown to hold wherever the goal is asked (step 5 of `run`)."""
+                 covered: str | None = None) -> tuple[GoalResult, list[Diagnostic]]:
+        """The goal's result from its candidates; `covered`: how the cases of the inputs' regions under
+        which its met chains stand were shown to hold wherever the goal is asked (step 5 of `run`), in
+        words for the message; None when they were not."""
         what = "show" if g.kind == "show" else "find"
         attempts = [c.facts.id for c in cands]
 
@@ -883,7 +894,7 @@ class GoalJudge:
                 and covered:
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
             return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "
-                                                 "value of the inputs (the cases together always hold)", cases[0], None)
+                                                 f"value of the inputs ({covered})", cases[0], None)
         cases = [c for c in cases if _index_pattern(c.facts.chain.context.case, g)]
         if not met and cases and _cases_cover(g, [c.facts.chain.context.case for c in cases]):
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
