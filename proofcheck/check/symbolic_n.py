@@ -176,6 +176,24 @@ class SymbolicTranslator(Translator):
                 return self.size_symbols[node.base]
         return super().name(node, scope)
 
+    def t_Indicator(self, node: n.Indicator, scope: Scope):
+        """`(i = j)` and `(i \\neq j)` of index values are the Kronecker delta and 1 minus it (exactly:
+        index values are whole numbers), which the proof for every N collapses in sums like `\\delta_{ij}`;
+        any other condition is a kink, as in translate (outside this fragment)."""
+        cond = node.cond
+        if cond.ops and all(op in ("=", "!=") for op in cond.ops):
+            try:
+                values = [self.int_value(t, scope) for t in cond.terms]
+            except ProofError:
+                values = [None]
+            if all(v is not None for v in values):
+                out = sp.Integer(1)
+                for op, a, b in zip(cond.ops, values, values[1:]):
+                    delta = sp.KroneckerDelta(a, b)
+                    out = out * (delta if op == "=" else 1 - delta)
+                return out
+        return super().t_Indicator(node, scope)
+
     def key_of(self, node: n.Name, scope: Scope) -> Key:
         if node.sub is None:
             return (node.base, ())
