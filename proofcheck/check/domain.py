@@ -140,6 +140,23 @@ class DomainRecorder:
         self._conds_of[ck] = tuple(self._conds[mark:])
         return value
 
+    def _definition_value(self, d, scope):
+        """A whole vector or matrix definition's conditions come with its value, also when the value
+        comes from the cache (matrix.MatrixMixin keeps the whole value): an entry is defined only where
+        its whole definition is (`let v = \\log(x)`: v_2 needs x_1 > 0 too), and the entry asked second
+        must record that as the first did. Only translators with MatrixMixin call this."""
+        from ..matrix import mbase  # noqa: PLC0415  (matrix imports autodiff: loaded with the matrix translator)
+
+        ck = ("whole",) + self.cache_key(("mat:" + mbase(d.target), ()), scope)
+        known = self._conds_of.get(ck)
+        if known is not None:
+            self._conds.extend(known)
+            return super()._definition_value(d, scope)
+        mark = len(self._conds)
+        value = super()._definition_value(d, scope)
+        self._conds_of[ck] = tuple(self._conds[mark:])
+        return value
+
     def t_Deriv(self, node: n.Deriv, scope):
         """A derivative exists only where the differentiated function is defined: its conditions
         (x > 0 for `\\frac{d}{dx}\\log x`) are kept *soft*. Where a soft condition fails the point
