@@ -2040,6 +2040,18 @@ CLAIMS = [
           lambda v: ind(v["x"] > 0) + ind(v["x"] >= 0), sample={"x": (-2, 2)}),
     Claim("RT1505", "max(cases(1, x > 0; -1, x < 0; 0), 0) = (x > 0)",
           lambda v: max(1 if v["x"] > 0 else (-1 if v["x"] < 0 else 0), 0), lambda v: ind(v["x"] > 0), sample={"x": (-2, 2)}),
+    # round 20 (r20_shared_memory.proof): a matrix definition's domain conditions lost to decide._share_memory;
+    # the vector x : (2) is (y, x) (x is the entry the false steps use), v = log x and r = sqrt x entry by entry
+    *[Claim(f"RT{k}", "1^T v = 1^T v, v = log x", lambda v: rlog(v["y"]) + rlog(v["x"]),
+            lambda v: rlog(v["y"]) + rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}) for k in (1700, 1701, 1702)],
+    *[Claim(f"RT{k}", "r^T r = r^T r, r = sqrt x", lambda v: rsqrt(v["y"]) ** 2 + rsqrt(v["x"]) ** 2,
+            lambda v: rsqrt(v["y"]) ** 2 + rsqrt(v["x"]) ** 2, sample={"y": (-2, 2), "x": (-2, 2)}) for k in (1703, 1704, 1705)],
+    Claim("RN1700", "exp(v_2) = x_2, v = log x: undefined on x_2 < 0 where x_2 is defined",
+          lambda v: mpmath.exp(rlog(v["x"])), lambda v: v["x"], {"y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    Claim("RN1701", "r_2^2 = x_2, r = sqrt x: undefined on x_2 < 0 where x_2 is defined",
+          lambda v: rsqrt(v["x"]) ** 2, lambda v: v["x"], {"y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
