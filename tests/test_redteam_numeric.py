@@ -2052,6 +2052,15 @@ CLAIMS = [
     Claim("RN1701", "r_2^2 = x_2, r = sqrt x: undefined on x_2 < 0 where x_2 is defined",
           lambda v: rsqrt(v["x"]) ** 2, lambda v: v["x"], {"y": F(1), "x": F(-1)},
           undefined_near=(F(-1, 2), F(-3, 2))),
+    # round 20 (r20_let_subscript.proof): the let that ties the sum to the size is named with a subscript
+    Claim("RN1702", "t_1 = sum_j (y_j - 1), t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1703", "t_sum = sum_j (y_j - 1), t_sum = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1704", "t_1 = sum_j (y_j - 1), case t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1705", "s_1 = sum_j y_j, t = s_1 - N, t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] - 32 == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
