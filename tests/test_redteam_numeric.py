@@ -2054,7 +2054,7 @@ CLAIMS = [
           undefined_near=(F(-1, 2), F(-3, 2))),
     # round 20 (r20_matrix_entry_domain.proof): one entry of a vector definition, x : (2) = (y, x) as above
     Claim("RT1706", "v_2 = log x_2, v = log x", lambda v: rlog(v["x"]), lambda v: rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}),
-    Claim("RT1707", "v_1 = log x_1, v = log x", lambda v: rlog(v["y"]), lambda v: rlog(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
+    Claim("RT1707", "u_1 = log x_1, u = log x", lambda v: rlog(v["y"]), lambda v: rlog(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
     Claim("RT1708", "r_1 = sqrt x_1, r = sqrt x", lambda v: rsqrt(v["y"]), lambda v: rsqrt(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
     # round 20 (r20_let_subscript.proof): the let that ties the sum to the size is named with a subscript
     Claim("RN1702", "t_1 = sum_j (y_j - 1), t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
