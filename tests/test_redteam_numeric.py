@@ -2052,6 +2052,16 @@ CLAIMS = [
     Claim("RN1701", "r_2^2 = x_2, r = sqrt x: undefined on x_2 < 0 where x_2 is defined",
           lambda v: rsqrt(v["x"]) ** 2, lambda v: v["x"], {"y": F(1), "x": F(-1)},
           undefined_near=(F(-1, 2), F(-3, 2))),
+    # r20_shared_memory.proof, problem mproduct: v = A x, p = log v; (A x)_2 = a y + b x with the witness A = I
+    # (a = 0, b = 1), x = (y, x) = (1, -1): p_2 = log(-1) is undefined on x < 0 where v_2 = x is defined
+    Claim("RT1709", "1^T p = 1^T p, p = log(A x)",
+          lambda v: rlog(v["c"] * v["y"] + v["d"] * v["x"]) + rlog(v["a"] * v["y"] + v["b"] * v["x"]),
+          lambda v: rlog(v["c"] * v["y"] + v["d"] * v["x"]) + rlog(v["a"] * v["y"] + v["b"] * v["x"]),
+          sample={"a": (-2, 2), "b": (-2, 2), "c": (-2, 2), "d": (-2, 2), "y": (-2, 2), "x": (-2, 2)}),
+    Claim("RN1706", "exp(p_2) = v_2, v = A x, p = log v, at A = I, x = (1, -1)",
+          lambda v: mpmath.exp(rlog(v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"])),
+          lambda v: v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"], {"a": F(0), "b": F(1), "y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
     # round 20 (r20_matrix_entry_domain.proof): one entry of a vector definition, x : (2) = (y, x) as above
     Claim("RT1706", "v_2 = log x_2, v = log x", lambda v: rlog(v["x"]), lambda v: rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}),
     Claim("RT1707", "u_1 = log x_1, u = log x", lambda v: rlog(v["y"]), lambda v: rlog(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
