@@ -2040,6 +2040,41 @@ CLAIMS = [
           lambda v: ind(v["x"] > 0) + ind(v["x"] >= 0), sample={"x": (-2, 2)}),
     Claim("RT1505", "max(cases(1, x > 0; -1, x < 0; 0), 0) = (x > 0)",
           lambda v: max(1 if v["x"] > 0 else (-1 if v["x"] < 0 else 0), 0), lambda v: ind(v["x"] > 0), sample={"x": (-2, 2)}),
+    # round 20 (r20_shared_memory.proof): a matrix definition's domain conditions lost to decide._share_memory;
+    # the vector x : (2) is (y, x) (x is the entry the false steps use), v = log x and r = sqrt x entry by entry
+    *[Claim(f"RT{k}", "1^T v = 1^T v, v = log x", lambda v: rlog(v["y"]) + rlog(v["x"]),
+            lambda v: rlog(v["y"]) + rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}) for k in (1700, 1701, 1702)],
+    *[Claim(f"RT{k}", "r^T r = r^T r, r = sqrt x", lambda v: rsqrt(v["y"]) ** 2 + rsqrt(v["x"]) ** 2,
+            lambda v: rsqrt(v["y"]) ** 2 + rsqrt(v["x"]) ** 2, sample={"y": (-2, 2), "x": (-2, 2)}) for k in (1703, 1704, 1705)],
+    Claim("RN1700", "exp(v_2) = x_2, v = log x: undefined on x_2 < 0 where x_2 is defined",
+          lambda v: mpmath.exp(rlog(v["x"])), lambda v: v["x"], {"y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    Claim("RN1701", "r_2^2 = x_2, r = sqrt x: undefined on x_2 < 0 where x_2 is defined",
+          lambda v: rsqrt(v["x"]) ** 2, lambda v: v["x"], {"y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    # r20_shared_memory.proof, problem mproduct: v = A x, p = log v; (A x)_2 = a y + b x with the witness A = I
+    # (a = 0, b = 1), x = (y, x) = (1, -1): p_2 = log(-1) is undefined on x < 0 where v_2 = x is defined
+    Claim("RT1709", "1^T p = 1^T p, p = log(A x)",
+          lambda v: rlog(v["c"] * v["y"] + v["d"] * v["x"]) + rlog(v["a"] * v["y"] + v["b"] * v["x"]),
+          lambda v: rlog(v["c"] * v["y"] + v["d"] * v["x"]) + rlog(v["a"] * v["y"] + v["b"] * v["x"]),
+          sample={"a": (-2, 2), "b": (-2, 2), "c": (-2, 2), "d": (-2, 2), "y": (-2, 2), "x": (-2, 2)}),
+    Claim("RN1706", "exp(p_2) = v_2, v = A x, p = log v, at A = I, x = (1, -1)",
+          lambda v: mpmath.exp(rlog(v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"])),
+          lambda v: v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"], {"a": F(0), "b": F(1), "y": F(1), "x": F(-1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    # round 20 (r20_matrix_entry_domain.proof): one entry of a vector definition, x : (2) = (y, x) as above
+    Claim("RT1706", "v_2 = log x_2, v = log x", lambda v: rlog(v["x"]), lambda v: rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}),
+    Claim("RT1707", "u_1 = log x_1, u = log x", lambda v: rlog(v["y"]), lambda v: rlog(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
+    Claim("RT1708", "r_1 = sqrt x_1, r = sqrt x", lambda v: rsqrt(v["y"]), lambda v: rsqrt(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
+    # round 20 (r20_let_subscript.proof): the let that ties the sum to the size is named with a subscript
+    Claim("RN1702", "t_1 = sum_j (y_j - 1), t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1703", "t_sum = sum_j (y_j - 1), t_sum = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1704", "t_1 = sum_j (y_j - 1), case t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
+    Claim("RN1705", "s_1 = sum_j y_j, t = s_1 - N, t = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
+          lambda v: _r17_size_sum(32 * v["y"], 32 * v["y"] - 32 == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
