@@ -2062,10 +2062,19 @@ CLAIMS = [
           lambda v: mpmath.exp(rlog(v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"])),
           lambda v: v.get("a", 0) * v.get("y", 1) + v.get("b", 1) * v["x"], {"a": F(0), "b": F(1), "y": F(1), "x": F(-1)},
           undefined_near=(F(-1, 2), F(-3, 2))),
-    # round 20 (r20_matrix_entry_domain.proof): one entry of a vector definition, x : (2) = (y, x) as above
-    Claim("RT1706", "v_2 = log x_2, v = log x", lambda v: rlog(v["x"]), lambda v: rlog(v["x"]), sample={"y": (-2, 2), "x": (-2, 2)}),
-    Claim("RT1707", "u_1 = log x_1, u = log x", lambda v: rlog(v["y"]), lambda v: rlog(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
-    Claim("RT1708", "r_1 = sqrt x_1, r = sqrt x", lambda v: rsqrt(v["y"]), lambda v: rsqrt(v["y"]), sample={"y": (-2, 2), "x": (-2, 2)}),
+    # round 20 (r20_matrix_entry_domain.proof): one entry of a vector defined as a whole exists where the whole
+    # definition does (docs/language.md, "Domains"): here x is the OTHER entry (the one the step does not
+    # use, x_1 for v_2) and y the entry it uses; at x = -1 the left side (v_2, which needs x_1 > 0 too) has
+    # no value while the right side log y does
+    Claim("RN1707", "v_2 = log x_2, v = log x as a whole: undefined on x_1 < 0 where log x_2 is defined",
+          lambda v: rlog(v["x"]) * 0 + rlog(v.get("y", 1)), lambda v: rlog(v.get("y", 1)), {"x": F(-1), "y": F(1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    Claim("RN1708", "u_1 = log x_1, u = log x as a whole: undefined on x_2 < 0 where log x_1 is defined",
+          lambda v: rlog(v["x"]) * 0 + rlog(v.get("y", 1)), lambda v: rlog(v.get("y", 1)), {"x": F(-1), "y": F(1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
+    Claim("RN1709", "r_1 = sqrt x_1, r = sqrt x as a whole: undefined on x_2 < 0 where sqrt x_1 is defined",
+          lambda v: rsqrt(v["x"]) * 0 + rsqrt(v.get("y", 1)), lambda v: rsqrt(v.get("y", 1)), {"x": F(-1), "y": F(1)},
+          undefined_near=(F(-1, 2), F(-3, 2))),
     # round 20 (r20_let_subscript.proof): the let that ties the sum to the size is named with a subscript
     Claim("RN1702", "t_1 = sum_j (y_j - 1), t_1 = 0: (sum_j y_j > pi^3) z = 0 at N = 32, y_j = 1",
           lambda v: _r17_size_sum(32 * v["y"], 32 * (v["y"] - 1) == 0, v["z"]), lambda v: 0, {"y": F(1), "z": F(1)}),
