@@ -506,12 +506,20 @@ def _unfold_lets(ctx: Context, e, depth: int = 0):
     bodies, so `assume s = N` after `let s = \\sum_j y_j` is read as the sum it is about."""
     if depth > MAX_LET_UNFOLD:
         return e
-    if isinstance(e, n.Name) and e.sub is None:
-        defs = [d for d in ctx.definitions if d.target.base == e.base and d.target.sub is None and d.params is None]
+    if isinstance(e, n.Name) and (e.sub is None or _atomic_subscript(ctx, e)):
+        defs = [d for d in ctx.definitions if d.target.base == e.base and d.target.raw_sub == e.raw_sub
+                and d.params is None]
         return _unfold_lets(ctx, defs[-1].body, depth + 1) if defs else e
     if isinstance(e, n.Node) and not isinstance(e, n.Name):
         return replace(e, **{f.name: _unfold_child(ctx, getattr(e, f.name), depth) for f in fields(e) if f.name != "span"})
     return e
+
+
+def _atomic_subscript(ctx: Context, e: n.Name) -> bool:
+    """`t_1`, `t_{sum}`: a name whose subscript holds no index letter is one name (a `let` of it is
+    unfolded like a plain name's); `h_j` is an entry of a family, left alone."""
+    idx = ctx.index_names
+    return not any(nm.base in idx or all(c in idx for c in nm.base) for nm in _names(e.sub))
 
 
 def _unfold_child(ctx: Context, v, depth: int):
