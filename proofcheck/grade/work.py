@@ -22,6 +22,7 @@ goal's `min-steps`) unless
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from fractions import Fraction
 
 from .. import nodes as n
@@ -190,7 +191,7 @@ def _derivative_nodes(e, idx) -> list:
 
 def _same_derivative(problem: Problem, serving: set, derivatives: list, decided: dict, options) -> set:
     """The chains not serving yet that start at a derivative the checker shows equal, in the chain's
-    context with the key's definitions, to a derivative by the same variable that a serving chain
+    context with the key's definitions (its `case` left out), to a derivative by the same variable that a serving chain
     writes (written differently: do/dz and σ'(z) with the key's o = σ(z))."""
     from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
 
@@ -206,7 +207,10 @@ def _same_derivative(problem: Problem, serving: set, derivatives: list, decided:
         var, node = starts[0]
         for v, d in [x for x in derivatives if x[0] == var][:MAX_DERIVATIVE_PAIRS]:
             if (ci, d) not in decided and canonical(d, (), idx) != canonical(node, (), idx):
-                todo.append(((ci, d), _Job("goal", None, 0, 0, chain.context, node, d, "=", options.seed)))
+                # without the side chain's own `case`: under case z > 0 the slope of |z| is ReLU'(z), but
+                # the chain is not about ReLU (r20_case_same_derivative)
+                ctx = replace(chain.context, case=()) if chain.context.case else chain.context
+                todo.append(((ci, d), _Job("goal", None, 0, 0, ctx, node, d, "=", options.seed)))
     if todo:
         for (pair, _), (dec, _) in zip(todo, decide_jobs([job for _, job in todo], options)):
             decided[pair] = dec.verdict in ACCEPTED
