@@ -70,7 +70,7 @@ from flint import ctx, fmpq
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .arrangement import (arc_lines, curve_corner_points, eliminated, flat_vertex_points, space_vertex_points,
                           vertex_points)
-from .extrema import extremum_points, stationary_points
+from .extrema import extremum_points, pair_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
@@ -247,6 +247,9 @@ def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
         linear = _closed_form_crossings(g_line)  # a t + b, a a nonzero constant: one root, in closed form
         if linear:
             return linear, False
+    quadratic = _quadratic_crossings(g_line)
+    if quadratic is not None:
+        return quadratic, False
     return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
 
 
@@ -365,6 +368,35 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
     else:
         root = (sp.exp(target) - beta) / alpha
     return _exact_crossing(root)
+
+
+def _quadratic_crossings(g_line) -> list[Crossing] | None:
+    """a t^2 + b t + c with real constants, not all rational (`(x - 1)^2 + k - (4 - 2\\sqrt{3})`, a sphere
+    with an irrational radius along a line): its two roots in closed form, (-b -+ sqrt(b^2 - 4ac)) / 2a,
+    when the discriminant is certainly positive (decided exactly by `Evaluator.sign`); none when it is
+    certainly negative. None (bisection instead) when the discriminant's sign cannot be decided or a
+    root has no certified value: bisecting a quadratic with an irrational constant refines brackets
+    next to another argument's roots at length (two spheres 10^-6 apart)."""
+    if not g_line.is_polynomial(_T) or sp.degree(g_line, _T) != 2:
+        return None
+    coeffs = sp.Poly(g_line, _T).all_coeffs()
+    if not all(k.is_number and k.is_real for k in coeffs) or all(k.is_Rational for k in coeffs):
+        return None
+    a, b, c = coeffs
+    disc = b * b - 4 * a * c
+    try:
+        sign = Evaluator({}).run(lambda e: e.sign(disc))
+    except (Undefined, Undecided):
+        return None
+    if sign < 0:
+        return []
+    if sign == 0:
+        return None  # a double root, where a does not change sign: left to bisection's care
+    roots = sorted([(-b - sp.sqrt(disc)) / (2 * a), (-b + sp.sqrt(disc)) / (2 * a)], key=lambda r: float(r.evalf(30)))
+    found = [x for r in roots for x in _exact_crossing(r)]
+    if len(found) != 2 or not found[0].hi < found[1].lo:
+        return None
+    return found
 
 
 def _exact_crossing(root: sp.Expr) -> list[Crossing]:
@@ -821,6 +853,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
         own = random.Random(_digest(args))
         through = [{**bases[0], **p} for p in extremum_points(own, args + _eliminated(args, syms), syms, bases[0])]
+        through += [{**bases[0], **p} for p in pair_points(args, syms) if {**bases[0], **p} not in through]
         lines = _lines(own, through, args, syms) if through else []
         for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):
             lines += [LogLine(line.base, line.direction, logs) for line in _lines(own, points, u_args, syms)]
