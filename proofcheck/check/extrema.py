@@ -59,6 +59,7 @@ EXACT_INPUTS = 3  # polynomial systems in at most this many unknowns are solved 
 MAX_ELIMINANT_DEGREE = 400  # bound on a resultant's degree there (product of total degrees), else a Budget
 MAX_BOXES = 16384  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
 MAX_PAIRS = 32  # pairs of curved arguments in three inputs searched together (`pair_points`), else a Budget
+MAX_PIECE_KINKS = 3  # own kinks of one argument of such a pair, split into its smooth pieces (`_pieces`)
 MAX_TERM_CHOICES = 16  # systems of even-power bases tried per argument (`_zeros_of_terms`)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
@@ -137,13 +138,14 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
     return out
 
 
-def pair_points(args, syms: list) -> list[dict]:
+def pair_points(args, syms: list) -> list[tuple[dict, sp.Symbol]]:
     """Where two curved arguments g, h (neither affine) whose inputs are three in all can bound a region
     together that no line through the other points meets (two spheres overlapping by 10^-6 off the axes,
     `x^2 + y^2 + z^2 < 3` and `x y z > 1 - 10^{-6}` near (1, 1, 1)): a bounded component C of one sign
     pattern of (g, h) holds the maximum of +-h on its closure, at a stationary point of h inside C (h's
     own extrema, `stationary_points` / `extremum_points`) or on g = 0 where h's gradient is parallel to
-    g's (Lagrange, or a singular point of g = 0): probe lines through that point cross g = 0 into C.
+    g's (Lagrange, or a singular point of g = 0): a probe line through that point across g = 0 (`_across`)
+    has probes next to it in C. (point, the input along which its line runs).
     Those points are solved exactly (`_lagrange`, for h on g = 0, else for g on h = 0); a pair with
     neither system solvable exactly (not polynomial with rational coefficients, or a curve of Lagrange
     points, a resultant too large) is a Budget (the step is unknown), as are more than MAX_PAIRS pairs.
@@ -161,13 +163,46 @@ def pair_points(args, syms: list) -> list[dict]:
     out: list[dict] = []
     for g, h in pairs:
         vs = sorted((g.free_symbols | h.free_symbols) & set(syms), key=lambda s: s.name)
-        found = _lagrange(h, g, vs)
-        if found is None:
-            found = _lagrange(g, h, vs)
-        if found is None:
-            raise Budget(f"the points where {sp.sstr(h)} and {sp.sstr(g)} have parallel gradients on either's "
-                         f"zero set cannot be solved exactly: a region the two bound together may be missed")
-        out.extend(p for p in found if p not in out)
+        for gp, hp in itertools.product(_pieces(g, vs), _pieces(h, vs)):
+            found, on = _lagrange(hp, gp, vs), gp
+            if found is None:
+                found, on = _lagrange(gp, hp, vs), hp
+            if found is None:
+                raise Budget(f"the points where {sp.sstr(h)} and {sp.sstr(g)} have parallel gradients on either's "
+                             f"zero set cannot be solved exactly: a region the two bound together may be missed")
+            for p in found:
+                for axis in _across(on, vs, p):
+                    if (p, axis) not in out:
+                        out.append((p, axis))
+    return out
+
+
+def _across(g, vs: list, p: dict) -> list:
+    """The input along which a line through p crosses g = 0 (where g's gradient is largest: not 0 on a
+    smooth point of the surface), so probes just inside either side of that crossing lie in the region
+    next to p; every input where the gradient is 0 (or has no value) there."""
+    try:
+        grads = Evaluator(p).run(lambda e: [abs(float(_mid(e.value(sp.diff(g, v))))) for v in vs])
+    except (Undefined, Undecided, OverflowError, ValueError):
+        return list(vs)
+    if max(grads) == 0:
+        return list(vs)
+    return [vs[grads.index(max(grads))]]
+
+
+def _pieces(g, vs: list) -> list:
+    """g's smooth pieces, one per choice of sides of its own kinks (`_piece`; `|x^2 + y^2 + z^2 - 3| + (x -
+    y)^2` is a polynomial on either side of the sphere): its own kinks are arguments of the step too, so
+    a region of one sign pattern lies on one side of each, where g is that piece. g itself when it has
+    no kinks; more than MAX_PIECE_KINKS of them is a Budget."""
+    kinks = [a for a in kink_arguments([g]) if a.free_symbols & set(vs)]
+    if len(kinks) > MAX_PIECE_KINKS:
+        raise Budget(f"{sp.sstr(g)} has {len(kinks)} kinks (more than {MAX_PIECE_KINKS}) to split into pieces")
+    out = []
+    for signs in itertools.product((1, -1), repeat=len(kinks)):
+        piece = _piece(g, [s * k for s, k in zip(signs, kinks)])
+        if piece not in out:
+            out.append(piece)
     return out
 
 

@@ -90,6 +90,7 @@ BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
+PAIRS = "pairs"  # `probes(deep=PAIRS)`: the lines through the Lagrange points of pairs of curved arguments only
 UNSWEPT = "unswept"  # regions no probe reaches (the sweep stopped short, `_unswept`; a sign change far out, `_far_out`)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
@@ -842,7 +843,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
     (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
     the probes of the lines through the arguments' numerically found stationary points only
-    (`extremum_points`), asked for by a step that survived the ordinary probes. `sweep`: lines through
+    (`extremum_points`), asked for by a step that survived the ordinary probes; `deep=PAIRS`, asked for
+    next, those across one surface at the Lagrange points of pairs of curved arguments (`pair_points`). `sweep`: lines through
     the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
     sampled numerically only, whose evidence is sampled points. `rels`: the assumptions, (op, x, y);
     no kink needs settling or searching where one of them fails throughout (`_Outside`)."""
@@ -850,10 +852,18 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
-    if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
+    if deep == PAIRS:  # across one surface at the Lagrange points of two curved arguments (a pass of its own)
+        lines, corners = [], []
+        for p, axis in pair_points(args, syms):
+            b = {**bases[0], **p, axis: sp.Integer(0)}
+            line = Line(tuple(sorted(b.items(), key=_by_name)), ((axis, sp.Integer(1)),))
+            if line not in lines:
+                lines.append(line)
+        if not lines:
+            return []
+    elif deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
         own = random.Random(_digest(args))
         through = [{**bases[0], **p} for p in extremum_points(own, args + _eliminated(args, syms), syms, bases[0])]
-        through += [{**bases[0], **p} for p in pair_points(args, syms) if {**bases[0], **p} not in through]
         lines = _lines(own, through, args, syms) if through else []
         for logs, u_args, points in _log_extremum_points(own, args, syms, bases[0]):
             lines += [LogLine(line.base, line.direction, logs) for line in _lines(own, points, u_args, syms)]
@@ -871,7 +881,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     for point, plane in corners if deep else ():  # next to the corners of kink curves, and the other inputs' regions there
         out.append(Probe(point, "inside"))
         queue += _through(point, [s for s in in_args if s not in plane], swept)
-    for point, w in arc_lines(args, syms, bases[0]) if deep else ():  # across the arcs between corners
+    for point, w in arc_lines(args, syms, bases[0]) if deep is True else ():  # across the arcs between corners
         queue += _through(point, [w], swept)
     if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
         for point, plane in vertex_points(args, syms, bases[0]):
