@@ -1876,6 +1876,36 @@ CLAIMS = [
           lambda v: max(v["x"] ** 2 - 1, 1 - v["x"] ** 2), sample={"x": (-3, 3)}),
     Claim("RT1402", "max(x, 1) + min(x, 1) = x + 1 for x > 0 (cases x > 1, x <= 1)", lambda v: max(v["x"], 1) + min(v["x"], 1),
           lambda v: v["x"] + 1, sample={"x": (0, 3)}),
+    # round 19: attacks on the pair rule (r19_pairs.proof) and the quadratic closed form (r19_quadratic.proof)
+    Claim("RN1500", "(x^2 + y^2 + z^2 < pi)(x y z > (pi/3)^(3/2) - 10^-6) = 0 (at s(1, 1, 1) sqrt(pi/3), s = 1 - 10^-7)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < PI)
+          * ind(v["x"] * v["y"] * v["z"] > (PI / 3) ** mpmath.mpf(1.5) - mpq(F(1, 10 ** 6))),
+          lambda v: 0, {k: (lambda: (1 - mpq(F(1, 10 ** 7))) * mpmath.sqrt(PI / 3)) for k in "xyz"}),
+    Claim("RN1501", "(x^4 + y^4 + z^4 < 3)(x y z > 1 - 10^-6) = 0 (at s(1, 1, 1), s = 1 - 10^-7)",
+          lambda v: ind(v["x"] ** 4 + v["y"] ** 4 + v["z"] ** 4 < 3) * ind(v["x"] * v["y"] * v["z"] > 1 - mpq(F(1, 10 ** 6))),
+          lambda v: 0, {k: 1 - F(1, 10 ** 7) for k in "xyz"}),
+    Claim("RN1502", "two spheres overlapping by 10^-6 near (1, 1, 1)/sqrt3, the other order = 0", _r16_diag, lambda v: 0,
+          {k: (lambda: (1 - mpq(F(1, 10 ** 7))) / mpmath.sqrt(3)) for k in "xyz"}),
+    Claim("RN1503", "(cone at (1, 1, 1))(small ellipsoid above its apex) = 0 (at (1, 1, 1 + 10^-4))",
+          lambda v: ind((v["x"] - 1) ** 2 + (v["y"] - 1) ** 2 - (v["z"] - 1) ** 2 < 0)
+          * ind((v["x"] - 1) ** 2 + (v["y"] - 1) ** 2 + 4 * (v["z"] - 1 - mpq(F(1, 10 ** 4))) ** 2 < mpq(F(1, 10 ** 8) + F(1, 10 ** 12))),
+          lambda v: 0, {"x": F(1), "y": F(1), "z": 1 + F(1, 10 ** 4)}),
+    Claim("RT1500", "(x^2 + y^2 + z^2 < 3)(x y z > 1) = 0",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 3) * ind(v["x"] * v["y"] * v["z"] > 1), lambda v: 0,
+          sample={k: (-2, 2) for k in "xyz"}),
+    Claim("RT1501", "(x^4 + y^4 + z^4 < 3)(x y z > 1) = 0",
+          lambda v: ind(v["x"] ** 4 + v["y"] ** 4 + v["z"] ** 4 < 3) * ind(v["x"] * v["y"] * v["z"] > 1), lambda v: 0,
+          sample={k: (-2, 2) for k in "xyz"}),
+    Claim("RN1510", "((x - sqrt2)^2 < 10^-60) = 0 (at x = sqrt2)",
+          lambda v: ind((v["x"] - mpmath.sqrt(2)) ** 2 < mpq(F(1, 10 ** 60))), lambda v: 0, {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RN1511", "((x - sqrt2)^2 <= 0) = 0 (at x = sqrt2)",
+          lambda v: ind(sgn((v["x"] - mpmath.sqrt(2)) ** 2) <= 0), lambda v: 0, {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RN1512", "(x^2 - 2 sqrt2 x + 2 - 10^-60 < 0) = 0 (at x = sqrt2)",
+          lambda v: ind(v["x"] ** 2 - 2 * mpmath.sqrt(2) * v["x"] + 2 - mpq(F(1, 10 ** 60)) < 0), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2)}),
+    Claim("RT1510", "(x^2 - 2 sqrt2 x + 2 + 10^-60 < 0) = 0",
+          lambda v: ind(v["x"] ** 2 - 2 * mpmath.sqrt(2) * v["x"] + 2 + mpq(F(1, 10 ** 60)) < 0), lambda v: 0,
+          sample={"x": (0, 3)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
