@@ -45,7 +45,7 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import BEYOND, BRACKET, FIRST_POINTS, UNSETTLED, UNSWEPT, Coverage, probes
+from .regions import BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, probes
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -347,11 +347,16 @@ def _probe(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_
         return outcome
     # a step that survived the ordinary probes: lines through the arguments' stationary points too
     deeper = _probe_points(job, rng, args, found, coverage, on_only, forms, only, quick, deep=True)
-    return deeper if deeper.settled else _Outcome(bracketed=outcome.bracketed or deeper.bracketed)
+    if deeper.settled:
+        return deeper
+    # then across the surfaces at the Lagrange points of pairs of curved arguments (a pass of its own:
+    # its lines do not count against the deep pass's MAX_PROBES)
+    pairs = _probe_points(job, rng, args, found, coverage, on_only, forms, only, quick, deep=PAIRS)
+    return pairs if pairs.settled else _Outcome(bracketed=outcome.bracketed or deeper.bracketed or pairs.bracketed)
 
 
 def _probe_points(job: _Instance, rng, args: list, found: list, coverage: Coverage, on_only: bool,
-                  forms: tuple, only: str | None, quick: bool, deep: bool) -> _Outcome:
+                  forms: tuple, only: str | None, quick: bool, deep: bool | str) -> _Outcome:
     """Compare at the probes of one kind (regions.probes, `deep` or not), computed once per instance."""
     sweep = not (quick or job.inst.large)  # joint regions: evidence, not a quick search's or a sampled size's
     key = (tuple(args), on_only, deep, sweep)

@@ -58,6 +58,8 @@ MAX_KINK_SUBSETS = 256  # sets of an argument's own kinks whose faces are search
 EXACT_INPUTS = 3  # polynomial systems in at most this many unknowns are solved exactly (_polynomial_solutions)
 MAX_ELIMINANT_DEGREE = 400  # bound on a resultant's degree there (product of total degrees), else a Budget
 MAX_BOXES = 16384  # candidate solutions (products of the unknowns' real roots) checked there, else a Budget
+MAX_PAIRS = 32  # pairs of curved arguments in three inputs searched together (`pair_points`), else a Budget
+MAX_PIECE_KINKS = 3  # own kinks of one argument of such a pair, split into its smooth pieces (`_pieces`)
 MAX_TERM_CHOICES = 16  # systems of even-power bases tried per argument (`_zeros_of_terms`)
 STATIONARY_STARTS = 3  # Newton starts per argument (the base point and random points)
 NEWTON_BITS = 64  # Newton's method first at this precision
@@ -134,6 +136,93 @@ def extremum_points(rng: random.Random, args, syms: list, base: dict) -> list[di
         found = face_points(g, vs, starts) + _stationary(_core(g), vs, starts, g) + _zeros_of_terms(_core(g), vs, starts)
         out.extend(p for p in found if p not in out and None not in p.values())
     return out
+
+
+def pair_points(args, syms: list) -> list[tuple[dict, sp.Symbol]]:
+    """Where two curved arguments g, h (neither affine) whose inputs are three in all can bound a region
+    together that no line through the other points meets (two spheres overlapping by 10^-6 off the axes,
+    `x^2 + y^2 + z^2 < 3` and `x y z > 1 - 10^{-6}` near (1, 1, 1)): a bounded component C of one sign
+    pattern of (g, h) holds the maximum of +-h on its closure, at a stationary point of h inside C (h's
+    own extrema, `stationary_points` / `extremum_points`) or on g = 0 where h's gradient is parallel to
+    g's (Lagrange, or a singular point of g = 0): a probe line through that point across g = 0 (`_across`)
+    has probes next to it in C. (point, the input along which its line runs).
+    Those points are solved exactly (`_lagrange`, for h on g = 0, else for g on h = 0); a pair with
+    neither system solvable exactly (not polynomial with rational coefficients, or a curve of Lagrange
+    points, a resultant too large) is a Budget (the step is unknown), as are more than MAX_PAIRS pairs.
+    Not covered: components bounded by three or more arguments together (their corners), unbounded ones."""
+    curved = []
+    for g in args:
+        vs = g.free_symbols & set(syms)
+        if len(vs) >= 2 and not _affine_in(g, sorted(vs, key=lambda s: s.name)) and g not in curved and -g not in curved:
+            curved.append(g)
+    pairs = [(g, h) for g, h in itertools.combinations(curved, 2)
+             if len((g.free_symbols | h.free_symbols) & set(syms)) == 3 and len(g.free_symbols & h.free_symbols & set(syms)) >= 2]
+    if len(pairs) > MAX_PAIRS:
+        raise Budget(f"{len(pairs)} pairs of curved arguments in three inputs (more than {MAX_PAIRS}) to search "
+                     f"for the regions they bound together")
+    out: list[dict] = []
+    for g, h in pairs:
+        vs = sorted((g.free_symbols | h.free_symbols) & set(syms), key=lambda s: s.name)
+        for gp, hp in itertools.product(_pieces(g, vs), _pieces(h, vs)):
+            found, on = _lagrange(hp, gp, vs), gp
+            if found is None:
+                found, on = _lagrange(gp, hp, vs), hp
+            if found is None:
+                raise Budget(f"the points where {sp.sstr(h)} and {sp.sstr(g)} have parallel gradients on either's "
+                             f"zero set cannot be solved exactly: a region the two bound together may be missed")
+            for p in found:
+                for axis in _across(on, vs, p):
+                    if (p, axis) not in out:
+                        out.append((p, axis))
+    return out
+
+
+def _across(g, vs: list, p: dict) -> list:
+    """The input along which a line through p crosses g = 0 (where g's gradient is largest: not 0 on a
+    smooth point of the surface), so probes just inside either side of that crossing lie in the region
+    next to p; every input where the gradient is 0 (or has no value) there."""
+    try:
+        grads = Evaluator(p).run(lambda e: [abs(float(_mid(e.value(sp.diff(g, v))))) for v in vs])
+    except (Undefined, Undecided, OverflowError, ValueError):
+        return list(vs)
+    if max(grads) == 0:
+        return list(vs)
+    return [vs[grads.index(max(grads))]]
+
+
+def _pieces(g, vs: list) -> list:
+    """g's smooth pieces, one per choice of sides of its own kinks (`_piece`; `|x^2 + y^2 + z^2 - 3| + (x -
+    y)^2` is a polynomial on either side of the sphere): its own kinks are arguments of the step too, so
+    a region of one sign pattern lies on one side of each, where g is that piece. g itself when it has
+    no kinks; more than MAX_PIECE_KINKS of them is a Budget."""
+    kinks = [a for a in kink_arguments([g]) if a.free_symbols & set(vs)]
+    if len(kinks) > MAX_PIECE_KINKS:
+        raise Budget(f"{sp.sstr(g)} has {len(kinks)} kinks (more than {MAX_PIECE_KINKS}) to split into pieces")
+    out = []
+    for signs in itertools.product((1, -1), repeat=len(kinks)):
+        piece = _piece(g, [s * k for s, k in zip(signs, kinks)])
+        if piece not in out:
+            out.append(piece)
+    return out
+
+
+def _lagrange(h, g, vs: list) -> list[dict] | None:
+    """The points of g = 0 where the gradients of h's core and g are parallel (or g's is 0), in three
+    inputs: g = 0 and two 2x2 minors of the two gradients (each pair of minors in turn, until one
+    system has isolated solutions; the third minor vanishes too where the shared column of the pair
+    is not 0 in g's gradient, and extra solutions are harmless extra points). None when no pair
+    gives a square polynomial system with rational coefficients and isolated solutions."""
+    core = _core(h)
+    rows = [[sp.diff(core, v) for v in vs], [sp.diff(g, v) for v in vs]]
+    minors = {(i, j): sp.expand(rows[0][i] * rows[1][j] - rows[0][j] * rows[1][i]) for i, j in itertools.combinations(range(3), 2)}
+    both = g * h  # the constants of both set how close to a point its rational stand-in lies
+    for a, b in itertools.combinations(sorted(minors), 2):
+        if minors[a] == 0 and minors[b] == 0:
+            continue
+        found = _polynomial_solutions([g, minors[a], minors[b]], vs, both)
+        if found is not None:
+            return found
+    return None
 
 
 def _zeros_of_terms(core, vs: list, starts: list) -> list[dict]:

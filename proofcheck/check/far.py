@@ -389,7 +389,7 @@ def singular_points(g_line) -> list[tuple]:
     polynomial next to a (`_near`); the others are put in as they are."""
     found: dict = {}
     for u in singular_arguments(g_line):
-        taylor = _rational_poly(u) is not None
+        taylor = _rational_poly(u) is not None or _inverted_form(u)
         for a in _vanishing(u):
             found.setdefault(a, set())
             if taylor:
@@ -441,6 +441,9 @@ def _found_all(u, depth: int = 0) -> bool:
                 if (-k / c).is_nonpositive:  # c e^w + k of one sign, w without a pole
                     return _rational_poly(e.args[0]) is not None
                 return False  # SymPy cannot tell the sign of -k/c (cos(e^{-240}) - 1)
+            inner = _inverted(c, e, k)
+            if inner is not None:
+                return all(_found_all(w, depth + 1) for w in inner)
     if isinstance(u, sp.log):
         return _found_all(u.args[0] - 1, depth + 1) and _found_all(u.args[0], depth + 1)
     if u.is_Pow and not u.exp.has(_T):
@@ -466,6 +469,60 @@ def _found_all(u, depth: int = 0) -> bool:
         # (a real root written with I, the casus irreducibilis of a cubic, would be dropped there)
         return sum(found.values()) == poly.degree() and all(not r.has(sp.I) or r.is_real is False for r in found)
     return bool(u.is_positive or u.is_negative) and not _has_pole(u)
+
+
+def _inverted(c, f, k) -> list | None:
+    """For u = c f(w) + k with constants c != 0 and k, r = -k/c positive, and f one of log, |.| or a
+    square root (`log x - 1`, `|x| - 2`, `sqrt x - 1`: domain edges of an outer log at e, +-2 and 1): the
+    expressions whose zeros are u's zeros and poles, solved for w exactly: w - e^r and w (log: its own
+    edge), w -+ r (|.|), w - r^2 and w (sqrt). None for other forms."""
+    if not (c.is_number and k.is_number and c != 0):
+        return None
+    r = -k / c
+    if not r.is_positive:
+        return None
+    if isinstance(f, sp.log):
+        return [f.args[0] - sp.exp(r), f.args[0]]
+    if isinstance(f, sp.Abs):
+        return [f.args[0] - r, f.args[0] + r]
+    if f.is_Pow and f.exp == sp.S.Half and f.base.has(_T):
+        return [f.base - r ** 2, f.base]
+    return None
+
+
+def _inverted_near(u, a, step):
+    """u = c f(w) + k (`_inverted`, w a polynomial with rational coefficients) at t = a + step where u
+    is 0 at a, written without cancelling: W = w(a + step) - w(a) by its Taylor polynomial, then c sgn
+    W for |.|, c log(1 + W / e^r) for log, c W / (sqrt(W + r^2) + r) for sqrt. None when u is not such
+    a form or is not 0 at a."""
+    if not u.is_Add:
+        return None
+    terms = [x for x in u.args if x.has(_T)]
+    if len(terms) != 1:
+        return None
+    c, f = terms[0].as_independent(_T, as_Add=False)
+    k = u - terms[0]
+    if _inverted(c, f, k) is None:
+        return None
+    w = f.args[0] if not f.is_Pow else f.base
+    poly = _rational_poly(w)
+    if poly is None:
+        return None
+    r = -k / c
+    at = w.xreplace({_T: a})
+    big = sum(poly.diff((_T, j)).as_expr().xreplace({_T: a}) / sp.factorial(j) * step ** j
+              for j in range(1, poly.degree() + 1))
+    big = sp.expand(big) if a.is_Rational else big
+    if isinstance(f, sp.Abs) and sp.simplify(abs(at) - r) == 0 and at != 0:
+        reach = 2 * near_radius(a)  # |w| = sgn(w(a)) w only while w keeps its sign: no root of w that close
+        if any(abs(float(sp.N(root - a, 30))) <= float(reach) for root in sp.real_roots(poly)):
+            return None
+        return c * sp.sign(at) * big
+    if isinstance(f, sp.log) and sp.simplify(at - sp.exp(r)) == 0:
+        return c * sp.log(1 + big / sp.exp(r))
+    if f.is_Pow and sp.simplify(at - r ** 2) == 0:
+        return c * big / (sp.sqrt(big + r ** 2) + r)
+    return None
 
 
 def _has_pole(u) -> bool:
@@ -503,6 +560,9 @@ def _vanishing(u, depth: int = 0) -> list:
             k = u - exps[0]
             if isinstance(e, sp.exp) and c.is_number and k.is_number and c != 0 and (-k / c).is_positive:
                 return _vanishing(e.args[0] - sp.log(-k / c), depth + 1)
+            inner = _inverted(c, e, k)
+            if inner is not None:
+                return [a for w in inner for a in _vanishing(w, depth + 1)]
     if isinstance(u, sp.log):  # 0 where its argument is 1, infinite where that is 0 or infinite
         return _vanishing(u.args[0] - 1, depth + 1) + _vanishing(u.args[0], depth + 1)
     if u.is_Pow and not u.exp.has(_T):
@@ -530,6 +590,17 @@ def _vanishing(u, depth: int = 0) -> list:
     return []
 
 
+def _inverted_form(u) -> bool:
+    """u = c f(w) + k of `_inverted`'s forms with w a polynomial with rational coefficients."""
+    terms = [x for x in u.args if x.has(_T)] if u.is_Add else []
+    if len(terms) != 1:
+        return False
+    c, f = terms[0].as_independent(_T, as_Add=False)
+    if _inverted(c, f, u - terms[0]) is None:
+        return False
+    return _rational_poly(f.base if f.is_Pow else f.args[0]) is not None
+
+
 def _near(g_line, a, side: int, us: tuple):
     """g at t = a + side / s (s the new t), each u in `us` (zero at a) written as its Taylor polynomial
     at a without the constant term: the same values, computed without cancelling near a."""
@@ -538,6 +609,10 @@ def _near(g_line, a, side: int, us: tuple):
     step = side / _T
     out = h.xreplace({_T: a + step})
     for u, mark in marks.items():
+        if _rational_poly(u) is None:  # c f(w) + k (`_inverted_form`): 0 at a, or else u as it is
+            near = _inverted_near(u, a, step)
+            out = out.xreplace({mark: near if near is not None else u.xreplace({_T: a + step})})
+            continue
         poly = sp.Poly(u, _T)
         taylor = sum(poly.diff((_T, k)).as_expr().xreplace({_T: a}) / sp.factorial(k) * step ** k
                      for k in range(1, poly.degree() + 1))

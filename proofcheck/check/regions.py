@@ -70,7 +70,7 @@ from flint import ctx, fmpq
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .arrangement import (arc_lines, curve_corner_points, eliminated, flat_vertex_points, space_vertex_points,
                           vertex_points)
-from .extrema import extremum_points, stationary_points
+from .extrema import extremum_points, pair_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
@@ -90,6 +90,7 @@ BISECT_PIECES = 64  # first subdivision of u in (-1, 1)
 FAR_STEPS = (1, 10, 1000)  # distances past the outermost crossings (times max(1, |crossing|))
 BRACKET = "bracket"  # a probe inside a bisection bracket (a sign change not resolved)
 UNSETTLED = "unsettled"  # a bracketed kink whose value there could not be settled (see _settle)
+PAIRS = "pairs"  # `probes(deep=PAIRS)`: the lines through the Lagrange points of pairs of curved arguments only
 UNSWEPT = "unswept"  # regions no probe reaches (the sweep stopped short, `_unswept`; a sign change far out, `_far_out`)
 BEYOND = "beyond"  # a probe past the reach of bisection: looked at for a difference only
 DIP_BITS = (128, 512, 2048, 8192, 32768)  # precisions of Newton's method for a dip's extremum, in turn (`_dip_cut`)
@@ -247,6 +248,9 @@ def crossings(g_line: sp.Expr) -> tuple[list[Crossing], bool]:
         linear = _closed_form_crossings(g_line)  # a t + b, a a nonzero constant: one root, in closed form
         if linear:
             return linear, False
+    quadratic = _quadratic_crossings(g_line)
+    if quadratic is not None:
+        return quadratic, False
     return _bisection_crossings(g_line) + _closed_form_crossings(g_line), True
 
 
@@ -365,6 +369,35 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
     else:
         root = (sp.exp(target) - beta) / alpha
     return _exact_crossing(root)
+
+
+def _quadratic_crossings(g_line) -> list[Crossing] | None:
+    """a t^2 + b t + c with real constants, not all rational (`(x - 1)^2 + k - (4 - 2\\sqrt{3})`, a sphere
+    with an irrational radius along a line): its two roots in closed form, (-b -+ sqrt(b^2 - 4ac)) / 2a,
+    when the discriminant is certainly positive (decided exactly by `Evaluator.sign`); none when it is
+    certainly negative. None (bisection instead) when the discriminant's sign cannot be decided or a
+    root has no certified value: bisecting a quadratic with an irrational constant refines brackets
+    next to another argument's roots at length (two spheres 10^-6 apart)."""
+    if not g_line.is_polynomial(_T) or sp.degree(g_line, _T) != 2:
+        return None
+    coeffs = sp.Poly(g_line, _T).all_coeffs()
+    if not all(k.is_number and k.is_real for k in coeffs) or all(k.is_Rational for k in coeffs):
+        return None
+    a, b, c = coeffs
+    disc = b * b - 4 * a * c
+    try:
+        sign = Evaluator({}).run(lambda e: e.sign(disc))
+    except (Undefined, Undecided):
+        return None
+    if sign < 0:
+        return []
+    if sign == 0:
+        return None  # a double root, where a does not change sign: left to bisection's care
+    roots = sorted([(-b - sp.sqrt(disc)) / (2 * a), (-b + sp.sqrt(disc)) / (2 * a)], key=lambda r: float(r.evalf(30)))
+    found = [x for r in roots for x in _exact_crossing(r)]
+    if len(found) != 2 or not found[0].hi < found[1].lo:
+        return None
+    return found
 
 
 def _exact_crossing(root: sp.Expr) -> list[Crossing]:
@@ -810,7 +843,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
     (`_settle`): an exact probe on it, or a proof that it is 0 there, else an UNSETTLED probe. `deep`:
     the probes of the lines through the arguments' numerically found stationary points only
-    (`extremum_points`), asked for by a step that survived the ordinary probes. `sweep`: lines through
+    (`extremum_points`), asked for by a step that survived the ordinary probes; `deep=PAIRS`, asked for
+    next, those across one surface at the Lagrange points of pairs of curved arguments (`pair_points`). `sweep`: lines through
     the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
     sampled numerically only, whose evidence is sampled points. `rels`: the assumptions, (op, x, y);
     no kink needs settling or searching where one of them fails throughout (`_Outside`)."""
@@ -818,7 +852,16 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
-    if deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
+    if deep == PAIRS:  # across one surface at the Lagrange points of two curved arguments (a pass of its own)
+        lines, corners = [], []
+        for p, axis in pair_points(args, syms):
+            b = {**bases[0], **p, axis: sp.Integer(0)}
+            line = Line(tuple(sorted(b.items(), key=_by_name)), ((axis, sp.Integer(1)),))
+            if line not in lines:
+                lines.append(line)
+        if not lines:
+            return []
+    elif deep:  # a generator of its own, seeded by the arguments: the main stream is left as it was
         own = random.Random(_digest(args))
         through = [{**bases[0], **p} for p in extremum_points(own, args + _eliminated(args, syms), syms, bases[0])]
         lines = _lines(own, through, args, syms) if through else []
@@ -838,7 +881,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     for point, plane in corners if deep else ():  # next to the corners of kink curves, and the other inputs' regions there
         out.append(Probe(point, "inside"))
         queue += _through(point, [s for s in in_args if s not in plane], swept)
-    for point, w in arc_lines(args, syms, bases[0]) if deep else ():  # across the arcs between corners
+    for point, w in arc_lines(args, syms, bases[0]) if deep is True else ():  # across the arcs between corners
         queue += _through(point, [w], swept)
     if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
         for point, plane in vertex_points(args, syms, bases[0]):
