@@ -346,6 +346,8 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
         return _exact_crossing(-b / a)
     const = sp.Add(*[x for x in sp.Add.make_args(g_line) if _T not in x.free_symbols])
     rest = [x for x in sp.Add.make_args(g_line) if _T in x.free_symbols]
+    if len(rest) == 1 and rest[0].has(sp.Abs):
+        return _abs_crossings(const, rest[0])
     if len(rest) != 1 or not const.is_Rational:
         return []
     c, f = rest[0].as_coeff_Mul()
@@ -365,6 +367,28 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
     else:
         root = (sp.exp(target) - beta) / alpha
     return _exact_crossing(root)
+
+
+def _abs_crossings(const: sp.Expr, term: sp.Expr) -> list[Crossing]:
+    """k + c |a t + b| (k, c, a, b real numbers, closed forms too: `|x| - \\sqrt{2}`): its roots
+    (+-r - b) / a for r = -k / c, in closed form, when the sign of r is certain; else none (the
+    bisection's brackets stay)."""
+    c, f = term.as_independent(_T, as_Add=False)
+    if not isinstance(f, sp.Abs) or c.free_symbols or const.free_symbols or c.is_zero is not False:
+        return []
+    u = f.args[0]
+    if not u.is_polynomial(_T) or sp.degree(u, _T) != 1:
+        return []
+    a, b = sp.Poly(u, _T).all_coeffs()
+    if a.free_symbols or b.free_symbols:
+        return []
+    r = -const / c
+    try:
+        side = Evaluator({}).run(lambda e: e.sign(r))
+    except (Undefined, Undecided):
+        return []
+    roots = [-b / a] if side == 0 else [(r - b) / a, (-r - b) / a] if side > 0 else []
+    return [x for root in roots for x in _exact_crossing(root)]
 
 
 def _exact_crossing(root: sp.Expr) -> list[Crossing]:
@@ -904,8 +928,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
         if depth < rounds and line.axis:
             more = _swept(line, line_probes, axes, swept, depth + 1)
-            if more is None:
-                out.append(_unswept(bases[0], f"more than {MAX_SWEEP_LINES} probe lines"))
+            if more is None or isinstance(more, str):
+                out.append(_unswept(bases[0], more or f"more than {MAX_SWEEP_LINES} probe lines"))
                 break
             queue += more
     out += [Probe(dict(bases[0]), UNSWEPT, note) for note in dict.fromkeys(beyond)]  # last: a difference first
@@ -1042,14 +1066,15 @@ def _log_start(value) -> sp.Rational:
     return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20)
 
 
-def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
+def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | str | None:
     """The sweep: axis lines along every other input through one point of each cell this line found
     (its exact crossings, irrational ones too, cell middles, the first far point on each side), so the cells where several
     arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
     through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
     inputs that are separable (each in one input) has a probe; arguments sharing inputs can have a
-    joint cell off every line. SWEEP_ROUNDS rounds; None past
-    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSWEPT probe, `_unswept`)."""
+    joint cell off every line. SWEEP_ROUNDS rounds; None past MAX_SWEEP_LINES lines, a reason for a
+    crossing that cannot be a base exactly (`_detached`): the caller ends the sweep with an UNSWEPT
+    probe (`_unswept`)."""
     own = line.direction[0][0]
     reps = [t for t, where in line_probes if where in ("on", "inside")]
     reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
@@ -1058,7 +1083,8 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
     out: list[tuple[Line, int]] = []
     for t in dict.fromkeys(_detached(t) for t in reps):
         if t is None:
-            return None  # a crossing with no closed form: the joint regions on it are not swept
+            return "sweep lines through an algebraic crossing with no closed form here"  # the joint
+            # regions on it are not swept
         point = line.at(t)
         for s in axes:
             if s == own:
