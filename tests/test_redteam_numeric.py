@@ -2120,6 +2120,24 @@ CLAIMS = [
     Claim("RT1810", "(x^2 - 2 sqrt2 x + 2 + 10^-60 < 0) = 0",
           lambda v: ind(v["x"] ** 2 - 2 * mpmath.sqrt(2) * v["x"] + 2 + mpq(F(1, 10 ** 60)) < 0), lambda v: 0,
           sample={"x": (0, 3)}),
+    # fix of round 19 (r19_fix_cubic_root.proof): a crossing with no closed form stops the sweep
+    Claim("RN1600", "(x^3 - 3x + 1 = 0)(y^3 - 3y + 1 = 0) = 0 at x = y = 2 cos(2 pi / 9)",
+          lambda v: ind(sgn(v["x"] ** 3 - 3 * v["x"] + 1) == 0) * ind(sgn(v["y"] ** 3 - 3 * v["y"] + 1) == 0), lambda v: 0,
+          {"x": lambda: 2 * mpmath.cos(2 * mpmath.pi / 9), "y": lambda: 2 * mpmath.cos(2 * mpmath.pi / 9)}),
+    Claim("RT1600", "(x^2 = 2)(y^2 = 3)(x y > 0) + (x^2 = 2)(y^2 = 3)(x y <= 0) = (x^2 = 2)(y^2 = 3)",
+          lambda v: ind(sgn(v["x"] ** 2 - 2) == 0) * ind(sgn(v["y"] ** 2 - 3) == 0) * (ind(v["x"] * v["y"] > 0) + ind(v["x"] * v["y"] <= 0)),
+          lambda v: ind(sgn(v["x"] ** 2 - 2) == 0) * ind(sgn(v["y"] ** 2 - 3) == 0), sample={"x": (-2, 2), "y": (-2, 2)}),
+    # fix of round 19 (r19_fix_abs_crossing.proof): closed-form roots of k + c |a t + b|
+    Claim("RN1601", "(sqrt2 |x| = 2)(|y| = sqrt3) = 0 at (sqrt2, sqrt3)",
+          lambda v: ind(sgn(mpmath.sqrt(2) * abs(v["x"]) - 2) == 0) * ind(sgn(abs(v["y"]) - mpmath.sqrt(3)) == 0), lambda v: 0,
+          {"x": lambda: mpmath.sqrt(2), "y": lambda: mpmath.sqrt(3)}),
+    Claim("RN1602", "(|x - pi| <= 0)(|pi y| >= 2 pi)(|pi y| <= 2 pi) = 0 at (pi, 2)",
+          lambda v: ind(sgn(abs(v["x"] - mpmath.pi)) <= 0) * ind(sgn(abs(mpmath.pi * v["y"]) - 2 * mpmath.pi) >= 0)
+          * ind(sgn(abs(mpmath.pi * v["y"]) - 2 * mpmath.pi) <= 0), lambda v: 0,
+          {"x": lambda: +mpmath.pi, "y": F(2)}),
+    Claim("RT1601", "(|x - sqrt2| < 1)(|x| > 1) + (|x - sqrt2| < 1)(|x| <= 1) = (|x - sqrt2| < 1)",
+          lambda v: ind(abs(v["x"] - mpmath.sqrt(2)) < 1) * (ind(abs(v["x"]) > 1) + ind(abs(v["x"]) <= 1)),
+          lambda v: ind(abs(v["x"] - mpmath.sqrt(2)) < 1), sample={"x": (-3, 3)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

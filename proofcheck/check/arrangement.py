@@ -397,8 +397,8 @@ def _plane_lines(affine: list, u, v, base: dict) -> list[tuple]:
 
 @functools.lru_cache(maxsize=256)
 def _sector_points(lines: tuple) -> list[tuple]:
-    """(u, v) points: for every vertex (two or more lines through one point), one point strictly inside
-    each angular sector around it, closer to it than any line not through it."""
+    """(u, v) points: every vertex (two or more lines through one point) itself, and one point strictly
+    inside each angular sector around it, closer to it than any line not through it."""
     vertices: dict[tuple, set] = {}
     for l1, l2 in itertools.combinations(lines, 2):
         p = _meet(l1, l2)
@@ -406,6 +406,7 @@ def _sector_points(lines: tuple) -> list[tuple]:
             vertices.setdefault(p, set()).update((l1, l2))
     out = []
     for p, through in sorted(vertices.items()):
+        out.append(p)  # the vertex itself: the cell of (x + y = 1)(x - y = 0) is this one point
         others = [ln for ln in lines if ln not in through]
         eps = _step(p, others)
         rays = sorted({r for a, b, _ in through for r in ((-b, a), (b, -a))}, key=functools.cmp_to_key(_by_angle))
@@ -546,7 +547,7 @@ def _space_planes(flat: list, trio: tuple, base: dict) -> list[tuple]:
 
 @functools.lru_cache(maxsize=64)
 def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
-    """(u, v, w) points: around every vertex of three planes, one in each of the eight cells their
+    """(u, v, w) points: every vertex of three planes itself, and around it one in each of the eight cells their
     signs make (p + eps A^{-1} s for each sign vector s), closer to p than any plane not through it;
     at the SPACE_RADII fractions of that distance too when a curved argument shares the space.
     Slopes that are not rational: the vertex and the directions exact (SymPy), their sizes and the
@@ -571,6 +572,7 @@ def _space_cell_points(planes: tuple, curved: bool) -> list[tuple]:
         if key in seen:
             continue
         seen.add(key)
+        out.append(tuple(p))  # the vertex itself, exactly: a cell of its own where three equalities hold
         others = [pl for pl in planes if pl not in trio]
         for signs in itertools.product((-1, 1), repeat=dim):
             delta = [sp.expand(x) for x in inverse * sp.Matrix(signs)]

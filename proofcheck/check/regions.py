@@ -350,6 +350,8 @@ def _closed_form_crossings(g_line) -> list[Crossing]:
         return _exact_crossing(-b / a)
     const = sp.Add(*[x for x in sp.Add.make_args(g_line) if _T not in x.free_symbols])
     rest = [x for x in sp.Add.make_args(g_line) if _T in x.free_symbols]
+    if len(rest) == 1 and rest[0].has(sp.Abs):
+        return _abs_crossings(const, rest[0])
     if len(rest) != 1 or not const.is_Rational:
         return []
     c, f = rest[0].as_coeff_Mul()
@@ -398,6 +400,28 @@ def _quadratic_crossings(g_line) -> list[Crossing] | None:
     if len(found) != 2 or not found[0].hi < found[1].lo:
         return None
     return found
+
+
+def _abs_crossings(const: sp.Expr, term: sp.Expr) -> list[Crossing]:
+    """k + c |a t + b| (k, c, a, b real numbers, closed forms too: `|x| - \\sqrt{2}`): its roots
+    (+-r - b) / a for r = -k / c, in closed form, when the sign of r is certain; else none (the
+    bisection's brackets stay)."""
+    c, f = term.as_independent(_T, as_Add=False)
+    if not isinstance(f, sp.Abs) or c.free_symbols or const.free_symbols or c.is_zero is not False:
+        return []
+    u = f.args[0]
+    if not u.is_polynomial(_T) or sp.degree(u, _T) != 1:
+        return []
+    a, b = sp.Poly(u, _T).all_coeffs()
+    if a.free_symbols or b.free_symbols:
+        return []
+    r = -const / c
+    try:
+        side = Evaluator({}).run(lambda e: e.sign(r))
+    except (Undefined, Undecided):
+        return []
+    roots = [-b / a] if side == 0 else [(r - b) / a, (-r - b) / a] if side > 0 else []
+    return [x for root in roots for x in _exact_crossing(root)]
 
 
 def _exact_crossing(root: sp.Expr) -> list[Crossing]:
@@ -877,7 +901,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out: list[Probe] = []
     queue = [(line, 0) for line in lines]
     swept = {(line.base, line.direction) for line in lines}
-    axes = sorted({s for line in lines if line.axis for s, _ in line.direction}, key=lambda v: v.name)
+    # every input of the arguments, not only those with a base line: an input that only shifts a surface
+    # (x in `(z - y > (x - 1000)^2)(z - y < 1)`, every argument affine in y) still bounds its joint regions
+    axes = in_args
     for point, plane in corners if deep else ():  # next to the corners of kink curves, and the other inputs' regions there
         out.append(Probe(point, "inside"))
         queue += _through(point, [s for s in in_args if s not in plane], swept)
@@ -945,8 +971,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
                 raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region")
         if depth < rounds and line.axis:
             more = _swept(line, line_probes, axes, swept, depth + 1)
-            if more is None:
-                out.append(_unswept(bases[0], f"more than {MAX_SWEEP_LINES} probe lines"))
+            if more is None or isinstance(more, str):
+                out.append(_unswept(bases[0], more or f"more than {MAX_SWEEP_LINES} probe lines"))
                 break
             queue += more
     out += [Probe(dict(bases[0]), UNSWEPT, note) for note in dict.fromkeys(beyond)]  # last: a difference first
@@ -1083,21 +1109,25 @@ def _log_start(value) -> sp.Rational:
     return sp.Rational(math.log(float(value))).limit_denominator(2 ** 20)
 
 
-def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | None:
+def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) -> list[tuple[Line, int]] | str | None:
     """The sweep: axis lines along every other input through one point of each cell this line found
-    (its rational exact crossings, cell middles, the first far point on each side), so the cells where several
+    (its exact crossings, irrational ones too, cell middles, the first far point on each side), so the cells where several
     arguments in different inputs hold at once are met (`(x > 1000)(y > 1000) = 0`: the y-line
     through x = 1000 + 1/16 meets y > 1000). After k rounds every joint cell of arguments in k + 1
     inputs that are separable (each in one input) has a probe; arguments sharing inputs can have a
-    joint cell off every line. SWEEP_ROUNDS rounds; None past
-    MAX_SWEEP_LINES lines (the caller ends the sweep with an UNSWEPT probe, `_unswept`)."""
+    joint cell off every line. SWEEP_ROUNDS rounds; None past MAX_SWEEP_LINES lines, a reason for a
+    crossing that cannot be a base exactly (`_detached`): the caller ends the sweep with an UNSWEPT
+    probe (`_unswept`)."""
     own = line.direction[0][0]
     reps = [t for t, where in line_probes if where in ("on", "inside")]
     reps += [t for t, where in line_probes if where == "far"][:2]  # k = FAR_STEPS[0], both sides
-    reps = [t for t in reps if t.is_Rational]  # an algebraic crossing as a base coordinate would put
-    # CRootOf into every expression restricted to the new line
+    # an irrational crossing is kept, exactly (a closed form, or a CRootOf algebraic number): the joint
+    # region of (x = \sqrt{2})(y = \sqrt{3}) is the one point on it
     out: list[tuple[Line, int]] = []
-    for t in dict.fromkeys(reps):
+    for t in dict.fromkeys(_detached(t) for t in reps):
+        if t is None:
+            return "sweep lines through an algebraic crossing with no closed form here"  # the joint
+            # regions on it are not swept
         point = line.at(t)
         for s in axes:
             if s == own:
@@ -1111,6 +1141,34 @@ def _swept(line: Line, line_probes: list, axes: list, swept: set, depth: int) ->
                 return None
             out.append((Line(*key), depth))
     return out
+
+
+def _detached(t: sp.Expr) -> sp.Expr | None:
+    """t with each CRootOf in closed form (`_radical`), or None when one has none: a CRootOf's
+    polynomial is in the line's parameter (SymPy keeps one object per polynomial, whatever its
+    variable), so as a base coordinate every restriction to a new line (`xreplace({t: ...})`) would
+    rewrite it."""
+    if t.is_Rational or not t.has(sp.CRootOf):
+        return t
+    closed = {r: _radical(r) for r in t.atoms(sp.CRootOf)}
+    return None if None in closed.values() else t.xreplace(closed)
+
+
+def _radical(r: sp.CRootOf) -> sp.Expr | None:
+    """A real root of a quadratic or binomial (x^n - c) polynomial in radicals: the one of its radical
+    roots that lies in r's isolating interval (certified), so it is r itself; None for other roots."""
+    poly = r.poly
+    if not (poly.degree() == 2 or len(poly.terms()) == 2):
+        return None
+    try:
+        box = r._get_interval()
+        lo, hi = sp.Rational(box.a), sp.Rational(box.b)
+        for c in sp.roots(poly.as_expr(), poly.gen, filter="R"):
+            if all(Evaluator({}).run(lambda e: e.sign(x)) >= 0 for x in (c - lo, hi - c)):
+                return c
+    except (Undefined, Undecided, OverflowError, NotImplementedError, sp.PolynomialError):
+        return None
+    return None
 
 
 def _eliminated(args: list, syms: list) -> list:
