@@ -26,7 +26,7 @@ from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Context, Goal, Problem
 from ..results import ACCEPTED, GoalResult
 from .counterexample import _cx_text
-from .decide import Decision
+from .decide import Decision, default_guarantee
 from .instances import _names
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .instances import _partitions, free_indices
@@ -682,9 +682,12 @@ def _complementary(cases: list[tuple[n.Condition, ...]]) -> bool:
 def _cover_guarantee(dec: Decision) -> str:
     """What the accepted claim that the cases always hold rests on, in words: proved, or seen at
     sampled points of every region the cases' conditions make (a numeric guarantee, never more)."""
-    if dec.verdict == "proved":
-        return "the cases together always hold: proved for all values"
-    return f"the cases together hold at {dec.points} sampled points, in every region of their conditions: numeric"
+    guarantee = dec.guarantee or default_guarantee(dec)
+    if guarantee == "all-values-all-sizes":
+        return "they cover every value: proved for all values"
+    if guarantee == "at-given-point":
+        return "they cover the given point"
+    return f"they cover every value at {dec.points} sampled points, in every region of their conditions: numeric"
 
 
 def _cases_hold(goal: Goal, cases: list[tuple[n.Condition, ...]]) -> n.Expr:
@@ -840,7 +843,8 @@ class GoalJudge:
                     and all(_total(t, c.facts.chain.context) for c in regions for cond in c.facts.chain.context.case
                             for t in cond.terms)]
         # how each goal's cases were shown to cover (its guarantee, named in the goal's message)
-        covered: dict[int, str] = {gi: "two of the cases are a comparison and its negation" for gi, regions in covering
+        covered: dict[int, str] = {gi: "they cover every value: two of the cases are a comparison and its negation"
+                                   for gi, regions in covering
                                    if _complementary([c.facts.chain.context.case for c in regions])}
         covering = [(gi, regions) for gi, regions in covering if gi not in covered]
         jobs = [self._job(goals[gi].context, _cases_hold(goals[gi], [c.facts.chain.context.case for c in regions]),
@@ -893,8 +897,8 @@ class GoalJudge:
         if not met and cases and not any(_index_pattern(c.facts.chain.context.case, g) for c in cases) \
                 and covered:
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
-            return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} cover every "
-                                                 f"value of the inputs ({covered})", cases[0], None)
+            return result("met", "met-by-cases", f"shown by cases: the chains at lines {lines} under cases of "
+                                                 f"the inputs' regions ({covered})", cases[0], None)
         cases = [c for c in cases if _index_pattern(c.facts.chain.context.case, g)]
         if not met and cases and _cases_cover(g, [c.facts.chain.context.case for c in cases]):
             lines = ", ".join(str(c.facts.chain.members[0].span.line) for c in cases)
