@@ -362,21 +362,33 @@ HOLDS = ("accepted", "carried", "at-point")  # grades of steps that hold (as the
 
 
 def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
-    """The steps j+1..k of a chain whose member k keeps every term of an earlier member j (its form's
-    terms, number factors included) and adds others, every step between them holding: the added
-    terms are then 0 as the checker decided the steps, in the chain's context with the key's
-    definitions (`\\frac{d}{dw}(L + z) - x` after dL/dw, `\\frac{dL}{dh_i} + \\frac{\\partial^2 h_i}{\\partial
-    h_i^2}`, `\\frac{d}{dh_i}(L + \\sum_j h_j^2) - 2 h_i`, `\\frac{d}{dx}(f + g(x)) - 2x - \\cos x` with the
-    key's g): padding, whatever it takes to see it vanish, and the steps that only rewrite what it
-    brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) earn nothing either. No new decision:
-    the steps' own verdicts are used."""
+    """The steps j+1..k of a chain whose member k is padding of an earlier member j, every step between
+    them holding (so what the padding brings in vanishes, as the checker decided the steps, in the
+    chain's context with the key's definitions), and the steps after that only take padding away.
+    Member k pads member j (`_pads`) when, as forms,
+
+      - it keeps every term of j (number factors included) and adds others (`\\frac{d}{dw}(L + z) - x`
+        after dL/dw, `\\frac{dL}{dh_i} + \\frac{\\partial^2 h_i}{\\partial h_i^2}`, `\\frac{d}{dx}(f + g(x)) - 2x
+        - \\cos x` with the key's g);
+      - it is a m_j + terms, a a number other than 0 and 1: the terms are (1 - a) m_j, so they encode
+        j's value without working it out (`2 \\frac{df}{dx} - 3x^2 - 2`, `\\frac{d}{dx}(2f - x^3 - 2x)`);
+      - it keeps every factor of j and multiplies by others (`\\frac{df}{dx} \\cdot \\frac{f}{x^3 + 2x}`),
+        or raises one of them to an exponent that keeps every term of the old one and adds others
+        (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0.
+
+    The steps that only rewrite what it brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) are
+    padding of j too and earn nothing; so does a later step, holding, whose right side is its left
+    side with some of the padding's terms or factors (as some padding member wrote them) taken away
+    again, or the padding exponent dropped (`_removes`): the work done beside the padding counts, its
+    removal does not (tests/grading/redteam/r20_padding_removed). No new decision: the steps' own
+    verdicts are used."""
     members = chain.members[:MAX_LOOP_MEMBERS]
     f = forms.of(chain.context)
-    terms = []
-    for m in members:
-        shape = f.form(m.expr)
-        terms.append(None if shape is None else Counter(sp.Add.make_args(shape)))
+    shapes = [f.form(m.expr) for m in members]
+    terms = [None if shape is None else Counter(sp.Add.make_args(shape)) for shape in shapes]
     out: set[int] = set()
+    brought: set = set()  # what padding brought in: ("term", t, c), ("factor", base, exp), ("exponent", e), ("scale", c)
+    first = None  # the first padding member
     for k in range(1, len(members)):
         tk = terms[k]
         if tk is None:
@@ -386,10 +398,123 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             if g is None or g.grade not in HOLDS:
                 break  # m_j = m_k only through steps that hold
             tj = terms[j]
-            if tj is not None and tj != tk and not (tj - tk):
+            if tj is None:
+                continue
+            if tj != tk and not (tj - tk):
+                pads = _added(shapes[j], shapes[k], 1) or {("kept",)}
+            else:
+                pads = _pads(shapes[j], shapes[k])
+            if pads:
                 out.update(range(j + 1, k + 1))
+                brought |= pads
+                first = k if first is None else min(first, k)
                 break
+        g = grades.get((ci, k))
+        if first is not None and k > first and k not in out and g is not None and g.grade in HOLDS \
+                and shapes[k - 1] is not None and _removes(shapes[k - 1], shapes[k], brought):
+            out.add(k)
     return out
+
+
+def _monomials(form) -> dict:
+    """A form's terms, each with its number factor apart: 2 df/dx - 3x^2 - 2 is {df/dx: 2, x^2: -3, 1: -2}."""
+    out: dict = {}
+    for term in sp.Add.make_args(form):
+        c, t = term.as_coeff_Mul()
+        out[t] = out.get(t, 0) + c
+    return {t: c for t, c in out.items() if c != 0}
+
+
+def _factors(form) -> tuple:
+    """A form's number factor and its other factors, base -> exponent: `2 (df/dx)^E f (x^3 + 2x)^{-1}`
+    is (2, {df/dx: E, f: 1, x^3 + 2x: -1})."""
+    c, rest = form.as_coeff_Mul()
+    out: dict = {}
+    for factor in sp.Mul.make_args(rest):
+        if factor == 1:
+            continue
+        base, exp = factor.as_base_exp()
+        out[base] = out.get(base, 0) + exp
+    return c, {b: e for b, e in out.items() if e != 0}
+
+
+def _added(fa, fb, a) -> set:
+    """fb = a fa + other terms (a a number): what the other terms are, as padding brings them in (empty
+    when fb is not such a form)."""
+    ma, mb = _monomials(fa), _monomials(fb)
+    rest = dict(mb)
+    for t, c in ma.items():
+        if mb.get(t) != a * c:
+            return set()
+        del rest[t]
+    if not rest:
+        return set()
+    out = {("term", t, c) for t, c in rest.items()}
+    if a != 1:
+        out |= {("term", t, (1 - a) * c) for t, c in ma.items()}
+    return out
+
+
+def _pads(fa, fb) -> set:
+    """fb as padding of fa other than terms added to it (see `_padded`): what it brings in, or empty."""
+    if fa is None or fb is None or fa == fb:
+        return set()
+    ma, mb = _monomials(fa), _monomials(fb)
+    if any(t != 1 for t in ma):  # a m_j + terms, a not 0 or 1: read from one of j's non-constant terms
+        t = next(t for t in ma if t != 1)
+        if t in mb:
+            a = mb[t] / ma[t]
+            if a not in (0, 1):
+                found = _added(fa, fb, a)
+                if found:
+                    return found
+    ca, pa = _factors(fa)
+    cb, pb = _factors(fb)
+    if not pa or not pb or (len(pb) == 1 and pb == {fb: 1}):
+        return set()  # fa a number, or fb not a product or a power
+    found = set()
+    for base, e in pa.items():
+        eb = pb.get(base)
+        if eb is None:
+            return set()
+        if eb != e:
+            grown = _added(e, eb, 1)
+            if not grown:
+                return set()  # an exponent changed otherwise: `e^f` to `e^{x^3 + 2x}` unfolds the key's f
+            found.add(("exponent", eb))
+    extra = {b: e for b, e in pb.items() if b not in pa}
+    if not extra and not found:
+        return set()
+    found |= {("factor", b, e) for b, e in extra.items()}
+    if ca != cb:
+        found.add(("scale", cb / ca))
+    return found
+
+
+def _removes(fa, fb, brought: set) -> bool:
+    """The step from fa to fb takes padding away: fb is fa without some of the terms padding brought
+    in, or without some of its factors (its number factor set back), or with a padding exponent
+    dropped to 1."""
+    if fb is None or fa == fb:
+        return False
+    ma, mb = _monomials(fa), _monomials(fb)
+    if all(mb.get(t) == c for t, c in ma.items() if t in mb) and set(mb) <= set(ma):
+        gone = {t: c - mb.get(t, 0) for t, c in ma.items() if c != mb.get(t, 0)}
+        if gone and all(("term", t, c) in brought for t, c in gone.items()):
+            return True
+    ca, pa = _factors(fa)
+    cb, pb = _factors(fb)
+    if not pa or set(pb) - set(pa) or (ca != cb and ("scale", ca / cb) not in brought):
+        return False
+    changed = False
+    for base, e in pa.items():
+        eb = pb.get(base, 0)
+        if eb == e:
+            continue
+        if not (("factor", base, e - eb) in brought or (eb == 1 and ("exponent", e) in brought)):
+            return False
+        changed = True
+    return changed
 
 
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
