@@ -380,8 +380,9 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
     padding of j too and earn nothing; so does a later step, holding, whose right side is its left
     side with some of the padding's terms or factors (as some padding member wrote them) taken away
     again, or the padding exponent dropped (`_removes`): the work done beside the padding counts, its
-    removal does not (tests/grading/redteam/r20_padding_removed). No new decision: the steps' own
-    verdicts are used."""
+    removal does not (tests/grading/redteam/r20_padding_removed). A step the rubric refuses (`at-point
+    no`: `x = w x` at w = 1) stays a step, uncredited: padding never takes a refused step out of the
+    count (r18_at_point_cases). No new decision: the steps' own verdicts are used."""
     members = chain.members[:MAX_LOOP_MEMBERS]
     f = forms.of(chain.context)
     shapes = [f.form(m.expr) for m in members]
@@ -413,7 +414,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         if first is not None and k > first and k not in out and g is not None and g.grade in HOLDS \
                 and shapes[k - 1] is not None and _removes(shapes[k - 1], shapes[k], brought):
             out.add(k)
-    return out
+    return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
 
 
 def _monomials(form) -> dict:
