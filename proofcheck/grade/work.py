@@ -450,10 +450,8 @@ def _added(fa, fb, a) -> set:
         del rest[t]
     if not rest:
         return set()
-    out = {("term", t, c) for t, c in rest.items()}
-    if a != 1:
-        out |= {("term", t, (1 - a) * c) for t, c in ma.items()}
-    return out
+    # a m_j + terms: the terms alone do not vanish ((1 - a) m_j does not either), so nothing of it is taken away alone
+    return {("term", t, c) for t, c in rest.items()} if a == 1 else {("scaled",)}
 
 
 def _pads(fa, fb) -> set:
@@ -479,7 +477,7 @@ def _pads(fa, fb) -> set:
         if eb is None:
             return set()
         if eb != e:
-            grown = _added(e, eb, 1)
+            grown = _added(e, eb, 1) or _pads(e, eb) or (e.is_Number and eb.free_symbols and eb.as_coeff_Mul()[0] == e)
             if not grown:
                 return set()  # an exponent changed otherwise: `e^f` to `e^{x^3 + 2x}` unfolds the key's f
             found.add(("exponent", eb))
@@ -493,16 +491,20 @@ def _pads(fa, fb) -> set:
 
 
 def _removes(fa, fb, brought: set) -> bool:
-    """The step from fa to fb takes padding away: fb is fa without some of the terms padding brought
-    in, or without some of its factors (its number factor set back), or with a padding exponent
-    dropped to 1."""
+    """The step from fa to fb takes padding away or rewrites it: every term of fa it changes is a term
+    padding brought in (as some padding member wrote it, its number factor included), the terms it
+    writes instead are new (they join `brought`: they are equal to what they replace, so they too are
+    padding's), and the others are kept (`3x^2 + 2 + \\frac{d}{dx} x^5 - 5x^4` to `3x^2 + 2`); or fb is
+    fa without some of its padding factors (its number factor set back), or with a padding exponent
+    dropped to 1. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
+    \\frac{df}{dx} in `2 \\frac{df}{dx} - 3x^2 - 2` is worked out cannot be told."""
     if fb is None or fa == fb:
         return False
     ma, mb = _monomials(fa), _monomials(fb)
-    if all(mb.get(t) == c for t, c in ma.items() if t in mb) and set(mb) <= set(ma):
-        gone = {t: c - mb.get(t, 0) for t, c in ma.items() if c != mb.get(t, 0)}
-        if gone and all(("term", t, c) in brought for t, c in gone.items()):
-            return True
+    gone = {t: c - mb.get(t, 0) for t, c in ma.items() if c != mb.get(t, 0)}
+    if gone and all(("term", t, c) in brought for t, c in gone.items()):
+        brought |= {("term", t, c) for t, c in mb.items() if t not in ma}
+        return True
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
     if not pa or set(pb) - set(pa) or (ca != cb and ("scale", ca / cb) not in brought):
