@@ -8,7 +8,9 @@ goal's `min-steps`) unless
     both sides and an identity in them (`(x^2 + 1) df/dx - x^2 df/dx`, `\\log e^{df/dx}`), unless it works numbers out (`2 (3)(2) =
     12`: the same number, written shorter, is arithmetic);
   - it pads: a later member keeps every term of an earlier one and adds terms that the steps between
-    them, all holding, show to vanish (`_padded`: \\frac{dL}{dw} to \\frac{d}{dw}(L + z) - x);
+    them, all holding, show to vanish (`_padded`: \\frac{dL}{dw} to \\frac{d}{dw}(L + z) - x), or is
+    a number times it plus terms, or keeps its factors and multiplies by others, or grows an
+    exponent (`_pads`); or, after padding, it only takes the padding away again or rewrites it;
   - its chain is about nothing of the problem: no quantity or function of the key appears in it,
     even through the student's `let`s (`1 + 1 = 2`, `(p + q)^2 = p^2 + 2 p q + q^2`);
   - it holds but comes after its chain, an attempt at a goal, has already reached the goal's right
