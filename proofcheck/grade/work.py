@@ -404,9 +404,9 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             if tj is None:
                 continue
             if tj != tk and not (tj - tk):
-                pads = _added(shapes[j], shapes[k], 1) or {("kept",)}
+                pads = _safely(_added, shapes[j], shapes[k], 1) or {("kept",)}
             else:
-                pads = _pads(shapes[j], shapes[k])
+                pads = _safely(_pads, shapes[j], shapes[k])
             if pads:
                 out.update(range(j + 1, k + 1))
                 brought |= pads
@@ -414,9 +414,17 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
                 break
         g = grades.get((ci, k))
         if first is not None and k > first and k not in out and g is not None and g.grade in HOLDS \
-                and shapes[k - 1] is not None and _removes(shapes[k - 1], shapes[k], brought):
+                and shapes[k - 1] is not None and _safely(_removes, shapes[k - 1], shapes[k], brought):
             out.add(k)
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _safely(rule, *args):
+    """A shape rule on forms SymPy cannot take apart (a tuple, an odd node): no padding, the step counts."""
+    try:
+        return rule(*args)
+    except (AttributeError, TypeError, ValueError, RecursionError, ZeroDivisionError):
+        return set()
 
 
 def _monomials(form) -> dict:
