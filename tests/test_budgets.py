@@ -10,7 +10,6 @@ import random
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,7 @@ from proofcheck.options import Options
 from proofcheck.pipeline import check_text
 from proofcheck.sandbox import run_jobs
 
-REPO = Path(__file__).resolve().parents[1]
+from test_cli import inproc  # tests/ is on sys.path (rootdir import mode)
 
 
 def _spin():
@@ -125,8 +124,7 @@ def test_timeout_must_be_a_finite_positive_number(value, capsys):
 
 def test_timeout_inf_is_a_usage_error_on_the_command_line(tmp_path):
     (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "proofcheck", "check", "a.proof", "--timeout", "inf"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    proc = inproc(["check", "a.proof", "--timeout", "inf"], tmp_path)  # in-process: test_cli runs the child processes
     assert proc.returncode == 2 and "--timeout" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout and not proc.stdout
 
@@ -155,10 +153,8 @@ def test_network_cross_check_runs_under_the_step_budget(monkeypatch):
 
 def test_cli_timings_list_the_slowest_steps_on_stderr(tmp_path):
     (tmp_path / "a.proof").write_text("x + x = 2 x\n  = x \\cdot 2\n(x+1)^2 = x^2 + 2 x + 1\n", encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    base = [sys.executable, "-m", "proofcheck", "check", "a.proof", "--no-cache", "--format", "json"]
-    plain = subprocess.run(base, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
-    timed = subprocess.run(base + ["--timings"], cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    base = ["check", "a.proof", "--no-cache", "--format", "json"]
+    plain, timed = inproc(base, tmp_path), inproc(base + ["--timings"], tmp_path)  # in-process, as test_cli.inproc says
     assert plain.stdout == timed.stdout  # timings never touch the document
     lines = timed.stderr.splitlines()
     assert lines[0].startswith("timings: 3 step(s), 0 from the cache")

@@ -1,5 +1,10 @@
 """The command line as a user runs it: `python -m proofcheck check ...` in a child process.
 
+Tests that read only the exit code and the output call `proofcheck.cli.main` in this process
+(`inproc`): a child process costs a Python start and a SymPy import, about a second. The tests
+of what only a real process shows (its stdout holds nothing but the document, byte-identical runs
+across processes and hash seeds, colour on a terminal) keep the child process.
+
 Exit codes (0 all accepted, 1 something not, 2 usage or unreadable), the JSON document's shape
 (version 1 contract), colour control (NO_COLOR, --color), determinism under --seed, and the
 compiler-style text diagnostics with the source line and a caret.
@@ -7,6 +12,8 @@ compiler-style text diagnostics with the source line and a caret.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import pty
@@ -49,6 +56,19 @@ def run(args: list[str], cwd: Path, env: dict | None = None, timeout: float = 12
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=timeout)
 
 
+def inproc(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """`run` without the child process: `proofcheck.cli.main` here, in `cwd`, its output captured."""
+    from proofcheck.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as e:  # argparse's usage errors
+            code = e.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 def no_traceback(proc: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout, proc.stderr
 
@@ -72,7 +92,7 @@ def files(tmp_path: Path) -> Path:
 ])
 def test_exit_1_when_anything_is_not_accepted(tmp_path: Path, name: str, text: str) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
-    proc = run(["check", name], tmp_path)
+    proc = inproc(["check", name], tmp_path)
     no_traceback(proc)
     assert proc.returncode == 1, proc.stdout + proc.stderr
 
@@ -85,7 +105,7 @@ def test_exit_0_and_1(files: Path) -> None:
 
 
 def test_folder_is_checked(files: Path) -> None:
-    proc = run(["check", "."], files)
+    proc = inproc(["check", "."], files)
     assert proc.returncode == 1
     for name in ("good.proof", "bad.proof", "num.proof"):
         assert name in proc.stdout
@@ -101,14 +121,14 @@ def test_folder_is_checked(files: Path) -> None:
     ["check", "good.proof", "--seed", "abc"],
 ])
 def test_exit_2_on_usage_errors(files: Path, args: list[str]) -> None:
-    proc = run(args, files)
+    proc = inproc(args, files)
     no_traceback(proc)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert proc.stderr.strip()
 
 
 def test_exit_2_on_missing_file_and_it_is_reported(files: Path) -> None:
-    proc = run(["check", "good.proof", "nothere.proof", "--format", "json"], files)
+    proc = inproc(["check", "good.proof", "nothere.proof", "--format", "json"], files)
     no_traceback(proc)
     assert proc.returncode == 2
     doc = json.loads(proc.stdout)
@@ -128,7 +148,7 @@ def test_exit_2_on_unreadable_files(tmp_path: Path, data: bytes, code: str) -> N
     if data == b"BIG":
         data = b"% padding\n" * 250_000
     (tmp_path / "f.proof").write_bytes(data)
-    proc = run(["check", "f.proof"], tmp_path)
+    proc = inproc(["check", "f.proof"], tmp_path)
     no_traceback(proc)
     assert proc.returncode == 2
     assert re.search(rf"^f\.proof:\d+:\d+: error\[{code}\]:", proc.stdout, re.M), proc.stdout
@@ -214,7 +234,7 @@ def test_json_is_one_document_even_with_errors(tmp_path: Path) -> None:
 
 
 def test_text_diagnostics_show_source_and_caret(files: Path) -> None:
-    proc = run(["check", "bad.proof"], files)
+    proc = inproc(["check", "bad.proof"], files)
     out = proc.stdout.splitlines()
     heads = [i for i, ln in enumerate(out) if re.match(r"^bad\.proof:\d+:\d+: (error|warning)\[[EW]\d{3}\]: ", ln)]
     assert heads, proc.stdout
@@ -271,7 +291,7 @@ def test_no_color(files: Path) -> None:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_same_seed_gives_identical_bytes(files: Path, fmt: str) -> None:
     args = ["check", "good.proof", "bad.proof", "num.proof", "--format", fmt, "--seed", "7"]
-    first, second = run(args, files), run(args, files)
+    first, second = inproc(args, files), run(args, files)  # this process and a child, with another hash seed
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
 

@@ -7,6 +7,7 @@ located diagnostic. The format itself is described in docs/documents.md.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -72,9 +73,15 @@ def twin() -> FileResult:
     return check_path(str(EXAMPLES / "softmax.proof"), OPTIONS)
 
 
+@functools.lru_cache(maxsize=None)
+def example(name: str) -> FileResult:
+    """A worked example checked under OPTIONS, once per session (the two tests below read it)."""
+    return check_path(str(EXAMPLES / name), OPTIONS)
+
+
 @pytest.mark.parametrize("name", ["softmax.md", "softmax.tex", "softmax.ipynb"])
 def test_examples_check_like_their_proof_twin(twin: FileResult, name: str) -> None:
-    result = check_path(str(EXAMPLES / name), OPTIONS)
+    result = example(name)
     assert twin.ok and result.ok, [(d.code, d.span, d.message) for d in result.diagnostics]
     assert verdicts(result) == verdicts(twin)
     assert Counter(d.code for d in result.diagnostics) == Counter(d.code for d in twin.diagnostics)
@@ -86,7 +93,7 @@ def test_example_steps_stand_where_the_document_has_them(twin: FileResult, name:
     """Every step's line and column in the document hold the same member as the twin's step."""
     source, _ = load(str(EXAMPLES / name))
     twin_source, _ = load(str(EXAMPLES / "softmax.proof"))
-    result = check_path(str(EXAMPLES / name), FAST)
+    result = example(name)
     twin_steps = [s for p in twin.problems for s in p.steps]
     steps = [s for p in result.problems for s in p.steps]
     for s, t in zip(steps, twin_steps, strict=True):

@@ -27,6 +27,8 @@ from lark import Lark
 from proofcheck.parse import DIRECTIVES, grammar_text
 from proofcheck.pipeline import check_path, check_text, collect
 
+from test_cli import inproc  # tests/ is on sys.path (rootdir import mode)
+
 REPO = Path(__file__).resolve().parents[1]
 FAST = Options(seed=0, timeout=2, workers=2, memory_mb=1024)
 FUZZ_OPTIONS = Options(seed=0, timeout=0.5, workers=2, memory_mb=1024)  # the property holds whatever the budget
@@ -408,9 +410,10 @@ def test_no_eval_exec_sympify_in_source():
 # ------------------------------------------------------------------ reading files
 
 
-def _run_cli(*paths, timeout=60):
-    return subprocess.run([sys.executable, "-m", "proofcheck", "check", *map(str, paths), "--timeout", "5"],
-                          capture_output=True, text=True, cwd=REPO, timeout=timeout)
+def _run_cli(*paths):
+    """`proofcheck check PATHS` in this process (a child process costs a Python start and a SymPy
+    import); test_cli_on_fuzzed_files_never_tracebacks and the broken-pipe test run a real one."""
+    return inproc(["check", *map(str, paths), "--timeout", "5"], REPO)
 
 
 def test_unreadable_inputs_are_reported_and_others_still_checked(tmp_path):

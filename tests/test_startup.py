@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("sympy", "autograd", "numpy", "torch", "mpmath")
 
@@ -44,17 +46,22 @@ def test_a_usage_error_loads_no_heavy_library(tmp_path):
     assert out == {"code": 2, "loaded": []}
 
 
-def test_a_step_loads_sympy(tmp_path):
+@pytest.fixture(scope="module")
+def a_step_checked(tmp_path_factory) -> dict:
+    """One probe run of a file with one step, watching the heavy libraries and the grading modules
+    (the two tests below read it; a probe run costs a Python start and a SymPy import)."""
+    tmp_path = tmp_path_factory.mktemp("a-step")
+    (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
+    return _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=HEAVY + GRADING)
+
+
+def test_a_step_loads_sympy(a_step_checked):
     """The probe can see a library load (else the two tests above could not fail)."""
-    (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
-    out = _loaded(tmp_path, "check", "a.proof", "--no-cache")
-    assert out["code"] == 0 and "sympy" in out["loaded"]
+    assert a_step_checked["code"] == 0 and "sympy" in a_step_checked["loaded"]
 
 
-def test_a_check_loads_no_grading_module(tmp_path):
-    (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
-    out = _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=GRADING)
-    assert out == {"code": 0, "loaded": []}
+def test_a_check_loads_no_grading_module(a_step_checked):
+    assert a_step_checked["code"] == 0 and not set(GRADING) & set(a_step_checked["loaded"]), a_step_checked
 
 
 def test_grade_loads_its_modules(tmp_path):

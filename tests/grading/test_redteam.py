@@ -95,7 +95,13 @@ def test_points(graded, case, student):
         assert rec["status"] == e["status"], (rec["status"], rec["messages"])
 
 
-@pytest.mark.parametrize("case", _cases())
+def _case_params():
+    """One param per case, marked slow as its expected.json says (a slow case is graded by CI only)."""
+    return [pytest.param(case, id=case, marks=[pytest.mark.slow] if _expected(case).get("slow") else [])
+            for case in _cases()]
+
+
+@pytest.mark.parametrize("case", _case_params())
 def test_grades_csv_totals_are_the_sum_of_the_problem_columns(graded, case):
     """Whatever the rounding, a spreadsheet that adds the problem columns gets the total."""
     rows, _, _ = graded(case)

@@ -13,6 +13,8 @@ from proofcheck.grade.submissions import discover, safe_name
 from proofcheck.options import Options
 from proofcheck.source import split_lines
 
+pytestmark = pytest.mark.usefixtures("warm_workers")  # one pool of workers for the module (conftest.py)
+
 OPTIONS = Options(workers=2)
 T1_HEAD = r"""problem T1
 let x_1 = \mathrm{ReLU}(x_0 w_0 + b_0)
