@@ -406,7 +406,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             if tj != tk and not (tj - tk):
                 pads = _safely(_added, shapes[j], shapes[k], 1) or {("kept",)}
             else:
-                pads = _safely(_pads, shapes[j], shapes[k])
+                pads = _safely(_pads, shapes[j], shapes[k]) or _safely(_wrapped, f, shapes[j], shapes[k])
             if pads:
                 out.update(range(j + 1, k + 1))
                 brought |= pads
@@ -500,6 +500,39 @@ def _pads(fa, fb) -> set:
     return found
 
 
+def _quantities(form) -> set:
+    return {s for s in form.free_symbols if OPAQUE_PREFIX in str(s)}
+
+
+def _wrapped(f, fa, fb) -> set:
+    """fb is fa inside something that is fa again for every value of it by the key's definitions: fb
+    with fa replaced by a free t is t (t of either sign; the key's definitions written in outside
+    derivatives, `Forms.by_key`), no derivative gone or new: `\\frac{1}{1/m + f - x^3 - 2x}`,
+    `\\sqrt{m^2 + f - x^3 - 2x}`, `\\log e^{m + f - x^3 - 2x}`, `3x^2 + 2 + (m - 3x^2 - 2)\\frac{f}{x^3 + 2x}`,
+    `\\frac{m^2 + m}{m + 1}` after m. What it brings in is that wrapping, P(t): a later step from P(v)
+    to v takes it away (`_removes`)."""
+    if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb) \
+            or not fb.has(fa):
+        return set()
+    t = sp.Dummy("t")
+    wrap = fb.xreplace({fa: t})
+    if wrap.free_symbols & _quantities(fa) or sp.count_ops(wrap) > MAX_EXPAND_OPS:
+        return set()
+    value = f.by_key(wrap)
+    if value is None:
+        return set()
+    others = {s: sp.Dummy(real=True) for s in value.free_symbols if s != t}
+    for sign in ({"real": True}, {"positive": True}, {"negative": True}):
+        u = sp.Dummy("u", **sign)
+        difference = value.xreplace({**others, t: u}) - u
+        try:
+            if sp.expand(difference) == 0 or sp.simplify(difference) == 0:
+                return {("wrap", wrap, t)}
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return set()
+    return set()
+
+
 def _removes(fa, fb, brought: set) -> bool:
     """The step from fa to fb takes padding away or rewrites it: every term of fa it changes is a term
     padding brought in (as some padding member wrote it, its number factor included), the terms it
@@ -515,19 +548,28 @@ def _removes(fa, fb, brought: set) -> bool:
     if gone and all(("term", t, c) in brought for t, c in gone.items()):
         brought |= {("term", t, c) for t, c in mb.items() if t not in ma}
         return True
+    for entry in [b for b in brought if b[0] == "wrap"]:  # P(v) to v, P(t) = t by the key's definitions
+        if entry[1].xreplace({entry[2]: fb}) == fa:
+            return True
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
-    if not pa or set(pb) - set(pa) or (ca != cb and ("scale", ca / cb) not in brought):
+    if not pa or (ca != cb and ("scale", ca / cb) not in brought):
         return False
-    changed = False
+    changed, rewritten, written = False, False, set()
     for base, e in pa.items():
         eb = pb.get(base, 0)
         if eb == e:
             continue
-        if not (("factor", base, e - eb) in brought or (eb == 1 and ("exponent", e) in brought)):
+        if ("factor", base, e - eb) in brought or (eb == 1 and ("exponent", e) in brought):
+            changed = True
+        elif eb != 0 and ("exponent", e) in brought:  # a padding exponent rewritten
+            rewritten = True
+            written.add(("exponent", eb))
+        else:
             return False
-        changed = True
-    return changed
+    new = {b: e for b, e in pb.items() if b not in pa}  # what padding's factors were rewritten as
+    brought |= written | {("factor", b, e) for b, e in new.items()}
+    return changed or rewritten
 
 
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
