@@ -376,7 +376,9 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         j's value without working it out (`2 \\frac{df}{dx} - 3x^2 - 2`, `\\frac{d}{dx}(2f - x^3 - 2x)`);
       - it keeps every factor of j and multiplies by others (`\\frac{df}{dx} \\cdot \\frac{f}{x^3 + 2x}`),
         or raises one of them to an exponent that keeps every term of the old one and adds others
-        (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0.
+        (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0;
+      - it holds j whole inside a wrapping that is j again for every value by the key's definitions
+        (`_wrapped`: `\\sqrt{m^2 + f - x^3 - 2x}` after m).
 
     The steps that only rewrite what it brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) are
     padding of j too and earn nothing; so does a later step, holding, whose right side is its left
@@ -539,7 +541,8 @@ def _removes(fa, fb, brought: set) -> bool:
     writes instead are new (they join `brought`: they are equal to what they replace, so they too are
     padding's), and the others are kept (`3x^2 + 2 + \\frac{d}{dx} x^5 - 5x^4` to `3x^2 + 2`); or fb is
     fa without some of its padding factors (its number factor set back), or with a padding exponent
-    dropped to 1. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
+    dropped to 1, or with padding factors or a padding exponent rewritten (what it writes joins `brought`),
+    or the wrapping P(v) of `_wrapped` taken off v. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
     \\frac{df}{dx} in `2 \\frac{df}{dx} - 3x^2 - 2` is worked out cannot be told."""
     if fb is None or fa == fb:
         return False
