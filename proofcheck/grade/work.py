@@ -418,7 +418,27 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         if first is not None and k > first and k not in out and g is not None and g.grade in HOLDS \
                 and shapes[k - 1] is not None and _safely(_removes, shapes[k - 1], shapes[k], brought):
             out.add(k)
+    for k in range(1, len(members)):  # factors whose product is 1 by the key's definitions taken away
+        g = grades.get((ci, k))
+        if k not in out and g is not None and g.grade in HOLDS and _safely(_unit_taken, f, shapes[k - 1], shapes[k]):
+            out.add(k)
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _unit_taken(f, fa, fb) -> bool:
+    """fb is fa without some of its factors, whose product is 1 once the key's definitions are written
+    in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}` to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
+    if fa is None or fb is None or fa == fb:
+        return False
+    ca, pa = _factors(fa)
+    cb, pb = _factors(fb)
+    if ca != cb or not pa or any(pa.get(b) != e for b, e in pb.items()):
+        return False
+    gone = sp.Mul(*(b ** e for b, e in pa.items() if b not in pb))
+    if gone == 1 or not (gone.free_symbols & f._keyed):
+        return False  # nothing taken away, or nothing of the key's in it: algebra, work
+    value = f.by_key(gone)
+    return value is not None and sp.count_ops(value) <= MAX_EXPAND_OPS and sp.simplify(value - 1) == 0
 
 
 def _safely(rule, *args):
