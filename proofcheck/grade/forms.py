@@ -57,6 +57,7 @@ class Forms:
     _keyed: set = field(default_factory=set)  # the forms of names the key defines (quantities that depend on a variable)
     _keyed_bases: frozenset = frozenset()
     _functions: frozenset = frozenset()
+    _key_values: dict | None = None  # the key's names -> the forms of their definitions (`by_key`)
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
     def __post_init__(self):
@@ -187,6 +188,33 @@ class Forms:
             return sp.expand(difference) == 0 or sp.simplify(difference) == 0
         except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
             return False  # SymPy on an odd form: a step, as before
+
+    def by_key(self, form: sp.Basic) -> sp.Basic | None:
+        """The form with the key's value definitions written in for its names (outside derivatives:
+        a derivative quantity stays a quantity) and function words as SymPy's functions; None where a
+        definition has no form or the result is too large. Used only to say that padding vanishes."""
+        if self._key_values is None:
+            values = {}
+            idx = self.context.index_names
+            for d in self.context.definitions:
+                if is_key_line(d.span.line) and d.params is None and d.target.sub is None:
+                    try:
+                        body = self._build(opaque(d.body, idx, key_of=self._derivative_key), (), frozenset(), 0)
+                    except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
+                        continue
+                    values[sp.Symbol(repr(canonical(d.target, (), idx)))] = body
+            self._key_values = values
+        out = form
+        for _ in range(MAX_KEY_DEPTH):
+            nxt = out.xreplace(self._key_values)
+            if nxt == out:
+                break
+            out = nxt
+            if sp.count_ops(out) > MAX_DETOUR_OPS:
+                return None
+        else:
+            return None
+        return _real(out, self._constants)
 
     def _atomic(self, quantity: sp.Symbol) -> bool:
         """A derivative quantity of one of the key's quantities alone (df/dx): nothing to work out
@@ -357,6 +385,7 @@ def _padding_derivative(t: sp.Basic, var: sp.Symbol, constants: frozenset = froz
     return d(t)
 
 
+MAX_KEY_DEPTH = 16  # the key's definitions written in one another at most this deep (`Forms.by_key`)
 MAX_DETOUR_OPS = 200  # a form larger than this is not worked out by `Forms.detour` (its step counts)
 _REAL_FUNCTIONS = {  # function words as forms apply them -> SymPy's own (for `Forms.detour` only)
     "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt,

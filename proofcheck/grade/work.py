@@ -376,7 +376,9 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         j's value without working it out (`2 \\frac{df}{dx} - 3x^2 - 2`, `\\frac{d}{dx}(2f - x^3 - 2x)`);
       - it keeps every factor of j and multiplies by others (`\\frac{df}{dx} \\cdot \\frac{f}{x^3 + 2x}`),
         or raises one of them to an exponent that keeps every term of the old one and adds others
-        (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0.
+        (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0;
+      - it holds j whole inside a wrapping that is j again for every value by the key's definitions
+        (`_wrapped`: `\\sqrt{m^2 + f - x^3 - 2x}` after m).
 
     The steps that only rewrite what it brought in (`- \\frac{do}{dw}` replaced by `- o (1 - o) x`) are
     padding of j too and earn nothing; so does a later step, holding, whose right side is its left
@@ -406,7 +408,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             if tj != tk and not (tj - tk):
                 pads = _safely(_added, shapes[j], shapes[k], 1) or {("kept",)}
             else:
-                pads = _safely(_pads, shapes[j], shapes[k])
+                pads = _safely(_pads, shapes[j], shapes[k]) or _safely(_wrapped, f, shapes[j], shapes[k])
             if pads:
                 out.update(range(j + 1, k + 1))
                 brought |= pads
@@ -416,7 +418,27 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         if first is not None and k > first and k not in out and g is not None and g.grade in HOLDS \
                 and shapes[k - 1] is not None and _safely(_removes, shapes[k - 1], shapes[k], brought):
             out.add(k)
+    for k in range(1, len(members)):  # factors whose product is 1 by the key's definitions taken away
+        g = grades.get((ci, k))
+        if k not in out and g is not None and g.grade in HOLDS and _safely(_unit_taken, f, shapes[k - 1], shapes[k]):
+            out.add(k)
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _unit_taken(f, fa, fb) -> bool:
+    """fb is fa without some of its factors, whose product is 1 once the key's definitions are written
+    in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}` to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
+    if fa is None or fb is None or fa == fb:
+        return False
+    ca, pa = _factors(fa)
+    cb, pb = _factors(fb)
+    if ca != cb or not pa or any(pa.get(b) != e for b, e in pb.items()):
+        return False
+    gone = sp.Mul(*(b ** e for b, e in pa.items() if b not in pb))
+    if gone == 1 or not (gone.free_symbols & f._keyed):
+        return False  # nothing taken away, or nothing of the key's in it: algebra, work
+    value = f.by_key(gone)
+    return value is not None and sp.count_ops(value) <= MAX_EXPAND_OPS and sp.simplify(value - 1) == 0
 
 
 def _safely(rule, *args):
@@ -500,13 +522,47 @@ def _pads(fa, fb) -> set:
     return found
 
 
+def _quantities(form) -> set:
+    return {s for s in form.free_symbols if OPAQUE_PREFIX in str(s)}
+
+
+def _wrapped(f, fa, fb) -> set:
+    """fb is fa inside something that is fa again for every value of it by the key's definitions: fb
+    with fa replaced by a free t is t (t of either sign; the key's definitions written in outside
+    derivatives, `Forms.by_key`), no derivative gone or new: `\\frac{1}{1/m + f - x^3 - 2x}`,
+    `\\sqrt{m^2 + f - x^3 - 2x}`, `\\log e^{m + f - x^3 - 2x}`, `3x^2 + 2 + (m - 3x^2 - 2)\\frac{f}{x^3 + 2x}`,
+    `\\frac{m^2 + m}{m + 1}` after m. What it brings in is that wrapping, P(t): a later step from P(v)
+    to v takes it away (`_removes`)."""
+    if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb) \
+            or not fb.has(fa):
+        return set()
+    t = sp.Dummy("t")
+    wrap = fb.xreplace({fa: t})
+    if wrap.free_symbols & _quantities(fa) or sp.count_ops(wrap) > MAX_EXPAND_OPS:
+        return set()
+    value = f.by_key(wrap)
+    if value is None:
+        return set()
+    others = {s: sp.Dummy(real=True) for s in value.free_symbols if s != t}
+    for sign in ({"real": True}, {"positive": True}, {"negative": True}):
+        u = sp.Dummy("u", **sign)
+        difference = value.xreplace({**others, t: u}) - u
+        try:
+            if sp.expand(difference) == 0 or sp.simplify(difference) == 0:
+                return {("wrap", wrap, t)}
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return set()
+    return set()
+
+
 def _removes(fa, fb, brought: set) -> bool:
     """The step from fa to fb takes padding away or rewrites it: every term of fa it changes is a term
     padding brought in (as some padding member wrote it, its number factor included), the terms it
     writes instead are new (they join `brought`: they are equal to what they replace, so they too are
     padding's), and the others are kept (`3x^2 + 2 + \\frac{d}{dx} x^5 - 5x^4` to `3x^2 + 2`); or fb is
     fa without some of its padding factors (its number factor set back), or with a padding exponent
-    dropped to 1. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
+    dropped to 1, or with padding factors or a padding exponent rewritten (what it writes joins `brought`),
+    or the wrapping P(v) of `_wrapped` taken off v. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
     \\frac{df}{dx} in `2 \\frac{df}{dx} - 3x^2 - 2` is worked out cannot be told."""
     if fb is None or fa == fb:
         return False
@@ -515,19 +571,28 @@ def _removes(fa, fb, brought: set) -> bool:
     if gone and all(("term", t, c) in brought for t, c in gone.items()):
         brought |= {("term", t, c) for t, c in mb.items() if t not in ma}
         return True
+    for entry in [b for b in brought if b[0] == "wrap"]:  # P(v) to v, P(t) = t by the key's definitions
+        if entry[1].xreplace({entry[2]: fb}) == fa:
+            return True
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
-    if not pa or set(pb) - set(pa) or (ca != cb and ("scale", ca / cb) not in brought):
+    if not pa or (ca != cb and ("scale", ca / cb) not in brought):
         return False
-    changed = False
+    changed, rewritten, written = False, False, set()
     for base, e in pa.items():
         eb = pb.get(base, 0)
         if eb == e:
             continue
-        if not (("factor", base, e - eb) in brought or (eb == 1 and ("exponent", e) in brought)):
+        if ("factor", base, e - eb) in brought or (eb == 1 and ("exponent", e) in brought):
+            changed = True
+        elif eb != 0 and ("exponent", e) in brought:  # a padding exponent rewritten
+            rewritten = True
+            written.add(("exponent", eb))
+        else:
             return False
-        changed = True
-    return changed
+    new = {b: e for b, e in pb.items() if b not in pa}  # what padding's factors were rewritten as
+    brought |= written | {("factor", b, e) for b, e in new.items()}
+    return changed or rewritten
 
 
 def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
