@@ -92,7 +92,8 @@ def _related(chain: Chain, kp: KeyProblem) -> bool:
     return False
 
 
-def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms: FormCache, options=None) -> set[int]:
+def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms: FormCache, options=None,
+             idle: frozenset = frozenset()) -> set[int]:
     """The chains that serve a goal: those that attempt one, those that end at a goal's left side
     (a derivation written backwards), and, until nothing changes, those cited with `by` by a serving
     chain, or whose results a serving chain uses (`_gives`), or, where the problem gives values, those
@@ -103,7 +104,10 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
     (tests/grading/redteam/r14_off_task_steps, r16_off_task_used_cheaply). With `options`, a chain
     that starts at a derivative equal, as the checker decides it in the chain's context (the key's
     definitions in force), to one a serving chain writes by the same variable serves too: do/dz
-    computes the σ'(z) of `-\\frac{1}{o} σ'(z) x` with the key's o = σ(z) (`_same_derivative`)."""
+    computes the σ'(z) of `-\\frac{1}{o} σ'(z) x` with the key's o = σ(z) (`_same_derivative`).
+    A `by` on a step in `idle` (padding, its removal, a loop: steps that earn nothing) makes no lemma
+    serve: a lemma that only shows the padding vanishes works out nothing of the problem
+    (tests/grading/redteam/r22_padding_hidden lemma_zero)."""
     serving = {ci for cis in attempts for ci in cis}
     if not serving:
         return set()
@@ -137,7 +141,8 @@ def _serving(problem: Problem, attempts: list[list[int]], kp: KeyProblem, forms:
                     if shape is not None:
                         sh.append(shape)
                 derivatives.extend(x for x in _derivative_nodes(m.expr, idx) if x not in derivatives)
-            cited.update(j.text for j in chain.justifications if j is not None and j.kind == "by")
+            cited.update(j.text for k, j in enumerate(chain.justifications)
+                         if j is not None and j.kind == "by" and (ci, k) not in idle)
         done |= serving
         more = set()
         for ci, chain in enumerate(problem.chains):
@@ -778,7 +783,7 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     by_chain: dict[int, list] = {}
     for (ci, k), g in grades.items():
         by_chain.setdefault(ci, []).append(g)
-    serving = _serving(problem, attempts, kp, forms, options)
+    serving = _serving(problem, attempts, kp, forms, options, frozenset(looped))
     for ci, gs in by_chain.items():
         if not _related(problem.chains[ci], kp):
             for g in gs:
