@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import gc
 import math
 import os
 import sys
@@ -115,11 +116,17 @@ def _read_ahead(source) -> ReadAhead | None:
         ahead = ReadAhead(source)
     except OSError:  # no fork or no pipe here: read it in this process
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # the import makes objects that live as long as the process: no collection walks them
     try:
         import proofcheck.check  # noqa: F401, PLC0415  (the import the reading overlaps)
     except BaseException:
         ahead.close()
         raise
+    finally:
+        gc.freeze()  # ... afterwards either (in this process and in the workers forked from it)
+        if collecting:
+            gc.enable()
     return ahead
 
 
