@@ -25,18 +25,17 @@ from .source import MAX_FILE_BYTES, Source, Span
 MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage file is not read to its end
 
 
-def read_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic], list, list[Diagnostic]]:
-    """A file's statements, syntax errors, problems and elaboration diagnostics (what checking starts from)."""
-    statements, diags = parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
-    problems, more = elaborate(statements)
-    return statements, diags, problems, more
+def read_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
+    """A file's statements and syntax errors (reading stops after MAX_ERRORS_PER_FILE of them)."""
+    return parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
 
 
 def check_source(source: Source, options: Options, ahead: ReadAhead | None = None) -> FileResult:
     """Check one file; `ahead` is the same file already being read in a child (`ReadAhead`), else it is read here."""
     try:
         parsed = ahead.result() if ahead is not None else None
-        statements, diags, problems, more = parsed if parsed is not None else read_source(source)
+        statements, diags = parsed if parsed is not None else read_source(source)
+        problems, more = elaborate(statements)
     except Exception as exc:  # noqa: BLE001  a bug of ours reading the file: it fails, located, never a traceback
         diag = Diagnostic.make("E408", f"proofcheck failed reading this file ({type(exc).__name__}: {exc}); "
                                        "nothing in it is checked: please report this", Span.at(1, 1))
@@ -77,12 +76,13 @@ _SIZE = struct.Struct(">Q")
 class ReadAhead:
     """`read_source` of one file in a forked child, while this process imports SymPy and the checker.
 
-    Reading a file (lark's parser, its 29 lexer scanners compiled on first use, elaboration: about
-    0.1 s) and importing SymPy, NumPy and autograd (about 0.5 s) do not depend on each other; done
-    in two processes they overlap on two cores. The child sends its result pickled, which keeps
-    every object's identity within it; on any failure (an object that does not pickle, a child that
-    dies) `result` is None and the caller reads the file itself, so the result is the same either way.
-    The child only parses: it runs no step and touches no cache.
+    Parsing a file (lark's parser loaded, its lexer's scanners compiled on first use: about 0.1 s for
+    proofs/T4.proof) and importing SymPy, NumPy and autograd (about 0.5 s) do not depend on each
+    other; done in two processes they overlap on two cores. The child sends its result pickled, which
+    keeps every object's identity within it; on any failure (an object that does not pickle, a child
+    that dies) `result` is None and the caller parses the file itself, so the result is the same
+    either way. The child only parses: elaboration stays in the caller (networks are checked there
+    with autograd, which the caller imports anyway).
     """
 
     def __init__(self, source: Source):
@@ -102,7 +102,7 @@ class ReadAhead:
         os.close(write)
 
     def result(self) -> tuple | None:
-        """The child's `read_source` result, or None when it has none (the caller then reads the file)."""
+        """The child's `read_source` result, or None when it has none (the caller then parses the file)."""
         if self.fd < 0:
             return None
         chunks = []

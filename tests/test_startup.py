@@ -102,8 +102,9 @@ def _sharing(x, seen=None, out=None) -> list:
 
 
 def test_the_child_reads_a_file_as_this_process_does():
-    """`ReadAhead` (the first file read while the checker imports) gives the same statements, problems
-    and diagnostics as reading here, down to which objects are one and the same."""
+    """`ReadAhead` (the first file parsed while the checker imports) gives the same statements and
+    diagnostics as parsing here, down to which objects are one and the same; elaborated, the same problems."""
+    from proofcheck.elaborate import elaborate  # noqa: PLC0415
     from proofcheck import parse  # noqa: PLC0415
     from proofcheck.pipeline import ReadAhead, load, read_source  # noqa: PLC0415
 
@@ -118,6 +119,7 @@ def test_the_child_reads_a_file_as_this_process_does():
         assert there is not None, path
         assert there == here, path
         assert _sharing(there) == _sharing(here), path
+        assert _sharing(elaborate(there[0])) == _sharing(elaborate(here[0])), path
 
 
 def test_a_child_without_a_result_leaves_the_reading_here(monkeypatch):
