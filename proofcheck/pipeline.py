@@ -125,7 +125,10 @@ class ReadAhead:
         if self.fd >= 0:
             os.close(self.fd)  # a child still writing gets EPIPE and exits
             self.fd = -1
-            os.waitpid(self.pid, 0)
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:  # already reaped (SIGCHLD ignored): nothing left to wait for
+                pass
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
