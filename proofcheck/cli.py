@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import gc
 import math
 import os
 import sys
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from .cache import default_dir
 from .options import Options
-from .pipeline import check_source, collect, load
+from .pipeline import ReadAhead, check_source, collect, load
 from .report import render_json, render_text
 from .results import FileResult
 from .sandbox import session
@@ -105,6 +106,30 @@ def _torch_available() -> bool:
     return available("torch")
 
 
+def _read_ahead(source) -> ReadAhead | None:
+    """For the first file with a line of proof text: read it in a child (`pipeline.ReadAhead`) while
+    this process imports the checker (SymPy, NumPy, autograd), which it will almost surely need; the
+    checker imported, later files are read here. A file without proof text loads no heavy library."""
+    if "proofcheck.check" in sys.modules or all(line.blank for line in source.lines):
+        return None
+    try:
+        ahead = ReadAhead(source)
+    except OSError:  # no fork or no pipe here: read it in this process
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # the import makes objects that live as long as the process: no collection walks them
+    try:
+        import proofcheck.check  # noqa: F401, PLC0415  (the import the reading overlaps)
+    except BaseException:
+        ahead.close()
+        raise
+    finally:
+        gc.freeze()  # ... afterwards either (in this process and in the workers forked from it)
+        if collecting:
+            gc.enable()
+    return ahead
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     args = build_parser().parse_args(argv)
@@ -132,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(failure)
                 continue
             sources[path] = source
-            results.append(check_source(source, options))
+            results.append(check_source(source, options, _read_ahead(source)))
     try:
         if args.format == "json":
             render_json(results, args.seed, sys.stdout, sources)

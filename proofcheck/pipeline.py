@@ -7,7 +7,9 @@ hook and a batch grader share one path and can keep results instead of re-readin
 from __future__ import annotations
 
 import os
+import pickle
 import stat
+import struct
 
 from .options import Options
 from . import nodes as n
@@ -23,9 +25,16 @@ from .source import MAX_FILE_BYTES, Source, Span
 MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage file is not read to its end
 
 
-def check_source(source: Source, options: Options) -> FileResult:
+def read_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
+    """A file's statements and syntax errors (reading stops after MAX_ERRORS_PER_FILE of them)."""
+    return parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
+
+
+def check_source(source: Source, options: Options, ahead: ReadAhead | None = None) -> FileResult:
+    """Check one file; `ahead` is the same file already being read in a child (`ReadAhead`), else it is read here."""
     try:
-        statements, diags = parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
+        parsed = ahead.result() if ahead is not None else None
+        statements, diags = parsed if parsed is not None else read_source(source)
         problems, more = elaborate(statements)
     except Exception as exc:  # noqa: BLE001  a bug of ours reading the file: it fails, located, never a traceback
         diag = Diagnostic.make("E408", f"proofcheck failed reading this file ({type(exc).__name__}: {exc}); "
@@ -59,6 +68,67 @@ def check_source(source: Source, options: Options) -> FileResult:
     result.diagnostics = _unique(diags)
     _attribute(result, problems, len(source.lines))
     return result
+
+
+_SIZE = struct.Struct(">Q")
+
+
+class ReadAhead:
+    """`read_source` of one file in a forked child, while this process imports SymPy and the checker.
+
+    Parsing a file (lark's parser loaded, its lexer's scanners compiled on first use: about 0.1 s for
+    proofs/T4.proof) and importing SymPy, NumPy and autograd (about 0.5 s) do not depend on each
+    other; done in two processes they overlap on two cores. The child sends its result pickled, which
+    keeps every object's identity within it; on any failure (an object that does not pickle, a child
+    that dies) `result` is None and the caller parses the file itself, so the result is the same
+    either way. The child only parses: elaboration stays in the caller (networks are checked there
+    with autograd, which the caller imports anyway).
+    """
+
+    def __init__(self, source: Source):
+        self.fd, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child
+            try:
+                os.close(self.fd)
+                data = pickle.dumps(read_source(source), protocol=pickle.HIGHEST_PROTOCOL)
+                view = memoryview(_SIZE.pack(len(data)) + data)
+                while view:
+                    view = view[os.write(write, view):]
+            except BaseException:  # noqa: BLE001  (the parent sees a short message and reads the file itself)
+                pass
+            finally:
+                os._exit(0)
+        os.close(write)
+
+    def result(self) -> tuple | None:
+        """The child's `read_source` result, or None when it has none (the caller then parses the file)."""
+        if self.fd < 0:
+            return None
+        chunks = []
+        try:
+            while True:
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            data = b"".join(chunks)
+            if len(data) < _SIZE.size or _SIZE.unpack_from(data)[0] != len(data) - _SIZE.size:
+                return None
+            return pickle.loads(data[_SIZE.size:])
+        except Exception:  # noqa: BLE001  (a garbled message: read the file here)
+            return None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)  # a child still writing gets EPIPE and exits
+            self.fd = -1
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:  # already reaped (SIGCHLD ignored): nothing left to wait for
+                pass
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -26,6 +26,7 @@ waits, so none of this needs its main thread.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import random
@@ -272,6 +273,10 @@ def fork_worker(serve: Callable[[int, int], None], others: Sequence[Any]) -> tup
     pid = os.fork()
     if pid == 0:  # worker
         code = 0
+        # what the worker inherited (SymPy's modules and caches, the parent's objects) lives as long as
+        # it does: left out of its garbage collections, which otherwise walk all of it again (a full
+        # collection in a worker on proofs/M2_mlp_backprop.proof: 0.09 s of CPU, 0.04 s frozen)
+        gc.freeze()
         try:
             for fd in [cmd_w, res_r] + [fd for o in others for fd in (o.cmd_fd, o.res_fd)]:
                 os.close(fd)

@@ -69,3 +69,76 @@ def test_grade_loads_its_modules(tmp_path):
     (tmp_path / "key.proof").write_text("x + x = 2 x\n", encoding="utf-8")
     out = _loaded(tmp_path, "grade", "key.proof", "missing", "--out", "out", watched=GRADING)
     assert out["code"] == 2 and "proofcheck.grade.workers" in out["loaded"]
+
+
+# ------------------------------------------------------------------ reading the first file in a child
+
+
+def _sharing(x, seen=None, out=None) -> list:
+    """The object graph as a walk that names each object by where it was first met: equal walks mean
+    the same values and the same sharing (the checker tells definitions apart by identity)."""
+    from dataclasses import fields, is_dataclass  # noqa: PLC0415
+
+    seen = {} if seen is None else seen
+    out = [] if out is None else out
+    if isinstance(x, (str, int, float, bool, type(None))) or type(x).__name__ == "Fraction":
+        out.append(repr(x))
+        return out
+    if id(x) in seen:
+        out.append(("again", seen[id(x)]))
+        return out
+    seen[id(x)] = len(seen)
+    if isinstance(x, (set, frozenset)):
+        out.append(("set", sorted(repr(y) for y in x)))
+    elif isinstance(x, (list, tuple)):
+        out.append((type(x).__name__, len(x)))
+        for y in x:
+            _sharing(y, seen, out)
+    elif isinstance(x, dict):
+        out.append(("dict", len(x)))
+        for k, v in x.items():
+            _sharing(k, seen, out)
+            _sharing(v, seen, out)
+    elif is_dataclass(x):
+        out.append(type(x).__qualname__)
+        for f in fields(x):
+            _sharing(getattr(x, f.name), seen, out)
+    else:
+        out.append(repr(x))
+    return out
+
+
+def test_the_child_reads_a_file_as_this_process_does():
+    """`ReadAhead` (the first file parsed while the checker imports) gives the same statements and
+    diagnostics as parsing here, down to which objects are one and the same; elaborated, the same problems."""
+    from proofcheck.elaborate import elaborate  # noqa: PLC0415
+    from proofcheck import parse  # noqa: PLC0415
+    from proofcheck.pipeline import ReadAhead, load, read_source  # noqa: PLC0415
+
+    paths = sorted(REPO.glob("proofs/*.proof")) + sorted(REPO.glob("tests/corpus/*.proof"))[::5]
+    for path in paths:
+        source, failure = load(str(path))
+        assert failure is None
+        parse._LINE_MEMO.clear()
+        here = read_source(source)
+        parse._LINE_MEMO.clear()
+        there = ReadAhead(source).result()
+        assert there is not None, path
+        assert there == here, path
+        assert _sharing(there) == _sharing(here), path
+        assert _sharing(elaborate(there[0])) == _sharing(elaborate(here[0])), path
+
+
+def test_a_child_without_a_result_leaves_the_reading_here(monkeypatch):
+    """A child that fails (here: a result that does not pickle) sends nothing; the file is read here."""
+    from proofcheck import pipeline  # noqa: PLC0415
+    from proofcheck.options import Options  # noqa: PLC0415
+
+    source, _ = pipeline.load(str(REPO / "proofs" / "T4.proof"))
+    monkeypatch.setattr(pipeline, "read_source", lambda s: (lambda: None))  # forked with the child
+    ahead = pipeline.ReadAhead(source)
+    monkeypatch.undo()
+    assert ahead.result() is None
+    assert ahead.result() is None  # asked again: still none, nothing left open
+    result = pipeline.check_source(source, Options(cache_dir=None), pipeline.ReadAhead(source))
+    assert result.ok and len(result.problems[0].steps) == 11
