@@ -264,10 +264,22 @@ def _death(status: int, seconds: float) -> tuple[str, str]:
     return "crash", "the checking process died without a result"
 
 
+def _reap_our_children() -> None:
+    """A parent that ignores SIGCHLD (inherited from whatever started proofcheck) has its children
+    reaped by the kernel: `os.waitpid` then fails and a worker's exit status (how it died: a CPU
+    limit, a kill) is lost. The default disposition is restored before any worker is forked."""
+    try:
+        if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    except ValueError:  # not the main thread: nothing can be changed here
+        pass
+
+
 def fork_worker(serve: Callable[[int, int], None], others: Sequence[Any]) -> tuple[int, int, int]:
     """Fork a worker running `serve(command fd, result fd)`: (pid, its command pipe's write end, its
     result pipe's read end). The child closes the pipe ends of `others` (workers with `cmd_fd` and
     `res_fd`) that it inherited, or they would never see EOF."""
+    _reap_our_children()
     cmd_r, cmd_w = os.pipe()
     res_r, res_w = os.pipe()
     pid = os.fork()

@@ -305,3 +305,19 @@ def test_seed_changes_the_sample_points(files: Path) -> None:
     assert sa["evidence"]["seed"] != sb["evidence"]["seed"]  # ... the points do
     text = run(["check", "num.proof", "--seed", "12345"], files).stdout
     assert "seed 12345" in text
+
+
+def test_a_parent_that_ignores_sigchld_changes_nothing(files: Path) -> None:
+    """Started by a program that ignores SIGCHLD (the disposition survives exec), the kernel would reap
+    the workers itself: waiting for them failed with a ChildProcessError traceback, and how a worker
+    died (a CPU limit) was lost. The output must be the same as from an ordinary start."""
+    import signal
+
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    args = [sys.executable, "-m", "proofcheck", "check", "--no-cache", "--format", "json", str(REPO / "proofs" / "T4.proof")]
+    ignoring = subprocess.run(args, cwd=files, env=env, capture_output=True, text=True, timeout=120,
+                              preexec_fn=lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN))
+    ordinary = subprocess.run(args, cwd=files, env=env, capture_output=True, text=True, timeout=120)
+    no_traceback(ignoring)
+    assert ignoring.returncode == ordinary.returncode == 0, ignoring.stderr
+    assert ignoring.stdout == ordinary.stdout
