@@ -54,6 +54,13 @@ vanish, affine or not: `extrema.face_points`). They are found exactly for polyno
 inputs with isolated critical points (and curves of them in two inputs), else by Newton's method from
 a few starts; extrema.py's docstring says which arguments that covers completely
 (tests/adversarial/redteam_numeric/faces.proof, faces_beyond.proof).
+
+An input w in which every argument holding it is c w + r (c a nonzero number) and which the difference
+holds only inside those arguments' steps is eliminated first (`_eliminating`): the difference's values
+over the line along w through a point are those at the arguments' roots in w, between them and past
+them, and which values those are changes only across the arguments free of w and the places where two
+roots meet, so those are probed in the other inputs and each probe gets the line along w
+(tests/adversarial/redteam_numeric/r21_fix_eliminated_input.proof).
 """
 
 from __future__ import annotations
