@@ -886,7 +886,10 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     if sweep and not on_only and difference is not None:
         w = _eliminable(args, in_args, difference, rels)
         if w is not None:
-            return _eliminating(w, rng, syms, args, bases, coverage, difference, deep, rels)
+            try:
+                return _eliminating(w, rng, syms, args, bases, coverage, difference, deep, rels)
+            except Budget:
+                pass  # the pairs' regions are harder than the step's own (a dip of g_j(w = root of g_i)): swept as before
     if deep == PAIRS:  # across one surface at the Lagrange points of two curved arguments (a pass of its own)
         lines, corners = [], []
         for p, axis in pair_points(args, syms):
@@ -1036,8 +1039,8 @@ def _eliminating(w: sp.Symbol, rng: random.Random, syms: list, args: list, bases
     (Fourier-Motzkin on the roots). So the probes of those arguments, in the other inputs (their own
     sweep, vertices and extrema), each get the points of the line along w through them. The reduced
     pass settles every bracketed kink as a jump (its stand-in difference 1 + sum of Heaviside steps is
-    0 nowhere: no kink is shown harmless, an unsettled one makes the step unknown), and a root order
-    that cannot be decided exactly is a Budget."""
+    0 nowhere: no kink is shown harmless, an unsettled one makes the step unknown); a Budget there
+    leaves the step to the ordinary sweep (the caller)."""
     held = [g for g in args if w in g.free_symbols]
     roots = [_solved_for(g, w) for g in held]
     reduced: list = []
@@ -1065,30 +1068,13 @@ def _eliminating(w: sp.Symbol, rng: random.Random, syms: list, args: list, bases
 
 
 def _root_line(values: list) -> list[tuple[sp.Expr, str]]:
-    """Points on every root, between consecutive distinct roots and past both ends (the arguments are
-    affine in the line's input: one sign past the outermost roots). Roots whose order cannot be
-    decided exactly are a Budget."""
-    ordered: list = []
-    for v in values:
-        for i, u in enumerate(ordered + [None]):
-            if u is None:
-                ordered.append(v)
-                break
-            try:
-                side = Evaluator({}).run(lambda e: e.sign(v - u))
-            except (Undefined, Undecided):
-                raise Budget(f"the order of the roots {sp.sstr(v)} and {sp.sstr(u)} along an eliminated input "
-                             "could not be decided") from None
-            if side == 0:
-                break
-            if side < 0:
-                ordered.insert(i, v)
-                break
-    out = [(ordered[0] - 1, "inside")]
-    for i, v in enumerate(ordered):
-        out.append((v, "on"))
-        out.append(((v + ordered[i + 1]) / 2 if i + 1 < len(ordered) else v + 1, "inside"))
-    return out
+    """Points on every root, halfway between every two and 1 past each (the arguments are affine in the
+    line's input: one sign past the outermost roots): every cell of the line, without deciding the
+    roots' order (far out, exp(10^145) against 10^145 + 1, it cannot be decided)."""
+    out = [(v, "on") for v in values]
+    out += [((u + v) / 2, "inside") for i, u in enumerate(values) for v in values[i + 1:]]
+    out += [(v + side, "inside") for v in values for side in (-1, 1)]
+    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
