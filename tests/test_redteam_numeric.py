@@ -2138,6 +2138,25 @@ CLAIMS = [
     Claim("RT1601", "(|x - sqrt2| < 1)(|x| > 1) + (|x - sqrt2| < 1)(|x| <= 1) = (|x - sqrt2| < 1)",
           lambda v: ind(abs(v["x"] - mpmath.sqrt(2)) < 1) * (ind(abs(v["x"]) > 1) + ind(abs(v["x"]) <= 1)),
           lambda v: ind(abs(v["x"] - mpmath.sqrt(2)) < 1), sample={"x": (-3, 3)}),
+    # fix of round 21 (r21_fix_eliminated_input.proof): an input taken out of the sweep (regions._eliminating)
+    Claim("RN1900", "(z > x) max(z - x - 1000, 0) = 0 at (0, 2000)",
+          lambda v: ind(v["z"] > v["x"]) * max(v["z"] - v["x"] - 1000, 0), lambda v: 0, {"x": F(0), "z": F(2000)}),
+    Claim("RN1901", "(z > x)(z < 2x - 1000) = 0 at (2000, 2500)",
+          lambda v: ind(v["z"] > v["x"]) * ind(v["z"] < 2 * v["x"] - 1000), lambda v: 0, {"x": F(2000), "z": F(2500)}),
+    Claim("RN1902", "(y z > 1)(z < 1)(y < 1) = 0 at (y, z) = (-2, -1)",
+          lambda v: ind(v["y"] * v["z"] > 1) * ind(v["z"] < 1) * ind(v["y"] < 1), lambda v: 0, {"y": F(-2), "z": F(-1)}),
+    Claim("RN1903", "(z >= x + sqrt2 + sqrt3)(z <= x + sqrt(5 + 2 sqrt6)) = 0 at (0, sqrt2 + sqrt3)",
+          lambda v: ind(sgn(v["z"] - v["x"] - mpmath.sqrt(2) - mpmath.sqrt(3)) >= 0)
+          * ind(sgn(v["z"] - v["x"] - mpmath.sqrt(5 + 2 * mpmath.sqrt(6))) <= 0), lambda v: 0,
+          {"x": F(0), "z": lambda: mpmath.sqrt(2) + mpmath.sqrt(3)}),
+    Claim("RN1904", "(z >= e^x)(z <= x + 1) = 0 at (0, 1)",
+          lambda v: ind(v["z"] >= mpmath.exp(v["x"])) * ind(v["z"] <= v["x"] + 1), lambda v: 0, {"x": F(0), "z": F(1)}),
+    Claim("RN1905", "(z > x)(z < 1.000001 x - 10^9) = 0 at (2 10^15, 2 10^15 + 5 10^8)",
+          lambda v: ind(v["z"] > v["x"]) * ind(v["z"] < mpq(F(1000001, 10 ** 6)) * v["x"] - 10 ** 9), lambda v: 0,
+          {"x": F(2 * 10 ** 15), "z": F(2 * 10 ** 15 + 5 * 10 ** 8)}),
+    Claim("RN1906", "(z < 2x)(x < 10^9) = 0 under z > x + 10^6, at (2 10^6, 3.5 10^6) (where it holds)",
+          lambda v: ind(v["z"] > v["x"] + 10 ** 6) * ind(v["z"] < 2 * v["x"]) * ind(v["x"] < 10 ** 9), lambda v: 0,
+          {"x": F(2 * 10 ** 6), "z": F(35 * 10 ** 5)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

@@ -54,6 +54,13 @@ vanish, affine or not: `extrema.face_points`). They are found exactly for polyno
 inputs with isolated critical points (and curves of them in two inputs), else by Newton's method from
 a few starts; extrema.py's docstring says which arguments that covers completely
 (tests/adversarial/redteam_numeric/faces.proof, faces_beyond.proof).
+
+An input w in which every argument holding it is c w + r (c a nonzero number) and which the difference
+holds only inside those arguments' steps is eliminated first (`_eliminating`): the difference's values
+over the line along w through a point are those at the arguments' roots in w, between them and past
+them, and which values those are changes only across the arguments free of w and the places where two
+roots meet, so those are probed in the other inputs and each probe gets the line along w
+(tests/adversarial/redteam_numeric/r21_fix_eliminated_input.proof).
 """
 
 from __future__ import annotations
@@ -68,8 +75,8 @@ import sympy as sp
 from flint import ctx, fmpq
 
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
-from .arrangement import (arc_lines, curve_corner_points, eliminated, flat_vertex_points, space_vertex_points,
-                          vertex_points)
+from .arrangement import (_solved_for, arc_lines, curve_corner_points, eliminated, flat_vertex_points,
+                          space_vertex_points, vertex_points)
 from .extrema import extremum_points, pair_points, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
@@ -876,6 +883,13 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
+    if sweep and not on_only and difference is not None:
+        w = _eliminable(args, in_args, difference, rels)
+        if w is not None:
+            try:
+                return _eliminating(w, rng, syms, args, bases, coverage, difference, deep, rels)
+            except Budget:
+                pass  # the pairs' regions are harder than the step's own (a dip of g_j(w = root of g_i)): swept as before
     if deep == PAIRS:  # across one surface at the Lagrange points of two curved arguments (a pass of its own)
         lines, corners = [], []
         for p, axis in pair_points(args, syms):
@@ -978,6 +992,89 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out += [Probe(dict(bases[0]), UNSWEPT, note) for note in dict.fromkeys(beyond)]  # last: a difference first
     coverage.probes += len(out)
     return out
+
+
+def _eliminable(args: list, in_args: list, difference: sp.Expr, rels) -> sp.Symbol | None:
+    """An input w to take out of the sweep: every argument holding w is c w + r (c a nonzero number,
+    r free of w: `arrangement._solved_for`), the difference holds w only inside indicators, signs,
+    Heaviside steps or deltas of those arguments (so its value at a point is fixed by the other inputs
+    and the order of the arguments' roots in w there), and no assumption mentions w. Of several, the
+    one in the fewest arguments (then by name); None when there is none."""
+    found = []
+    for w in in_args:
+        held = [g for g in args if w in g.free_symbols]
+        if any(_solved_for(g, w) is None for g in held) or any(
+                w in (x - y).free_symbols for _, x, y in rels):
+            continue
+        if _only_in_steps(difference, w, held):
+            found.append((len(held), w.name, w))
+    return min(found)[2] if found else None
+
+
+def _only_in_steps(d: sp.Expr, w: sp.Symbol, held: list) -> bool:
+    """w occurs in d only inside step functions (a relation, sign, Heaviside, Kronecker delta) of one of
+    `held` (or its negative): their value depends on that argument's sign alone."""
+    if w not in d.free_symbols:
+        return True
+    name = type(d).__name__
+    if name in _RELATION_AT_ZERO or name == "KroneckerDelta":
+        arg = d.args[0] - d.args[1]
+    elif name in ("sign", "Heaviside"):
+        arg = d.args[0]
+        if len(d.args) > 1 and w in d.args[1].free_symbols:
+            return False
+    elif isinstance(d, sp.Symbol):
+        return False
+    else:
+        return all(_only_in_steps(a, w, held) for a in d.args)
+    return any(sp.expand(arg - g) == 0 or sp.expand(arg + g) == 0 for g in held)
+
+
+def _eliminating(w: sp.Symbol, rng: random.Random, syms: list, args: list, bases: list[dict], coverage: Coverage,
+                 difference: sp.Expr, deep, rels: tuple) -> list[Probe]:
+    """Probes with the input w eliminated (`_eliminable`): at a point p of the other inputs the
+    difference takes, over all w, exactly the values it takes at the roots w_i(p) of w's arguments,
+    between consecutive ones and beyond both ends; which values those are changes only where an
+    argument free of w or the order of two roots changes, where w_i(p) = w_j(p), i.e. g_j(w_i(p)) = 0
+    (Fourier-Motzkin on the roots). So the probes of those arguments, in the other inputs (their own
+    sweep, vertices and extrema), each get the points of the line along w through them. The reduced
+    pass settles every bracketed kink as a jump (its stand-in difference 1 + sum of Heaviside steps is
+    0 nowhere: no kink is shown harmless, an unsettled one makes the step unknown); a Budget there
+    leaves the step to the ordinary sweep (the caller)."""
+    held = [g for g in args if w in g.free_symbols]
+    roots = [_solved_for(g, w) for g in held]
+    reduced: list = []
+    for h in [g for g in args if w not in g.free_symbols] + [
+            sp.expand(gj.xreplace({w: ri})) for i, ri in enumerate(roots) for gj in held[i + 1:]]:
+        if h.free_symbols & set(syms) and not any(sp.expand(h - k) == 0 or sp.expand(h + k) == 0 for k in reduced):
+            reduced.append(h)
+    jumps = 1 + sp.Add(*[sp.Heaviside(h) for h in reduced])
+    parents = probes(rng, syms, reduced, bases, coverage=coverage, difference=jumps, deep=deep, sweep=True,
+                     rels=rels) if reduced else []
+    if not parents and deep is False:
+        parents = [Probe(dict(bases[0]), "inside")]
+    out: list[Probe] = []
+    for pr in parents:
+        if pr.where in (UNSWEPT, UNSETTLED):
+            out.append(pr)
+            continue
+        for t, where in _root_line([r.xreplace(pr.point) for r in roots]):
+            out.append(Probe({**pr.point, w: t}, pr.where if pr.where in (BEYOND, BRACKET) else where))
+        if len(out) > MAX_PROBES:
+            raise Budget(f"more than {MAX_PROBES} probe points are needed to cover every region "
+                         f"(with {w} eliminated)")
+    coverage.probes += len(out) - len(parents)
+    return out
+
+
+def _root_line(values: list) -> list[tuple[sp.Expr, str]]:
+    """Points on every root, halfway between every two and 1 past each (the arguments are affine in the
+    line's input: one sign past the outermost roots): every cell of the line, without deciding the
+    roots' order (far out, exp(10^145) against 10^145 + 1, it cannot be decided)."""
+    out = [(v, "on") for v in values]
+    out += [((u + v) / 2, "inside") for i, u in enumerate(values) for v in values[i + 1:]]
+    out += [(v + side, "inside") for v in values for side in (-1, 1)]
+    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
