@@ -2157,6 +2157,22 @@ CLAIMS = [
     Claim("RN1906", "(z < 2x)(x < 10^9) = 0 under z > x + 10^6, at (2 10^6, 3.5 10^6) (where it holds)",
           lambda v: ind(v["z"] > v["x"] + 10 ** 6) * ind(v["z"] < 2 * v["x"]) * ind(v["x"] < 10 ** 9), lambda v: 0,
           {"x": F(2 * 10 ** 6), "z": F(35 * 10 ** 5)}),
+    # red team round 22 (r22_*.proof): fix21s's elimination of an input
+    Claim("RN1950", "(z > x^2 - 100)(z < x^2 - 99) + sqrt(1 - z^2) = sqrt(1 - z^2) at (10, 1/2)",
+          lambda v: ind(v["z"] > v["x"] ** 2 - 100) * ind(v["z"] < v["x"] ** 2 - 99) + rsqrt(1 - v["z"] ** 2),
+          lambda v: rsqrt(1 - v["z"] ** 2), {"x": F(10), "z": F(1, 2)}),
+    Claim("RN1951", "(z > x^2 + y^2 - 100)(z < x^2 + y^2 - 99) + sqrt(1 - z^2) = sqrt(1 - z^2) at (10, 0, 1/2)",
+          lambda v: ind(v["z"] > v["x"] ** 2 + v["y"] ** 2 - 100) * ind(v["z"] < v["x"] ** 2 + v["y"] ** 2 - 99)
+          + rsqrt(1 - v["z"] ** 2), lambda v: rsqrt(1 - v["z"] ** 2), {"x": F(10), "y": F(0), "z": F(1, 2)}),
+    Claim("RN1952", "(z > e^x - 100)(z < e^x - 99) + log(1 - z^2) = log(1 - z^2) at (log 100.25, 1/2)",
+          lambda v: ind(v["z"] > mpmath.exp(v["x"]) - 100) * ind(v["z"] < mpmath.exp(v["x"]) - 99) + rlog(1 - v["z"] ** 2),
+          lambda v: rlog(1 - v["z"] ** 2), {"x": lambda: mpmath.log(mpmath.mpf("100.25")), "z": F(1, 2)}),
+    Claim("RT1950", "(z > 2 sqrt x)(z < sqrt x) = 0 for x > 0",
+          lambda v: ind(v["z"] > 2 * rsqrt(v["x"])) * ind(v["z"] < rsqrt(v["x"])), lambda v: 0,
+          sample={"x": (0, 4), "z": (-1, 5)}),
+    Claim("RT1951", "(z > 2 log x)(z < log x) = 0 for x > 1",
+          lambda v: ind(v["z"] > 2 * rlog(v["x"])) * ind(v["z"] < rlog(v["x"])), lambda v: 0,
+          sample={"x": (1, 20), "z": (-1, 7)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
