@@ -362,7 +362,8 @@ def _probe_points(job: _Instance, rng, args: list, found: list, coverage: Covera
     key = (tuple(args), on_only, deep, sweep)
     if key not in job.probes:
         job.probes[key] = probes(rng, job.syms, args, found, on_only=on_only, coverage=coverage,
-                                 difference=job.a.expr - job.b.expr, deep=deep, sweep=sweep, rels=tuple(job.rels))
+                                 difference=job.a.expr - job.b.expr, deep=deep, sweep=sweep, rels=tuple(job.rels),
+                                 held=(job.a.expr, job.b.expr, *(c.expr for c in job.a.conds + job.b.conds)))
     for pr in job.probes[key]:
         if pr.where == UNSWEPT:
             if quick:

@@ -868,7 +868,7 @@ def _proportional(g_line, h_line) -> bool:
 
 def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_only: bool = False,
            coverage: Coverage | None = None, difference: sp.Expr | None = None, deep: bool = False,
-           sweep: bool = True, rels: tuple = ()) -> list[Probe]:
+           sweep: bool = True, rels: tuple = (), held: tuple = ()) -> list[Probe]:
     """Probe points for every region of every argument along the probe lines (see the module doc).
     `on_only`: the crossings alone (a symbolic proof already covers the open regions). `difference`:
     the sides' difference, whose value exactly on a kink that bisection only brackets must be settled
@@ -878,13 +878,15 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     next, those across one surface at the Lagrange points of pairs of curved arguments (`pair_points`). `sweep`: lines through
     the cells found, for the regions where several arguments hold at once (`_swept`); off for a size
     sampled numerically only, whose evidence is sampled points. `rels`: the assumptions, (op, x, y);
-    no kink needs settling or searching where one of them fails throughout (`_Outside`)."""
+    no kink needs settling or searching where one of them fails throughout (`_Outside`). `held`: the
+    two sides and their domain conditions, each of which must hold an eliminated input only inside
+    steps (`_eliminable`), as the difference alone may have lost a root or a log that cancelled."""
     coverage = coverage if coverage is not None else Coverage()
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
     if sweep and not on_only and difference is not None:
-        w = _eliminable(args, in_args, difference, rels)
+        w = _eliminable(args, in_args, difference, rels, held)
         if w is not None:
             try:
                 return _eliminating(w, rng, syms, args, bases, coverage, difference, deep, rels)
@@ -994,19 +996,22 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     return out
 
 
-def _eliminable(args: list, in_args: list, difference: sp.Expr, rels) -> sp.Symbol | None:
+def _eliminable(args: list, in_args: list, difference: sp.Expr, rels, held_too: tuple = ()) -> sp.Symbol | None:
     """An input w to take out of the sweep: every argument holding w is c w + r (c a nonzero number,
     r free of w: `arrangement._solved_for`), the difference holds w only inside indicators, signs,
     Heaviside steps or deltas of those arguments (so its value at a point is fixed by the other inputs
     and the order of the arguments' roots in w there), and no assumption mentions w. Of several, the
-    one in the fewest arguments (then by name); None when there is none."""
+    one in the fewest arguments (then by name); None when there is none. Each of `held_too` (the
+    sides and their domain conditions) must hold w only inside steps as well: in the difference
+    `\\sqrt{1 - z^2}` may cancel, while both sides are undefined at every point of the line along z
+    that the roots give (tests/adversarial/redteam_numeric/r22_domain_cancel)."""
     found = []
     for w in in_args:
         held = [g for g in args if w in g.free_symbols]
         if any(_solved_for(g, w) is None for g in held) or any(
                 w in (x - y).free_symbols for _, x, y in rels):
             continue
-        if _only_in_steps(difference, w, held):
+        if all(_only_in_steps(e, w, held) for e in (difference, *held_too)):
             found.append((len(held), w.name, w))
     return min(found)[2] if found else None
 
