@@ -428,6 +428,11 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         g = grades.get((ci, k))
         if k not in out and g is not None and g.grade in HOLDS and _safely(_unit_taken, f, shapes[k - 1], shapes[k]):
             out.add(k)
+    for k in range(1, len(members)):  # a derivative's value used without working it out
+        g = grades.get((ci, k))
+        if k not in out and g is not None and g.grade == "accepted" and not chain.context.point \
+                and _safely(_uses_value, f, shapes[k - 1], shapes[k]):
+            out.add(k)
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
 
 
@@ -470,6 +475,43 @@ def _operand(f, fa, fb) -> set:
     if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
         return set()
     return {("operand", q2)}
+
+
+VALUE_POINTS = 3  # points at which a step is tried as a function of its derivatives taken free (`_uses_value`)
+VALUE_DIGITS = 30
+
+
+def _uses_value(f, fa, fb) -> bool:
+    """The step from fa to fb keeps the same unworked derivatives (none gone, none new) and holds only
+    at their values: with the key's definitions written in and the derivatives as free quantities, its
+    two sides certainly differ (`\\frac{df}{dx}` to `x\\frac{df}{dx} - (x - 1)(3x^2 + 2)`, to
+    `(\\frac{df}{dx})^2 / (3x^2 + 2)`, to `2\\frac{df}{dx}\\frac{f}{x^3 + 2x} - 3x^2 - 2`): it writes the
+    answer in without working it out. Certainly: at one of VALUE_POINTS seeded rational points the
+    difference, evaluated to VALUE_DIGITS digits, is a real number clearly away from 0; a difference
+    that cannot be evaluated (a function the key does not define, a sum) or that looks 0 everywhere
+    tried is no finding, so algebra and folding the key's definitions beside a kept derivative (an
+    identity in it) stay work. Not asked at a given point (`at`), where writing the point's values
+    beside a kept derivative (`\\frac{dL}{do} o(1 - o) x` to `\\frac{dL}{do} \\cdot 0.25`) holds only at the
+    point and is work, nor for a step carried or checked at the point only."""
+    if fa is None or fb is None or fa == fb:
+        return False
+    held = _quantities(fa)
+    if not held or held != _quantities(fb):
+        return False
+    va, vb = f.by_key(fa), f.by_key(fb)
+    if va is None or vb is None:
+        return False
+    difference = va - vb
+    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS:
+        return False
+    names = sorted(difference.free_symbols, key=str)
+    for k in range(VALUE_POINTS):
+        point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
+                 for i, s in enumerate(names)}
+        value = difference.xreplace(point).evalf(VALUE_DIGITS)
+        if value.is_Number and value.is_real and value.is_finite and abs(value) > sp.Float(10) ** (5 - VALUE_DIGITS):
+            return True
+    return False
 
 
 def _unit_taken(f, fa, fb) -> bool:
