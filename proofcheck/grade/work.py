@@ -377,8 +377,6 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
       - it keeps every term of j (number factors included) and adds others (`\\frac{d}{dw}(L + z) - x`
         after dL/dw, `\\frac{dL}{dh_i} + \\frac{\\partial^2 h_i}{\\partial h_i^2}`, `\\frac{d}{dx}(f + g(x)) - 2x
         - \\cos x` with the key's g);
-      - it is a m_j + terms, a a number other than 0 and 1: the terms are (1 - a) m_j, so they encode
-        j's value without working it out (`2 \\frac{df}{dx} - 3x^2 - 2`, `\\frac{d}{dx}(2f - x^3 - 2x)`);
       - it keeps every factor of j and multiplies by others (`\\frac{df}{dx} \\cdot \\frac{f}{x^3 + 2x}`),
         or raises one of them to an exponent that keeps every term of the old one and adds others
         (`(\\frac{df}{dx})^{f - x^3 - 2x + 1}`): the factors are 1, the exponent's added terms 0;
@@ -571,23 +569,13 @@ def _added(fa, fb, a) -> set:
         del rest[t]
     if not rest:
         return set()
-    # a m_j + terms: the terms alone do not vanish ((1 - a) m_j does not either), so nothing of it is taken away alone
-    return {("term", t, c) for t, c in rest.items()} if a == 1 else {("scaled",)}
+    return {("term", t, c) for t, c in rest.items()}
 
 
 def _pads(fa, fb) -> set:
     """fb as padding of fa other than terms added to it (see `_padded`): what it brings in, or empty."""
     if fa is None or fb is None or fa == fb:
         return set()
-    ma, mb = _monomials(fa), _monomials(fb)
-    if any(t != 1 for t in ma):  # a m_j + terms, a not 0 or 1: read from one of j's non-constant terms
-        t = next(t for t in ma if t != 1)
-        if t in mb:
-            a = mb[t] / ma[t]
-            if a not in (0, 1):
-                found = _added(fa, fb, a)
-                if found:
-                    return found
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
     if not pa or not pb or (len(pb) == 1 and pb == {fb: 1}):
@@ -651,8 +639,8 @@ def _removes(fa, fb, brought: set) -> bool:
     padding's), and the others are kept (`3x^2 + 2 + \\frac{d}{dx} x^5 - 5x^4` to `3x^2 + 2`); or fb is
     fa without some of its padding factors (its number factor set back), or with a padding exponent
     dropped to 1, or with padding factors or a padding exponent rewritten (what it writes joins `brought`),
-    or the wrapping P(v) of `_wrapped` taken off v. Nothing of a m_j + terms is: its terms vanish only with a copy of m_j, and which copy of
-    \\frac{df}{dx} in `2 \\frac{df}{dx} - 3x^2 - 2` is worked out cannot be told."""
+    or the wrapping P(v) of `_wrapped` taken off v. (A member a m_j + terms, a a number other than 1,
+    is no padding here: the step to it uses m_j's value, `_uses_value`.)"""
     if fb is None or fa == fb:
         return False
     ma, mb = _monomials(fa), _monomials(fb)
