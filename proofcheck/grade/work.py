@@ -500,8 +500,9 @@ def _uses_value(f, fa, fb) -> bool:
     if va is None or vb is None:
         return False
     difference = va - vb
-    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS:
-        return False
+    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
+            or difference.free_symbols & f._keyed:
+        return False  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols, key=str)
     for k in range(VALUE_POINTS):
         point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
