@@ -428,8 +428,13 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             out.add(k)
     for k in range(1, len(members)):  # a derivative's value used without working it out
         g = grades.get((ci, k))
-        if k not in out and g is not None and g.grade == "accepted" and not chain.context.point \
-                and _safely(_uses_value, f, shapes[k - 1], shapes[k]):
+        if k in out or g is None or g.grade not in HOLDS:
+            continue
+        judged = _safely(_uses_value, f, shapes[k - 1], shapes[k]) \
+            if g.grade == "accepted" and not chain.context.point else None
+        if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
+            judged = bool(_safely(_scaled, shapes[k - 1], shapes[k]))
+        if judged:
             out.add(k)
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
 
@@ -479,7 +484,29 @@ VALUE_POINTS = 3  # points at which a step is tried as a function of its derivat
 VALUE_DIGITS = 30
 
 
-def _uses_value(f, fa, fb) -> bool:
+def _scaled(fa, fb) -> bool:
+    """fb is a fa + other terms, a a number other than 0 and 1, read from one of fa's non-constant
+    terms (`2\\frac{df}{dx} - 3x^2 - 2` after `\\frac{df}{dx}`): the shape of a value use, for the steps
+    `_uses_value` cannot judge (a name of the key not written in, a given point). fb keeps fa's
+    derivatives and no others."""
+    if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb):
+        return False
+    ma, mb = _monomials(fa), _monomials(fb)
+    t = next((t for t in ma if t != 1), None)
+    if t is None or t not in mb:
+        return False
+    a = mb[t] / ma[t]
+    if a in (0, 1):
+        return False
+    rest = dict(mb)
+    for u, c in ma.items():
+        if mb.get(u) != a * c:
+            return False
+        del rest[u]
+    return bool(rest)
+
+
+def _uses_value(f, fa, fb) -> bool | None:
     """The step from fa to fb keeps the same unworked derivatives (none gone, none new) and holds only
     at their values: with the key's definitions written in and the derivatives as free quantities, its
     two sides certainly differ (`\\frac{df}{dx}` to `x\\frac{df}{dx} - (x - 1)(3x^2 + 2)`, to
@@ -488,7 +515,8 @@ def _uses_value(f, fa, fb) -> bool:
     difference, evaluated to VALUE_DIGITS digits, is a real number clearly away from 0; a difference
     that cannot be evaluated (a function the key does not define, a sum) or that looks 0 everywhere
     tried is no finding, so algebra and folding the key's definitions beside a kept derivative (an
-    identity in it) stay work. Not asked at a given point (`at`), where writing the point's values
+    identity in it) stay work; None where the difference cannot be judged so (`_scaled` then reads
+    the step's shape). Not asked at a given point (`at`), where writing the point's values
     beside a kept derivative (`\\frac{dL}{do} o(1 - o) x` to `\\frac{dL}{do} \\cdot 0.25`) holds only at the
     point and is work, nor for a step carried or checked at the point only."""
     if fa is None or fb is None or fa == fb:
@@ -498,11 +526,11 @@ def _uses_value(f, fa, fb) -> bool:
         return False
     va, vb = f.by_key(fa), f.by_key(fb)
     if va is None or vb is None:
-        return False
+        return None
     difference = va - vb
     if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
             or difference.free_symbols & f._keyed:
-        return False  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
+        return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols, key=str)
     for k in range(VALUE_POINTS):
         point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
