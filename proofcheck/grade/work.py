@@ -536,7 +536,11 @@ def _uses_value(f, fa, fb) -> bool | None:
         point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
                  for i, s in enumerate(names)}
         value = difference.xreplace(point).evalf(VALUE_DIGITS)
-        if value.is_Number and value.is_real and value.is_finite and abs(value) > sp.Float(10) ** (5 - VALUE_DIGITS):
+        sides = [e.xreplace(point).evalf(VALUE_DIGITS) for e in (va, vb)]
+        if not all(x.is_Number and x.is_real and x.is_finite for x in (value, *sides)):
+            continue
+        scale = max(1, *(abs(x) for x in sides))  # a difference clearly away from 0 relative to the sides' size
+        if abs(value) > scale * sp.Float(10) ** (5 - VALUE_DIGITS):
             return True
     return False
 
