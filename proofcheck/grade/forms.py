@@ -216,6 +216,23 @@ class Forms:
             return None
         return _real(out, self._constants)
 
+    def plain(self, form: sp.Basic) -> sp.Basic:
+        """The form with every derivative whose operand writes `\\log e^{u}` (or `\\ln \\exp(u)`) read
+        with u in its place, by linearity as a written derivative is: `\\frac{d}{dx}\\log e^{2f - x^3 -
+        2x}` is `2\\frac{df}{dx} - 3x^2 - 2`. Every name is a real variable (docs/language.md), so
+        log e^u = u for every value. Only for `work._padded`'s shape and value tests, which must see
+        through that wrapping as they see through linearity; the form itself keeps it (the step that
+        cancels log and exp is the student's algebra)."""
+        replacements = {}
+        for s in form.free_symbols:
+            if s not in self._terms:
+                continue
+            t, var = self._terms[s]
+            u = _log_exp_cancelled(t, self._constants)
+            if u != t:
+                replacements[s] = _linear_derivative(u, var, self._padding, self._constants, self._terms)
+        return form.xreplace(replacements) if replacements else form
+
     def _atomic(self, quantity: sp.Symbol) -> bool:
         """A derivative quantity of one of the key's quantities alone (df/dx): nothing to work out
         without the key's definition."""
@@ -404,6 +421,26 @@ def _real(form: sp.Basic, constants: frozenset) -> sp.Basic | None:
                        and len(x.args) == 1,
                        lambda x: _REAL_FUNCTIONS[x.func.__name__](x.args[0]))
     return out.xreplace({c: v for c, v in ((E_FORM, sp.E), (PI_FORM, sp.pi)) if c in constants})
+
+
+_LOGS = ("log", "ln")
+
+
+def _log_exp_cancelled(form: sp.Basic, constants: frozenset) -> sp.Basic:
+    """The form with `\\log e^{u}` and `\\log \\exp(u)` (and `\\ln`) replaced by u, at any depth: u is
+    real (every name is), so log e^u = u."""
+    def cancels(x) -> bool:
+        if not (isinstance(x, sp.core.function.AppliedUndef) and x.func.__name__ in _LOGS and len(x.args) == 1):
+            return False
+        a = x.args[0]
+        return (a.is_Pow and a.base == E_FORM and E_FORM in constants) or \
+            (isinstance(a, sp.core.function.AppliedUndef) and a.func.__name__ == "exp" and len(a.args) == 1)
+
+    def inner(x):
+        a = x.args[0]
+        return a.exp if a.is_Pow else a.args[0]
+
+    return form.replace(cancels, inner)
 
 
 def _substituted(e, param: str, value):

@@ -393,6 +393,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
     members = chain.members[:MAX_LOOP_MEMBERS]
     f = forms.of(chain.context)
     shapes = [f.form(m.expr) for m in members]
+    plain = [_plain(f, shape) for shape in shapes]  # `\\log e^{u}` read as u inside derivatives
     terms = [None if shape is None else Counter(sp.Add.make_args(shape)) for shape in shapes]
     out: set[int] = set()
     brought: set = set()  # what padding brought in: ("term", t, c), ("factor", base, exp), ("exponent", e), ("scale", c)
@@ -412,7 +413,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
                 pads = _safely(_added, shapes[j], shapes[k], 1) or {("kept",)}
             else:
                 pads = _safely(_pads, shapes[j], shapes[k]) or _safely(_wrapped, f, shapes[j], shapes[k]) \
-                    or _safely(_operand, f, shapes[j], shapes[k])
+                    or _safely(_operand, f, plain[j], plain[k])
             if pads:
                 out.update(range(j + 1, k + 1))
                 brought |= pads
@@ -430,13 +431,60 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         g = grades.get((ci, k))
         if k in out or g is None or g.grade not in HOLDS:
             continue
-        judged = _safely(_uses_value, f, shapes[k - 1], shapes[k]) \
+        judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
             if g.grade == "accepted" and not chain.context.point else None
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
-            judged = bool(_safely(_scaled, shapes[k - 1], shapes[k]))
+            judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
         if judged:
             out.add(k)
+            out |= _safely(_scaffold_collected, chain, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _plain(f, shape):
+    """`Forms.plain`, or the form itself where SymPy cannot rebuild it."""
+    if shape is None:
+        return None
+    try:
+        return f.plain(shape)
+    except (AttributeError, TypeError, ValueError, RecursionError, ZeroDivisionError):
+        return shape
+
+
+MAX_SCAFFOLD_PARTS = 64  # subexpressions of a member tried as the value a scaffold was written at (`_scaffold_collected`)
+
+
+def _scaffold_collected(chain: Chain, ci: int, k: int, grades: dict, shapes: list) -> set[int]:
+    """After step k used the value of the one derivative t that members k - 1 and k keep (M(t) to S(t),
+    `_uses_value` or `_scaled`), the steps i+1..j with member i the scaffold at some w, S(w), and
+    member j the earlier member at the same w, M(w), every step between holding: they only collect
+    the scaffold back (`x(3x^2 + 2) - (x - 1)(3x^2 + 2)` to `3x^2 + 2` after `x\\frac{df}{dx} - (x -
+    1)(3x^2 + 2)`), as a loop goes out and comes back. The step that works t out inside the scaffold
+    (S(t) to S(v)) or works on the value inside it (S(v) to S(v')) changes w and counts; a step that
+    collects and works at once (S(v) to M(v')) counts. One derivative only (w is sought among the
+    parts of member j, M(w) = member j)."""
+    if shapes[k - 1] is None or shapes[k] is None:
+        return set()
+    held = _quantities(shapes[k - 1])
+    if len(held) != 1 or held != _quantities(shapes[k]):
+        return set()
+    (t,) = held
+    m, s = shapes[k - 1], shapes[k]
+    out: set[int] = set()
+    for j in range(k + 1, len(shapes)):
+        g = grades.get((ci, j))
+        if g is None or g.grade not in HOLDS:
+            break  # the scaffold is followed only through steps that hold
+        mj = shapes[j]
+        if mj is None:
+            continue
+        parts = [mj] if m == t else list(sp.preorder_traversal(mj))[:MAX_SCAFFOLD_PARTS]
+        values = [w for w in parts if m.xreplace({t: w}) == mj]
+        for i in range(k, j):
+            if shapes[i] is not None and shapes[i] != mj and any(s.xreplace({t: w}) == shapes[i] for w in values):
+                out.update(range(i + 1, j + 1))
+                break
+    return out
 
 
 def _operand(f, fa, fb) -> set:
