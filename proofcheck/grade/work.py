@@ -437,7 +437,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
             judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
         if judged:
             out.add(k)
-            out |= _safely(_scaffold_collected, chain, ci, k, grades, plain) or set()
+            out |= _safely(_scaffold_collected, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
 
 
@@ -454,7 +454,7 @@ def _plain(f, shape):
 MAX_SCAFFOLD_PARTS = 64  # subexpressions of a member tried as the value a scaffold was written at (`_scaffold_collected`)
 
 
-def _scaffold_collected(chain: Chain, ci: int, k: int, grades: dict, shapes: list) -> set[int]:
+def _scaffold_collected(ci: int, k: int, grades: dict, shapes: list) -> set[int]:
     """After step k used the value of the one derivative t that members k - 1 and k keep (M(t) to S(t),
     `_uses_value` or `_scaled`), the steps i+1..j with member i the scaffold at some w, S(w), and
     member j the earlier member at the same w, M(w), every step between holding: they only collect
