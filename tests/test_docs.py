@@ -99,5 +99,5 @@ def test_ci_runs_readmes_test_command_then_the_slow_tests():
     command = re.search(r"run the test suite.*?```\n(.*?)\n```", readme, re.S).group(1)
     assert command.endswith("python -m pytest -q")
     ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    assert command in ci and ci[ci.index(command) + 1:] == ["python -m pytest -q -m slow"]
-    assert "`python -m pytest -q -m slow`" in readme
+    assert command in ci and ci[ci.index(command) + 1:] == ["python -m pytest -q -m slow -n 0"]
+    assert "`python -m pytest -q -m slow -n 0`" in readme
