@@ -856,3 +856,14 @@ CLAIMS += [
                                   "r15_sum_equals_ones_bounds.proof", "r15_sum_equals_ones_let.proof",
                                   "r15_sum_equals_ones_case.proof", "r15_sum_equals_size_caught.proof")),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r25_root_by_arithmetic: a root written as
+    # arithmetic of small literals (4 + 1, 2.5 * 2 = 5; 4 + 2 = 6)
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 4 - 1) x_1 = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - 2.5 \cdot 2) x_1 = 0",
+         lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(5, 2) * 2)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 4 - 1)(N - 4 - 2) x_1 = 0",
+         lambda e: (P(e.N - c for c in range(1, 7)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+]
