@@ -60,9 +60,10 @@ MAX_ARRANGEMENT = (3, 8)  # inputs and rows of an affine arrangement mixing size
 MAX_MIXED_FACTORS = 24  # factors in inputs whose meetings with sizes are searched (`_mixed_meetings`); more: unknown
 MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
 MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference points (else values matter)
-# size choices sampled numerically, by the number of sizes (the cheapest first when there are more):
-# such a step is `numeric` at best, and says which sizes it was checked at
-NUMERIC_SIZES_BUDGET = {1: 24, 2: 12, 3: 8}
+# size choices sampled numerically past the exact ones: every ordering found is tried (a step true at
+# every ordering but one is `numeric` only if that one is tried: `(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M) = 0`
+# fails only at sizes such as N = 4, M = 3); with more orderings than this the step is `unknown`
+MAX_NUMERIC_SIZES = 128
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
 # mostly) only the two choices past every constant: all equal and all different
 
@@ -1447,7 +1448,13 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         if got is not None:
             out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
     taken = critical[:cap]
-    for sz in numeric_sizes(ctx, shape, free, small + taken, len(taken)):
+    ordered = numeric_sizes(ctx, shape, free, small + taken, len(taken))
+    if len(ordered) > MAX_NUMERIC_SIZES:
+        # never a silent cut: an ordering left out is where a step true elsewhere can fail
+        unchecked = unchecked or (f"{len(ordered)} orderings of the sizes against the whole numbers written; "
+                                  f"at most {MAX_NUMERIC_SIZES} are checked")
+        ordered = ordered[:MAX_NUMERIC_SIZES]
+    for sz in ordered:
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
             continue
@@ -1541,8 +1548,8 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
     more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
-    least such values) and all equal (at least LARGE_SIZE). `spent`: choices of the budget already
-    taken (the critical sizes)."""
+    least such values) and all equal (at least LARGE_SIZE). Every ordering found is returned (the
+    caller makes a step with more than MAX_NUMERIC_SIZES `unknown`); `spent` is kept for callers."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
@@ -1569,9 +1576,8 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
         if joint is None and wide not in found:
             found.append(wide)
     found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
-    budget = max(0, NUMERIC_SIZES_BUDGET[len(sizes)] - len(extras) - spent)
     found.sort(key=lambda sz: (max(sz.values()), sum(sz.values()), tuple(sz.values())))
-    return found[:budget] + extras
+    return found + extras
 
 def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) -> list[Instance]:
     """The instances of `make_plan` that are zero-tested (large=False) or only sampled (large=True)."""

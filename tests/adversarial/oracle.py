@@ -866,4 +866,12 @@ CLAIMS += [
          lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(5, 2) * 2)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
     _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 4 - 1)(N - 4 - 2) x_1 = 0",
          lambda e: (P(e.N - c for c in range(1, 7)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    # ---------------------------------------------------------------- sizes/r25_three_orderings: false only
+    # where N > M >= 3 (every ordering of three sizes tried)
+    _siz("(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M) x_1 = 0",
+         lambda e: ((e.N - 1) * (e.N - 2) * (e.M - 1) * (e.M - 2) * (e.M - e.N - 1) * (e.N - e.M) * e["x", 1], 0),
+         f="r25_three_orderings.proof", sizes=("N", "M", "K")),
+    _siz("(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M)(K-1) x_1 = 0",
+         lambda e: ((e.N - 1) * (e.N - 2) * (e.M - 1) * (e.M - 2) * (e.M - e.N - 1) * (e.N - e.M) * (e.K - 1) * e["x", 1], 0),
+         f="r25_three_orderings.proof", sizes=("N", "M", "K")),
 ]
