@@ -368,7 +368,7 @@ def _loops(chain: Chain, forms: FormCache) -> set[int]:
 HOLDS = ("accepted", "carried", "at-point")  # grades of steps that hold (as the checker decided them)
 
 
-def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
+def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict | None = None) -> set[int]:
     """The steps j+1..k of a chain whose member k is padding of an earlier member j, every step between
     them holding (so what the padding brings in vanishes, as the checker decided the steps, in the
     chain's context with the key's definitions), and the steps after that only take padding away.
@@ -431,14 +431,60 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         g = grades.get((ci, k))
         if k in out or g is None or g.grade not in HOLDS:
             continue
-        judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
-            if g.grade == "accepted" and not chain.context.point else None
+        if values and (ci, k) in values:
+            judged = values[(ci, k)]  # decided by the checker (`_value_decisions`)
+        else:
+            judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
+                if g.grade == "accepted" and not chain.context.point and not chain.context.assumptions \
+                and not chain.context.case else None
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
             judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
         if judged:
             out.add(k)
             out |= _safely(_scaffold_collected, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
+    """(chain, step) -> does the step use its derivatives' values (True), hold for every value of them
+    (False), or neither decided (None): for every holding step whose two sides keep the same unworked
+    derivatives (as forms read them, and as the checker names them), the checker decides the two sides
+    with those derivatives as free quantities, in the chain's own context: the key's definitions in force
+    (subscripted and family names, the key's functions), its `assume`s and the chain's `case`, and at a
+    given point the point's values, with the checker's sampling (points drawn from the run's seed and the
+    step's content, certified refutation). Refuted: the step holds only at the derivatives' values, a
+    value use (`_padded`); proved or numeric: an identity in them, work."""
+    from ..check.goals import opaque, opaque_context  # noqa: PLC0415
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from .forms import derivatives_in  # noqa: PLC0415
+
+    steps, jobs = [], []
+    for (ci, k), g in sorted(grades.items()):
+        if g.grade not in HOLDS:
+            continue
+        chain = problem.chains[ci]
+        if k >= MAX_LOOP_MEMBERS:
+            continue
+        a, b = chain.members[k - 1].expr, chain.members[k].expr
+        f = forms.of(chain.context)
+        fa, fb = _plain(f, f.form(a)), _plain(f, f.form(b))
+        if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb):
+            continue
+        idx = chain.context.index_names
+        try:
+            held = derivatives_in(a, idx)
+            if not held or held != derivatives_in(b, idx):
+                continue  # a derivative read by linearity on one side only: the forms' own test
+        except (RecursionError, TypeError, ValueError):
+            continue
+        steps.append((ci, k))
+        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
+                         options.seed))
+    decided = decide_jobs(jobs, options) if jobs else []
+    out: dict = {}
+    for step, (d, _) in zip(steps, decided):
+        out[step] = True if d.verdict == "refuted" else False if d.verdict in ACCEPTED else None
+    return out
 
 
 def _plain(f, shape):
@@ -921,9 +967,11 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
               options=None) -> None:
     """Set `counts` and `work` on every step grade (see the module docstring); with `options`, the
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
+    values = _value_decisions(grades, problem, forms, options) if options is not None else {}
     looped: set = set()
     for ci in {ci for ci, _ in grades}:
-        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms) | _padded(problem.chains[ci], ci, grades, forms)}
+        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)
+                   | _padded(problem.chains[ci], ci, grades, forms, values)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
