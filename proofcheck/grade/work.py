@@ -640,15 +640,20 @@ def _uses_value(f, fa, fb) -> bool | None:
 
 
 def _unit_taken(f, fa, fb) -> bool:
-    """fb is fa without some of its factors, whose product is 1 once the key's definitions are written
-    in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}` to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
+    """fb is fa without some of its factors (or part of a factor's power: `A o_1 \\frac{o_1}{\\sigma(w x)}` to
+    `A o_1`), whose product is 1 once the key's definitions are written in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}`
+    to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
     if fa is None or fb is None or fa == fb:
         return False
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
-    if ca != cb or not pa or any(pa.get(b) != e for b, e in pb.items()):
+    if ca != cb or not pa:
         return False
-    gone = sp.Mul(*(b ** e for b, e in pa.items() if b not in pb))
+    for b, e in pb.items():  # each factor of fb is one of fa's, at its power or at part of it (`o_1^2` to `o_1`)
+        ea = pa.get(b)
+        if ea is None or not (ea == e or (ea.is_Rational and e.is_Rational and ea * e > 0 and abs(e) < abs(ea))):
+            return False
+    gone = sp.Mul(*(b ** (e - pb.get(b, 0)) for b, e in pa.items() if pb.get(b, 0) != e))
     if gone == 1 or not (gone.free_symbols & f._keyed):
         return False  # nothing taken away, or nothing of the key's in it: algebra, work
     value = f.by_key(gone)
