@@ -23,6 +23,7 @@ goal's `min-steps`) unless
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import replace
 from fractions import Fraction
@@ -604,15 +605,16 @@ def _uses_value(f, fa, fb) -> bool | None:
     """The step from fa to fb keeps the same unworked derivatives (none gone, none new) and holds only
     at their values: with the key's definitions written in and the derivatives as free quantities, its
     two sides certainly differ (`\\frac{df}{dx}` to `x\\frac{df}{dx} - (x - 1)(3x^2 + 2)`, to
-    `(\\frac{df}{dx})^2 / (3x^2 + 2)`, to `2\\frac{df}{dx}\\frac{f}{x^3 + 2x} - 3x^2 - 2`): it writes the
-    answer in without working it out. Certainly: at one of VALUE_POINTS seeded rational points the
-    difference, evaluated to VALUE_DIGITS digits, is a real number clearly away from 0; a difference
-    that cannot be evaluated (a function the key does not define, a sum) or that looks 0 everywhere
-    tried is no finding, so algebra and folding the key's definitions beside a kept derivative (an
-    identity in it) stay work; None where the difference cannot be judged so (`_scaled` then reads
-    the step's shape). Not asked at a given point (`at`), where writing the point's values
-    beside a kept derivative (`\\frac{dL}{do} o(1 - o) x` to `\\frac{dL}{do} \\cdot 0.25`) holds only at the
-    point and is work, nor for a step carried or checked at the point only."""
+    `(\\frac{df}{dx})^2 / (3x^2 + 2)`): it writes the answer in without working it out. The fallback of
+    `_value_decisions` (which asks the checker) for steps it does not send, or grading without options.
+    Certainly: at one of VALUE_POINTS rational points drawn from a hash of the difference (they move
+    with any edit, so roots cannot be placed at them) the difference is exactly a nonzero rational, or,
+    where it is not rational there, evaluated to VALUE_DIGITS digits clearly away from 0; a difference
+    that cannot be evaluated (a function the key does not define, a sum) or that is 0 everywhere tried
+    is no finding; None where it cannot be judged so (`_scaled` then reads the step's shape). Not asked
+    (by the caller) at a given point, under an `assume` or a `case` (points outside them would show
+    an honest rewrite by the assumed sign as a value use), nor for a step carried or checked at the
+    point only."""
     if fa is None or fb is None or fa == fb:
         return False
     held = _quantities(fa)
@@ -626,10 +628,16 @@ def _uses_value(f, fa, fb) -> bool | None:
             or difference.free_symbols & f._keyed:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols, key=str)
+    stir = hashlib.sha256(sp.srepr(difference).encode()).digest()  # points that move with any edit of the step
     for k in range(VALUE_POINTS):
-        point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
-                 for i, s in enumerate(names)}
-        value = difference.xreplace(point).evalf(VALUE_DIGITS)
+        point = {s: sp.Rational(1 + stir[(2 * i + 7 * k) % 32], 1 + stir[(2 * i + 7 * k + 1) % 32] % 16)
+                 * (-1 if stir[(i + 3 * k) % 32] % 2 else 1) for i, s in enumerate(names)}
+        exact = difference.xreplace(point)
+        if exact.is_Rational:  # decided exactly: no threshold can hide a difference of 10^{-30}
+            if exact != 0:
+                return True
+            continue
+        value = exact.evalf(VALUE_DIGITS)
         sides = [e.xreplace(point).evalf(VALUE_DIGITS) for e in (va, vb)]
         if not all(x.is_Number and x.is_real and x.is_finite for x in (value, *sides)):
             continue
