@@ -432,9 +432,8 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
         g = grades.get((ci, k))
         if k in out or g is None or g.grade not in HOLDS:
             continue
-        if values and (ci, k) in values:
-            judged = values[(ci, k)]  # decided by the checker (`_value_decisions`)
-        else:
+        judged = values.get((ci, k)) if values else None  # decided by the checker (`_value_decisions`)
+        if judged is None:
             judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
                 if g.grade == "accepted" and not chain.context.point and not chain.context.assumptions \
                 and not chain.context.case else None
