@@ -447,21 +447,22 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
 
 def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
     """(chain, step) -> does the step use its derivatives' values (True), hold for every value of them
-    (False), or neither decided (None): for every holding step whose two sides keep the same unworked
+    (False), or neither decided (None): for every accepted step whose two sides keep the same unworked
     derivatives (as forms read them, and as the checker names them), the checker decides the two sides
     with those derivatives as free quantities, in the chain's own context: the key's definitions in force
     (subscripted and family names, the key's functions), its `assume`s and the chain's `case`, and at a
     given point the point's values, with the checker's sampling (points drawn from the run's seed and the
     step's content, certified refutation). Refuted: the step holds only at the derivatives' values, a
-    value use (`_padded`); proved or numeric: an identity in them, work."""
+    value use (`_padded`); proved or numeric: an identity in them, work. Only for steps the checker
+    accepted (as `_uses_value`): a carried step holds only with the student's earlier values."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
     from .forms import derivatives_in  # noqa: PLC0415
 
     steps, jobs = [], []
     for (ci, k), g in sorted(grades.items()):
-        if g.grade not in HOLDS:
-            continue
+        if g.grade != "accepted":
+            continue  # a carried step is false in the key's context by design; an at-point one is refused anyway
         chain = problem.chains[ci]
         if k >= MAX_LOOP_MEMBERS:
             continue
