@@ -58,6 +58,7 @@ class Forms:
     _keyed_bases: frozenset = frozenset()
     _functions: frozenset = frozenset()
     _key_values: dict | None = None  # the key's names -> the forms of their definitions (`by_key`)
+    _families: dict = field(default_factory=dict)  # a key's family `o_j` by base -> (its letter's form, its definition's form)
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
 
     def __post_init__(self):
@@ -194,19 +195,27 @@ class Forms:
         a derivative quantity stays a quantity) and function words as SymPy's functions; None where a
         definition has no form or the result is too large. Used only to say that padding vanishes."""
         if self._key_values is None:
-            values = {}
+            values, families = {}, {}
             idx = self.context.index_names
             for d in self.context.definitions:
-                if is_key_line(d.span.line) and d.params is None and d.target.sub is None:
+                if is_key_line(d.span.line) and d.params is None:
                     try:
                         body = self._build(opaque(d.body, idx, key_of=self._derivative_key), (), frozenset(), 0)
                     except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
                         continue
-                    values[sp.Symbol(repr(canonical(d.target, (), idx)))] = body
+                    sub = d.target.sub
+                    if sub is not None and len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None \
+                            and sub[0].base in idx:  # a family `o_j`: written in for any one member o_i, o_1
+                        families[d.target.base] = (repr(canonical(sub[0], (), idx)), body)
+                    else:  # a plain name, or one subscripted by a number or a name (`o_1`)
+                        values[sp.Symbol(repr(canonical(d.target, (), idx)))] = body
             self._key_values = values
+            self._families = families
         out = form
         for _ in range(MAX_KEY_DEPTH):
             nxt = out.xreplace(self._key_values)
+            if self._families:
+                nxt = nxt.xreplace(self._family_members(nxt))
             if nxt == out:
                 break
             out = nxt
@@ -215,6 +224,23 @@ class Forms:
         else:
             return None
         return _real(out, self._constants)
+
+    def _family_members(self, form: sp.Basic) -> dict:
+        """The members of the key's families that a form writes (`o_i`, `o_1`; not a bound `o_j` inside a
+        sum) -> the family's definition with its index letter replaced by theirs (`\\exp(h_i)/\\sum_k
+        \\exp(h_k)`); a sum's bound letters are not index letters and stay as they are."""
+        out = {}
+        for s in form.free_symbols:
+            for base, (letter, body) in self._families.items():
+                head = f"('Name', {base!r}, ("
+                if not (s.name.startswith(head) and s.name.endswith(",))")):
+                    continue
+                sub = s.name[len(head):-3]
+                if sub.startswith("('Bound'") or "), (" in sub:
+                    continue  # bound by a sum, or more than one subscript
+                out[s] = body.xreplace({x: sp.Symbol(x.name.replace(letter, sub)) for x in body.free_symbols
+                                        if letter in x.name})
+        return out
 
     def plain(self, form: sp.Basic) -> sp.Basic:
         """The form with every derivative whose operand writes `\\log e^{u}` (or `\\ln \\exp(u)`) read

@@ -23,6 +23,7 @@ goal's `min-steps`) unless
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import replace
 from fractions import Fraction
@@ -368,7 +369,7 @@ def _loops(chain: Chain, forms: FormCache) -> set[int]:
 HOLDS = ("accepted", "carried", "at-point")  # grades of steps that hold (as the checker decided them)
 
 
-def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
+def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict | None = None) -> set[int]:
     """The steps j+1..k of a chain whose member k is padding of an earlier member j, every step between
     them holding (so what the padding brings in vanishes, as the checker decided the steps, in the
     chain's context with the key's definitions), and the steps after that only take padding away.
@@ -431,14 +432,60 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache) -> set[int]:
         g = grades.get((ci, k))
         if k in out or g is None or g.grade not in HOLDS:
             continue
-        judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
-            if g.grade == "accepted" and not chain.context.point else None
+        judged = values.get((ci, k)) if values else None  # decided by the checker (`_value_decisions`)
+        if judged is None:
+            judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
+                if g.grade == "accepted" and not chain.context.point and not chain.context.assumptions \
+                and not chain.context.case else None
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
             judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
         if judged:
             out.add(k)
             out |= _safely(_scaffold_collected, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
+    """(chain, step) -> does the step use its derivatives' values (True), hold for every value of them
+    (False), or neither decided (None): for every accepted step whose two sides keep the same unworked
+    derivatives (as forms read them, and as the checker names them), the checker decides the two sides
+    with those derivatives as free quantities, in the chain's own context: the key's definitions in force
+    (subscripted and family names, the key's functions), its `assume`s and the chain's `case`, and at a
+    given point the point's values, with the checker's sampling (points drawn from the run's seed and the
+    step's content, certified refutation). Refuted: the step holds only at the derivatives' values, a
+    value use (`_padded`); proved or numeric: an identity in them, work. Only for steps the checker
+    accepted (as `_uses_value`): a carried step holds only with the student's earlier values."""
+    from ..check.goals import opaque, opaque_context  # noqa: PLC0415
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from .forms import derivatives_in  # noqa: PLC0415
+
+    steps, jobs = [], []
+    for (ci, k), g in sorted(grades.items()):
+        if g.grade != "accepted":
+            continue  # a carried step is false in the key's context by design; an at-point one is refused anyway
+        chain = problem.chains[ci]
+        if k >= MAX_LOOP_MEMBERS:
+            continue
+        a, b = chain.members[k - 1].expr, chain.members[k].expr
+        f = forms.of(chain.context)
+        fa, fb = _plain(f, f.form(a)), _plain(f, f.form(b))
+        if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb):
+            continue
+        idx = chain.context.index_names
+        try:
+            held = derivatives_in(a, idx)
+            if not held or held != derivatives_in(b, idx):
+                continue  # a derivative read by linearity on one side only: the forms' own test
+        except (RecursionError, TypeError, ValueError):
+            continue
+        steps.append((ci, k))
+        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
+                         options.seed))
+    decided = decide_jobs(jobs, options) if jobs else []
+    out: dict = {}
+    for step, (d, _) in zip(steps, decided):
+        out[step] = True if d.verdict == "refuted" else False if d.verdict in ACCEPTED else None
+    return out
 
 
 def _plain(f, shape):
@@ -558,15 +605,16 @@ def _uses_value(f, fa, fb) -> bool | None:
     """The step from fa to fb keeps the same unworked derivatives (none gone, none new) and holds only
     at their values: with the key's definitions written in and the derivatives as free quantities, its
     two sides certainly differ (`\\frac{df}{dx}` to `x\\frac{df}{dx} - (x - 1)(3x^2 + 2)`, to
-    `(\\frac{df}{dx})^2 / (3x^2 + 2)`, to `2\\frac{df}{dx}\\frac{f}{x^3 + 2x} - 3x^2 - 2`): it writes the
-    answer in without working it out. Certainly: at one of VALUE_POINTS seeded rational points the
-    difference, evaluated to VALUE_DIGITS digits, is a real number clearly away from 0; a difference
-    that cannot be evaluated (a function the key does not define, a sum) or that looks 0 everywhere
-    tried is no finding, so algebra and folding the key's definitions beside a kept derivative (an
-    identity in it) stay work; None where the difference cannot be judged so (`_scaled` then reads
-    the step's shape). Not asked at a given point (`at`), where writing the point's values
-    beside a kept derivative (`\\frac{dL}{do} o(1 - o) x` to `\\frac{dL}{do} \\cdot 0.25`) holds only at the
-    point and is work, nor for a step carried or checked at the point only."""
+    `(\\frac{df}{dx})^2 / (3x^2 + 2)`): it writes the answer in without working it out. The fallback of
+    `_value_decisions` (which asks the checker) for steps it does not send, or grading without options.
+    Certainly: at one of VALUE_POINTS rational points drawn from a hash of the difference (they move
+    with any edit, so roots cannot be placed at them) the difference is exactly a nonzero rational, or,
+    where it is not rational there, evaluated to VALUE_DIGITS digits clearly away from 0; a difference
+    that cannot be evaluated (a function the key does not define, a sum) or that is 0 everywhere tried
+    is no finding; None where it cannot be judged so (`_scaled` then reads the step's shape). Not asked
+    (by the caller) at a given point, under an `assume` or a `case` (points outside them would show
+    an honest rewrite by the assumed sign as a value use), nor for a step carried or checked at the
+    point only."""
     if fa is None or fb is None or fa == fb:
         return False
     held = _quantities(fa)
@@ -580,10 +628,16 @@ def _uses_value(f, fa, fb) -> bool | None:
             or difference.free_symbols & f._keyed:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols, key=str)
+    stir = hashlib.sha256(sp.srepr(difference).encode()).digest()  # points that move with any edit of the step
     for k in range(VALUE_POINTS):
-        point = {s: sp.Rational(3 + 5 * i + 7 * k, 11 + 2 * k) * (-1 if s in held and (i + k) % 2 else 1)
-                 for i, s in enumerate(names)}
-        value = difference.xreplace(point).evalf(VALUE_DIGITS)
+        point = {s: sp.Rational(1 + stir[(2 * i + 7 * k) % 32], 1 + stir[(2 * i + 7 * k + 1) % 32] % 16)
+                 * (-1 if stir[(i + 3 * k) % 32] % 2 else 1) for i, s in enumerate(names)}
+        exact = difference.xreplace(point)
+        if exact.is_Rational:  # decided exactly: no threshold can hide a difference of 10^{-30}
+            if exact != 0:
+                return True
+            continue
+        value = exact.evalf(VALUE_DIGITS)
         sides = [e.xreplace(point).evalf(VALUE_DIGITS) for e in (va, vb)]
         if not all(x.is_Number and x.is_real and x.is_finite for x in (value, *sides)):
             continue
@@ -594,15 +648,20 @@ def _uses_value(f, fa, fb) -> bool | None:
 
 
 def _unit_taken(f, fa, fb) -> bool:
-    """fb is fa without some of its factors, whose product is 1 once the key's definitions are written
-    in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}` to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
+    """fb is fa without some of its factors (or part of a factor's power: `A o_1 \\frac{o_1}{\\sigma(w x)}` to
+    `A o_1`), whose product is 1 once the key's definitions are written in (`(3x^2 + 2)\\frac{f}{x^3 + 2x}`
+    to `3x^2 + 2`): whoever wrote them, taking them away is no work."""
     if fa is None or fb is None or fa == fb:
         return False
     ca, pa = _factors(fa)
     cb, pb = _factors(fb)
-    if ca != cb or not pa or any(pa.get(b) != e for b, e in pb.items()):
+    if ca != cb or not pa:
         return False
-    gone = sp.Mul(*(b ** e for b, e in pa.items() if b not in pb))
+    for b, e in pb.items():  # each factor of fb is one of fa's, at its power or at part of it (`o_1^2` to `o_1`)
+        ea = pa.get(b)
+        if ea is None or not (ea == e or (ea.is_Rational and e.is_Rational and ea * e > 0 and abs(e) < abs(ea))):
+            return False
+    gone = sp.Mul(*(b ** (e - pb.get(b, 0)) for b, e in pa.items() if pb.get(b, 0) != e))
     if gone == 1 or not (gone.free_symbols & f._keyed):
         return False  # nothing taken away, or nothing of the key's in it: algebra, work
     value = f.by_key(gone)
@@ -921,9 +980,11 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
               options=None) -> None:
     """Set `counts` and `work` on every step grade (see the module docstring); with `options`, the
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
+    values = _value_decisions(grades, problem, forms, options) if options is not None else {}
     looped: set = set()
     for ci in {ci for ci, _ in grades}:
-        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms) | _padded(problem.chains[ci], ci, grades, forms)}
+        looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)
+                   | _padded(problem.chains[ci], ci, grades, forms, values)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
