@@ -1528,6 +1528,57 @@ def _same_on_every_side(d: sp.Expr, g: sp.Expr) -> bool:
     return True
 
 
+def decided_by_assumptions(d: sp.Expr, rels) -> sp.Expr:
+    """d with the piecewise functions of each argument g whose sign the assumptions fix taken on that
+    side (`_on_side`): g = c r + k (c != 0 and k rational numbers, checked by expansion) for an
+    assumption's r = x - y, whose relation puts r in a closed or open half-line (or at 0), so g's values
+    lie in a half-line from k on one side of 0 (`x y z - 1 < 0` under `x y z \leq 1 - 10^{-6}`). d is
+    unchanged where the assumptions hold; a zero test of the result proves the step there
+    (tests/adversarial/redteam_numeric/r24_assumed_sign.proof)."""
+    found = []
+    for node in sp.preorder_traversal(d):
+        name = type(node).__name__
+        arg = (node.args[0] - node.args[1] if name in _RELATION_AT_ZERO
+               else node.args[0] if name in ("ReLU", "Abs", "sign", "Heaviside") else None)
+        if arg is not None and arg.free_symbols and arg not in found and -arg not in found:
+            found.append(arg)
+    for g in found:
+        for op, x, y in rels:
+            r = x - y
+            side = _assumed_sign(g, op, r)
+            if side is not None:
+                piece = _on_side(d, g, side)
+                if piece is not None:
+                    d = piece
+                    break
+    return d
+
+
+def _assumed_sign(g: sp.Expr, op: str, r: sp.Expr) -> int | None:
+    """The sign g has wherever `r op 0` holds, when g = c r + k with rational c != 0 and k; else None."""
+    vs = sorted(g.free_symbols, key=lambda s: s.name)
+    if op not in (">", ">=", "<", "<=", "=") or not vs or r.free_symbols != g.free_symbols:
+        return None
+    slope = sp.diff(r, vs[0])
+    if slope == 0:
+        return None
+    c = sp.cancel(sp.diff(g, vs[0]) / slope)
+    if not c.is_Rational or c == 0:
+        return None
+    k = sp.expand(g - c * r)
+    if not k.is_Rational:
+        return None
+    if op == "=":
+        return int(sp.sign(k))
+    up = (op in (">", ">=")) == (c > 0)  # g in (k, oo) or [k, oo); else (-oo, k) or (-oo, k]
+    strict = op in (">", "<")
+    if up and (k > 0 or (k == 0 and strict)):
+        return 1
+    if not up and (k < 0 or (k == 0 and strict)):
+        return -1
+    return None
+
+
 def _on_side(d: sp.Expr, g: sp.Expr, side: int) -> sp.Expr | None:
     """d with every piecewise function of g taken on the side where sign(g) = side; None when a node
     of g has no rule here."""
