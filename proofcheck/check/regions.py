@@ -1532,7 +1532,7 @@ def decided_by_assumptions(d: sp.Expr, rels) -> sp.Expr:
     """d with the piecewise functions of each argument g whose sign the assumptions fix taken on that
     side (`_on_side`): g = c r + k (c != 0 and k rational numbers, checked by expansion) for an
     assumption's r = x - y, whose relation puts r in a closed or open half-line (or at 0), so g's values
-    lie in a half-line from k on one side of 0 (`x y z - 1 < 0` under `x y z \leq 1 - 10^{-6}`). d is
+    lie in a half-line from k on one side of 0 (`x y z - 1 < 0` under `x y z \\leq 1 - 10^{-6}`). d is
     unchanged where the assumptions hold; a zero test of the result proves the step there
     (tests/adversarial/redteam_numeric/r24_assumed_sign.proof)."""
     found = []
