@@ -1100,18 +1100,16 @@ def _bounded_pair(args: list, difference: sp.Expr, held: tuple, rels, syms: list
         if polys[i].total_degree() != 2:
             continue
         own = sorted(a.free_symbols, key=lambda s: s.name)
+        if len(own) != 3:
+            continue  # bounded in its own inputs only: a cylinder along the third
         hessian = sp.Matrix([[sp.diff(a, u, v) for v in own] for u in own])
         minors = [hessian[:k, :k].det() for k in range(1, len(own) + 1)]
-        if len(own) != 3 and len(h.free_symbols - a.free_symbols) == 0:
-            continue
         if all(m > 0 for m in minors):
             side = -1  # a convex: a < 0 is bounded
         elif all((-1) ** k * m > 0 for k, m in enumerate(minors, 1)):
             side = 1
         else:
             continue
-        if len(own) != 3:
-            continue  # bounded in its own inputs only: a cylinder along the third
         if any(_on_side(difference, a, s) is None or sp.expand(_on_side(difference, a, s)) != 0 for s in (0, -side)):
             continue
         zero_h = _on_side(difference, h, 0)
