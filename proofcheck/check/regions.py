@@ -1116,9 +1116,9 @@ def _bounded_pair(args: list, difference: sp.Expr, held: tuple, rels, syms: list
         if zero_h is None or sp.expand(zero_h) != 0:
             continue
         try:
-            basis = sp.groebner([sp.diff(h, v) for v in vs], *vs, order="grevlex")
+            basis = sp.groebner([sp.diff(h, v) for v in vs], *vs, order="grevlex", domain=sp.QQ)
             rest = basis.reduce(sp.expand(h))[1]
-        except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError):
+        except (sp.PolynomialError, sp.GeneratorsNeeded, sp.polys.polyerrors.CoercionFailed, ValueError):
             continue
         if rest.free_symbols or not rest.is_Rational:
             continue
