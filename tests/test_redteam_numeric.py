@@ -2281,6 +2281,9 @@ CLAIMS = [
           lambda v: (ind(v["x"] * v["y"] * v["z"] >= 1) + max(v["x"] * v["y"] * v["z"] - 1, 0))
           if 1 - v["x"] * v["y"] * v["z"] >= mpq(F(1, 10 ** 6)) else 0, lambda v: 0,
           sample={k: (-2, 2) for k in "xyz"}),
+    Claim("RT2022", "|x - 1| = x - 1 for x > 2", lambda v: abs(v["x"] - 1), lambda v: v["x"] - 1, sample={"x": (2, 50)}),
+    Claim("RN2025", "|x - 2| = x - 2 under x > 1, at 3/2", lambda v: abs(v["x"] - 2), lambda v: v["x"] - 2, {"x": F(3, 2)}),
+    Claim("RN2026", "|x| = x under x < 0, at -1", lambda v: abs(v["x"]), lambda v: v["x"], {"x": F(-1)}),
     Claim("RT2010", "(x y z > 1) = 0 under x y z <= 1 - 10^-6",
           lambda v: ind(v["x"] * v["y"] * v["z"] > 1) if v["x"] * v["y"] * v["z"] <= 1 - mpq(F(1, 10 ** 6)) else 0, lambda v: 0,
           sample={k: (-2, 2) for k in "xyz"}),
