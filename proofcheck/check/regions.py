@@ -1067,8 +1067,10 @@ def _bounded_pair(args: list, difference: sp.Expr, held: tuple, rels, syms: list
     sign pattern, where it is constant; the maximum of +-h on C's closure lies on a = 0 where the
     gradients are parallel (the PAIRS pass's lines cross a = 0 there, with a probe next to it in C),
     or inside C where h's gradient is 0: h reduced modulo the Groebner basis of its gradient must be a
-    constant c with +-c <= 0 for every side +-h where the difference is not 0 (`x y z - 1`: -1), so
-    no such point lies in C. (The maximum of s a at a's centre is on the ordinary line through it.)
+    constant c != 0 with +-c < 0 for every side +-h where the difference is not 0 (`x y z - 1`: -1), so
+    no such point lies in C, and h = 0 has no singular point (the PAIRS pass may solve either order:
+    the maximum of s a on C's closure is then on h = 0 where the gradients are parallel, crossed the
+    same way). (The maximum of s a at a's centre is on the ordinary line through it.)
     (tests/adversarial/redteam_numeric/r24_bounded_pair.proof)"""
     inputs = set(syms)
     if any((x - y).free_symbols & inputs for _, x, y in rels):
@@ -1120,8 +1122,8 @@ def _bounded_pair(args: list, difference: sp.Expr, held: tuple, rels, syms: list
             rest = basis.reduce(sp.expand(h))[1]
         except (sp.PolynomialError, sp.GeneratorsNeeded, sp.polys.polyerrors.CoercionFailed, ValueError):
             continue
-        if rest.free_symbols or not rest.is_Rational:
-            continue
+        if rest.free_symbols or not rest.is_Rational or rest == 0:
+            continue  # h = 0 at a critical point of h: a singular point of h = 0, across which no line may pass into C
         ok = True
         for s in (1, -1):
             inner = _on_side(difference, a, side)
