@@ -45,7 +45,7 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, probes
+from .regions import BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, decided_by_assumptions, probes
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -210,7 +210,7 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
             found_cx = _probe(job, rng, kinks, found, coverage, evidence=False)
             if found_cx.counterexample is not None:
                 return job.result(DIFFERS, found_cx.counterexample, coverage=coverage)
-        if symbolic and zero_test(d):
+        if symbolic and (zero_test(d) or _zero_where_assumed(d, job.rels)):
             outcome = _first_lopsided(job, lopsided) or _after_proof(job, rng, d, found, coverage)
             return _finish(job, outcome, SYMBOLIC, coverage)
         if not symbolic and npoints == 0:
@@ -236,6 +236,13 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
     return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+
+
+def _zero_where_assumed(d, rels) -> bool:
+    """d is 0 wherever the assumptions hold: with the steps whose sign they fix decided
+    (`regions.decided_by_assumptions`), it passes the zero test."""
+    decided = decided_by_assumptions(d, rels) if rels else d
+    return decided is not d and zero_test(decided)
 
 
 def _evidence_forms(d, zero_tested: bool) -> tuple:

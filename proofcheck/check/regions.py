@@ -885,7 +885,11 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     in_args = sorted({s for g in args for s in g.free_symbols} & set(syms), key=lambda s: s.name)
     if not in_args or not bases:
         return []
-    if sweep and not on_only and difference is not None:
+    onto = _onto_line(args, difference, held, rels, syms, bases[0]) if (
+        sweep and not on_only and difference is not None) else None
+    if onto is not None and deep:
+        return []  # the ordinary pass's one line already met every region
+    if sweep and not on_only and difference is not None and onto is None:
         w = _eliminable(args, in_args, difference, rels, held)
         if w is not None:
             try:
@@ -910,6 +914,10 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         corners = curve_corner_points(args, syms, bases[0])
         if not lines and not corners:
             return []
+    elif onto is not None:
+        args = onto[1]
+        coverage.arguments += len(args)
+        lines, corners = [onto[0]], []
     else:
         coverage.arguments += len(args)
         extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args + _eliminated(args, syms), syms)]
@@ -925,7 +933,7 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         queue += _through(point, [s for s in in_args if s not in plane], swept)
     for point, w in arc_lines(args, syms, bases[0]) if deep is True else ():  # across the arcs between corners
         queue += _through(point, [w], swept)
-    if not (deep or on_only):  # cells of affine arguments sharing inputs, next to their corners
+    if not (deep or on_only or onto):  # cells of affine arguments sharing inputs, next to their corners
         for point, plane in vertex_points(args, syms, bases[0]):
             out.append(Probe(point, "inside"))
             queue += _through(point, [s for s in axes if s not in plane], swept)  # and the other inputs' regions there
@@ -935,7 +943,9 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         for point, space in space_vertex_points(args, syms, bases[0]):  # cells of planes in three inputs
             out.append(Probe(point, "inside"))
             queue += _through(point, [s for s in axes if s not in space], swept)
-    rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only) else 0
+    rounds = min(len(axes) - 1, SWEEP_ROUNDS) if sweep and not (deep or on_only or onto) else 0
+    if rounds and difference is not None and _bounded_pair(args, difference, held, rels, syms):
+        rounds = 0  # the deep passes meet the one region where the step can differ (`_bounded_pair`)
     beyond: list[str] = []  # far-out sign changes that could not be ruled out (`_far_out`)
     while queue:
         line, depth = queue.pop(0)
@@ -994,6 +1004,137 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
     out += [Probe(dict(bases[0]), UNSWEPT, note) for note in dict.fromkeys(beyond)]  # last: a difference first
     coverage.probes += len(out)
     return out
+
+
+def _onto_line(args: list, difference: sp.Expr, held: tuple, rels, syms: list, base: dict) -> tuple | None:
+    """(line, arguments) when no sweep is needed: every kink argument, every step argument of the
+    difference, the sides and their domain conditions, and every assumption's is c u + k for one
+    expression u (c != 0 and k numbers: `x y z - 1` and `x y z - 1 + 10^{-6}`, u = x y z), the
+    difference, sides and conditions hold the inputs only inside those steps (`_only_in_steps`), and
+    along one axis line through the base point u is a polynomial of odd degree in t, so it takes every
+    real value there. Then the step's value and whether the assumptions hold at a point depend only on
+    where u lies among the arguments' roots, and each such place (a root, an interval between two, past
+    the ends) is met on that line: its probes meet every joint region. None otherwise
+    (tests/adversarial/redteam_numeric/r24_onto_line.proof)."""
+    steps = list(args) + [x - y for _, x, y in rels]
+    for e in (difference, *held):
+        for node in sp.preorder_traversal(e):
+            name = type(node).__name__
+            if name in _RELATION_AT_ZERO or name == "KroneckerDelta":
+                steps.append(node.args[0] - node.args[1])
+            elif name in ("sign", "Heaviside"):
+                steps.append(node.args[0])
+    inputs = set(syms)
+    steps = [g for g in steps if g.free_symbols & inputs]
+    if not steps:
+        return None
+    u = steps[0]
+    vs = sorted(u.free_symbols & inputs, key=lambda s: s.name)
+    for g in steps[1:]:
+        if (g.free_symbols & inputs) != set(vs):
+            return None
+        c = sp.cancel(sp.diff(g, vs[0]) / sp.diff(u, vs[0]))
+        if not c.is_number or c.free_symbols or c == 0 or c.is_nonzero is not True:
+            return None
+        if sp.expand(g - c * u).free_symbols:
+            return None
+    every = set()
+    for e in (difference, *held, *steps):
+        every |= e.free_symbols & inputs
+    if any(not _only_in_steps(e, w, steps) for e in (difference, *held) for w in every):
+        return None
+    for v in vs:
+        b = dict(base)
+        b[v] = sp.Integer(0)
+        line = Line(tuple(sorted(b.items(), key=_by_name)), ((v, sp.Integer(1)),))
+        try:
+            poly = sp.Poly(line.restrict(u), _T)
+        except sp.PolynomialError:
+            continue
+        lead = poly.LC()
+        if poly.degree() % 2 == 1 and not lead.free_symbols and lead.is_real and lead.is_nonzero:
+            return line, list(dict.fromkeys(steps))
+    return None
+
+
+def _bounded_pair(args: list, difference: sp.Expr, held: tuple, rels, syms: list) -> bool:
+    """The ordinary pass needs no sweep: the arguments are two polynomials a, h with rational
+    coefficients in three inputs in all, sharing two, neither affine (the pairs `extrema.pair_points`
+    searches), no assumption names an input, the difference, sides and conditions hold the inputs only
+    inside steps of a and h (`_only_in_steps`), a has degree 2 with a definite quadratic part (so its
+    side s a > 0 that is bounded is an ellipsoid), and the difference is 0 wherever s a <= 0 or h = 0
+    (`_on_side`). Then it can differ from 0 only on a bounded component C of s a > 0, h = +-1 of one
+    sign pattern, where it is constant; the maximum of +-h on C's closure lies on a = 0 where the
+    gradients are parallel (the PAIRS pass's lines cross a = 0 there, with a probe next to it in C),
+    or inside C where h's gradient is 0: h reduced modulo the Groebner basis of its gradient must be a
+    constant c != 0 with +-c < 0 for every side +-h where the difference is not 0 (`x y z - 1`: -1), so
+    no such point lies in C, and h = 0 has no singular point (the PAIRS pass may solve either order:
+    the maximum of s a on C's closure is then on h = 0 where the gradients are parallel, crossed the
+    same way). (The maximum of s a at a's centre is on the ordinary line through it.)
+    (tests/adversarial/redteam_numeric/r24_bounded_pair.proof)"""
+    inputs = set(syms)
+    if any((x - y).free_symbols & inputs for _, x, y in rels):
+        return False
+    pair = []
+    for g in args:
+        if g.free_symbols & inputs and g not in pair and -g not in pair:
+            pair.append(g)
+    if len(pair) != 2:
+        return False
+    every = pair[0].free_symbols | pair[1].free_symbols
+    if not every <= inputs or len(every) != 3 or len(pair[0].free_symbols & pair[1].free_symbols) < 2:
+        return False
+    for e in (difference, *held):
+        if any(not _only_in_steps(e, w, pair) for w in e.free_symbols):
+            return False
+    vs = sorted(every, key=lambda s: s.name)
+    polys = []
+    for g in pair:
+        try:
+            poly = sp.Poly(g, *vs)
+        except sp.PolynomialError:
+            return False
+        if not poly.domain.is_QQ and not poly.domain.is_ZZ or poly.total_degree() < 2:
+            return False
+        polys.append(poly)
+    for i in (0, 1):
+        a, h = pair[i], pair[1 - i]
+        if polys[i].total_degree() != 2:
+            continue
+        own = sorted(a.free_symbols, key=lambda s: s.name)
+        if len(own) != 3:
+            continue  # bounded in its own inputs only: a cylinder along the third
+        hessian = sp.Matrix([[sp.diff(a, u, v) for v in own] for u in own])
+        minors = [hessian[:k, :k].det() for k in range(1, len(own) + 1)]
+        if all(m > 0 for m in minors):
+            side = -1  # a convex: a < 0 is bounded
+        elif all((-1) ** k * m > 0 for k, m in enumerate(minors, 1)):
+            side = 1
+        else:
+            continue
+        if any(_on_side(difference, a, s) is None or sp.expand(_on_side(difference, a, s)) != 0 for s in (0, -side)):
+            continue
+        zero_h = _on_side(difference, h, 0)
+        if zero_h is None or sp.expand(zero_h) != 0:
+            continue
+        try:
+            basis = sp.groebner([sp.diff(h, v) for v in vs], *vs, order="grevlex", domain=sp.QQ)
+            rest = basis.reduce(sp.expand(h))[1]
+        except (sp.PolynomialError, sp.GeneratorsNeeded, sp.polys.polyerrors.CoercionFailed, ValueError):
+            continue
+        if rest.free_symbols or not rest.is_Rational or rest == 0:
+            continue  # h = 0 at a critical point of h: a singular point of h = 0, across which no line may pass into C
+        ok = True
+        for s in (1, -1):
+            inner = _on_side(difference, a, side)
+            piece = _on_side(inner, h, s) if inner is not None else None
+            if piece is None:
+                ok = False
+            elif sp.expand(piece) != 0 and s * rest > 0:
+                ok = False
+        if ok:
+            return True
+    return False
 
 
 def _eliminable(args: list, in_args: list, difference: sp.Expr, rels, held_too: tuple = ()) -> sp.Symbol | None:
@@ -1385,6 +1526,57 @@ def _same_on_every_side(d: sp.Expr, g: sp.Expr) -> bool:
         if piece is None or sp.expand(piece) != 0:
             return False
     return True
+
+
+def decided_by_assumptions(d: sp.Expr, rels) -> sp.Expr:
+    """d with the piecewise functions of each argument g whose sign the assumptions fix taken on that
+    side (`_on_side`): g = c r + k (c != 0 and k rational numbers, checked by expansion) for an
+    assumption's r = x - y, whose relation puts r in a closed or open half-line (or at 0), so g's values
+    lie in a half-line from k on one side of 0 (`x y z - 1 < 0` under `x y z \\leq 1 - 10^{-6}`). d is
+    unchanged where the assumptions hold; a zero test of the result proves the step there
+    (tests/adversarial/redteam_numeric/r24_assumed_sign.proof)."""
+    found = []
+    for node in sp.preorder_traversal(d):
+        name = type(node).__name__
+        arg = (node.args[0] - node.args[1] if name in _RELATION_AT_ZERO
+               else node.args[0] if name in ("ReLU", "Abs", "sign", "Heaviside") else None)
+        if arg is not None and arg.free_symbols and arg not in found and -arg not in found:
+            found.append(arg)
+    for g in found:
+        for op, x, y in rels:
+            r = x - y
+            side = _assumed_sign(g, op, r)
+            if side is not None:
+                piece = _on_side(d, g, side)
+                if piece is not None:
+                    d = piece
+                    break
+    return d
+
+
+def _assumed_sign(g: sp.Expr, op: str, r: sp.Expr) -> int | None:
+    """The sign g has wherever `r op 0` holds, when g = c r + k with rational c != 0 and k; else None."""
+    vs = sorted(g.free_symbols, key=lambda s: s.name)
+    if op not in (">", ">=", "<", "<=", "=") or not vs or r.free_symbols != g.free_symbols:
+        return None
+    slope = sp.diff(r, vs[0])
+    if slope == 0:
+        return None
+    c = sp.cancel(sp.diff(g, vs[0]) / slope)
+    if not c.is_Rational or c == 0:
+        return None
+    k = sp.expand(g - c * r)
+    if not k.is_Rational:
+        return None
+    if op == "=":
+        return int(sp.sign(k))
+    up = (op in (">", ">=")) == (c > 0)  # g in (k, oo) or [k, oo); else (-oo, k) or (-oo, k]
+    strict = op in (">", "<")
+    if up and (k > 0 or (k == 0 and strict)):
+        return 1
+    if not up and (k < 0 or (k == 0 and strict)):
+        return -1
+    return None
 
 
 def _on_side(d: sp.Expr, g: sp.Expr, side: int) -> sp.Expr | None:
