@@ -43,7 +43,7 @@ xy = 1
 
 NUMERIC = """problem num
 assume x > 0
-\\sqrt{x^2} = x
+\\max(x, -x) = x
 """
 
 

@@ -27,7 +27,7 @@ i x_i = x_i
 
 problem plain
 case x > 0
-|x| = x
+\max(x, -x) = x
 
 problem point
 at x = 2
@@ -58,7 +58,7 @@ def test_each_level_in_json_and_text():
     assert "3:20  numeric for N = 1..4 exactly, N = 5 numerically" in text
     assert "4:26  proved for all values and every N (symbolically in N)" in text
     assert "N = 5999..6001 not checked (too large)" in text
-    assert "10:7  numeric at " in text and "sampled points" in text
+    assert "10:15  numeric at " in text and "sampled points" in text
 
     doc = to_json([result], seed=0)
     for p in doc["files"][0]["problems"]:
