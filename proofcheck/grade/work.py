@@ -433,10 +433,9 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
         if k in out or g is None or g.grade not in HOLDS:
             continue
         judged = values.get((ci, k)) if values else None  # decided by the checker (`_value_decisions`)
-        if judged is None:
-            judged = _safely(_uses_value, f, plain[k - 1], plain[k]) \
-                if g.grade == "accepted" and not chain.context.point and not chain.context.assumptions \
-                and not chain.context.case else None
+        if judged is None and g.grade == "accepted":
+            where = _safely(_restrictions, f, chain.context)
+            judged = _safely(_uses_value, f, plain[k - 1], plain[k], where) if isinstance(where, tuple) else None
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
             judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
         if judged:
@@ -601,7 +600,59 @@ def _scaled(fa, fb) -> bool:
     return bool(rest)
 
 
-def _uses_value(f, fa, fb) -> bool | None:
+def _restrictions(f, ctx) -> tuple | None:
+    """What `_uses_value`'s points must respect, as forms with the key's definitions written in: the given
+    point's values (substituted) and the `assume`s' and the `case`'s comparisons (a point breaking one
+    is not used); None where one of them has no form (then the step is not judged by value)."""
+    point = {}
+    for name, value in ctx.point:
+        s, v = f.form(name), f.form(value)
+        if s is None or v is None or not isinstance(s, sp.Symbol):
+            return None
+        v = f.by_key(v)
+        if v is None or v.free_symbols:
+            return None
+        point[s] = v
+    conditions = []
+    for cond in (*ctx.assumptions, *ctx.case):
+        terms = [f.form(t) for t in cond.terms]
+        if any(t is None for t in terms):
+            return None
+        terms = [f.by_key(t) for t in terms]
+        if any(t is None for t in terms):
+            return None
+        conditions.append((tuple(t.xreplace(point) for t in terms), cond.ops))
+    return point, tuple(conditions)
+
+
+_RELATIONS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+              ">=": lambda a, b: a >= b, "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
+
+
+def _respects(conditions: tuple, point: dict) -> bool:
+    """Every comparison holds at the point, decided on rationals or on 30-digit values clearly apart
+    (a comparison that cannot be decided there: the point is not used)."""
+    for terms, ops in conditions:
+        values = []
+        for t in terms:
+            v = t.xreplace(point)
+            if not v.is_Rational:
+                v = v.evalf(VALUE_DIGITS)
+                if not (v.is_Number and v.is_real and v.is_finite):
+                    return False
+            values.append(v)
+        for (a, b), op in zip(zip(values, values[1:]), ops):
+            if not (a.is_Rational and b.is_Rational) and abs(a - b) < sp.Float(10) ** (5 - VALUE_DIGITS) * max(1, abs(a), abs(b)):
+                return False  # too close to tell on rounded values
+            if not _RELATIONS[op](a, b):
+                return False
+    return True
+
+
+VALUE_CANDIDATES = 48  # points drawn to find VALUE_POINTS that respect the assumptions and the case
+
+
+def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     """The step from fa to fb keeps the same unworked derivatives (none gone, none new) and holds only
     at their values: with the key's definitions written in and the derivatives as free quantities, its
     two sides certainly differ (`\\frac{df}{dx}` to `x\\frac{df}{dx} - (x - 1)(3x^2 + 2)`, to
@@ -611,10 +662,11 @@ def _uses_value(f, fa, fb) -> bool | None:
     with any edit, so roots cannot be placed at them) the difference is exactly a nonzero rational, or,
     where it is not rational there, evaluated to VALUE_DIGITS digits clearly away from 0; a difference
     that cannot be evaluated (a function the key does not define, a sum) or that is 0 everywhere tried
-    is no finding; None where it cannot be judged so (`_scaled` then reads the step's shape). Not asked
-    (by the caller) at a given point, under an `assume` or a `case` (points outside them would show
-    an honest rewrite by the assumed sign as a value use), nor for a step carried or checked at the
-    point only."""
+    is no finding; None where it cannot be judged so (`_scaled` then reads the step's shape). `where`
+    (`_restrictions`): at a given point its values are written in, and only points that respect the
+    `assume`s and the `case` are used (points outside them would show an honest rewrite by the assumed
+    sign, `\\frac{1}{\\sqrt{(x - 1)^2}}` to `\\frac{1}{x - 1}` under x > 1, as a value use); None when
+    none of VALUE_CANDIDATES does. Not asked for a step carried or checked at the point only."""
     if fa is None or fb is None or fa == fb:
         return False
     held = _quantities(fa)
@@ -623,15 +675,23 @@ def _uses_value(f, fa, fb) -> bool | None:
     va, vb = f.by_key(fa), f.by_key(fb)
     if va is None or vb is None:
         return None
+    point_values, conditions = where
+    va, vb = va.xreplace(point_values), vb.xreplace(point_values)
     difference = va - vb
     if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
             or difference.free_symbols & f._keyed:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
-    names = sorted(difference.free_symbols, key=str)
+    names = sorted(difference.free_symbols | {s for terms, _ in conditions for t in terms for s in t.free_symbols}, key=str)
     stir = hashlib.sha256(sp.srepr(difference).encode()).digest()  # points that move with any edit of the step
-    for k in range(VALUE_POINTS):
+    used = 0
+    for k in range(VALUE_CANDIDATES):
+        if used == VALUE_POINTS:
+            break
         point = {s: sp.Rational(1 + stir[(2 * i + 7 * k) % 32], 1 + stir[(2 * i + 7 * k + 1) % 32] % 16)
-                 * (-1 if stir[(i + 3 * k) % 32] % 2 else 1) for i, s in enumerate(names)}
+                 * (-1 if stir[(i + 3 * k + k // 32) % 32] % 2 else 1) for i, s in enumerate(names)}
+        if conditions and not _respects(conditions, point):
+            continue
+        used += 1
         exact = difference.xreplace(point)
         if exact.is_Rational:  # decided exactly: no threshold can hide a difference of 10^{-30}
             if exact != 0:
@@ -644,6 +704,8 @@ def _uses_value(f, fa, fb) -> bool | None:
         scale = max(1, *(abs(x) for x in sides))  # a difference clearly away from 0 relative to the sides' size
         if abs(value) > scale * sp.Float(10) ** (5 - VALUE_DIGITS):
             return True
+    if used == 0:
+        return None  # no point respects the assumptions and the case: not judged
     return False
 
 
