@@ -271,6 +271,13 @@ def _atan_pair(u, v):
     return (mpmath.atan(u) - _k7()) * (mpmath.atan(v) - _k7())
 
 
+def _positive_power(base, p):
+    """base^p with the language's domain: a base of 0 only to a positive power."""
+    if base == 0 and p <= 0:
+        raise Undefined
+    return base ** p
+
+
 def _r26_lagrange():
     """The Lagrange point of x y z + x on x^2 + 2y^2 + 3z^2 = 3 where it is largest (1.7442108013...), at
     the working precision (r26_caught.proof, pair_high_degree)."""
@@ -2374,6 +2381,14 @@ CLAIMS = [
           lambda v: 1 / v["x"], {"x": F(-1)}, undefined_near=(F(-2), F(-1, 2))),
     Claim("RN2436", "1/(|x| - x) = 1/(-2x): the left side divides by 0 for x >= 0", lambda v: 1 / (abs(v["x"]) - v["x"]),
           lambda v: 1 / (-2 * v["x"]), {"x": F(1)}, undefined_near=(F(2), F(1, 2))),
+    Claim("RN2437", "log ReLU(x) - log ReLU(x) = 0: log 0 for x <= 0", lambda v: rlog(relu(v["x"])) - rlog(relu(v["x"])),
+          lambda v: 0, {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2438", "log (x > 0) = 0: log 0 for x <= 0", lambda v: rlog(ind(v["x"] > 0)), lambda v: 0,
+          {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2439", "ReLU(x)/ReLU(x) = 1: 0/0 for x <= 0", lambda v: relu(v["x"]) / relu(v["x"]), lambda v: 1,
+          {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2440", "ReLU(x)^0 = 1: 0^0 for x <= 0 (0 only to a positive power)", lambda v: _positive_power(relu(v["x"]), 0),
+          lambda v: 1, {"x": F(-1)}, undefined_near=(F(-2), F(0))),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
