@@ -271,6 +271,21 @@ def _atan_pair(u, v):
     return (mpmath.atan(u) - _k7()) * (mpmath.atan(v) - _k7())
 
 
+def _positive_power(base, p):
+    """base^p with the language's domain: a base of 0 only to a positive power."""
+    if base == 0 and p <= 0:
+        raise Undefined
+    return base ** p
+
+
+def _r26_lagrange():
+    """The Lagrange point of x y z + x on x^2 + 2y^2 + 3z^2 = 3 where it is largest (1.7442108013...), at
+    the working precision (r26_caught.proof, pair_high_degree)."""
+    def system(x, y, z, lam):
+        return [y * z + 1 - 2 * lam * x, x * z - 4 * lam * y, x * y - 6 * lam * z, x ** 2 + 2 * y ** 2 + 3 * z ** 2 - 3]
+    return mpmath.findroot(system, [mpmath.mpf("1.6226"), mpmath.mpf("-0.3029"), mpmath.mpf("-0.2473"), mpmath.mpf("0.3312")])
+
+
 def mpq(f) -> mpmath.mpf:
     return mpmath.mpf(f.numerator) / f.denominator if isinstance(f, Fraction) else mpmath.mpf(f)
 
@@ -2287,6 +2302,120 @@ CLAIMS = [
     Claim("RT2010", "(x y z > 1) = 0 under x y z <= 1 - 10^-6",
           lambda v: ind(v["x"] * v["y"] * v["z"] > 1) if v["x"] * v["y"] * v["z"] <= 1 - mpq(F(1, 10 ** 6)) else 0, lambda v: 0,
           sample={k: (-2, 2) for k in "xyz"}),
+    # round 26 (redteam26n): r26_caught.proof (the complete24 shortcuts, handled) and r26_zero_denominator_region.proof
+    Claim("RN2400", "(x^3 + y = 2) = 0 at (1, 1)", lambda v: ind(v["x"] ** 3 + v["y"] == 2), lambda v: 0,
+          {"x": F(1), "y": F(1)}),
+    Claim("RN2401", "(x^3 + y >= 2) = 0 under x^3 + y = 2, at (1, 1) (where it holds)",
+          lambda v: ind(v["x"] ** 3 + v["y"] >= 2) * ind(v["x"] ** 3 + v["y"] == 2), lambda v: 0, {"x": F(1), "y": F(1)}),
+    Claim("RN2402", "(sqrt x y > 1) = (sqrt x y > 1 + 10^-30) at (1, 1 + 10^-31)",
+          lambda v: ind(rsqrt(v["x"]) * v["y"] > 1), lambda v: ind(rsqrt(v["x"]) * v["y"] > 1 + mpq(F(1, 10 ** 30))),
+          {"x": F(1), "y": 1 + F(1, 10 ** 31)}),
+    Claim("RN2403", "(x y z > 1) = 0 in the case x y z < 1 + 10^-20, at (1 + 10^-21, 1, 1) (where it holds)",
+          lambda v: ind(v["x"] * v["y"] * v["z"] > 1) * ind(v["x"] * v["y"] * v["z"] < 1 + mpq(F(1, 10 ** 20))), lambda v: 0,
+          {"x": 1 + F(1, 10 ** 21), "y": F(1), "z": F(1)}),
+    Claim("RN2404", "(x_1 + x_2 + x_3 > 1) = (x_1 + x_2 + x_3 > 1 + 10^-30) at (1 + 10^-31, 0, 0)",
+          lambda v: ind(v["x1"] + v["x2"] + v["x3"] > 1), lambda v: ind(v["x1"] + v["x2"] + v["x3"] > 1 + mpq(F(1, 10 ** 30))),
+          {"x1": 1 + F(1, 10 ** 31), "x2": F(0), "x3": F(0)}),
+    Claim("RN2405", "(x y z > 1 + 10^-30) = 1 under u = x y z > 1, at (1 + 10^-31, 1, 1) (where it holds)",
+          lambda v: ind(v["x"] * v["y"] * v["z"] > 1 + mpq(F(1, 10 ** 30))) if v["x"] * v["y"] * v["z"] > 1 else 1,
+          lambda v: 1, {"x": 1 + F(1, 10 ** 31), "y": F(1), "z": F(1)}),
+    Claim("RN2406", "(x^2 + y^2 + z^2 < 3 + 10^-60)(x y z > 1) = 0 at (1 + 10^-61, 1, 1)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 3 + mpq(F(1, 10 ** 60))) * ind(v["x"] * v["y"] * v["z"] > 1),
+          lambda v: 0, {"x": 1 + F(1, 10 ** 61), "y": F(1), "z": F(1)}),
+    Claim("RN2407", "(x^2 + 2y^2 + 3z^2 < 3)(x y z > c) = 0, c = 1/sqrt6 - 2.7 10^-78 (77 digits), at s(1, 1/sqrt2, 1/sqrt3), s = 1 - 10^-90",
+          lambda v: ind(v["x"] ** 2 + 2 * v["y"] ** 2 + 3 * v["z"] ** 2 < 3)
+          * ind(v["x"] * v["y"] * v["z"] > mpq(F(40824829046386301636621401245098189866099124677611168807211542787516006290955, 10 ** 77))),
+          lambda v: 0, {"x": lambda: 1 - mpq(F(1, 10 ** 90)), "y": lambda: (1 - mpq(F(1, 10 ** 90))) / mpmath.sqrt(2),
+                        "z": lambda: (1 - mpq(F(1, 10 ** 90))) / mpmath.sqrt(3)}),
+    Claim("RN2408", "(x^2 + 2y^2 + 3z^2 < 3)(x y z + x > c) = 0, c 4 10^-56 below the maximum, at s p (p its Lagrange point, s = 1 - 10^-80)",
+          lambda v: ind(v["x"] ** 2 + 2 * v["y"] ** 2 + 3 * v["z"] ** 2 < 3)
+          * ind(v["x"] * v["y"] * v["z"] + v["x"] > mpq(F(17442108013454535343803585841020794724072605643544688769, 10 ** 55))),
+          lambda v: 0, {k: (lambda i=i: (1 - mpq(F(1, 10 ** 80))) * _r26_lagrange()[i]) for i, k in enumerate("xyz")}),
+    Claim("RN2409", "(x^2 + y^2 + z^2 < 2 + 10^-40)(x y > 1) = 0 at (1 + 10^-41, 1, 0)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 2 + mpq(F(1, 10 ** 40))) * ind(v["x"] * v["y"] > 1),
+          lambda v: 0, {"x": 1 + F(1, 10 ** 41), "y": F(1), "z": F(0)}),
+    Claim("RN2410", "(1 - (x^2 + y^2 + z^2 >= 3 + 10^-40))(x y z > 1) = 0 at (1 + 10^-41, 1, 1)",
+          lambda v: (1 - ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 >= 3 + mpq(F(1, 10 ** 40)))) * ind(v["x"] * v["y"] * v["z"] > 1),
+          lambda v: 0, {"x": 1 + F(1, 10 ** 41), "y": F(1), "z": F(1)}),
+    Claim("RN2411", "(3 + 10^-40 - x^2 - y^2 - z^2 > 0)(1 - x y z < 0) = 0 at (1 + 10^-41, 1, 1)",
+          lambda v: ind(3 + mpq(F(1, 10 ** 40)) - v["x"] ** 2 - v["y"] ** 2 - v["z"] ** 2 > 0) * ind(1 - v["x"] * v["y"] * v["z"] < 0),
+          lambda v: 0, {"x": 1 + F(1, 10 ** 41), "y": F(1), "z": F(1)}),
+    Claim("RN2412", "ReLU(x) = 0 under x <= 10^-30, at 10^-30 (where it holds)",
+          lambda v: relu(v["x"]) if v["x"] <= mpq(F(1, 10 ** 30)) else 0, lambda v: 0, {"x": F(1, 10 ** 30)}),
+    Claim("RN2413", "sign(x y z - 1) = 1 under x y z >= 1, at (1, 1, 1)",
+          lambda v: mpmath.sign(v["x"] * v["y"] * v["z"] - 1) if v["x"] * v["y"] * v["z"] >= 1 else 1, lambda v: 1,
+          {"x": F(1), "y": F(1), "z": F(1)}),
+    Claim("RN2414", "ReLU'(x y z - 1) = 1 with ReLU'(0) = 0, under x y z >= 1, at (1, 1, 1)",
+          lambda v: ind(v["x"] * v["y"] * v["z"] - 1 > 0) if v["x"] * v["y"] * v["z"] >= 1 else 1, lambda v: 1,
+          {"x": F(1), "y": F(1), "z": F(1)}),
+    Claim("RN2415", "ReLU'(x y z - 1) = (x y z > 1) with ReLU'(0) = 1, at (1, 1, 1)",
+          lambda v: ind(v["x"] * v["y"] * v["z"] - 1 >= 0), lambda v: ind(v["x"] * v["y"] * v["z"] > 1),
+          {"x": F(1), "y": F(1), "z": F(1)}),
+    Claim("RT2400", "|x - 1| = x - 1 in the case x > 2", lambda v: abs(v["x"] - 1), lambda v: v["x"] - 1, sample={"x": (2, 50)}),
+    Claim("RN2416", "|x - 1| = x - 1 (no case), at 0", lambda v: abs(v["x"] - 1), lambda v: v["x"] - 1, {"x": F(0)}),
+    Claim("RN2417", "|x_1 - 1| = x_1 - 1 under x_i > 2 for i in 2..3 only, at x_1 = 0",
+          lambda v: abs(v["x1"] - 1), lambda v: v["x1"] - 1, {"x1": F(0)}),
+    Claim("RN2418", "sum_{i=0}^N |x_i - 1| = sum_{i=0}^N (x_i - 1) under x_i > 2 for i in 1..N, at N = 1, x_0 = 0, x_1 = 3",
+          lambda v: abs(v["x0"] - 1) + abs(v["x1"] - 1), lambda v: (v["x0"] - 1) + (v["x1"] - 1), {"x0": F(0), "x1": F(3)}),
+    Claim("RN2419", "(x > 0)/(x > 0) = 1 under x < 0: the left side is 0/0 on the whole half-line",
+          lambda v: ind(v["x"] > 0) / ind(v["x"] > 0), lambda v: 1, {"x": F(-1)}, undefined_near=(F(-2), F(-1, 2))),
+    Claim("RT2401", "(x^3 - 3x + y > 10^-40) = 0 under x^3 - 3x + y = 0 (y = 3x - x^3)",
+          lambda v: ind(v["x"] ** 3 - 3 * v["x"] + (3 * v["x"] - v["x"] ** 3) > mpq(F(1, 10 ** 40))), lambda v: 0,
+          sample={"x": (-3, 3)}),
+    Claim("RT2402", "ReLU(x) + |x| = -x under x + 10^-30 < 0", lambda v: relu(v["x"]) + abs(v["x"]), lambda v: -v["x"],
+          sample={"x": (-5, 5)}, keep=lambda v: v["x"] + mpq(F(1, 10 ** 30)) < 0),
+    Claim("RT2403", "|x_j - 1| = x_j - 1 under x_i > 2 for every i (j in the same range)",
+          lambda v: abs(v["xj"] - 1), lambda v: v["xj"] - 1, sample={"xj": (2, 50)}),
+    Claim("RN2420", "(x y z > 0.333333333333333333333333333333334) = 1 under 3 x y z > 1, at (1/3 + 10^-40, 1, 1)",
+          lambda v: ind(v["x"] * v["y"] * v["z"] > mpq(F("0.333333333333333333333333333333334"))) if 3 * v["x"] * v["y"] * v["z"] > 1 else 1,
+          lambda v: 1, {"x": F(1, 3) + F(1, 10 ** 40), "y": F(1), "z": F(1)}),
+    Claim("RT2404", "|x y z - 1| + |x y z - 2| = 1 under 1 < x y z < 2",
+          lambda v: abs(v["x"] * v["y"] * v["z"] - 1) + abs(v["x"] * v["y"] * v["z"] - 2), lambda v: 1,
+          sample={"x": (1.05, 1.6), "y": (0.98, 1.02), "z": (0.98, 1.02)},
+          keep=lambda v: 1 < v["x"] * v["y"] * v["z"] < 2),
+    Claim("RN2421", "|x y z - 1| + |x y z - 1.5| = 0.5 under 1 < x y z < 2, at (7/4, 1, 1)",
+          lambda v: abs(v["x"] * v["y"] * v["z"] - 1) + abs(v["x"] * v["y"] * v["z"] - mpq(F(3, 2))), lambda v: mpq(F(1, 2)),
+          {"x": F(7, 4), "y": F(1), "z": F(1)}),
+    Claim("RN2422", "(x^2 + y^2 + z^2 < 10^-40)(x y z > 0.192450089729875254836 10^-60) = 0 at s 10^-20 (1, 1, 1)/sqrt 3, s = 1 - 10^-30",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < mpq(F(1, 10 ** 40)))
+          * ind(v["x"] * v["y"] * v["z"] > mpq(F(192450089729875254836, 10 ** 81))), lambda v: 0,
+          {k: (lambda: (1 - mpq(F(1, 10 ** 30))) * mpq(F(1, 10 ** 20)) / mpmath.sqrt(3)) for k in "xyz"}),
+    Claim("RT2405", "(x^2 + y^2 + z^2 < 3 10^-40)(x y z > 10^-60) = 0 (AM-GM: x y z <= 10^-60 on the ball)",
+          lambda v: ind(v["x"] ** 2 + v["y"] ** 2 + v["z"] ** 2 < 3 * mpq(F(1, 10 ** 40)))
+          * ind(v["x"] * v["y"] * v["z"] > mpq(F(1, 10 ** 60))), lambda v: 0,
+          sample={k: (-2e-20, 2e-20) for k in "xyz"}),
+    Claim("RN2423", "(10^40 x^3 + y > 1) = (10^40 x^3 + y > 1 + 10^-30) at (0, 1 + 10^-31)",
+          lambda v: ind(10 ** 40 * v["x"] ** 3 + v["y"] > 1), lambda v: ind(10 ** 40 * v["x"] ** 3 + v["y"] > 1 + mpq(F(1, 10 ** 30))),
+          {"x": F(0), "y": 1 + F(1, 10 ** 31)}),
+    Claim("RN2424", "(x^5 + y > 1) = (x^5 + y > 1 + 10^-30) at (0, 1 + 10^-31)",
+          lambda v: ind(v["x"] ** 5 + v["y"] > 1), lambda v: ind(v["x"] ** 5 + v["y"] > 1 + mpq(F(1, 10 ** 30))),
+          {"x": F(0), "y": 1 + F(1, 10 ** 31)}),
+    Claim("RN2425", "(x^3 - 3x + y > 0)(x^3 - 3x + y < 10^-30) = 0 at (0, 10^-31)",
+          lambda v: ind(v["x"] ** 3 - 3 * v["x"] + v["y"] > 0) * ind(v["x"] ** 3 - 3 * v["x"] + v["y"] < mpq(F(1, 10 ** 30))),
+          lambda v: 0, {"x": F(0), "y": F(1, 10 ** 31)}),
+    Claim("RN2430", "1/(x > 1) = 1: the left side divides by 0 for x <= 1", lambda v: 1 / ind(v["x"] > 1), lambda v: 1,
+          {"x": F(0)}, undefined_near=(F(-1), F(1, 2), F(1))),
+    Claim("RN2431", "1/ReLU(x) = 1/x: the left side divides by 0 for x <= 0", lambda v: 1 / relu(v["x"]), lambda v: 1 / v["x"],
+          {"x": F(-1)}, undefined_near=(F(-2), F(-1, 2))),
+    Claim("RN2432", "(x > 1)/(x > 1) = 1: 0/0 for x <= 1", lambda v: ind(v["x"] > 1) / ind(v["x"] > 1), lambda v: 1,
+          {"x": F(0)}, undefined_near=(F(-1), F(1))),
+    Claim("RN2433", "ReLU(x)^-1 ReLU(x) = 1: 0^-1 for x <= 0", lambda v: relu(v["x"]) ** -1 * relu(v["x"]), lambda v: 1,
+          {"x": F(-1)}, undefined_near=(F(-2), F(-1, 2))),
+    Claim("RN2434", "1/(x > 1 + 10^-30) = 1/(x > 1): the left side divides by 0 on (1, 1 + 10^-30]",
+          lambda v: 1 / ind(v["x"] > 1 + mpq(F(1, 10 ** 30))), lambda v: 1 / ind(v["x"] > 1),
+          {"x": 1 + F(1, 10 ** 31)}, undefined_near=(1 + F(1, 10 ** 30), 1 + F(1, 10 ** 32))),
+    Claim("RN2435", "1/max(x, 0) = 1/x: the left side divides by 0 for x <= 0", lambda v: 1 / max(v["x"], 0 * v["x"]),
+          lambda v: 1 / v["x"], {"x": F(-1)}, undefined_near=(F(-2), F(-1, 2))),
+    Claim("RN2436", "1/(|x| - x) = 1/(-2x): the left side divides by 0 for x >= 0", lambda v: 1 / (abs(v["x"]) - v["x"]),
+          lambda v: 1 / (-2 * v["x"]), {"x": F(1)}, undefined_near=(F(2), F(1, 2))),
+    Claim("RN2437", "log ReLU(x) - log ReLU(x) = 0: log 0 for x <= 0", lambda v: rlog(relu(v["x"])) - rlog(relu(v["x"])),
+          lambda v: 0, {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2438", "log (x > 0) = 0: log 0 for x <= 0", lambda v: rlog(ind(v["x"] > 0)), lambda v: 0,
+          {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2439", "ReLU(x)/ReLU(x) = 1: 0/0 for x <= 0", lambda v: relu(v["x"]) / relu(v["x"]), lambda v: 1,
+          {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    Claim("RN2440", "ReLU(x)^0 = 1: 0^0 for x <= 0 (0 only to a positive power)", lambda v: _positive_power(relu(v["x"]), 0),
+          lambda v: 1, {"x": F(-1)}, undefined_near=(F(-2), F(0))),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
