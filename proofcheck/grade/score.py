@@ -48,8 +48,9 @@ def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> Problem
     goal_records = []
     milestone_unmet = False
     pairs = list(zip(kp.goals, problem.goals, checked.result.goals, attempts))
+    case_chains: dict[str, int] = {}  # goal id -> the case chains that meet it by cases
     for kg, goal, gr, tried in pairs:
-        rec = _goal(kg, goal, gr, problem, by_chain, rubric, checked.result, tried)
+        rec = _goal(kg, goal, gr, problem, by_chain, rubric, checked.result, tried, case_chains)
         if kg.milestone and rec.status not in ("met", "carried"):
             _within_a_chain(rec, kg, goal, problem, by_chain, rubric, checked.result, forms, tried)
         goal_records.append(rec)
@@ -66,7 +67,9 @@ def grade_problem(kp: KeyProblem, checked: Checked, options: Options) -> Problem
     steps = [g for g in grades.values()]
     work_steps = [g for g in steps if g.counts]
     creditable = [g for g in work_steps if g.grade in CREDITED]
-    floor = max(len(work_steps), rubric.min_steps * len(kp.goals), 1)
+    # each case of a goal met by cases is a derivation of its own and needs `min-steps` too: two chains
+    # that each write the answer in one step are the answer alone, twice (tests/grading/redteam/r26_attacks)
+    floor = max(len(work_steps), rubric.min_steps * sum(case_chains.get(kg.id, 1) for kg in kp.goals), 1)
     work = work_max * min(1.0, len(creditable) / floor)
     unknown = sum(1 for g in steps if g.grade == "unknown")
     mistakes = sum(1 for g in steps if g.grade == "refuted")
@@ -127,11 +130,13 @@ def _cover(goal: Goal, gr: GoalResult, problem: Problem, by_chain) -> list[int] 
 
 
 def _goal(kg: KeyGoal, goal: Goal, gr: GoalResult, problem: Problem, by_chain, rubric: Rubric, result,
-          attempts: list[int]) -> GoalRecord:
+          attempts: list[int], case_chains: dict[str, int] | None = None) -> GoalRecord:
     rec = GoalRecord(kg.id, kg.kind, kg.text, gr.status, gr.reason or gr.status, 0.0, pts(kg.points), kg.milestone)
     credited: list[int] = []
     if gr.status == "met" and gr.reason == "met-by-cases":
         credited = _cover(goal, gr, problem, by_chain) or []
+        if credited and case_chains is not None:
+            case_chains[kg.id] = len(credited)
         rec.status, rec.reason = ("met", "met-by-cases") if credited else ("unmet", "not-credited")
         rec.message = "shown by cases" if credited else "a step of a case is not credited"
     elif gr.status == "met":
