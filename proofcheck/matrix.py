@@ -736,20 +736,21 @@ class MatrixMixin:
         return fx.xreplace({x: v})
 
     # -------------------------------------------------------------- sizes
-    def dim_value(self, d) -> int:
+    def dim_value(self, d, span) -> int:
+        """The whole value of a dimension at this instance; `span` locates the E212 when it has none."""
         if d in self._dims:
             return self._dims[d]
         r = self.shapes.resolve_dim(d)
         v = r.xreplace(self._dim_subs)
         if not (v.is_Integer and v >= 1):
             raise ProofError("E212", f"the dimension {_dim_text(r)} has no whole value here (is every size declared?)",
-                             None)
+                             span)
         self._dims[d] = int(v)
         return int(v)
 
-    def grid(self, shape: Shape) -> tuple[int, int]:
+    def grid(self, shape: Shape, span) -> tuple[int, int]:
         r, c = as2d(shape)
-        return self.dim_value(r), self.dim_value(c)
+        return self.dim_value(r, span), self.dim_value(c, span)
 
     def one(self):
         return self.constant(sp.Integer(1))
@@ -785,7 +786,7 @@ class MatrixMixin:
     def entry_keys(self, node: n.Name) -> tuple[Shape, list]:
         """A matrix name's shape and its entry keys, row-major: (W, (i, j)) or (x, (i,)) (1-based)."""
         shape = self.shapes.name_shape(node)
-        r, c = self.grid(shape)
+        r, c = self.grid(shape, node.span)
         base = mbase(node)
         if len(shape) == 1:
             return shape, [(base, (i + 1,)) for i in range(r)]
@@ -793,14 +794,14 @@ class MatrixMixin:
 
     def t_Name(self, node: n.Name, scope: Scope):
         if self.shapes.is_identity(node):
-            k = self.dim_value(self.shapes.dim_of(node)) if id(node) in self.shapes.fresh else None
+            k = self.dim_value(self.shapes.dim_of(node), node.span) if id(node) in self.shapes.fresh else None
             if k is None:
                 self.shapes.shape(node)
-                k = self.dim_value(self.shapes.dim_of(node))
+                k = self.dim_value(self.shapes.dim_of(node), node.span)
             return Mat(k, k, tuple(self.one() if i == j else self.zero() for i in range(k) for j in range(k)))
         if self.shapes.active and self.shapes.is_matrix_name(node):
             shape, keys = self.entry_keys(node)
-            r, c = self.grid(shape)
+            r, c = self.grid(shape, node.span)
             return Mat(r, c, tuple(self.resolve(k, node, scope) for k in keys))
         return super().t_Name(node, scope)
 
@@ -818,7 +819,7 @@ class MatrixMixin:
             d = self._whole(key[0])
             if d is not None:
                 shape = self.shapes.name_shape(d.target)
-                r, c = self.grid(shape)
+                r, c = self.grid(shape, node.span)
                 ints = key[1]
                 pos = (ints[0], 1) if len(shape) == 1 and len(ints) == 1 else ints
                 if len(pos) != 2 or not (1 <= pos[0] <= r and 1 <= pos[1] <= c):
@@ -837,7 +838,7 @@ class MatrixMixin:
         for name, (decl, shape) in self.shapes.declared.items():
             if mbase(decl) != key[0]:
                 continue
-            r, c = self.grid(shape)
+            r, c = self.grid(shape, node.span)
             ints = key[1]
             pos = (ints[0], 1) if len(shape) == 1 and len(ints) == 1 else ints
             if len(pos) != 2 or not (1 <= pos[0] <= r and 1 <= pos[1] <= c):
@@ -860,7 +861,7 @@ class MatrixMixin:
 
     def t_Ones(self, node: n.Ones, scope: Scope):
         self.shapes.shape(node)
-        k = self.dim_value(self.shapes.dim_of(node))
+        k = self.dim_value(self.shapes.dim_of(node), node.span)
         return Mat(k, 1, tuple(self.one() for _ in range(k)))
 
     # -------------------------------------------------------------- arithmetic
@@ -945,7 +946,7 @@ class MatrixMixin:
         if node.op == "prod" and any(isinstance(t, Mat) for t in terms):
             raise ProofError("E212", "a product `\\prod` of vectors or matrices is not supported", node.span)
         if not terms:
-            r, c = self.grid(self.shapes.shape(node))
+            r, c = self.grid(self.shapes.shape(node), node.span)
             return Mat(r, c, tuple(self.zero() for _ in range(r * c)))
         return functools.reduce(lambda a, b: self.madd(a, b, 1) if isinstance(a, Mat) else a + b, terms)
 
@@ -1100,18 +1101,18 @@ class MatrixMixin:
         body_shape = s.shape(node.expr)
         if s.is_matrix_name(var):
             vshape, keys = self.entry_keys(var)
-            vr, vc = self.grid(vshape)
+            vr, vc = self.grid(vshape, node.span)
             if not body_shape:  # the gradient: shaped like the variable
                 plan = [((k // vc, k % vc), None, key) for k, key in enumerate(keys)]
                 return (vr, vc), plan, keys
-            br, _ = self.grid(body_shape)
+            br, _ = self.grid(body_shape, node.span)
             if self.context.layout == "numerator":  # J_ij = d y_i / d x_j
                 plan = [((i, j), i, keys[j]) for i in range(br) for j in range(vr)]
                 return (br, vr), plan, keys
             plan = [((j, i), i, keys[j]) for i in range(br) for j in range(vr)]
             return (vr, br), plan, keys
         key = self.derivative_key(node, scope)
-        br, bc = self.grid(body_shape)
+        br, bc = self.grid(body_shape, node.span)
         plan = [((i, j), i * bc + j, key) for i in range(br) for j in range(bc)]
         return (br, bc), plan, [key]
 
