@@ -1228,6 +1228,9 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
     nodes = list(members) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
     nodes += list(ctx.assumptions)
     ok = True
+    # an index or sum variable used as a number (`i x_i`, `(-1)^{i+1}`, `\sum_k k x_k`) singles out
+    # index values, as in the scalar rule (`check.instances.uses_as_number`)
+    numbers = set(idx) | {x.var.base for x in n.subtrees(nodes) if isinstance(x, n.BigOp) and x.var is not None}
 
     def plain(item) -> bool:
         if not (isinstance(item, n.Name) and item.sub is None):
@@ -1239,20 +1242,28 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
         if not ok:
             return
         if isinstance(x, n.Name):
-            if x.sub is not None and shapes.name_shape(x) == () and not all(plain(i) for i in x.sub):
+            if x.sub is None and x.base in numbers:
+                ok = False  # an index outside a subscript and outside a comparison with indices: a number
+            elif x.sub is not None and shapes.name_shape(x) == () and not all(plain(i) for i in x.sub):
                 ok = False
             return
-        if type(x).__name__ == "Entry" and not all(plain(i) for i in x.sub):
-            ok = False
+        if type(x).__name__ == "Entry":
+            if not all(plain(i) for i in x.sub):
+                ok = False
+                return
+            walk(x.base)  # its subscript is plain indices: no number
             return
-        if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
-            ok = False
+        if isinstance(x, n.BigOp):
+            if x.lower is not None or x.upper is not None:
+                ok = False
+                return
+            walk((x.cond, x.body))  # its variable is bound, not a number
             return
         if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
             # an index compared by order, or with anything but another index (`i = 2`), singles it out
             if any(op not in ("=", "!=") for op in x.ops) or not all(plain(t) for t in x.terms):
                 ok = False
-                return
+            return  # else indices compared among themselves (`i = j`): no number
         for y in n.children(x):
             if isinstance(y, (n.Node, tuple)):
                 walk(y)
