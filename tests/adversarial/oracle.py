@@ -867,3 +867,12 @@ CLAIMS += [
     _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 4 - 1)(N - 4 - 2) x_1 = 0",
          lambda e: (P(e.N - c for c in range(1, 7)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r25_root_by_arithmetic (fix25m): the
+    # root as a defined constant (K = 4 + 1) or a fraction of literals (10 / 2)
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - K) x_1 = 0",
+         lambda e: (P(e.N - c for c in (1, 2, 3, 4, 4 + 1)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - \frac{10}{2}) x_1 = 0",
+         lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(10, 2))) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+]
