@@ -578,6 +578,10 @@ class Shapes:
                 f = n.Product(f.span, (f, nxt), ("juxt",))  # the application, for messages
                 if type(nxt).__name__ == "Entry":
                     s = ()  # `\mathrm{softmax}(z)_i`: one entry
+                elif isinstance(nxt, n.Pow) and _is_transpose(nxt.exp) and not self._scalar_name_T(nxt.exp):
+                    if s:  # `\sigma(x)^\top`: the transpose of the application, as `\exp(x)^\top`
+                        r, c = as2d(s)
+                        s = normalise((c, r))
                 elif isinstance(nxt, n.Pow) and s:
                     raise ProofError("E212", f"a power of {shape_text(s)}: write the product out", nxt.span)
                 i += 2
@@ -1028,6 +1032,8 @@ class MatrixMixin:
                     if not isinstance(v, Mat):
                         return super().t_Product(node, scope)
                     v = self._entry_of_value(v, nxt, scope)
+                elif isinstance(nxt, n.Pow) and _is_transpose(nxt.exp) and not self.shapes._scalar_name_T(nxt.exp):
+                    v = v.transpose() if isinstance(v, Mat) else v  # `\sigma(x)^\top`
                 elif isinstance(nxt, n.Pow):
                     v = self.power(v, self.expr(nxt.exp, scope), nxt)
                 i += 2
