@@ -1074,6 +1074,10 @@ class MatrixMixin:
     def matrix_function(self, base: str, values: list, scope: Scope, span):
         word = MATRIX_FUNCTIONS.get(base)
         m = values[0]
+        if not isinstance(m, Mat):  # a 1 x 1 product (`\log(\mathbf{1}^\top \exp(z))`) is a scalar
+            if word is None:
+                return self.builtin(FUNCTION_WORDS.get(base, base), [m], span)
+            m = Mat(1, 1, (m,))
         if word == "diag":
             k = m.rows * m.cols
             return Mat(k, k, tuple(m.entries[i] if i == j else self.zero() for i in range(k) for j in range(k)))
