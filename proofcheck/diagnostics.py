@@ -84,6 +84,12 @@ class Diagnostic:
     span: "Span"
     notes: tuple[str, ...] = field(default=())
 
+    def __post_init__(self):
+        # every finding points at a line: one without a span would be a traceback in the report
+        # (pipeline._unique sorts by line), so a missing span fails here, where it was made
+        if self.span is None or not hasattr(self.span, "line"):
+            raise TypeError(f"diagnostic {self.code} made without a span: {self.message}")
+
     @staticmethod
     def make(code: str, message: str, span: "Span", notes: tuple[str, ...] | list[str] = ()) -> "Diagnostic":
         entry = CODES[code]  # KeyError here means a code was used without a registry row

@@ -578,6 +578,10 @@ class Shapes:
                 f = n.Product(f.span, (f, nxt), ("juxt",))  # the application, for messages
                 if type(nxt).__name__ == "Entry":
                     s = ()  # `\mathrm{softmax}(z)_i`: one entry
+                elif isinstance(nxt, n.Pow) and _is_transpose(nxt.exp) and not self._scalar_name_T(nxt.exp):
+                    if s:  # `\sigma(x)^\top`: the transpose of the application, as `\exp(x)^\top`
+                        r, c = as2d(s)
+                        s = normalise((c, r))
                 elif isinstance(nxt, n.Pow) and s:
                     raise ProofError("E212", f"a power of {shape_text(s)}: write the product out", nxt.span)
                 i += 2
@@ -736,20 +740,21 @@ class MatrixMixin:
         return fx.xreplace({x: v})
 
     # -------------------------------------------------------------- sizes
-    def dim_value(self, d) -> int:
+    def dim_value(self, d, span) -> int:
+        """The whole value of a dimension at this instance; `span` locates the E212 when it has none."""
         if d in self._dims:
             return self._dims[d]
         r = self.shapes.resolve_dim(d)
         v = r.xreplace(self._dim_subs)
         if not (v.is_Integer and v >= 1):
             raise ProofError("E212", f"the dimension {_dim_text(r)} has no whole value here (is every size declared?)",
-                             None)
+                             span)
         self._dims[d] = int(v)
         return int(v)
 
-    def grid(self, shape: Shape) -> tuple[int, int]:
+    def grid(self, shape: Shape, span) -> tuple[int, int]:
         r, c = as2d(shape)
-        return self.dim_value(r), self.dim_value(c)
+        return self.dim_value(r, span), self.dim_value(c, span)
 
     def one(self):
         return self.constant(sp.Integer(1))
@@ -785,7 +790,7 @@ class MatrixMixin:
     def entry_keys(self, node: n.Name) -> tuple[Shape, list]:
         """A matrix name's shape and its entry keys, row-major: (W, (i, j)) or (x, (i,)) (1-based)."""
         shape = self.shapes.name_shape(node)
-        r, c = self.grid(shape)
+        r, c = self.grid(shape, node.span)
         base = mbase(node)
         if len(shape) == 1:
             return shape, [(base, (i + 1,)) for i in range(r)]
@@ -793,14 +798,14 @@ class MatrixMixin:
 
     def t_Name(self, node: n.Name, scope: Scope):
         if self.shapes.is_identity(node):
-            k = self.dim_value(self.shapes.dim_of(node)) if id(node) in self.shapes.fresh else None
+            k = self.dim_value(self.shapes.dim_of(node), node.span) if id(node) in self.shapes.fresh else None
             if k is None:
                 self.shapes.shape(node)
-                k = self.dim_value(self.shapes.dim_of(node))
+                k = self.dim_value(self.shapes.dim_of(node), node.span)
             return Mat(k, k, tuple(self.one() if i == j else self.zero() for i in range(k) for j in range(k)))
         if self.shapes.active and self.shapes.is_matrix_name(node):
             shape, keys = self.entry_keys(node)
-            r, c = self.grid(shape)
+            r, c = self.grid(shape, node.span)
             return Mat(r, c, tuple(self.resolve(k, node, scope) for k in keys))
         return super().t_Name(node, scope)
 
@@ -818,7 +823,7 @@ class MatrixMixin:
             d = self._whole(key[0])
             if d is not None:
                 shape = self.shapes.name_shape(d.target)
-                r, c = self.grid(shape)
+                r, c = self.grid(shape, node.span)
                 ints = key[1]
                 pos = (ints[0], 1) if len(shape) == 1 and len(ints) == 1 else ints
                 if len(pos) != 2 or not (1 <= pos[0] <= r and 1 <= pos[1] <= c):
@@ -837,7 +842,7 @@ class MatrixMixin:
         for name, (decl, shape) in self.shapes.declared.items():
             if mbase(decl) != key[0]:
                 continue
-            r, c = self.grid(shape)
+            r, c = self.grid(shape, node.span)
             ints = key[1]
             pos = (ints[0], 1) if len(shape) == 1 and len(ints) == 1 else ints
             if len(pos) != 2 or not (1 <= pos[0] <= r and 1 <= pos[1] <= c):
@@ -860,7 +865,7 @@ class MatrixMixin:
 
     def t_Ones(self, node: n.Ones, scope: Scope):
         self.shapes.shape(node)
-        k = self.dim_value(self.shapes.dim_of(node))
+        k = self.dim_value(self.shapes.dim_of(node), node.span)
         return Mat(k, 1, tuple(self.one() for _ in range(k)))
 
     # -------------------------------------------------------------- arithmetic
@@ -945,7 +950,7 @@ class MatrixMixin:
         if node.op == "prod" and any(isinstance(t, Mat) for t in terms):
             raise ProofError("E212", "a product `\\prod` of vectors or matrices is not supported", node.span)
         if not terms:
-            r, c = self.grid(self.shapes.shape(node))
+            r, c = self.grid(self.shapes.shape(node), node.span)
             return Mat(r, c, tuple(self.zero() for _ in range(r * c)))
         return functools.reduce(lambda a, b: self.madd(a, b, 1) if isinstance(a, Mat) else a + b, terms)
 
@@ -1027,6 +1032,8 @@ class MatrixMixin:
                     if not isinstance(v, Mat):
                         return super().t_Product(node, scope)
                     v = self._entry_of_value(v, nxt, scope)
+                elif isinstance(nxt, n.Pow) and _is_transpose(nxt.exp) and not self.shapes._scalar_name_T(nxt.exp):
+                    v = v.transpose() if isinstance(v, Mat) else v  # `\sigma(x)^\top`
                 elif isinstance(nxt, n.Pow):
                     v = self.power(v, self.expr(nxt.exp, scope), nxt)
                 i += 2
@@ -1067,6 +1074,10 @@ class MatrixMixin:
     def matrix_function(self, base: str, values: list, scope: Scope, span):
         word = MATRIX_FUNCTIONS.get(base)
         m = values[0]
+        if not isinstance(m, Mat):  # a 1 x 1 product (`\log(\mathbf{1}^\top \exp(z))`) is a scalar
+            if word is None:
+                return self.builtin(FUNCTION_WORDS.get(base, base), [m], span)
+            m = Mat(1, 1, (m,))
         if word == "diag":
             k = m.rows * m.cols
             return Mat(k, k, tuple(m.entries[i] if i == j else self.zero() for i in range(k) for j in range(k)))
@@ -1100,18 +1111,18 @@ class MatrixMixin:
         body_shape = s.shape(node.expr)
         if s.is_matrix_name(var):
             vshape, keys = self.entry_keys(var)
-            vr, vc = self.grid(vshape)
+            vr, vc = self.grid(vshape, node.span)
             if not body_shape:  # the gradient: shaped like the variable
                 plan = [((k // vc, k % vc), None, key) for k, key in enumerate(keys)]
                 return (vr, vc), plan, keys
-            br, _ = self.grid(body_shape)
+            br, _ = self.grid(body_shape, node.span)
             if self.context.layout == "numerator":  # J_ij = d y_i / d x_j
                 plan = [((i, j), i, keys[j]) for i in range(br) for j in range(vr)]
                 return (br, vr), plan, keys
             plan = [((j, i), i, keys[j]) for i in range(br) for j in range(vr)]
             return (vr, br), plan, keys
         key = self.derivative_key(node, scope)
-        br, bc = self.grid(body_shape)
+        br, bc = self.grid(body_shape, node.span)
         plan = [((i, j), i * bc + j, key) for i in range(br) for j in range(bc)]
         return (br, bc), plan, [key]
 
@@ -1227,6 +1238,9 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
     nodes = list(members) + [d.body for d in ctx.definitions] + [d.target for d in ctx.definitions]
     nodes += list(ctx.assumptions)
     ok = True
+    # an index or sum variable used as a number (`i x_i`, `(-1)^{i+1}`, `\sum_k k x_k`) singles out
+    # index values, as in the scalar rule (`check.instances.uses_as_number`)
+    numbers = set(idx) | {x.var.base for x in n.subtrees(nodes) if isinstance(x, n.BigOp) and x.var is not None}
 
     def plain(item) -> bool:
         if not (isinstance(item, n.Name) and item.sub is None):
@@ -1238,20 +1252,28 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
         if not ok:
             return
         if isinstance(x, n.Name):
-            if x.sub is not None and shapes.name_shape(x) == () and not all(plain(i) for i in x.sub):
+            if x.sub is None and x.base in numbers:
+                ok = False  # an index outside a subscript and outside a comparison with indices: a number
+            elif x.sub is not None and shapes.name_shape(x) == () and not all(plain(i) for i in x.sub):
                 ok = False
             return
-        if type(x).__name__ == "Entry" and not all(plain(i) for i in x.sub):
-            ok = False
+        if type(x).__name__ == "Entry":
+            if not all(plain(i) for i in x.sub):
+                ok = False
+                return
+            walk(x.base)  # its subscript is plain indices: no number
             return
-        if isinstance(x, n.BigOp) and (x.lower is not None or x.upper is not None):
-            ok = False
+        if isinstance(x, n.BigOp):
+            if x.lower is not None or x.upper is not None:
+                ok = False
+                return
+            walk((x.cond, x.body))  # its variable is bound, not a number
             return
         if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
             # an index compared by order, or with anything but another index (`i = 2`), singles it out
             if any(op not in ("=", "!=") for op in x.ops) or not all(plain(t) for t in x.terms):
                 ok = False
-                return
+            return  # else indices compared among themselves (`i = j`): no number
         for y in n.children(x):
             if isinstance(y, (n.Node, tuple)):
                 walk(y)

@@ -37,11 +37,28 @@ def _assumption_relations(ctx: Context, t: Translator) -> tuple[list, list]:
                 scope = scope.bind(nm, v)
             terms = [t.expr(x, scope) for x in cond.terms]
             for op, a, b in zip(cond.ops, terms, terms[1:]):
-                if op == "=":
-                    eqs.append(a - b)
-                else:
-                    rels.append((op, a, b))
+                for a, b in _entrywise(a, b, cond):
+                    if op == "=":
+                        eqs.append(a - b)
+                    else:
+                        rels.append((op, a, b))
     return eqs, rels
+
+
+def _entrywise(a, b, cond) -> list:
+    """The pairs a comparison of two terms stands for: itself for scalars; for a vector or matrix,
+    entry by entry (`assume x > 0`: every x_i > 0), a scalar standing for every entry (docs/matrices.md)."""
+    from ..matrix import Mat  # noqa: PLC0415
+
+    if not isinstance(a, Mat) and not isinstance(b, Mat):
+        return [(a, b)]
+    if isinstance(a, Mat) and isinstance(b, Mat):
+        if (a.rows, a.cols) != (b.rows, b.cols):
+            raise ProofError("E212", f"a comparison of {a.rows} x {a.cols} with {b.rows} x {b.cols}", cond.span)
+        return list(zip(a.entries, b.entries))
+    if isinstance(a, Mat):
+        return [(x, b) for x in a.entries]
+    return [(a, y) for y in b.entries]
 
 
 def _solve_equalities(eqs: list, given: dict | None = None) -> dict:

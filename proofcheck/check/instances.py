@@ -194,7 +194,7 @@ class Shape:
         return tuple(sorted(self.offsets))
 
 
-def _whole(text: str) -> list[int]:
+def _whole(text: str | Fraction) -> list[int]:
     """A literal's integer neighbours: itself when whole, else its floor and ceiling (N vs 2.5)."""
     try:
         f = Fraction(text)
@@ -205,6 +205,51 @@ def _whole(text: str) -> list[int]:
     if f.denominator == 1:
         return [int(f)]
     return [math.floor(f), math.ceil(f)]
+
+
+def _literal_value(x) -> Fraction | None:
+    """The exact value of x when it is arithmetic of literals alone (`4 + 1`, `2.5 \\cdot 2`,
+    `\\frac{10}{2}`, `2^3`), else None."""
+    if isinstance(x, n.Num):
+        try:
+            return Fraction(x.text)
+        except (ValueError, ZeroDivisionError):
+            return None
+    if isinstance(x, n.Group) and len(x.items) == 1:
+        return _literal_value(x.items[0])
+    if isinstance(x, n.Neg):
+        v = _literal_value(x.arg)
+        return None if v is None else -v
+    if isinstance(x, n.Add):
+        a, b = _literal_value(x.left), _literal_value(x.right)
+        return None if a is None or b is None else a + x.sign * b
+    if isinstance(x, n.Frac):
+        a, b = _literal_value(x.num), _literal_value(x.den)
+        return None if a is None or not b else a / b
+    if isinstance(x, n.Product) and all(op in ("juxt", "*", "/") for op in x.ops):
+        values = [_literal_value(f) for f in x.factors]
+        if any(v is None for v in values) or any(v == 0 for v, op in zip(values[1:], x.ops) if op == "/"):
+            return None
+        out = values[0]
+        for v, op in zip(values[1:], x.ops):
+            out = out / v if op == "/" else out * v
+        return out
+    if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit() and int(x.exp.text) <= 4:
+        v = _literal_value(x.base)
+        return None if v is None or abs(v) > 10 ** 3 else v ** int(x.exp.text)
+    return None
+
+
+def _chain_terms(x, sign: int, out: list, inner: set) -> None:
+    """The signed terms of a chain of `+` and `-` (`s - 4 - 1`: s, -4, -1); the ids of its inner Adds go in `inner`."""
+    if isinstance(x, n.Add):
+        inner.add(id(x))
+        _chain_terms(x.left, sign, out, inner)
+        _chain_terms(x.right, sign * x.sign, out, inner)
+    elif isinstance(x, n.Neg):
+        _chain_terms(x.arg, -sign, out, inner)
+    else:
+        out.append((sign, x))
 
 
 def _index_term(e, ctx: Context, sizes: set[str], summed: frozenset = frozenset()) -> tuple[str | None, int] | None:
@@ -905,6 +950,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     mixed: list[sp.Expr] = []  # every one in inputs, with or without sizes and indices
     free_all: set = set()  # the symbols of inputs (`_arith`'s `free`)
     signed_params: set[tuple[str, str]] = set()  # (f, t): in `let f(t) = ...` an argument's sign depends on t
+    chained: set[int] = set()  # the ids of the Adds inside a `+`/`-` chain already read (`walk`)
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -1092,6 +1138,16 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if isinstance(x, n.Num):
             shape.constants.update(c for c in _whole(x.text) if c >= 0)
             return
+        if isinstance(x, n.Add) and id(x) not in chained:
+            # the constant of a sum as it evaluates, not only as written: `N - 4 - 1` has the root 5
+            terms: list = []
+            _chain_terms(x, 1, terms, chained)
+            values = [_literal_value(t) for _, t in terms]
+            if any(v is not None for v in values):
+                total = sum(sg * v for (sg, _), v in zip(terms, values) if v is not None)
+                shape.constants.update(_whole(abs(total)))
+                shape.constants.update(c for (_, t), v in zip(terms, values) if v is not None
+                                       and not isinstance(t, n.Num) for c in _whole(abs(v)))  # `2.5 \cdot 2`
         if isinstance(x, n.Name):
             seen.add(x.base)
             if x.sub is None:

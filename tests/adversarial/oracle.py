@@ -875,3 +875,12 @@ CLAIMS += [
          lambda e: ((e.N - 1) * (e.N - 2) * (e.M - 1) * (e.M - 2) * (e.M - e.N - 1) * (e.N - e.M) * (e.K - 1) * e["x", 1], 0),
          f="r25_three_orderings.proof", sizes=("N", "M", "K")),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r25_root_by_arithmetic (fix25m): the
+    # root as a defined constant (K = 4 + 1) or a fraction of literals (10 / 2)
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - K) x_1 = 0",
+         lambda e: (P(e.N - c for c in (1, 2, 3, 4, 4 + 1)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - \frac{10}{2}) x_1 = 0",
+         lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(10, 2))) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+]
