@@ -17,7 +17,7 @@ from proofcheck.diagnostics import CODES, ProofError
 from proofcheck.elaborate import elaborate
 from proofcheck.parse import parse_source
 from proofcheck.pipeline import check_path, check_text
-from proofcheck.source import split_lines
+from proofcheck.source import Span, split_lines
 
 REPO = Path(__file__).resolve().parents[1]
 OPTIONS = Options(seed=0, timeout=30, workers=2)
@@ -82,7 +82,7 @@ def test_figures(net, func, args, want):
     ctx = _context(net)
     if want is None:
         with pytest.raises(ProofError) as exc:
-            nw.resolve(ctx, func, _name(args), None)
+            nw.resolve(ctx, func, _name(args), Span.at(1, 1))  # a diagnostic always has a place
         assert exc.value.diagnostic.code == "E500"
     else:
         assert nw.resolve(ctx, func, _name(args), None).value == want
