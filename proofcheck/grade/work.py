@@ -683,7 +683,7 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols | {s for terms, _ in conditions for t in terms for s in t.free_symbols}, key=str)
     stir = hashlib.sha256(sp.srepr(difference).encode()).digest()  # points that move with any edit of the step
-    used = 0
+    used = judged = 0
     for k in range(VALUE_CANDIDATES):
         if used == VALUE_POINTS:
             break
@@ -699,14 +699,29 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
             continue
         value = exact.evalf(VALUE_DIGITS)
         sides = [e.xreplace(point).evalf(VALUE_DIGITS) for e in (va, vb)]
+        real = [x.is_Number and x.is_real and x.is_finite for x in sides]
+        if real[0] != real[1] and _certainly_not_real(sides[real.index(False)]):
+            return True  # one side real, the other not: with the derivatives free the step fails here
         if not all(x.is_Number and x.is_real and x.is_finite for x in (value, *sides)):
             continue
+        judged += 1
         scale = max(1, *(abs(x) for x in sides))  # a difference clearly away from 0 relative to the sides' size
         if abs(value) > scale * sp.Float(10) ** (5 - VALUE_DIGITS):
             return True
-    if used == 0:
-        return None  # no point respects the assumptions and the case: not judged
+    if not judged:
+        return None  # no point respects the assumptions and the case, or none gives both sides a value
     return False
+
+
+def _certainly_not_real(v) -> bool:
+    """A finite complex value whose imaginary part is clearly away from 0 (30 digits): `\\sqrt{-4}`, not
+    an infinity or an undefined 0/0, and not a rounding's imaginary dust."""
+    if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return False
+    re, im = v.as_real_imag()
+    if not (re.is_Number and im.is_Number):
+        return False
+    return abs(im) > max(1, abs(re), abs(im)) * sp.Float(10) ** (5 - VALUE_DIGITS)
 
 
 def _unit_taken(f, fa, fb) -> bool:
