@@ -2416,6 +2416,27 @@ CLAIMS = [
           {"x": F(-1)}, undefined_near=(F(-2), F(0))),
     Claim("RN2440", "ReLU(x)^0 = 1: 0^0 for x <= 0 (0 only to a positive power)", lambda v: _positive_power(relu(v["x"]), 0),
           lambda v: 1, {"x": F(-1)}, undefined_near=(F(-2), F(0))),
+    # the true twins (r26_zero_region_true.proof): random reals never hit a kink, so both sides are defined
+    # (or, for RT2436 and RT2437, both undefined on the same half-line)
+    Claim("RT2430", "1/(1 + ReLU(x)) = 1/(1 + max(x, 0))", lambda v: 1 / (1 + relu(v["x"])),
+          lambda v: 1 / (1 + max(v["x"], 0 * v["x"])), sample={"x": (-5, 5)}),
+    Claim("RT2431", "x/((x > 0) + 1) = x - x (x > 0)/2", lambda v: v["x"] / (ind(v["x"] > 0) + 1),
+          lambda v: v["x"] - v["x"] * ind(v["x"] > 0) / 2, sample={"x": (-5, 5)}),
+    Claim("RT2432", "ReLU(x)/x = (x > 0)", lambda v: relu(v["x"]) / v["x"], lambda v: ind(v["x"] > 0), sample={"x": (-5, 5)}),
+    Claim("RT2433", "(|x| + x)/x = 2 (x > 0)", lambda v: (abs(v["x"]) + v["x"]) / v["x"],
+          lambda v: 2 * ind(v["x"] > 0), sample={"x": (-5, 5)}),
+    Claim("RT2434", "(x > 0)/((x > 0) + 1) = (x > 0)/2", lambda v: ind(v["x"] > 0) / mpmath.mpf(ind(v["x"] > 0) + 1),
+          lambda v: ind(v["x"] > 0) / mpmath.mpf(2), sample={"x": (-5, 5)}),
+    Claim("RT2435", "log(1 + ReLU(x)) = log(max(1, x + 1))", lambda v: rlog(1 + relu(v["x"])),
+          lambda v: rlog(max(mpmath.mpf(1), v["x"] + 1)), sample={"x": (-5, 5)}),
+    Claim("RT2436", "1/ReLU(x) = 2/(|x| + x): both undefined exactly on x <= 0", lambda v: 1 / relu(v["x"]),
+          lambda v: 2 / (abs(v["x"]) + v["x"]), sample={"x": (-5, 5)}),
+    Claim("RT2437", "(x > 1)/(x > 1) = ReLU(x - 1)/ReLU(x - 1): both undefined exactly on x <= 1",
+          lambda v: ind(v["x"] > 1) / mpmath.mpf(ind(v["x"] > 1)), lambda v: relu(v["x"] - 1) / relu(v["x"] - 1), sample={"x": (-5, 5)}),
+    Claim("RT2438", "1/(x > 1) = 1 under x > 1", lambda v: 1 / mpmath.mpf(ind(v["x"] > 1)), lambda v: 1,
+          sample={"x": (1, 10)}, keep=lambda v: v["x"] > 1),
+    Claim("RT2439", "(1 + ReLU(x))^0 = 1", lambda v: _positive_power(1 + relu(v["x"]), 0), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT2440", "x^0 = 1 (x = 0 alone has no left value)", lambda v: _positive_power(v["x"], 0), lambda v: 1, sample={"x": (-5, 5)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
