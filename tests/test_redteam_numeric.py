@@ -2437,6 +2437,11 @@ CLAIMS = [
           sample={"x": (1, 10)}, keep=lambda v: v["x"] > 1),
     Claim("RT2439", "(1 + ReLU(x))^0 = 1", lambda v: _positive_power(1 + relu(v["x"]), 0), lambda v: 1, sample={"x": (-5, 5)}),
     Claim("RT2440", "x^0 = 1 (x = 0 alone has no left value)", lambda v: _positive_power(v["x"], 0), lambda v: 1, sample={"x": (-5, 5)}),
+    Claim("RT2441", "1/(x > 0) = 1/((x > 0) + (x = -1)): the right side alone defined at x = -1, a single point",
+          lambda v: 1 / mpmath.mpf(ind(v["x"] > 0)), lambda v: 1 / mpmath.mpf(ind(v["x"] > 0) + ind(v["x"] == -1)),
+          sample={"x": (-5, 5)}),
+    Claim("RT2442", "1/ReLU(x) = 1/(ReLU(x) + (x = -1))", lambda v: 1 / relu(v["x"]),
+          lambda v: 1 / (relu(v["x"]) + ind(v["x"] == -1)), sample={"x": (-5, 5)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

@@ -109,8 +109,8 @@ def _side(ev: Evaluator, side: Side) -> Definedness:
         failed = s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
         if failed:
             return Definedness(None, c.why, around=_undefined_around(ev, c.kind, c.expr, s), outside=outside)
-        if s == 0:
-            boundary = True
+        if s == 0 or piecewise(c.expr) and _branch(ev, c.expr) is None:
+            boundary = True  # met with equality, or a piece on its kink: it may fail right next to here
     return Definedness(value, interior=not boundary, outside=outside)
 
 
@@ -130,6 +130,8 @@ def _undefined_around(ev: Evaluator, kind: str, arg, s: int | None = None) -> bo
         return False
     if not arg.free_symbols:
         return True
+    if kind == NONZERO and not piecewise(arg):
+        return False
     try:
         s = ev.sign(arg) if s is None else s
     except Undefined:
@@ -145,6 +147,7 @@ _PIECES = ("Heaviside", "sign", "Abs", "ReLU", "Max", "Min", "Piecewise", "Krone
            "floor", "ceiling")
 
 
+@functools.lru_cache(maxsize=1024)
 def piecewise(e) -> bool:
     """e holds a piecewise function (an indicator, ReLU, max/min, |.|, sign): it can be exactly 0, or
     constant, on a whole region, where a continuous argument is 0 at isolated points only."""
@@ -155,8 +158,12 @@ def _zero_around(ev: Evaluator, arg) -> bool:
     """arg (0 here) is 0 on a whole neighbourhood: every piece is off its kinks here (`_branch`), and
     the branch it follows around here is 0 identically (`(x > 1)` at x = 0, `|x| - x` at x = 1)."""
     branch = _branch(ev, arg)
-    if branch is None:
-        return False
+    return branch is not None and _zero_branch(branch)
+
+
+@functools.lru_cache(maxsize=256)
+def _zero_branch(branch) -> bool:
+    """The symbolic zero test of one branch, once (every probe in its cell asks for it)."""
     try:
         return bool(zero_test(branch))
     except (ValueError, TypeError, ZeroDivisionError, RecursionError):
