@@ -42,6 +42,7 @@ from .numbers import (
     Side,
     compare_at,
     difference_forms,
+    piecewise,
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
@@ -429,14 +430,28 @@ def _probe_text(pr) -> str:
 
 def _domain_arguments(job: _Instance) -> list:
     """Where a side's definedness can change on a region (soft conditions never make a side undefined)."""
-    return [c.expr for c in job.a.conds + job.b.conds if c.kind != NONZERO and not c.soft and c.expr.free_symbols]
+    hard = [c for c in job.a.conds + job.b.conds if not c.soft and c.expr.free_symbols]
+    return [c.expr for c in hard if c.kind != NONZERO] + _piece_arguments(hard, job)
 
 
 def _domain_mismatch_arguments(job: _Instance) -> list:
-    """Conditions of one side only that can fail on a region (x >= 0, not x != 0; not soft ones)."""
+    """Conditions of one side only that can fail on a region (x >= 0, not x != 0; not soft ones), and
+    the kinks of those whose argument is piecewise: `(x > 1) != 0` fails on all of x < 1."""
     ca, cb = [c for c in job.a.conds if not c.soft], [c for c in job.b.conds if not c.soft]
     one_side = [c for c in ca if c not in cb] + [c for c in cb if c not in ca]  # in order: output is deterministic
-    return [c.expr for c in one_side if c.kind != NONZERO and c.expr.free_symbols]
+    one_side = [c for c in one_side if c.expr.free_symbols]
+    return [c.expr for c in one_side if c.kind != NONZERO] + _piece_arguments(one_side, job)
+
+
+def _piece_arguments(conds: list, job: _Instance) -> list:
+    """A condition on a piecewise argument (an indicator, ReLU, max, |.|) can fail on a whole region
+    (`\\frac{1}{(x > 1)}`, `\\log \\mathrm{ReLU}(x)`): the kinks of those arguments, with the sides' own
+    (a region between a kink of the condition and one of a side: `(x > 1 + 10^{-30})` against
+    `(x > 1)`), so a probe falls in every region where it may fail."""
+    pieces = [c.expr for c in conds if piecewise(c.expr)]
+    if not pieces:
+        return []
+    return kink_arguments(pieces + [job.a.expr, job.b.expr])
 
 
 def _relation_arguments(job: _Instance) -> list:

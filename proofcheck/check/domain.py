@@ -109,6 +109,8 @@ class DomainRecorder:
         if exp.is_Integer:
             if exp < 0:
                 self._require(NONZERO, base)
+            elif exp == 0 and base.is_zero is not False:  # SymPy's b^0 is 1; 0 only to a positive power
+                self._require(NONZERO, base, "0 to the power 0")
         elif exp.is_Rational:
             self._require(NONNEGATIVE if exp > 0 else POSITIVE, base, "a real power of a negative number")
         elif base.is_positive is not True:

@@ -27,9 +27,11 @@ from .certified import (
     Value,
     as_ball,
     sign_of,
+    symbols_of,
     to_rational,
 )
 from .domain import NONZERO, POSITIVE, Condition
+from .symbolic import zero_test
 
 EVIDENCE_BITS = 256  # agreement counts when the difference is within 2^-256 and no term was lost
 EVIDENCE_ORDERS = 2  # ... and no product of two such small terms either (tanh x - 1 + 2e^{-2x} is ~e^{-4x})
@@ -107,8 +109,8 @@ def _side(ev: Evaluator, side: Side) -> Definedness:
         failed = s == 0 if c.kind == NONZERO else (s <= 0 if c.kind == POSITIVE else s < 0)
         if failed:
             return Definedness(None, c.why, around=_undefined_around(ev, c.kind, c.expr, s), outside=outside)
-        if s == 0:
-            boundary = True
+        if s == 0 or piecewise(c.expr) and _branch(ev, c.expr) is None:
+            boundary = True  # met with equality, or a piece on its kink: it may fail right next to here
     return Definedness(value, interior=not boundary, outside=outside)
 
 
@@ -128,15 +130,121 @@ def _undefined_around(ev: Evaluator, kind: str, arg, s: int | None = None) -> bo
         return False
     if not arg.free_symbols:
         return True
-    if kind == NONZERO:
+    if kind == NONZERO and not piecewise(arg):
         return False
     try:
         s = ev.sign(arg) if s is None else s
     except Undefined:
         return False
-    if s >= 0:
+    if s == 0:  # 1/0, log 0, 0^0: on a region only where a piecewise argument is 0 throughout
+        return piecewise(arg) and _zero_around(ev, arg)
+    if kind == NONZERO or s > 0:
         return False
-    return _continuous_here(ev, arg)
+    return _continuous_here(ev, arg) or (piecewise(arg) and _branch(ev, arg) is not None)
+
+
+_PIECES = ("Heaviside", "sign", "Abs", "ReLU", "Max", "Min", "Piecewise", "KroneckerDelta", "DiracDelta",
+           "floor", "ceiling")
+
+
+@functools.lru_cache(maxsize=1024)
+def piecewise(e) -> bool:
+    """e holds a piecewise function (an indicator, ReLU, max/min, |.|, sign): it can be exactly 0, or
+    constant, on a whole region, where a continuous argument is 0 at isolated points only."""
+    return any(type(sub).__name__ in _PIECES for sub in sp.preorder_traversal(e))
+
+
+def _zero_around(ev: Evaluator, arg) -> bool:
+    """arg (0 here) is 0 on a whole neighbourhood: every piece is off its kinks here (`_branch`), and
+    the branch it follows around here is 0 identically (`(x > 1)` at x = 0, `|x| - x` at x = 1)."""
+    branch = _branch(ev, arg)
+    return branch is not None and _zero_branch(branch)
+
+
+@functools.lru_cache(maxsize=256)
+def _zero_branch(branch) -> bool:
+    """The symbolic zero test of one branch, once (every probe in its cell asks for it)."""
+    try:
+        return bool(zero_test(branch))
+    except (ValueError, TypeError, ZeroDivisionError, RecursionError):
+        return False
+
+
+def _branch(ev: Evaluator, e):
+    """The continuous expression e equals on a neighbourhood of this point: each piece replaced by the
+    branch it takes here, which it keeps nearby because every kink argument's sign here is strict (and
+    those arguments are continuous in turn). None where a kink argument is 0 here (or a floor)."""
+    if not isinstance(e, sp.Basic) or not e.args or not symbols_of(e):
+        return e
+    name = type(e).__name__
+    if name in ("floor", "ceiling"):
+        return None
+    if name in ("Heaviside", "sign", "Abs", "ReLU", "DiracDelta"):
+        g = _branch(ev, e.args[0])
+        s = _sign_of_branch(ev, e.args[0], g)
+        if s is None:
+            return None
+        return {"Heaviside": sp.Integer(1 if s > 0 else 0), "sign": sp.Integer(s), "Abs": s * g,
+                "ReLU": g if s > 0 else sp.Integer(0), "DiracDelta": sp.Integer(0)}[name]
+    if name == "KroneckerDelta":
+        s = _strict_sign(ev, e.args[0] - e.args[1])
+        return None if s is None else sp.Integer(0)
+    if name in ("Max", "Min"):
+        want = 1 if name == "Max" else -1
+        for a in e.args:
+            if all(b is a or _strict_sign(ev, a - b) == want for b in e.args):
+                return _branch(ev, a)
+        return None
+    if name == "Piecewise":
+        for value, cond in e.args:
+            t = _truth_around(ev, cond)
+            if t is None:
+                return None
+            if t:
+                return _branch(ev, value)
+        return None
+    args = [_branch(ev, a) if isinstance(a, sp.Expr) else a for a in e.args]
+    if any(a is None for a in args):
+        return None
+    return e.func(*args)
+
+
+def _strict_sign(ev: Evaluator, g) -> int | None:
+    """g's sign here when it is strict and g is continuous here (so it keeps it nearby), else None."""
+    return _sign_of_branch(ev, g, _branch(ev, g))
+
+
+def _sign_of_branch(ev: Evaluator, g, branch) -> int | None:
+    if branch is None:
+        return None
+    try:
+        s = ev.sign(g)
+    except Undefined:
+        return None
+    return s if s != 0 else None
+
+
+def _truth_around(ev: Evaluator, c) -> bool | None:
+    """A Piecewise condition's truth on a neighbourhood of this point, None when it may change there."""
+    if c is sp.true or c is True:
+        return True
+    if c is sp.false or c is False:
+        return False
+    name = type(c).__name__
+    if name in ("And", "Or"):
+        parts = [_truth_around(ev, a) for a in c.args]
+        if name == "And":
+            return False if False in parts else (None if None in parts else True)
+        return True if True in parts else (None if None in parts else False)
+    if name == "Not":
+        t = _truth_around(ev, c.args[0])
+        return None if t is None else not t
+    ops = {"StrictGreaterThan": (1,), "GreaterThan": (1,), "StrictLessThan": (-1,), "LessThan": (-1,),
+           "Equality": (), "Unequality": (1, -1)}
+    if name not in ops:
+        return None
+    s = _strict_sign(ev, c.args[0] - c.args[1])
+    return None if s is None else s in ops[name]
 
 
 def _continuous_here(ev: Evaluator, e) -> bool:
