@@ -67,6 +67,25 @@ class NeedBits(Exception):
         self.arg = arg
 
 
+def combined_truth(c, atom) -> bool | None:
+    """Three-valued truth of a condition built with And, Or and Not, `atom` deciding each comparison
+    (True, False, or None when it may vary): one place for the logic of every caller."""
+    if c is sp.true or c is True:
+        return True
+    if c is sp.false or c is False:
+        return False
+    name = type(c).__name__
+    if name in ("And", "Or"):
+        parts = [combined_truth(a, atom) for a in c.args]
+        if name == "And":
+            return False if False in parts else (True if all(p is True for p in parts) else None)
+        return True if True in parts else (False if all(p is False for p in parts) else None)
+    if name == "Not":
+        t = combined_truth(c.args[0], atom)
+        return None if t is None else not t
+    return atom(c)
+
+
 class Straddle(Exception):
     """Interval mode: over this interval the value may jump or be undefined (the caller subdivides)."""
 
@@ -972,19 +991,10 @@ class IntervalEvaluator:
 
     def truth(self, c) -> bool | None:
         """A condition's truth over the whole box: True, False, or None (it varies)."""
-        if c is sp.true or c is True:
-            return True
-        if c is sp.false or c is False:
-            return False
+        return combined_truth(c, self._relation_truth)
+
+    def _relation_truth(self, c) -> bool | None:
         name = type(c).__name__
-        if name in ("And", "Or"):
-            parts = [self.truth(a) for a in c.args]
-            if name == "And":
-                return False if False in parts else (True if all(p is True for p in parts) else None)
-            return True if True in parts else (False if all(p is False for p in parts) else None)
-        if name == "Not":
-            t = self.truth(c.args[0])
-            return None if t is None else not t
         if name in _RELATIONS:
             s = self.sign(c.args[0] - c.args[1])
             if s is None:

@@ -26,6 +26,7 @@ from .certified import (
     Undefined,
     Value,
     as_ball,
+    combined_truth,
     sign_of,
     symbols_of,
     to_rational,
@@ -226,19 +227,11 @@ def _sign_of_branch(ev: Evaluator, g, branch) -> int | None:
 
 def _truth_around(ev: Evaluator, c) -> bool | None:
     """A Piecewise condition's truth on a neighbourhood of this point, None when it may change there."""
-    if c is sp.true or c is True:
-        return True
-    if c is sp.false or c is False:
-        return False
+    return combined_truth(c, lambda atom: _relation_around(ev, atom))
+
+
+def _relation_around(ev: Evaluator, c) -> bool | None:
     name = type(c).__name__
-    if name in ("And", "Or"):
-        parts = [_truth_around(ev, a) for a in c.args]
-        if name == "And":
-            return False if False in parts else (None if None in parts else True)
-        return True if True in parts else (None if None in parts else False)
-    if name == "Not":
-        t = _truth_around(ev, c.args[0])
-        return None if t is None else not t
     ops = {"StrictGreaterThan": (1,), "GreaterThan": (1,), "StrictLessThan": (-1,), "LessThan": (-1,),
            "Equality": (), "Unequality": (1, -1)}
     if name not in ops:
