@@ -1504,7 +1504,7 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         if got is not None:
             out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
     taken = critical[:cap]
-    ordered = numeric_sizes(ctx, shape, free, small + taken, len(taken))
+    ordered = numeric_sizes(ctx, shape, free, small + taken)
     if len(ordered) > MAX_NUMERIC_SIZES:
         # never a silent cut: an ordering left out is where a step true elsewhere can fail
         unchecked = unchecked or (f"{len(ordered)} orderings of the sizes against the whole numbers written; "
@@ -1596,8 +1596,7 @@ def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None 
     return not shape.sizes_matter and not shape.values_matter
 
 
-def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]],
-                  spent: int = 0) -> list[dict[str, int]]:
+def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dict[str, int]]) -> list[dict[str, int]]:
     """Size choices beyond the exact ones (`checked`). With up to three sizes: every ordering of the
     sizes and the free indices among themselves and against every whole number in sight (equal to
     each, between two, past all), so a size is large enough for an index strictly between the largest
@@ -1605,7 +1604,7 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
     more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
     least such values) and all equal (at least LARGE_SIZE). Every ordering found is returned (the
-    caller makes a step with more than MAX_NUMERIC_SIZES `unknown`); `spent` is kept for callers."""
+    caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
