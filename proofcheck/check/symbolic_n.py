@@ -198,6 +198,12 @@ class SymbolicTranslator(Translator):
         if node.sub is None:
             return (node.base, ())
         items = self.target_items(node)
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+                and all(scope.int_of(c) is not None for c in items[0].base if not self.is_index(c)
+                        and c not in self.size_symbols):
+            # a run of letters bound where it stands (`W_{st}` inside sums over s and t, declared or
+            # not) is one item per letter, as translate.key_of reads it: never the scalar `W_st`
+            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
         values = []
         for it in items:
             v = self.int_value(it, scope)
