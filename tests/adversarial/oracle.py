@@ -884,3 +884,26 @@ CLAIMS += [
     _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - \frac{10}{2}) x_1 = 0",
          lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(10, 2))) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
 ]
+
+_F3 = lambda s: (s - 1) * (s - 2) * (s - 3)  # noqa: E731  (vanishes at s = 1, 2, 3: the cross-check's sizes)
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_undeclared_pair: `W_{st}`
+    # with summed letters that are not declared indices is the entry W_{s,t}
+    _rte(r"\sum_{s=1}^{N} \sum_{t=1}^{N} (s-1)(s-2)(s-3) W_{st} = N \sum_{s=1}^{N} \sum_{t=1}^{N} (s-1)(s-2)(s-3) \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair.proof"),
+    _rte(r"\sum_{t=1}^{N} (t-1)(t-2)(t-3) W_{jt} = \frac{1}{N} \sum_{t=1}^{N} \sum_{u=1}^{N} (u-1)(u-2)(u-3) W_{jt}",
+         lambda e: (S(1, e.N, lambda t: _F3(t) * e["W", e.j, t]),
+                    Fraction(1, e.N) * S(1, e.N, lambda t: S(1, e.N, lambda u: _F3(u) * e["W", e.j, t]))),
+         f="r28_undeclared_pair.proof", free=("j",)),
+    _rte(r"\sum_{s=1}^{N} \sum_{t=1}^{N} W_{st} = N \sum_{s=1}^{N} \sum_{t=1}^{N} \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair_ok.proof"),
+    _rte(r"\sum_s \sum_t (s-1)(s-2)(s-3) W_{st} = N \sum_s \sum_t (s-1)(s-2)(s-3) \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair_ok.proof"),
+]
