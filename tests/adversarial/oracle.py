@@ -915,3 +915,24 @@ CLAIMS += [
                     e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * D(t, 1) * e["W", s, t]))),
          f="r28_undeclared_pair_ok.proof"),
 ]
+
+
+def _g_primed(e: Env, k: int) -> Fraction:
+    """g_k = 5 x for k in 1..3 (the definition's range); g_4, g_5, ... are inputs."""
+    return 5 * e["x"] if k <= 3 else e["g", k]
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_definition:
+    # `let g_{j'} = 5 x` with `index j in 1..3` defines g_1..g_3 only
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    _rte(r"\sum_{t=1}^{N} g_t = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    # d/dx of g_k^2 is 2 g_k * 5 for k <= 3 and 0 for an input entry (by hand)
+    _rte(r"\frac{\partial}{\partial x} \sum_k g_k^2 = 50 N x",
+         lambda e: (S(1, e.N, lambda k: 50 * e["x"] if k <= 3 else 0), 50 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition_ok.proof"),
+]
