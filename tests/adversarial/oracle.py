@@ -936,3 +936,22 @@ CLAIMS += [
     _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
          f="r28_primed_definition_ok.proof"),
 ]
+
+
+def _dphi(t: Fraction) -> Fraction:
+    """phi'(t) for the function phi(t) = t^2 (a claim about an undeclared function holds for every one)."""
+    return 2 * t
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_function_derivative:
+    # d/dx_i sum_j c_j phi(x_j) = c_i phi'(x_i), shown with phi(t) = t^2
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = \phi'(x_1)",
+         lambda e: (_dphi(e["x", e.i]), _dphi(e["x", 1])), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j (j - 1) \phi(x_j) = 0",
+         lambda e: ((e.i - 1) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j (j-1)(j-2)(j-3) \phi(x_j) = 0",
+         lambda e: (_F3(e.i) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = 5",
+         lambda e: (_dphi(e["x", e.i]), 5), f="r28_function_derivative_ok.proof", free=I_N),
+]
