@@ -952,6 +952,9 @@ CLAIMS += [
          lambda e: ((e.i - 1) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
     _rte(r"\frac{\partial}{\partial x_i} \sum_j (j-1)(j-2)(j-3) \phi(x_j) = 0",
          lambda e: (_F3(e.i) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial w} \phi(w \sum_j (j-1)(j-2)(j-3) x_j) = 0",
+         lambda e: (S(1, e.N, lambda j: _F3(j) * e["x", j]) * _dphi(e["w"] * S(1, e.N, lambda j: _F3(j) * e["x", j])), 0),
+         f="r28_function_derivative.proof"),
     _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = 5",
          lambda e: (_dphi(e["x", e.i]), 5), f="r28_function_derivative_ok.proof", free=I_N),
 ]
