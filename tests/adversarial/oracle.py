@@ -958,3 +958,15 @@ CLAIMS += [
     _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = 5",
          lambda e: (_dphi(e["x", e.i]), 5), f="r28_function_derivative_ok.proof", free=I_N),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_delta: `\delta_{jj'}`
+    # is the Kronecker delta of j and j' (j' ranges like j)
+    _rte(r"\sum_{j'} \delta_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} \delta_{jj'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: D(e.j, jp) * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: D(e.j, jp)) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_delta.proof", free=("j",)),
+    # d/dx_j sum_{j'} delta_{jj'} x_{j'} = delta_{jj} = 1 (by hand)
+    _rte(r"\frac{\partial}{\partial x_j} \sum_{j'} \delta_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} \delta_{jj'}",
+         lambda e: (1, Fraction(1, e.N) * S(1, e.N, lambda jp: D(e.j, jp))), f="r28_primed_delta.proof", free=("j",)),
+]
