@@ -970,3 +970,26 @@ CLAIMS += [
     _rte(r"\frac{\partial}{\partial x_j} \sum_{j'} \delta_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} \delta_{jj'}",
          lambda e: (1, Fraction(1, e.N) * S(1, e.N, lambda jp: D(e.j, jp))), f="r28_primed_delta.proof", free=("j",)),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_run: `W_{jj'}` and
+    # `W_{i j'}` are entries (row, column) of W; j' and i' range like j and i
+    _rte(r"\sum_{j'} W_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} W_{jj'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.j, jp] * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp]) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_run.proof", free=("j",)),
+    # d/dx_i of v_j = sum_{j'} W_{j,j'} x_{j'} is W_{j,i} (by hand)
+    _rte(r"\frac{\partial v_j}{\partial x_i} = \frac{1}{N} \sum_{j'} W_{jj'}",
+         lambda e: (e["W", e.j, e.i], Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp])),
+         f="r28_primed_run.proof", free=IJ),
+    _rte(r"\sum_{j'} W_{i j'} x_{j'} = \sum_{j'} W_{j' i} x_{j'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.i, jp] * e["x", jp]), S(1, e.N, lambda jp: e["W", jp, e.i] * e["x", jp])),
+         f="r28_primed_run.proof", free=I_N),
+    _rte(r"\sum_{j'} W_{j,j'} x_{j'} = \frac{1}{N} \sum_{j'} W_{j,j'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.j, jp] * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp]) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_run_ok.proof", free=("j",)),
+    _rte(r"\sum_{j'} W_{i,j'} x_{j'} = \sum_{j'} W_{j',i} x_{j'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.i, jp] * e["x", jp]), S(1, e.N, lambda jp: e["W", jp, e.i] * e["x", jp])),
+         f="r28_primed_run_ok.proof", free=I_N),
+]
