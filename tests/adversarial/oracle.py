@@ -993,3 +993,12 @@ CLAIMS += [
          lambda e: (S(1, e.N, lambda jp: e["W", e.i, jp] * e["x", jp]), S(1, e.N, lambda jp: e["W", jp, e.i] * e["x", jp])),
          f="r28_primed_run_ok.proof", free=I_N),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_constant_bound: `let g_j = 5 x`
+    # over j in 1..3 (written 2+1, (3) or 3) defines g_1..g_3 only
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_constant_bound.proof"),
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_constant_bound_ok.proof"),
+]
