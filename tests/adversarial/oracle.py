@@ -1001,8 +1001,6 @@ CLAIMS += [
          f="r28_constant_bound.proof"),
     _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
          f="r28_constant_bound_ok.proof"),
-]
-CLAIMS += [
     # r28_constant_bound: g_j = 5 x over j in -1..N (or 0..N), entries below the range inputs
     _rte(r"\sum_{t=-3}^{N} g_t = 5 (N + 4) x",
          lambda e: (S(-3, e.N, lambda t: 5 * e["x"] if t >= -1 else e["g", t]), 5 * (e.N + 4) * e["x"]),
