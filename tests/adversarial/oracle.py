@@ -1009,3 +1009,10 @@ CLAIMS += [
          lambda e: (S(-2, e.N, lambda t: 5 * e["x"] if t >= 0 else e["g", t]), 5 * (e.N + 3) * e["x"]),
          f="r28_constant_bound_ok.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_entry_definition: by
+    # `let h_{-1} = 7 w` (`let h_{N+1} = 7 w`) the entry is 7 w, with derivative 7 (by hand)
+    _rte(r"\frac{\partial h_{-1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
+    _rte(r"\frac{\partial h_{N+1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
+]
