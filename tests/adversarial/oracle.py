@@ -1016,3 +1016,14 @@ CLAIMS += [
     _rte(r"\frac{\partial h_{-1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
     _rte(r"\frac{\partial h_{N+1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_greek_run: `W_{\mu\nu}` is the
+    # entry in row mu, column nu
+    _rte(r"\sum_{\mu=1}^{N} \sum_{\nu=1}^{N} (\mu-1) W_{\mu\nu} = \sum_{\mu=1}^{N} \sum_{\nu=1}^{N} (\nu-1) W_{\mu\nu}",
+         lambda e: (S(1, e.N, lambda m: S(1, e.N, lambda v: (m - 1) * e["W", m, v])),
+                    S(1, e.N, lambda m: S(1, e.N, lambda v: (v - 1) * e["W", m, v]))), f="r28_greek_run.proof"),
+    _rte(r"\sum_{\mu} \sum_{\nu} (\mu-1) W_{\mu\nu} = \sum_{\mu} \sum_{\nu} (\nu-1) W_{\mu\nu}",
+         lambda e: (S(1, e.N, lambda m: S(1, e.N, lambda v: (m - 1) * e["W", m, v])),
+                    S(1, e.N, lambda m: S(1, e.N, lambda v: (v - 1) * e["W", m, v]))), f="r28_greek_run_ok.proof"),
+]
