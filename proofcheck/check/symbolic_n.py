@@ -770,13 +770,18 @@ def _rewrites(ctx: Context, t: SymbolicTranslator, norm: _Normaliser) -> dict:
 
 
 def _independent(e):
-    """Sum atoms, family entries and deltas as independent real symbols, for the zero test."""
+    """Sum atoms, family entries and deltas as independent real symbols, for the zero test.
+
+    Only those: an undeclared function applied to an entry (`\\phi(x_i)`) stays an application of
+    the entry's symbol, never a symbol of its own, or its derivative with respect to the entry,
+    `Derivative(\\phi(x(i)), x(i))`, would become the derivative of one symbol by another, 0."""
     sub = {}
     for k, a in enumerate(sorted(_sum_atoms(e), key=sp.default_sort_key)):
         sub[a] = sp.Symbol(f"_sum{k}", real=True)
     e = e.xreplace(sub)
     sub = {}
-    for k, a in enumerate(sorted(e.atoms(AppliedUndef) | e.atoms(sp.KroneckerDelta), key=sp.default_sort_key)):
+    entries = {a for a in e.atoms(AppliedUndef) if a.func.__name__.startswith(FAMILY)}
+    for k, a in enumerate(sorted(entries | e.atoms(sp.KroneckerDelta), key=sp.default_sort_key)):
         sub[a] = sp.Symbol(f"_atom{k}", real=True)
     return e.xreplace(sub)
 
