@@ -246,7 +246,9 @@ class Translator:
     def key_of(self, node: n.Name, scope: Scope) -> Key:
         if node.sub is None:
             return (node.base, ())
-        items = subscript_items(node, self.context.readings, self.index_names)
+        # a letter bound where it stands (a sum's variable) counts as an index here, declared or not
+        items = subscript_items(node, self.context.readings, self.index_names | {k for k, _ in scope.ints})
+        items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index) or items
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1:
             letters = items[0].base
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
@@ -750,6 +752,21 @@ class Translator:
             value = value.xreplace({sym: self.resolve(key, var, scope)})
         self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
+
+
+def bound_run(items: tuple, bound, declared) -> tuple | None:
+    """A subscript written as juxtaposed names (`W_{\\mu\\nu}`, `W_{s \\nu}`), every one bound where it
+    stands (`bound(name)`: a sum's variable, an index with its value, a size) and not every one a
+    declared index, as one item per name: the entry (mu, nu), as a run of Latin letters bound where it
+    stands is read (`W_{st}`), never the one entry at the product mu nu. None otherwise (the reading
+    of `subscript_items` stands: declared indices are split there, `x_{2t}` is arithmetic)."""
+    if len(items) != 1 or not isinstance(items[0], n.Product) or any(op != "juxt" for op in items[0].ops):
+        return None
+    names = items[0].factors
+    if not all(isinstance(f, n.Name) and f.sub is None and bound(f.base) for f in names) \
+            or all(declared(f.base) for f in names):
+        return None
+    return tuple(names)
 
 
 def kronecker_items(node: n.Name, ctx: Context) -> tuple[n.Expr, n.Expr] | None:

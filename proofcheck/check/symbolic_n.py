@@ -39,7 +39,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
-from ..translate import Key, Scope, Translator, leaf_symbol
+from ..translate import Key, Scope, Translator, bound_run, leaf_symbol
 from ..vocabulary import CONSTANTS
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
 from .instances import _index_only, _names, _partitions, size_names
@@ -197,7 +197,9 @@ class SymbolicTranslator(Translator):
     def key_of(self, node: n.Name, scope: Scope) -> Key:
         if node.sub is None:
             return (node.base, ())
-        items = self.target_items(node)
+        items = self.target_items(node, frozenset(k for k, _ in scope.ints))
+        items = bound_run(items, lambda c: scope.int_of(c) is not None or self.is_index(c) or c in self.size_symbols,
+                          self.is_index) or items
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
                 and all(scope.int_of(c) is not None for c in items[0].base if not self.is_index(c)
                         and c not in self.size_symbols):
@@ -214,10 +216,11 @@ class SymbolicTranslator(Translator):
             values.append(v)
         return (node.base, tuple(values))
 
-    def target_items(self, node: n.Name) -> tuple:
+    def target_items(self, node: n.Name, bound: frozenset = frozenset()) -> tuple:
         """A subscript's index items as translate reads them (readings.subscript_items), a run of index
-        letters or sizes split by character (`W_{ij}`)."""
-        items = subscript_items(node, self.context.readings, self.index_names)
+        letters or sizes split by character (`W_{ij}`); `bound`: letters bound where it stands (a sum's
+        variables), which count as indices there, as in translate.key_of."""
+        items = subscript_items(node, self.context.readings, self.index_names | bound)
         if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
                 and all(self.is_index(c) or c in self.size_symbols for c in items[0].base):
             items = tuple(n.Name(items[0].span, c) for c in items[0].base)
