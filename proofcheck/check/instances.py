@@ -935,6 +935,25 @@ def _definitions_of(ctx: Context, base: str) -> list:
     return [d for d in ctx.definitions if d.target.base == base]
 
 
+def _shape_sizes(ctx: Context, seen: set[str], sizes: list[str]) -> set[str]:
+    """The sizes in the declared shapes of the names a matrix step reaches (`seen`: written in it, or in
+    a definition it expands, transitively, or in an assumption about them). A `\\mathbf{1}` or `I`
+    without a size takes one of these by unification, and one with a size is walked as a use of it;
+    a size in no such shape (`Q : (c, d)` that the step never mentions) cannot change the step. Any
+    doubt (a dimension that cannot be read): every size."""
+    from ..matrix import _dim  # noqa: PLC0415  (vectors and matrices: matrix.py)
+    out: set[str] = set()
+    for name, dims in ctx.shapes:
+        if name.base not in seen:
+            continue
+        for d in dims:
+            try:
+                out |= {s.name for s in _dim(d, ctx).free_symbols}
+            except ProofError:
+                return set(sizes)
+    return out & set(sizes)
+
+
 def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) -> Shape:
     """Walk the members, the definitions they reach, the relevant assumptions, the case and the point,
     and record every index term, constant and use of an index or size as a number. `matrices`: does
@@ -1242,7 +1261,6 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         except ProofError:
             matrices = True
     if matrices:  # a product of N-vectors sums over 1..N inside the translator, out of this walk's sight
-        shape.used_sizes.update(sizes)
         note("sizes_matter", "vectors and matrices: their dimensions are sizes")
     for cond in ctx.case:
         walk(cond, frozenset(), frozenset(), {})
@@ -1270,6 +1288,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+    if matrices:
+        shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
     if mixing and len(mixed) > MAX_MIXED_FACTORS:
         unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
@@ -1397,6 +1417,7 @@ class Plan:
     # why some size where the step may change (a critical size, `Shape.critical`) is not checked:
     # then the step is `unknown` at best, never `numeric`
     unchecked: str = ""
+    held: tuple[tuple[str, int], ...] = ()  # sizes the step cannot depend on, each held at one value
 
     @property
     def exact_instances(self) -> list[Instance]:
@@ -1483,6 +1504,14 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         return Plan((SizeChoice((), True, tuple(insts)),), exhaustive, False, (),
                     () if exhaustive else tuple(shape.why + ["too many index values to try every one"]),
                     "" if exhaustive else shape.critical_unchecked)
+    # a size the step cannot depend on (in no range, shape or number it reaches: `Shape.used_sizes`) is
+    # held at 1 and not counted among the sizes whose orderings are realised
+    everything = sizes
+    held = {s: 1 for s in sizes if s not in shape.used_sizes}
+    if held:
+        sizes = [s for s in sizes if s not in held]
+        shape = replace(shape, sizes=sizes)
+        marked = replace(marked, sizes=sizes)
     # the values matter: every index value at the small sizes, then sizes past every constant
     top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
     small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
@@ -1515,8 +1544,19 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         if got is None:
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    if held:  # every instance carries every size (the translators read them all), the held ones at 1
+        out = [_holding(c, held, everything) for c in out]
     return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),
-                unchecked)
+                unchecked, tuple(sorted(held.items())))
+
+
+def _holding(choice: SizeChoice, held: dict[str, int], order: list[str]) -> SizeChoice:
+    """A size choice with the held sizes added, in the problem's order of sizes."""
+    def full(sset):
+        values = {**dict(sset), **held}
+        return tuple((s, values[s]) for s in order)
+    insts = tuple(replace(i, sizes=full(i.sizes)) for i in choice.instances)
+    return replace(choice, sizes=full(choice.sizes), instances=insts)
 
 
 def _unexplained_critical(shape: Shape) -> None:
