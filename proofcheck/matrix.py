@@ -1391,3 +1391,146 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
             raise Unsupported("not finite")
         return v
 
+
+
+# ------------------------------------------------------------------ the degree in the entries
+
+
+LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
+
+
+def entry_degree(ctx, nodes) -> int | None:
+    """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
+    entries of the declared vectors and matrices (scalar inputs, sizes and numbers count 0); None when
+    some member is not such a polynomial (a function of entries such as exp or ReLU, a division by
+    entries, a product over a range, a derivative's operator form, anything not recognised). Used by
+    `check.instances` to try every size up to the degree: a polynomial in power sums such as
+    `6 e_6(v)` (degree 6) vanishes at every n below its degree. Only an upper bound is safe here."""
+    s = shapes_of(ctx)
+    memo: dict = {}
+    busy: set = set()
+
+    def name(x: n.Name) -> int | None:
+        if x.base in ctx.index_names or x.base in s.sizes or s.is_identity(x):
+            return 0
+        defs = [d for d in ctx.definitions if d.target.base == x.base]
+        if defs:
+            if any(d.params is not None for d in defs):
+                return None  # a function name standing alone
+            if x.base in busy:
+                return None  # a recurrence
+            if x.base not in memo:
+                busy.add(x.base)
+                try:
+                    memo[x.base] = top([deg(d.body) for d in defs])
+                finally:
+                    busy.discard(x.base)
+            return memo[x.base]
+        if any(nm.base == x.base for nm, _ in ctx.shapes):
+            return 1  # a vector or matrix, or one of its entries
+        return 0  # a scalar input (or family of inputs): a coefficient
+
+    def top(values) -> int | None:
+        values = list(values)
+        return None if any(v is None for v in values) else max(values, default=0)
+
+    def constant(values) -> int | None:
+        """0 when every value is free of entries, else None (a function of the entries)."""
+        return 0 if all(v == 0 for v in values) else None
+
+    def applied(f: n.Name, args) -> int | None:
+        word = MATRIX_FUNCTIONS.get(f.base, f.base)
+        if word in LINEAR_MATRIX_FUNCTIONS and len(args) == 1 and (f.base, None) not in s.defs:
+            return deg(args[0])
+        return constant([deg(a) for a in args])
+
+    def is_function(f) -> bool:
+        if isinstance(f, n.Prime):
+            return True
+        if not (isinstance(f, n.Name) and f.sub is None):
+            return False
+        if f.base in s.funcs:
+            return True
+        if (f.base, None) in s.defs or any(nm.base == f.base for nm, _ in ctx.shapes):
+            return False
+        return f.base in FUNCTION_WORDS or f.base in MATRIX_FUNCTIONS or f.base in NETWORK_FUNCTIONS
+
+    def product(x: n.Product) -> int | None:
+        total = 0
+        k = 0
+        factors, ops = x.factors, x.ops
+        while k < len(factors):
+            f = factors[k]
+            op_before = ops[k - 1] if k else "juxt"
+            if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
+                nxt = factors[k + 1]
+                if not isinstance(nxt, n.Group) or isinstance(f, n.Prime):
+                    v = constant([deg(nxt)] + ([deg(f.func)] if isinstance(f, n.Prime) else []))
+                else:
+                    v = applied(f, nxt.items)
+                k += 2
+            else:
+                v = deg(f)
+                k += 1
+            if v is None:
+                return None
+            if op_before == "/":
+                if v != 0:
+                    return None
+            else:
+                total += v
+        return total
+
+    def deg(x) -> int | None:
+        if isinstance(x, (n.Num, n.Ones)):
+            return 0
+        if isinstance(x, n.Name):
+            return name(x)
+        if isinstance(x, n.Group):
+            return top(deg(i) for i in x.items) if len(x.items) == 1 else None
+        if isinstance(x, n.Neg):
+            return deg(x.arg)
+        if isinstance(x, n.Add):
+            return top([deg(x.left), deg(x.right)])
+        if isinstance(x, n.Product):
+            return product(x)
+        if isinstance(x, n.Frac):
+            den = deg(x.den)
+            return deg(x.num) if den == 0 else None
+        if isinstance(x, n.Pow):
+            if isinstance(x.exp, n.Name) and _is_transpose(x.exp):
+                return deg(x.base) if not s._scalar_name_T(x.exp) else constant([deg(x.base)])
+            k = _literal_int(x.exp)
+            if isinstance(x.base, n.Call) and x.base.func in NORMS and x.base.func != "norm1" and k == 2:
+                inner = deg(x.base.args[0]) if len(x.base.args) == 1 else None
+                return None if inner is None else 2 * inner
+            b = deg(x.base)
+            if b is None:
+                return None
+            if k is not None and 0 <= k <= 64 and isinstance(x.exp, n.Num) and x.exp.text.isdigit():
+                return k * b
+            return constant([b, deg(x.exp)])
+        if isinstance(x, n.Call):
+            if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and len(x.args) == 1 \
+                    and x.power == 1:
+                return deg(x.args[0])
+            return constant([deg(a) for a in x.args])
+        if isinstance(x, n.Entry):
+            return deg(x.base)
+        if isinstance(x, n.Deriv):
+            if x.expr is None:
+                return None
+            return top([deg(x.expr)])  # a derivative of a polynomial: at most its degree
+        if isinstance(x, n.BigOp):
+            body = deg(x.body)
+            if x.op == "sum":
+                return body
+            return constant([body])  # a product over a range: its degree grows with the range
+        if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
+            return constant([deg(y) for y in n.subtrees(x) if isinstance(y, n.Name)] or [0])
+        return None
+
+    try:
+        return top(deg(x) for x in nodes)
+    except (ProofError, RecursionError):
+        return None

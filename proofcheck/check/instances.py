@@ -64,6 +64,8 @@ MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference po
 # every ordering but one is `numeric` only if that one is tried: `(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M) = 0`
 # fails only at sizes such as N = 4, M = 3); with more orderings than this the step is `unknown`
 MAX_NUMERIC_SIZES = 128
+MAX_DEGREE_SIZE = 12  # a one-size matrix step polynomial in the entries is tried at every size up to its
+# degree, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
 # mostly) only the two choices past every constant: all equal and all different
 
@@ -189,6 +191,9 @@ class Shape:
     # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
     critical: list[dict[str, int]] = field(default_factory=list)
     critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
+    # a matrix step polynomial in the entries of its vectors and matrices: a bound on its total degree
+    # in them (`matrix.entry_degree`), else None
+    entry_degree: int | None = None
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -1290,6 +1295,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             walk(value, frozenset(), frozenset(), {})
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
+        from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        shape.entry_degree = entry_degree(ctx, exprs)
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
     if mixing and len(mixed) > MAX_MIXED_FACTORS:
         unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
@@ -1539,6 +1546,7 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         unchecked = unchecked or (f"{len(ordered)} orderings of the sizes against the whole numbers written; "
                                   f"at most {MAX_NUMERIC_SIZES} are checked")
         ordered = ordered[:MAX_NUMERIC_SIZES]
+    ordered += degree_sizes(shape, small + taken + ordered)
     for sz in ordered:
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
@@ -1548,6 +1556,24 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         out = [_holding(c, held, everything) for c in out]
     return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),
                 unchecked, tuple(sorted(held.items())))
+
+
+def degree_sizes(shape: Shape, checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Every size up to the degree of a step polynomial in the entries of vectors and matrices of one
+    size n (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`: such a polynomial
+    may vanish at every n below its degree and no further (`6 e_6(v) = 0`, written with Newton's
+    identities in power sums, holds for n <= 5 only); from n = degree on, a polynomial in power sums
+    vanishes at every n if it vanishes at n = degree. A sampling rule, never a proof for every n.
+    With a degree past the cap, the sizes past the cap are not tried, and `Shape.why` says so."""
+    d = shape.entry_degree
+    if not d or len(shape.sizes) != 1:
+        return []
+    (s,) = shape.sizes
+    if d > MAX_DEGREE_SIZE:
+        why = f"degree {d} in the entries: sizes {s} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
+        if why not in shape.why:
+            shape.why.append(why)
+    return [{s: k} for k in range(1, min(d, MAX_DEGREE_SIZE) + 1) if {s: k} not in checked]
 
 
 def _holding(choice: SizeChoice, held: dict[str, int], order: list[str]) -> SizeChoice:
