@@ -1401,28 +1401,34 @@ LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their
 
 def entry_degree(ctx, nodes) -> int | None:
     """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
-    entries of the declared vectors and matrices (scalar inputs, sizes and numbers count 0); None when
-    some member is not such a polynomial (a function of entries such as exp or ReLU, a division by
-    entries, a product over a range, a derivative's operator form, anything not recognised). Used by
+    entries of the declared vectors and matrices (scalar inputs, sizes and numbers count 0). Used by
     `check.instances` to try every size up to the degree: a polynomial in power sums such as
-    `6 e_6(v)` (degree 6) vanishes at every n below its degree. Only an upper bound is safe here."""
+    `6 e_6(v)` (degree 6) may vanish at every n below its degree. A member that is not such a
+    polynomial counts by the polynomials in it: a function of entries (exp, ReLU, a root) by its
+    argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
+    n = 6 too). None when no bound is known (a product over a range, a recurrence, a derivative's
+    operator form, a node not recognised): then no size is added. Only an upper bound is safe."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
 
-    def name(x: n.Name) -> int | None:
+    def top(values) -> int | None:
+        values = list(values)
+        return None if any(v is None for v in values) else max(values, default=0)
+
+    def name(x: n.Name, env: dict) -> int | None:
+        if x.sub is None and x.base in env:
+            return env[x.base]
         if x.base in ctx.index_names or x.base in s.sizes or s.is_identity(x):
             return 0
         defs = [d for d in ctx.definitions if d.target.base == x.base]
         if defs:
-            if any(d.params is not None for d in defs):
-                return None  # a function name standing alone
-            if x.base in busy:
-                return None  # a recurrence
+            if any(d.params is not None for d in defs) or x.base in busy:
+                return None  # a function name standing alone, or a recurrence
             if x.base not in memo:
                 busy.add(x.base)
                 try:
-                    memo[x.base] = top([deg(d.body) for d in defs])
+                    memo[x.base] = top([deg(d.body, {}) for d in defs])
                 finally:
                     busy.discard(x.base)
             return memo[x.base]
@@ -1430,19 +1436,23 @@ def entry_degree(ctx, nodes) -> int | None:
             return 1  # a vector or matrix, or one of its entries
         return 0  # a scalar input (or family of inputs): a coefficient
 
-    def top(values) -> int | None:
-        values = list(values)
-        return None if any(v is None for v in values) else max(values, default=0)
-
-    def constant(values) -> int | None:
-        """0 when every value is free of entries, else None (a function of the entries)."""
-        return 0 if all(v == 0 for v in values) else None
-
-    def applied(f: n.Name, args) -> int | None:
-        word = MATRIX_FUNCTIONS.get(f.base, f.base)
-        if word in LINEAR_MATRIX_FUNCTIONS and len(args) == 1 and (f.base, None) not in s.defs:
-            return deg(args[0])
-        return constant([deg(a) for a in args])
+    def applied(f: n.Name, args, env: dict) -> int | None:
+        """f(args): a linear built-in (tr, diag) or any other function of the arguments (by their degree);
+        a function the problem defines by its body, each parameter standing for its argument's degree."""
+        values = [deg(a, env) for a in args]
+        if any(v is None for v in values):
+            return None
+        defs = [d for d in ctx.definitions if d.target.base == f.base and d.params is not None]
+        if defs:
+            if f.base in busy:
+                return None
+            busy.add(f.base)
+            try:
+                return top([deg(d.body, dict(zip(d.params, values))) if len(d.params) == len(values) else None
+                            for d in defs])
+            finally:
+                busy.discard(f.base)
+        return max(values, default=0)
 
     def is_function(f) -> bool:
         if isinstance(f, n.Prime):
@@ -1455,82 +1465,95 @@ def entry_degree(ctx, nodes) -> int | None:
             return False
         return f.base in FUNCTION_WORDS or f.base in MATRIX_FUNCTIONS or f.base in NETWORK_FUNCTIONS
 
-    def product(x: n.Product) -> int | None:
+    def product(x: n.Product, env: dict) -> int | None:
         total = 0
         k = 0
         factors, ops = x.factors, x.ops
         while k < len(factors):
             f = factors[k]
-            op_before = ops[k - 1] if k else "juxt"
-            if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
+            if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) \
+                    and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
                 nxt = factors[k + 1]
-                if not isinstance(nxt, n.Group) or isinstance(f, n.Prime):
-                    v = constant([deg(nxt)] + ([deg(f.func)] if isinstance(f, n.Prime) else []))
+                if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
+                    v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
+                                               and not is_function(f.func) else []))
                 else:
-                    v = applied(f, nxt.items)
+                    v = applied(f, nxt.items, env)
                 k += 2
             else:
-                v = deg(f)
+                v = deg(f, env)
                 k += 1
             if v is None:
                 return None
-            if op_before == "/":
-                if v != 0:
-                    return None
-            else:
-                total += v
+            total += v  # a quotient by entries counts its divisor's degree too
         return total
 
-    def deg(x) -> int | None:
+    def literal_exponent(e) -> int | None:
+        while isinstance(e, n.Group) and len(e.items) == 1:
+            e = e.items[0]
+        if isinstance(e, n.Num) and e.text.isdigit() and int(e.text) <= 64:
+            return int(e.text)
+        return None
+
+    def deg(x, env: dict) -> int | None:
         if isinstance(x, (n.Num, n.Ones)):
             return 0
         if isinstance(x, n.Name):
-            return name(x)
+            return name(x, env)
         if isinstance(x, n.Group):
-            return top(deg(i) for i in x.items) if len(x.items) == 1 else None
+            return top(deg(i, env) for i in x.items)
         if isinstance(x, n.Neg):
-            return deg(x.arg)
+            return deg(x.arg, env)
         if isinstance(x, n.Add):
-            return top([deg(x.left), deg(x.right)])
+            return top([deg(x.left, env), deg(x.right, env)])
         if isinstance(x, n.Product):
-            return product(x)
+            return product(x, env)
         if isinstance(x, n.Frac):
-            den = deg(x.den)
-            return deg(x.num) if den == 0 else None
+            a, b = deg(x.num, env), deg(x.den, env)
+            return None if a is None or b is None else a + b
         if isinstance(x, n.Pow):
-            if isinstance(x.exp, n.Name) and _is_transpose(x.exp):
-                return deg(x.base) if not s._scalar_name_T(x.exp) else constant([deg(x.base)])
-            k = _literal_int(x.exp)
-            if isinstance(x.base, n.Call) and x.base.func in NORMS and x.base.func != "norm1" and k == 2:
-                inner = deg(x.base.args[0]) if len(x.base.args) == 1 else None
-                return None if inner is None else 2 * inner
-            b = deg(x.base)
-            if b is None:
+            if isinstance(x.exp, n.Name) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
+                return deg(x.base, env)
+            k = literal_exponent(x.exp)
+            base = x.base.args[0] if isinstance(x.base, n.Call) and x.base.func in NORMS and len(x.base.args) == 1 \
+                else x.base  # `\\|v\\|^2`: the norm's argument squared
+            b, e = deg(base, env), deg(x.exp, env)
+            if b is None or e is None:
                 return None
-            if k is not None and 0 <= k <= 64 and isinstance(x.exp, n.Num) and x.exp.text.isdigit():
+            if k is not None:
                 return k * b
-            return constant([b, deg(x.exp)])
+            return e if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
         if isinstance(x, n.Call):
-            if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and len(x.args) == 1 \
-                    and x.power == 1:
-                return deg(x.args[0])
-            return constant([deg(a) for a in x.args])
+            return top([deg(a, env) for a in x.args])
         if isinstance(x, n.Entry):
-            return deg(x.base)
+            return deg(x.base, env)
         if isinstance(x, n.Deriv):
-            if x.expr is None:
-                return None
-            return top([deg(x.expr)])  # a derivative of a polynomial: at most its degree
+            return None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree
         if isinstance(x, n.BigOp):
-            body = deg(x.body)
-            if x.op == "sum":
+            body = deg(x.body, env)
+            if x.op == "sum" or body == 0:
                 return body
-            return constant([body])  # a product over a range: its degree grows with the range
+            return None  # a product over a range: its degree grows with the range
         if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
-            return constant([deg(y) for y in n.subtrees(x) if isinstance(y, n.Name)] or [0])
+            return top(deg(y, env) for y in _parts(x))
         return None
 
     try:
-        return top(deg(x) for x in nodes)
+        return top(deg(x, {}) for x in nodes)
     except (ProofError, RecursionError):
         return None
+
+
+def _parts(x) -> list:
+    """The nodes directly below x, through tuples (the rows of `Cases`, the terms of a `Condition`)."""
+    out = []
+    for y in n.children(x):
+        if isinstance(y, tuple):
+            out += [z for t in y for z in ((t,) if isinstance(t, n.Node) else _parts_of_tuple(t))]
+        elif isinstance(y, n.Node):
+            out.append(y)
+    return out
+
+
+def _parts_of_tuple(t) -> list:
+    return [z for z in t if isinstance(z, n.Node)] if isinstance(t, tuple) else []

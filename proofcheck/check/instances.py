@@ -1567,10 +1567,10 @@ def degree_sizes(shape: Shape, checked: list[dict[str, int]]) -> list[dict[str, 
     With a degree past the cap, the sizes past the cap are not tried, and `Shape.why` says so."""
     d = shape.entry_degree
     if not d or len(shape.sizes) != 1:
-        return []
+        return []  # with several sizes, their orderings alone (`numeric_sizes`): all equal at k costs too much
     (s,) = shape.sizes
     if d > MAX_DEGREE_SIZE:
-        why = f"degree {d} in the entries: sizes {s} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
+        why = f"degree {d} in the entries: {s} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
         if why not in shape.why:
             shape.why.append(why)
     return [{s: k} for k in range(1, min(d, MAX_DEGREE_SIZE) + 1) if {s: k} not in checked]
