@@ -1399,7 +1399,7 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
 
 
-def entry_degree(ctx, nodes) -> int | None:
+def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
     """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
     entries of the declared vectors and matrices (scalar inputs, sizes and numbers count 0). Used by
     `check.instances` to try every size up to the degree: a polynomial in power sums such as
@@ -1407,10 +1407,19 @@ def entry_degree(ctx, nodes) -> int | None:
     polynomial counts by the polynomials in it: a function of entries (exp, ReLU, a root) by its
     argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
     n = 6 too). None when no bound is known (a product over a range, a recurrence, a derivative's
-    operator form, a node not recognised): then no size is added. Only an upper bound is safe."""
+    operator form, a node not recognised): then no size is added. Only an upper bound is safe.
+    -> (the bound, whether the members are polynomials in the entries)."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
+    loose: list = []  # a non-polynomial use of entries was met
+
+    def beyond(v: int | None) -> int | None:
+        """A value that a function of entries, a quotient by entries or the like contributes: its degree
+        counts, but the member is no polynomial (when it depends on entries at all)."""
+        if v:
+            loose.append(True)
+        return v
 
     def top(values) -> int | None:
         values = list(values)
@@ -1452,7 +1461,10 @@ def entry_degree(ctx, nodes) -> int | None:
                             for d in defs])
             finally:
                 busy.discard(f.base)
-        return max(values, default=0)
+        word = MATRIX_FUNCTIONS.get(f.base, f.base)
+        if word in LINEAR_MATRIX_FUNCTIONS and len(values) == 1:
+            return values[0]
+        return beyond(max(values, default=0))
 
     def is_function(f) -> bool:
         if isinstance(f, n.Prime):
@@ -1471,12 +1483,13 @@ def entry_degree(ctx, nodes) -> int | None:
         factors, ops = x.factors, x.ops
         while k < len(factors):
             f = factors[k]
+            divisor = k > 0 and ops[k - 1] == "/"
             if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) \
                     and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
                 nxt = factors[k + 1]
                 if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
-                    v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
-                                               and not is_function(f.func) else []))
+                    v = beyond(top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
+                                                      and not is_function(f.func) else [])))
                 else:
                     v = applied(f, nxt.items, env)
                 k += 2
@@ -1485,6 +1498,8 @@ def entry_degree(ctx, nodes) -> int | None:
                 k += 1
             if v is None:
                 return None
+            if divisor:
+                beyond(v)
             total += v  # a quotient by entries counts its divisor's degree too
         return total
 
@@ -1509,7 +1524,7 @@ def entry_degree(ctx, nodes) -> int | None:
         if isinstance(x, n.Product):
             return product(x, env)
         if isinstance(x, n.Frac):
-            a, b = deg(x.num, env), deg(x.den, env)
+            a, b = deg(x.num, env), beyond(deg(x.den, env))
             return None if a is None or b is None else a + b
         if isinstance(x, n.Pow):
             if isinstance(x.exp, n.Name) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
@@ -1522,9 +1537,11 @@ def entry_degree(ctx, nodes) -> int | None:
                 return None
             if k is not None:
                 return k * b
-            return e if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
+            return beyond(e) if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
         if isinstance(x, n.Call):
-            return top([deg(a, env) for a in x.args])
+            if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and x.power == 1:
+                return top([deg(a, env) for a in x.args])
+            return beyond(top([deg(a, env) for a in x.args]))
         if isinstance(x, n.Entry):
             return deg(x.base, env)
         if isinstance(x, n.Deriv):
@@ -1535,13 +1552,14 @@ def entry_degree(ctx, nodes) -> int | None:
                 return body
             return None  # a product over a range: its degree grows with the range
         if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
-            return top(deg(y, env) for y in _parts(x))
+            return beyond(top(deg(y, env) for y in _parts(x)))
         return None
 
     try:
-        return top(deg(x, {}) for x in nodes)
+        d = top(deg(x, {}) for x in nodes)
     except (ProofError, RecursionError):
-        return None
+        return None, False
+    return d, d is not None and not loose
 
 
 def _parts(x) -> list:

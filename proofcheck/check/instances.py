@@ -191,9 +191,10 @@ class Shape:
     # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
     critical: list[dict[str, int]] = field(default_factory=list)
     critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
-    # a matrix step polynomial in the entries of its vectors and matrices: a bound on its total degree
-    # in them (`matrix.entry_degree`), else None
+    # a matrix step: a bound on its degree in the entries of its vectors and matrices (of the polynomials
+    # in them, inside functions too), else None; and whether it is a polynomial in them (`matrix.entry_degree`)
     entry_degree: int | None = None
+    entry_polynomial: bool = False
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -1296,7 +1297,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
-        shape.entry_degree = entry_degree(ctx, exprs)
+        shape.entry_degree, shape.entry_polynomial = entry_degree(ctx, exprs)
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
     if mixing and len(mixed) > MAX_MIXED_FACTORS:
         unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
@@ -1559,21 +1560,26 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
 
 
 def degree_sizes(shape: Shape, checked: list[dict[str, int]]) -> list[dict[str, int]]:
-    """Every size up to the degree of a step polynomial in the entries of vectors and matrices of one
-    size n (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`: such a polynomial
-    may vanish at every n below its degree and no further (`6 e_6(v) = 0`, written with Newton's
-    identities in power sums, holds for n <= 5 only); from n = degree on, a polynomial in power sums
-    vanishes at every n if it vanishes at n = degree. A sampling rule, never a proof for every n.
-    With a degree past the cap, the sizes past the cap are not tried, and `Shape.why` says so."""
+    """Every size up to the degree of a matrix step in the entries of its vectors and matrices
+    (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`; with several sizes, all
+    equal to each value, and only for a polynomial. A polynomial in the entries may vanish at every n
+    below its degree and no further (`6 e_6(v) = 0`, written with Newton's identities in power sums,
+    holds for n <= 5 only); from n = degree on, a polynomial in power sums vanishes at every n if it
+    vanishes at n = degree; a function of such a polynomial (`\\exp(6 e_6(v)) = 1`) counts by its
+    argument. A sampling rule, never a proof for every n. With a degree past the cap, the sizes past
+    the cap are not tried, and `Shape.why` says so (the step's evidence)."""
     d = shape.entry_degree
-    if not d or len(shape.sizes) != 1:
-        return []  # with several sizes, their orderings alone (`numeric_sizes`): all equal at k costs too much
-    (s,) = shape.sizes
+    if not d or not shape.sizes or (len(shape.sizes) > 1 and not shape.entry_polynomial):
+        # several sizes and functions of entries (ReLU, sigmoid in proofs/M4): all sizes equal up to
+        # the degree made such steps twice as slow; their sizes' orderings alone are tried
+        return []
+    word = shape.sizes[0] if len(shape.sizes) == 1 else "(" + ", ".join(shape.sizes) + ")"
     if d > MAX_DEGREE_SIZE:
-        why = f"degree {d} in the entries: {s} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
+        why = f"degree {d} in the entries: {word} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
         if why not in shape.why:
             shape.why.append(why)
-    return [{s: k} for k in range(1, min(d, MAX_DEGREE_SIZE) + 1) if {s: k} not in checked]
+    out = [{s: k for s in shape.sizes} for k in range(1, min(d, MAX_DEGREE_SIZE) + 1)]
+    return [sz for sz in out if sz not in checked]
 
 
 def _holding(choice: SizeChoice, held: dict[str, int], order: list[str]) -> SizeChoice:
