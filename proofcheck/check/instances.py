@@ -67,7 +67,8 @@ MAX_NUMERIC_SIZES = 128
 MAX_DEGREE_SIZE = 12  # a one-size matrix step polynomial in the entries is tried at every size up to its
 # degree, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
-# mostly) only the two choices past every constant: all equal and all different
+# mostly) only the two choices past every constant: all equal and all different. Only the sizes a step can
+# depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
 
 
 # ------------------------------------------------------------------ names and free indices
