@@ -1401,7 +1401,8 @@ LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their
 
 def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
     """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
-    entries of the declared vectors and matrices (scalar inputs, sizes and numbers count 0). Used by
+    entries of the declared vectors and matrices and of the families of inputs (`v_j`; scalar inputs,
+    sizes and numbers count 0). Used by
     `check.instances` to try every size up to the degree: a polynomial in power sums such as
     `6 e_6(v)` (degree 6) may vanish at every n below its degree. A member that is not such a
     polynomial counts by the polynomials in it: a function of entries (exp, ReLU, a root) by its
@@ -1443,7 +1444,9 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             return memo[x.base]
         if any(nm.base == x.base for nm, _ in ctx.shapes):
             return 1  # a vector or matrix, or one of its entries
-        return 0  # a scalar input (or family of inputs): a coefficient
+        if x.sub is not None:
+            return 1  # an entry of a family of inputs (`v_j` summed over 1..n): an entry too
+        return 0  # a scalar input: a coefficient
 
     def applied(f: n.Name, args, env: dict) -> int | None:
         """f(args): a linear built-in (tr, diag) or any other function of the arguments (by their degree);
@@ -1475,7 +1478,8 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             return True
         if (f.base, None) in s.defs or any(nm.base == f.base for nm, _ in ctx.shapes):
             return False
-        return f.base in FUNCTION_WORDS or f.base in MATRIX_FUNCTIONS or f.base in NETWORK_FUNCTIONS
+        return f.base in FUNCTION_WORDS or f.base in MATRIX_FUNCTIONS or f.base in NETWORK_FUNCTIONS \
+            or f.base in ctx.readings.functions
 
     def product(x: n.Product, env: dict) -> int | None:
         total = 0

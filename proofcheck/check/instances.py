@@ -1297,6 +1297,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             walk(value, frozenset(), frozenset(), {})
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
+    if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree, shape.entry_polynomial = entry_degree(ctx, exprs)
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
