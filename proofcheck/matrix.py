@@ -1397,6 +1397,7 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 
 
 LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
+KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
 
 
 def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
@@ -1405,15 +1406,27 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
     sizes and numbers count 0). Used by
     `check.instances` to try every size up to the degree: a polynomial in power sums such as
     `6 e_6(v)` (degree 6) may vanish at every n below its degree. A member that is not such a
-    polynomial counts by the polynomials in it: a function of entries (exp, ReLU, a root) by its
-    argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
-    n = 6 too). None when no bound is known (a product over a range, a recurrence, a derivative's
-    operator form, a node not recognised): then no size is added. Only an upper bound is safe.
+    polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
+    its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
+    n = 6 too). None when no bound is known (a kink of entries: ReLU, |.|, max, an indicator; a product
+    over a range, a recurrence, a derivative's operator form, a node not recognised): then no size is
+    added. Only an upper bound is safe.
     -> (the bound, whether the members are polynomials in the entries)."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
     loose: list = []  # a non-polynomial use of entries was met
+
+    def kinked(v: int | None) -> int | None:
+        """A kink of entries (ReLU, |.|, max, an indicator): no bound (its sign regions, not a degree,
+        decide where it changes; counting its argument made one-size ReLU networks twice as slow)."""
+        return 0 if v == 0 else None
+
+    def kink_word(f) -> bool:
+        if isinstance(f, n.Prime):
+            return kink_word(f.func)
+        return isinstance(f, n.Name) and FUNCTION_WORDS.get(f.base) in KINKED_FUNCTIONS and f.base not in s.funcs \
+            and (f.base, None) not in s.defs
 
     def beyond(v: int | None) -> int | None:
         """A value that a function of entries, a quotient by entries or the like contributes: its degree
@@ -1427,7 +1440,7 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
         return None if any(v is None for v in values) else max(values, default=0)
 
     def name(x: n.Name, env: dict) -> int | None:
-        if x.sub is None and x.base in env:
+        if x.base in env:
             return env[x.base]
         if x.base in ctx.index_names or x.base in s.sizes or s.is_identity(x):
             return 0
@@ -1467,6 +1480,8 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
         word = MATRIX_FUNCTIONS.get(f.base, f.base)
         if word in LINEAR_MATRIX_FUNCTIONS and len(values) == 1:
             return values[0]
+        if kink_word(f):
+            return kinked(max(values, default=0))
         return beyond(max(values, default=0))
 
     def is_function(f) -> bool:
@@ -1492,8 +1507,9 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
                     and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
                 nxt = factors[k + 1]
                 if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
-                    v = beyond(top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
-                                                      and not is_function(f.func) else [])))
+                    v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
+                                               and not is_function(f.func) else []))
+                    v = kinked(v) if kink_word(f) else beyond(v)
                 else:
                     v = applied(f, nxt.items, env)
                 k += 2
@@ -1545,7 +1561,8 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
         if isinstance(x, n.Call):
             if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and x.power == 1:
                 return top([deg(a, env) for a in x.args])
-            return beyond(top([deg(a, env) for a in x.args]))
+            v = top([deg(a, env) for a in x.args])
+            return kinked(v) if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1" else beyond(v)
         if isinstance(x, n.Entry):
             return deg(x.base, env)
         if isinstance(x, n.Deriv):
@@ -1556,7 +1573,7 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
                 return body
             return None  # a product over a range: its degree grows with the range
         if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
-            return beyond(top(deg(y, env) for y in _parts(x)))
+            return kinked(top(deg(y, env) for y in _parts(x)))
         return None
 
     try:
