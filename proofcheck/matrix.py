@@ -1403,8 +1403,8 @@ KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_de
 def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
     """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
     entries of the declared vectors and matrices and of the families of inputs (`v_j`; scalar inputs,
-    sizes and numbers count 0). Used by
-    `check.instances` to try every size up to the degree: a polynomial in power sums such as
+    sizes and numbers count 0). Used by `check.instances` to try every size up to the degree: a
+    polynomial in power sums such as
     `6 e_6(v)` (degree 6) may vanish at every n below its degree. A member that is not such a
     polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
     its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
@@ -1550,13 +1550,14 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             if isinstance(x.exp, n.Name) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
                 return deg(x.base, env)
             k = literal_exponent(x.exp)
-            base = x.base.args[0] if isinstance(x.base, n.Call) and x.base.func in NORMS and len(x.base.args) == 1 \
-                else x.base  # `\\|v\\|^2`: the norm's argument squared
+            norm = isinstance(x.base, n.Call) and x.base.func in NORMS and len(x.base.args) == 1 \
+                and x.base.func != "norm1"
+            base = x.base.args[0] if norm else x.base  # `\|v\|^2`: the norm's argument squared
             b, e = deg(base, env), deg(x.exp, env)
             if b is None or e is None:
                 return None
             if k is not None:
-                return k * b
+                return beyond(k * b) if norm and k % 2 else k * b  # `\|v\|^3`: a root, no polynomial
             return beyond(e) if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
         if isinstance(x, n.Call):
             if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and x.power == 1:
