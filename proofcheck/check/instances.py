@@ -354,7 +354,11 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
             out, k = None, 0
             while k < len(items):
                 f, op = items[k], ops[k]
-                if k + 1 < len(items) and ops[k + 1] == "juxt" and _applied_function(ctx, f, items[k + 1]):
+                size = _ones_square(f, items[k + 1], ops[k + 1], names) if k + 1 < len(items) else None
+                if size is not None:  # `\mathbf{1}_a^\top \mathbf{1}_a` is the size a as a number
+                    value = _index_symbol(size)
+                    k += 2
+                elif k + 1 < len(items) and ops[k + 1] == "juxt" and _applied_function(ctx, f, items[k + 1]):
                     value = opaque_part(n.Product(f.span, (f, items[k + 1]), ("juxt",)),
                                         _SIGNED_WORDS.get(FUNCTION_WORDS.get(f.base), False))  # `\\mathrm{sin}(N)`
                     k += 2
@@ -934,6 +938,40 @@ def _integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
     return sorted(out)
 
 
+def _ones_square(f, g, op: str, names: frozenset) -> str | None:
+    """The size s when `f g` is `\\mathbf{1}_s^\\top \\mathbf{1}_s` (the number s), else None."""
+    if op not in ("juxt", "*") or not (isinstance(f, n.Pow) and isinstance(f.exp, n.Name) and f.exp.base == "top"):
+        return None
+    a, b = f.base, g
+    if isinstance(a, n.Ones) and isinstance(b, n.Ones) and isinstance(a.size, n.Name) and a.size == b.size \
+            and a.size.sub is None and a.size.base in names:
+        return a.size.base
+    return None
+
+
+def _difference_roots(ctx: Context, exprs, names: frozenset) -> set[int]:
+    """The whole numbers next to every real root of the step's own difference, as a function of the
+    sizes and indices it uses as numbers (`_arith`: inputs and function values opaque): a constant
+    need not be written to be a root. `(N - 1) \\cdots (N - 5)(0.5 N - 3) = 0` vanishes at N = 1..6
+    though no 6 is written, so "past every constant" must mean past 6 as well. Only adds sizes to
+    try: a difference this reading cannot factor adds nothing, and the rest of the plan stands."""
+    try:
+        value = _arith(ctx, exprs[0], names, lambda *_: None) - _arith(ctx, exprs[1], names, lambda *_: None)
+        if not any(not isinstance(v, sp.Dummy) for v in value.free_symbols) \
+                or sp.count_ops(value) > MAX_ARGUMENT_NODES:
+            return set()
+        factors = [f for f, _ in sp.factor_list(sp.fraction(sp.together(value))[0])[1]]
+        out: set[int] = set()
+        for f in factors:
+            if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols):
+                for point in _sign_points(f):
+                    out.update(abs(v) for v in point.values() if abs(v) <= 10 ** 12)
+        return out
+    except (_Unsearched, ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError,
+            ArithmeticError, sp.PolynomialError, NotImplementedError):
+        return set()  # not read: the constants written stand alone, as before
+
+
 def _bases(e) -> set[str]:
     return {nm.base for nm in _names(e)}
 
@@ -1261,6 +1299,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
 
     for e in exprs:
         walk(e, frozenset(), frozenset(), {})
+    if len(exprs) == 2:
+        shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
     if matrices is None and ctx.shapes and len(exprs) == 2:
         from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
         try:

@@ -198,6 +198,12 @@ class SymbolicTranslator(Translator):
         if node.sub is None:
             return (node.base, ())
         items = self.target_items(node)
+        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
+                and all(scope.int_of(c) is not None for c in items[0].base if not self.is_index(c)
+                        and c not in self.size_symbols):
+            # a run of letters bound where it stands (`W_{st}` inside sums over s and t, declared or
+            # not) is one item per letter, as translate.key_of reads it: never the scalar `W_st`
+            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
         values = []
         for it in items:
             v = self.int_value(it, scope)
@@ -764,13 +770,18 @@ def _rewrites(ctx: Context, t: SymbolicTranslator, norm: _Normaliser) -> dict:
 
 
 def _independent(e):
-    """Sum atoms, family entries and deltas as independent real symbols, for the zero test."""
+    """Sum atoms, family entries and deltas as independent real symbols, for the zero test.
+
+    Only those: an undeclared function applied to an entry (`\\phi(x_i)`) stays an application of
+    the entry's symbol, never a symbol of its own, or its derivative with respect to the entry,
+    `Derivative(\\phi(x(i)), x(i))`, would become the derivative of one symbol by another, 0."""
     sub = {}
     for k, a in enumerate(sorted(_sum_atoms(e), key=sp.default_sort_key)):
         sub[a] = sp.Symbol(f"_sum{k}", real=True)
     e = e.xreplace(sub)
     sub = {}
-    for k, a in enumerate(sorted(e.atoms(AppliedUndef) | e.atoms(sp.KroneckerDelta), key=sp.default_sort_key)):
+    entries = {a for a in e.atoms(AppliedUndef) if a.func.__name__.startswith(FAMILY)}
+    for k, a in enumerate(sorted(entries | e.atoms(sp.KroneckerDelta), key=sp.default_sort_key)):
         sub[a] = sp.Symbol(f"_atom{k}", real=True)
     return e.xreplace(sub)
 

@@ -883,6 +883,185 @@ CLAIMS += [
          lambda e: (P(e.N - c for c in (1, 2, 3, 4, 4 + 1)) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
     _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - \frac{10}{2}) x_1 = 0",
          lambda e: (P(e.N - c for c in (1, 2, 3, 4, Fraction(10, 2))) * e["x", 1], 0), f="r25_root_by_arithmetic.proof"),
+    # ---------------------------------------------------------------- sizes/r28_hidden_roots (lead): a root in N
+    # that no literal names (0.5 N - 3 vanishes at 6)
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(0.5 N - 3) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * e.N - 3), 0), f="r28_hidden_roots.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(\frac{N}{2} - 3) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(e.N, 2) - 3), 0), f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(0.5 (0.5 N - 1) - 1) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * (Fraction(1, 2) * e.N - 1) - 1), 0),
+         f="r28_hidden_roots.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(\sum_i 0.5 - 3) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (S(1, e.N, lambda i: Fraction(1, 2)) - 3), 0),
+         f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(0.2 N - 1)(0.125 N - 0.75) = 0",
+         lambda e: (P(e.N - c for c in range(1, 5)) * (Fraction(1, 5) * e.N - 1) * (Fraction(1, 8) * e.N - Fraction(3, 4)), 0),
+         f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(0.25 N^2 - 0.5 N - 6) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 4) * e.N ** 2 - Fraction(1, 2) * e.N - 6), 0),
+         f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(0.5 N - 3) x_1 = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * e.N - 3) * e["x", 1], 0),
+         f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5) f(N) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * e.N - 3), 0), f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5) c_N = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * e.N - 3), 0), f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(K - 3) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (Fraction(1, 2) * e.N - 3), 0), f="r28_hidden_roots.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(\log(0.5 N) - \log 3) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (mpmath.log(mpmath.mpf(e.N) / 2) - mpmath.log(3)), 0),
+         f="r28_hidden_roots.proof"),
+    _siz("(N - 1)(N - 2)(N - 3)(N - 4)(N - 5)(2^{0.5 N} - 8) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * (mpmath.power(2, mpmath.mpf(e.N) / 2) - 8), 0),
+         f="r28_hidden_roots.proof"),
+    _siz(r"(N - 1)(N - 2)(N - 3)(N - 4)(N - 5) \sum_i (i - 3.5) = 0",
+         lambda e: (P(e.N - c for c in range(1, 6)) * S(1, e.N, lambda i: i - Fraction(7, 2)), 0),
+         f="r28_hidden_roots.proof"),
+]
+
+_F3 = lambda s: (s - 1) * (s - 2) * (s - 3)  # noqa: E731  (vanishes at s = 1, 2, 3: the cross-check's sizes)
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_undeclared_pair: `W_{st}`
+    # with summed letters that are not declared indices is the entry W_{s,t}
+    _rte(r"\sum_{s=1}^{N} \sum_{t=1}^{N} (s-1)(s-2)(s-3) W_{st} = N \sum_{s=1}^{N} \sum_{t=1}^{N} (s-1)(s-2)(s-3) \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair.proof"),
+    _rte(r"\sum_{t=1}^{N} (t-1)(t-2)(t-3) W_{jt} = \frac{1}{N} \sum_{t=1}^{N} \sum_{u=1}^{N} (u-1)(u-2)(u-3) W_{jt}",
+         lambda e: (S(1, e.N, lambda t: _F3(t) * e["W", e.j, t]),
+                    Fraction(1, e.N) * S(1, e.N, lambda t: S(1, e.N, lambda u: _F3(u) * e["W", e.j, t]))),
+         f="r28_undeclared_pair.proof", free=("j",)),
+    _rte(r"\sum_{s=1}^{N} \sum_{t=1}^{N} (s-1)(s-2)(s-3) \frac{\partial}{\partial W_{st}} \sum_{u=1}^{N} \sum_{v=1}^{N} W_{uv} = 0",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * 1)), 0), f="r28_undeclared_pair.proof"),
+    _rte(r"\sum_{s=1}^{N} (s-1)(s-2)(s-3) \frac{\partial}{\partial W_{js}} \sum_{u=1}^{N} W_{ju}^2 = 0",
+         lambda e: (S(1, e.N, lambda s: _F3(s) * 2 * e["W", e.j, s]), 0), f="r28_undeclared_pair.proof", free=("j",)),
+    _rte(r"\sum_{t=1}^{N} (t-1)(t-2)(t-3) W_{tN} = \frac{1}{N} \sum_{t=1}^{N} \sum_{u=1}^{N} (u-1)(u-2)(u-3) W_{tN}",
+         lambda e: (S(1, e.N, lambda t: _F3(t) * e["W", t, e.N]),
+                    Fraction(1, e.N) * S(1, e.N, lambda t: S(1, e.N, lambda u: _F3(u) * e["W", t, e.N]))),
+         f="r28_undeclared_pair.proof"),
+    _rte(r"\sum_{s=1}^{N} \sum_{t=1}^{N} W_{st} = N \sum_{s=1}^{N} \sum_{t=1}^{N} \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair_ok.proof"),
+    _rte(r"\sum_s \sum_t (s-1)(s-2)(s-3) W_{st} = N \sum_s \sum_t (s-1)(s-2)(s-3) \delta_{t1} W_{st}",
+         lambda e: (S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * e["W", s, t])),
+                    e.N * S(1, e.N, lambda s: S(1, e.N, lambda t: _F3(s) * D(t, 1) * e["W", s, t]))),
+         f="r28_undeclared_pair_ok.proof"),
+]
+
+
+def _g_primed(e: Env, k: int) -> Fraction:
+    """g_k = 5 x for k in 1..3 (the definition's range); g_4, g_5, ... are inputs."""
+    return 5 * e["x"] if k <= 3 else e["g", k]
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_definition:
+    # `let g_{j'} = 5 x` with `index j in 1..3` defines g_1..g_3 only
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    _rte(r"\sum_{t=1}^{N} g_t = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    # d/dx of g_k^2 is 2 g_k * 5 for k <= 3 and 0 for an input entry (by hand)
+    _rte(r"\frac{\partial}{\partial x} \sum_k g_k^2 = 50 N x",
+         lambda e: (S(1, e.N, lambda k: 50 * e["x"] if k <= 3 else 0), 50 * e.N * e["x"]),
+         f="r28_primed_definition.proof"),
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_primed_definition_ok.proof"),
+]
+
+
+def _dphi(t: Fraction) -> Fraction:
+    """phi'(t) for the function phi(t) = t^2 (a claim about an undeclared function holds for every one)."""
+    return 2 * t
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_function_derivative:
+    # d/dx_i sum_j c_j phi(x_j) = c_i phi'(x_i), shown with phi(t) = t^2
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = \phi'(x_1)",
+         lambda e: (_dphi(e["x", e.i]), _dphi(e["x", 1])), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j (j - 1) \phi(x_j) = 0",
+         lambda e: ((e.i - 1) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j (j-1)(j-2)(j-3) \phi(x_j) = 0",
+         lambda e: (_F3(e.i) * _dphi(e["x", e.i]), 0), f="r28_function_derivative.proof", free=I_N),
+    _rte(r"\frac{\partial}{\partial w} \phi(w \sum_j (j-1)(j-2)(j-3) x_j) = 0",
+         lambda e: (S(1, e.N, lambda j: _F3(j) * e["x", j]) * _dphi(e["w"] * S(1, e.N, lambda j: _F3(j) * e["x", j])), 0),
+         f="r28_function_derivative.proof"),
+    _rte(r"\frac{\partial}{\partial x_i} \sum_j \phi(x_j) = 5",
+         lambda e: (_dphi(e["x", e.i]), 5), f="r28_function_derivative_ok.proof", free=I_N),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_delta: `\delta_{jj'}`
+    # is the Kronecker delta of j and j' (j' ranges like j)
+    _rte(r"\sum_{j'} \delta_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} \delta_{jj'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: D(e.j, jp) * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: D(e.j, jp)) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_delta.proof", free=("j",)),
+    # d/dx_j sum_{j'} delta_{jj'} x_{j'} = delta_{jj} = 1 (by hand)
+    _rte(r"\frac{\partial}{\partial x_j} \sum_{j'} \delta_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} \delta_{jj'}",
+         lambda e: (1, Fraction(1, e.N) * S(1, e.N, lambda jp: D(e.j, jp))), f="r28_primed_delta.proof", free=("j",)),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_primed_run: `W_{jj'}` and
+    # `W_{i j'}` are entries (row, column) of W; j' and i' range like j and i
+    _rte(r"\sum_{j'} W_{jj'} x_{j'} = \frac{1}{N} \sum_{j'} W_{jj'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.j, jp] * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp]) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_run.proof", free=("j",)),
+    # d/dx_i of v_j = sum_{j'} W_{j,j'} x_{j'} is W_{j,i} (by hand)
+    _rte(r"\frac{\partial v_j}{\partial x_i} = \frac{1}{N} \sum_{j'} W_{jj'}",
+         lambda e: (e["W", e.j, e.i], Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp])),
+         f="r28_primed_run.proof", free=IJ),
+    _rte(r"\sum_{j'} W_{i j'} x_{j'} = \sum_{j'} W_{j' i} x_{j'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.i, jp] * e["x", jp]), S(1, e.N, lambda jp: e["W", jp, e.i] * e["x", jp])),
+         f="r28_primed_run.proof", free=I_N),
+    _rte(r"\sum_{j'} W_{j,j'} x_{j'} = \frac{1}{N} \sum_{j'} W_{j,j'} \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.j, jp] * e["x", jp]),
+                    Fraction(1, e.N) * S(1, e.N, lambda jp: e["W", e.j, jp]) * S(1, e.N, lambda ip: e["x", ip])),
+         f="r28_primed_run_ok.proof", free=("j",)),
+    _rte(r"\sum_{j'} W_{i,j'} x_{j'} = \sum_{j'} W_{j',i} x_{j'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", e.i, jp] * e["x", jp]), S(1, e.N, lambda jp: e["W", jp, e.i] * e["x", jp])),
+         f="r28_primed_run_ok.proof", free=I_N),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_constant_bound: `let g_j = 5 x`
+    # over j in 1..3 (written 2+1, (3) or 3) defines g_1..g_3 only
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_constant_bound.proof"),
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_primed(e, k)), 5 * e.N * e["x"]),
+         f="r28_constant_bound_ok.proof"),
+    # r28_constant_bound: g_j = 5 x over j in -1..N (or 0..N), entries below the range inputs
+    _rte(r"\sum_{t=-3}^{N} g_t = 5 (N + 4) x",
+         lambda e: (S(-3, e.N, lambda t: 5 * e["x"] if t >= -1 else e["g", t]), 5 * (e.N + 4) * e["x"]),
+         f="r28_constant_bound.proof"),
+    _rte(r"\sum_{t=-2}^{N} g_t = 5 (N + 3) x",
+         lambda e: (S(-2, e.N, lambda t: 5 * e["x"] if t >= 0 else e["g", t]), 5 * (e.N + 3) * e["x"]),
+         f="r28_constant_bound_ok.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_entry_definition: by
+    # `let h_{-1} = 7 w` (`let h_{N+1} = 7 w`) the entry is 7 w, with derivative 7 (by hand)
+    _rte(r"\frac{\partial h_{-1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
+    _rte(r"\frac{\partial h_{N+1}}{\partial w} = 0", lambda e: (7, 0), f="r28_entry_definition.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_greek_run: `W_{\mu\nu}` is the
+    # entry in row mu, column nu
+    _rte(r"\sum_{\mu=1}^{N} \sum_{\nu=1}^{N} (\mu-1) W_{\mu\nu} = \sum_{\mu=1}^{N} \sum_{\nu=1}^{N} (\nu-1) W_{\mu\nu}",
+         lambda e: (S(1, e.N, lambda m: S(1, e.N, lambda v: (m - 1) * e["W", m, v])),
+                    S(1, e.N, lambda m: S(1, e.N, lambda v: (v - 1) * e["W", m, v]))), f="r28_greek_run.proof"),
+    _rte(r"\sum_{\mu} \sum_{\nu} (\mu-1) W_{\mu\nu} = \sum_{\mu} \sum_{\nu} (\nu-1) W_{\mu\nu}",
+         lambda e: (S(1, e.N, lambda m: S(1, e.N, lambda v: (m - 1) * e["W", m, v])),
+                    S(1, e.N, lambda m: S(1, e.N, lambda v: (v - 1) * e["W", m, v]))), f="r28_greek_run_ok.proof"),
 ]
 
 
