@@ -1400,22 +1400,20 @@ LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their
 KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
 
 
-def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
+def entry_degree(ctx, nodes) -> int | None:
     """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
     entries of the declared vectors and matrices and of the families of inputs (`v_j`; scalar inputs,
     sizes and numbers count 0). Used by `check.instances` to try every size up to the degree: a
-    polynomial in power sums such as
-    `6 e_6(v)` (degree 6) may vanish at every n below its degree. A member that is not such a
+    polynomial in power sums such as `6 e_6(v)` (degree 6) may vanish at every n below its degree.
+    A member that is not such a
     polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
     its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
     n = 6 too). None when no bound is known (a kink of entries: ReLU, |.|, max, an indicator; a product
     over a range, a recurrence, a derivative's operator form, a node not recognised): then no size is
-    added. Only an upper bound is safe.
-    -> (the bound, whether the members are polynomials in the entries)."""
+    added. Only an upper bound is safe."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
-    loose: list = []  # a non-polynomial use of entries was met
 
     def kinked(v: int | None) -> int | None:
         """A kink of entries (ReLU, |.|, max, an indicator): no bound (its sign regions, not a degree,
@@ -1427,13 +1425,6 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             return kink_word(f.func)
         return isinstance(f, n.Name) and FUNCTION_WORDS.get(f.base) in KINKED_FUNCTIONS and f.base not in s.funcs \
             and (f.base, None) not in s.defs
-
-    def beyond(v: int | None) -> int | None:
-        """A value that a function of entries, a quotient by entries or the like contributes: its degree
-        counts, but the member is no polynomial (when it depends on entries at all)."""
-        if v:
-            loose.append(True)
-        return v
 
     def top(values) -> int | None:
         values = list(values)
@@ -1482,7 +1473,7 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             return values[0]
         if kink_word(f):
             return kinked(max(values, default=0))
-        return beyond(max(values, default=0))
+        return max(values, default=0)  # a smooth function of entries: by its arguments' degree
 
     def is_function(f) -> bool:
         if isinstance(f, n.Prime):
@@ -1502,14 +1493,13 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
         factors, ops = x.factors, x.ops
         while k < len(factors):
             f = factors[k]
-            divisor = k > 0 and ops[k - 1] == "/"
             if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) \
                     and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
                 nxt = factors[k + 1]
                 if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
                     v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
                                                and not is_function(f.func) else []))
-                    v = kinked(v) if kink_word(f) else beyond(v)
+                    v = kinked(v) if kink_word(f) else v
                 else:
                     v = applied(f, nxt.items, env)
                 k += 2
@@ -1518,8 +1508,6 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
                 k += 1
             if v is None:
                 return None
-            if divisor:
-                beyond(v)
             total += v  # a quotient by entries counts its divisor's degree too
         return total
 
@@ -1544,7 +1532,7 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
         if isinstance(x, n.Product):
             return product(x, env)
         if isinstance(x, n.Frac):
-            a, b = deg(x.num, env), beyond(deg(x.den, env))
+            a, b = deg(x.num, env), deg(x.den, env)
             return None if a is None or b is None else a + b
         if isinstance(x, n.Pow):
             if isinstance(x.exp, n.Name) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
@@ -1557,13 +1545,15 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
             if b is None or e is None:
                 return None
             if k is not None:
-                return beyond(k * b) if norm and k % 2 else k * b  # `\|v\|^3`: a root, no polynomial
-            return beyond(e) if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
+                return k * b
+            return e if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
         if isinstance(x, n.Call):
             if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and x.power == 1:
                 return top([deg(a, env) for a in x.args])
             v = top([deg(a, env) for a in x.args])
-            return kinked(v) if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1" else beyond(v)
+            if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1":
+                return kinked(v)
+            return None if v is None else v * max(x.power, 1)  # `\cosh^2 x`
         if isinstance(x, n.Entry):
             return deg(x.base, env)
         if isinstance(x, n.Deriv):
@@ -1580,8 +1570,8 @@ def entry_degree(ctx, nodes) -> tuple[int | None, bool]:
     try:
         d = top(deg(x, {}) for x in nodes)
     except (ProofError, RecursionError):
-        return None, False
-    return d, d is not None and not loose
+        return None
+    return d
 
 
 def _parts(x) -> list:

@@ -64,8 +64,8 @@ MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference po
 # every ordering but one is `numeric` only if that one is tried: `(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M) = 0`
 # fails only at sizes such as N = 4, M = 3); with more orderings than this the step is `unknown`
 MAX_NUMERIC_SIZES = 128
-MAX_DEGREE_SIZE = 12  # a one-size matrix step polynomial in the entries is tried at every size up to its
-# degree, but at most this (`degree_sizes`)
+MAX_DEGREE_SIZE = 12  # a step is tried at every size up to its degree in the entries of its vectors,
+# matrices and families of inputs, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
 # mostly) only the two choices past every constant: all equal and all different. Only the sizes a step can
 # depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
@@ -192,10 +192,9 @@ class Shape:
     # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
     critical: list[dict[str, int]] = field(default_factory=list)
     critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
-    # a matrix step: a bound on its degree in the entries of its vectors and matrices (of the polynomials
-    # in them, inside functions too), else None; and whether it is a polynomial in them (`matrix.entry_degree`)
+    # a bound on the step's degree in the entries of its vectors, matrices and families of inputs (of the
+    # polynomials in them, inside smooth functions too), else None (`matrix.entry_degree`)
     entry_degree: int | None = None
-    entry_polynomial: bool = False
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -1339,7 +1338,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
-        shape.entry_degree, shape.entry_polynomial = entry_degree(ctx, exprs)
+        shape.entry_degree = entry_degree(ctx, exprs)
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
     if mixing and len(mixed) > MAX_MIXED_FACTORS:
         unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
@@ -1602,18 +1601,16 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
 
 
 def degree_sizes(shape: Shape, checked: list[dict[str, int]]) -> list[dict[str, int]]:
-    """Every size up to the degree of a matrix step in the entries of its vectors and matrices
-    (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`; with several sizes, all
-    equal to each value, and only for a polynomial. A polynomial in the entries may vanish at every n
+    """Every size up to the degree of a step in the entries of its vectors, matrices and families of
+    inputs (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`; with several
+    sizes, all equal to each value. A polynomial in the entries may vanish at every n
     below its degree and no further (`6 e_6(v) = 0`, written with Newton's identities in power sums,
     holds for n <= 5 only); from n = degree on, a polynomial in power sums vanishes at every n if it
     vanishes at n = degree; a function of such a polynomial (`\\exp(6 e_6(v)) = 1`) counts by its
     argument. A sampling rule, never a proof for every n. With a degree past the cap, the sizes past
     the cap are not tried, and `Shape.why` says so (the step's evidence)."""
     d = shape.entry_degree
-    if not d or not shape.sizes or (len(shape.sizes) > 1 and not shape.entry_polynomial):
-        # several sizes and functions of entries (ReLU, sigmoid in proofs/M4): all sizes equal up to
-        # the degree made such steps twice as slow; their sizes' orderings alone are tried
+    if not d or not shape.sizes:
         return []
     word = shape.sizes[0] if len(shape.sizes) == 1 else "(" + ", ".join(shape.sizes) + ")"
     if d > MAX_DEGREE_SIZE:
