@@ -1391,3 +1391,199 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
             raise Unsupported("not finite")
         return v
 
+
+
+# ------------------------------------------------------------------ the degree in the entries
+
+
+LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
+KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
+
+
+def entry_degree(ctx, nodes) -> int | None:
+    """An upper bound on the total degree of the members, definitions expanded, as polynomials in the
+    entries of the declared vectors and matrices and of the families of inputs (`v_j`; scalar inputs,
+    sizes and numbers count 0). Used by `check.instances` to try every size up to the degree: a
+    polynomial in power sums such as `6 e_6(v)` (degree 6) may vanish at every n below its degree.
+    A member that is not such a
+    polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
+    its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
+    n = 6 too). None when no bound is known (a kink of entries: ReLU, |.|, max, an indicator; a product
+    over a range, a recurrence, a derivative's operator form, a node not recognised): then no size is
+    added. Only an upper bound is safe."""
+    s = shapes_of(ctx)
+    memo: dict = {}
+    busy: set = set()
+
+    def kinked(v: int | None) -> int | None:
+        """A kink of entries (ReLU, |.|, max, an indicator): no bound (its sign regions, not a degree,
+        decide where it changes; counting its argument made one-size ReLU networks twice as slow)."""
+        return 0 if v == 0 else None
+
+    def kink_word(f) -> bool:
+        if isinstance(f, n.Prime):
+            return kink_word(f.func)
+        return isinstance(f, n.Name) and FUNCTION_WORDS.get(f.base) in KINKED_FUNCTIONS and f.base not in s.funcs \
+            and (f.base, None) not in s.defs
+
+    def top(values) -> int | None:
+        values = list(values)
+        return None if any(v is None for v in values) else max(values, default=0)
+
+    def name(x: n.Name, env: dict) -> int | None:
+        if x.base in env:
+            return env[x.base]
+        if x.base in ctx.index_names or x.base in s.sizes or s.is_identity(x):
+            return 0
+        defs = [d for d in ctx.definitions if d.target.base == x.base]
+        if defs:
+            if any(d.params is not None for d in defs) or x.base in busy:
+                return None  # a function name standing alone, or a recurrence
+            if x.base not in memo:
+                busy.add(x.base)
+                try:
+                    memo[x.base] = top([deg(d.body, {}) for d in defs])
+                finally:
+                    busy.discard(x.base)
+            return memo[x.base]
+        if any(nm.base == x.base for nm, _ in ctx.shapes):
+            return 1  # a vector or matrix, or one of its entries
+        if x.sub is not None:
+            return 1  # an entry of a family of inputs (`v_j` summed over 1..n): an entry too
+        return 0  # a scalar input: a coefficient
+
+    def applied(f: n.Name, args, env: dict) -> int | None:
+        """f(args): a linear built-in (tr, diag) or any other function of the arguments (by their degree);
+        a function the problem defines by its body, each parameter standing for its argument's degree."""
+        values = [deg(a, env) for a in args]
+        if any(v is None for v in values):
+            return None
+        defs = [d for d in ctx.definitions if d.target.base == f.base and d.params is not None]
+        if defs:
+            if f.base in busy:
+                return None
+            busy.add(f.base)
+            try:
+                return top([deg(d.body, dict(zip(d.params, values))) if len(d.params) == len(values) else None
+                            for d in defs])
+            finally:
+                busy.discard(f.base)
+        word = MATRIX_FUNCTIONS.get(f.base, f.base)
+        if word in LINEAR_MATRIX_FUNCTIONS and len(values) == 1:
+            return values[0]
+        if kink_word(f):
+            return kinked(max(values, default=0))
+        return max(values, default=0)  # a smooth function of entries: by its arguments' degree
+
+    def is_function(f) -> bool:
+        if isinstance(f, n.Prime):
+            return True
+        if not (isinstance(f, n.Name) and f.sub is None):
+            return False
+        if f.base in s.funcs:
+            return True
+        if (f.base, None) in s.defs or any(nm.base == f.base for nm, _ in ctx.shapes):
+            return False
+        return f.base in FUNCTION_WORDS or f.base in MATRIX_FUNCTIONS or f.base in NETWORK_FUNCTIONS \
+            or f.base in ctx.readings.functions
+
+    def product(x: n.Product, env: dict) -> int | None:
+        total = 0
+        k = 0
+        factors, ops = x.factors, x.ops
+        while k < len(factors):
+            f = factors[k]
+            if k + 1 < len(factors) and ops[k] == "juxt" and is_function(f) \
+                    and isinstance(factors[k + 1], (n.Group, n.Entry, n.Pow)):
+                nxt = factors[k + 1]
+                if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
+                    v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
+                                               and not is_function(f.func) else []))
+                    v = kinked(v) if kink_word(f) else v
+                else:
+                    v = applied(f, nxt.items, env)
+                k += 2
+            else:
+                v = deg(f, env)
+                k += 1
+            if v is None:
+                return None
+            total += v  # a quotient by entries counts its divisor's degree too
+        return total
+
+    def literal_exponent(e) -> int | None:
+        while isinstance(e, n.Group) and len(e.items) == 1:
+            e = e.items[0]
+        if isinstance(e, n.Num) and e.text.isdigit() and int(e.text) <= 64:
+            return int(e.text)
+        return None
+
+    def deg(x, env: dict) -> int | None:
+        if isinstance(x, (n.Num, n.Ones)):
+            return 0
+        if isinstance(x, n.Name):
+            return name(x, env)
+        if isinstance(x, n.Group):
+            return top(deg(i, env) for i in x.items)
+        if isinstance(x, n.Neg):
+            return deg(x.arg, env)
+        if isinstance(x, n.Add):
+            return top([deg(x.left, env), deg(x.right, env)])
+        if isinstance(x, n.Product):
+            return product(x, env)
+        if isinstance(x, n.Frac):
+            a, b = deg(x.num, env), deg(x.den, env)
+            return None if a is None or b is None else a + b
+        if isinstance(x, n.Pow):
+            if isinstance(x.exp, n.Name) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
+                return deg(x.base, env)
+            k = literal_exponent(x.exp)
+            norm = isinstance(x.base, n.Call) and x.base.func in NORMS and len(x.base.args) == 1 \
+                and x.base.func != "norm1"
+            base = x.base.args[0] if norm else x.base  # `\|v\|^2`: the norm's argument squared
+            b, e = deg(base, env), deg(x.exp, env)
+            if b is None or e is None:
+                return None
+            if k is not None:
+                return k * b
+            return e if b == 0 else None  # `x^n` of entries: a degree that grows with n (no bound)
+        if isinstance(x, n.Call):
+            if x.func in MATRIX_FUNCTIONS and MATRIX_FUNCTIONS[x.func] in LINEAR_MATRIX_FUNCTIONS and x.power == 1:
+                return top([deg(a, env) for a in x.args])
+            v = top([deg(a, env) for a in x.args])
+            if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1":
+                return kinked(v)
+            return None if v is None else v * max(x.power, 1)  # `\cosh^2 x`
+        if isinstance(x, n.Entry):
+            return deg(x.base, env)
+        if isinstance(x, n.Deriv):
+            return None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree
+        if isinstance(x, n.BigOp):
+            body = deg(x.body, env)
+            if x.op == "sum" or body == 0:
+                return body
+            return None  # a product over a range: its degree grows with the range
+        if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
+            return kinked(top(deg(y, env) for y in _parts(x)))
+        return None
+
+    try:
+        d = top(deg(x, {}) for x in nodes)
+    except (ProofError, RecursionError):
+        return None
+    return d
+
+
+def _parts(x) -> list:
+    """The nodes directly below x, through tuples (the rows of `Cases`, the terms of a `Condition`)."""
+    out = []
+    for y in n.children(x):
+        if isinstance(y, tuple):
+            out += [z for t in y for z in ((t,) if isinstance(t, n.Node) else _parts_of_tuple(t))]
+        elif isinstance(y, n.Node):
+            out.append(y)
+    return out
+
+
+def _parts_of_tuple(t) -> list:
+    return [z for z in t if isinstance(z, n.Node)] if isinstance(t, tuple) else []

@@ -87,8 +87,9 @@ def _size_word(names: list[str]) -> str:
 def guarantee_text(s: StepResult) -> str:
     """The guarantee of a verdict in words (docs/language.md, "Guarantee levels")."""
     ev = s.evidence
-    names = _size_names(s)
     sizes = ev.sizes or {}
+    held = sizes.get("held") or {}
+    names = [x for x in _size_names(s) if x not in held]
     checked = ""
     if sizes:
         parts = []
@@ -98,6 +99,8 @@ def guarantee_text(s: StepResult) -> str:
             parts.append(f"{_sizes_text(sizes['numeric'], names)} numerically")
         if sizes.get("skipped"):
             parts.append(f"{_sizes_text(sizes['skipped'], names)} not checked (too large)")
+        if held:  # sizes the step cannot depend on (in no shape, range or number it reaches)
+            parts.append(", ".join(held) + f" held at {_runs(sorted(set(held.values())))} (not used by the step)")
         checked = ", ".join(parts)
     g = ev.guarantee
     if g == "all-values-all-sizes":

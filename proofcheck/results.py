@@ -37,7 +37,8 @@ class Evidence:
     reason: str = ""
     guarantee: str = "none"  # a key of GUARANTEES
     # a step whose meaning depends on a symbolic size and that was decided at concrete sizes only:
-    # {"exact": [...], "numeric": [...]} (and "skipped": sizes too large to expand); one size as
+    # {"exact": [...], "numeric": [...]} (and "skipped": sizes too large to expand, "held": {size: value}
+    # for the sizes the step cannot depend on, not varied); one size as
     # numbers, several as objects {"N": 2, "M": 3}; None when the sizes need no listing
     sizes: dict[str, list] | None = None
     arithmetic: str = ""  # exact | certified: how values at points were compared ("" when none were)

@@ -183,6 +183,8 @@ class _Run:
         out = {"exact": self.exact, "numeric": self.numeric}
         if self.skipped:
             out["skipped"] = self.skipped
+        if self.plan.held:
+            out["held"] = dict(self.plan.held)
         return out
 
 

@@ -64,8 +64,11 @@ MAX_REFERENCE_RANGE = 24  # a literal-range sum whose values can be reference po
 # every ordering but one is `numeric` only if that one is tried: `(N-1)(N-2)(M-1)(M-2)(M-N-1)(N-M) = 0`
 # fails only at sizes such as N = 4, M = 3); with more orderings than this the step is `unknown`
 MAX_NUMERIC_SIZES = 128
+MAX_DEGREE_SIZE = 12  # a step is tried at every size up to its degree in the entries of its vectors,
+# matrices and families of inputs, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
-# mostly) only the two choices past every constant: all equal and all different
+# mostly) only the two choices past every constant: all equal and all different. Only the sizes a step can
+# depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
 
 
 # ------------------------------------------------------------------ names and free indices
@@ -189,6 +192,9 @@ class Shape:
     # partial assignments {name: value} (`(N > 2 \\cdot 10)`: N = 19, 20, 21), found by root isolation
     critical: list[dict[str, int]] = field(default_factory=list)
     critical_unchecked: str = ""  # why `critical` may miss a point (then the step is `unknown` at best)
+    # a bound on the step's degree in the entries of its vectors, matrices and families of inputs (of the
+    # polynomials in them, inside smooth functions too), else None (`matrix.entry_degree`)
+    entry_degree: int | None = None
 
     def terms(self) -> tuple[int, ...]:
         return tuple(sorted(self.offsets))
@@ -973,6 +979,25 @@ def _definitions_of(ctx: Context, base: str) -> list:
     return [d for d in ctx.definitions if d.target.base == base]
 
 
+def _shape_sizes(ctx: Context, seen: set[str], sizes: list[str]) -> set[str]:
+    """The sizes in the declared shapes of the names a matrix step reaches (`seen`: written in it, or in
+    a definition it expands, transitively, or in an assumption about them). A `\\mathbf{1}` or `I`
+    without a size takes one of these by unification, and one with a size is walked as a use of it;
+    a size in no such shape (`Q : (c, d)` that the step never mentions) cannot change the step. Any
+    doubt (a dimension that cannot be read): every size."""
+    from ..matrix import _dim  # noqa: PLC0415  (vectors and matrices: matrix.py)
+    out: set[str] = set()
+    for name, dims in ctx.shapes:
+        if name.base not in seen:
+            continue
+        for d in dims:
+            try:
+                out |= {s.name for s in _dim(d, ctx).free_symbols}
+            except ProofError:
+                return set(sizes)
+    return out & set(sizes)
+
+
 def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) -> Shape:
     """Walk the members, the definitions they reach, the relevant assumptions, the case and the point,
     and record every index term, constant and use of an index or size as a number. `matrices`: does
@@ -1282,7 +1307,6 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         except ProofError:
             matrices = True
     if matrices:  # a product of N-vectors sums over 1..N inside the translator, out of this walk's sight
-        shape.used_sizes.update(sizes)
         note("sizes_matter", "vectors and matrices: their dimensions are sizes")
     for cond in ctx.case:
         walk(cond, frozenset(), frozenset(), {})
@@ -1310,6 +1334,11 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+    if matrices:
+        shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
+    if (matrices or shape.sizes_matter) and len(exprs) == 2:
+        from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        shape.entry_degree = entry_degree(ctx, exprs)
     mixing = [f for f in mixed if any(not isinstance(v, sp.Dummy) for v in f.free_symbols)]
     if mixing and len(mixed) > MAX_MIXED_FACTORS:
         unsearched(f"more than {MAX_MIXED_FACTORS} arguments in inputs, some with sizes or indices")
@@ -1437,6 +1466,7 @@ class Plan:
     # why some size where the step may change (a critical size, `Shape.critical`) is not checked:
     # then the step is `unknown` at best, never `numeric`
     unchecked: str = ""
+    held: tuple[tuple[str, int], ...] = ()  # sizes the step cannot depend on, each held at one value
 
     @property
     def exact_instances(self) -> list[Instance]:
@@ -1523,6 +1553,14 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         return Plan((SizeChoice((), True, tuple(insts)),), exhaustive, False, (),
                     () if exhaustive else tuple(shape.why + ["too many index values to try every one"]),
                     "" if exhaustive else shape.critical_unchecked)
+    # a size the step cannot depend on (in no range, shape or number it reaches: `Shape.used_sizes`) is
+    # held at 1 and not counted among the sizes whose orderings are realised
+    everything = sizes
+    held = {s: 1 for s in sizes if s not in shape.used_sizes}
+    if held:
+        sizes = [s for s in sizes if s not in held]
+        shape = replace(shape, sizes=sizes)
+        marked = replace(marked, sizes=sizes)
     # the values matter: every index value at the small sizes, then sizes past every constant
     top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
     small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
@@ -1550,13 +1588,46 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         unchecked = unchecked or (f"{len(ordered)} orderings of the sizes against the whole numbers written; "
                                   f"at most {MAX_NUMERIC_SIZES} are checked")
         ordered = ordered[:MAX_NUMERIC_SIZES]
+    ordered += degree_sizes(shape, small + taken + ordered)
     for sz in ordered:
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    if held:  # every instance carries every size (the translators read them all), the held ones at 1
+        out = [_holding(c, held, everything) for c in out]
     return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),
-                unchecked)
+                unchecked, tuple(sorted(held.items())))
+
+
+def degree_sizes(shape: Shape, checked: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Every size up to the degree of a step in the entries of its vectors, matrices and families of
+    inputs (`Shape.entry_degree`, capped at MAX_DEGREE_SIZE), not already `checked`; with several
+    sizes, all equal to each value. A polynomial in the entries may vanish at every n
+    below its degree and no further (`6 e_6(v) = 0`, written with Newton's identities in power sums,
+    holds for n <= 5 only); from n = degree on, a polynomial in power sums vanishes at every n if it
+    vanishes at n = degree; a function of such a polynomial (`\\exp(6 e_6(v)) = 1`) counts by its
+    argument. A sampling rule, never a proof for every n. With a degree past the cap, the sizes past
+    the cap are not tried, and `Shape.why` says so (the step's evidence)."""
+    d = shape.entry_degree
+    if not d or not shape.sizes:
+        return []
+    word = shape.sizes[0] if len(shape.sizes) == 1 else "(" + ", ".join(shape.sizes) + ")"
+    if d > MAX_DEGREE_SIZE:
+        why = f"degree {d} in the entries: {word} = {MAX_DEGREE_SIZE + 1}..{d} not tried"
+        if why not in shape.why:
+            shape.why.append(why)
+    out = [{s: k for s in shape.sizes} for k in range(1, min(d, MAX_DEGREE_SIZE) + 1)]
+    return [sz for sz in out if sz not in checked]
+
+
+def _holding(choice: SizeChoice, held: dict[str, int], order: list[str]) -> SizeChoice:
+    """A size choice with the held sizes added, in the problem's order of sizes."""
+    def full(sset):
+        values = {**dict(sset), **held}
+        return tuple((s, values[s]) for s in order)
+    insts = tuple(replace(i, sizes=full(i.sizes)) for i in choice.instances)
+    return replace(choice, sizes=full(choice.sizes), instances=insts)
 
 
 def _unexplained_critical(shape: Shape) -> None:

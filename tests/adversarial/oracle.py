@@ -1063,3 +1063,29 @@ CLAIMS += [
          lambda e: (S(1, e.N, lambda m: S(1, e.N, lambda v: (m - 1) * e["W", m, v])),
                     S(1, e.N, lambda m: S(1, e.N, lambda v: (v - 1) * e["W", m, v]))), f="r28_greek_run_ok.proof"),
 ]
+
+
+def _newton_e6(e) -> Fraction:
+    """K a - H b + G c - F d + E f - g of sizes/r28_scalar_newton_e6 (6 e_6 of v_1..v_n by Newton's
+    identities), in exact fractions."""
+    p = [None] + [S(1, e.n, lambda j, k=k: e["v", j] ** k) for k in range(1, 7)]
+    E = p[1]
+    F = Fraction(1, 2) * (E * p[1] - p[2])
+    G = Fraction(1, 3) * (F * p[1] - E * p[2] + p[3])
+    H = Fraction(1, 4) * (G * p[1] - F * p[2] + E * p[3] - p[4])
+    K = Fraction(1, 5) * (H * p[1] - G * p[2] + F * p[3] - E * p[4] + p[5])
+    return K * p[1] - H * p[2] + G * p[3] - F * p[4] + E * p[5] - p[6]
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r28_scalar_newton_e6 (fix28s):
+    # 6 e_6(v) = 0, true for n <= 5 only; no whole number past 4 written (the degree rule)
+    _siz("K a - H b + G c - F d + E f - g = 0", lambda e: (_newton_e6(e), 0), f="r28_scalar_newton_e6.proof",
+         sizes=("n",)),
+    # ---------------------------------------------------------------- sizes/r28_size_in_two_letter_subscript
+    # (fix28s): N only inside the subscript iN; false once N >= 2
+    _siz("W_{iN} = W_{i1}", lambda e: (e["W", e.i, e.N], e["W", e.i, 1]), f="r28_size_in_two_letter_subscript.proof",
+         sizes=("M", "N"), free=I_N, ranges={"i": (1, "M")}),
+    _siz("i W_{iN} = i W_{i1}", lambda e: (e.i * e["W", e.i, e.N], e.i * e["W", e.i, 1]),
+         f="r28_size_in_two_letter_subscript.proof", sizes=("M", "N"), free=I_N, ranges={"i": (1, "M")}),
+]
