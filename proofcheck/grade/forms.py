@@ -28,7 +28,7 @@ from fractions import Fraction
 import sympy as sp
 
 from .. import nodes as n
-from ..check.goals import OPAQUE_PREFIX, canonical, opaque
+from ..check.goals import OPAQUE_PREFIX, _index_letters, canonical, opaque
 from ..elaborate import Context, Definition
 from ..vocabulary import FUNCTION_WORDS
 from .key import is_key_line
@@ -145,6 +145,8 @@ class Forms:
         if not isinstance(e, n.Deriv) or e.expr is None:
             return None
         idx = self.context.index_names
+        if bound and not _index_letters(e, idx | frozenset(bound)) & set(bound):
+            bound = ()  # a derivative that mentions no letter a sum binds around it is the same quantity outside the sum
         try:
             operand = self._build(opaque(e.expr, idx, bound, self._derivative_key), bound, frozenset(), 0)
             var = self._build(e.var, bound, frozenset(), 0)  # the student's `let u = x` read through

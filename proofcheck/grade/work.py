@@ -677,6 +677,9 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
         return None
     point_values, conditions = where
     va, vb = va.xreplace(point_values), vb.xreplace(point_values)
+    generic = _generic_functions(f, va - vb)
+    if generic:
+        va, vb = va.xreplace(generic), vb.xreplace(generic)
     difference = va - vb
     if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
             or difference.free_symbols & f._keyed:
@@ -711,6 +714,35 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     if not judged:
         return None  # no point respects the assumptions and the case, or none gives both sides a value
     return False
+
+
+_STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
+MAX_GENERIC_ARGUMENTS = 7  # a function of more arguments is not given a fixed reading (its coefficients fill one hash)
+
+
+def _generic_functions(f, form) -> dict:
+    """The applications in the form of a function nobody defines (`\\phi(x)`: written only applied, no
+    `let`, no function word) -> one fixed function, c_0 + sum_i c_i u_i + sin(d_0 + sum_i d_i u_i) of its
+    arguments, with rational c, d drawn from a hash of the form and the function's name: the checker
+    takes such a function as arbitrary, so a step that holds for every value of its derivatives holds
+    for this one too (a false finding is impossible), while `(\\frac{df}{dx} - 3x^2 - 2)\\phi(x)` beside
+    the answer is 0 only at the derivative's value for it as for any phi but 1 (r26_attacks two_ways_phi).
+    Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
+    finite difference of the arguments from cancelling it as it would a polynomial."""
+    defined = {d.target.base for d in f.context.definitions}
+    free = f.context.readings.functions - defined - set(FUNCTION_WORDS) - _STRUCTURES
+    applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
+               and len(a.args) <= MAX_GENERIC_ARGUMENTS]
+    if not applied:
+        return {}
+    stir = hashlib.sha256(sp.srepr(form).encode()).digest()
+    out = {}
+    for a in applied:
+        h = hashlib.sha256(stir + a.func.__name__.encode()).digest()
+        c = [sp.Rational(1 + h[2 * i], 1 + h[2 * i + 1] % 16) for i in range(2 * len(a.args) + 2)]
+        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) \
+            + sp.sin(c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args)))
+    return out
 
 
 def _certainly_not_real(v) -> bool:
