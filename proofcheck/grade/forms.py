@@ -227,6 +227,33 @@ class Forms:
             return None
         return _real(out, self._constants)
 
+    def derivative_values(self, form: sp.Basic) -> dict:
+        """The derivative quantities in the form (outside nested derivatives) -> their values, worked out
+        by SymPy from the key's definitions written in (`\\frac{df}{dx}` -> 3x^2 + 2 with the key's
+        f = x^3 + 2x), where that is certain: the operand written in is built of the variable, names
+        without index letters in their subscripts (`h_j` may be h_i), numbers and SymPy's functions, no
+        other derivative, no sum or undefined function. Only to say that a padding factor is 1, or a
+        padding term 0, at the derivatives' values (`work._operand`): what writes the answer in."""
+        out = {}
+        for q in form.free_symbols:
+            if q not in self._terms:
+                continue
+            t, var = self._terms[q]
+            value = self.by_key(t)
+            if value is None or value.atoms(sp.core.function.AppliedUndef) or sp.count_ops(value) > MAX_DETOUR_OPS:
+                continue
+            names = value.free_symbols - {var}
+            if any(s.name.startswith(OPAQUE_PREFIX) or not s.name.endswith(", None)") and "('Name'" in s.name[1:]
+                   or "('Bound'" in s.name for s in names):
+                continue  # a derivative inside, or a subscript that may be the variable's (h_j for h_i)
+            try:
+                d = sp.diff(value, var)
+            except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+                continue
+            if not d.has(sp.Derivative):
+                out[q] = d
+        return out
+
     def _family_members(self, form: sp.Basic) -> dict:
         """The members of the key's families that a form writes (`o_i`, `o_1`; not a bound `o_j` inside a
         sum) -> the family's definition with its index letter replaced by theirs (`\\exp(h_i)/\\sum_k

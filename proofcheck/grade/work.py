@@ -569,8 +569,13 @@ def _operand(f, fa, fb) -> set:
     if sp.count_ops(rest) > MAX_EXPAND_OPS:
         return set()
     value = f.by_key(rest)
-    if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
+    if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
         return set()
+    if sp.simplify(value - target) != 0:
+        known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\\frac{df}{dx}/(3x^2 + 2)`
+        value = value.xreplace(known) if known else None
+        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
+            return set()
     return {("operand", q2)}
 
 
