@@ -572,7 +572,7 @@ def _operand(f, fa, fb) -> set:
     if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
         return set()
     if sp.simplify(value - target) != 0:
-        known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\\frac{df}{dx}/(3x^2 + 2)`
+        known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\frac{df}{dx}/(3x^2 + 2)`
         value = value.xreplace(known) if known else None
         if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
             return set()
