@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import replace
+from dataclasses import fields, replace
 from fractions import Fraction
 
 from .. import nodes as n
@@ -474,8 +474,11 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
         try:
             held = derivatives_in(a, idx)
             if not held or held != derivatives_in(b, idx):
-                continue  # a derivative read by linearity on one side only: the forms' own test
-        except (RecursionError, TypeError, ValueError):
+                a, b = _one_way(f, a, b, idx)  # the derivative written two ways, one read by linearity
+                held = derivatives_in(a, idx)
+                if not held or held != derivatives_in(b, idx):
+                    continue  # the forms' own test (`_uses_value`)
+        except (RecursionError, TypeError, ValueError, AttributeError):
             continue
         steps.append((ci, k))
         jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
@@ -485,6 +488,60 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     for step, (d, _) in zip(steps, decided):
         out[step] = True if d.verdict == "refuted" else False if d.verdict in ACCEPTED else None
     return out
+
+
+def _one_way(f, a, b, idx):
+    """The two members with every derivative that forms read by linearity as a number times one
+    quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
+    that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
+    can decide the step with the derivatives free (`_value_decisions`) as it does when one name is
+    written. A derivative read otherwise (padding terms beside it, two quantities) is left as it is
+    (the forms' own test then reads the step)."""
+    from ..check.goals import opaque  # noqa: PLC0415
+
+    oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
+    written: list = []
+
+    def walk(x):
+        if isinstance(x, n.Name) and x.base.startswith(OPAQUE_PREFIX):
+            written.append(x)
+        for y in n.children(x):
+            walk(y)
+
+    walk(oa)
+    walk(ob)
+    reps: dict = {}  # quantity -> (its first written derivative, that one's number factor)
+    mapping: dict = {}
+    for name in written:
+        reading = f._expansions.get(name.base)
+        if reading is None:
+            continue
+        c, q = reading.as_coeff_Mul()
+        if not (q.is_Symbol and c.is_Rational and c != 0):
+            continue
+        rep, c0 = reps.setdefault(q, (name, c))
+        if name.base == rep.base or name.base in mapping:
+            continue
+        ratio = sp.Rational(c, c0)
+        number = n.Num(name.span, str(abs(ratio.p)))
+        if ratio.q != 1:
+            number = n.Frac(name.span, number, n.Num(name.span, str(ratio.q)))
+        value = rep if ratio == 1 else n.Group(name.span, (n.Product(name.span, (number, rep), ("*",)),))
+        mapping[name.base] = n.Group(name.span, (n.Neg(name.span, value),)) if ratio < 0 else value
+    if not mapping:
+        return a, b
+    return _renamed(oa, mapping), _renamed(ob, mapping)
+
+
+def _renamed(e, mapping: dict):
+    """The node with the opaque names in mapping replaced by their nodes."""
+    if isinstance(e, (tuple, list)):
+        return type(e)(_renamed(x, mapping) for x in e)
+    if isinstance(e, n.Name) and e.base in mapping:
+        return mapping[e.base]
+    if not isinstance(e, n.Node):
+        return e
+    return replace(e, **{fl.name: _renamed(getattr(e, fl.name), mapping) for fl in fields(e) if fl.name != "span"})
 
 
 def _plain(f, shape):
