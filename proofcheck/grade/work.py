@@ -495,8 +495,9 @@ def _one_way(f, a, b, idx):
     quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
     that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
     can decide the step with the derivatives free (`_value_decisions`) as it does when one name is
-    written. A derivative read otherwise (padding terms beside it, two quantities) is left as it is
-    (the forms' own test then reads the step)."""
+    written; every derivative is named as forms read it (`\\frac{dg}{dx}` after `let g = f` is
+    `\\frac{df}{dx}`). A derivative read otherwise (padding terms beside it, two quantities) keeps its
+    own name (the forms' own test then reads the step)."""
     from ..check.goals import opaque  # noqa: PLC0415
 
     oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
@@ -528,8 +529,6 @@ def _one_way(f, a, b, idx):
             number = n.Frac(name.span, number, n.Num(name.span, str(ratio.q)))
         value = rep if ratio == 1 else n.Group(name.span, (n.Product(name.span, (number, rep), ("*",)),))
         mapping[name.base] = n.Group(name.span, (n.Neg(name.span, value),)) if ratio < 0 else value
-    if not mapping:
-        return a, b
     return _renamed(oa, mapping), _renamed(ob, mapping)
 
 
