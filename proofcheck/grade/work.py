@@ -34,7 +34,7 @@ import sympy as sp
 from ..check.goals import OPAQUE_PREFIX, canonical, is_value, same
 from ..results import ACCEPTED
 from ..elaborate import Chain, Context, Goal, Problem
-from ..vocabulary import CONSTANTS, FUNCTION_WORDS
+from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .apply import _exact
 from .forms import FormCache
 from .forms import MAX_UNFOLD_DEPTH, size
@@ -791,7 +791,7 @@ def _generic_functions(f, form) -> dict:
     Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
     finite difference of the arguments from cancelling it as it would a polynomial."""
     defined = {d.target.base for d in f.context.definitions}
-    free = f.context.readings.functions - defined - set(FUNCTION_WORDS) - _STRUCTURES
+    free = f.context.readings.functions - defined - set(FUNCTION_WORDS) - NETWORK_FUNCTIONS - _STRUCTURES
     applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
                and len(a.args) <= MAX_GENERIC_ARGUMENTS]
     if not applied:
