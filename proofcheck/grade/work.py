@@ -37,7 +37,7 @@ from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .apply import _exact
 from .forms import FormCache
-from .forms import MAX_UNFOLD_DEPTH, size
+from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, size
 from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
@@ -495,9 +495,11 @@ def _one_way(f, a, b, idx):
     quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
     that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
     can decide the step with the derivatives free (`_value_decisions`) as it does when one name is
-    written; every derivative is named as forms read it (`\\frac{dg}{dx}` after `let g = f` is
-    `\\frac{df}{dx}`). A derivative read otherwise (padding terms beside it, two quantities) keeps its
-    own name (the forms' own test then reads the step)."""
+    written; padding terms beside it in its operand are written as their derivative, worked out
+    (`\\frac{d}{dx}(2f + x^2)` as `2\\frac{df}{dx} + 2x`); every derivative is named as forms read it
+    (`\\frac{dg}{dx}` after `let g = f` is `\\frac{df}{dx}`). A derivative read otherwise (two
+    quantities, or no derivative of its quantity written without padding) keeps its own name (the forms'
+    own test then reads the step)."""
     from ..check.goals import opaque  # noqa: PLC0415
 
     oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
@@ -511,25 +513,75 @@ def _one_way(f, a, b, idx):
 
     walk(oa)
     walk(ob)
-    reps: dict = {}  # quantity -> (its first written derivative, that one's number factor)
-    mapping: dict = {}
+    nodes = {}  # a name's form -> the name as written, for the padding's derivative written back
+
+    def names(x):
+        if isinstance(x, n.Name):
+            nodes.setdefault(sp.Symbol(repr(canonical(x, (), idx))), x)
+        for y in n.children(x):
+            names(y)
+
+    names(a)
+    names(b)
+    nodes.update({c: n.Name(a.span, name) for c, name in ((E_FORM, "e"), (PI_FORM, "pi")) if c in f._constants})
+    readings = {}  # written name -> (number factor, quantity, the padding's derivative worked out)
     for name in written:
         reading = f._expansions.get(name.base)
         if reading is None:
             continue
-        c, q = reading.as_coeff_Mul()
-        if not (q.is_Symbol and c.is_Rational and c != 0):
+        held = [t for t in sp.Add.make_args(reading) if _quantities(t)]
+        if len(held) != 1:
             continue
-        rep, c0 = reps.setdefault(q, (name, c))
-        if name.base == rep.base or name.base in mapping:
+        c, q = held[0].as_coeff_Mul()
+        if q.is_Symbol and c.is_Rational and c != 0:
+            readings[name.base] = (name, c, q, reading - held[0])  # `\\frac{d}{dx}(2f + x^2)`: 2 df/dx, 2x
+    reps: dict = {}  # quantity -> (its first derivative written without padding, that one's number factor)
+    for name, c, q, rest in readings.values():
+        if rest == 0:
+            reps.setdefault(q, (name, c))
+    mapping: dict = {}
+    for name, c, q, rest in readings.values():
+        if q not in reps or name.base == reps[q][0].base:
             continue
-        ratio = sp.Rational(c, c0)
-        number = n.Num(name.span, str(abs(ratio.p)))
-        if ratio.q != 1:
-            number = n.Frac(name.span, number, n.Num(name.span, str(ratio.q)))
-        value = rep if ratio == 1 else n.Group(name.span, (n.Product(name.span, (number, rep), ("*",)),))
-        mapping[name.base] = n.Group(name.span, (n.Neg(name.span, value),)) if ratio < 0 else value
+        rep, c0 = reps[q]
+        value = _written(sp.Rational(c, c0) * sp.Symbol("rep"), {sp.Symbol("rep"): rep}, name.span)
+        if rest != 0:
+            padding = _written(rest, nodes, name.span)
+            if padding is None:
+                continue
+            value = n.Group(name.span, (n.Add(name.span, value, padding, 1),))
+        mapping[name.base] = value
     return _renamed(oa, mapping), _renamed(ob, mapping)
+
+
+def _written(form, names: dict, span):
+    """A form built of numbers, the given symbols (-> their nodes), sums, products, powers and
+    `\\sin`/`\\cos`/`\\exp`/`\\log` written back as nodes (`_one_way`: a padding term's derivative);
+    None for anything else."""
+    group = lambda x: n.Group(span, (x,))  # noqa: E731
+    if form.is_Rational:
+        number = n.Num(span, str(abs(form.p)))
+        if form.q != 1:
+            number = n.Frac(span, number, n.Num(span, str(form.q)))
+        return group(n.Neg(span, number)) if form < 0 else number
+    if form in names:
+        return group(names[form])
+    parts = [_written(x, names, span) for x in form.args]
+    if any(p is None for p in parts):
+        return None
+    if form.is_Add:
+        out = parts[0]
+        for p in parts[1:]:
+            out = n.Add(span, out, p, 1)
+        return group(out)
+    if form.is_Mul:
+        return group(n.Product(span, tuple(parts), ("*",) * (len(parts) - 1)))
+    if form.is_Pow:
+        return group(n.Pow(span, parts[0], parts[1]))
+    if isinstance(form, sp.core.function.AppliedUndef) and form.func.__name__ in ("sin", "cos", "exp", "log") \
+            and len(parts) == 1:
+        return group(n.Call(span, form.func.__name__, (parts[0],)))
+    return None
 
 
 def _renamed(e, mapping: dict):
