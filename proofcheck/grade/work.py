@@ -201,7 +201,7 @@ def _same_derivative(problem: Problem, serving: set, derivatives: list, decided:
     """The chains not serving yet that start at a derivative the checker shows equal, in the chain's
     context with the key's definitions (its `case` left out), to a derivative by the same variable that a serving chain
     writes (written differently: do/dz and σ'(z) with the key's o = σ(z))."""
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
     todo = []
     for ci, chain in enumerate(problem.chains):
@@ -455,7 +455,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     value use (`_padded`); proved or numeric: an identity in them, work. Only for steps the checker
     accepted (as `_uses_value`): a carried step holds only with the student's earlier values."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
     from .forms import derivatives_in  # noqa: PLC0415
 
     steps, jobs = [], []
@@ -474,6 +474,8 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
         try:
             held = derivatives_in(a, idx)
             if not held or held != derivatives_in(b, idx):
+                if any(_contains(d.body, DERIVATIVES) for d in chain.context.definitions):
+                    continue  # a `let` of a derivative: its name in the checker's context is the written one
                 a, b = _one_way(f, a, b, idx)  # the derivative written two ways, one read by linearity
                 held = derivatives_in(a, idx)
                 if not held or held != derivatives_in(b, idx):
@@ -1088,7 +1090,7 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
     \\cos^2 x - 1)` and df/dx; not `\\frac{d}{dx}(x^3 + 2x)`, which is f only by the key's definition)
     are one quantity there (`_same_operands`)."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
                   if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
@@ -1135,7 +1137,7 @@ def _same_operands(problem: Problem, candidates: list, options) -> dict:
     left by the same variable and order, in the chain's context without the key's definitions (so
     the key's quantities are free: unfolding the key's f is not an identity)."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
     pairs, jobs = [], []
     for ci, k in candidates:
