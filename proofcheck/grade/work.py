@@ -669,8 +669,9 @@ def _operand(f, fa, fb) -> set:
     else:
         ca, pa = _factors(a)
         cb, pb = _factors(b)
-        if not pa or any(not (pb.get(x, 0) - e).is_nonnegative for x, e in pa.items()):
-            return set()
+        if not pa or any(not (pb.get(x, 0) - e).is_nonnegative and not _quantities(pb.get(x, 0) - e)
+                         for x, e in pa.items()):
+            return set()  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
         rest = sp.Rational(cb, ca) * sp.Mul(*(x ** (e - pa.get(x, 0)) for x, e in pb.items())) \
             if ca.is_Rational and cb.is_Rational and ca != 0 else None
         target = 1
