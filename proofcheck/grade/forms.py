@@ -231,9 +231,10 @@ class Forms:
         """The derivative quantities in the form (outside nested derivatives) -> their values, worked out
         by SymPy from the key's definitions written in (`\\frac{df}{dx}` -> 3x^2 + 2 with the key's
         f = x^3 + 2x), where that is certain: the operand written in is built of the variable, names
-        without index letters in their subscripts (`h_j` may be h_i), numbers and SymPy's functions, no
-        other derivative, no sum or undefined function. Only to say that a padding factor is 1, or a
-        padding term 0, at the derivatives' values (`work._operand`): what writes the answer in."""
+        without index letters in their subscripts and of other bases than it (`h_j`, `h_1` may be h_i),
+        numbers and SymPy's functions, no other derivative, no sum or undefined function. Only to say
+        that a padding factor is 1, or a padding term 0, at the derivatives' values (`work._operand`):
+        what writes the answer in."""
         out = {}
         for q in form.free_symbols:
             if q not in self._terms:
@@ -243,9 +244,10 @@ class Forms:
             if value is None or value.atoms(sp.core.function.AppliedUndef) or sp.count_ops(value) > MAX_DETOUR_OPS:
                 continue
             names = value.free_symbols - {var}
+            head = var.name.split(",")[:2]  # ('Name', 'h': another h_1 may be the variable h_i
             if any(s.name.startswith(OPAQUE_PREFIX) or not s.name.endswith(", None)") and "('Name'" in s.name[1:]
-                   or "('Bound'" in s.name for s in names):
-                continue  # a derivative inside, or a subscript that may be the variable's (h_j for h_i)
+                   or "('Bound'" in s.name or s.name.split(",")[:2] == head for s in names):
+                continue  # a derivative inside, or a name that may be the variable (h_j or h_1 for h_i)
             try:
                 d = sp.diff(value, var)
             except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
