@@ -34,7 +34,7 @@ import sympy as sp
 from ..check.goals import OPAQUE_PREFIX, canonical, is_value, same
 from ..results import ACCEPTED
 from ..elaborate import Chain, Context, Goal, Problem
-from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
+from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
 from .forms import FormCache
 from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, size
@@ -832,7 +832,6 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     return False
 
 
-_STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
 MAX_GENERIC_ARGUMENTS = 7  # a function of more arguments is not given a fixed reading (its coefficients fill one hash)
 
 
@@ -845,8 +844,7 @@ def _generic_functions(f, form) -> dict:
     the answer is 0 only at the derivative's value for it as for any phi but 1 (r26_attacks two_ways_phi).
     Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
     finite difference of the arguments from cancelling it as it would a polynomial."""
-    defined = {d.target.base for d in f.context.definitions}
-    free = f.context.readings.functions - defined - set(FUNCTION_WORDS) - NETWORK_FUNCTIONS - _STRUCTURES
+    free = f.undefined_functions()
     applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
                and len(a.args) <= MAX_GENERIC_ARGUMENTS]
     if not applied:
