@@ -244,12 +244,12 @@ class Forms:
         that a padding factor is 1, or a padding term 0, at the derivatives' values (`work._operand`):
         what writes the answer in."""
         out = {}
+        free = self.undefined_functions()
         for q in form.free_symbols:
             if q not in self._terms:
                 continue
             t, var = self._terms[q]
             value = self.by_key(t)
-            free = self.undefined_functions()
             if value is None or sp.count_ops(value) > MAX_DETOUR_OPS or any(
                     a.func.__name__ not in free for a in value.atoms(sp.core.function.AppliedUndef)):
                 continue

@@ -201,7 +201,7 @@ def _same_derivative(problem: Problem, serving: set, derivatives: list, decided:
     """The chains not serving yet that start at a derivative the checker shows equal, in the chain's
     context with the key's definitions (its `case` left out), to a derivative by the same variable that a serving chain
     writes (written differently: do/dz and σ'(z) with the key's o = σ(z))."""
-    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
 
     todo = []
     for ci, chain in enumerate(problem.chains):
