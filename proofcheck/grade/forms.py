@@ -28,9 +28,9 @@ from fractions import Fraction
 import sympy as sp
 
 from .. import nodes as n
-from ..check.goals import OPAQUE_PREFIX, canonical, opaque
+from ..check.goals import OPAQUE_PREFIX, _index_letters, canonical, opaque
 from ..elaborate import Context, Definition
-from ..vocabulary import FUNCTION_WORDS
+from ..vocabulary import FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .key import is_key_line
 
 MAX_UNFOLD_DEPTH = 32  # nested student `let`s unfolded into one form (deeper: no form)
@@ -145,6 +145,8 @@ class Forms:
         if not isinstance(e, n.Deriv) or e.expr is None:
             return None
         idx = self.context.index_names
+        if bound and not _index_letters(e, idx | frozenset(bound)) & set(bound):
+            bound = ()  # a derivative that mentions no letter a sum binds around it is the same quantity outside the sum
         try:
             operand = self._build(opaque(e.expr, idx, bound, self._derivative_key), bound, frozenset(), 0)
             var = self._build(e.var, bound, frozenset(), 0)  # the student's `let u = x` read through
@@ -224,6 +226,48 @@ class Forms:
         else:
             return None
         return _real(out, self._constants)
+
+    def undefined_functions(self) -> frozenset:
+        """The functions nobody defines (`\\phi(x)`: written only applied, no `let`, no function word, not
+        the network's): the checker takes them as arbitrary."""
+        defined = {d.target.base for d in self.context.definitions}
+        return frozenset(self.context.readings.functions - defined - set(FUNCTION_WORDS) - NETWORK_FUNCTIONS
+                         - _STRUCTURES)
+
+    def derivative_values(self, form: sp.Basic) -> dict:
+        """The derivative quantities in the form (outside nested derivatives) -> their values, worked out
+        by SymPy from the key's definitions written in (`\\frac{df}{dx}` -> 3x^2 + 2 with the key's
+        f = x^3 + 2x), where that is certain: the operand written in is built of the variable, names
+        without index letters in their subscripts and of other bases than it (`h_j`, `h_1` may be h_i),
+        numbers, SymPy's functions and functions nobody defines (their derivative at the variable itself,
+        `\\phi'(x)`, a quantity as forms name it), no other derivative, no sum. Only to say
+        that a padding factor is 1, or a padding term 0, at the derivatives' values (`work._operand`):
+        what writes the answer in."""
+        out = {}
+        free = self.undefined_functions()
+        for q in form.free_symbols:
+            if q not in self._terms:
+                continue
+            t, var = self._terms[q]
+            value = self.by_key(t)
+            if value is None or sp.count_ops(value) > MAX_DETOUR_OPS or any(
+                    a.func.__name__ not in free for a in value.atoms(sp.core.function.AppliedUndef)):
+                continue
+            names = value.free_symbols - {var}
+            head = var.name.split(",")[:2]  # ('Name', 'h': another h_1 may be the variable h_i
+            if any(s.name.startswith(OPAQUE_PREFIX) or not s.name.endswith(", None)") and "('Name'" in s.name[1:]
+                   or "('Bound'" in s.name or s.name.split(",")[:2] == head for s in names):
+                continue  # a derivative inside, or a name that may be the variable (h_j or h_1 for h_i)
+            try:
+                d = sp.diff(value, var)
+            except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+                continue
+            d = d.xreplace({x: _quantity(x.expr, var) for x in d.atoms(sp.Derivative)
+                            if isinstance(x.expr, sp.core.function.AppliedUndef) and x.expr.args == (var,)
+                            and x.variables == (var,)})  # phi'(x) as forms name it; phi'(x^2) is not worked out
+            if not d.has(sp.Derivative):
+                out[q] = d
+        return out
 
     def _family_members(self, form: sp.Basic) -> dict:
         """The members of the key's families that a form writes (`o_i`, `o_1`; not a bound `o_j` inside a
@@ -345,6 +389,14 @@ class Forms:
                 i += 1
             out = out / value if op == "/" else out * value
         return out
+
+
+_STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
+
+
+def _quantity(t: sp.Basic, var: sp.Symbol) -> sp.Symbol:
+    """The quantity forms name d/dvar of the term t by (`_linear_derivative`)."""
+    return sp.Symbol(OPAQUE_PREFIX + hashlib.sha256(repr(("d", sp.srepr(t), sp.srepr(var))).encode()).hexdigest()[:16] + "⟩")
 
 
 def _linear_derivative(operand: sp.Basic, var: sp.Symbol, padding: dict, constants: frozenset = frozenset(),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import replace
+from dataclasses import fields, replace
 from fractions import Fraction
 
 from .. import nodes as n
@@ -37,7 +37,7 @@ from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
 from .forms import FormCache
-from .forms import MAX_UNFOLD_DEPTH, size
+from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, size
 from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
@@ -455,7 +455,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     value use (`_padded`); proved or numeric: an identity in them, work. Only for steps the checker
     accepted (as `_uses_value`): a carried step holds only with the student's earlier values."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
     from .forms import derivatives_in  # noqa: PLC0415
 
     steps, jobs = [], []
@@ -474,8 +474,13 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
         try:
             held = derivatives_in(a, idx)
             if not held or held != derivatives_in(b, idx):
-                continue  # a derivative read by linearity on one side only: the forms' own test
-        except (RecursionError, TypeError, ValueError):
+                if any(_contains(d.body, DERIVATIVES) for d in chain.context.definitions):
+                    continue  # a `let` of a derivative: its name in the checker's context is the written one
+                a, b = _one_way(f, a, b, idx)  # the derivative written two ways, one read by linearity
+                held = derivatives_in(a, idx)
+                if not held or held != derivatives_in(b, idx):
+                    continue  # the forms' own test (`_uses_value`)
+        except (RecursionError, TypeError, ValueError, AttributeError):
             continue
         steps.append((ci, k))
         jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
@@ -485,6 +490,111 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     for step, (d, _) in zip(steps, decided):
         out[step] = True if d.verdict == "refuted" else False if d.verdict in ACCEPTED else None
     return out
+
+
+def _one_way(f, a, b, idx):
+    """The two members with every derivative that forms read by linearity as a number times one
+    quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
+    that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
+    can decide the step with the derivatives free (`_value_decisions`) as it does when one name is
+    written; padding terms beside it in its operand are written as their derivative, worked out
+    (`\\frac{d}{dx}(2f + x^2)` as `2\\frac{df}{dx} + 2x`); every derivative is named as forms read it
+    (`\\frac{dg}{dx}` after `let g = f` is `\\frac{df}{dx}`). A derivative read otherwise (two
+    quantities, or no derivative of its quantity written without padding) keeps its own name (the forms'
+    own test then reads the step)."""
+    from ..check.goals import opaque  # noqa: PLC0415
+
+    oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
+    written: list = []
+
+    def walk(x):
+        if isinstance(x, n.Name) and x.base.startswith(OPAQUE_PREFIX):
+            written.append(x)
+        for y in n.children(x):
+            walk(y)
+
+    walk(oa)
+    walk(ob)
+    nodes = {}  # a name's form -> the name as written, for the padding's derivative written back
+
+    def names(x):
+        if isinstance(x, n.Name):
+            nodes.setdefault(sp.Symbol(repr(canonical(x, (), idx))), x)
+        for y in n.children(x):
+            names(y)
+
+    names(a)
+    names(b)
+    nodes.update({c: n.Name(a.span, name) for c, name in ((E_FORM, "e"), (PI_FORM, "pi")) if c in f._constants})
+    readings = {}  # written name -> (number factor, quantity, the padding's derivative worked out)
+    for name in written:
+        reading = f._expansions.get(name.base)
+        if reading is None:
+            continue
+        held = [t for t in sp.Add.make_args(reading) if _quantities(t)]
+        if len(held) != 1:
+            continue
+        c, q = held[0].as_coeff_Mul()
+        if q.is_Symbol and c.is_Rational and c != 0:
+            readings[name.base] = (name, c, q, reading - held[0])  # `\\frac{d}{dx}(2f + x^2)`: 2 df/dx, 2x
+    reps: dict = {}  # quantity -> (its first derivative written without padding, that one's number factor)
+    for name, c, q, rest in readings.values():
+        if rest == 0:
+            reps.setdefault(q, (name, c))
+    mapping: dict = {}
+    for name, c, q, rest in readings.values():
+        if q not in reps or name.base == reps[q][0].base:
+            continue
+        rep, c0 = reps[q]
+        value = _written(sp.Rational(c, c0) * sp.Symbol("rep"), {sp.Symbol("rep"): rep}, name.span)
+        if rest != 0:
+            padding = _written(rest, nodes, name.span)
+            if padding is None:
+                continue
+            value = n.Group(name.span, (n.Add(name.span, value, padding, 1),))
+        mapping[name.base] = value
+    return _renamed(oa, mapping), _renamed(ob, mapping)
+
+
+def _written(form, names: dict, span):
+    """A form built of numbers, the given symbols (-> their nodes), sums, products, powers and
+    `\\sin`/`\\cos`/`\\exp`/`\\log` written back as nodes (`_one_way`: a padding term's derivative);
+    None for anything else."""
+    group = lambda x: n.Group(span, (x,))  # noqa: E731
+    if form.is_Rational:
+        number = n.Num(span, str(abs(form.p)))
+        if form.q != 1:
+            number = n.Frac(span, number, n.Num(span, str(form.q)))
+        return group(n.Neg(span, number)) if form < 0 else number
+    if form in names:
+        return group(names[form])
+    parts = [_written(x, names, span) for x in form.args]
+    if any(p is None for p in parts):
+        return None
+    if form.is_Add:
+        out = parts[0]
+        for p in parts[1:]:
+            out = n.Add(span, out, p, 1)
+        return group(out)
+    if form.is_Mul:
+        return group(n.Product(span, tuple(parts), ("*",) * (len(parts) - 1)))
+    if form.is_Pow:
+        return group(n.Pow(span, parts[0], parts[1]))
+    if isinstance(form, sp.core.function.AppliedUndef) and form.func.__name__ in ("sin", "cos", "exp", "log") \
+            and len(parts) == 1:
+        return group(n.Call(span, form.func.__name__, (parts[0],)))
+    return None
+
+
+def _renamed(e, mapping: dict):
+    """The node with the opaque names in mapping replaced by their nodes."""
+    if isinstance(e, (tuple, list)):
+        return type(e)(_renamed(x, mapping) for x in e)
+    if isinstance(e, n.Name) and e.base in mapping:
+        return mapping[e.base]
+    if not isinstance(e, n.Node):
+        return e
+    return replace(e, **{fl.name: _renamed(getattr(e, fl.name), mapping) for fl in fields(e) if fl.name != "span"})
 
 
 def _plain(f, shape):
@@ -559,8 +669,9 @@ def _operand(f, fa, fb) -> set:
     else:
         ca, pa = _factors(a)
         cb, pb = _factors(b)
-        if not pa or any(not (pb.get(x, 0) - e).is_nonnegative for x, e in pa.items()):
-            return set()
+        if not pa or any(not (pb.get(x, 0) - e).is_nonnegative and not _quantities(pb.get(x, 0) - e)
+                         for x, e in pa.items()):
+            return set()  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
         rest = sp.Rational(cb, ca) * sp.Mul(*(x ** (e - pa.get(x, 0)) for x, e in pb.items())) \
             if ca.is_Rational and cb.is_Rational and ca != 0 else None
         target = 1
@@ -569,8 +680,13 @@ def _operand(f, fa, fb) -> set:
     if sp.count_ops(rest) > MAX_EXPAND_OPS:
         return set()
     value = f.by_key(rest)
-    if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
+    if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
         return set()
+    if sp.simplify(value - target) != 0:
+        known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\frac{df}{dx}/(3x^2 + 2)`
+        value = value.xreplace(known) if known else None
+        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
+            return set()
     return {("operand", q2)}
 
 
@@ -677,6 +793,9 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
         return None
     point_values, conditions = where
     va, vb = va.xreplace(point_values), vb.xreplace(point_values)
+    generic = _generic_functions(f, va - vb)
+    if generic:
+        va, vb = va.xreplace(generic), vb.xreplace(generic)
     difference = va - vb
     if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
             or difference.free_symbols & f._keyed:
@@ -711,6 +830,33 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     if not judged:
         return None  # no point respects the assumptions and the case, or none gives both sides a value
     return False
+
+
+MAX_GENERIC_ARGUMENTS = 7  # a function of more arguments is not given a fixed reading (its coefficients fill one hash)
+
+
+def _generic_functions(f, form) -> dict:
+    """The applications in the form of a function nobody defines (`\\phi(x)`: written only applied, no
+    `let`, no function word) -> one fixed function, c_0 + sum_i c_i u_i + sin(d_0 + sum_i d_i u_i) of its
+    arguments, with rational c, d drawn from a hash of the form and the function's name: the checker
+    takes such a function as arbitrary, so a step that holds for every value of its derivatives holds
+    for this one too (a false finding is impossible), while `(\\frac{df}{dx} - 3x^2 - 2)\\phi(x)` beside
+    the answer is 0 only at the derivative's value for it as for any phi but 1 (r26_attacks two_ways_phi).
+    Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
+    finite difference of the arguments from cancelling it as it would a polynomial."""
+    free = f.undefined_functions()
+    applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
+               and len(a.args) <= MAX_GENERIC_ARGUMENTS]
+    if not applied:
+        return {}
+    stir = hashlib.sha256(sp.srepr(form).encode()).digest()
+    out = {}
+    for a in applied:
+        h = hashlib.sha256(stir + a.func.__name__.encode()).digest()
+        c = [sp.Rational(1 + h[2 * i], 1 + h[2 * i + 1] % 16) for i in range(2 * len(a.args) + 2)]
+        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) \
+            + sp.sin(c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args)))
+    return out
 
 
 def _certainly_not_real(v) -> bool:
@@ -943,7 +1089,7 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
     \\cos^2 x - 1)` and df/dx; not `\\frac{d}{dx}(x^3 + 2x)`, which is f only by the key's definition)
     are one quantity there (`_same_operands`)."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
                   if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
@@ -990,7 +1136,7 @@ def _same_operands(problem: Problem, candidates: list, options) -> dict:
     left by the same variable and order, in the chain's context without the key's definitions (so
     the key's quantities are free: unfolding the key's f is not an identity)."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
-    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+    from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
     pairs, jobs = [], []
     for ci, k in candidates:

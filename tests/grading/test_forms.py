@@ -16,7 +16,7 @@ from proofcheck.grade.forms import FormCache
 from proofcheck.grade.html import safe_mathml, to_mathml
 from proofcheck.grade.key import _offset
 from proofcheck.grade.reveal import public_numbers, reveals
-from proofcheck.grade.work import _says_something
+from proofcheck.grade.work import _plain, _says_something, _uses_value
 from proofcheck.parse import parse_source
 from proofcheck.source import split_lines
 
@@ -71,6 +71,36 @@ def test_padding_says_nothing(left, right):
 ])
 def test_a_real_step_says_something(left, right):
     assert says_something(left, right)
+
+
+def uses_value(left: str, right: str):
+    """The forms' value test (`work._uses_value`) on the step `left = right` under KEY."""
+    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
+    mine, _ = parse_source(split_lines("s.proof", f"{left} = {right}\n"))
+    problem = elaborate(key + mine)[0][0]
+    chain = problem.chains[-1]
+    f = FormCache().of(chain.context)
+    return _uses_value(f, *(_plain(f, f.form(m.expr)) for m in chain.members))
+
+
+@pytest.mark.parametrize("right", [
+    # phi nobody defines: (t - A)(phi(x) - 1) = 0 only at t = A for an arbitrary phi (by hand)
+    r"3 x^2 + 2 + (\frac{d f}{d x} - 3 x^2 - 2) \phi(x)",
+    # its second difference vanishes for every linear phi: the fixed reading is no polynomial
+    r"3 x^2 + 2 + (\frac{d f}{d x} - 3 x^2 - 2)(\phi(x + 2) - 2 \phi(x + 1) + \phi(x))",
+    r"\phi(\frac{d f}{d x}) - \phi(3 x^2 + 2) + \frac{d f}{d x}",  # phi(t) = phi(A): only t = A
+])
+def test_an_undefined_function_does_not_hide_a_value_use(right):
+    assert uses_value(r"\frac{d f}{d x}", right) is True
+
+
+@pytest.mark.parametrize("left, right", [
+    # identities in the derivative for every phi: equal arguments written otherwise, the key's f folded
+    (r"\frac{d f}{d x} \phi(x^2)", r"\frac{d f}{d x} \phi((x + 1)^2 - 2 x - 1)"),
+    (r"\frac{d f}{d x} (\phi(x) + f)", r"\frac{d f}{d x} (\phi(x) + x^3 + 2 x)"),
+])
+def test_an_undefined_function_keeps_an_identity(left, right):
+    assert not uses_value(left, right)  # False, or None where the difference is exactly 0 at every point
 
 
 def test_a_number_written_longer_is_no_arithmetic():
