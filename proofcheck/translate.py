@@ -308,9 +308,9 @@ class Translator:
             try:
                 v = self.int_value(it, Scope())
             except ProofError:
-                raise ProofError("E204", f"the subscript of `{t.display}` is not read: a definition's subscript has "
-                                         "indices alone, whole numbers and sizes", t.span,
-                                 [f"hint: define the family by its index alone, as in `{t.base}_i`"]) from None
+                raise ProofError("E204", f"the subscript of `{t.base}_{{{t.raw_sub}}}` in a `let` is not read: a "
+                                         "definition's subscript has indices alone, whole numbers and sizes", t.span,
+                                 [f"hint: define the family by its index alone (`let {t.base}_k = ...`) and shift the body"]) from None
             if v is None:
                 return None
             out.append(v)
