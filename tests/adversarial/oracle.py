@@ -1110,3 +1110,11 @@ CLAIMS += [
     _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: 5 * e["x"] if 2 * k <= e.N else e["g", k]), 5 * e.N * e["x"]),
          f="r28p_unread_bound.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_primed_count: sum_{j'} 1 = N
+    _rte(r"(\sum_{j'} 1 > 30) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r28p_primed_count.proof", extra=({"N": 31},)),
+    _rte(r"\max(\sum_{j'} 1 - 30, 0) x = 0", lambda e: (max(e.N - 30, 0) * e["x"], 0), f="r28p_primed_count.proof",
+         extra=({"N": 31},)),
+    _rte(r"(\sum_{j} 1 > 30) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r28p_primed_count.proof", extra=({"N": 31},)),
+]
