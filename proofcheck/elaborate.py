@@ -182,18 +182,35 @@ def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
 
-def _pattern_items(t: n.Name, index_names, readings: Readings) -> tuple | None:
-    """A target's subscript as numbers and index names, read as translate reads it (`W_{ij}`, `W_{1j}`
-    split like `W_{i,j}`: readings.subscript_items); None when the subscript is part of an atomic name
+def _is_letter(x, index_names) -> bool:
+    return isinstance(x, n.Name) and x.sub is None and x.base.rstrip("'") in index_names
+
+
+def _pattern_items(t: n.Name, ctx: "Context") -> tuple | None:
+    """A target's subscript read as translate reads it (`W_{ij}`, `W_{1j}` split like `W_{i,j}`:
+    readings.subscript_items; `h_{2+1}`, `h_{-1}` by value: Translator._fixed_items): each item an
+    index letter (a primed one too: `g_{j'}` is a pattern as `g_j` is), a number, or an expression in
+    sizes (`h_N`, `h_{N+1}`) kept as written; None when the subscript is part of an atomic name
     (`out_h1`) or reads two ways (E211 where it is used)."""
+    index_names = ctx.index_names
     try:
-        items = subscript_items(t, readings, index_names)
+        items = subscript_items(t, ctx.readings, index_names)
     except ProofError:
         return None
-    if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and i.base.rstrip("'") in index_names)
-           for i in items):
-        return items  # a primed letter (`g_{j'}`) is a pattern as the plain one is
-    return None
+    sizes = {nm.base for _, lo, hi in ctx.indices for e in (lo, hi) for nm in n.subtrees(e)
+             if isinstance(nm, n.Name) and nm.sub is None} - index_names
+    out = []
+    for i in items:
+        v = None if isinstance(i, n.Num) or _is_letter(i, index_names) else n.literal_value(i)
+        if v is not None and v.denominator == 1:
+            out.append(n.Num(i.span, str(v)))
+        elif isinstance(i, n.Num) or _is_letter(i, index_names) or (
+                _size_arithmetic(i, index_names)
+                and all(nm.base in sizes for nm in n.subtrees(i) if isinstance(nm, n.Name))):
+            out.append(i)
+        else:
+            return None
+    return tuple(out)
 
 
 def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Condition, ...] | None:
@@ -203,13 +220,18 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
     if old.base != new.base or _same_target(old, new):
         return None
     index_names = ctx.index_names
-    a, b = _pattern_items(old, index_names, ctx.readings), _pattern_items(new, index_names, ctx.readings)
+    a, b = _pattern_items(old, ctx), _pattern_items(new, ctx)
     if a is None or b is None or len(a) != len(b) or not a:
         return None
     conds = []
-    letters_a = [x.base for x in a if isinstance(x, n.Name)]
-    letters_b = [x.base for x in b if isinstance(x, n.Name)]
+    letters_a = [x.base for x in a if _is_letter(x, index_names)]
+    letters_b = [x.base for x in b if _is_letter(x, index_names)]
     for x, y in zip(a, b):
+        if not all(isinstance(z, n.Num) or _is_letter(z, index_names) for z in (x, y)):
+            # an entry named by sizes (`h_{N+1}`): a family over 1..N covers it in translate (a bound
+            # with a size is no limit) and the two meet at some sizes only; not comparable by
+            # conditions, so an impossible case makes the refinement unconfirmed (E203), never silent
+            return (n.Condition(span, (n.Num(span, "0"), n.Num(span, "0")), ("!=",)),)
         if isinstance(x, n.Num) and isinstance(y, n.Num):
             if Fraction(x.text) != Fraction(y.text):
                 return None

@@ -1118,3 +1118,9 @@ CLAIMS += [
          extra=({"N": 31},)),
     _rte(r"(\sum_{j} 1 > 30) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r28p_primed_count.proof", extra=({"N": 31},)),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_entry_overlap: h_{N+1} = 7 w
+    # (the family over 1..N does not reach N + 1)
+    _rte(r"h_{N+1} = x_{N+1}", lambda e: (7 * e["w"], e["x", e.N + 1]), f="r28p_entry_overlap.proof"),
+]
