@@ -296,7 +296,8 @@ class Translator:
         letter alone (a primed one too) is the family's pattern (None here), anything else is its
         value (`h_0`, `h_{-1}`, `h_N`, `h_{N+1}`, `h_{2+1}`), so `let h_{-1} = 7 w` defines the entry a
         step's `h_{-1}` names. None for an atomic name (`out_h1`, `x_a` without `index a`). An index
-        inside arithmetic (`let h_{i+1}`) is E204: a definition never silently defines another name."""
+        inside arithmetic (`let h_{i+1}`) or a size other than plus or minus a whole number (`h_{2N}`,
+        `h_{-N}`) is E204: a definition never silently defines another name."""
         out = []
         for it in items:
             if isinstance(it, n.Name) and it.sub is None and self.is_index(it.base):
@@ -309,10 +310,17 @@ class Translator:
                 v = self.int_value(it, Scope())
             except ProofError:
                 raise ProofError("E204", f"the subscript of `{t.base}_{{{t.raw_sub}}}` in a `let` is not read: a "
-                                         "definition's subscript has indices alone, whole numbers and sizes", t.span,
+                                         "definition's subscript has indices alone, whole numbers, and a size plus or "
+                                         "minus a whole number", t.span,
                                  [f"hint: define the family by its index alone (`let {t.base}_k = ...`) and shift the body"]) from None
             if v is None:
                 return None
+            if n.literal_value(it) is None and not _size_offset(it):
+                # `h_{2N}`, `h_{-N}`: an entry that meets a literal one at some size only, which the
+                # instances cannot place (they know sizes plus whole numbers): never a silent miss
+                raise ProofError("E204", f"the subscript of `{t.base}_{{{t.raw_sub}}}` in a `let` is not read: a "
+                                         "definition's subscript has indices alone, whole numbers, and a size plus or "
+                                         "minus a whole number", t.span)
             out.append(v)
         return out
 
@@ -777,6 +785,20 @@ class Translator:
             value = value.xreplace({sym: self.resolve(key, var, scope)})
         self.derivatives.append(DerivativeRecord(node, key, value, scope))
         return value
+
+
+def _size_offset(e: n.Expr) -> bool:
+    """A name plus or minus whole numbers (`N`, `N + 1`, `N - 1`, `1 + N`, `(N + 1)`), as the instances
+    read an index term (instances._index_term)."""
+    if isinstance(e, n.Group) and len(e.items) == 1:
+        return _size_offset(e.items[0])
+    if isinstance(e, n.Name):
+        return e.sub is None
+    if isinstance(e, n.Add):
+        if n.literal_value(e.right) is not None:
+            return _size_offset(e.left)
+        return e.sign > 0 and n.literal_value(e.left) is not None and _size_offset(e.right)
+    return False
 
 
 def word_letters(items: tuple) -> list[str] | None:

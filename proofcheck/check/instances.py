@@ -1225,6 +1225,11 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 if t is not None and t[0] is None:
                     shape.index_constants.add(t[1])
                     shape.constants.add(t[1])
+                elif t is not None and t[0] in size_set:
+                    use_term(t, frozenset(), frozenset())  # `let h_{N+20}` is the entry h_25 at N = 5
+                elif t is None and d.params is None and any(
+                        nm.sub is None and nm.base in size_set for nm in _names(it)):
+                    note("values_matter", f"the entry `{d.target.display}` is named by sizes beyond offsets")
             for nm in sorted(letters):
                 # which entries the definition covers: translate matches an entry against the
                 # family's range (`let h_k` with k in 1..5 leaves h_6 an input)

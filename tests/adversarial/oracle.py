@@ -1068,11 +1068,15 @@ CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r28p_entry_targets: a `let` of one
     # entry (`h_N`, `h_{-N}`, `h_{2+1}`, `W_{i,N}`) makes that entry the body; its derivative is 7 (by hand)
     _rte(r"\frac{\partial h_N}{\partial w} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
-    _rte(r"\frac{\partial h_{-N}}{\partial w} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
+    _rte(r"\frac{\partial h_{25}}{\partial w} = 0", lambda e: (7 if e.N + 20 == 25 else 0, 0), f="r28p_entry_targets.proof"),
+    _rte(r"\frac{\partial h_j}{\partial w} = 0", lambda e: (7 if e.N - 3 == e.j else 0, 0), f="r28p_entry_targets.proof",
+         free=("j",)),
     _rte(r"\frac{\partial h_3}{\partial w} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
     _rte(r"\frac{\partial W_{1,N}}{\partial x_1} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
     # redteam_engine/r28p_shifted_target: `let h_{i+1} = 7 x_i` makes h_2 = 7 x_1 (i = 1), d h_2 / d x_1 = 7
     _rte(r"\frac{\partial h_2}{\partial x_1} = 0", lambda e: (7, 0), f="r28p_shifted_target.proof"),
+    _rte(r"\frac{\partial h_{10}}{\partial w} = 0", lambda e: (7 if 2 * e.N == 10 else 0, 0), f="r28p_shifted_target.proof"),
+    _rte(r"\frac{\partial h_{-6}}{\partial w} = 0", lambda e: (7 if -e.N == -6 else 0, 0), f="r28p_shifted_target.proof"),
 ]
 
 CLAIMS += [
@@ -1123,4 +1127,12 @@ CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r28p_entry_overlap: h_{N+1} = 7 w
     # (the family over 1..N does not reach N + 1)
     _rte(r"h_{N+1} = x_{N+1}", lambda e: (7 * e["w"], e["x", e.N + 1]), f="r28p_entry_overlap.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_size_coincidence: d h_a / d h_b
+    # is 1 when a = b (by hand)
+    _rte(r"\frac{\partial h_{2N}}{\partial h_{10}} = 0", lambda e: (D(2 * e.N, 10), 0), f="r28p_size_coincidence.proof"),
+    _rte(r"\frac{\partial h_{-N}}{\partial h_{-6}} = 0", lambda e: (D(-e.N, -6), 0), f="r28p_size_coincidence.proof"),
+    _rte(r"\frac{\partial h_{N+20}}{\partial h_{25}} = 0", lambda e: (D(e.N + 20, 25), 0), f="r28p_size_coincidence.proof"),
 ]
