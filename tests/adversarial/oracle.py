@@ -1136,3 +1136,12 @@ CLAIMS += [
     _rte(r"\frac{\partial h_{-N}}{\partial h_{-6}} = 0", lambda e: (D(-e.N, -6), 0), f="r28p_size_coincidence.proof"),
     _rte(r"\frac{\partial h_{N+20}}{\partial h_{25}} = 0", lambda e: (D(e.N + 20, 25), 0), f="r28p_size_coincidence.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_primed_runs: undeclared sum
+    # letters t, t' over 1..3 in a delta's run
+    _rte(r"\sum_{t'=1}^{3} \delta_{t'2} x_{t'} = x_1", lambda e: (S(1, 3, lambda tp: D(tp, 2) * e["x", tp]), e["x", 1]),
+         f="r28p_primed_runs.proof"),
+    _rte(r"\sum_{t=1}^{3} \sum_{t'=1}^{3} \delta_{tt'} x_{t'} = 3 x_1",
+         lambda e: (S(1, 3, lambda t: S(1, 3, lambda tp: D(t, tp) * e["x", tp])), 3 * e["x", 1]), f="r28p_primed_runs.proof"),
+]
