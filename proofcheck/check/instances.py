@@ -38,7 +38,7 @@ import sympy as sp
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
-from ..readings import subscript_items, word_tokens
+from ..readings import is_index_letter, subscript_items, word_tokens
 from ..translate import Scope, Translator, kronecker_items
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -536,7 +536,11 @@ def _atomic_subscript(ctx: Context, e: n.Name) -> bool:
     """`t_1`, `t_{sum}`: a name whose subscript holds no index letter is one name (a `let` of it is
     unfolded like a plain name's); `h_j` is an entry of a family, left alone."""
     idx = ctx.index_names
-    return not any(nm.base in idx or all(c in idx for c in nm.base) for nm in _names(e.sub))
+
+    def index_word(base: str) -> bool:  # `j`, `j'`, `ij`, `jj'`: entries, as `h_j` and `W_{ij}` are
+        letters = word_tokens(base)
+        return is_index_letter(base, idx) or (letters is not None and all(is_index_letter(c, idx) for c in letters))
+    return not any(index_word(nm.base) for nm in _names(e.sub))
 
 
 def _unfold_child(ctx: Context, v, depth: int):
