@@ -224,14 +224,15 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
     if a is None or b is None or len(a) != len(b) or not a:
         return None
     conds = []
+    by_sizes = False
     letters_a = [x.base for x in a if _is_letter(x, index_names)]
     letters_b = [x.base for x in b if _is_letter(x, index_names)]
     for x, y in zip(a, b):
         if not all(isinstance(z, n.Num) or _is_letter(z, index_names) for z in (x, y)):
             # an entry named by sizes (`h_{N+1}`): a family over 1..N covers it in translate (a bound
-            # with a size is no limit) and the two meet at some sizes only; not comparable by
-            # conditions, so an impossible case makes the refinement unconfirmed (E203), never silent
-            return (n.Condition(span, (n.Num(span, "0"), n.Num(span, "0")), ("!=",)),)
+            # with a size is no limit) and the two meet at some sizes only (below)
+            by_sizes = by_sizes or x != y
+            continue
         if isinstance(x, n.Num) and isinstance(y, n.Num):
             if Fraction(x.text) != Fraction(y.text):
                 return None
@@ -252,6 +253,10 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
             if (lo is not None and v < lo) or (hi is not None and v > hi):
                 return None  # h_0 is not an entry of the family h_i, i in 1..N (or 1..2+1)
             conds.append(n.Condition(span, (n.Name(span, letter.base), n.Num(span, num.text)), ("=",)))
+    if by_sizes:
+        # not comparable by index conditions: an impossible case makes the refinement unconfirmed
+        # (E203), never silent
+        return (n.Condition(span, (n.Num(span, "0"), n.Num(span, "0")), ("!=",)),)
     return tuple(conds)
 
 
