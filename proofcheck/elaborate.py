@@ -56,6 +56,9 @@ class Context:
     layout: str = "numerator"
 
     def index_range(self, name: str) -> tuple[n.Expr, n.Expr] | None:
+        """The declared range of an index; a primed letter (`j'`, `j''`) ranges like the plain one
+        (docs/language.md, Names), and only plain letters are declared (`index j' in ..` is E100)."""
+        name = name.rstrip("'")
         for nm, lo, hi in reversed(self.indices):
             if nm == name:
                 return lo, hi
@@ -64,6 +67,43 @@ class Context:
     @property
     def index_names(self) -> frozenset[str]:
         return frozenset(nm for nm, _, _ in self.indices)
+
+    def entry_bounds(self, name: str) -> tuple[Fraction | None, Fraction | None] | None:
+        """The bounds of an index's range that limit the entries a family definition over it covers
+        (`let g_j` with j in 1..3, or 1..2+1, leaves g_4 an input): a bound of numbers alone (`3`,
+        `2+1`, `(3)`, `-1`) by its value; a bound with a size (`N`, `N - 1`, `-N`) as None, no limit
+        (a literal `h_3` in a family over 1..N still means the entry when a small N is checked). None
+        for an undeclared letter. Any other bound (`10^{100}`, `\\frac{N}{2}`, an index) is E205: a
+        definition is never taken to cover every entry because its range could not be read."""
+        rng = self.index_range(name)
+        if rng is None:
+            return None
+        letter = name.rstrip("'")
+        out = []
+        for bound in rng:
+            v = n.literal_value(bound)
+            if v is None and not _size_arithmetic(bound, self.index_names):
+                raise ProofError("E205", f"the range of `{letter}` must be whole numbers, sizes such as N, "
+                                         "and sums or differences of them", bound.span)
+            out.append(v)
+        return out[0], out[1]
+
+
+def _size_arithmetic(e: n.Expr, index_names) -> bool:
+    """Whole numbers and sizes (names that are not indices) with `+`, `-` and products: a range bound."""
+    if isinstance(e, n.Num):
+        return e.text.isdigit()
+    if isinstance(e, n.Name):
+        return e.sub is None and not e.styled and e.base.rstrip("'") not in index_names
+    if isinstance(e, n.Group):
+        return len(e.items) == 1 and _size_arithmetic(e.items[0], index_names)
+    if isinstance(e, n.Neg):
+        return _size_arithmetic(e.arg, index_names)
+    if isinstance(e, n.Add):
+        return _size_arithmetic(e.left, index_names) and _size_arithmetic(e.right, index_names)
+    if isinstance(e, n.Product):
+        return all(op in ("juxt", "*") for op in e.ops) and all(_size_arithmetic(f, index_names) for f in e.factors)
+    return False
 
 
 @dataclass(frozen=True)
@@ -142,17 +182,35 @@ def _same_target(a: n.Name, b: n.Name) -> bool:
     return a.base == b.base and a.sub == b.sub
 
 
-def _pattern_items(t: n.Name, index_names, readings: Readings) -> tuple | None:
-    """A target's subscript as numbers and index names, read as translate reads it (`W_{ij}`, `W_{1j}`
-    split like `W_{i,j}`: readings.subscript_items); None when the subscript is part of an atomic name
+def _is_letter(x, index_names) -> bool:
+    return isinstance(x, n.Name) and x.sub is None and x.base.rstrip("'") in index_names
+
+
+def _pattern_items(t: n.Name, ctx: "Context") -> tuple | None:
+    """A target's subscript read as translate reads it (`W_{ij}`, `W_{1j}` split like `W_{i,j}`:
+    readings.subscript_items; `h_{2+1}`, `h_{-1}` by value: Translator._fixed_items): each item an
+    index letter (a primed one too: `g_{j'}` is a pattern as `g_j` is), a number, or an expression in
+    sizes (`h_N`, `h_{N+1}`) kept as written; None when the subscript is part of an atomic name
     (`out_h1`) or reads two ways (E211 where it is used)."""
+    index_names = ctx.index_names
     try:
-        items = subscript_items(t, readings, index_names)
+        items = subscript_items(t, ctx.readings, index_names)
     except ProofError:
         return None
-    if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and i.base in index_names) for i in items):
-        return items
-    return None
+    sizes = {nm.base for _, lo, hi in ctx.indices for e in (lo, hi) for nm in n.subtrees(e)
+             if isinstance(nm, n.Name) and nm.sub is None} - index_names
+    out = []
+    for i in items:
+        v = None if isinstance(i, n.Num) or _is_letter(i, index_names) else n.literal_value(i)
+        if v is not None and v.denominator == 1:
+            out.append(n.Num(i.span, str(v)))
+        elif isinstance(i, n.Num) or _is_letter(i, index_names) or (
+                _size_arithmetic(i, index_names)
+                and all(nm.base in sizes for nm in n.subtrees(i) if isinstance(nm, n.Name))):
+            out.append(i)
+        else:
+            return None
+    return tuple(out)
 
 
 def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Condition, ...] | None:
@@ -162,14 +220,19 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
     if old.base != new.base or _same_target(old, new):
         return None
     index_names = ctx.index_names
-    ranges = {nm: (lo, hi) for nm, lo, hi in ctx.indices}
-    a, b = _pattern_items(old, index_names, ctx.readings), _pattern_items(new, index_names, ctx.readings)
+    a, b = _pattern_items(old, ctx), _pattern_items(new, ctx)
     if a is None or b is None or len(a) != len(b) or not a:
         return None
     conds = []
-    letters_a = [x.base for x in a if isinstance(x, n.Name)]
-    letters_b = [x.base for x in b if isinstance(x, n.Name)]
+    by_sizes = False
+    letters_a = [x.base for x in a if _is_letter(x, index_names)]
+    letters_b = [x.base for x in b if _is_letter(x, index_names)]
     for x, y in zip(a, b):
+        if not all(isinstance(z, n.Num) or _is_letter(z, index_names) for z in (x, y)):
+            # an entry named by sizes (`h_{N+1}`): a family over 1..N covers it in translate (a bound
+            # with a size is no limit) and the two meet at some sizes only (below)
+            by_sizes = by_sizes or x != y
+            continue
         if isinstance(x, n.Num) and isinstance(y, n.Num):
             if Fraction(x.text) != Fraction(y.text):
                 return None
@@ -182,12 +245,18 @@ def _overlap(old: n.Name, new: n.Name, ctx: "Context", span: Span) -> tuple[n.Co
                 conds.append(n.Condition(span, (n.Name(span, x.base), n.Name(span, y.base)), ("=",)))
         else:
             letter, num = (x, y) if isinstance(x, n.Name) else (y, x)
-            rng = ranges.get(letter.base)
+            try:
+                lo, hi = ctx.entry_bounds(letter.base) or (None, None)
+            except ProofError:
+                lo = hi = None  # unread: they may overlap (the check of the refinement says E205)
             v = Fraction(num.text)
-            if rng is not None and ((isinstance(rng[0], n.Num) and v < Fraction(rng[0].text))
-                                    or (isinstance(rng[1], n.Num) and v > Fraction(rng[1].text))):
-                return None  # h_0 is not an entry of the family h_i, i in 1..N
+            if (lo is not None and v < lo) or (hi is not None and v > hi):
+                return None  # h_0 is not an entry of the family h_i, i in 1..N (or 1..2+1)
             conds.append(n.Condition(span, (n.Name(span, letter.base), n.Num(span, num.text)), ("=",)))
+    if by_sizes:
+        # not comparable by index conditions: an impossible case makes the refinement unconfirmed
+        # (E203), never silent
+        return (n.Condition(span, (n.Num(span, "0"), n.Num(span, "0")), ("!=",)),)
     return tuple(conds)
 
 

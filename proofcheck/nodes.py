@@ -9,6 +9,7 @@ bind? is `e` Euler's number?) are NOT made here: the nodes record what was writt
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from fractions import Fraction
 from typing import Callable, Sequence, Union
 
 from .source import Span
@@ -306,6 +307,39 @@ def operator_applied(op: Deriv, rest: Sequence[Expr], rest_ops: Sequence[str]) -
         return None
     body = rest[0] if len(rest) == 1 else Product(rest[0].span, tuple(rest), tuple(rest_ops))
     return Deriv(op.span, body, op.var, op.order, op.notation)
+
+
+def literal_value(x) -> Fraction | None:
+    """The exact value of x when it is arithmetic of literals alone (`4 + 1`, `2.5 \\cdot 2`,
+    `\\frac{10}{2}`, `2^3`), else None."""
+    if isinstance(x, Num):
+        try:
+            return Fraction(x.text)
+        except (ValueError, ZeroDivisionError):
+            return None
+    if isinstance(x, Group) and len(x.items) == 1:
+        return literal_value(x.items[0])
+    if isinstance(x, Neg):
+        v = literal_value(x.arg)
+        return None if v is None else -v
+    if isinstance(x, Add):
+        a, b = literal_value(x.left), literal_value(x.right)
+        return None if a is None or b is None else a + x.sign * b
+    if isinstance(x, Frac):
+        a, b = literal_value(x.num), literal_value(x.den)
+        return None if a is None or not b else a / b
+    if isinstance(x, Product) and all(op in ("juxt", "*", "/") for op in x.ops):
+        values = [literal_value(f) for f in x.factors]
+        if any(v is None for v in values) or any(v == 0 for v, op in zip(values[1:], x.ops) if op == "/"):
+            return None
+        out = values[0]
+        for v, op in zip(values[1:], x.ops):
+            out = out / v if op == "/" else out * v
+        return out
+    if isinstance(x, Pow) and isinstance(x.exp, Num) and x.exp.text.isdigit() and int(x.exp.text) <= 4:
+        v = literal_value(x.base)
+        return None if v is None or abs(v) > 10 ** 3 else v ** int(x.exp.text)
+    return None
 
 
 def children(x) -> list:

@@ -9,6 +9,7 @@ each name by the answer (docs/language.md, "Application versus product" and "Fam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,26 +42,43 @@ class Readings:
 # ------------------------------------------------------------------ run subscripts (`ij`, `12`, `1j`, `i j`)
 
 
+_WORD = re.compile(r"(?:[A-Za-z]'*|[0-9])+")
+_LETTER = re.compile(r"[A-Za-z]'*|[0-9]")
+
+
+def word_tokens(word: str) -> list[str] | None:
+    """The characters of a word of letters and digits, a letter with its primes as one (`ij`: i, j;
+    `jj'`: j, j'; `i'j'`: i', j'), as a run subscript is read; None for anything else (`j1'`, a prime
+    on a digit). Every reader of a run splits it here, so `\\delta_{jj'}` is δ(j, j') everywhere."""
+    return _LETTER.findall(word) if word.isascii() and _WORD.fullmatch(word) else None
+
+
 def run_tokens(item: n.Expr) -> list[tuple[str, n.Node]] | None:
-    """The characters of a subscript written as one run: a word of letters and digits (`ij`, `i1`), a
-    number of two or more digits (`12`), or a juxtaposition of such (`1j`, `i j`, `2t`); each token with
-    the node it came from. None for anything else (`i+1`, `t-1`, a single letter or digit)."""
+    """The characters of a subscript written as one run: a word of letters and digits (`ij`, `i1`,
+    `jj'`: a primed letter is one token), a number of two or more digits (`12`), or a juxtaposition of
+    such (`1j`, `i j`, `2t`, `j'k`, `i j'`); each token with the node it came from. None for anything
+    else (`i+1`, `t-1`, a single letter or digit, primed or not)."""
     parts = item.factors if isinstance(item, n.Product) and all(op == "juxt" for op in item.ops) else (item,)
     out: list[tuple[str, n.Node]] = []
     for p in parts:
         if isinstance(p, n.Num) and p.text.isdigit():
             out += [(c, p) for c in p.text]
-        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base in GREEK_NAMES:
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base.rstrip("'") in GREEK_NAMES:
             out.append((p.base, p))
-        elif isinstance(p, n.Name) and p.sub is None and not p.styled and p.base.isascii() and p.base.isalnum():
-            out += [(c, p) for c in p.base]
+        elif isinstance(p, n.Name) and p.sub is None and not p.styled and word_tokens(p.base) is not None:
+            out += [(c, p) for c in word_tokens(p.base)]
         else:
             return None
     return out if len(out) >= 2 else None
 
 
+def is_index_letter(token: str, index_names) -> bool:
+    """A declared index, or a primed one (`j'` ranges like `j`)."""
+    return token.rstrip("'") in index_names
+
+
 def _index_letters(tokens, index_names) -> bool:
-    return all(t in index_names for t, _ in tokens)
+    return all(is_index_letter(t, index_names) for t, _ in tokens)
 
 
 def _token_items(tokens) -> tuple[n.Expr, ...]:
@@ -98,10 +116,11 @@ def subscript_items(name: n.Name, readings: Readings, index_names, arity: frozen
         k = multi[0]
         atoms = _atoms(items[0])
         if atoms is not None and len(atoms) in multi and all(
-                isinstance(a, n.Num) or a.base in index_names for a in atoms):
+                isinstance(a, n.Num) or is_index_letter(a.base, index_names) for a in atoms):
             return atoms
         digits_run = any(isinstance(node, n.Num) and len(node.text) > 1 for _, node in tokens)
-        if not digits_run and len(tokens) in multi and all(t.isdigit() or t in index_names for t, _ in tokens):
+        if not digits_run and len(tokens) in multi and all(t.isdigit() or is_index_letter(t, index_names)
+                                                           for t, _ in tokens):
             return _token_items(tokens)
         example = ",".join(t for t, _ in tokens) if len(tokens) == k else ",".join(["1"] * k)
         spaced = " ".join(t for t, _ in tokens) if len(tokens) == k else " ".join(["1"] * k)

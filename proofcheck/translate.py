@@ -21,7 +21,7 @@ from . import nodes as n
 from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import run_tokens, subscript_items
+from .readings import run_tokens, subscript_items, word_tokens
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
@@ -199,7 +199,7 @@ class Translator:
         return name.rstrip("'") in self.index_names
 
     def index_range(self, name: str):
-        return self.context.index_range(name.rstrip("'"))
+        return self.context.index_range(name)
 
     INDEX_PRODUCTS = True  # `2 j` is an index value (the proof for every N keeps index values linear)
 
@@ -249,8 +249,8 @@ class Translator:
         # a letter bound where it stands (a sum's variable) counts as an index here, declared or not
         items = subscript_items(node, self.context.readings, self.index_names | {k for k, _ in scope.ints})
         items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index) or items
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1:
-            letters = items[0].base
+        letters = word_letters(items)
+        if letters is not None:
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
                 return (node.base, tuple(scope.int_of(c) if scope.int_of(c) is not None else self.sizes[c] for c in letters))
             if all(self.is_index(c) for c in letters):
@@ -271,34 +271,69 @@ class Translator:
         if base != t.base and base != f"{t.base}_{t.raw_sub}":
             return None  # neither reading below can match: spare the subscript's reading (asked per entry)
         items = subscript_items(t, self.context.readings, self.index_names)
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-                and all(self.is_index(c) for c in items[0].base):
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
-        if all(isinstance(i, n.Num) or (isinstance(i, n.Name) and i.sub is None and self.is_index(i.base)) for i in items):
-            if t.base != base or len(items) != len(ints):
-                return None
-            binding: dict[str, int] = {}
-            for it, v in zip(items, ints):
-                if isinstance(it, n.Num):
-                    if Fraction(it.text) != v:
-                        return None
-                elif binding.get(it.base, v) != v:
+        letters = word_letters(items)
+        if letters is not None and all(self.is_index(c) for c in letters):
+            items = tuple(n.Name(items[0].span, c) for c in letters)
+        fixed = self._fixed_items(t, items)
+        if fixed is None:
+            return {} if (f"{t.base}_{t.raw_sub}", ()) == key else None
+        if t.base != base or len(items) != len(ints):
+            return None
+        binding: dict[str, int] = {}
+        for it, value, v in zip(items, fixed, ints):
+            if value is not None:
+                if value != v:
                     return None
-                else:
-                    binding[it.base] = v
-            for nm, v in binding.items():
-                if not self._in_range(nm, v):
-                    return None  # h_0 is not an entry of the family h_i, i in 1..N (a base case defined apart)
-            return binding
-        return {} if (f"{t.base}_{t.raw_sub}", ()) == key else None
+            elif binding.get(it.base, v) != v:
+                return None
+            else:
+                binding[it.base] = v
+        for nm, v in binding.items():
+            if not self._in_range(nm, v):
+                return None  # h_0 is not an entry of the family h_i, i in 1..N (a base case defined apart)
+        return binding
+
+    def _fixed_items(self, t: n.Name, items) -> list | None:
+        """A `let` target's subscript items read as key_of reads the same text in a step: an index
+        letter alone (a primed one too) is the family's pattern (None here), anything else is its
+        value (`h_0`, `h_{-1}`, `h_N`, `h_{N+1}`, `h_{2+1}`), so `let h_{-1} = 7 w` defines the entry a
+        step's `h_{-1}` names. None for an atomic name (`out_h1`, `x_a` without `index a`). An index
+        inside arithmetic (`let h_{i+1}`) or a size other than plus or minus a whole number (`h_{2N}`,
+        `h_{-N}`) is E204: a definition never silently defines another name."""
+        out = []
+        for it in items:
+            if isinstance(it, n.Name) and it.sub is None and self.is_index(it.base):
+                out.append(None)
+                continue
+            if isinstance(it, n.Num):
+                out.append(Fraction(it.text))
+                continue
+            try:
+                v = self.int_value(it, Scope())
+            except ProofError:
+                raise ProofError("E204", f"the subscript of `{t.base}_{{{t.raw_sub}}}` in a `let` is not read: a "
+                                         "definition's subscript has indices alone, whole numbers, and a size plus or "
+                                         "minus a whole number", t.span,
+                                 [f"hint: define the family by its index alone (`let {t.base}_k = ...`) and shift the body"]) from None
+            if v is None:
+                return None
+            if n.literal_value(it) is None and not _size_offset(it):
+                # `h_{2N}`, `h_{-N}`: an entry that meets a literal one at some size only, which the
+                # instances cannot place (they know sizes plus whole numbers): never a silent miss
+                raise ProofError("E204", f"the subscript of `{t.base}_{{{t.raw_sub}}}` in a `let` is not read: a "
+                                         "definition's subscript has indices alone, whole numbers, and a size plus or "
+                                         "minus a whole number", t.span)
+            out.append(v)
+        return out
 
     def _in_range(self, name: str, v: int) -> bool:
-        """Is v within the declared range of index `name`? Only bounds written as numbers count: a
-        literal `h_3` in a family over 1..N still means the entry when a small N is checked."""
-        rng = self.index_range(name)
+        """Is v within the declared range of index `name` (a primed one: the plain one's)? Only bounds
+        of numbers alone count (`3`, `2+1`, `-1`: Context.entry_bounds): a literal `h_3` in a family
+        over 1..N still means the entry when a small N is checked."""
+        rng = self.context.entry_bounds(name)
         if rng is None:
             return True
-        lo, hi = (Fraction(b.text) if isinstance(b, n.Num) else None for b in rng)
+        lo, hi = rng
         return (lo is None or lo <= v) and (hi is None or v <= hi)
 
     def lookup(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
@@ -769,6 +804,30 @@ def bound_run(items: tuple, bound, declared) -> tuple | None:
     return tuple(names)
 
 
+def _size_offset(e: n.Expr) -> bool:
+    """A name plus or minus whole numbers (`N`, `N + 1`, `N - 1`, `1 + N`, `(N + 1)`), as the instances
+    read an index term (instances._index_term)."""
+    if isinstance(e, n.Group) and len(e.items) == 1:
+        return _size_offset(e.items[0])
+    if isinstance(e, n.Name):
+        return e.sub is None
+    if isinstance(e, n.Add):
+        if n.literal_value(e.right) is not None:
+            return _size_offset(e.left)
+        return e.sign > 0 and n.literal_value(e.left) is not None and _size_offset(e.right)
+    return False
+
+
+def word_letters(items: tuple) -> list[str] | None:
+    """The letters of a subscript left as one word (`W_{st}` over sums of s and t, not declared), a
+    primed letter as one (`st'`: s, t'), when there are two or more (readings.word_tokens); else None."""
+    if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None:
+        letters = word_tokens(items[0].base)
+        if letters is not None and len(letters) > 1:
+            return letters
+    return None
+
+
 def kronecker_items(node: n.Name, ctx: Context) -> tuple[n.Expr, n.Expr] | None:
     """The two indices of a Kronecker delta `\\delta_{..}` (None: not one). Its subscript reads as a
     two-index family's (readings.subscript_items): `\\delta_{ij}`, `\\delta_{i1}`, `\\delta_{i j}` and
@@ -777,7 +836,8 @@ def kronecker_items(node: n.Name, ctx: Context) -> tuple[n.Expr, n.Expr] | None:
     if node.base != KRONECKER or node.sub is None or any(d.target.base == KRONECKER for d in ctx.definitions):
         return None
     tokens = run_tokens(node.sub[0]) if len(node.sub) == 1 else None
-    letters = {t for t, _ in tokens or () if t.isalpha()}  # `\delta_{it}`: a sum's variable t need not be declared
+    # `\delta_{it}`, `\delta_{it'}`: a sum's variable t (or t') need not be declared
+    letters = {t.rstrip("'") for t, _ in tokens or () if t.rstrip("'").isalpha()}
     items = subscript_items(node, ctx.readings, ctx.index_names | letters, KRONECKER_ARITY)
     return (items[0], items[1]) if len(items) == 2 else None
 

@@ -277,3 +277,27 @@ def test_arity_from_unambiguous_subscripts_first():
     assert r.arity("W") == frozenset({2})
     r = _readings("index i, j in 1..N\nz_j = z_{j'}\n")
     assert r.indices_of("z") == frozenset({"j"})
+
+
+def test_runs_with_primed_letters():
+    """A primed letter in a run is one index letter (r28_primed_delta, r28_primed_run): `jj'`, `j'k`,
+    `i'j'` split by (primed) letter, by the family's arity or with nothing known; a prime on a digit is
+    no run."""
+    from proofcheck.readings import word_tokens
+
+    assert word_tokens("jj'") == ["j", "j'"]
+    assert word_tokens("i'j'") == ["i'", "j'"]
+    assert word_tokens("ij") == ["i", "j"]
+    assert word_tokens("j1'") is None and word_tokens("'j") is None
+    nothing = Readings()
+    assert _items("W_{jj'} = 1", nothing) == (n.Name(None, "j"), n.Name(None, "j'"))
+    assert _items("W_{j'k} = 1", nothing, ("j", "k")) == (n.Name(None, "j'"), n.Name(None, "k"))
+    assert _items("W_{i'j'} = 1", nothing) == (n.Name(None, "i'"), n.Name(None, "j'"))
+    two = Readings(arities=(("W", frozenset({2})),))
+    assert _items("W_{jj'} = 1", two) == (n.Name(None, "j"), n.Name(None, "j'"))
+    assert _items("W_{i j'} = 1", two) == (n.Name(None, "i"), n.Name(None, "j'"))
+    one = Readings(arities=(("h", frozenset({1})),))
+    with pytest.raises(ProofError):
+        _items("h_{jj'} = 1", one)
+    r = _readings("index i, j in 1..N\nW_{jj'} = W_{jj'}\n")
+    assert r.arity("W") == frozenset({2})

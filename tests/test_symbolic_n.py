@@ -30,25 +30,7 @@ FAMILIES = [ROOT / "tests" / "adversarial" / f for f in ("instances", "sizes", "
 # False claims the proof for every N is known to prove today: (file, claim as written) -> why. Each runs as
 # a strict xfail, so a fix shows up as XPASS (then delete its entry). Some of them are still refuted by
 # the pipeline, whose cross-check at N = 1..3 sees the difference; the proof itself is wrong all the same.
-KNOWN_PROVED_FALSE = {  # (file, step) -> why: false claims the proof for every N still proves (strict xfails)
-    ('r28_constant_bound.proof', '\\sum_k g_k = 5 N x'):
-        "a family definition's range with a bound that is not one number (1..2+1) is not enforced (round 28)",
-    ('r28_constant_bound.proof', '\\sum_{t=-3}^{N} g_t = 5 (N + 4) x'):
-        "a family definition's range with a bound that is not one number (1..2+1) is not enforced (round 28)",
-    ('r28_primed_definition.proof', '\\sum_k g_k = 5 N x'):
-        '_expand_entry asks index_range of a primed letter, which is None: the range is not enforced (round 28)',
-    ('r28_primed_definition.proof', '\\sum_{t=1}^{N} g_t = 5 N x'):
-        '_expand_entry asks index_range of a primed letter, which is None: the range is not enforced (round 28)',
-    ('r28_primed_definition.proof', '\\frac{\\partial}{\\partial x} \\sum_k g_k^2 = 50 N x'):
-        '_expand_entry asks index_range of a primed letter, which is None: the range is not enforced (round 28)',
-    ('r28_primed_delta.proof', "\\sum_{j'} \\delta_{jj'} x_{j'} = \\frac{1}{N} \\sum_{j'} \\delta_{jj'} \\sum_{i'} x_{i'}"):
-        "readings.run_tokens breaks a run at a primed letter: \\delta_{jj'} is an input, not a delta (round 28)",
-    ('r28_primed_delta.proof', "\\frac{\\partial}{\\partial x_j} \\sum_{j'} \\delta_{jj'} x_{j'} = \\frac{1}{N} \\sum_{j'} \\delta_{jj'}"):
-        "readings.run_tokens breaks a run at a primed letter: \\delta_{jj'} is an input, not a delta (round 28)",
-    ('r28_primed_run.proof', "\\sum_{j'} W_{jj'} x_{j'} = \\frac{1}{N} \\sum_{j'} W_{jj'} \\sum_{i'} x_{i'}"):
-        "readings.run_tokens breaks a run at a primed letter: W_{jj'} is not the entry (j, j') (round 28)",
-    ('r28_primed_run.proof', "\\frac{\\partial v_j}{\\partial x_i} = \\frac{1}{N} \\sum_{j'} W_{jj'}"):
-        "readings.run_tokens breaks a run at a primed letter: W_{jj'} is not the entry (j, j') (round 28)",
+KNOWN_PROVED_FALSE = {
 }
 
 

@@ -24,6 +24,7 @@ from fractions import Fraction
 from .. import nodes as n
 from ..diagnostics import Diagnostic
 from ..elaborate import Chain, Context, Goal, Problem
+from ..readings import is_index_letter, word_tokens
 from ..results import ACCEPTED, GoalResult
 from .counterexample import _cx_text
 from .decide import Decision, default_guarantee
@@ -84,9 +85,9 @@ def _canonical(e, bound: tuple[str, ...], index_names: frozenset[str]):
         if e.sub is None and e.base in bound:
             return ("Bound", len(bound) - 1 - bound[::-1].index(e.base))
         sub = e.sub
-        if sub and len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None and len(sub[0].base) > 1 \
-                and all(c in index_names for c in sub[0].base):
-            sub = tuple(n.Name(sub[0].span, c) for c in sub[0].base)
+        run = _index_run(sub, index_names)
+        if run is not None:
+            sub = tuple(n.Name(sub[0].span, c) for c in run)
         return ("Name", e.base, canonical(sub, bound, index_names))
     if isinstance(e, n.Num):
         return ("Num", Fraction(e.text))
@@ -186,6 +187,16 @@ def opaque_context(ctx: Context) -> Context:
     return replace(ctx, definitions=defs)
 
 
+def _index_run(sub, index_names) -> list[str] | None:
+    """The letters of a subscript written as one run of index letters (`ij`, `jj'`: a primed letter is
+    one, as readings.word_tokens reads it), or None."""
+    if sub and len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None:
+        letters = word_tokens(sub[0].base)
+        if letters is not None and len(letters) > 1 and all(is_index_letter(c, index_names) for c in letters):
+            return letters
+    return None
+
+
 def _index_letters(e, index_names: frozenset[str]) -> set[str]:
     """Index letters a node mentions that are not bound inside it."""
     out: set[str] = set()
@@ -203,9 +214,9 @@ def _index_letters(e, index_names: frozenset[str]) -> set[str]:
         if isinstance(x, n.Name):
             if x.sub is None and x.base in index_names and x.base not in bound:
                 out.add(x.base)
-            if x.sub and len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and x.sub[0].sub is None \
-                    and len(x.sub[0].base) > 1 and all(c in index_names for c in x.sub[0].base):
-                out.update(c for c in x.sub[0].base if c not in bound)  # `W_{ij}`
+            run = _index_run(x.sub, index_names)
+            if run is not None:
+                out.update(c for c in run if c not in bound)  # `W_{ij}`, `W_{jj'}`
         for y in n.children(x):
             walk(y, bound)
 
@@ -553,9 +564,9 @@ def rename(e, mapping: dict[str, str], index_names: frozenset[str], bound: froze
         if e.sub is None:
             return replace(e, base=mapping[e.base]) if e.base in mapping and e.base not in bound else e
         sub = e.sub
-        if len(sub) == 1 and isinstance(sub[0], n.Name) and sub[0].sub is None and len(sub[0].base) > 1 \
-                and all(c in index_names for c in sub[0].base):
-            sub = tuple(n.Name(sub[0].span, c) for c in sub[0].base)
+        run = _index_run(sub, index_names)
+        if run is not None:
+            sub = tuple(n.Name(sub[0].span, c) for c in run)
         sub = rename(sub, mapping, index_names, bound, fresh)
         return replace(e, sub=sub, raw_sub=",".join(s.base if isinstance(s, n.Name) and s.sub is None else "?" for s in sub))
     changes = {f.name: rename(getattr(e, f.name), mapping, index_names, bound, fresh) for f in fields(e) if f.name != "span"}
@@ -583,8 +594,9 @@ def _letters(e, index_names: frozenset = frozenset()) -> set[str]:
         elif isinstance(x, n.Name):
             if x.sub is None:
                 out.add(x.base)
-                if len(x.base) > 1 and all(c in index_names for c in x.base):
-                    out.update(x.base)
+                run = _index_run((x,), index_names)
+                if run is not None:
+                    out.update(run)
             walk(x.sub or ())
         elif isinstance(x, n.Node):
             for f in fields(x):

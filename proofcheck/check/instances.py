@@ -38,7 +38,7 @@ import sympy as sp
 from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context
-from ..readings import subscript_items
+from ..readings import is_index_letter, subscript_items, word_tokens
 from ..translate import Scope, Translator, kronecker_items
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 
@@ -134,7 +134,7 @@ def free_indices(exprs, ctx: Context) -> list[str]:
             for s in x.sub or ():
                 walk(s, bound)
             if x.sub and len(x.sub) == 1 and isinstance(x.sub[0], n.Name) and len(x.sub[0].base) > 1:
-                for c in x.sub[0].base:
+                for c in word_tokens(x.sub[0].base) or ():  # `W_{ij'}`: i, and j' (never j)
                     if c in idx and c not in bound:
                         add(c)
             return
@@ -211,39 +211,6 @@ def _whole(text: str | Fraction) -> list[int]:
     if f.denominator == 1:
         return [int(f)]
     return [math.floor(f), math.ceil(f)]
-
-
-def _literal_value(x) -> Fraction | None:
-    """The exact value of x when it is arithmetic of literals alone (`4 + 1`, `2.5 \\cdot 2`,
-    `\\frac{10}{2}`, `2^3`), else None."""
-    if isinstance(x, n.Num):
-        try:
-            return Fraction(x.text)
-        except (ValueError, ZeroDivisionError):
-            return None
-    if isinstance(x, n.Group) and len(x.items) == 1:
-        return _literal_value(x.items[0])
-    if isinstance(x, n.Neg):
-        v = _literal_value(x.arg)
-        return None if v is None else -v
-    if isinstance(x, n.Add):
-        a, b = _literal_value(x.left), _literal_value(x.right)
-        return None if a is None or b is None else a + x.sign * b
-    if isinstance(x, n.Frac):
-        a, b = _literal_value(x.num), _literal_value(x.den)
-        return None if a is None or not b else a / b
-    if isinstance(x, n.Product) and all(op in ("juxt", "*", "/") for op in x.ops):
-        values = [_literal_value(f) for f in x.factors]
-        if any(v is None for v in values) or any(v == 0 for v, op in zip(values[1:], x.ops) if op == "/"):
-            return None
-        out = values[0]
-        for v, op in zip(values[1:], x.ops):
-            out = out / v if op == "/" else out * v
-        return out
-    if isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.text.isdigit() and int(x.exp.text) <= 4:
-        v = _literal_value(x.base)
-        return None if v is None or abs(v) > 10 ** 3 else v ** int(x.exp.text)
-    return None
 
 
 def _chain_terms(x, sign: int, out: list, inner: set) -> None:
@@ -575,7 +542,11 @@ def _atomic_subscript(ctx: Context, e: n.Name) -> bool:
     """`t_1`, `t_{sum}`: a name whose subscript holds no index letter is one name (a `let` of it is
     unfolded like a plain name's); `h_j` is an entry of a family, left alone."""
     idx = ctx.index_names
-    return not any(nm.base in idx or all(c in idx for c in nm.base) for nm in _names(e.sub))
+
+    def index_word(base: str) -> bool:  # `j`, `j'`, `ij`, `jj'`: entries, as `h_j` and `W_{ij}` are
+        letters = word_tokens(base)
+        return is_index_letter(base, idx) or (letters is not None and all(is_index_letter(c, idx) for c in letters))
+    return not any(index_word(nm.base) for nm in _names(e.sub))
 
 
 def _unfold_child(ctx: Context, v, depth: int):
@@ -1205,7 +1176,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             # the constant of a sum as it evaluates, not only as written: `N - 4 - 1` has the root 5
             terms: list = []
             _chain_terms(x, 1, terms, chained)
-            values = [_literal_value(t) for _, t in terms]
+            values = [n.literal_value(t) for _, t in terms]
             if any(v is not None for v in values):
                 total = sum(sg * v for (sg, _), v in zip(terms, values) if v is not None)
                 shape.constants.update(_whole(abs(total)))
@@ -1276,15 +1247,19 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         reached.add(base)
         expanding.append(base)
         for d in defs:
-            own = frozenset(nm.base for nm in _names(d.target) if nm.sub is None and nm.base in idx)
-            if d.params is not None:
-                own = own | frozenset(d.params)
+            letters = frozenset(nm.base for nm in _names(d.target) if nm.sub is None and nm.base.rstrip("'") in idx)
+            own = letters | frozenset(d.params or ())
             for it in d.target.sub or ():
                 t = _index_term(it, ctx, size_set)
                 if t is not None and t[0] is None:
                     shape.index_constants.add(t[1])
                     shape.constants.add(t[1])
-            for nm in own & idx:
+                elif t is not None and t[0] in size_set:
+                    use_term(t, frozenset(), frozenset())  # `let h_{N+20}` is the entry h_25 at N = 5
+                elif t is None and d.params is None and any(
+                        nm.sub is None and nm.base in size_set for nm in _names(it)):
+                    note("values_matter", f"the entry `{d.target.display}` is named by sizes beyond offsets")
+            for nm in sorted(letters):
                 # which entries the definition covers: translate matches an entry against the
                 # family's range (`let h_k` with k in 1..5 leaves h_6 an input)
                 for e in ctx.index_range(nm) or ():
@@ -1674,7 +1649,7 @@ def critical_sizes(ctx: Context, shape: Shape, free: list[str],
 
 def _holds(ctx: Context, sizes: dict[str, int], values: dict[str, int]) -> bool:
     """Do the declared ranges at these sizes hold these index values (a sum variable: any value)?"""
-    declared = [k for k in values if ctx.index_range(k) is not None]
+    declared = [k for k in values if k in ctx.index_names]  # a primed letter is a sum variable here
     try:
         ranges = _ranges_at(ctx, sizes, declared)
     except ProofError:

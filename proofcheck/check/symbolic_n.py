@@ -39,7 +39,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
-from ..translate import Key, Scope, Translator, bound_run, leaf_symbol
+from ..translate import Key, Scope, Translator, bound_run, leaf_symbol, word_letters
 from ..vocabulary import CONSTANTS
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
 from .instances import _index_only, _names, _partitions, size_names
@@ -200,12 +200,12 @@ class SymbolicTranslator(Translator):
         items = self.target_items(node, frozenset(k for k, _ in scope.ints))
         items = bound_run(items, lambda c: scope.int_of(c) is not None or self.is_index(c) or c in self.size_symbols,
                           self.is_index) or items
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-                and all(scope.int_of(c) is not None for c in items[0].base if not self.is_index(c)
-                        and c not in self.size_symbols):
+        letters = word_letters(items)
+        if letters is not None and all(scope.int_of(c) is not None for c in letters if not self.is_index(c)
+                                       and c not in self.size_symbols):
             # a run of letters bound where it stands (`W_{st}` inside sums over s and t, declared or
             # not) is one item per letter, as translate.key_of reads it: never the scalar `W_st`
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+            items = tuple(n.Name(items[0].span, c) for c in letters)
         values = []
         for it in items:
             v = self.int_value(it, scope)
@@ -221,9 +221,9 @@ class SymbolicTranslator(Translator):
         letters or sizes split by character (`W_{ij}`); `bound`: letters bound where it stands (a sum's
         variables), which count as indices there, as in translate.key_of."""
         items = subscript_items(node, self.context.readings, self.index_names | bound)
-        if len(items) == 1 and isinstance(items[0], n.Name) and items[0].sub is None and len(items[0].base) > 1 \
-                and all(self.is_index(c) or c in self.size_symbols for c in items[0].base):
-            items = tuple(n.Name(items[0].span, c) for c in items[0].base)
+        letters = word_letters(items)
+        if letters is not None and all(self.is_index(c) or c in self.size_symbols for c in letters):
+            items = tuple(n.Name(items[0].span, c) for c in letters)
         return items
 
     # -------------------------------------------------------------- entries and definitions
@@ -290,16 +290,17 @@ class SymbolicTranslator(Translator):
 
     def _expand_entry(self, d: Definition, key: Key, scope: Scope):
         """`o(t)` for `let o_j = body`: body with j := t, when t is provably in j's declared range
-        wherever translate would use the definition (translate checks only literal bounds)."""
+        wherever translate would use the definition (both check the bounds of numbers alone:
+        Context.entry_bounds)."""
         base, idx = key
         items = self.target_items(d.target)
         binding = []
         for it, t in zip(items, idx):
-            rng = self.context.index_range(it.base)
+            rng = self.context.entry_bounds(it.base)  # a primed letter's is the plain one's
             if rng is not None:
                 for bound, lower in ((rng[0], True), (rng[1], False)):
-                    if isinstance(bound, n.Num):
-                        b = sp.Integer(int(bound.text))
+                    if bound is not None:
+                        b = sp.Rational(bound.numerator, bound.denominator)
                         gap = (t - b) if lower else (b - t)
                         if not self.provably_nonneg(gap):
                             raise NotShown(f"cannot tell whether `{base}` at {t} is an entry of its definition")

@@ -1089,3 +1089,85 @@ CLAIMS += [
     _siz("i W_{iN} = i W_{i1}", lambda e: (e.i * e["W", e.i, e.N], e.i * e["W", e.i, 1]),
          f="r28_size_in_two_letter_subscript.proof", sizes=("M", "N"), free=I_N, ranges={"i": (1, "M")}),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_entry_targets: a `let` of one
+    # entry (`h_N`, `h_{-N}`, `h_{2+1}`, `W_{i,N}`) makes that entry the body; its derivative is 7 (by hand)
+    _rte(r"\frac{\partial h_N}{\partial w} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
+    _rte(r"\frac{\partial h_{25}}{\partial w} = 0", lambda e: (7 if e.N + 20 == 25 else 0, 0), f="r28p_entry_targets.proof"),
+    _rte(r"\frac{\partial h_j}{\partial w} = 0", lambda e: (7 if e.N - 3 == e.j else 0, 0), f="r28p_entry_targets.proof",
+         free=("j",)),
+    _rte(r"\frac{\partial h_3}{\partial w} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
+    _rte(r"\frac{\partial W_{1,N}}{\partial x_1} = 0", lambda e: (7, 0), f="r28p_entry_targets.proof"),
+    # redteam_engine/r28p_shifted_target: `let h_{i+1} = 7 x_i` makes h_2 = 7 x_1 (i = 1), d h_2 / d x_1 = 7
+    _rte(r"\frac{\partial h_2}{\partial x_1} = 0", lambda e: (7, 0), f="r28p_shifted_target.proof"),
+    _rte(r"\frac{\partial h_{10}}{\partial w} = 0", lambda e: (7 if 2 * e.N == 10 else 0, 0), f="r28p_shifted_target.proof"),
+    _rte(r"\frac{\partial h_{-6}}{\partial w} = 0", lambda e: (7 if -e.N == -6 else 0, 0), f="r28p_shifted_target.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_primed_runs: a run with primed
+    # letters is one index per (primed) letter; i', j' range like i, j (1..N)
+    _rte(r"\sum_{i'} \sum_{j'} \delta_{i'1} W_{i'j'} = \sum_{i'} \sum_{j'} \delta_{j'1} W_{i'j'}",
+         lambda e: (S(1, e.N, lambda a: S(1, e.N, lambda b: D(a, 1) * e["W", a, b])),
+                    S(1, e.N, lambda a: S(1, e.N, lambda b: D(b, 1) * e["W", a, b]))), f="r28p_primed_runs.proof"),
+    _rte(r"\sum_{j'} W_{j'k} x_{j'} = \sum_{j'} W_{kj'} x_{j'}",
+         lambda e: (S(1, e.N, lambda jp: e["W", jp, e.k] * e["x", jp]), S(1, e.N, lambda jp: e["W", e.k, jp] * e["x", jp])),
+         f="r28p_primed_runs.proof", free=("k",)),
+    _rte(r"\sum_{i'} \sum_{j'} \delta_{i'j'} x_{i'} = N \sum_{i'} x_{i'}",
+         lambda e: (S(1, e.N, lambda a: S(1, e.N, lambda b: D(a, b) * e["x", a])), e.N * S(1, e.N, lambda a: e["x", a])),
+         f="r28p_primed_runs.proof"),
+    # v_j = sum_{j'} delta_{jj'} x_{j'} = x_j, so d v_j / d x_j = 1 (by hand)
+    _rte(r"\frac{\partial v_j}{\partial x_j} = 0", lambda e: (1, 0), f="r28p_primed_runs.proof", free=("j",)),
+]
+
+
+def _g_range(e: Env, t: int, lo: int, hi: int) -> Fraction:
+    """g_t = 5 x for t in lo..hi (the definition's range); other entries are inputs."""
+    return 5 * e["x"] if lo <= t <= hi else e["g", t]
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_range_bounds: `let g_j = 5 x`
+    # (or `g_{j'}`) covers the range however its bound of numbers is written
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: _g_range(e, k, 1, 3)), 5 * e.N * e["x"]),
+         f="r28p_range_bounds.proof"),  # 1..\frac{6}{2} and 1..2+1 (two lines, one text)
+    _rte(r"\sum_{t=-3}^{0} g_t = 20 x", lambda e: (S(-3, 0, lambda t: _g_range(e, t, -3, -1)), 20 * e["x"]),
+         f="r28p_range_bounds.proof"),
+    _rte(r"\sum_{t=1}^{3} g_t = 15 x", lambda e: (S(1, 3, lambda t: _g_range(e, t, 1, 2)), 15 * e["x"]),
+         f="r28p_range_bounds.proof"),
+    # redteam_engine/r28p_unread_bound: j in 1..N/2, so at N = 1 g_1 is an input
+    _rte(r"\sum_k g_k = 5 N x", lambda e: (S(1, e.N, lambda k: 5 * e["x"] if 2 * k <= e.N else e["g", k]), 5 * e.N * e["x"]),
+         f="r28p_unread_bound.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_primed_count: sum_{j'} 1 = N
+    _rte(r"(\sum_{j'} 1 > 30) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r28p_primed_count.proof", extra=({"N": 31},)),
+    _rte(r"\max(\sum_{j'} 1 - 30, 0) x = 0", lambda e: (max(e.N - 30, 0) * e["x"], 0), f="r28p_primed_count.proof",
+         extra=({"N": 31},)),
+    _rte(r"(\sum_{j} 1 > 30) x = 0", lambda e: (I(e.N > 30) * e["x"], 0), f="r28p_primed_count.proof", extra=({"N": 31},)),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_entry_overlap: h_{N+1} = 7 w
+    # (the family over 1..N does not reach N + 1)
+    _rte(r"h_{N+1} = x_{N+1}", lambda e: (7 * e["w"], e["x", e.N + 1]), f="r28p_entry_overlap.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_size_coincidence: d h_a / d h_b
+    # is 1 when a = b (by hand)
+    _rte(r"\frac{\partial h_{2N}}{\partial h_{10}} = 0", lambda e: (D(2 * e.N, 10), 0), f="r28p_size_coincidence.proof"),
+    _rte(r"\frac{\partial h_{-N}}{\partial h_{-6}} = 0", lambda e: (D(-e.N, -6), 0), f="r28p_size_coincidence.proof"),
+    _rte(r"\frac{\partial h_{N+20}}{\partial h_{25}} = 0", lambda e: (D(e.N + 20, 25), 0), f="r28p_size_coincidence.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28p_primed_runs: undeclared sum
+    # letters t, t' over 1..3 in a delta's run
+    _rte(r"\sum_{t'=1}^{3} \delta_{t'2} x_{t'} = x_1", lambda e: (S(1, 3, lambda tp: D(tp, 2) * e["x", tp]), e["x", 1]),
+         f="r28p_primed_runs.proof"),
+    _rte(r"\sum_{t=1}^{3} \sum_{t'=1}^{3} \delta_{tt'} x_{t'} = 3 x_1",
+         lambda e: (S(1, 3, lambda t: S(1, 3, lambda tp: D(t, tp) * e["x", tp])), 3 * e["x", 1]), f="r28p_primed_runs.proof"),
+]
