@@ -1171,3 +1171,11 @@ CLAIMS += [
     _rte(r"\sum_{t=1}^{3} \sum_{t'=1}^{3} \delta_{tt'} x_{t'} = 3 x_1",
          lambda e: (S(1, 3, lambda t: S(1, 3, lambda tp: D(t, tp) * e["x", tp])), 3 * e["x", 1]), f="r28p_primed_runs.proof"),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r28_size_bound_range (lead):
+    # j in 1..N-1 defines g_1..g_{N-1} = 5x; g_N is an input (its value e["g", N])
+    _rte(r"\sum_k g_k = 5 N x",
+         lambda e: (S(1, e.N - 1, lambda k: 5 * e["x"]) + e["g", e.N], 5 * e.N * e["x"]), f="r28_size_bound_range.proof"),
+    _rte("g_N = 5 x", lambda e: (e["g", e.N], 5 * e["x"]), f="r28_size_bound_range.proof"),
+]
