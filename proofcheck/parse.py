@@ -264,6 +264,16 @@ class ToNodes(Transformer):
     def number(self, meta, tok):
         if tok.type == "THOUSANDS":
             self._check_thousands(tok)
+        m = _WHOLE_E_NOTATION.fullmatch(str(tok))
+        if m and int(m.group(1)) != 1:
+            # `2e-1`: 0.2 to a programmer, 2e - 1 (Euler's e) to a student; `1e-3` and `2.5e-1` read one way
+            text = str(tok)
+            raise ProofError("E211", f"`{text}` reads two ways: the number {m.group(1)} \\cdot 10^{{{m.group(2)}}}, or "
+                             f"{m.group(1)} e {'-' if m.group(2).startswith('-') else '+'} {m.group(2).lstrip('+-')} "
+                             "with Euler's number e", _tok_span(tok, self.line),
+                             [f"hint: write `{m.group(1)} \\cdot 10^{{{m.group(2)}}}` (or `{m.group(1)}.0e{m.group(2)}`) for "
+                              f"the number, or `{m.group(1)} e {'-' if m.group(2).startswith('-') else '+'} "
+                              f"{m.group(2).lstrip('+-')}` with spaces"])
         return n.Num(self._span(meta), str(tok).replace(",", ""))
 
     def _check_thousands(self, tok: Token) -> None:
@@ -955,6 +965,9 @@ def _rational(e: n.Expr):
         return ZERO_DIVISION
     return None
 
+
+# e-notation with a whole mantissa (`2e-1`, `3e2`); a mantissa of 1 (`1e-3`) is never Euler's e written `1e`
+_WHOLE_E_NOTATION = re.compile(r"([0-9]+)e([-+]?[0-9]+)")
 
 # a letter or a name command right after `^-2` (not `\\cdot`, `\\times`, a spacing or a closing bracket)
 _AFTER_NEGINT = re.compile(r"[A-Za-z]|\\(?!(cdot|times|quad|qquad|right|left|big|Big|bigg|Bigg)[lr]?(?![A-Za-z]))[A-Za-z]+")
