@@ -432,7 +432,7 @@ class ToNodes(Transformer):
 
     def sup_negint(self, meta, _m, tok):
         m = _AFTER_NEGINT.match(self.source_line, tok.end_column - 1)
-        after = m.group(0) if m else ""
+        after = m.group(1) if m else ""
         if after:
             # `e^-2x`: e^{-2} x as parsed, e^{-2x} as typed; `e^-x` is E100 for the same reason
             raise ProofError("E211", f"`^-{tok}` followed by `{after}` reads two ways: is `{after}` in the exponent?",
@@ -970,7 +970,7 @@ def _rational(e: n.Expr):
 _WHOLE_E_NOTATION = re.compile(r"([0-9]+)e([-+]?[0-9]+)")
 
 # a letter or a name command right after `^-2` (not `\\cdot`, `\\times`, a spacing or a closing bracket)
-_AFTER_NEGINT = re.compile(r"[A-Za-z]|\\(?!(cdot|times|quad|qquad|right|left|big|Big|bigg|Bigg)[lr]?(?![A-Za-z]))[A-Za-z]+")
+_AFTER_NEGINT = re.compile(r"[ \t]*([A-Za-z]|\\(?!(cdot|times|quad|qquad|right|left|big|Big|bigg|Bigg)[lr]?(?![A-Za-z]))[A-Za-z]+)")
 
 
 def _label_like(e: n.Expr) -> bool:
