@@ -26,8 +26,9 @@ class Readings:
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
-    scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
-    loose: frozenset[str] = frozenset()  # the scalars written somewhere other than as a derivative's variable
+    # names written somewhere without a subscript, as a number (a derivative's variable alone, `\partial_{xy}`,
+    # does not count: it would make any letter run a variable of the problem)
+    scalars: frozenset[str] = frozenset()
 
     @cached_property
     def _arity(self) -> dict:
@@ -297,7 +298,6 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
         frozenset(taken),
-        frozenset(scan.bare),
         frozenset(scan.loose),
     )
 

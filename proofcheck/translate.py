@@ -786,7 +786,7 @@ class Translator:
             raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.display}`", var.span)
         key = self.key_of(var, scope)
         if var.sub is None and len(var.base) > 1 and var.base.isascii() and var.base.isalpha() and self._written_plain(var) \
-                and not self.is_defined(key) and key not in scope.cut and var.base not in self.context.readings.loose \
+                and not self.is_defined(key) and key not in scope.cut and var.base not in self.context.readings.scalars \
                 and var.base not in self.context.readings.taken:
             # `\partial_{xy}`, `\frac{\partial}{\partial xx}`: a run of letters written nowhere else is not a
             # variable of the problem (the mixed partial is meant), as the bare name `xy` is E200
