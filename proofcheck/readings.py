@@ -213,8 +213,12 @@ class _Scan:
             if not self.in_var and self.loose is not None:
                 self.loose.add(x.base)
             return
-        for s in x.sub:
-            self.expr(s)
+        in_var, self.in_var = self.in_var, False  # the letters of `\partial w_{k}`'s subscript are written there
+        try:
+            for s in x.sub:
+                self.expr(s)
+        finally:
+            self.in_var = in_var
         count = self._index_count(x.sub)
         if count is not None:
             firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
