@@ -264,6 +264,16 @@ class ToNodes(Transformer):
     def number(self, meta, tok):
         if tok.type == "THOUSANDS":
             self._check_thousands(tok)
+        m = _WHOLE_E_NOTATION.fullmatch(str(tok))
+        if m and int(m.group(1)) != 1:
+            # `2e-1`: 0.2 to a programmer, 2e - 1 (Euler's e) to a student; `1e-3` and `2.5e-1` read one way
+            text = str(tok)
+            raise ProofError("E211", f"`{text}` reads two ways: the number {m.group(1)} \\cdot 10^{{{m.group(2)}}}, or "
+                             f"{m.group(1)} e {'-' if m.group(2).startswith('-') else '+'} {m.group(2).lstrip('+-')} "
+                             "with Euler's number e", _tok_span(tok, self.line),
+                             [f"hint: write `{m.group(1)} \\cdot 10^{{{m.group(2)}}}` (or `{m.group(1)}.0e{m.group(2)}`) for "
+                              f"the number, or `{m.group(1)} e {'-' if m.group(2).startswith('-') else '+'} "
+                              f"{m.group(2).lstrip('+-')}` with spaces"])
         return n.Num(self._span(meta), str(tok).replace(",", ""))
 
     def _check_thousands(self, tok: Token) -> None:
@@ -392,6 +402,13 @@ class ToNodes(Transformer):
         return self._product(meta, a, "/", b)
 
     def pow(self, meta, base, exp):
+        if isinstance(exp, n.Group) and len(exp.items) == 1 and _label_like(exp.items[0]):
+            # `x^{(i)}`, `h^{(1)}`, `a^{[2]}`: the i-th sample or the layer-2 quantity in machine learning, a
+            # power in algebra; read either way a false claim would pass, so neither is read
+            label = self.source_line[exp.span.column - 1: exp.span.end_column - 1]
+            raise ProofError("E211", f"`^{{{label}}}` reads two ways: a power, or a sample or layer label", exp.span,
+                             ["hint: for a power write it without brackets (`x^{2}`, `x^{i}`); for the i-th sample or "
+                              "layer write a subscript (`x_{i}`) or a name of its own (`x1`)"])
         return n.Pow(self._span(meta), base, exp)
 
     def pow_uni(self, meta, base, tok):
@@ -414,6 +431,14 @@ class ToNodes(Transformer):
         return n.Num(_tok_span(tok, self.line), str(tok))
 
     def sup_negint(self, meta, _m, tok):
+        m = _AFTER_NEGINT.match(self.source_line, tok.end_column - 1)
+        after = m.group(1) if m else ""
+        if after:
+            # `e^-2x`: e^{-2} x as parsed, e^{-2x} as typed; `e^-x` is E100 for the same reason
+            raise ProofError("E211", f"`^-{tok}` followed by `{after}` reads two ways: is `{after}` in the exponent?",
+                             Span(self.line, tok.column - 1, self.line, tok.end_column + 1),
+                             [f"hint: an exponent longer than one number needs braces: `^{{-{tok}{after}}}` when {after} is in it, "
+                              f"or `^{{-{tok}}} {after}` for the power times {after}"])
         return n.Neg(self._span(meta), n.Num(_tok_span(tok, self.line), str(tok)))
 
     def sup_name(self, meta, base):
@@ -941,6 +966,41 @@ def _rational(e: n.Expr):
     return None
 
 
+# e-notation with a whole mantissa (`2e-1`, `3e2`); a mantissa of 1 (`1e-3`) is never Euler's e written `1e`
+_WHOLE_E_NOTATION = re.compile(r"([0-9]+)e([-+]?[0-9]+)")
+
+# a letter or a name command right after `^-2` (not `\\cdot`, `\\times`, a spacing or a closing bracket)
+_AFTER_NEGINT = re.compile(r"[ \t]*([A-Za-z]|\\(?!(cdot|times|quad|qquad|right|left|big|Big|bigg|Bigg)[lr]?(?![A-Za-z]))[A-Za-z]+)")
+
+
+def _label_like(e: n.Expr) -> bool:
+    """A whole number or a plain letter, as a sample or layer label in brackets is written (`(i)`, `(1)`, `[l]`)."""
+    if isinstance(e, n.Num):
+        return e.text.isdigit()
+    return isinstance(e, n.Name) and e.sub is None and not e.styled and "{" not in e.base and \
+        (len(e.base) == 1 or e.base in _GREEK_NAMES)
+
+
+def _number_runs(e) -> None:
+    """`1\\,000`, `1 000`, `10\\,000 x`: a number directly after a number (spacing commands carry no
+    meaning) is E211, never their product; subscripts are skipped (`W_{1 2}` is the entry (1, 2))."""
+    if isinstance(e, n.Name):
+        return
+    if isinstance(e, n.Entry):
+        _number_runs(e.base)
+        return
+    if isinstance(e, n.Product):
+        for a, b, op in zip(e.factors, e.factors[1:], e.ops):
+            if op == "juxt" and isinstance(a, n.Num) and isinstance(b, n.Num):
+                raise ProofError("E211", f"two numbers side by side, `{a.text}` and `{b.text}`, read two ways: one number "
+                                 "with its digits grouped, or a product", Span(a.span.line, a.span.column, b.span.end_line,
+                                                                              b.span.end_column),
+                                 [f"hint: write `{a.text}{b.text}` for one number, or `{a.text} \\cdot {b.text}` for the product"])
+    for c in n.children(e):
+        if isinstance(c, (n.Node, tuple, list)):
+            _number_runs(c)
+
+
 def _primed_indices(e):
     """Inside a subscript or a sum's limits a primed letter is a primed index (`z_{j'}`,
     `\\sum_{j' \\neq j}`), the name `j'`, never a derivative."""
@@ -1022,7 +1082,11 @@ def _parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
     transformer.source_line = code
     transformer.start = start
     try:
-        return transformer.transform(tree), None
+        stmt = transformer.transform(tree)
+        _number_runs(stmt)
+        return stmt, None
+    except ProofError as exc:
+        return None, exc.diagnostic
     except VisitError as exc:
         orig = exc.orig_exc
         if isinstance(orig, ProofError):
@@ -1039,6 +1103,23 @@ class ErrorLine(n.BlankLine):
     """Stands where a line failed to parse: it does not end a chain the way a blank line does."""
 
 
+def _dangling_term(stmt, line: Line) -> Diagnostic | None:
+    """A line of one expression that starts with `+` or `-` right after a step (`= 2 x` then `+ 1`) is
+    the rest of the right side broken over two lines; read alone it would silently drop out of the
+    step above, so it is E100."""
+    if not (isinstance(stmt, n.ChainLine) and not stmt.continuation and len(stmt.members) == 1 and not stmt.rels):
+        return None
+    code = line.code
+    col = len(code) - len(code.lstrip()) + 1
+    op = code.lstrip()[:1]
+    if op not in ("+", "-", "−", "–"):
+        return None
+    return Diagnostic.make("E100", f"a line cannot start with `{op}`: it is not part of the step above",
+                           Span.at(line.number, col),
+                           [f"hint: continue the previous line (`... {op} ...` on one line), or write `= ...` to start "
+                            "the next member of the chain"])
+
+
 def parse_source(source: Source, max_errors: int | None = None) -> tuple[list[n.Statement], list[Diagnostic]]:
     """Every line's statement (an ErrorLine where it does not parse) and the syntax errors; reading
     stops after `max_errors` errors (the caller reports that: a garbage file is not read to its end)."""
@@ -1048,6 +1129,8 @@ def parse_source(source: Source, max_errors: int | None = None) -> tuple[list[n.
         if max_errors is not None and len(diagnostics) >= max_errors:
             break
         stmt, diag = parse_line(line)
+        if diag is None and statements and isinstance(statements[-1], (n.ChainLine, n.LetLine)):
+            diag = _dangling_term(stmt, line)
         if diag is not None:
             diagnostics.append(diag)
             statements.append(ErrorLine(Span.at(line.number, 1)))

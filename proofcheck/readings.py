@@ -26,7 +26,9 @@ class Readings:
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
-    scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
+    # names written somewhere without a subscript, as a number (a derivative's variable alone, `\partial_{xy}`,
+    # does not count: it would make any letter run a variable of the problem)
+    scalars: frozenset[str] = frozenset()
 
     @cached_property
     def _arity(self) -> dict:
@@ -153,6 +155,19 @@ def _applied_heads(product: n.Product) -> set[int]:
     return out
 
 
+def powered_heads(product: n.Product) -> set[int]:
+    """Positions of a name with a power written directly before a bracket (`g^2(a)`, `f^{-1}(x)`): the
+    value's power, the function applied twice or its inverse to a student; a product only for a number."""
+    out = set()
+    for k, (f, op) in enumerate(zip(product.factors, product.ops)):
+        nxt = product.factors[k + 1]
+        bracket = isinstance(nxt, (n.Group, n.Entry)) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
+        if op == "juxt" and bracket and isinstance(f, n.Pow) and isinstance(f.base, n.Name) and f.base.sub is None \
+                and "^" not in f.base.base:
+            out.add(k)
+    return out
+
+
 @dataclass
 class _Scan:
     index_names: frozenset[str]
@@ -161,13 +176,17 @@ class _Scan:
     arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
     soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
+    loose: set = None  # bare names written other than as a derivative's variable
+    in_var: bool = False
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
-            heads = _applied_heads(x)
+            heads, powered = _applied_heads(x), powered_heads(x)
             for k, f in enumerate(x.factors):
                 if k in heads:
                     self.applied.add((f.func if isinstance(f, n.Prime) else f).base)
+                elif k in powered:  # `g^2(a)`: says neither "number" nor "function" about g (translate decides)
+                    self.expr(f.exp)
                 else:
                     self.expr(f)
             return
@@ -177,15 +196,29 @@ class _Scan:
         if isinstance(x, n.Deriv) and x.notation == "nabla":  # `\nabla_w` says nothing about w's shape
             self.expr(x.expr)
             return
+        if isinstance(x, n.Deriv):
+            self.expr(x.expr)
+            self.in_var = True
+            try:
+                self.name(x.var)
+            finally:
+                self.in_var = False
+            return
         for c in n.children(x):
             self.expr(c)
 
     def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
             self.bare.add(x.base)
+            if not self.in_var and self.loose is not None:
+                self.loose.add(x.base)
             return
-        for s in x.sub:
-            self.expr(s)
+        in_var, self.in_var = self.in_var, False  # the letters of `\partial w_{k}`'s subscript are written there
+        try:
+            for s in x.sub:
+                self.expr(s)
+        finally:
+            self.in_var = in_var
         count = self._index_count(x.sub)
         if count is not None:
             firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
@@ -217,7 +250,7 @@ class _Scan:
 def problem_readings(statements: list[n.Statement]) -> Readings:
     """The readings of one problem's statements (see `Readings`)."""
     index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
-    scan = _Scan(index_names, set(), set(), {}, {}, {})
+    scan = _Scan(index_names, set(), set(), {}, {}, {}, set())
     stated = _Scan(index_names, set(), set(), {}, {}, {})  # the statement's lines alone (no chains)
     sizes: set[str] = set()
     defined: set[str] = set()
@@ -269,7 +302,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
         frozenset(taken),
-        frozenset(scan.bare),
+        frozenset(scan.loose),
     )
 
 

@@ -527,6 +527,15 @@ class Translator:
                     raise ProofError("E202", "a derivative operator needs an expression to act on", f.span)
                 values.append((op, self.t_Deriv(d, scope)))
                 break
+            if joined and isinstance(f, n.Pow) and isinstance(nxt, (n.Group, n.Entry, n.Pow)) and self._powered_function(f, scope):
+                exp = f.exp.arg if isinstance(f.exp, n.Neg) else f.exp
+                k = ("-" if exp is not f.exp else "") + (exp.text if isinstance(exp, n.Num) else "k")
+                shown = f"{f.base.base}^{{{k}}}(...)" if len(k) > 1 else f"{f.base.base}^{k}(...)"
+                raise ProofError("E211", f"`{shown}`: a power of `{f.base.base}` before a bracket reads two ways (the power "
+                                 f"of the value, {f.base.base} applied again or its inverse, or a product)",
+                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
+                                 [f"hint: write the power after the application, `{f.base.base}(x)^2`; for an inverse "
+                                  f"function define it with `let`; for a product write `\\cdot`"])
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))
                 i += 2
@@ -547,6 +556,24 @@ class Translator:
         for op, v in values[1:]:
             out = self.divide(out, v) if op == "/" else out * v
         return out
+
+    def _powered_function(self, f: n.Pow, scope: Scope) -> bool:
+        """`g^2(a)`, `f^{-1}(a)` with g not a number of the problem (an undeclared name written nowhere
+        alone, or applied elsewhere): a power of a function reads two ways, never a
+        product silently (`\\sin^2(x)`, a command, is (sin x)^2 by the grammar). A number stays a
+        product: `x^2(1 - x)` where x is written alone, defined, given, bound or a constant."""
+        b = f.base
+        if not (isinstance(b, n.Name) and b.sub is None and "^" not in b.base) or self.powered_node(f, scope) is not None:
+            return False
+        base = b.base
+        if scope.param_of(base) is not None or scope.int_of(base) is not None or base in self.sizes or self.is_index(base):
+            return False
+        if self.is_defined((base, ())) or base in CONSTANTS:
+            return False
+        if base in self.funcs or base in FUNCTION_WORDS or base in NETWORK_FUNCTIONS:
+            return False  # a defined or built-in function as a value: E201 where the name is read
+        readings = self.context.readings
+        return base in readings.functions or base not in readings.scalars
 
     def _callable(self, f: n.Expr) -> bool:
         if isinstance(f, n.Prime):
@@ -758,6 +785,16 @@ class Translator:
         if scope.param_of(var.display) is not None:
             raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.display}`", var.span)
         key = self.key_of(var, scope)
+        if var.sub is None and len(var.base) > 1 and var.base.isascii() and var.base.isalpha() and self._written_plain(var) \
+                and not self.is_defined(key) and key not in scope.cut and var.base not in self.context.readings.scalars \
+                and var.base not in self.context.readings.taken:
+            # `\partial_{xy}`, `\frac{\partial}{\partial xx}`: a run of letters written nowhere else is not a
+            # variable of the problem (the mixed partial is meant), as the bare name `xy` is E200
+            guess = " ".join(f"\\partial_{c}" for c in var.base)
+            raise ProofError("E200", f"unknown name `{var.base}` below a derivative; a run of letters is one name, and "
+                             f"`{var.base}` is written nowhere else in the problem", var.span,
+                             [f"hint: for the mixed partial derivative write `{guess}` or `\\frac{{\\partial^{len(var.base)}}}"
+                              f"{{{' '.join(chr(92) + 'partial ' + c for c in var.base)}}}`"])
         if "^" in var.base and not self.is_defined(key) and key not in scope.cut:
             plain, power = var.base.rsplit("^", 1)
             raise ProofError("E211", f"`{plain}^{power}` below a first-order derivative reads two ways", node.span, [

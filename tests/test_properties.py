@@ -275,7 +275,8 @@ def test_sum_linearity(parts, factor, wrong):
     body = " + ".join(parts)
     split = [f"{factor} \\sum_j {p}" for p in parts]
     if wrong:
-        split = split[:-1] + [f"{factor} {parts[-1].replace('_j', '_1')}"] if "_j" in parts[-1] else split + ["1"]
+        # `\cdot`: `2 2 y_1` (a number directly after a number) reads two ways and is E211
+        split = split[:-1] + [f"{factor} \\cdot {parts[-1].replace('_j', '_1')}"] if "_j" in parts[-1] else split + ["1"]
     text = f"index j in 1..N\n\\sum_j {factor} ({body}) = {' + '.join(split)}\n"
     got = verdicts(text)
     if wrong:
