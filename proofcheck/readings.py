@@ -161,6 +161,8 @@ class _Scan:
     arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
     soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
+    bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
+    in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
@@ -174,18 +176,43 @@ class _Scan:
         if isinstance(x, n.Name):
             self.name(x)
             return
-        if isinstance(x, n.Deriv) and x.notation == "nabla":  # `\nabla_w` says nothing about w's shape
-            self.expr(x.expr)
+        if isinstance(x, n.Deriv):
+            # neither the variable (`\partial w`, `\nabla_w`) nor a Leibniz numerator (`\frac{dg}{dx}`:
+            # the function g's derivative when g is applied elsewhere) is a number written alone
+            if x.var.sub is not None:
+                self.name(x.var)
+            if x.expr is not None and not (isinstance(x.expr, n.Name) and x.expr.sub is None):
+                self.expr(x.expr)
+            return
+        if isinstance(x, n.BigOp):
+            letters = {x.var.base} if x.var is not None and x.var.sub is None else set()
+            if x.cond is not None:
+                letters |= {t.base for t in x.cond.terms if isinstance(t, n.Name) and t.sub is None}
+            for c in (x.lower, x.upper):
+                if c is not None:
+                    self.expr(c)
+            if x.cond is not None:
+                for t in x.cond.terms:
+                    if not (isinstance(t, n.Name) and t.sub is None):
+                        self.expr(t)
+            self.within(letters).expr(x.body)
             return
         for c in n.children(x):
             self.expr(c)
 
+    def within(self, letters, in_sub: bool = False) -> "_Scan":
+        """The same scan (shared sets) with more letters bound, or inside a subscript."""
+        return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
+                     self.bound | frozenset(letters), self.in_sub or in_sub)
+
     def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
-            self.bare.add(x.base)
+            if not self.in_sub and x.base not in self.bound:
+                self.bare.add(x.base)
             return
+        inner = self.within((), in_sub=True)
         for s in x.sub:
-            self.expr(s)
+            inner.expr(s)
         count = self._index_count(x.sub)
         if count is not None:
             firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
@@ -228,10 +255,13 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         elif isinstance(st, n.AtLine):
             taken.update(name.display for name, _ in st.values)
         if isinstance(st, n.LetLine):
+            # a function's parameters are bound in its body, never numbers written alone
+            params = {p.base for p in st.params if p.sub is None} if st.params is not None else set()
             if st.params is not None:
                 scan.applied.add(st.target.base)
                 for p in st.params:
-                    scan.name(p)
+                    if p.sub is not None:
+                        scan.name(p)
             elif st.target.sub is None:
                 defined.add(st.target.base)
             else:
@@ -239,9 +269,9 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
             if st.params is not None:
                 stated.applied.add(st.target.base)
             for m in st.chain.members[:1]:
-                stated.expr(m.expr)
+                stated.within(params).expr(m.expr)
             for m in st.chain.members:
-                scan.expr(m.expr)
+                scan.within(params).expr(m.expr)
         elif isinstance(st, n.IndexLine):
             for bound in (st.lower, st.upper):
                 walk_names(bound, lambda nm: sizes.add(nm.base))

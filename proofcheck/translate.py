@@ -498,6 +498,11 @@ class Translator:
             return None
         if b.sub is None and (scope.param_of(b.base) is not None or scope.int_of(b.base) is not None):
             return None
+        # the variable of a derivative being taken (`\frac{d}{ds} s^2`) is that letter, squared: the node
+        # s^2 does not depend on s, so reading it there would make every such derivative 0
+        root = self.key_of(b, scope)
+        if root in scope.cut or (root[0], len(root[1])) in scope.cut:
+            return None
         name = n.Name(node.span, f"{b.base}^{e.text}", b.sub, b.raw_sub, b.styled)
         return name if self.is_defined(self.key_of(name, scope)) else None
 
@@ -763,8 +768,11 @@ class Translator:
             raise ProofError("E211", f"`{plain}^{power}` below a first-order derivative reads two ways", node.span, [
                 f"hint: for the derivative of order {power} write `\\partial^{power}` (or `d^{power}`) above; for the "
                 f"derivative with respect to the quantity {plain}^{power} define it, as in `let \\sigma^2 = ...`"])
-        if node.notation == "nabla" and var.sub is None and self.is_family(var.base):
-            raise ProofError("E202", f"`\\nabla_{var.base}` of a family `{var.base}` is a gradient vector; proofcheck "
+        if var.sub is None and self.is_family(var.base):  # every spelling: ∂L/∂w, ∂_w L, dL/dw, ∇_w L
+            spelled = f"\\nabla_{var.base}" if node.notation == "nabla" else f"the derivative with respect to `{var.base}`"
+            if node.notation == "nabla":
+                spelled = f"`{spelled}`"
+            raise ProofError("E202", f"{spelled} of a family `{var.base}` is a gradient vector; proofcheck "
                                      "works with scalars", node.span,
                              [f"hint: write each entry, as in `\\frac{{\\partial L}}{{\\partial {var.base}_j}}`"])
         return key
@@ -776,12 +784,23 @@ class Translator:
         family = bool(readings.arity(base)) or any(d.target.base == base and d.target.sub for d in self.values)
         return family and base not in readings.scalars
 
+    def derivative_body(self, node: n.Deriv, scope: Scope) -> n.Expr:
+        """What a derivative differentiates. A Leibniz numerator that names a function (`\frac{dg}{dx}`
+        where g is only applied in the problem, `\frac{\partial L}{\partial w}` beside `let L(w) = ...`)
+        is that function at the variable, g(x): its derivative there, never a product or an E201."""
+        e, var = node.expr, node.var
+        if isinstance(e, n.Name) and e.sub is None and "^" not in var.base and scope.param_of(e.base) is None \
+                and scope.int_of(e.base) is None and not self.is_defined((e.base, ())) \
+                and (e.base in self.context.readings.functions or e.base in self.funcs):
+            return n.Product(e.span, (e, n.Group(var.span, (var,))), ("juxt",))
+        return e
+
     def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
         key = self.derivative_key(node, scope)
         var = node.var
         sym = leaf_symbol(key)
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
-        body = self.expr(node.expr, inner)
+        body = self.expr(self.derivative_body(node, scope), inner)
         value = jumps_flat(sp.diff(body, sym, node.order))
         if key not in scope.cut and self.is_defined(key):
             value = value.xreplace({sym: self.resolve(key, var, scope)})

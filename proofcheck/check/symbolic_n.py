@@ -405,7 +405,7 @@ class SymbolicTranslator(Translator):
 
     def derivative_value(self, node: n.Deriv, scope: Scope, key: Key, held: tuple):
         """A differentiated with B's family held as a variable (before B's definition goes back in)."""
-        value = self.expr(node.expr, Scope(scope.ints, scope.params, scope.cut | {held}))
+        value = self.expr(self.derivative_body(node, scope), Scope(scope.ints, scope.params, scope.cut | {held}))
         for _ in range(node.order):
             value = self.derivative(value, key)
         return value
