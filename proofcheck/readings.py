@@ -81,6 +81,18 @@ def _index_letters(tokens, index_names) -> bool:
     return all(is_index_letter(t, index_names) for t, _ in tokens)
 
 
+def _mixed_word(item: n.Expr, tokens, index_names) -> bool | None:
+    """A subscript word of declared index letters and digits, with both (`i1`, `t1`, `1i2`): True when
+    its digits stand apart (each digit one index), False when two digits meet (`i12`: (i, 12) or
+    (i, 1, 2)); None for anything else (`12`, `ij`, `h1` with h no index, `2t` written apart)."""
+    if not (isinstance(item, n.Name) and item.sub is None and not item.styled):
+        return None
+    kinds = ["d" if t.isdigit() else "i" if is_index_letter(t, index_names) else "x" for t, _ in tokens]
+    if "x" in kinds or "d" not in kinds or "i" not in kinds:
+        return None
+    return "dd" not in "".join(kinds)
+
+
 def _token_items(tokens) -> tuple[n.Expr, ...]:
     return tuple(n.Num(node.span, t) if t.isdigit() else n.Name(node.span, t) for t, node in tokens)
 
@@ -126,6 +138,14 @@ def subscript_items(name: n.Name, readings: Readings, index_names, arity: frozen
         spaced = " ".join(t for t, _ in tokens) if len(tokens) == k else " ".join(["1"] * k)
         raise ProofError("E211", f"`{name.base}` has {k} indices in this problem, so `{name.base}_{{{text}}}` reads two ways",
                          name.span, [f"hint: separate the indices, `{name.base}_{{{example}}}` or `{name.base}_{{{spaced}}}`"])
+    mixed = _mixed_word(items[0], tokens, index_names)
+    if mixed is not None:
+        # `W_{i1}`, `x_{t1}`: an index letter beside a digit is an entry, never the atomic label `W_i1`
+        # (one scalar for every i); a run of digits in it (`W_{i12}`) or a one-index family reads two ways
+        if not mixed or arity == frozenset({1}):
+            raise ProofError("E211", f"`{name.base}_{{{text}}}` reads two ways", name.span,
+                             [f"hint: separate the indices with commas, as in `{name.base}_{{{','.join(t for t, _ in tokens)}}}`"])
+        return _token_items(tokens)
     if _index_letters(tokens, index_names):
         if arity == frozenset({1}):
             raise ProofError("E211", f"`{name.base}` has one index in this problem, so `{name.base}_{{{text}}}` reads two ways",
@@ -229,7 +249,7 @@ class _Scan:
         tokens = run_tokens(items[0])
         if tokens is None:
             return 1 if self._index_like(items[0]) else None
-        if _index_letters(tokens, self.index_names):
+        if _index_letters(tokens, self.index_names) or _mixed_word(items[0], tokens, self.index_names | self.bound):
             return len(tokens)
         return None
 

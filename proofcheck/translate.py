@@ -21,7 +21,7 @@ from . import nodes as n
 from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import run_tokens, subscript_items, word_tokens
+from .readings import run_tokens, subscript_items, walk_names, word_tokens
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
@@ -241,6 +241,17 @@ class Translator:
                     return None
                 out *= v
             return out
+        if self.INDEX_PRODUCTS:  # whole numbers of whole numbers: `x_{i^2}`, `x_{|i-j|}`, `x_{\max(i,2)}`
+            if isinstance(node, n.Pow) and isinstance(node.exp, n.Num) and node.exp.text.isdigit() \
+                    and int(node.exp.text) <= 64:
+                a = self.int_value(node.base, scope)
+                return None if a is None or abs(a) > 10 ** 6 else a ** int(node.exp.text)
+            if isinstance(node, n.Abs):
+                a = self.int_value(node.arg, scope)
+                return None if a is None else abs(a)
+            if isinstance(node, n.Call) and node.func in ("max", "min") and node.power == 1 and node.args:
+                values = [self.int_value(a, scope) for a in node.args]
+                return None if any(v is None for v in values) else (max if node.func == "max" else min)(values)
         return None
 
     def key_of(self, node: n.Name, scope: Scope) -> Key:
@@ -259,9 +270,25 @@ class Translator:
         for it in items:
             v = self.int_value(it, scope)
             if v is None:
-                return (f"{node.base}_{node.raw_sub}", ())
+                return self.label_key(node, items, scope)
             values.append(v)
         return (node.base, tuple(values))
+
+    def label_key(self, node: n.Name, items, scope: Scope) -> Key:
+        """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\mathrm{in}}`). A
+        subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\mathrm{in},i}`,
+        `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then."""
+        mentioned = []
+        for it in items:
+            walk_names(it, lambda nm: mentioned.append(nm.base) if nm.sub is None and (
+                self.is_index(nm.base) or scope.int_of(nm.base) is not None) else None)
+        if mentioned:
+            raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index "
+                                     f"`{mentioned[0]}` but is not an index expression, and as a label it would "
+                                     f"be one name for every value of `{mentioned[0]}`", node.span,
+                             [f"hint: write an entry with indices and whole numbers only (`{node.base}_{{{mentioned[0]},1}}`), "
+                              "or name the labelled family apart (`u_i` for the weights into one unit)"])
+        return (f"{node.base}_{node.raw_sub}", ())
 
     def _target_matches(self, d: Definition, key: Key) -> dict[str, int] | None:
         t = d.target
@@ -504,7 +531,14 @@ class Translator:
         if root in scope.cut or (root[0], len(root[1])) in scope.cut:
             return None
         name = n.Name(node.span, f"{b.base}^{e.text}", b.sub, b.raw_sub, b.styled)
-        return name if self.is_defined(self.key_of(name, scope)) else None
+        if not self.is_defined(self.key_of(name, scope)):
+            return None
+        if any(given.display == b.display for given, _ in self.context.point):
+            # `at s = 3` beside `let s^2 = a^2 + 1`: s squared (9) or the node (a^2 + 1), never silently one
+            raise ProofError("E211", f"`{b.display}^{e.text}` reads two ways: the node defined by `let {b.display}^{e.text} = ...`, "
+                                     f"or the square of `{b.display}`, which an `at` line gives a value", node.span,
+                             [f"hint: give the value of `{b.display}^{e.text}` or of the letters its definition uses, not of `{b.display}`"])
+        return name
 
     def power(self, base, exp, node) -> sp.Expr:
         if exp.is_Integer and abs(int(exp)) > MAX_EXPONENT and base not in (sp.Integer(0), sp.Integer(1), sp.Integer(-1)):
