@@ -275,8 +275,8 @@ class Translator:
         return (node.base, tuple(values))
 
     def label_key(self, node: n.Name, items, scope: Scope) -> Key:
-        """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\mathrm{in}}`). A
-        subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\mathrm{in},i}`,
+        """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\\mathrm{in}}`). A
+        subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\\mathrm{in},i}`,
         `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then."""
         mentioned = []
         for it in items:
@@ -819,8 +819,8 @@ class Translator:
         return family and base not in readings.scalars
 
     def derivative_body(self, node: n.Deriv, scope: Scope) -> n.Expr:
-        """What a derivative differentiates. A Leibniz numerator that names a function (`\frac{dg}{dx}`
-        where g is only applied in the problem, `\frac{\partial L}{\partial w}` beside `let L(w) = ...`)
+        """What a derivative differentiates. A Leibniz numerator that names a function (`\\frac{dg}{dx}`
+        where g is only applied in the problem, `\\frac{\\partial L}{\\partial w}` beside `let L(w) = ...`)
         is that function at the variable, g(x): its derivative there, never a product or an E201."""
         e, var = node.expr, node.var
         if isinstance(e, n.Name) and e.sub is None and "^" not in var.base and scope.param_of(e.base) is None \
