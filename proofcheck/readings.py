@@ -27,6 +27,11 @@ class Readings:
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
     scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
+    applied_to: tuple[tuple[str, frozenset[str]], ...] = ()  # applied name -> its arguments when one plain name each, "" otherwise
+
+    def arguments(self, base: str) -> frozenset[str]:
+        """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
+        return dict(self.applied_to).get(base, frozenset())
 
     @cached_property
     def _arity(self) -> dict:
@@ -181,6 +186,7 @@ class _Scan:
     arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
     soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
+    arguments: dict = None  # applied name -> what it is applied to (Readings.applied_to)
     bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
     in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
 
@@ -189,7 +195,12 @@ class _Scan:
             heads = _applied_heads(x)
             for k, f in enumerate(x.factors):
                 if k in heads:
-                    self.applied.add((f.func if isinstance(f, n.Prime) else f).base)
+                    head = (f.func if isinstance(f, n.Prime) else f).base
+                    self.applied.add(head)
+                    nxt = x.factors[k + 1]
+                    args = nxt.base if isinstance(nxt, n.Pow) else nxt
+                    one = isinstance(args, n.Group) and len(args.items) == 1 and isinstance(args.items[0], n.Name)
+                    self.arguments.setdefault(head, set()).add(args.items[0].display if one else "")
                 else:
                     self.expr(f)
             return
@@ -220,10 +231,14 @@ class _Scan:
         for c in n.children(x):
             self.expr(c)
 
+    def __post_init__(self):
+        if self.arguments is None:
+            self.arguments = {}
+
     def within(self, letters, in_sub: bool = False) -> "_Scan":
         """The same scan (shared sets) with more letters bound, or inside a subscript."""
         return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
-                     self.bound | frozenset(letters), self.in_sub or in_sub)
+                     self.arguments, self.bound | frozenset(letters), self.in_sub or in_sub)
 
     def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
@@ -320,6 +335,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
         frozenset(taken),
         frozenset(scan.bare),
+        tuple(sorted((b, frozenset(a)) for b, a in scan.arguments.items())),
     )
 
 

@@ -823,11 +823,24 @@ class Translator:
         where g is only applied in the problem, `\\frac{\\partial L}{\\partial w}` beside `let L(w) = ...`)
         is that function at the variable, g(x): its derivative there, never a product or an E201."""
         e, var = node.expr, node.var
-        if isinstance(e, n.Name) and e.sub is None and "^" not in var.base and scope.param_of(e.base) is None \
-                and scope.int_of(e.base) is None and not self.is_defined((e.base, ())) \
-                and (e.base in self.context.readings.functions or e.base in self.funcs):
-            return n.Product(e.span, (e, n.Group(var.span, (var,))), ("juxt",))
-        return e
+        if not (isinstance(e, n.Name) and e.sub is None) or scope.param_of(e.base) is not None \
+                or scope.int_of(e.base) is not None or self.is_defined((e.base, ())):
+            return e
+        readings = self.context.readings
+        if e.base in self.funcs:
+            ok = len(self.funcs[e.base].params) == 1
+        elif e.base in readings.functions:
+            # applied to the variable alone everywhere (`g(x)`): beside `g(x^2)` or `L(w, b)` the numerator
+            # reads two ways (g'(x), or the derivative of the composite g(x^2))
+            ok = readings.arguments(e.base) == {var.display}
+        else:
+            return e
+        if not ok or "^" in var.base:
+            raise ProofError("E211", f"`{e.base}` over `d{var.display}` reads two ways: the problem applies `{e.base}` "
+                                     f"to other arguments than `{var.display}`", node.span,
+                             [f"hint: write the function's derivative `{e.base}'({var.display})`, or the derivative of "
+                              f"what is meant, `\\frac{{d}}{{d{var.display}}} {e.base}(...)`"])
+        return n.Product(e.span, (e, n.Group(var.span, (var,))), ("juxt",))
 
     def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
         key = self.derivative_key(node, scope)
