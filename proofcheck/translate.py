@@ -796,6 +796,10 @@ class Translator:
             raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
         if scope.param_of(var.display) is not None:
             raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.display}`", var.span)
+        if var.sub is None and not self.is_defined((var.base, ())) and (
+                var.base in self.funcs or var.base in self.context.readings.functions):
+            # `\partial g` beside `g(x)`: g is a function, not a variable (its derivative is `g'(x)`)
+            raise ProofError("E202", f"cannot differentiate with respect to the function `{var.base}`", var.span)
         key = self.key_of(var, scope)
         if "^" in var.base and not self.is_defined(key) and key not in scope.cut:
             plain, power = var.base.rsplit("^", 1)
