@@ -407,7 +407,30 @@ class Translator:
             if node.base in NETWORK_FUNCTIONS and not self.is_defined((node.base, ())):
                 raise ProofError("E201", f"`{node.base}` is a network quantity: apply it to a layer, as in `{node.base}(h_1)`", node.span)
         key = self.key_of(node, scope)
+        if scope.cut and key not in scope.cut and (key[0], len(key[1])) not in scope.cut:
+            powered = self.powered_definition(key)
+            if powered is not None:
+                powered = f"{node.display}^{powered.rsplit('^', 1)[1]}"
+                # `let s^2 = a^2 + 1` makes s the root of a node: inside `\frac{d}{da}`, s depends on a to a
+                # student and is a constant input here, so the derivative reads two ways
+                raise ProofError("E211", f"`{node.display}` inside this derivative reads two ways: the problem defines "
+                                         f"`{powered}`, so `{node.display}` depends on what it is defined by, "
+                                         f"but is read as an input that does not", node.span,
+                                 [f"hint: write the derivative of `{powered}` (the node itself), "
+                                  f"or define `{node.display}` with `let`"])
         return self.resolve(key, node, scope)
+
+    def powered_definition(self, key: Key) -> str | None:
+        """The base of a defined power node `s^k` whose root is `key` (`s` for `let s^2 = ...`), when `key`
+        itself is not defined; None otherwise."""
+        base, idx = key
+        if "^" in base:
+            return None
+        for d in self.values:
+            tb = d.target.base
+            if "^" in tb and tb.rsplit("^", 1)[0] == base and self.is_defined((tb, idx)) and not self.is_defined(key):
+                return tb
+        return None
 
     def resolve(self, key: Key, node: n.Name, scope: Scope):
         """A name's value: its variable when cut, its expanded definition, or an input's value.
