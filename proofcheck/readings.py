@@ -264,7 +264,7 @@ class _Scan:
         tokens = run_tokens(items[0])
         if tokens is None:
             return 1 if self._index_like(items[0]) else None
-        if _index_letters(tokens, self.index_names) or _mixed_word(items[0], tokens, self.index_names | self.bound):
+        if _index_letters(tokens, self.index_names):
             return len(tokens)
         return None
 
