@@ -28,6 +28,7 @@ class Readings:
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
     scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
     applied_to: tuple[tuple[str, frozenset[str]], ...] = ()  # applied name -> its arguments when one plain name each, "" otherwise
+    mixed_runs: tuple[tuple[str, frozenset[int]], ...] = ()  # base -> lengths of its words of index letters and digits (`W_{i1}`)
 
     def arguments(self, base: str) -> frozenset[str]:
         """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
@@ -151,6 +152,11 @@ def subscript_items(name: n.Name, readings: Readings, index_names, arity: frozen
             raise ProofError("E211", f"`{name.base}_{{{text}}}` reads two ways", name.span,
                              [f"hint: separate the indices with commas, as in `{name.base}_{{{','.join(t for t, _ in tokens)}}}`"])
         return _token_items(tokens)
+    if not arity and text.isdigit() and len(tokens) in dict(readings.mixed_runs).get(name.base, ()):
+        # `W_{11}` beside `W_{i1}` (the entry (i, 1)): the entry (1, 1), or the entry 11
+        raise ProofError("E211", f"`{name.base}_{{{text}}}` reads two ways: the problem writes `{name.base}` with a run of "
+                                 "an index and digits, an entry of several indices", name.span,
+                         [f"hint: separate the indices, `{name.base}_{{{','.join(text)}}}`"])
     if _index_letters(tokens, index_names):
         if arity == frozenset({1}):
             raise ProofError("E211", f"`{name.base}` has one index in this problem, so `{name.base}_{{{text}}}` reads two ways",
@@ -187,6 +193,7 @@ class _Scan:
     soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
     arguments: dict = None  # applied name -> what it is applied to (Readings.applied_to)
+    mixed: dict = None  # base -> lengths of its mixed words (Readings.mixed_runs)
     bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
     in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
 
@@ -234,11 +241,13 @@ class _Scan:
     def __post_init__(self):
         if self.arguments is None:
             self.arguments = {}
+        if self.mixed is None:
+            self.mixed = {}
 
     def within(self, letters, in_sub: bool = False) -> "_Scan":
         """The same scan (shared sets) with more letters bound, or inside a subscript."""
         return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
-                     self.arguments, self.bound | frozenset(letters), self.in_sub or in_sub)
+                     self.arguments, self.mixed, self.bound | frozenset(letters), self.in_sub or in_sub)
 
     def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
@@ -248,6 +257,10 @@ class _Scan:
         inner = self.within((), in_sub=True)
         for s in x.sub:
             inner.expr(s)
+        if len(x.sub) == 1:
+            tokens = run_tokens(x.sub[0])
+            if tokens is not None and _mixed_word(x.sub[0], tokens, self.index_names | self.bound):
+                self.mixed.setdefault(x.base, set()).add(len(tokens))
         count = self._index_count(x.sub)
         if count is not None:
             firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
@@ -336,6 +349,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         frozenset(taken),
         frozenset(scan.bare),
         tuple(sorted((b, frozenset(a)) for b, a in scan.arguments.items())),
+        tuple(sorted((b, frozenset(a)) for b, a in scan.mixed.items())),
     )
 
 
