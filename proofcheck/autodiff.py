@@ -370,13 +370,14 @@ class Evaluator(Translator):
         var = node.var
         at = self.resolve(key, var, scope)  # the outer override, B's definition, or the input's value
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
+        target = self.derivative_body(node, scope)
 
         def body(v):
             self._serial += 1
             saved = self._overrides.get(key)
             self._overrides[key] = (self._serial, v)
             try:
-                return self.expr(node.expr, inner)
+                return self.expr(target, inner)
             finally:
                 if saved is None:
                     del self._overrides[key]

@@ -26,9 +26,13 @@ class Readings:
     arities: tuple[tuple[str, frozenset[int]], ...] = ()  # family base -> the index counts it is used with
     family_indices: tuple[tuple[str, frozenset[str]], ...] = ()  # one-index family -> the index letters it takes
     taken: frozenset[str] = frozenset()  # names that are nodes, indices or given values somewhere in the problem
-    # names written somewhere without a subscript, as a number (a derivative's variable alone, `\partial_{xy}`,
-    # does not count: it would make any letter run a variable of the problem)
-    scalars: frozenset[str] = frozenset()
+    scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
+    applied_to: tuple[tuple[str, frozenset[str]], ...] = ()  # applied name -> its arguments when one plain name each, "" otherwise
+    mixed_runs: tuple[tuple[str, frozenset[int]], ...] = ()  # base -> lengths of its words of index letters and digits (`W_{i1}`)
+
+    def arguments(self, base: str) -> frozenset[str]:
+        """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
+        return dict(self.applied_to).get(base, frozenset())
 
     @cached_property
     def _arity(self) -> dict:
@@ -83,6 +87,18 @@ def _index_letters(tokens, index_names) -> bool:
     return all(is_index_letter(t, index_names) for t, _ in tokens)
 
 
+def _mixed_word(item: n.Expr, tokens, index_names) -> bool | None:
+    """A subscript word of declared index letters and digits, with both (`i1`, `t1`, `1i2`): True when
+    its digits stand apart (each digit one index), False when two digits meet (`i12`: (i, 12) or
+    (i, 1, 2)); None for anything else (`12`, `ij`, `h1` with h no index, `2t` written apart)."""
+    if not (isinstance(item, n.Name) and item.sub is None and not item.styled):
+        return None
+    kinds = ["d" if t.isdigit() else "i" if is_index_letter(t, index_names) else "x" for t, _ in tokens]
+    if "x" in kinds or "d" not in kinds or "i" not in kinds:
+        return None
+    return "dd" not in "".join(kinds)
+
+
 def _token_items(tokens) -> tuple[n.Expr, ...]:
     return tuple(n.Num(node.span, t) if t.isdigit() else n.Name(node.span, t) for t, node in tokens)
 
@@ -128,6 +144,19 @@ def subscript_items(name: n.Name, readings: Readings, index_names, arity: frozen
         spaced = " ".join(t for t, _ in tokens) if len(tokens) == k else " ".join(["1"] * k)
         raise ProofError("E211", f"`{name.base}` has {k} indices in this problem, so `{name.base}_{{{text}}}` reads two ways",
                          name.span, [f"hint: separate the indices, `{name.base}_{{{example}}}` or `{name.base}_{{{spaced}}}`"])
+    mixed = _mixed_word(items[0], tokens, index_names)
+    if mixed is not None:
+        # `W_{i1}`, `x_{t1}`: an index letter beside a digit is an entry, never the atomic label `W_i1`
+        # (one scalar for every i); a run of digits in it (`W_{i12}`) or a one-index family reads two ways
+        if not mixed or arity == frozenset({1}):
+            raise ProofError("E211", f"`{name.base}_{{{text}}}` reads two ways", name.span,
+                             [f"hint: separate the indices with commas, as in `{name.base}_{{{','.join(t for t, _ in tokens)}}}`"])
+        return _token_items(tokens)
+    if not arity and text.isdigit() and len(tokens) in dict(readings.mixed_runs).get(name.base, ()):
+        # `W_{11}` beside `W_{i1}` (the entry (i, 1)): the entry (1, 1), or the entry 11
+        raise ProofError("E211", f"`{name.base}_{{{text}}}` reads two ways: the problem writes `{name.base}` with a run of "
+                                 "an index and digits, an entry of several indices", name.span,
+                         [f"hint: separate the indices, `{name.base}_{{{','.join(text)}}}`"])
     if _index_letters(tokens, index_names):
         if arity == frozenset({1}):
             raise ProofError("E211", f"`{name.base}` has one index in this problem, so `{name.base}_{{{text}}}` reads two ways",
@@ -176,49 +205,77 @@ class _Scan:
     arities: dict  # base -> index counts written unambiguously (a let target, a comma list, one index)
     soft: dict  # base -> index counts of runs of index letters in steps (`W_{ij}`): used when nothing firm is known
     families: dict
-    loose: set = None  # bare names written other than as a derivative's variable
-    in_var: bool = False
+    arguments: dict = None  # applied name -> what it is applied to (Readings.applied_to)
+    mixed: dict = None  # base -> lengths of its mixed words (Readings.mixed_runs)
+    bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
+    in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
             heads, powered = _applied_heads(x), powered_heads(x)
             for k, f in enumerate(x.factors):
-                if k in heads:
-                    self.applied.add((f.func if isinstance(f, n.Prime) else f).base)
-                elif k in powered:  # `g^2(a)`: says neither "number" nor "function" about g (translate decides)
+                if k in powered and k not in heads:  # `g^2(a)`: says neither "number" nor "function" about g (translate decides)
                     self.expr(f.exp)
+                elif k in heads:
+                    head = (f.func if isinstance(f, n.Prime) else f).base
+                    self.applied.add(head)
+                    nxt = x.factors[k + 1]
+                    args = nxt.base if isinstance(nxt, n.Pow) else nxt
+                    one = isinstance(args, n.Group) and len(args.items) == 1 and isinstance(args.items[0], n.Name)
+                    self.arguments.setdefault(head, set()).add(args.items[0].display if one else "")
                 else:
                     self.expr(f)
             return
         if isinstance(x, n.Name):
             self.name(x)
             return
-        if isinstance(x, n.Deriv) and x.notation == "nabla":  # `\nabla_w` says nothing about w's shape
-            self.expr(x.expr)
-            return
         if isinstance(x, n.Deriv):
-            self.expr(x.expr)
-            self.in_var = True
-            try:
+            # neither the variable (`\partial w`, `\nabla_w`) nor a Leibniz numerator (`\frac{dg}{dx}`:
+            # the function g's derivative when g is applied elsewhere) is a number written alone
+            if x.var.sub is not None:
                 self.name(x.var)
-            finally:
-                self.in_var = False
+            if x.expr is not None and not (isinstance(x.expr, n.Name) and x.expr.sub is None):
+                self.expr(x.expr)
+            return
+        if isinstance(x, n.BigOp):
+            letters = {x.var.base} if x.var is not None and x.var.sub is None else set()
+            if x.cond is not None:
+                letters |= {t.base for t in x.cond.terms if isinstance(t, n.Name) and t.sub is None}
+            for c in (x.lower, x.upper):
+                if c is not None:
+                    self.expr(c)
+            if x.cond is not None:
+                for t in x.cond.terms:
+                    if not (isinstance(t, n.Name) and t.sub is None):
+                        self.expr(t)
+            self.within(letters).expr(x.body)
             return
         for c in n.children(x):
             self.expr(c)
 
+    def __post_init__(self):
+        if self.arguments is None:
+            self.arguments = {}
+        if self.mixed is None:
+            self.mixed = {}
+
+    def within(self, letters, in_sub: bool = False) -> "_Scan":
+        """The same scan (shared sets) with more letters bound, or inside a subscript."""
+        return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
+                     self.arguments, self.mixed, self.bound | frozenset(letters), self.in_sub or in_sub)
+
     def name(self, x: n.Name, target: bool = False) -> None:
         if x.sub is None:
-            self.bare.add(x.base)
-            if not self.in_var and self.loose is not None:
-                self.loose.add(x.base)
+            if not self.in_sub and x.base not in self.bound:
+                self.bare.add(x.base)
             return
-        in_var, self.in_var = self.in_var, False  # the letters of `\partial w_{k}`'s subscript are written there
-        try:
-            for s in x.sub:
-                self.expr(s)
-        finally:
-            self.in_var = in_var
+        inner = self.within((), in_sub=True)
+        for s in x.sub:
+            inner.expr(s)
+        if len(x.sub) == 1:
+            tokens = run_tokens(x.sub[0])
+            if tokens is not None and _mixed_word(x.sub[0], tokens, self.index_names | self.bound):
+                self.mixed.setdefault(x.base, set()).add(len(tokens))
         count = self._index_count(x.sub)
         if count is not None:
             firm = target or len(x.sub) > 1 or run_tokens(x.sub[0]) is None
@@ -250,7 +307,7 @@ class _Scan:
 def problem_readings(statements: list[n.Statement]) -> Readings:
     """The readings of one problem's statements (see `Readings`)."""
     index_names = frozenset(nm.base for st in statements if isinstance(st, n.IndexLine) for nm in st.names)
-    scan = _Scan(index_names, set(), set(), {}, {}, {}, set())
+    scan = _Scan(index_names, set(), set(), {}, {}, {})
     stated = _Scan(index_names, set(), set(), {}, {}, {})  # the statement's lines alone (no chains)
     sizes: set[str] = set()
     defined: set[str] = set()
@@ -261,10 +318,13 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         elif isinstance(st, n.AtLine):
             taken.update(name.display for name, _ in st.values)
         if isinstance(st, n.LetLine):
+            # a function's parameters are bound in its body, never numbers written alone
+            params = {p.base for p in st.params if p.sub is None} if st.params is not None else set()
             if st.params is not None:
                 scan.applied.add(st.target.base)
                 for p in st.params:
-                    scan.name(p)
+                    if p.sub is not None:
+                        scan.name(p)
             elif st.target.sub is None:
                 defined.add(st.target.base)
             else:
@@ -272,9 +332,9 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
             if st.params is not None:
                 stated.applied.add(st.target.base)
             for m in st.chain.members[:1]:
-                stated.expr(m.expr)
+                stated.within(params).expr(m.expr)
             for m in st.chain.members:
-                scan.expr(m.expr)
+                scan.within(params).expr(m.expr)
         elif isinstance(st, n.IndexLine):
             for bound in (st.lower, st.upper):
                 walk_names(bound, lambda nm: sizes.add(nm.base))
@@ -302,7 +362,9 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
         tuple(sorted((b, frozenset(ix)) for b, ix in scan.families.items())),
         frozenset(taken),
-        frozenset(scan.loose),
+        frozenset(scan.bare),
+        tuple(sorted((b, frozenset(a)) for b, a in scan.arguments.items())),
+        tuple(sorted((b, frozenset(a)) for b, a in scan.mixed.items())),
     )
 
 

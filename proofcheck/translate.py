@@ -21,7 +21,7 @@ from . import nodes as n
 from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import run_tokens, subscript_items, word_tokens
+from .readings import run_tokens, subscript_items, walk_names, word_tokens
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
@@ -241,6 +241,17 @@ class Translator:
                     return None
                 out *= v
             return out
+        if self.INDEX_PRODUCTS:  # whole numbers of whole numbers: `x_{i^2}`, `x_{|i-j|}`, `x_{\max(i,2)}`
+            if isinstance(node, n.Pow) and isinstance(node.exp, n.Num) and node.exp.text.isdigit() \
+                    and int(node.exp.text) <= 64:
+                a = self.int_value(node.base, scope)
+                return None if a is None or abs(a) > 10 ** 6 else a ** int(node.exp.text)
+            if isinstance(node, n.Abs):
+                a = self.int_value(node.arg, scope)
+                return None if a is None else abs(a)
+            if isinstance(node, n.Call) and node.func in ("max", "min") and node.power == 1 and node.args:
+                values = [self.int_value(a, scope) for a in node.args]
+                return None if any(v is None for v in values) else (max if node.func == "max" else min)(values)
         return None
 
     def key_of(self, node: n.Name, scope: Scope) -> Key:
@@ -259,9 +270,25 @@ class Translator:
         for it in items:
             v = self.int_value(it, scope)
             if v is None:
-                return (f"{node.base}_{node.raw_sub}", ())
+                return self.label_key(node, items, scope)
             values.append(v)
         return (node.base, tuple(values))
+
+    def label_key(self, node: n.Name, items, scope: Scope) -> Key:
+        """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\\mathrm{in}}`). A
+        subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\\mathrm{in},i}`,
+        `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then."""
+        mentioned = []
+        for it in items:
+            walk_names(it, lambda nm: mentioned.append(nm.base) if nm.sub is None and (
+                self.is_index(nm.base) or scope.int_of(nm.base) is not None) else None)
+        if mentioned:
+            raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index "
+                                     f"`{mentioned[0]}` but is not an index expression, and as a label it would "
+                                     f"be one name for every value of `{mentioned[0]}`", node.span,
+                             [f"hint: write an entry with indices and whole numbers only (`{node.base}_{{{mentioned[0]},1}}`), "
+                              "or name the labelled family apart (`u_i` for the weights into one unit)"])
+        return (f"{node.base}_{node.raw_sub}", ())
 
     def _target_matches(self, d: Definition, key: Key) -> dict[str, int] | None:
         t = d.target
@@ -380,7 +407,30 @@ class Translator:
             if node.base in NETWORK_FUNCTIONS and not self.is_defined((node.base, ())):
                 raise ProofError("E201", f"`{node.base}` is a network quantity: apply it to a layer, as in `{node.base}(h_1)`", node.span)
         key = self.key_of(node, scope)
+        if scope.cut and key not in scope.cut and (key[0], len(key[1])) not in scope.cut:
+            powered = self.powered_definition(key)
+            if powered is not None:
+                powered = f"{node.display}^{powered.rsplit('^', 1)[1]}"
+                # `let s^2 = a^2 + 1` makes s the root of a node: inside `\frac{d}{da}`, s depends on a to a
+                # student and is a constant input here, so the derivative reads two ways
+                raise ProofError("E211", f"`{node.display}` inside this derivative reads two ways: the problem defines "
+                                         f"`{powered}`, so `{node.display}` depends on what it is defined by, "
+                                         f"but is read as an input that does not", node.span,
+                                 [f"hint: write the derivative of `{powered}` (the node itself), "
+                                  f"or define `{node.display}` with `let`"])
         return self.resolve(key, node, scope)
+
+    def powered_definition(self, key: Key) -> str | None:
+        """The base of a defined power node `s^k` whose root is `key` (`s` for `let s^2 = ...`), when `key`
+        itself is not defined; None otherwise."""
+        base, idx = key
+        if "^" in base:
+            return None
+        for d in self.values:
+            tb = d.target.base
+            if "^" in tb and tb.rsplit("^", 1)[0] == base and self.is_defined((tb, idx)) and not self.is_defined(key):
+                return tb
+        return None
 
     def resolve(self, key: Key, node: n.Name, scope: Scope):
         """A name's value: its variable when cut, its expanded definition, or an input's value.
@@ -498,8 +548,20 @@ class Translator:
             return None
         if b.sub is None and (scope.param_of(b.base) is not None or scope.int_of(b.base) is not None):
             return None
+        # the variable of a derivative being taken (`\frac{d}{ds} s^2`) is that letter, squared: the node
+        # s^2 does not depend on s, so reading it there would make every such derivative 0
+        root = self.key_of(b, scope)
+        if root in scope.cut or (root[0], len(root[1])) in scope.cut:
+            return None
         name = n.Name(node.span, f"{b.base}^{e.text}", b.sub, b.raw_sub, b.styled)
-        return name if self.is_defined(self.key_of(name, scope)) else None
+        if not self.is_defined(self.key_of(name, scope)):
+            return None
+        if any(given.display == b.display for given, _ in self.context.point):
+            # `at s = 3` beside `let s^2 = a^2 + 1`: s squared (9) or the node (a^2 + 1), never silently one
+            raise ProofError("E211", f"`{b.display}^{e.text}` reads two ways: the node defined by `let {b.display}^{e.text} = ...`, "
+                                     f"or the square of `{b.display}`, which an `at` line gives a value", node.span,
+                             [f"hint: give the value of `{b.display}^{e.text}` or of the letters its definition uses, not of `{b.display}`"])
+        return name
 
     def power(self, base, exp, node) -> sp.Expr:
         if exp.is_Integer and abs(int(exp)) > MAX_EXPONENT and base not in (sp.Integer(0), sp.Integer(1), sp.Integer(-1)):
@@ -784,6 +846,10 @@ class Translator:
             raise ProofError("E202", f"cannot differentiate with respect to the index `{var.base}`", var.span)
         if scope.param_of(var.display) is not None:
             raise ProofError("E202", f"cannot differentiate with respect to the parameter `{var.display}`", var.span)
+        if var.sub is None and not self.is_defined((var.base, ())) and (
+                var.base in self.funcs or var.base in self.context.readings.functions):
+            # `\partial g` beside `g(x)`: g is a function, not a variable (its derivative is `g'(x)`)
+            raise ProofError("E202", f"cannot differentiate with respect to the function `{var.base}`", var.span)
         key = self.key_of(var, scope)
         if var.sub is None and len(var.base) > 1 and var.base.isascii() and var.base.isalpha() and self._written_plain(var) \
                 and not self.is_defined(key) and key not in scope.cut and var.base not in self.context.readings.scalars \
@@ -800,8 +866,11 @@ class Translator:
             raise ProofError("E211", f"`{plain}^{power}` below a first-order derivative reads two ways", node.span, [
                 f"hint: for the derivative of order {power} write `\\partial^{power}` (or `d^{power}`) above; for the "
                 f"derivative with respect to the quantity {plain}^{power} define it, as in `let \\sigma^2 = ...`"])
-        if node.notation == "nabla" and var.sub is None and self.is_family(var.base):
-            raise ProofError("E202", f"`\\nabla_{var.base}` of a family `{var.base}` is a gradient vector; proofcheck "
+        if var.sub is None and self.is_family(var.base):  # every spelling: ∂L/∂w, ∂_w L, dL/dw, ∇_w L
+            spelled = f"\\nabla_{var.base}" if node.notation == "nabla" else f"the derivative with respect to `{var.base}`"
+            if node.notation == "nabla":
+                spelled = f"`{spelled}`"
+            raise ProofError("E202", f"{spelled} of a family `{var.base}` is a gradient vector; proofcheck "
                                      "works with scalars", node.span,
                              [f"hint: write each entry, as in `\\frac{{\\partial L}}{{\\partial {var.base}_j}}`"])
         return key
@@ -813,12 +882,36 @@ class Translator:
         family = bool(readings.arity(base)) or any(d.target.base == base and d.target.sub for d in self.values)
         return family and base not in readings.scalars
 
+    def derivative_body(self, node: n.Deriv, scope: Scope) -> n.Expr:
+        """What a derivative differentiates. A Leibniz numerator that names a function (`\\frac{dg}{dx}`
+        where g is only applied in the problem, `\\frac{\\partial L}{\\partial w}` beside `let L(w) = ...`)
+        is that function at the variable, g(x): its derivative there, never a product or an E201."""
+        e, var = node.expr, node.var
+        if not (isinstance(e, n.Name) and e.sub is None) or scope.param_of(e.base) is not None \
+                or scope.int_of(e.base) is not None or self.is_defined((e.base, ())):
+            return e
+        readings = self.context.readings
+        if e.base in self.funcs:
+            ok = len(self.funcs[e.base].params) == 1
+        elif e.base in readings.functions:
+            # applied to the variable alone everywhere (`g(x)`): beside `g(x^2)` or `L(w, b)` the numerator
+            # reads two ways (g'(x), or the derivative of the composite g(x^2))
+            ok = readings.arguments(e.base) == {var.display}
+        else:
+            return e
+        if not ok or "^" in var.base:
+            raise ProofError("E211", f"`{e.base}` over `d{var.display}` reads two ways: the problem applies `{e.base}` "
+                                     f"to other arguments than `{var.display}`", node.span,
+                             [f"hint: write the function's derivative `{e.base}'({var.display})`, or the derivative of "
+                              f"what is meant, `\\frac{{d}}{{d{var.display}}} {e.base}(...)`"])
+        return n.Product(e.span, (e, n.Group(var.span, (var,))), ("juxt",))
+
     def t_Deriv(self, node: n.Deriv, scope: Scope) -> sp.Expr:
         key = self.derivative_key(node, scope)
         var = node.var
         sym = leaf_symbol(key)
         inner = Scope(scope.ints, scope.params, scope.cut | {key})
-        body = self.expr(node.expr, inner)
+        body = self.expr(self.derivative_body(node, scope), inner)
         value = jumps_flat(sp.diff(body, sym, node.order))
         if key not in scope.cut and self.is_defined(key):
             value = value.xreplace({sym: self.resolve(key, var, scope)})

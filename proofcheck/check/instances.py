@@ -1152,6 +1152,10 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
 
     def subscript(items, bound, params, ranges) -> None:
         for it in items:
+            if isinstance(it, n.Name) and it.sub is None and len(word_tokens(it.base) or ()) > 1:
+                # a word read letter by letter where it stands (`W_{iN}`: translate.word_letters): its
+                # size letters are used, never held at 1 (W_{iN} would be W_{i1})
+                shape.used_sizes.update(c for c in word_tokens(it.base) if c in size_set)
             t = _index_term(it, ctx, size_set, bound - params)  # bound - params: the variables of sums
             if t is not None:
                 use_term(t, bound, params)

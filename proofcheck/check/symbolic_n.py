@@ -211,7 +211,7 @@ class SymbolicTranslator(Translator):
             v = self.int_value(it, scope)
             if v is None:
                 if isinstance(it, n.Name) and it.sub is None and not self.is_index(it.base):
-                    return (f"{node.base}_{node.raw_sub}", ())  # an atomic name such as out_h1
+                    return self.label_key(node, items, scope)  # an atomic name such as out_h1 (E211 beside an index)
                 raise NotShown(f"the subscript of `{node.display}` is not an index expression")
             values.append(v)
         return (node.base, tuple(values))
@@ -405,7 +405,7 @@ class SymbolicTranslator(Translator):
 
     def derivative_value(self, node: n.Deriv, scope: Scope, key: Key, held: tuple):
         """A differentiated with B's family held as a variable (before B's definition goes back in)."""
-        value = self.expr(node.expr, Scope(scope.ints, scope.params, scope.cut | {held}))
+        value = self.expr(self.derivative_body(node, scope), Scope(scope.ints, scope.params, scope.cut | {held}))
         for _ in range(node.order):
             value = self.derivative(value, key)
         return value
