@@ -360,8 +360,19 @@ class Translator:
         rng = self.context.entry_bounds(name)
         if rng is None:
             return True
-        lo, hi = rng
+        lo, hi = (b if b is not None else self._size_bound(node) for b, node in zip(rng, self.context.index_range(name)))
         return (lo is None or lo <= v) and (hi is None or v <= hi)
+
+    def _size_bound(self, node: n.Expr):
+        """A range bound with a size (`N - 1`) at this translator's sizes, or None where they are not
+        known: with j in 1..N-1, `let g_j` leaves g_N an input at every N, as a bound of numbers alone
+        leaves g_4 an input over 1..3. (A literal entry such as `h_{12}` over 1..N exists only from
+        N = 12 on: the instances skip the sizes where an entry the step writes does not exist yet,
+        `instances.entries_exist`.)"""
+        try:
+            return self.int_value(node, Scope())
+        except ProofError:
+            return None
 
     def lookup(self, key: Key) -> tuple[Definition, dict[str, int]] | tuple[None, None]:
         """The definition of a key (the last one that matches) and its index binding. Remembered per

@@ -31,10 +31,6 @@ FAMILIES = [ROOT / "tests" / "adversarial" / f for f in ("instances", "sizes", "
 # a strict xfail, so a fix shows up as XPASS (then delete its entry). Some of them are still refuted by
 # the pipeline, whose cross-check at N = 1..3 sees the difference; the proof itself is wrong all the same.
 KNOWN_PROVED_FALSE = {
-    ('r28_size_bound_range.proof', '\\sum_k g_k = 5 N x'):
-        "a family definition's range bound with a size is no limit (docs/language.md), so g_N is read as defined (lead, 2026-11-28)",
-    ('r28_size_bound_range.proof', 'g_N = 5 x'):
-        "a family definition's range bound with a size is no limit (docs/language.md), so g_N is read as defined (lead, 2026-11-28)",
 }
 
 

@@ -19,7 +19,7 @@ from ..translate import LimitError
 from .assumptions import _point_values
 from .domain import domain_translator
 from .entries import compare as _compare_instance
-from .instances import Instance, Plan, SizeChoice, cross_check_plan, make_plan, may_be_complete
+from .instances import Instance, Plan, SizeChoice, cross_check_plan, entries_exist, make_plan, may_be_complete
 from .regions import FIRST_POINTS, MORE_POINTS
 from .symbolic_n import prove_all_sizes
 
@@ -176,6 +176,7 @@ class _Run:
     skip_reason: str = ""
     sampled_reason: str = ""  # why an instance shown symbolically still counts as sampled only
     outcome: Decision | None = None  # refuted or unknown: the run stopped there
+    vacuous: int = 0  # size choices skipped: an entry the step writes does not exist there (`entries_exist`)
 
     def sizes(self) -> dict | None:
         if not self.plan.size_dependent:
@@ -193,9 +194,17 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
     """Compare the two sides at every instance of the plan: counterexample first, then (at exact
     instances, when `zero_test`) a symbolic proof. Stops at the first difference or undecided one."""
     run = _Run(plan)
+    exist = entries_exist(ctx, (a_node, b_node))
     for choice in plan.choices:
         sampled_only = any(i.large for i in choice.instances)
         if sampled_only and not numeric_sizes:
+            continue
+        if exist is not None and choice.sizes and not exist(dict(choice.sizes)):
+            # an entry the step writes (`h_{12}` over 1..N) does not exist at these sizes: vacuous
+            key = _size_key(choice, plan) if plan.sizes else None
+            if key is not None and choice.exact and zero_test and not sampled_only:
+                run.exact.append(key)
+            run.vacuous += 1
             continue
         shown = True
         for inst in choice.instances:
@@ -240,6 +249,9 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 continue
             # a size where the case leaves no index value holds vacuously: exact
             (run.exact if shown and choice.exact and zero_test and not sampled_only else run.numeric).append(key)
+    if run.vacuous and not run.results and zero_test:  # (a cross-check of a proof for every N may be vacuous)
+        run.outcome = Decision("unknown", "none", reason="no size was tried at which every entry the step "
+                               "writes exists", guarantee="none")
     return run
 
 

@@ -1279,6 +1279,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         walk(e, frozenset(), frozenset(), {})
     if len(exprs) == 2:
         shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
+        if entries_exist(ctx, exprs) is not None:
+            shape.used_sizes.update(sizes)
+            note("sizes_matter", "an entry written as a number exists only from some size on")
     if matrices is None and ctx.shapes and len(exprs) == 2:
         from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
         try:
@@ -1499,6 +1502,71 @@ def _instances_at(ctx: Context, sizes: dict[str, int], free: list[str], shape: S
     if found is None:
         return None
     return [Instance(sset, tuple((nm, v[nm]) for nm in free), large) for v in found], False
+
+
+def entries_exist(ctx: Context, exprs):
+    """A test on sizes: does every literal entry the step reaches (written in it or in a definition it
+    expands: `h_{12}`, `W_{1,2}`) exist at these sizes, in the range of its family's definition whose
+    bound has a size (`let h_j`, j in 1..N: h_{12} exists from N = 12 on)? A step that writes such an
+    entry is about the sizes where it exists; at the others the entry would be an input
+    (translate._in_range), so those sizes are skipped (vacuous), as a case that leaves no index value
+    is. Bounds of numbers alone are fixed (an entry outside them is always an input): no condition."""
+    conditions: list[tuple[n.Expr, Fraction, bool]] = []  # (size bound, literal, upper?)
+    done: set[str] = set()
+    pending = list(exprs)
+    while pending:
+        for x in _names(pending.pop()):
+            defs = _definitions_of(ctx, x.base)
+            if x.base not in done and defs:
+                done.add(x.base)
+                pending += [d.body for d in defs]
+            if x.sub is None or not defs:
+                continue
+            try:
+                values = [n.literal_value(it) for it in subscript_items(x, ctx.readings, ctx.index_names)]
+            except ProofError:
+                continue
+            if any(v is None for v in values):
+                continue
+            patterns = []  # the family definitions by index letters (`let h_i`; one-entry ones such as `let h_0` aside)
+            for d in defs:
+                if d.target.sub is None or d.params is not None:
+                    continue
+                try:
+                    target = subscript_items(d.target, ctx.readings, ctx.index_names)
+                except ProofError:
+                    continue
+                if all(isinstance(it, n.Name) and it.sub is None and it.base.rstrip("'") in ctx.index_names
+                       for it in target):
+                    patterns.append(target)
+            if len(patterns) != 1 or len(patterns[0]) != len(values):
+                continue  # several patterns: no condition (the reading stands)
+            for it, v in zip(patterns[0], values):
+                try:
+                    fixed = ctx.entry_bounds(it.base)
+                except ProofError:
+                    fixed = None
+                rng = ctx.index_range(it.base)
+                if fixed is None or rng is None:
+                    continue
+                if (fixed[0] is not None and v < fixed[0]) or (fixed[1] is not None and v > fixed[1]):
+                    continue  # outside the numbers' bound: an input at every size
+                conditions += [(node, v, upper) for node, b, upper in ((rng[0], fixed[0], False), (rng[1], fixed[1], True))
+                               if b is None]
+    if not conditions:
+        return None
+
+    def exist(sizes: dict[str, int]) -> bool:
+        t = Translator(ctx, dict(sizes))
+        for node, v, upper in conditions:
+            try:
+                b = t.int_value(node, Scope())
+            except ProofError:
+                continue
+            if b is not None and (v > b if upper else v < b):
+                return False
+        return True
+    return exist
 
 
 def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> Plan:

@@ -298,12 +298,18 @@ class SymbolicTranslator(Translator):
         for it, t in zip(items, idx):
             rng = self.context.entry_bounds(it.base)  # a primed letter's is the plain one's
             if rng is not None:
-                for bound, lower in ((rng[0], True), (rng[1], False)):
-                    if bound is not None:
-                        b = sp.Rational(bound.numerator, bound.denominator)
-                        gap = (t - b) if lower else (b - t)
-                        if not self.provably_nonneg(gap):
-                            raise NotShown(f"cannot tell whether `{base}` at {t} is an entry of its definition")
+                nodes = self.context.index_range(it.base)
+                for bound, node, lower in ((rng[0], nodes[0], True), (rng[1], nodes[1], False)):
+                    if bound is None and getattr(t, "is_Integer", False):
+                        continue  # a literal entry (`h_{12}` over 1..N) is read where it exists, N >= 12
+                    # a bound with a size limits the entries too (j in 1..N-1 leaves g_N an input)
+                    b = sp.Rational(bound.numerator, bound.denominator) if bound is not None \
+                        else self.int_value(node, Scope())
+                    if b is None:
+                        raise NotShown(f"cannot read the range of `{it.base}`")
+                    gap = (t - b) if lower else (b - t)
+                    if not self.provably_nonneg(gap):
+                        raise NotShown(f"cannot tell whether `{base}` at {t} is an entry of its definition")
             binding.append((it.base, t))
         if any(k[0][0] == base for k in self._expanding if isinstance(k, tuple) and k and isinstance(k[0], tuple)):
             raise NotShown(f"`{base}` is defined in terms of itself (a recurrence)")
