@@ -433,15 +433,23 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
         if k in out or g is None or g.grade not in HOLDS:
             continue
         judged = values.get((ci, k)) if values else None  # decided by the checker (`_value_decisions`)
+        unknown = False  # a candidate for the value test that neither the checker nor the forms decide
         if judged is None and g.grade == "accepted":
             where = _safely(_restrictions, f, chain.context)
             judged = _safely(_uses_value, f, plain[k - 1], plain[k], where) if isinstance(where, tuple) else None
+            unknown = (judged is None or isinstance(judged, set)) and _candidate(plain[k - 1], plain[k])
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
-            judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
+            judged = bool(_safely(_scaled, plain[k - 1], plain[k])) or unknown  # unknown work is not work
         if judged:
             out.add(k)
             out |= _safely(_scaffold_collected, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _candidate(fa, fb) -> bool:
+    """The step keeps the same unworked derivatives (as forms read them) and changes its form: a step
+    the value test is for (`_uses_value`, `_value_decisions`)."""
+    return fa is not None and fb is not None and fa != fb and bool(_quantities(fa)) and _quantities(fa) == _quantities(fb)
 
 
 def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
@@ -473,18 +481,24 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
         idx = chain.context.index_names
         try:
             held = derivatives_in(a, idx)
+            ctx = opaque_context(chain.context)
             if not held or held != derivatives_in(b, idx):
-                if any(_contains(d.body, DERIVATIVES) for d in chain.context.definitions):
-                    continue  # a `let` of a derivative: its name in the checker's context is the written one
-                a, b = _one_way(f, a, b, idx)  # the derivative written two ways, one read by linearity
+                # the derivative written two ways, one read by linearity; a `let` of a derivative in the
+                # context (`let v = \\frac{df}{dx}`) named as the members' derivatives are
+                lets = [i for i, d in enumerate(chain.context.definitions) if _contains(d.body, DERIVATIVES)]
+                a, b, bodies = _one_way(f, a, b, idx, [chain.context.definitions[i].body for i in lets])
                 held = derivatives_in(a, idx)
                 if not held or held != derivatives_in(b, idx):
                     continue  # the forms' own test (`_uses_value`)
+                if lets:
+                    defs = list(chain.context.definitions)
+                    for i, body in zip(lets, bodies):
+                        defs[i] = replace(defs[i], body=body)
+                    ctx = replace(chain.context, definitions=tuple(defs))
         except (RecursionError, TypeError, ValueError, AttributeError):
             continue
         steps.append((ci, k))
-        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
-                         options.seed))
+        jobs.append(_Job("goal", None, 0, 0, ctx, opaque(a, idx), opaque(b, idx), "=", options.seed))
     decided = decide_jobs(jobs, options) if jobs else []
     out: dict = {}
     for step, (d, _) in zip(steps, decided):
@@ -492,7 +506,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     return out
 
 
-def _one_way(f, a, b, idx):
+def _one_way(f, a, b, idx, extra=()):
     """The two members with every derivative that forms read by linearity as a number times one
     quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
     that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
@@ -500,11 +514,15 @@ def _one_way(f, a, b, idx):
     written; padding terms beside it in its operand are written as their derivative, worked out
     (`\\frac{d}{dx}(2f + x^2)` as `2\\frac{df}{dx} + 2x`); every derivative is named as forms read it
     (`\\frac{dg}{dx}` after `let g = f` is `\\frac{df}{dx}`). A derivative read otherwise (two
-    quantities, or no derivative of its quantity written without padding) keeps its own name (the forms'
-    own test then reads the step)."""
+    quantities) keeps its own name (the forms' own test then reads the step). Where no derivative of a
+    quantity is written without padding, the first one written stands for it (`\\frac{d}{dx}(f + x^4)` as
+    `\\frac{d}{dx}(f + x^2) + 4x^3 - 2x`). `extra`: the bodies of the context's `let`s that hold a
+    derivative, read and returned (third) the same way, so the checker's context names them as the
+    members do."""
     from ..check.goals import opaque  # noqa: PLC0415
 
     oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
+    ox = [opaque(x, idx, key_of=f._derivative_key) for x in extra]
     written: list = []
 
     def walk(x):
@@ -513,8 +531,8 @@ def _one_way(f, a, b, idx):
         for y in n.children(x):
             walk(y)
 
-    walk(oa)
-    walk(ob)
+    for x in (oa, ob, *ox):
+        walk(x)
     nodes = {}  # a name's form -> the name as written, for the padding's derivative written back
 
     def names(x):
@@ -523,8 +541,8 @@ def _one_way(f, a, b, idx):
         for y in n.children(x):
             names(y)
 
-    names(a)
-    names(b)
+    for x in (a, b, *extra):
+        names(x)
     nodes.update({c: n.Name(a.span, name) for c, name in ((E_FORM, "e"), (PI_FORM, "pi")) if c in f._constants})
     readings = {}  # written name -> (number factor, quantity, the padding's derivative worked out)
     for name in written:
@@ -537,23 +555,26 @@ def _one_way(f, a, b, idx):
         c, q = held[0].as_coeff_Mul()
         if q.is_Symbol and c.is_Rational and c != 0:
             readings[name.base] = (name, c, q, reading - held[0])  # `\\frac{d}{dx}(2f + x^2)`: 2 df/dx, 2x
-    reps: dict = {}  # quantity -> (its first derivative written without padding, that one's number factor)
+    reps: dict = {}  # quantity -> (the derivative written for it, its number factor, its padding's derivative)
     for name, c, q, rest in readings.values():
         if rest == 0:
-            reps.setdefault(q, (name, c))
+            reps.setdefault(q, (name, c, rest))
+    for name, c, q, rest in readings.values():  # none without padding: the first written stands for it
+        reps.setdefault(q, (name, c, rest))
     mapping: dict = {}
+    r = sp.Dummy("rep")
     for name, c, q, rest in readings.values():
         if q not in reps or name.base == reps[q][0].base:
             continue
-        rep, c0 = reps[q]
-        value = _written(sp.Rational(c, c0) * sp.Symbol("rep"), {sp.Symbol("rep"): rep}, name.span)
-        if rest != 0:
-            padding = _written(rest, nodes, name.span)
-            if padding is None:
-                continue
-            value = n.Group(name.span, (n.Add(name.span, value, padding, 1),))
+        rep, c0, rest0 = reps[q]  # rep = c0 q + rest0, so name = c q + rest = (c / c0)(rep - rest0) + rest
+        form = sp.Rational(c, c0) * r
+        if rest != 0 or rest0 != 0:
+            form = sp.Rational(c, c0) * (r - rest0) + rest
+        value = _written(form, {**nodes, r: rep}, name.span)
+        if value is None:
+            continue
         mapping[name.base] = value
-    return _renamed(oa, mapping), _renamed(ob, mapping)
+    return _renamed(oa, mapping), _renamed(ob, mapping), [_renamed(x, mapping) for x in ox]
 
 
 def _written(form, names: dict, span):
