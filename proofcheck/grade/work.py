@@ -37,7 +37,7 @@ from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
 from .forms import FormCache
-from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, size
+from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, _real, size
 from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
@@ -437,7 +437,7 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
         if judged is None and g.grade == "accepted":
             where = _safely(_restrictions, f, chain.context)
             judged = _safely(_uses_value, f, plain[k - 1], plain[k], where) if isinstance(where, tuple) else None
-            unknown = (judged is None or isinstance(judged, set)) and _candidate(plain[k - 1], plain[k])
+            unknown = (judged is None or isinstance(judged, set)) and _candidate(f, plain[k - 1], plain[k])
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
             judged = bool(_safely(_scaled, plain[k - 1], plain[k])) or unknown  # unknown work is not work
         if judged:
@@ -446,10 +446,45 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
 
 
-def _candidate(fa, fb) -> bool:
-    """The step keeps the same unworked derivatives (as forms read them) and changes its form: a step
-    the value test is for (`_uses_value`, `_value_decisions`)."""
-    return fa is not None and fb is not None and fa != fb and bool(_quantities(fa)) and _quantities(fa) == _quantities(fb)
+def _candidate(f, fa, fb) -> bool:
+    """The step keeps the same unworked derivatives (as forms read them, known ones aside: `_held`) and
+    changes its form: a step the value test is for (`_uses_value`, `_value_decisions`)."""
+    return fa is not None and fb is not None and fa != fb and bool(_held(f, fa)) and _held(f, fa) == _held(f, fb)
+
+
+def _known_derivatives(f, symbols) -> dict:
+    """The derivative quantities among the symbols whose operand mentions nothing of the key's and no
+    other derivative (`\\frac{d}{dx} x^2`, the answer's `\\phi'(x)` with phi a function nobody defines)
+    -> their values, worked out by SymPy (phi's derivative kept as SymPy's Derivative, read later at the
+    generic reading of phi): values, not new quantities, for the value test (`_uses_value`), so that a
+    value use cannot hide behind `+ \\frac{d}{dx} x^2 - 2x` (tests/grading/redteam/r28g_attacks
+    new_deriv_square, g_new_phi_prime)."""
+    out = {}
+    free = f.undefined_functions()
+    for q in symbols:
+        if q not in f._terms:
+            continue
+        t, var = f._terms[q]
+        if not isinstance(var, sp.Symbol) or t.free_symbols & f._keyed or _quantities(t) or var in f._keyed:
+            continue
+        real = _real(t, f._constants)
+        if real is None or sp.count_ops(real) > MAX_EXPAND_OPS \
+                or any(a.func.__name__ not in free for a in real.atoms(sp.core.function.AppliedUndef)):
+            continue
+        try:
+            d = sp.diff(real, var)
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            continue
+        if all(isinstance(x.expr, sp.core.function.AppliedUndef) for x in d.atoms(sp.Derivative)):
+            out[q] = d
+    return out
+
+
+def _held(f, form) -> set:
+    """The derivative quantities of a form that stay quantities: the known ones (`_known_derivatives`)
+    aside."""
+    qs = _quantities(form)
+    return qs - set(_known_derivatives(f, qs)) if qs else qs
 
 
 def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
@@ -806,17 +841,25 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     none of VALUE_CANDIDATES does. Not asked for a step carried or checked at the point only."""
     if fa is None or fb is None or fa == fb:
         return False
-    held = _quantities(fa)
-    if not held or held != _quantities(fb):
+    held = _held(f, fa)
+    if not held or held != _held(f, fb):
         return False
     va, vb = f.by_key(fa), f.by_key(fb)
     if va is None or vb is None:
         return None
+    values = _known_derivatives(f, fa.free_symbols | fb.free_symbols)
     point_values, conditions = where
-    va, vb = va.xreplace(point_values), vb.xreplace(point_values)
+    va, vb = va.xreplace(values).xreplace(point_values), vb.xreplace(values).xreplace(point_values)
     generic = _generic_functions(f, va - vb)
     if generic:
         va, vb = va.xreplace(generic), vb.xreplace(generic)
+    if va.has(sp.Derivative) or vb.has(sp.Derivative):  # a known derivative of phi at phi's reading
+        try:
+            va, vb = (v.replace(lambda x: isinstance(x, sp.Derivative), lambda x: x.doit()) for v in (va, vb))
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return None
+        if va.has(sp.Derivative) or vb.has(sp.Derivative):
+            return None
     difference = va - vb
     if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
             or difference.free_symbols & f._keyed:
