@@ -449,7 +449,10 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
 def _candidate(f, fa, fb) -> bool:
     """The step keeps the same unworked derivatives (as forms read them, known ones aside: `_held`) and
     changes its form: a step the value test is for (`_uses_value`, `_value_decisions`)."""
-    return fa is not None and fb is not None and fa != fb and bool(_held(f, fa)) and _held(f, fa) == _held(f, fb)
+    if fa is None or fb is None or fa == fb:
+        return False
+    held, other = _held(f, fa, fb)
+    return bool(held) and held == other
 
 
 def _known_derivatives(f, symbols) -> dict:
@@ -475,16 +478,37 @@ def _known_derivatives(f, symbols) -> dict:
             d = sp.diff(real, var)
         except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
             continue
-        if all(isinstance(x.expr, sp.core.function.AppliedUndef) for x in d.atoms(sp.Derivative)):
+        if all(isinstance(x.expr, sp.core.function.AppliedUndef) for x in d.atoms(sp.Derivative)) \
+                and not _unfolded(f, real, symbols - {q}):
             out[q] = d
     return out
 
 
-def _held(f, form) -> set:
-    """The derivative quantities of a form that stay quantities: the known ones (`_known_derivatives`)
+def _unfolded(f, real, symbols) -> bool:
+    """The operand is a number times another derivative's operand with the key's definitions written in:
+    the step unfolds the key inside the derivative (`\\frac{d}{dx}(3v)` to `\\frac{d}{dx} x^2` with the
+    key's v = x^2/3: work, tests/grading/redteam/r22_honest_shapes implicit_scaled), not padding."""
+    for r in symbols:
+        if r not in f._terms:
+            continue
+        value = f.by_key(f._terms[r][0])
+        if value is None or value == 0:
+            continue
+        try:
+            ratio = sp.simplify(real / value)
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return True
+        if ratio.is_Number or not ratio.free_symbols:
+            return True
+    return False
+
+
+def _held(f, fa, fb) -> tuple:
+    """The derivative quantities of each form that stay quantities: the known ones (`_known_derivatives`)
     aside."""
-    qs = _quantities(form)
-    return qs - set(_known_derivatives(f, qs)) if qs else qs
+    qa, qb = _quantities(fa), _quantities(fb)
+    known = set(_known_derivatives(f, qa | qb))
+    return qa - known, qb - known
 
 
 def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
@@ -841,8 +865,8 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     none of VALUE_CANDIDATES does. Not asked for a step carried or checked at the point only."""
     if fa is None or fb is None or fa == fb:
         return False
-    held = _held(f, fa)
-    if not held or held != _held(f, fb):
+    held, other = _held(f, fa, fb)
+    if not held or held != other:
         return False
     va, vb = f.by_key(fa), f.by_key(fb)
     if va is None or vb is None:
