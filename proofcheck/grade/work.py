@@ -874,9 +874,28 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     values = _known_derivatives(f, fa.free_symbols | fb.free_symbols)
     point_values, conditions = where
     va, vb = va.xreplace(values).xreplace(point_values), vb.xreplace(values).xreplace(point_values)
-    generic = _generic_functions(f, va - vb)
-    if generic:
-        va, vb = va.xreplace(generic), vb.xreplace(generic)
+    found = []
+    for variant in range(GENERIC_READINGS):  # a value use under either reading of phi; an identity under both
+        generic = _generic_functions(f, va - vb, variant)
+        if not generic and variant:
+            verdict = found[-1]
+        elif sp.count_ops(va - vb) > MAX_EXPAND_OPS:
+            verdict = None
+        else:  # phi's reading may grow the difference past MAX_EXPAND_OPS: read at points only, no expansion
+            verdict = _differs(f, va.xreplace(generic), vb.xreplace(generic), conditions, GENERIC_GROWTH * MAX_EXPAND_OPS)
+        if verdict:
+            return True
+        found.append(verdict)
+    return None if None in found else False
+
+
+GENERIC_READINGS = 2  # independent generic readings of a function nobody defines (`_generic_functions`)
+GENERIC_GROWTH = 8  # how much larger than MAX_EXPAND_OPS a difference may grow by phi's reading
+
+
+def _differs(f, va, vb, conditions, limit: int = MAX_EXPAND_OPS) -> bool | None:
+    """`_uses_value` with the key and phi written in: the two sides certainly differ at one of the
+    points (True), agree at all of them (False), or no point judges them (None)."""
     if va.has(sp.Derivative) or vb.has(sp.Derivative):  # a known derivative of phi at phi's reading
         try:
             va, vb = (v.replace(lambda x: isinstance(x, sp.Derivative), lambda x: x.doit()) for v in (va, vb))
@@ -885,7 +904,7 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
         if va.has(sp.Derivative) or vb.has(sp.Derivative):
             return None
     difference = va - vb
-    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
+    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > limit \
             or difference.free_symbols & f._keyed:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols | {s for terms, _ in conditions for t in terms for s in t.free_symbols}, key=str)
@@ -923,7 +942,7 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
 MAX_GENERIC_ARGUMENTS = 7  # a function of more arguments is not given a fixed reading (its coefficients fill one hash)
 
 
-def _generic_functions(f, form) -> dict:
+def _generic_functions(f, form, variant: int = 0) -> dict:
     """The applications in the form of a function nobody defines (`\\phi(x)`: written only applied, no
     `let`, no function word) -> one fixed function, c_0 + sum_i c_i u_i + sin(d_0 + sum_i d_i u_i) of its
     arguments, with rational c, d drawn from a hash of the form and the function's name: the checker
@@ -931,19 +950,24 @@ def _generic_functions(f, form) -> dict:
     for this one too (a false finding is impossible), while `(\\frac{df}{dx} - 3x^2 - 2)\\phi(x)` beside
     the answer is 0 only at the derivative's value for it as for any phi but 1 (r26_attacks two_ways_phi).
     Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
-    finite difference of the arguments from cancelling it as it would a polynomial."""
+    finite difference of the arguments from cancelling it as it would a polynomial. `variant` 1 is a
+    second reading, independent coefficients and (d_0 + sum_i d_i u_i)^2 / 7 added: every member of the
+    first family satisfies one difference identity (r28g_attacks phi_coincidence), so `_uses_value`
+    takes a step as an identity only when it is one under both readings."""
     free = f.undefined_functions()
     applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
                and len(a.args) <= MAX_GENERIC_ARGUMENTS]
     if not applied:
         return {}
-    stir = hashlib.sha256(sp.srepr(form).encode()).digest()
+    stir = hashlib.sha256(sp.srepr(form).encode() + (bytes([variant]) if variant else b"")).digest()
     out = {}
     for a in applied:
         h = hashlib.sha256(stir + a.func.__name__.encode()).digest()
         c = [sp.Rational(1 + h[2 * i], 1 + h[2 * i + 1] % 16) for i in range(2 * len(a.args) + 2)]
-        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) \
-            + sp.sin(c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args)))
+        inner = c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args))
+        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) + sp.sin(inner)
+        if variant:  # a second, independent reading: a square beside the sine, so no one difference identity of
+            out[a] += inner ** 2 / 7  # the sine family (`D(u-1) + D(u+1) = 2 cos(d) D(u)`) holds for it
     return out
 
 
