@@ -234,7 +234,7 @@ class Forms:
         return frozenset(self.context.readings.functions - defined - set(FUNCTION_WORDS) - NETWORK_FUNCTIONS
                          - _STRUCTURES)
 
-    def derivative_values(self, form: sp.Basic) -> dict:
+    def derivative_values(self, form: sp.Basic, depth: int = 0) -> dict:
         """The derivative quantities in the form (outside nested derivatives) -> their values, worked out
         by SymPy from the key's definitions written in (`\\frac{df}{dx}` -> 3x^2 + 2 with the key's
         f = x^3 + 2x), where that is certain: the operand written in is built of the variable, names
@@ -242,7 +242,9 @@ class Forms:
         numbers, SymPy's functions and functions nobody defines (their derivative at the variable itself,
         `\\phi'(x)`, a quantity as forms name it), no other derivative, no sum. Only to say
         that a padding factor is 1, or a padding term 0, at the derivatives' values (`work._operand`):
-        what writes the answer in."""
+        what writes the answer in. A derivative inside the operand written in (the key's `let u =
+        \\frac{df}{dx}`, `\\frac{d}{dx}(f \\frac{df}{dx}/A)`) is replaced by its own value first, when it has
+        one, at most MAX_NESTED_VALUES deep."""
         out = {}
         free = self.undefined_functions()
         for q in form.free_symbols:
@@ -250,6 +252,9 @@ class Forms:
                 continue
             t, var = self._terms[q]
             value = self.by_key(t)
+            if value is not None and depth < MAX_NESTED_VALUES and any(OPAQUE_PREFIX in s.name for s in value.free_symbols):
+                inner = self.derivative_values(value, depth + 1)
+                value = value.xreplace(inner) if inner else value
             if value is None or sp.count_ops(value) > MAX_DETOUR_OPS or any(
                     a.func.__name__ not in free for a in value.atoms(sp.core.function.AppliedUndef)):
                 continue
@@ -483,6 +488,7 @@ def _padding_derivative(t: sp.Basic, var: sp.Symbol, constants: frozenset = froz
     return d(t)
 
 
+MAX_NESTED_VALUES = 4  # derivatives inside derivatives given values (`Forms.derivative_values`)
 MAX_KEY_DEPTH = 16  # the key's definitions written in one another at most this deep (`Forms.by_key`)
 MAX_DETOUR_OPS = 200  # a form larger than this is not worked out by `Forms.detour` (its step counts)
 _REAL_FUNCTIONS = {  # function words as forms apply them -> SymPy's own (for `Forms.detour` only)

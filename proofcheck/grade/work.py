@@ -438,6 +438,11 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
             where = _safely(_restrictions, f, chain.context)
             judged = _safely(_uses_value, f, plain[k - 1], plain[k], where) if isinstance(where, tuple) else None
             unknown = (judged is None or isinstance(judged, set)) and _candidate(f, plain[k - 1], plain[k])
+        if not judged and g.grade == "accepted":  # the operand padded beside a value use (`_operand_read`)
+            read = _safely(_operand_read, f, plain[k - 1], plain[k])
+            if isinstance(read, sp.Basic) and (_safely(_uses_value, f, plain[k - 1], read) is True
+                                               or _safely(_scaled, plain[k - 1], read) is True):
+                judged = True
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
             judged = bool(_safely(_scaled, plain[k - 1], plain[k])) or unknown  # unknown work is not work
         if judged:
@@ -731,43 +736,72 @@ def _operand(f, fa, fb) -> set:
     f inside the derivative keeps nothing of A and stays work; so does unfolding one power of it
     (`f^2` to `f (x^3 + 2x)`). The steps between hold (`_padded`), but equal derivatives do not make
     equal operands, so the added part is decided here: written in by the key's definitions, it is 0 or
-    1 (tests/grading/redteam/r22_padding_hidden operand_factor)."""
+    1 (tests/grading/redteam/r22_padding_hidden operand_factor). A number forms take out of B's
+    derivative by linearity (`\\frac{d}{dx}(u \\frac{du/dx}{6x})` is 1/6 of d/dx(u du/dx / x)) is B's
+    (`_operand_scale`)."""
     if fa is None or fb is None or fa == fb:
         return set()
     qa, qb = _quantities(fa) - _quantities(fb), _quantities(fb) - _quantities(fa)
     if len(qa) != 1 or len(qb) != 1:
         return set()
     (q1,), (q2,) = qa, qb
-    if fb != fa.xreplace({q1: q2}) or q1 not in f._terms or q2 not in f._terms:
+    c = _operand_scale(f, q1, q2)
+    if c is None or sp.expand(fb - fa.xreplace({q1: c * q2})) != 0:
         return set()
+    return {("operand", q2)}
+
+
+def _operand_read(f, fa, fb):
+    """fb with the one derivative it has instead of fa's written back as fa's, where its operand pads fa's
+    (`_operand_scale`): `2\\frac{d}{dx}(f \\frac{df/dx}{3x^2 + 2}) - 3x^2 - 2` is `2\\frac{df}{dx} - 3x^2 - 2`,
+    for the value test (r28g_attacks operand_and_value); None for another step."""
+    if fa is None or fb is None or fa == fb:
+        return None
+    qa, qb = _quantities(fa) - _quantities(fb), _quantities(fb) - _quantities(fa)
+    if len(qa) != 1 or len(qb) != 1:
+        return None
+    (q1,), (q2,) = qa, qb
+    c = _operand_scale(f, q1, q2)
+    return None if c is None else fb.xreplace({q2: q1 / c})
+
+
+def _operand_scale(f, q1, q2):
+    """The number c such that c times the operand of q2 keeps q1's operand A and pads it (see `_operand`),
+    so q2 = q1 / c; None where it does not."""
+    if q1 not in f._terms or q2 not in f._terms:
+        return None
     (a, va), (b, vb) = f._terms[q1], f._terms[q2]
     if va != vb:
-        return set()
+        return None
     ma, mb = _monomials(a), _monomials(b)
     if all(mb.get(t) == c for t, c in ma.items()) and len(mb) > len(ma):
-        rest, target = sp.Add(*(c * t for t, c in mb.items() if t not in ma)), 0
+        rest, target, scale = sp.Add(*(c * t for t, c in mb.items() if t not in ma)), 0, sp.Integer(1)
     else:
         ca, pa = _factors(a)
         cb, pb = _factors(b)
         if not pa or any(not (pb.get(x, 0) - e).is_nonnegative and not _quantities(pb.get(x, 0) - e)
                          for x, e in pa.items()):
-            return set()  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
+            return None  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
         rest = sp.Rational(cb, ca) * sp.Mul(*(x ** (e - pa.get(x, 0)) for x, e in pb.items())) \
             if ca.is_Rational and cb.is_Rational and ca != 0 else None
-        target = 1
+        target, scale = 1, None
         if rest is None or rest == 1:
-            return set()
+            return None
     if sp.count_ops(rest) > MAX_EXPAND_OPS:
-        return set()
+        return None
     value = f.by_key(rest)
     if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
-        return set()
+        return None
     if sp.simplify(value - target) != 0:
         known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\frac{df}{dx}/(3x^2 + 2)`
         value = value.xreplace(known) if known else None
-        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
-            return set()
-    return {("operand", q2)}
+        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
+            return None
+        if scale is None:  # a factor: a number c with c times it 1 (linearity took c out of the operand)
+            value = sp.simplify(value)
+            return 1 / value if value.is_Rational and value != 0 else None
+        return scale if sp.simplify(value - target) == 0 else None
+    return scale if scale is not None else sp.Integer(1)
 
 
 VALUE_POINTS = 3  # points at which a step is tried as a function of its derivatives taken free (`_uses_value`)
