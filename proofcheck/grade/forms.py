@@ -259,6 +259,8 @@ class Forms:
                     a.func.__name__ not in free for a in value.atoms(sp.core.function.AppliedUndef)):
                 continue
             names = value.free_symbols - {var}
+            if names & self._keyed:
+                continue  # a name of the key not written in (`let u = \\frac{df}{dx}` unread): not a constant
             head = var.name.split(",")[:2]  # ('Name', 'h': another h_1 may be the variable h_i
             if any(s.name.startswith(OPAQUE_PREFIX) or not s.name.endswith(", None)") and "('Name'" in s.name[1:]
                    or "('Bound'" in s.name or s.name.split(",")[:2] == head for s in names):
