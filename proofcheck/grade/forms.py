@@ -150,6 +150,11 @@ class Forms:
         try:
             operand = self._build(opaque(e.expr, idx, bound, self._derivative_key), bound, frozenset(), 0)
             var = self._build(e.var, bound, frozenset(), 0)  # the student's `let u = x` read through
+            if bound and not any("('Bound'" in str(s) for s in operand.free_symbols | var.free_symbols):
+                # the sum's letter only in the text (`L + y_j - y_j` is L): the quantity outside the sum
+                bound = ()
+                operand = self._build(opaque(e.expr, idx, (), self._derivative_key), (), frozenset(), 0)
+                var = self._build(e.var, (), frozenset(), 0)
         except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
             return None
         if bound or e.order != 1 or not isinstance(var, sp.Symbol):
