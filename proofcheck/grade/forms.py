@@ -150,6 +150,11 @@ class Forms:
         try:
             operand = self._build(opaque(e.expr, idx, bound, self._derivative_key), bound, frozenset(), 0)
             var = self._build(e.var, bound, frozenset(), 0)  # the student's `let u = x` read through
+            if bound and not any("('Bound'" in str(s) for s in operand.free_symbols | var.free_symbols):
+                # the sum's letter only in the text (`L + y_j - y_j` is L): the quantity outside the sum
+                bound = ()
+                operand = self._build(opaque(e.expr, idx, (), self._derivative_key), (), frozenset(), 0)
+                var = self._build(e.var, (), frozenset(), 0)
         except (NoForm, RecursionError, ValueError, ZeroDivisionError, TypeError, OverflowError):
             return None
         if bound or e.order != 1 or not isinstance(var, sp.Symbol):
@@ -234,7 +239,7 @@ class Forms:
         return frozenset(self.context.readings.functions - defined - set(FUNCTION_WORDS) - NETWORK_FUNCTIONS
                          - _STRUCTURES)
 
-    def derivative_values(self, form: sp.Basic) -> dict:
+    def derivative_values(self, form: sp.Basic, depth: int = 0) -> dict:
         """The derivative quantities in the form (outside nested derivatives) -> their values, worked out
         by SymPy from the key's definitions written in (`\\frac{df}{dx}` -> 3x^2 + 2 with the key's
         f = x^3 + 2x), where that is certain: the operand written in is built of the variable, names
@@ -242,7 +247,9 @@ class Forms:
         numbers, SymPy's functions and functions nobody defines (their derivative at the variable itself,
         `\\phi'(x)`, a quantity as forms name it), no other derivative, no sum. Only to say
         that a padding factor is 1, or a padding term 0, at the derivatives' values (`work._operand`):
-        what writes the answer in."""
+        what writes the answer in. A derivative inside the operand written in (the key's `let u =
+        \\frac{df}{dx}`, `\\frac{d}{dx}(f \\frac{df}{dx}/A)`) is replaced by its own value first, when it has
+        one, at most MAX_NESTED_VALUES deep."""
         out = {}
         free = self.undefined_functions()
         for q in form.free_symbols:
@@ -250,10 +257,15 @@ class Forms:
                 continue
             t, var = self._terms[q]
             value = self.by_key(t)
+            if value is not None and depth < MAX_NESTED_VALUES and any(OPAQUE_PREFIX in s.name for s in value.free_symbols):
+                inner = self.derivative_values(value, depth + 1)
+                value = value.xreplace(inner) if inner else value
             if value is None or sp.count_ops(value) > MAX_DETOUR_OPS or any(
                     a.func.__name__ not in free for a in value.atoms(sp.core.function.AppliedUndef)):
                 continue
             names = value.free_symbols - {var}
+            if names & self._keyed:
+                continue  # a name of the key not written in (`let u = \\frac{df}{dx}` unread): not a constant
             head = var.name.split(",")[:2]  # ('Name', 'h': another h_1 may be the variable h_i
             if any(s.name.startswith(OPAQUE_PREFIX) or not s.name.endswith(", None)") and "('Name'" in s.name[1:]
                    or "('Bound'" in s.name or s.name.split(",")[:2] == head for s in names):
@@ -483,6 +495,7 @@ def _padding_derivative(t: sp.Basic, var: sp.Symbol, constants: frozenset = froz
     return d(t)
 
 
+MAX_NESTED_VALUES = 4  # derivatives inside derivatives given values (`Forms.derivative_values`)
 MAX_KEY_DEPTH = 16  # the key's definitions written in one another at most this deep (`Forms.by_key`)
 MAX_DETOUR_OPS = 200  # a form larger than this is not worked out by `Forms.detour` (its step counts)
 _REAL_FUNCTIONS = {  # function words as forms apply them -> SymPy's own (for `Forms.detour` only)

@@ -37,7 +37,7 @@ from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
 from .forms import FormCache
-from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, size
+from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, _real, size
 from .key import KeyProblem, is_key_line
 
 DERIVATIVES = (n.Deriv, n.Prime)
@@ -433,15 +433,87 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
         if k in out or g is None or g.grade not in HOLDS:
             continue
         judged = values.get((ci, k)) if values else None  # decided by the checker (`_value_decisions`)
+        unknown = False  # a candidate for the value test that neither the checker nor the forms decide
         if judged is None and g.grade == "accepted":
             where = _safely(_restrictions, f, chain.context)
             judged = _safely(_uses_value, f, plain[k - 1], plain[k], where) if isinstance(where, tuple) else None
+            unknown = (judged is None or isinstance(judged, set)) and _candidate(f, plain[k - 1], plain[k])
+        if not judged and g.grade == "accepted":  # the operand padded beside a value use (`_operand_read`)
+            read = _safely(_operand_read, f, plain[k - 1], plain[k])
+            if isinstance(read, sp.Basic) and (_safely(_uses_value, f, plain[k - 1], read) is True
+                                               or _safely(_scaled, plain[k - 1], read) is True):
+                judged = True
         if judged is None or isinstance(judged, set):  # not judged by value (or failed): a scaled copy by its shape alone
-            judged = bool(_safely(_scaled, plain[k - 1], plain[k]))
+            judged = bool(_safely(_scaled, plain[k - 1], plain[k])) or unknown  # unknown work is not work
         if judged:
             out.add(k)
             out |= _safely(_scaffold_collected, ci, k, grades, plain) or set()
     return {k for k in out if grades.get((ci, k)) is None or grades[(ci, k)].grade != "at-point"}
+
+
+def _candidate(f, fa, fb) -> bool:
+    """The step keeps the same unworked derivatives (as forms read them, known ones aside: `_held`) and
+    changes its form: a step the value test is for (`_uses_value`, `_value_decisions`)."""
+    if fa is None or fb is None or fa == fb:
+        return False
+    held, other = _held(f, fa, fb)
+    return bool(held) and held == other
+
+
+def _known_derivatives(f, symbols) -> dict:
+    """The derivative quantities among the symbols whose operand mentions nothing of the key's and no
+    other derivative (`\\frac{d}{dx} x^2`, the answer's `\\phi'(x)` with phi a function nobody defines)
+    -> their values, worked out by SymPy (phi's derivative kept as SymPy's Derivative, read later at the
+    generic reading of phi): values, not new quantities, for the value test (`_uses_value`), so that a
+    value use cannot hide behind `+ \\frac{d}{dx} x^2 - 2x` (tests/grading/redteam/r28g_attacks
+    new_deriv_square, g_new_phi_prime)."""
+    out = {}
+    free = f.undefined_functions()
+    for q in symbols:
+        if q not in f._terms:
+            continue
+        t, var = f._terms[q]
+        if not isinstance(var, sp.Symbol) or t.free_symbols & f._keyed or _quantities(t) or var in f._keyed:
+            continue
+        real = _real(t, f._constants)
+        if real is None or sp.count_ops(real) > MAX_EXPAND_OPS \
+                or any(a.func.__name__ not in free for a in real.atoms(sp.core.function.AppliedUndef)):
+            continue
+        try:
+            d = sp.diff(real, var)
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            continue
+        if all(isinstance(x.expr, sp.core.function.AppliedUndef) for x in d.atoms(sp.Derivative)) \
+                and not _unfolded(f, real, symbols - {q}):
+            out[q] = d
+    return out
+
+
+def _unfolded(f, real, symbols) -> bool:
+    """The operand is a number times another derivative's operand with the key's definitions written in:
+    the step unfolds the key inside the derivative (`\\frac{d}{dx}(3v)` to `\\frac{d}{dx} x^2` with the
+    key's v = x^2/3: work, tests/grading/redteam/r22_honest_shapes implicit_scaled), not padding."""
+    for r in symbols:
+        if r not in f._terms:
+            continue
+        value = f.by_key(f._terms[r][0])
+        if value is None or value == 0:
+            continue
+        try:
+            ratio = sp.simplify(real / value)
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return True
+        if ratio.is_Number or not ratio.free_symbols:
+            return True
+    return False
+
+
+def _held(f, fa, fb) -> tuple:
+    """The derivative quantities of each form that stay quantities: the known ones (`_known_derivatives`)
+    aside."""
+    qa, qb = _quantities(fa), _quantities(fb)
+    known = set(_known_derivatives(f, qa | qb))
+    return qa - known, qb - known
 
 
 def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> dict:
@@ -473,18 +545,24 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
         idx = chain.context.index_names
         try:
             held = derivatives_in(a, idx)
+            ctx = opaque_context(chain.context)
             if not held or held != derivatives_in(b, idx):
-                if any(_contains(d.body, DERIVATIVES) for d in chain.context.definitions):
-                    continue  # a `let` of a derivative: its name in the checker's context is the written one
-                a, b = _one_way(f, a, b, idx)  # the derivative written two ways, one read by linearity
+                # the derivative written two ways, one read by linearity; a `let` of a derivative in the
+                # context (`let v = \\frac{df}{dx}`) named as the members' derivatives are
+                lets = [i for i, d in enumerate(chain.context.definitions) if _contains(d.body, DERIVATIVES)]
+                a, b, bodies = _one_way(f, a, b, idx, [chain.context.definitions[i].body for i in lets])
                 held = derivatives_in(a, idx)
                 if not held or held != derivatives_in(b, idx):
                     continue  # the forms' own test (`_uses_value`)
+                if lets:
+                    defs = list(chain.context.definitions)
+                    for i, body in zip(lets, bodies):
+                        defs[i] = replace(defs[i], body=body)
+                    ctx = replace(chain.context, definitions=tuple(defs))
         except (RecursionError, TypeError, ValueError, AttributeError):
             continue
         steps.append((ci, k))
-        jobs.append(_Job("goal", None, 0, 0, opaque_context(chain.context), opaque(a, idx), opaque(b, idx), "=",
-                         options.seed))
+        jobs.append(_Job("goal", None, 0, 0, ctx, opaque(a, idx), opaque(b, idx), "=", options.seed))
     decided = decide_jobs(jobs, options) if jobs else []
     out: dict = {}
     for step, (d, _) in zip(steps, decided):
@@ -492,7 +570,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     return out
 
 
-def _one_way(f, a, b, idx):
+def _one_way(f, a, b, idx, extra=()):
     """The two members with every derivative that forms read by linearity as a number times one
     quantity (`\\frac{1}{2}\\frac{d}{dx}(2f)`, `\\frac{\\partial}{\\partial h_i}(2L)` inside a sum) written as
     that number times one written derivative of that quantity (`\\frac{df}{dx}`), so that the checker
@@ -500,11 +578,15 @@ def _one_way(f, a, b, idx):
     written; padding terms beside it in its operand are written as their derivative, worked out
     (`\\frac{d}{dx}(2f + x^2)` as `2\\frac{df}{dx} + 2x`); every derivative is named as forms read it
     (`\\frac{dg}{dx}` after `let g = f` is `\\frac{df}{dx}`). A derivative read otherwise (two
-    quantities, or no derivative of its quantity written without padding) keeps its own name (the forms'
-    own test then reads the step)."""
+    quantities) keeps its own name (the forms' own test then reads the step). Where no derivative of a
+    quantity is written without padding, the first one written stands for it (`\\frac{d}{dx}(f + x^4)` as
+    `\\frac{d}{dx}(f + x^2) + 4x^3 - 2x`). `extra`: the bodies of the context's `let`s that hold a
+    derivative, read and returned (third) the same way, so the checker's context names them as the
+    members do."""
     from ..check.goals import opaque  # noqa: PLC0415
 
     oa, ob = opaque(a, idx, key_of=f._derivative_key), opaque(b, idx, key_of=f._derivative_key)
+    ox = [opaque(x, idx, key_of=f._derivative_key) for x in extra]
     written: list = []
 
     def walk(x):
@@ -513,8 +595,8 @@ def _one_way(f, a, b, idx):
         for y in n.children(x):
             walk(y)
 
-    walk(oa)
-    walk(ob)
+    for x in (oa, ob, *ox):
+        walk(x)
     nodes = {}  # a name's form -> the name as written, for the padding's derivative written back
 
     def names(x):
@@ -523,8 +605,8 @@ def _one_way(f, a, b, idx):
         for y in n.children(x):
             names(y)
 
-    names(a)
-    names(b)
+    for x in (a, b, *extra):
+        names(x)
     nodes.update({c: n.Name(a.span, name) for c, name in ((E_FORM, "e"), (PI_FORM, "pi")) if c in f._constants})
     readings = {}  # written name -> (number factor, quantity, the padding's derivative worked out)
     for name in written:
@@ -537,23 +619,26 @@ def _one_way(f, a, b, idx):
         c, q = held[0].as_coeff_Mul()
         if q.is_Symbol and c.is_Rational and c != 0:
             readings[name.base] = (name, c, q, reading - held[0])  # `\\frac{d}{dx}(2f + x^2)`: 2 df/dx, 2x
-    reps: dict = {}  # quantity -> (its first derivative written without padding, that one's number factor)
+    reps: dict = {}  # quantity -> (the derivative written for it, its number factor, its padding's derivative)
     for name, c, q, rest in readings.values():
         if rest == 0:
-            reps.setdefault(q, (name, c))
+            reps.setdefault(q, (name, c, rest))
+    for name, c, q, rest in readings.values():  # none without padding: the first written stands for it
+        reps.setdefault(q, (name, c, rest))
     mapping: dict = {}
+    r = sp.Dummy("rep")
     for name, c, q, rest in readings.values():
         if q not in reps or name.base == reps[q][0].base:
             continue
-        rep, c0 = reps[q]
-        value = _written(sp.Rational(c, c0) * sp.Symbol("rep"), {sp.Symbol("rep"): rep}, name.span)
-        if rest != 0:
-            padding = _written(rest, nodes, name.span)
-            if padding is None:
-                continue
-            value = n.Group(name.span, (n.Add(name.span, value, padding, 1),))
+        rep, c0, rest0 = reps[q]  # rep = c0 q + rest0, so name = c q + rest = (c / c0)(rep - rest0) + rest
+        form = sp.Rational(c, c0) * r
+        if rest != 0 or rest0 != 0:
+            form = sp.Rational(c, c0) * (r - rest0) + rest
+        value = _written(form, {**nodes, r: rep}, name.span)
+        if value is None:
+            continue
         mapping[name.base] = value
-    return _renamed(oa, mapping), _renamed(ob, mapping)
+    return _renamed(oa, mapping), _renamed(ob, mapping), [_renamed(x, mapping) for x in ox]
 
 
 def _written(form, names: dict, span):
@@ -651,43 +736,72 @@ def _operand(f, fa, fb) -> set:
     f inside the derivative keeps nothing of A and stays work; so does unfolding one power of it
     (`f^2` to `f (x^3 + 2x)`). The steps between hold (`_padded`), but equal derivatives do not make
     equal operands, so the added part is decided here: written in by the key's definitions, it is 0 or
-    1 (tests/grading/redteam/r22_padding_hidden operand_factor)."""
+    1 (tests/grading/redteam/r22_padding_hidden operand_factor). A number forms take out of B's
+    derivative by linearity (`\\frac{d}{dx}(u \\frac{du/dx}{6x})` is 1/6 of d/dx(u du/dx / x)) is B's
+    (`_operand_scale`)."""
     if fa is None or fb is None or fa == fb:
         return set()
     qa, qb = _quantities(fa) - _quantities(fb), _quantities(fb) - _quantities(fa)
     if len(qa) != 1 or len(qb) != 1:
         return set()
     (q1,), (q2,) = qa, qb
-    if fb != fa.xreplace({q1: q2}) or q1 not in f._terms or q2 not in f._terms:
+    c = _operand_scale(f, q1, q2)
+    if c is None or sp.expand(fb - fa.xreplace({q1: c * q2})) != 0:
         return set()
+    return {("operand", q2)}
+
+
+def _operand_read(f, fa, fb):
+    """fb with the one derivative it has instead of fa's written back as fa's, where its operand pads fa's
+    (`_operand_scale`): `2\\frac{d}{dx}(f \\frac{df/dx}{3x^2 + 2}) - 3x^2 - 2` is `2\\frac{df}{dx} - 3x^2 - 2`,
+    for the value test (r28g_attacks operand_and_value); None for another step."""
+    if fa is None or fb is None or fa == fb:
+        return None
+    qa, qb = _quantities(fa) - _quantities(fb), _quantities(fb) - _quantities(fa)
+    if len(qa) != 1 or len(qb) != 1:
+        return None
+    (q1,), (q2,) = qa, qb
+    c = _operand_scale(f, q1, q2)
+    return None if c is None else fb.xreplace({q2: q1 / c})
+
+
+def _operand_scale(f, q1, q2):
+    """The number c such that c times the operand of q2 keeps q1's operand A and pads it (see `_operand`),
+    so q2 = q1 / c; None where it does not."""
+    if q1 not in f._terms or q2 not in f._terms:
+        return None
     (a, va), (b, vb) = f._terms[q1], f._terms[q2]
     if va != vb:
-        return set()
+        return None
     ma, mb = _monomials(a), _monomials(b)
     if all(mb.get(t) == c for t, c in ma.items()) and len(mb) > len(ma):
-        rest, target = sp.Add(*(c * t for t, c in mb.items() if t not in ma)), 0
+        rest, target, scale = sp.Add(*(c * t for t, c in mb.items() if t not in ma)), 0, sp.Integer(1)
     else:
         ca, pa = _factors(a)
         cb, pb = _factors(b)
         if not pa or any(not (pb.get(x, 0) - e).is_nonnegative and not _quantities(pb.get(x, 0) - e)
                          for x, e in pa.items()):
-            return set()  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
+            return None  # a power of A taken away (`f^2` to `f (x^3 + 2x)`), not by a derivative's value (`f^{\frac{df}{dx}/A}`)
         rest = sp.Rational(cb, ca) * sp.Mul(*(x ** (e - pa.get(x, 0)) for x, e in pb.items())) \
             if ca.is_Rational and cb.is_Rational and ca != 0 else None
-        target = 1
+        target, scale = 1, None
         if rest is None or rest == 1:
-            return set()
+            return None
     if sp.count_ops(rest) > MAX_EXPAND_OPS:
-        return set()
+        return None
     value = f.by_key(rest)
     if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
-        return set()
+        return None
     if sp.simplify(value - target) != 0:
         known = f.derivative_values(value)  # or 1 (0) only at the derivatives' values: `\frac{df}{dx}/(3x^2 + 2)`
         value = value.xreplace(known) if known else None
-        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS or sp.simplify(value - target) != 0:
-            return set()
-    return {("operand", q2)}
+        if value is None or sp.count_ops(value) > MAX_EXPAND_OPS:
+            return None
+        if scale is None:  # a factor: a number c with c times it 1 (linearity took c out of the operand)
+            value = sp.simplify(value)
+            return 1 / value if value.is_Rational and value != 0 else None
+        return scale if sp.simplify(value - target) == 0 else None
+    return scale if scale is not None else sp.Integer(1)
 
 
 VALUE_POINTS = 3  # points at which a step is tried as a function of its derivatives taken free (`_uses_value`)
@@ -785,19 +899,46 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
     none of VALUE_CANDIDATES does. Not asked for a step carried or checked at the point only."""
     if fa is None or fb is None or fa == fb:
         return False
-    held = _quantities(fa)
-    if not held or held != _quantities(fb):
+    held, other = _held(f, fa, fb)
+    if not held or held != other:
         return False
     va, vb = f.by_key(fa), f.by_key(fb)
     if va is None or vb is None:
         return None
+    values = _known_derivatives(f, fa.free_symbols | fb.free_symbols)
     point_values, conditions = where
-    va, vb = va.xreplace(point_values), vb.xreplace(point_values)
-    generic = _generic_functions(f, va - vb)
-    if generic:
-        va, vb = va.xreplace(generic), vb.xreplace(generic)
+    va, vb = va.xreplace(values).xreplace(point_values), vb.xreplace(values).xreplace(point_values)
+    found = []
+    for variant in range(GENERIC_READINGS):  # a value use under either reading of phi; an identity under both
+        generic = _generic_functions(f, va - vb, variant)
+        if not generic and variant:
+            verdict = found[-1]
+        elif sp.count_ops(va - vb) > MAX_EXPAND_OPS:
+            verdict = None
+        else:  # phi's reading may grow the difference past MAX_EXPAND_OPS: read at points only, no expansion
+            verdict = _differs(f, va.xreplace(generic), vb.xreplace(generic), conditions, GENERIC_GROWTH * MAX_EXPAND_OPS)
+        if verdict:
+            return True
+        found.append(verdict)
+    return None if None in found else False
+
+
+GENERIC_READINGS = 2  # independent generic readings of a function nobody defines (`_generic_functions`)
+GENERIC_GROWTH = 8  # how much larger than MAX_EXPAND_OPS a difference may grow by phi's reading
+
+
+def _differs(f, va, vb, conditions, limit: int = MAX_EXPAND_OPS) -> bool | None:
+    """`_uses_value` with the key and phi written in: the two sides certainly differ at one of the
+    points (True), agree at all of them (False), or no point judges them (None)."""
+    if va.has(sp.Derivative) or vb.has(sp.Derivative):  # a known derivative of phi at phi's reading
+        try:
+            va, vb = (v.replace(lambda x: isinstance(x, sp.Derivative), lambda x: x.doit()) for v in (va, vb))
+        except (ValueError, TypeError, RecursionError, ZeroDivisionError, AttributeError, NotImplementedError):
+            return None
+        if va.has(sp.Derivative) or vb.has(sp.Derivative):
+            return None
     difference = va - vb
-    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > MAX_EXPAND_OPS \
+    if difference.atoms(sp.core.function.AppliedUndef) or sp.count_ops(difference) > limit \
             or difference.free_symbols & f._keyed:
         return None  # a name of the key not written in (`o_1`, a family `o_i`): taken free, folding it would look like a value use
     names = sorted(difference.free_symbols | {s for terms, _ in conditions for t in terms for s in t.free_symbols}, key=str)
@@ -835,7 +976,7 @@ def _uses_value(f, fa, fb, where: tuple = ({}, ())) -> bool | None:
 MAX_GENERIC_ARGUMENTS = 7  # a function of more arguments is not given a fixed reading (its coefficients fill one hash)
 
 
-def _generic_functions(f, form) -> dict:
+def _generic_functions(f, form, variant: int = 0) -> dict:
     """The applications in the form of a function nobody defines (`\\phi(x)`: written only applied, no
     `let`, no function word) -> one fixed function, c_0 + sum_i c_i u_i + sin(d_0 + sum_i d_i u_i) of its
     arguments, with rational c, d drawn from a hash of the form and the function's name: the checker
@@ -843,19 +984,24 @@ def _generic_functions(f, form) -> dict:
     for this one too (a false finding is impossible), while `(\\frac{df}{dx} - 3x^2 - 2)\\phi(x)` beside
     the answer is 0 only at the derivative's value for it as for any phi but 1 (r26_attacks two_ways_phi).
     Equal arguments give equal values (a rewrite inside the argument stays an identity); the sine keeps a
-    finite difference of the arguments from cancelling it as it would a polynomial."""
+    finite difference of the arguments from cancelling it as it would a polynomial. `variant` 1 is a
+    second reading, independent coefficients and (d_0 + sum_i d_i u_i)^2 / 7 added: every member of the
+    first family satisfies one difference identity (r28g_attacks phi_coincidence), so `_uses_value`
+    takes a step as an identity only when it is one under both readings."""
     free = f.undefined_functions()
     applied = [a for a in form.atoms(sp.core.function.AppliedUndef) if a.func.__name__ in free
                and len(a.args) <= MAX_GENERIC_ARGUMENTS]
     if not applied:
         return {}
-    stir = hashlib.sha256(sp.srepr(form).encode()).digest()
+    stir = hashlib.sha256(sp.srepr(form).encode() + (bytes([variant]) if variant else b"")).digest()
     out = {}
     for a in applied:
         h = hashlib.sha256(stir + a.func.__name__.encode()).digest()
         c = [sp.Rational(1 + h[2 * i], 1 + h[2 * i + 1] % 16) for i in range(2 * len(a.args) + 2)]
-        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) \
-            + sp.sin(c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args)))
+        inner = c[len(a.args) + 1] + sum(di * u for di, u in zip(c[len(a.args) + 2:], a.args))
+        out[a] = c[0] + sum(ci * u for ci, u in zip(c[1:], a.args)) + sp.sin(inner)
+        if variant:  # a second, independent reading: a square beside the sine, so no one difference identity of
+            out[a] += inner ** 2 / 7  # the sine family (`D(u-1) + D(u+1) = 2 cos(d) D(u)`) holds for it
     return out
 
 

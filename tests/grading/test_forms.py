@@ -89,6 +89,14 @@ def uses_value(left: str, right: str):
     # its second difference vanishes for every linear phi: the fixed reading is no polynomial
     r"3 x^2 + 2 + (\frac{d f}{d x} - 3 x^2 - 2)(\phi(x + 2) - 2 \phi(x + 1) + \phi(x))",
     r"\phi(\frac{d f}{d x}) - \phi(3 x^2 + 2) + \frac{d f}{d x}",  # phi(t) = phi(A): only t = A
+    # R = (D(x-1) + D(x+1)) D(x+1) - (D(x) + D(x+2)) D(x), D(u) = phi(u-1) - 2 phi(u) + phi(u+1): 0 for every
+    # c0 + c1 u + sin(d0 + d1 u) (the first reading), 288 at x = 0 for phi(u) = u^4 (by hand,
+    # tests/grading/redteam/r28g_attacks/key.proof): the second reading finds it
+    r"3 x^2 + 2 + (\frac{d f}{d x} - 3 x^2 - 2)((\phi(x - 2) - 2 \phi(x - 1) + 2 \phi(x) - 2 \phi(x + 1) + \phi(x + 2))"
+    r"(\phi(x) - 2 \phi(x + 1) + \phi(x + 2)) - (\phi(x - 1) - 2 \phi(x) + 2 \phi(x + 1) - 2 \phi(x + 2) + \phi(x + 3))"
+    r"(\phi(x - 1) - 2 \phi(x) + \phi(x + 1)) + 1)",
+    # d/dx x^2 = 2x, known: 2t - A + 2x - 2x = t only at t = A (by hand)
+    r"2 \frac{d f}{d x} - 3 x^2 - 2 + \frac{d}{d x} x^2 - 2 x",
 ])
 def test_an_undefined_function_does_not_hide_a_value_use(right):
     assert uses_value(r"\frac{d f}{d x}", right) is True
