@@ -609,6 +609,15 @@ class Translator:
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
                                  [f"hint: write the power after the application, `{f.base.base}(x)^2`; for an inverse "
                                   f"function define it with `let`; for a product write `\\cdot`"])
+            if joined and isinstance(f, n.Name) and f.sub is not None and self._subscripted_function(f, scope) \
+                    and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
+                word = f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS
+                hint = (f"hint: for an entry of the function's value write `\\mathrm{{{f.base}}}(z)_{{{f.raw_sub}}}`"
+                        if word else f"hint: for a function write `let {f.base}(t) = ...` or a plain name `h(x)`; "
+                                     f"for a product write `{f.display} \\cdot (...)`")
+                raise ProofError("E211", f"`{f.display}(...)` reads two ways: a function with a subscript "
+                                         "(a model `h_\\theta(x)`, an entry of a function's value) or a product",
+                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column), [hint])
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))
                 i += 2
@@ -647,6 +656,21 @@ class Translator:
             return False  # a defined or built-in function as a value: E201 where the name is read
         readings = self.context.readings
         return base in readings.functions or base not in readings.scalars
+
+    def _subscripted_function(self, f: n.Name, scope: Scope) -> bool:
+        """`\\mathrm{softmax}_i(z)` (a built-in function word with a subscript) and `h_\\theta(x)` (a name
+        the problem does not define, with a subscript that is no index, size or number) before a
+        bracket: a function to a student, a product h_theta * x by the old rule, so a claim of
+        additivity was proved. Either reads two ways (E211). A subscript of indices and numbers
+        (`o_i(1 - o_i)`, `w_1(x + y)`) and a defined or declared name stay a product."""
+        if any(d.target.base == f.base for d in self.context.definitions) \
+                or any(nm.base == f.base for nm, _ in self.context.shapes) or kronecker_items(f, self.context):
+            return False
+        if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
+            return True
+        names = [x for item in f.sub for x in _sub_names(item)]
+        return any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
+                        or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None) for nm in names)
 
     def _callable(self, f: n.Expr) -> bool:
         if isinstance(f, n.Prime):
@@ -1030,3 +1054,10 @@ def _indicator(op: str, a, b) -> sp.Expr:
         return sp.Heaviside(b - a, 1)
     eq = sp.Piecewise((1, sp.Eq(a, b)), (0, True))
     return eq if op == "=" else 1 - eq
+
+
+def _sub_names(e: n.Expr) -> list[n.Name]:
+    """The plain names in a subscript item (`\\theta`, `i`, `in`)."""
+    if isinstance(e, n.Name):
+        return [e] + [x for s in e.sub or () for x in _sub_names(s)]
+    return [x for c in n.children(e) for x in _sub_names(c)]
