@@ -609,6 +609,13 @@ class Translator:
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
                                  [f"hint: write the power after the application, `{f.base.base}(x)^2`; for an inverse "
                                   f"function define it with `let`; for a product write `\\cdot`"])
+            if joined and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group) \
+                    and self._value_as_function(f, nxt, scope):
+                raise ProofError("E211", f"`{f.base}(...)` reads two ways: the function `{f.base}` or the number "
+                                         f"`{f.base}` times a bracket",
+                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
+                                 [f"hint: for a product write `{f.base} \\cdot (...)` (or leave a space, "
+                                  f"`{f.base} (...)`); for a function give it another name with `let`"])
             if joined and isinstance(f, n.Name) and f.sub is not None and self._subscripted_function(f, scope) \
                     and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
                 word = f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS
@@ -656,6 +663,21 @@ class Translator:
             return False  # a defined or built-in function as a value: E201 where the name is read
         readings = self.context.readings
         return base in readings.functions or base not in readings.scalars
+
+    def _value_as_function(self, f: n.Name, group: n.Group, scope: Scope) -> bool:
+        """A number written as a function, directly before a bracket with no space: a built-in function
+        word the problem defines as a value (`let \\sigma = 2`, then `\\sigma(a)`), or the constant
+        `\\pi` or `e` (`\\pi(a)`, a policy to a student). Both were products silently, so a claim of
+        additivity was proved (red team round 28r). With a space (`\\pi (a + b)`, `\\sigma (x + 1)`)
+        and for a defined name that is no function word (`let s = 2`, `s(a + b)`) they stay products."""
+        if scope.param_of(f.base) is not None or scope.int_of(f.base) is not None:
+            return False
+        adjacent = f.span.end_line == group.span.line and f.span.end_column == group.span.column
+        if not adjacent:
+            return False
+        if f.base in FUNCTION_WORDS and self.is_defined((f.base, ())):
+            return True
+        return f.base in CONSTANTS and not self.is_defined((f.base, ()))
 
     def _subscripted_function(self, f: n.Name, scope: Scope) -> bool:
         """`\\mathrm{softmax}_i(z)` (a built-in function word with a subscript) and `h_\\theta(x)` (a name
