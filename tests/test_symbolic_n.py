@@ -147,6 +147,8 @@ def _latex(terms: list[Term]) -> str:
         body = " ".join(t.atoms) or "1"
         c = abs(t.coeff)
         text = (f"{c} " if c != 1 else "") + (f"{RANGES[t.sum][0]} {body}" if t.sum else body)
+        if not t.sum and not t.atoms:
+            text = f"{c}"  # a constant term: `3`, never `3 1` (two numbers side by side are E211)
         out.append((sign + " " if k or sign == "-" else "") + text)
     return " ".join(out)
 
