@@ -220,7 +220,7 @@ class Shapes:
         self.sizes = set(size_names(ctx))
         for _, lo, hi in ctx.indices:
             for e in (lo, hi):
-                self.sizes |= {x.base for x in _names(e) if x.sub is None and x.base not in ctx.index_names}
+                self.sizes |= {x.base for x in n.names(e) if x.sub is None and x.base not in ctx.index_names}
 
     # -------------------------------------------------------------- unification of dimensions
     def resolve_dim(self, d):
@@ -646,9 +646,6 @@ def _literal_int(e) -> int | None:
             return None
     return None
 
-
-def _names(e) -> list:
-    return [x for x in n.subtrees(e) if isinstance(x, n.Name)]
 
 
 _SHAPES: dict = {}
@@ -1269,7 +1266,7 @@ def entry_symmetric(ctx, members, shapes: Shapes) -> bool:
                 return
             walk((x.cond, x.body))  # its variable is bound, not a number
             return
-        if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in _names(x)):
+        if isinstance(x, n.Condition) and any(nm.sub is None and nm.base in idx for nm in n.names(x)):
             # an index compared by order, or with anything but another index (`i = 2`), singles it out
             if any(op not in ("=", "!=") for op in x.ops) or not all(plain(t) for t in x.terms):
                 ok = False
@@ -1306,7 +1303,7 @@ def _uses_matrix_names(s: Shapes, nodes) -> bool:
     todo = list(nodes)
     while todo:
         x = todo.pop()
-        for nm in _names(x):
+        for nm in n.names(x):
             k = name_key(nm)
             if k in seen:
                 continue

@@ -367,6 +367,12 @@ def subtrees(x) -> list:
     return out
 
 
+def names(x) -> list[Name]:
+    """Every Name in x, subscripts included, in reading order: the one walk behind names used,
+    subscript labels and shape sizes."""
+    return [y for y in subtrees(x) if isinstance(y, Name)]
+
+
 def transform(x, fn: Callable):
     """A copy of a node (or tuple) with `fn` applied bottom-up to every node; `fn` returns its
     argument unchanged or a replacement. Spans are kept; used to rename parameters and indices."""

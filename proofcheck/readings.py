@@ -337,7 +337,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
                 scan.within(params).expr(m.expr)
         elif isinstance(st, n.IndexLine):
             for bound in (st.lower, st.upper):
-                walk_names(bound, lambda nm: sizes.add(nm.base))
+                sizes.update(nm.base for nm in n.names(bound))
         elif isinstance(st, n.AtLine):
             for name, value in st.values:
                 scan.name(name)
@@ -366,14 +366,6 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in scan.arguments.items())),
         tuple(sorted((b, frozenset(a)) for b, a in scan.mixed.items())),
     )
-
-
-def walk_names(e, fn) -> None:
-    """Call fn on every Name in e (subscripts included)."""
-    if isinstance(e, n.Name):
-        fn(e)
-    for c in n.children(e):
-        walk_names(c, fn)
 
 
 def readings_by_problem(statements: list[n.Statement]) -> list[Readings]:

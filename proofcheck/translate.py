@@ -21,7 +21,7 @@ from . import nodes as n
 from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import run_tokens, subscript_items, walk_names, word_tokens
+from .readings import run_tokens, subscript_items, word_tokens
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
@@ -278,10 +278,8 @@ class Translator:
         """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\\mathrm{in}}`). A
         subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\\mathrm{in},i}`,
         `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then."""
-        mentioned = []
-        for it in items:
-            walk_names(it, lambda nm: mentioned.append(nm.base) if nm.sub is None and (
-                self.is_index(nm.base) or scope.int_of(nm.base) is not None) else None)
+        mentioned = [nm.base for nm in n.names(items) if nm.sub is None and (
+            self.is_index(nm.base) or scope.int_of(nm.base) is not None)]
         if mentioned:
             raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index "
                                      f"`{mentioned[0]}` but is not an index expression, and as a label it would "
@@ -690,7 +688,7 @@ class Translator:
             return False
         if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
             return True
-        names = [x for item in f.sub for x in _sub_names(item)]
+        names = n.names(f.sub)
         return any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
                         or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None) for nm in names)
 
@@ -1078,8 +1076,3 @@ def _indicator(op: str, a, b) -> sp.Expr:
     return eq if op == "=" else 1 - eq
 
 
-def _sub_names(e: n.Expr) -> list[n.Name]:
-    """The plain names in a subscript item (`\\theta`, `i`, `in`)."""
-    if isinstance(e, n.Name):
-        return [e] + [x for s in e.sub or () for x in _sub_names(s)]
-    return [x for c in n.children(e) for x in _sub_names(c)]

@@ -28,7 +28,6 @@ from ..readings import is_index_letter, word_tokens
 from ..results import ACCEPTED, GoalResult
 from .counterexample import _cx_text
 from .decide import Decision, default_guarantee
-from .instances import _names
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .instances import _partitions, free_indices
 from .jobs import _contains, _Job
@@ -228,7 +227,7 @@ def is_value(e: n.Expr, ctx: Context) -> bool:
     """A number: no derivative and no name but constants (`e`, `\\pi`) and built-in functions applied
     to numbers (`\\sigma(0)`), unless the problem defines them."""
     defined = {d.target.base for d in ctx.definitions}
-    for nm in _names(e):
+    for nm in n.names(e):
         if nm.base in defined or nm.sub is not None:
             return False
         if nm.base not in CONSTANTS and nm.base not in FUNCTION_WORDS:
@@ -271,7 +270,7 @@ def _goal_side(goal: Goal) -> _GoalSide:
     g = goal.context
     idx = g.index_names
     side = _GoalSide(world, frozenset(nm.base for nm in _value_names(goal)), frozenset({nm.base for nm in world} | {c for nm in world for s in (nm.sub or ())
-                                                                 for x in _names(s) for c in x.base}),
+                                                                 for x in n.names(s) for c in x.base}),
                      frozenset(canonical(nm, (), idx) for nm in world),
                      frozenset(canonical(a, (), idx) for a in g.assumptions), _point(g), _shapes(g))
     if len(_GOAL_MEMO) >= MAX_CANONICAL_MEMO:
@@ -292,9 +291,9 @@ def _value_names(goal: Goal) -> list[n.Name]:
     ctx = goal.context
     nodes: list = [goal.lhs, goal.rhs] + [d.target for d in ctx.definitions]
     nodes += list(ctx.assumptions) + [name for name, _ in ctx.point]
-    out = [nm for x in nodes if x is not None for nm in _names(x)]
+    out = [nm for x in nodes if x is not None for nm in n.names(x)]
     for d in ctx.definitions:
-        out += [nm for nm in _names(d.body) if not (d.params and nm.sub is None and nm.base in d.params)]
+        out += [nm for nm in n.names(d.body) if not (d.params and nm.sub is None and nm.base in d.params)]
     applied = {id(nm) for x in nodes + [d.body for d in ctx.definitions] for nm in _applied(x)}
     return [nm for nm in out if id(nm) not in applied]
 
@@ -419,7 +418,7 @@ def _setting_uncached(goal: Goal, ctx: Context, world: list[n.Name]) -> list[str
     for name, lo, hi in ctx.indices:
         if name in g.index_names:
             continue
-        bounds = {nm.base for nm in _names(lo) + _names(hi)}
+        bounds = {nm.base for nm in n.names(lo) + n.names(hi)}
         if name in words or bounds & words:
             out.append(f"`index {name}` changes how the goal's names read (the goal has no index `{name}`)")
             break

@@ -78,7 +78,7 @@ def size_names(ctx: Context) -> list[str]:
     out: list[str] = []
     for _, lo, hi in ctx.indices:
         for e in (lo, hi):
-            for nm in _names(e):
+            for nm in n.names(e):
                 if nm.sub is None and nm.base not in ctx.index_names and nm.base not in out:
                     out.append(nm.base)
     if ctx.shapes:
@@ -86,21 +86,6 @@ def size_names(ctx: Context) -> list[str]:
         out += [s for s in shape_sizes(ctx) if s not in out]
     return out
 
-
-def _names(e) -> list[n.Name]:
-    out: list[n.Name] = []
-
-    def walk(x):
-        if isinstance(x, n.Name):
-            out.append(x)
-            for s in x.sub or ():
-                walk(s)
-            return
-        for y in n.children(x):
-            walk(y)
-
-    walk(e)
-    return out
 
 
 def free_indices(exprs, ctx: Context) -> list[str]:
@@ -252,7 +237,7 @@ def _index_term(e, ctx: Context, sizes: set[str], summed: frozenset = frozenset(
 def _literal_values(ctx: Context, e, ranges: dict[str, tuple[int, int]]) -> set[int] | None:
     """Every value of the index arithmetic e (`2t`, `t + s`) over the literal ranges of the sum
     variables it is written with, or None when it names anything else (a free index, a size, an input)."""
-    names = _names(e)
+    names = n.names(e)
     if not names or any(nm.sub is not None or nm.base not in ranges for nm in names):
         return None
     letters = sorted({nm.base for nm in names})
@@ -458,26 +443,26 @@ def _constrained(ctx: Context, e) -> bool:
     (tests/adversarial/redteam_engine/sum_equality_assumed.proof). An equality that ties it to
     anything else (`\\sum_j y_j = N`, `= \\sum_k 1`, `= m` for `let m = \\sum_j 1`) bounds it: it may grow
     with the size (r14_sum_equals_size*, r15_sum_equals_ones*)."""
-    bases = {nm.base for nm in _names(e)}
+    bases = {nm.base for nm in n.names(e)}
     # every condition is read with the plain names its `let`s define unfolded: `let t = \\sum_j (y_j - 1)`,
     # `assume t = 0` is about the y_j, as `assume \\sum_j (y_j - 1) = 0` is (r19_pinning_let_body)
     conds = [_unfold_lets(ctx, c) for c in (*ctx.assumptions, *ctx.case)]
     told = [c for c in conds if set(c.ops) & {"<", "<=", ">", ">="}]
     told += [name for name, _ in ctx.point]
-    if any(nm.base in bases for c in told for nm in _names(c)):
+    if any(nm.base in bases for c in told for nm in n.names(c)):
         return True
     equal = [c for c in conds if not set(c.ops) & {"<", "<=", ">", ">="}]
     if any(nm.base in bases for c in equal for nm in _names_outside_sums(c)):
         return True  # `x_j = 1 - w_j^2`
     # about a sum of them: that sum's own body alone stays free (`\\sum_j y_j^2` under `\\sum_j y_j = 1`
     # is at least 1/N, so below 0.0323 only from N = 32 on)
-    if any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in _names(s.body)):
+    if any(nm.base in bases and s.body != e for c in equal for s in _all_sums(c) for nm in n.names(s.body)):
         return True
     # unless the equality ties it to anything but a number (`\\sum_j y_j = N`, `= \\sum_k 1`, `2 \\sum_j y_j - N
     # = 0`, through `let s = \\sum_j y_j` too): then the sum may grow with the size (N past \\pi^3 only
     # from N = 32 on). Pinned to a number: every term is a number or such a sum, scaled and added
     for unfolded in equal:
-        sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in _names(sm.body))]
+        sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in n.names(sm.body))]
         declared = set(size_names(ctx)) | set(ctx.index_names) | {d.target.base for d in ctx.definitions}
         if sums and not all(_pinning(t, bases, frozenset(declared)) for t in unfolded.terms):
             return True
@@ -493,7 +478,7 @@ def _pinning(e, bases: set, declared: frozenset = frozenset()) -> bool:
     if isinstance(e, n.Name):
         return e.sub is None and e.base in CONSTANTS and e.base not in declared
     if isinstance(e, n.BigOp):
-        return e.op == "sum" and any(nm.base in bases for nm in _names(e.body))
+        return e.op == "sum" and any(nm.base in bases for nm in n.names(e.body))
     if isinstance(e, n.Neg):
         return _pinning(e.arg, bases, declared)
     if isinstance(e, n.Group):
@@ -546,7 +531,7 @@ def _atomic_subscript(ctx: Context, e: n.Name) -> bool:
     def index_word(base: str) -> bool:  # `j`, `j'`, `ij`, `jj'`: entries, as `h_j` and `W_{ij}` are
         letters = word_tokens(base)
         return is_index_letter(base, idx) or (letters is not None and all(is_index_letter(c, idx) for c in letters))
-    return not any(index_word(nm.base) for nm in _names(e.sub))
+    return not any(index_word(nm.base) for nm in n.names(e.sub))
 
 
 def _unfold_child(ctx: Context, v, depth: int):
@@ -620,7 +605,7 @@ def _set_by_indices(ctx: Context, e, names: frozenset, seen: frozenset = frozens
     input times 0 is no input (`let K_j = j + 0 x`); a sum's own letter is one of `names`."""
     names = names | _sum_letters(e)
     inputs = False  # a name with no definition: an input, unless it drops out (`0 x`)
-    for nm in _names(e):
+    for nm in n.names(e):
         base = nm.base
         if base in names or base in CONSTANTS or base in FUNCTION_WORDS or base in seen:
             continue
@@ -629,12 +614,12 @@ def _set_by_indices(ctx: Context, e, names: frozenset, seen: frozenset = frozens
             inputs = True
             continue
         for d in defs:
-            own = frozenset(x.base for x in _names(d.target) if x.sub is None) | frozenset(d.params or ())
+            own = frozenset(x.base for x in n.names(d.target) if x.sub is None) | frozenset(d.params or ())
             if not _set_by_indices(ctx, d.body, names | own, seen | {base}):
                 return False
     if not inputs:
         return True
-    if any(_definitions_of(ctx, nm.base) for nm in _names(e)):
+    if any(_definitions_of(ctx, nm.base) for nm in n.names(e)):
         return False  # read through `_arith` only without definitions (a recurrence would not end)
     return not any(isinstance(v, sp.Dummy) for v in _arith(ctx, e, names, lambda *_: None).free_symbols)
 
@@ -943,7 +928,7 @@ def _difference_roots(ctx: Context, exprs, names: frozenset) -> set[int]:
 
 
 def _bases(e) -> set[str]:
-    return {nm.base for nm in _names(e)}
+    return {nm.base for nm in n.names(e)}
 
 
 def _definitions_of(ctx: Context, base: str) -> list:
@@ -1164,7 +1149,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                     for v in range(lo, hi + 1):
                         shape.index_constants.add(v + t[1])
             elif any(nm.sub is None and (nm.base in idx or nm.base in size_set or nm.base in bound)
-                     for nm in _names(it)):
+                     for nm in n.names(it)):
                 values = _literal_values(ctx, it, ranges)
                 if values is not None:  # `x_{2t}` with t in 2..3: the entries 4 and 6 are references
                     shape.index_constants.update(values)
@@ -1251,7 +1236,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         reached.add(base)
         expanding.append(base)
         for d in defs:
-            letters = frozenset(nm.base for nm in _names(d.target) if nm.sub is None and nm.base.rstrip("'") in idx)
+            letters = frozenset(nm.base for nm in n.names(d.target) if nm.sub is None and nm.base.rstrip("'") in idx)
             own = letters | frozenset(d.params or ())
             for it in d.target.sub or ():
                 t = _index_term(it, ctx, size_set)
@@ -1261,7 +1246,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 elif t is not None and t[0] in size_set:
                     use_term(t, frozenset(), frozenset())  # `let h_{N+20}` is the entry h_25 at N = 5
                 elif t is None and d.params is None and any(
-                        nm.sub is None and nm.base in size_set for nm in _names(it)):
+                        nm.sub is None and nm.base in size_set for nm in n.names(it)):
                     note("values_matter", f"the entry `{d.target.display}` is named by sizes beyond offsets")
             for nm in sorted(letters):
                 # which entries the definition covers: translate matches an entry against the
@@ -1515,7 +1500,7 @@ def entries_exist(ctx: Context, exprs):
     done: set[str] = set()
     pending = list(exprs)
     while pending:
-        for x in _names(pending.pop()):
+        for x in n.names(pending.pop()):
             defs = _definitions_of(ctx, x.base)
             if x.base not in done and defs:
                 done.add(x.base)
@@ -1801,5 +1786,5 @@ def instances(ctx: Context, free: list[str], large: bool = False, exprs=None) ->
 
 
 def _index_only(cond: n.Condition, ctx: Context) -> bool:
-    names = _names(cond)
+    names = n.names(cond)
     return all(nm.sub is None and (nm.base in ctx.index_names or nm.base in size_names(ctx)) for nm in names)

@@ -33,7 +33,7 @@ from .approx import decide_approx
 from .assumptions import Unusable
 from .compare import numeric_evidence
 from .decide import Decision, decide, default_guarantee
-from .instances import _names, free_indices
+from .instances import free_indices
 
 if TYPE_CHECKING:
     from ..sandbox import Outcome
@@ -361,7 +361,7 @@ def _network_result(value: Any) -> bool:
 def _has_symbols(e: n.Expr, ctx: Context) -> bool:
     """Does a member mention a variable (not just function names, constants such as `e` and numbers)?"""
     defined = {d.target.base for d in ctx.definitions}
-    plain_names = [nm for nm in _names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS
+    plain_names = [nm for nm in n.names(e) if not (nm.sub is None and (nm.base in FUNCTION_WORDS or nm.base in NETWORK_FUNCTIONS
                                                                or (nm.base in CONSTANTS and nm.base not in defined)))]
     return bool(plain_names) or _contains(e, n.Deriv)
 

@@ -42,7 +42,7 @@ from ..readings import subscript_items
 from ..translate import Key, Scope, Translator, bound_run, leaf_symbol, word_letters
 from ..vocabulary import CONSTANTS
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
-from .instances import _index_only, _names, _partitions, size_names
+from .instances import _index_only, _partitions, size_names
 from .symbolic import zero_test
 
 BETA = "_β"  # canonical bound variables are _β1, _β2, ... by nesting height (no index can be named so)
@@ -261,7 +261,7 @@ class SymbolicTranslator(Translator):
             seen: set[str] = set()
             found = False
             while bodies and not found:
-                for nm in _names(bodies.pop()):
+                for nm in n.names(bodies.pop()):
                     if nm.base == base:
                         found = True
                         break

@@ -21,7 +21,6 @@ from ..parse import ErrorLine, parse_source
 from ..pipeline import load
 from ..source import Line, Source
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
-from ..check.instances import _names
 from .rubric import (FileSettings, GoalRubric, Rubric, RubricError, apply_file_items, apply_goal_items,
                      apply_problem_items, directive_items, work_points)
 
@@ -271,7 +270,7 @@ def _functions(goals: tuple[Goal, ...]) -> frozenset[str]:
     ctx = goals[-1].context
     nodes: list = [d.body for d in ctx.definitions] + list(ctx.assumptions)
     nodes += [x for g in goals for x in (g.lhs, g.rhs) if x is not None]
-    out = {nm.base for x in nodes for nm in _names(x) if nm.sub is None and nm.base in FUNCTION_WORDS}
+    out = {nm.base for x in nodes for nm in n.names(x) if nm.sub is None and nm.base in FUNCTION_WORDS}
     out |= {call.func for x in nodes for call in _calls(x)}
     return frozenset(out)
 
@@ -320,7 +319,7 @@ def _inputs(goals: tuple[Goal, ...], defined, index_names: frozenset[str]) -> fr
     params = {p for d in ctx.definitions if d.params for p in d.params}
     out = set()
     for x in nodes:
-        for nm in _names(x):
+        for nm in n.names(x):
             if nm.base in index_names or nm.base in FUNCTION_WORDS or nm.base in CONSTANTS or nm.base in params:
                 continue
             if any(may_be_same(b, s, f, nm, index_names) for b, s, f in targets):

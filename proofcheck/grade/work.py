@@ -599,14 +599,8 @@ def _one_way(f, a, b, idx, extra=()):
         walk(x)
     nodes = {}  # a name's form -> the name as written, for the padding's derivative written back
 
-    def names(x):
-        if isinstance(x, n.Name):
-            nodes.setdefault(sp.Symbol(repr(canonical(x, (), idx))), x)
-        for y in n.children(x):
-            names(y)
-
-    for x in (a, b, *extra):
-        names(x)
+    for x in n.names((a, b, *extra)):
+        nodes.setdefault(sp.Symbol(repr(canonical(x, (), idx))), x)
     nodes.update({c: n.Name(a.span, name) for c, name in ((E_FORM, "e"), (PI_FORM, "pi")) if c in f._constants})
     readings = {}  # written name -> (number factor, quantity, the padding's derivative worked out)
     for name in written:
