@@ -530,6 +530,7 @@ def test_document_output_is_deterministic(name: str) -> None:
     assert runs[0] == runs[1]
 
 
+@pytest.mark.slow  # grades or fills memory for seconds (10-20 s of the default run): CI runs it
 def test_grade_takes_documents_like_proof_files(tmp_path: Path) -> None:
     """`proofcheck grade` reads a submission through `pipeline.load` too: the worked example as a
     Markdown file and as a notebook scores what its `.proof` twin scores."""

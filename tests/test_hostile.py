@@ -278,6 +278,7 @@ def _size_mb() -> int:
     return 0
 
 
+@pytest.mark.slow  # grades or fills memory for seconds (10-20 s of the default run): CI runs it
 def test_memory_is_bounded_and_reported():
     """A true step whose symbolic zero test needs more than the worker cap ends `unknown`, saying why."""
     text = "(x+y+z+w+v+u)^{40} (x - y) = (x+y+z+w+v+u)^{40} x - (x+y+z+w+v+u)^{40} y\n"

@@ -229,6 +229,7 @@ def test_feedback_levels_hide_values(graded, tmp_path):
 # ------------------------------------------------------------------ single-submission modes
 
 
+@pytest.mark.slow  # grades or fills memory for seconds (10-20 s of the default run): CI runs it
 def test_prairielearn_mode(tmp_path):
     for name, gradable in (("s000", True), ("x_garbage", False), ("x_binary", False)):
         src = os.path.join(CLASS, name + ".proof") if os.path.exists(os.path.join(CLASS, name + ".proof")) else os.path.join(CLASS, name)
@@ -243,6 +244,7 @@ def test_prairielearn_mode(tmp_path):
             assert d["score"] == 1.0
 
 
+@pytest.mark.slow  # grades or fills memory for seconds (10-20 s of the default run): CI runs it
 def test_gradescope_bundle_runs_like_gradescope(tmp_path):
     bundle = str(tmp_path / "bundle")
     assert main(["gradescope-bundle", KEY, "--out", bundle]) == 0
