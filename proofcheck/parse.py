@@ -251,6 +251,7 @@ class ToNodes(Transformer):
     def __init__(self, line: int):
         super().__init__(visit_tokens=False)
         self.line = line
+        self._bars: set[int] = set()  # ids of the Abs nodes written with plain `|` on both sides
 
     def _span(self, meta) -> Span:
         if getattr(meta, "empty", True):
@@ -357,7 +358,10 @@ class ToNodes(Transformer):
         return n.Indicator(self._span(meta), cond)
 
     def abs(self, meta, _l, arg, _r):
-        return n.Abs(self._span(meta), arg)
+        node = n.Abs(self._span(meta), arg)
+        if str(_l) == "|" and str(_r) == "|":
+            self._bars.add(id(node))  # plain bars: their pairing is the grammar's choice (see `juxt`)
+        return node
 
     def condition(self, meta, *parts):
         terms = tuple(p for p in parts if not isinstance(p, Token))
@@ -393,7 +397,24 @@ class ToNodes(Transformer):
                              Span(self.line, last.span.column, self.line, b.span.end_column),
                              [f"hint: write `{f}(...)` around its whole argument, or `{f}(x) \\cdot y` "
                               "(a function without brackets applies to one factor, as in `\\log x^2`)"])
+        self._bar_run(a, b)
         return self._product(meta, a, "juxt", b)
+
+    def _bar_run(self, a, b) -> None:
+        """`|a|b|c|` is |a| b |c| by the grammar's rule (a `|` after a factor closes), but |a |b| c| reads
+        as well, and the two differ (a = 1, b = -1, c = 1): with a plain-bar absolute value, then factors,
+        then another one, all side by side, neither is read (E211)."""
+        end = b.base if isinstance(b, n.Pow) else b
+        if not (isinstance(end, n.Abs) and id(end) in self._bars) or not isinstance(a, n.Product) \
+                or getattr(a, "_closed", False) or any(op != "juxt" for op in a.ops):
+            return
+        starts = [k for k, f in enumerate(a.factors) if isinstance(f, n.Abs) and id(f) in self._bars]
+        if starts and starts[-1] < len(a.factors) - 1:
+            first = a.factors[starts[-1]]
+            raise ProofError("E211", "an absolute value, a factor and another absolute value side by side read two "
+                                     "ways: `|a| b |c|` or `|a |b| c|`", self._merge(first, b),
+                             ["hint: write `|a| \\cdot b \\cdot |c|` for the product, `|a \\cdot |b| \\cdot c|` for the "
+                              "nested one, or use `\\lvert ... \\rvert`"])
 
     def mul(self, meta, a, _op, b):
         return self._product(meta, a, "*", b)
