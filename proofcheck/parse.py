@@ -406,10 +406,10 @@ class ToNodes(Transformer):
         then another one, all side by side, neither is read (E211)."""
         end = b.base if isinstance(b, n.Pow) else b
         if not (isinstance(end, n.Abs) and id(end) in self._bars) or not isinstance(a, n.Product) \
-                or getattr(a, "_closed", False) or any(op != "juxt" for op in a.ops):
+                or getattr(a, "_closed", False):
             return
         starts = [k for k, f in enumerate(a.factors) if isinstance(f, n.Abs) and id(f) in self._bars]
-        if starts and starts[-1] < len(a.factors) - 1:
+        if starts and starts[-1] < len(a.factors) - 1 and all(op == "juxt" for op in a.ops[starts[-1]:]):
             first = a.factors[starts[-1]]
             raise ProofError("E211", "an absolute value, a factor and another absolute value side by side read two "
                                      "ways: `|a| b |c|` or `|a |b| c|`", self._merge(first, b),
