@@ -334,6 +334,10 @@ class Evaluator(Translator):
             op = self.be.maximum if fname == "max" else self.be.minimum
             return reduce(op, values)
         if fname == "root":
+            k = self.be.raw(values[1])
+            if isinstance(k, (int, float)) and k > 0 and k == int(k) and int(k) % 2 == 1:  # translate.odd_root
+                x = values[0]
+                return self.builtin("sign", [x], span) * self.builtin("abs", [x], span) ** (1.0 / values[1])
             return values[0] ** (1.0 / values[1])
         raise ProofError("E201", f"`{fname}` is not a function proofcheck knows", span)
 

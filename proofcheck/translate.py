@@ -801,6 +801,8 @@ class Translator:
                 return self.relu(other) if fname == "max" else -self.relu(-other)
             return (sp.Max if fname == "max" else sp.Min)(*values)
         if fname == "root":
+            if odd_root(values[1]):  # the real root, defined for every real number: sign(x) |x|^(1/k)
+                return self.builtin("sign", [values[0]], span) * self.builtin("abs", [values[0]], span) ** (1 / values[1])
             return values[0] ** (1 / values[1])
         raise ProofError("E201", f"`{fname}` is not a function proofcheck knows", span)
 
@@ -1041,6 +1043,12 @@ def _total(terms: list):
     for t in terms[1:]:
         out = out + t
     return out
+
+
+def odd_root(k) -> bool:
+    """`\\sqrt[k]{x}` with k an odd whole number is the real root (`\\sqrt[3]{-8} = -2`); any other index
+    is the principal power x^(1/k), defined for x >= 0 only."""
+    return isinstance(k, sp.Integer) and k > 0 and k % 2 == 1
 
 
 def relu_operand(values: list, is_zero) -> object | None:

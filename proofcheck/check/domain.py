@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .. import nodes as n
-from ..translate import Translator, leaf_symbol
+from ..translate import Translator, leaf_symbol, odd_root
 from .certified import symbols_of
 
 NONZERO, POSITIVE, NONNEGATIVE = "nonzero", "positive", "nonnegative"
@@ -124,7 +124,8 @@ class DomainRecorder:
         elif fname == "sqrt":
             self._require(NONNEGATIVE, values[0], "the square root of a negative number")
         elif fname == "root":
-            self._require(NONNEGATIVE, values[0], "a root of a negative number")
+            if not odd_root(values[1]):  # an odd root is the real one, defined everywhere (translate.odd_root)
+                self._require(NONNEGATIVE, values[0], "a root of a negative number")
             self._require(NONZERO, values[1], "a root of index 0")
         elif fname == "tan":
             self._require(NONZERO, sp.cos(values[0]), "tan at a pole")
