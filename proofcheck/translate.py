@@ -23,7 +23,7 @@ from .diagnostics import ProofError
 from .elaborate import Context, Definition
 from .readings import run_tokens, subscript_items, word_tokens
 from .source import Span
-from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, OPERATOR_WORDS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
 
 Key = tuple[str, tuple[int, ...]]
 
@@ -766,6 +766,12 @@ class Translator:
         if base not in self.funcs and word == "lse" and pre is None:
             values, _ = self.vector(base, args, None, scope, span)
             return self.builtin("log", [_total([self.builtin("exp", [v], span) for v in values])], span)
+        if base not in self.funcs and base in OPERATOR_WORDS:
+            raise ProofError("E201", f"`{OPERATOR_WORDS[base][0]}[...]` is {OPERATOR_WORDS[base][1]}: proofcheck has no "
+                                     "reading of random variables, and as a function nobody defines a claim about it "
+                                     "would have to hold for every function", span,
+                             ["hint: write the quantity it stands for (a sum over outcomes with their probabilities), "
+                              "or define it with `let`"])
         values = pre if pre is not None else [self.expr(a, scope) for a in args]
         if base not in self.funcs and word is None and base in self.context.readings.functions:
             return self.undeclared(base, values, span)

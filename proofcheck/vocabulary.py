@@ -27,6 +27,14 @@ CONSTANTS = {"e": "E", "pi": "pi"}
 GREEK_NAMES = frozenset(
     "ell alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi rho "
     "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split())
+# operators of probability written like functions (`\\mathbb{E}[x + y]`): no reading in the language, so
+# applied without a `let` they are E201, never an undeclared function (linearity is no claim about every
+# function); the name as written and what it is
+OPERATOR_WORDS = {
+    "mathbb{E}": ("\\mathbb{E}", "an expectation"),
+    "mathbb{P}": ("\\mathbb{P}", "a probability"), "Var": ("\\mathrm{Var}", "a variance"),
+    "Cov": ("\\mathrm{Cov}", "a covariance"), "mathbb{V}": ("\\mathbb{V}", "a variance"),
+}
 NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
 # LaTeX commands that, typed without the backslash, would silently become input variables
 LATEX_WORDS = frozenset({"sum", "prod", "frac", "dfrac", "partial", "cdot", "times", "nabla"})
