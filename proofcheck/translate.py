@@ -688,7 +688,9 @@ class Translator:
             return False
         if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
             return True
-        names = n.names(f.sub)
+        # the subscript's items as an entry reads them (`K_{je}` over indices j and e is the entry (j, e))
+        items = subscript_items(f, self.context.readings, self.index_names | {k for k, _ in scope.ints})
+        names = n.names(items)
         return any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
                         or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None) for nm in names)
 
@@ -1049,6 +1051,58 @@ def _total(terms: list):
     for t in terms[1:]:
         out = out + t
     return out
+
+
+def power_node_mix(ctx: Context, exprs) -> None:
+    """E211 for a step that reads a defined power node (`s^2` after `let s^2 = a^2 + 1`) and also uses its
+    letter as a variable of its own (`\\frac{d}{ds} s^3 = 3 s^2`): in the one reading s^2 is the node, in
+    the other s squared, and the two are different variables for the checker (Translator.powered_node),
+    so a true step was refuted. A power inside a derivative by its own letter is that letter's power
+    (the node would not depend on it), as powered_node reads it; a letter bound by a sum is not the input."""
+    nodes: dict[str, set[str]] = {}
+    for d in ctx.definitions:
+        root, hat, k = d.target.base.partition("^")
+        if hat and d.params is None and k.isdigit():
+            nodes.setdefault(root, set()).add(k)
+    values = {d.target.base for d in ctx.definitions if d.params is None}
+    # a function's name is no variable: `\\sigma(z)` beside `let \\sigma^2 = ...` is the sigmoid
+    nodes = {b: k for b, k in nodes.items() if b in values or not (b in FUNCTION_WORDS or b in ctx.readings.functions)}
+    if not nodes:
+        return
+    read: list[n.Pow] = []
+    used: list[n.Name] = []
+
+    def walk(x, cut: frozenset, bound: frozenset) -> None:
+        if isinstance(x, n.Pow) and isinstance(x.base, n.Name) and isinstance(x.exp, n.Num) \
+                and x.exp.text in nodes.get(x.base.base, ()) and x.base.base not in cut | bound:
+            read.append(x)
+            walk(x.base.sub or (), cut, bound)
+            return
+        if isinstance(x, n.Name) and x.base in nodes and x.base not in bound:
+            used.append(x)
+        if isinstance(x, n.Deriv) and x.var is not None:
+            cut = cut | {x.var.base}
+        if isinstance(x, n.BigOp):  # its letter, or the letters of its condition (`\\sum_{j \\neq 2}`)
+            bound = bound | {nm.base for nm in n.names((x.var, x.cond)) if nm.sub is None}
+        if isinstance(x, n.Product):  # `\\frac{d}{ds} s^2`: an operator applies to the factors after it
+            for f in x.factors:
+                walk(f, cut, bound)
+                if isinstance(f, n.Deriv) and f.expr is None and f.var is not None:
+                    cut = cut | {f.var.base}
+            return
+        for c in n.children(x):
+            if isinstance(c, (n.Node, tuple)):
+                walk(c, cut, bound)
+
+    for e in exprs:
+        walk(e, frozenset(), frozenset())
+    if read and used:
+        p, u = read[0], used[0]
+        shown = f"{p.base.display}^{p.exp.text}"
+        raise ProofError("E211", f"`{shown}` reads two ways in this step: the node defined by `let {shown} = ...`, or "
+                                 f"the power of `{u.display}`, which the step also uses as a variable of its own "
+                                 f"(line {u.span.line}, column {u.span.column})", p.span,
+                         [f"hint: give the node a name of its own (`let v = ...`), or write the step without `{u.display}`"])
 
 
 def odd_root(k) -> bool:

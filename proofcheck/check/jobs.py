@@ -27,7 +27,7 @@ from ..elaborate import Chain, Context, Network, Problem
 from ..options import Options
 from ..results import VERDICTS, Evidence, StepResult
 from ..sandbox import run_jobs
-from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS
+from ..translate import FUNCTION_WORDS, NETWORK_FUNCTIONS, power_node_mix
 from ..vocabulary import CONSTANTS
 from .approx import decide_approx
 from .assumptions import Unusable
@@ -109,6 +109,7 @@ class _Comparison:
 
             adopt_faults(self.faults)
         try:
+            power_node_mix(self.context, (self.a, self.b))
             free = free_indices([self.a, self.b] + list(self.context.case), self.context)
             if self.rel == "≈":
                 return decide_approx(self.context, self.a, self.b, free, self.seed, ad=self.ad)
