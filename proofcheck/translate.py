@@ -23,7 +23,7 @@ from .diagnostics import ProofError
 from .elaborate import Context, Definition
 from .readings import run_tokens, subscript_items, word_tokens
 from .source import Span
-from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, OPERATOR_WORDS, VECTOR_FUNCTIONS  # noqa: F401  (re-exported)
+from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, OPERATOR_WORDS, VECTOR_FUNCTIONS, as_written  # noqa: F401  (re-exported)
 
 Key = tuple[str, tuple[int, ...]]
 
@@ -601,19 +601,21 @@ class Translator:
             if joined and isinstance(f, n.Pow) and isinstance(nxt, (n.Group, n.Entry, n.Pow)) and self._powered_function(f, scope):
                 exp = f.exp.arg if isinstance(f.exp, n.Neg) else f.exp
                 k = ("-" if exp is not f.exp else "") + (exp.text if isinstance(exp, n.Num) else "k")
-                shown = f"{f.base.base}^{{{k}}}(...)" if len(k) > 1 else f"{f.base.base}^{k}(...)"
-                raise ProofError("E211", f"`{shown}`: a power of `{f.base.base}` before a bracket reads two ways (the power "
-                                 f"of the value, {f.base.base} applied again or its inverse, or a product)",
+                g = as_written(f.base.base)
+                shown = f"{g}^{{{k}}}(...)" if len(k) > 1 else f"{g}^{k}(...)"
+                raise ProofError("E211", f"`{shown}`: a power of `{g}` before a bracket reads two ways (the power "
+                                 f"of the value, {g} applied again or its inverse, or a product)",
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
-                                 [f"hint: write the power after the application, `{f.base.base}(x)^2`; for an inverse "
+                                 [f"hint: write the power after the application, `{g}(x)^2`; for an inverse "
                                   f"function define it with `let`; for a product write `\\cdot`"])
             if joined and isinstance(f, n.Name) and f.sub is None and isinstance(nxt, n.Group) \
                     and self._value_as_function(f, nxt, scope):
-                raise ProofError("E211", f"`{f.base}(...)` reads two ways: the function `{f.base}` or the number "
-                                         f"`{f.base}` times a bracket",
+                g = as_written(f.base)
+                raise ProofError("E211", f"`{g}(...)` reads two ways: the function `{g}` or the number "
+                                         f"`{g}` times a bracket",
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
-                                 [f"hint: for a product write `{f.base} \\cdot (...)` (or leave a space, "
-                                  f"`{f.base} (...)`); for a function give it another name with `let`"])
+                                 [f"hint: for a product write `{g} \\cdot (...)` (or leave a space, "
+                                  f"`{g} (...)`); for a function give it another name with `let`"])
             if joined and isinstance(f, n.Name) and f.sub is not None and self._subscripted_function(f, scope) \
                     and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
                 word = f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS

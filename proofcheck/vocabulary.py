@@ -38,3 +38,9 @@ OPERATOR_WORDS = {
 NETWORK_FUNCTIONS = {"size", "width", "weights", "biases", "params"}
 # LaTeX commands that, typed without the backslash, would silently become input variables
 LATEX_WORDS = frozenset({"sum", "prod", "frac", "dfrac", "partial", "cdot", "times", "nabla"})
+
+
+def as_written(base: str) -> str:
+    """A name as LaTeX writes it, for messages: `\\sigma`, `\\pi`, `\\mathbb{E}`, `\\hat{x}` (a name's base drops
+    the backslash of a Greek letter or a decorated name); any other name as it is."""
+    return "\\" + base if base in GREEK_NAMES or "{" in base else base
