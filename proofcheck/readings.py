@@ -29,6 +29,10 @@ class Readings:
     scalars: frozenset[str] = frozenset()  # names written somewhere without a subscript, as a number
     applied_to: tuple[tuple[str, frozenset[str]], ...] = ()  # applied name -> its arguments when one plain name each, "" otherwise
     mixed_runs: tuple[tuple[str, frozenset[int]], ...] = ()  # base -> lengths of its words of index letters and digits (`W_{i1}`)
+    # subscripted names written somewhere other than directly before a bracket, by `entry_key`
+    # (`w_1` in `w_1 x`, `o_i` in `o_i(1 - o_i)`): numbers, so `w_1(x + y)` may be a product
+    alone_entries: frozenset[tuple[str, str]] = frozenset()
+    scanned: bool = False  # made by `problem_readings` (an empty Readings knows nothing: no rule applies)
 
     def arguments(self, base: str) -> frozenset[str]:
         """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
@@ -97,6 +101,25 @@ def _mixed_word(item: n.Expr, tokens, index_names) -> bool | None:
     if "x" in kinds or "d" not in kinds or "i" not in kinds:
         return None
     return "dd" not in "".join(kinds)
+
+
+def entry_key(name: n.Name, letter) -> tuple[str, str]:
+    """A subscripted name as `Readings.alone_entries` holds it: its base and its subscript's structure,
+    each index letter (`letter(base)`: declared, primed or bound where it stands) as `#`, so `o_i`
+    and `o_j` are one entry of a family while `w_1` and `w_2` are two names."""
+    def walk(e) -> str:
+        if isinstance(e, n.Name):
+            tokens = word_tokens(e.base) if e.sub is None and not e.styled else None
+            if e.sub is None and (letter(e.base) or letter(e.base.rstrip("'"))):
+                return "#"
+            if tokens and all(letter(t) or letter(t.rstrip("'")) for t in tokens):
+                return "#" * len(tokens)
+            return e.base + ("" if e.sub is None else "_{" + ",".join(walk(x) for x in e.sub) + "}")
+        if isinstance(e, n.Num):
+            return e.text
+        return type(e).__name__ + "(" + ",".join(walk(c) for c in n.children(e)) + ")" + \
+            (str(getattr(e, "sign", "")) + str(getattr(e, "ops", "")))
+    return name.base, ",".join(walk(x) for x in name.sub or ())
 
 
 def _token_items(tokens) -> tuple[n.Expr, ...]:
@@ -197,6 +220,19 @@ def powered_heads(product: n.Product) -> set[int]:
     return out
 
 
+def applied_entries(product: n.Product) -> set[int]:
+    """Positions of a subscripted name written directly before a bracket, with no space (`f_1(a)`,
+    `w_1(x + y)^2`): a function to a student unless the name is a number elsewhere (translate)."""
+    out = set()
+    for k, (f, op) in enumerate(zip(product.factors, product.ops)):
+        nxt = product.factors[k + 1]
+        group = nxt.base if isinstance(nxt, n.Pow) else nxt
+        if op == "juxt" and isinstance(f, n.Name) and f.sub is not None and isinstance(group, n.Group) \
+                and f.span.end_line == group.span.line and f.span.end_column == group.span.column:
+            out.add(k)
+    return out
+
+
 @dataclass
 class _Scan:
     index_names: frozenset[str]
@@ -207,15 +243,18 @@ class _Scan:
     families: dict
     arguments: dict = None  # applied name -> what it is applied to (Readings.applied_to)
     mixed: dict = None  # base -> lengths of its mixed words (Readings.mixed_runs)
+    alone: set = None  # subscripted names written other than directly before a bracket (Readings.alone_entries)
     bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
     in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
-            heads, powered = _applied_heads(x), powered_heads(x)
+            heads, powered, adjacent = _applied_heads(x), powered_heads(x), applied_entries(x)
             for k, f in enumerate(x.factors):
                 if k in powered and k not in heads:  # `g^2(a)`: says neither "number" nor "function" about g (translate decides)
                     self.expr(f.exp)
+                elif k in adjacent:  # `f_1(a)`: says nothing of `f_1` as a number (translate decides)
+                    self.name(f, applied=True)
                 elif k in heads:
                     head = (f.func if isinstance(f, n.Prime) else f).base
                     self.applied.add(head)
@@ -258,17 +297,21 @@ class _Scan:
             self.arguments = {}
         if self.mixed is None:
             self.mixed = {}
+        if self.alone is None:
+            self.alone = set()
 
     def within(self, letters, in_sub: bool = False) -> "_Scan":
         """The same scan (shared sets) with more letters bound, or inside a subscript."""
         return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
-                     self.arguments, self.mixed, self.bound | frozenset(letters), self.in_sub or in_sub)
+                     self.arguments, self.mixed, self.alone, self.bound | frozenset(letters), self.in_sub or in_sub)
 
-    def name(self, x: n.Name, target: bool = False) -> None:
+    def name(self, x: n.Name, target: bool = False, applied: bool = False) -> None:
         if x.sub is None:
             if not self.in_sub and x.base not in self.bound:
                 self.bare.add(x.base)
             return
+        if not applied:
+            self.alone.add(entry_key(x, lambda b: b in self.index_names or b in self.bound))
         inner = self.within((), in_sub=True)
         for s in x.sub:
             inner.expr(s)
@@ -338,6 +381,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         elif isinstance(st, n.IndexLine):
             for bound in (st.lower, st.upper):
                 sizes.update(nm.base for nm in n.names(bound))
+                scan.alone.update(entry_key(nm, index_names.__contains__) for nm in n.names(bound) if nm.sub is not None)
         elif isinstance(st, n.AtLine):
             for name, value in st.values:
                 scan.name(name)
@@ -365,6 +409,8 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         frozenset(scan.bare),
         tuple(sorted((b, frozenset(a)) for b, a in scan.arguments.items())),
         tuple(sorted((b, frozenset(a)) for b, a in scan.mixed.items())),
+        frozenset(scan.alone),
+        True,
     )
 
 

@@ -21,7 +21,7 @@ from . import nodes as n
 from . import numbersigns
 from .diagnostics import ProofError
 from .elaborate import Context, Definition
-from .readings import run_tokens, subscript_items, word_tokens
+from .readings import entry_key, run_tokens, subscript_items, word_tokens
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS, GREEK_NAMES, LATEX_WORDS, NETWORK_FUNCTIONS, OPERATOR_WORDS, VECTOR_FUNCTIONS, as_written  # noqa: F401  (re-exported)
 
@@ -625,6 +625,12 @@ class Translator:
                 raise ProofError("E211", f"`{f.display}(...)` reads two ways: a function with a subscript "
                                          "(a model `h_\\theta(x)`, an entry of a function's value) or a product",
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column), [hint])
+            if joined and isinstance(f, n.Name) and f.sub is not None and self._unwritten_entry(f, nxt, scope):
+                raise ProofError("E211", f"`{f.display}(...)` reads two ways: a function `{f.display}` (the problem "
+                                         f"writes `{f.display}` nowhere alone, as a number) or `{f.display}` times a bracket",
+                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
+                                 [f"hint: for a product write `{f.display} \\cdot (...)` (or leave a space, "
+                                  f"`{f.display} (...)`); for a function write `let {f.base}(t) = ...` or a plain name `h(x)`"])
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))
                 i += 2
@@ -685,7 +691,7 @@ class Translator:
         bracket: a function to a student, a product h_theta * x by the old rule, so a claim of
         additivity was proved. Either reads two ways (E211). A subscript of indices and numbers
         (`o_i(1 - o_i)`, `w_1(x + y)`) and a defined or declared name stay a product."""
-        if any(d.target.base == f.base for d in self.context.definitions) \
+        if any(d.target.base == f.base and d.params is None for d in self.context.definitions) \
                 or any(nm.base == f.base for nm, _ in self.context.shapes) or kronecker_items(f, self.context):
             return False
         if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
@@ -695,6 +701,27 @@ class Translator:
         names = n.names(items)
         return any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
                         or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None) for nm in names)
+
+    def _unwritten_entry(self, f: n.Name, nxt: n.Expr, scope: Scope) -> bool:
+        """`f_1(a)`: a name with a subscript of indices, sizes or numbers directly before a bracket (no
+        space), that the problem neither declares (`let`, `at`, a shape, an index range) nor writes
+        anywhere alone as a number (`Readings.alone_entries`): a function to a student, so the product
+        f_1 * a would prove `f_1(a) + f_1(b) = f_1(a + b)` (red team round 28r). It reads two ways.
+        `o_i(1 - o_i)` (o_i alone in the bracket) and `w_1(x + y)` beside `w_1 x` stay products."""
+        group = nxt.base if isinstance(nxt, n.Pow) else nxt
+        readings = self.context.readings
+        if not (readings.scanned and isinstance(group, n.Group)
+                and f.span.end_line == group.span.line and f.span.end_column == group.span.column):
+            return False
+        ctx = self.context
+        # a function definition `let f_1(t) = ...` declares no number: its name before a bracket is never
+        # applied (it was a product silently, refuting the true `f_1(a) + f_1(b) = f_1(a + b) + 1`)
+        if any(d.target.base == f.base and d.params is None for d in ctx.definitions) \
+                or any(nm.base == f.base for nm, _ in ctx.shapes) \
+                or any(nm.base == f.base and nm.sub is not None for nm, _ in ctx.point) or kronecker_items(f, ctx):
+            return False
+        key = entry_key(f, lambda b: self.is_index(b) or scope.int_of(b) is not None or scope.param_of(b) is not None)
+        return key not in readings.alone_entries
 
     def _callable(self, f: n.Expr) -> bool:
         if isinstance(f, n.Prime):
