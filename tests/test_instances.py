@@ -93,3 +93,36 @@ def test_two_sizes_are_tried_off_the_diagonal_past_the_constants():
 def test_plans_are_deterministic():
     text = "index i, j in 1..N\ncase i \\neq j\n(i + j - 3) x = 0\n"
     assert _plan(text) == _plan(text)
+
+
+def test_sizes_where_an_entry_named_by_sizes_meets_a_literal_entry_are_tried():
+    """`h_{2N}` is `h_{10}` at N = 5 and `h_{N^2}` is `h_{36}` at N = 6: found exactly (fix30r), though
+    no constant orders N there; `h_{2N}` never meets `h_{11}`, so no size is added for it."""
+    for text, size in (("\\frac{\\partial h_{2N}}{\\partial h_{10}} = 0", 5), ("\\frac{\\partial h_{N^2}}{\\partial h_{36}} = 0", 6),
+                       ("\\frac{\\partial h_{-N}}{\\partial h_{-6}} = 0", 6)):
+        plan = _plan(f"index j in 1..N\n{text}\n")
+        assert size in {dict(c.sizes)["N"] for c in plan.choices} and not plan.unchecked
+    plan = _plan("index j in 1..N\n\\frac{\\partial h_{2N}}{\\partial h_{11}} = 0\n")
+    assert not plan.unchecked and not {5, 6} & {dict(c.sizes)["N"] for c in plan.choices}
+
+
+def test_the_cap_on_entry_meetings_never_drops_a_size_silently(monkeypatch):
+    """The attack on the cap: meetings at N = 5 and 6 where the step holds (each pair of derivatives is
+    1 - 1), and at N = 100 where it fails (2N = 200); with the cap at 2, N = 100 is the one left out, so
+    the plan must say so (the step is then `unknown`), never sample 5 and 6 and call the rest checked."""
+    from proofcheck.check import instances  # noqa: PLC0415
+
+    text = ("index j in 1..N\n\\frac{\\partial h_{2N}}{\\partial h_{10}} - \\frac{\\partial h_{3N}}{\\partial h_{15}} "
+            "+ \\frac{\\partial h_{2N}}{\\partial h_{12}} - \\frac{\\partial h_{3N}}{\\partial h_{18}} "
+            "+ \\frac{\\partial h_{2N}}{\\partial h_{200}} = 0\n")
+    assert 100 in {dict(c.sizes)["N"] for c in _plan(text).choices} and not _plan(text).unchecked
+    monkeypatch.setattr(instances, "MAX_ENTRY_SIZES", 2)
+    plan = _plan(text)
+    assert 100 not in {dict(c.sizes)["N"] for c in plan.choices}
+    assert "meets another entry" in plan.unchecked and "only 2 are checked" in plan.unchecked
+
+
+def test_entry_meetings_in_several_sizes_are_not_searched_silently():
+    """`h_{N+M}` meets `h_{10}` along a line of sizes, not at points: the plan says it is not searched."""
+    plan = _plan("index i in 1..N\nindex j in 1..M\n\\frac{\\partial h_{N+M}}{\\partial h_{10}} = 0\n")
+    assert "not searched" in plan.unchecked

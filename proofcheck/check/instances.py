@@ -56,6 +56,7 @@ DOMAIN_WORDS = frozenset({"log", "sqrt", "root"})  # built-ins defined only wher
 MAX_ROOT_DEGREE = 64  # an index polynomial of higher degree is not root-isolated (then the step is `unknown` at best)
 MAX_ARGUMENT_NODES = 400  # nor is an argument this large (measured in SymPy nodes) factored
 MAX_CRITICAL_SIZES = 64  # critical sizes checked per step (each sampled only); with more, the step is `unknown`
+MAX_ENTRY_SIZES = 16  # sizes where an entry named by a size meets another entry (`_entry_meetings`), per step; more: unknown
 MAX_ARRANGEMENT = (3, 8)  # inputs and rows of an affine arrangement mixing sizes whose minors are searched
 MAX_MIXED_FACTORS = 24  # factors in inputs whose meetings with sizes are searched (`_mixed_meetings`); more: unknown
 MAX_MEETING_FACTORS = 12  # where pairs of sign-changing factors meet is found among this many per step
@@ -927,6 +928,81 @@ def _difference_roots(ctx: Context, exprs, names: frozenset) -> set[int]:
         return set()  # not read: the constants written stand alone, as before
 
 
+def _size_entry(ctx: Context, item, size_set: set[str]):
+    """A subscript item written with sizes and numbers only (`2N`, `-N`, `N^2 - 1`, `10`), as SymPy in the
+    sizes (opaque parts such as `2^N` as Dummies), with whether it goes beyond `v + c` and `c`; None for
+    an item with an index, a sum's variable or anything else (their values are enumerated or ordered)."""
+    names = _names(item)
+    if any(nm.sub is not None or nm.base not in size_set for nm in names):
+        return None
+    try:
+        value = _arith(ctx, item, frozenset(size_set), lambda *_: None)
+    except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    return value, _index_term(item, ctx, size_set) is None
+
+
+def _exact_integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
+    """The integers where the rational function f of v is exactly 0 (its numerator's real roots isolated
+    exactly, each integer in an isolating interval tested exactly). `_Unsearched` when that cannot be
+    done: past MAX_ROOT_DEGREE, coefficients that are not rational, or a root past any size (10^12)."""
+    num, den = sp.fraction(sp.together(f))
+    try:
+        poly = sp.Poly(num, v)
+    except sp.PolynomialError:
+        raise _Unsearched("an entry named by sizes beyond a polynomial") from None
+    if poly.is_zero or poly.degree() < 1:
+        return []
+    if poly.degree() > MAX_ROOT_DEGREE or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        raise _Unsearched(f"an entry named by a polynomial in a size of degree {poly.degree()}")
+    out: list[int] = []
+    for (lo, hi), _ in poly.intervals(eps=sp.Rational(1, 2)):
+        for k in range(math.floor(lo), math.ceil(hi) + 1):
+            if poly.eval(k) == 0 and den.xreplace({v: sp.Integer(k)}) != 0 and k not in out:
+                if abs(k) > 10 ** 12:
+                    raise _Unsearched(f"entries named by sizes meet only at {v.name} = {k}, past any size tried")
+                out.append(k)
+    return out
+
+
+def _entry_meetings(entries: dict) -> tuple[list[dict[str, int]], str]:
+    """Where two entries of one family, one named by sizes beyond `v + c` (`h_{2N}`, `h_{-N}`, `h_{N^2}`),
+    are the same entry: the sizes that make their subscripts equal (`h_{2N}` and `h_{10}`: N = 5), found
+    exactly. Those sizes are checked (`Shape.critical`): the order types of the terms and constants
+    written never reach them (`\\frac{\\partial h_{2N}}{\\partial h_{10}} = 0` was accepted, red team fix28p).
+    At most MAX_ENTRY_SIZES sizes, the least first; past that, or where the meetings cannot be found
+    exactly (several sizes in one subscript, `h_{2^N}`), the second value says why (then `unknown`)."""
+    points: list[dict[str, int]] = []
+    why = ""
+    for base, terms in sorted(entries.items()):
+        for (pos, p, beyond), (pos2, q, beyond2) in itertools.combinations(terms, 2):
+            if pos != pos2 or not (beyond or beyond2):
+                continue  # two terms `v + c` or `c`: their order types are realised (`_realise`)
+            d = sp.expand(p - q)
+            syms = d.free_symbols
+            if not syms:
+                continue
+            if len(syms) > 1 or any(isinstance(x, sp.Dummy) for x in syms):
+                why = why or (f"entries of `{base}` named by sizes beyond a polynomial in one size: where they "
+                              "meet another entry is not searched")
+                continue
+            v = next(iter(syms))
+            try:
+                roots = _exact_integer_roots(d, v)
+            except _Unsearched as exc:
+                why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
+                continue
+            for r in roots:
+                if r >= 1 and {v.name: r} not in points:
+                    points.append({v.name: r})
+    points.sort(key=lambda pt: sorted(pt.items()))
+    if len(points) > MAX_ENTRY_SIZES:
+        why = why or (f"{len(points)} sizes where an entry named by sizes meets another entry; only "
+                      f"{MAX_ENTRY_SIZES} are checked")
+        points = points[:MAX_ENTRY_SIZES]
+    return points, why
+
+
 def _bases(e) -> set[str]:
     return {nm.base for nm in n.names(e)}
 
@@ -970,6 +1046,14 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     free_all: set = set()  # the symbols of inputs (`_arith`'s `free`)
     signed_params: set[tuple[str, str]] = set()  # (f, t): in `let f(t) = ...` an argument's sign depends on t
     chained: set[int] = set()  # the ids of the Adds inside a `+`/`-` chain already read (`walk`)
+    entries: dict[str, list] = {}  # base -> [((arity, position), subscript in sizes, beyond v + c)] (`_entry_meetings`)
+
+    def entry_term(base: str | None, items, k: int, it) -> None:
+        got = _size_entry(ctx, it, size_set) if base is not None and size_set else None
+        if got is not None:
+            term = ((len(items), k), *got)
+            if term not in entries.setdefault(base, []):
+                entries[base].append(term)
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -1135,8 +1219,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             else:
                 ranges[var] = (lo, hi)
 
-    def subscript(items, bound, params, ranges) -> None:
-        for it in items:
+    def subscript(items, bound, params, ranges, base: str | None = None) -> None:
+        for k, it in enumerate(items):
+            entry_term(base, items, k, it)
             if isinstance(it, n.Name) and it.sub is None and len(word_tokens(it.base) or ()) > 1:
                 # a word read letter by letter where it stands (`W_{iN}`: translate.word_letters): its
                 # size letters are used, never held at 1 (W_{iN} would be W_{i1})
@@ -1176,6 +1261,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
             if x.sub is None:
                 arith_name(x.base, bound, params)
             else:
+                delta = None
                 try:
                     # `W_{i1}` is (i, 1), and `\delta_{i1}` is δ(i, 1), as translate reads them
                     delta = kronecker_items(x, ctx)
@@ -1185,7 +1271,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                 except ProofError:
                     items = x.sub  # a subscript that reads two ways (E211): the step fails there anyway
                     note("values_matter", f"the subscript of `{x.display}` reads two ways")
-                subscript(items, bound, params, ranges)
+                subscript(items, bound, params, ranges, None if delta else x.base)
             reach(x.base)
             return
         if isinstance(x, n.Entry):  # `\mathrm{softmax}(z)_1` names an entry as `h_1` does
@@ -1238,6 +1324,12 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
         for d in defs:
             letters = frozenset(nm.base for nm in n.names(d.target) if nm.sub is None and nm.base.rstrip("'") in idx)
             own = letters | frozenset(d.params or ())
+            try:
+                target = subscript_items(d.target, ctx.readings, idx) if d.target.sub else ()
+            except ProofError:
+                target = ()
+            for k, it in enumerate(target):
+                entry_term(base, target, k, it)
             for it in d.target.sub or ():
                 t = _index_term(it, ctx, size_set)
                 if t is not None and t[0] is None:
@@ -1317,6 +1409,10 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
                     add_points(_sign_points(r))
         except _Unsearched as exc:
             unsearched(str(exc))
+    points, why = _entry_meetings(entries)
+    add_points(points)
+    if why and not shape.critical_unchecked:
+        shape.critical_unchecked = why
     # a comparison of two index terms (`j > i + 1`) is decided by the order types realised at every size
     several = [f for f in factors if len(f.free_symbols) > 1 and not _compares_terms(f, shape.offsets)]
     tangled = any(len(f.free_symbols | g.free_symbols) > 2 for f in several for g in factors

@@ -1163,6 +1163,21 @@ CLAIMS += [
     _rte(r"\frac{\partial h_{N+20}}{\partial h_{25}} = 0", lambda e: (D(e.N + 20, 25), 0), f="r28p_size_coincidence.proof"),
 ]
 
+_CAP_PAIRS = range(5, 22)  # redteam_engine/fix30r_size_meetings, past_the_cap: 17 pairs 2N/2k - 3N/3k, then 2N/200
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/fix30r_size_meetings (fix30r):
+    # d h_a / d h_b is 1 when a = b, else 0 (by hand); the entries meet at N = 7, 6, 7, 6, 7 and (the cap) N = 100
+    _rte(r"\frac{\partial h_{3N}}{\partial h_{21}} = 0", lambda e: (D(3 * e.N, 21), 0), f="fix30r_size_meetings.proof"),
+    _rte(r"\frac{\partial h_{N^2}}{\partial h_{36}} = 0", lambda e: (D(e.N ** 2, 36), 0), f="fix30r_size_meetings.proof"),
+    _rte(r"\frac{\partial h_{2N-1}}{\partial h_{13}} = 0", lambda e: (D(2 * e.N - 1, 13), 0), f="fix30r_size_meetings.proof"),
+    _rte(r"\frac{\partial h_{2N}}{\partial h_{N+6}} = 0", lambda e: (D(2 * e.N, e.N + 6), 0), f="fix30r_size_meetings.proof"),
+    _rte(r"\frac{\partial W_{1,2N}}{\partial W_{1,14}} = 0", lambda e: (D(2 * e.N, 14), 0), f="fix30r_size_meetings.proof"),
+    _rte(" + ".join(rf"\frac{{\partial h_{{2N}}}}{{\partial h_{{{2 * k}}}}} - \frac{{\partial h_{{3N}}}}{{\partial h_{{{3 * k}}}}}"
+                    for k in _CAP_PAIRS) + r" + \frac{\partial h_{2N}}{\partial h_{200}} = 0",
+         lambda e: (sum(D(2 * e.N, 2 * k) - D(3 * e.N, 3 * k) for k in _CAP_PAIRS) + D(2 * e.N, 200), 0),
+         f="fix30r_size_meetings.proof", extra=({"N": 100},)),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r28p_primed_runs: undeclared sum
     # letters t, t' over 1..3 in a delta's run
