@@ -301,3 +301,23 @@ def test_runs_with_primed_letters():
         _items("h_{jj'} = 1", one)
     r = _readings("index i, j in 1..N\nW_{jj'} = W_{jj'}\n")
     assert r.arity("W") == frozenset({2})
+
+
+def _alone(text: str) -> frozenset:
+    statements, _ = parse_source(split_lines("t.proof", text))
+    return problem_readings(statements).alone_entries
+
+
+@pytest.mark.parametrize("text, key, alone", [
+    ("f_1(a) + f_1(b) = f_1(a + b)\n", ("f", "1"), False),  # applied, no space: never a number written alone
+    ("w_1(x + y) = w_1 x + w_1 y\n", ("w", "1"), True),
+    ("f_1 (a + b) = f_1 a + f_1 b\n", ("f", "1"), True),  # with a space: a product, so a number
+    ("index i in 1..N\no_i(1 - o_i) = o_i - o_i^2\n", ("o", "#"), True),
+    ("index j, k in 1..N\n\\sum_j w_j(x_j + 1) = \\frac{\\partial L}{\\partial w_k}\n", ("w", "#"), True),
+    ("w_2(x) = w_1 x\n", ("w", "2"), False),  # w_1 alone says nothing of w_2
+    ("index j in 1..N_1\ng = N_1(a)\n", ("N", "1"), True),  # a size in an index range
+])
+def test_subscripted_names_written_alone(text, key, alone):
+    """`Readings.alone_entries` (fix30r): a subscripted name written other than directly before a
+    bracket; an index letter (declared or bound) stands for any, so `o_i` and `o_j` are one family."""
+    assert (key in _alone(text)) == alone
