@@ -975,7 +975,7 @@ def _entry_meetings(entries: dict) -> tuple[list[dict[str, int]], str]:
     points: list[dict[str, int]] = []
     why = ""
     for base, terms in sorted(entries.items()):
-        for (pos, p, beyond), (pos2, q, beyond2) in itertools.combinations(terms, 2):
+        for (pos, p, beyond, _), (pos2, q, beyond2, _) in itertools.combinations(terms, 2):
             if pos != pos2 or not (beyond or beyond2):
                 continue  # two terms `v + c` or `c`: their order types are realised (`_realise`)
             d = sp.expand(p - q)
@@ -1046,14 +1046,14 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     free_all: set = set()  # the symbols of inputs (`_arith`'s `free`)
     signed_params: set[tuple[str, str]] = set()  # (f, t): in `let f(t) = ...` an argument's sign depends on t
     chained: set[int] = set()  # the ids of the Adds inside a `+`/`-` chain already read (`walk`)
-    entries: dict[str, list] = {}  # base -> [((arity, position), subscript in sizes, beyond v + c)] (`_entry_meetings`)
+    entries: dict[str, list] = {}  # base -> [((arity, position), subscript in sizes, beyond v + c, node)] (`_entry_meetings`)
 
     def entry_term(base: str | None, items, k: int, it) -> None:
         got = _size_entry(ctx, it, size_set) if base is not None and size_set else None
-        if got is not None:
-            term = ((len(items), k), *got)
-            if term not in entries.setdefault(base, []):
-                entries[base].append(term)
+        # one written subscript is one entry (nodes compare without their places), so `h_{2^N}` twice
+        # is never a meeting of two opaque values
+        if got is not None and not any(t[0] == (len(items), k) and t[3] == it for t in entries.setdefault(base, [])):
+            entries[base].append(((len(items), k), *got, it))
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)

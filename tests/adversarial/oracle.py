@@ -1176,6 +1176,9 @@ CLAIMS += [
                     for k in _CAP_PAIRS) + r" + \frac{\partial h_{2N}}{\partial h_{200}} = 0",
          lambda e: (sum(D(2 * e.N, 2 * k) - D(3 * e.N, 3 * k) for k in _CAP_PAIRS) + D(2 * e.N, 200), 0),
          f="fix30r_size_meetings.proof", extra=({"N": 100},)),
+    _rte(r"\frac{\partial h_{2^N}}{\partial h_{1024}} = 0", lambda e: (D(2 ** e.N, 1024), 0), f="fix30r_size_meetings.proof"),
+    _rte(r"\frac{\partial h_{N+M}}{\partial h_{10}} = 0", lambda e: (D(e.N + e.M, 10), 0), f="fix30r_size_meetings.proof",
+         sizes=("N", "M")),
 ]
 
 CLAIMS += [
