@@ -932,7 +932,7 @@ def _size_entry(ctx: Context, item, size_set: set[str]):
     """A subscript item written with sizes and numbers only (`2N`, `-N`, `N^2 - 1`, `10`), as SymPy in the
     sizes (opaque parts such as `2^N` as Dummies), with whether it goes beyond `v + c` and `c`; None for
     an item with an index, a sum's variable or anything else (their values are enumerated or ordered)."""
-    names = _names(item)
+    names = n.names(item)
     if any(nm.sub is not None or nm.base not in size_set for nm in names):
         return None
     try:
