@@ -52,7 +52,7 @@ def a_step_checked(tmp_path_factory) -> dict:
     (the two tests below read it; a probe run costs a Python start and a SymPy import)."""
     tmp_path = tmp_path_factory.mktemp("a-step")
     (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
-    return _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=HEAVY + GRADING)
+    return _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=HEAVY + GRADING + ("lark",))
 
 
 def test_a_step_loads_sympy(a_step_checked):
@@ -62,6 +62,12 @@ def test_a_step_loads_sympy(a_step_checked):
 
 def test_a_check_loads_no_grading_module(a_step_checked):
     assert a_step_checked["code"] == 0 and not set(GRADING) & set(a_step_checked["loaded"]), a_step_checked
+
+
+def test_a_check_reads_the_file_in_the_child_only(a_step_checked):
+    """The parser (lark) loads in the read-ahead child, never in the process that imports the checker
+    meanwhile: its import would lengthen the path to the first decision (pipeline.read_source)."""
+    assert a_step_checked["code"] == 0 and "lark" not in a_step_checked["loaded"], a_step_checked
 
 
 def test_grade_loads_its_modules(tmp_path):
