@@ -148,3 +148,16 @@ def test_a_child_without_a_result_leaves_the_reading_here(monkeypatch):
     assert ahead.result() is None  # asked again: still none, nothing left open
     result = pipeline.check_source(source, Options(cache_dir=None), pipeline.ReadAhead(source))
     assert result.ok and len(result.problems[0].steps) == 11
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("3", "3")])
+def test_numpy_loads_with_one_openblas_thread_unless_told(given, expected):
+    """OpenBLAS starts a thread per core when NumPy loads, a third of NumPy's import, for threads
+    proofcheck never uses: the CLI asks for one (cli.py), unless the environment chose a number."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    probe = "import os, proofcheck.cli; print(os.environ.get('OPENBLAS_NUM_THREADS'))"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env=dict(env, PYTHONPATH=str(REPO)))
+    assert proc.stdout.strip() == expected, proc.stderr
