@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from . import nodes as n
 from .diagnostics import Diagnostic, ProofError
-from .parse import ErrorLine
+from .nodes import ErrorLine
 from .readings import Readings, parameter_names, readings_by_problem, renamed_parameters, subscript_items
 from .source import Span
 from .vocabulary import CONSTANTS, FUNCTION_WORDS

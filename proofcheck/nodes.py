@@ -294,6 +294,13 @@ class BlankLine(Node):
     pass
 
 
+@dataclass(frozen=True)
+class ErrorLine(BlankLine):
+    """Stands where a line failed to parse: it does not end a chain the way a blank line does. Here,
+    not in parse, so that reading a parsed file (elaborate, the pickled result of `pipeline.ReadAhead`)
+    does not import lark."""
+
+
 Statement = Union[
     ChainLine, ProblemLine, LetLine, ConventionLine, IndexLine, AssumeLine, AtLine, ShowLine, FindLine,
     CaseLine, LemmaLine, NetworkLine, InputLine, DenseLine, BatchLine, ShapeLine, LayoutLine, BlankLine,

@@ -1119,9 +1119,7 @@ def _parse_line(line: Line) -> tuple[n.Statement | None, Diagnostic | None]:
         return None, Diagnostic.make("E206", "expression nests too deeply", Span.at(line.number, 1))
 
 
-@dataclass(frozen=True)
-class ErrorLine(n.BlankLine):
-    """Stands where a line failed to parse: it does not end a chain the way a blank line does."""
+ErrorLine = n.ErrorLine  # (defined with the other nodes: readers of a parsed file need not import lark)
 
 
 def _dangling_term(stmt, line: Line) -> Diagnostic | None:

@@ -16,7 +16,6 @@ from . import nodes as n
 from .diagnostics import Diagnostic
 from .documents import extract, holds_proof, read
 from .elaborate import elaborate
-from .parse import parse_source
 from .results import FileResult, ProblemResult
 from .sandbox import session
 from .source import MAX_FILE_BYTES, Source, Span
@@ -26,7 +25,11 @@ MAX_ERRORS_PER_FILE = 50  # as compilers do (clang's -ferror-limit): a garbage f
 
 
 def read_source(source: Source) -> tuple[list[n.Statement], list[Diagnostic]]:
-    """A file's statements and syntax errors (reading stops after MAX_ERRORS_PER_FILE of them)."""
+    """A file's statements and syntax errors (reading stops after MAX_ERRORS_PER_FILE of them). The
+    parser (lark) is imported here, not with this module: the CLI reads the first file in a forked
+    child (`ReadAhead`) while it imports the checker, and then never needs lark itself."""
+    from .parse import parse_source  # noqa: PLC0415
+
     return parse_source(source, max_errors=MAX_ERRORS_PER_FILE)
 
 

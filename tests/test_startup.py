@@ -52,7 +52,7 @@ def a_step_checked(tmp_path_factory) -> dict:
     (the two tests below read it; a probe run costs a Python start and a SymPy import)."""
     tmp_path = tmp_path_factory.mktemp("a-step")
     (tmp_path / "a.proof").write_text("x + x = 2 x\n", encoding="utf-8")
-    return _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=HEAVY + GRADING)
+    return _loaded(tmp_path, "check", "a.proof", "--no-cache", watched=HEAVY + GRADING + ("lark",))
 
 
 def test_a_step_loads_sympy(a_step_checked):
@@ -62,6 +62,12 @@ def test_a_step_loads_sympy(a_step_checked):
 
 def test_a_check_loads_no_grading_module(a_step_checked):
     assert a_step_checked["code"] == 0 and not set(GRADING) & set(a_step_checked["loaded"]), a_step_checked
+
+
+def test_a_check_reads_the_file_in_the_child_only(a_step_checked):
+    """The parser (lark) loads in the read-ahead child, never in the process that imports the checker
+    meanwhile: its import would lengthen the path to the first decision (pipeline.read_source)."""
+    assert a_step_checked["code"] == 0 and "lark" not in a_step_checked["loaded"], a_step_checked
 
 
 def test_grade_loads_its_modules(tmp_path):
@@ -142,3 +148,16 @@ def test_a_child_without_a_result_leaves_the_reading_here(monkeypatch):
     assert ahead.result() is None  # asked again: still none, nothing left open
     result = pipeline.check_source(source, Options(cache_dir=None), pipeline.ReadAhead(source))
     assert result.ok and len(result.problems[0].steps) == 11
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("3", "3")])
+def test_numpy_loads_with_one_openblas_thread_unless_told(given, expected):
+    """OpenBLAS starts a thread per core when NumPy loads, a third of NumPy's import, for threads
+    proofcheck never uses: the CLI asks for one (cli.py), unless the environment chose a number."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    probe = "import os, proofcheck.cli; print(os.environ.get('OPENBLAS_NUM_THREADS'))"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env=dict(env, PYTHONPATH=str(REPO)))
+    assert proc.stdout.strip() == expected, proc.stderr

@@ -1030,10 +1030,12 @@ def _shape_sizes(ctx: Context, seen: set[str], sizes: list[str]) -> set[str]:
     return out & set(sizes)
 
 
-def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) -> Shape:
+def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, roots: bool = True) -> Shape:
     """Walk the members, the definitions they reach, the relevant assumptions, the case and the point,
     and record every index term, constant and use of an index or size as a number. `matrices`: does
-    the step involve a vector or matrix (`matrix.step_shape`; found here when not given)?"""
+    the step involve a vector or matrix (`matrix.step_shape`; found here when not given)? `roots`:
+    add the roots of the difference to the constants (`_difference_roots`); they change no flag, so
+    a caller that reads only the flags (`may_be_complete`) spares them."""
     sizes = size_names(ctx)
     size_set = set(sizes)
     shape = Shape(sizes)
@@ -1355,7 +1357,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None) 
     for e in exprs:
         walk(e, frozenset(), frozenset(), {})
     if len(exprs) == 2:
-        shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
+        if roots:
+            shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
         if entries_exist(ctx, exprs) is not None:
             shape.used_sizes.update(sizes)
             note("sizes_matter", "an entry written as a number exists only from some size on")
@@ -1830,8 +1833,9 @@ def cross_check_plan(ctx: Context, free: list[str], exprs) -> Plan:
 
 
 def may_be_complete(ctx: Context, free: list[str], exprs, matrices: bool | None = None) -> bool:
-    """Could `make_plan` cover every size and value (an order-determined step)? Cheap: no instances."""
-    shape = analyse(ctx, exprs, free, matrices)
+    """Could `make_plan` cover every size and value (an order-determined step)? Cheap: no instances,
+    and no roots of the difference (they add constants to try, never a flag read here)."""
+    shape = analyse(ctx, exprs, free, matrices, roots=False)
     return not shape.sizes_matter and not shape.values_matter
 
 

@@ -117,6 +117,40 @@ def _entries(e, base: str, arity: int) -> list:
                          and len(x.args) == arity)
 
 
+_PLACEHOLDERS: list = []  # the same Dummies in every call: SymPy caches what it learns of them and of
+# the small expressions built from them (`exp(a)/a`), where fresh Dummies made it ask again each time
+
+
+def _placeholders(k: int, e) -> list:
+    """k distinct Dummies that do not occur in e, to stand for atoms while SymPy differentiates or
+    expands. Reused from call to call (a result never keeps them: every use maps them back), so the
+    assumption queries SymPy makes on them and on what it builds from them are answered from its
+    caches; fresh ones when e holds one of them (never so far: a safety net, not a path)."""
+    while len(_PLACEHOLDERS) < k:
+        _PLACEHOLDERS.append(sp.Dummy("a"))
+    chosen = _PLACEHOLDERS[:k]
+    if k and e.free_symbols.intersection(chosen):
+        return [sp.Dummy("a") for _ in range(k)]
+    return chosen
+
+
+_BOUND: dict = {}  # (lo, hi) -> Dummies that stand for a bound variable over lo..hi, reused
+
+
+def _bound_placeholder(lo, hi, e):
+    """A Dummy for the bound variable of a sum over lo..hi that does not occur in e, the same from
+    call to call (see `_placeholders`). Its range is always lo..hi, so `SymbolicTranslator.ranges`
+    (and what is memoised from it) stays a function of the symbol: the ranges "never change once
+    set"; nested sums get different ones, as the outer one occurs in the inner one's body."""
+    pool = _BOUND.setdefault((lo, hi), [])
+    free = e.free_symbols
+    for d in pool:
+        if d not in free:
+            return d
+    pool.append(sp.Dummy("b"))
+    return pool[-1]
+
+
 # ------------------------------------------------------------------ ranges
 
 def _nonneg_for_all_sizes(e, sizes: set) -> bool:
@@ -426,7 +460,7 @@ class SymbolicTranslator(Translator):
         base, idx = key
         sums = [s for s in _sum_atoms(f) if self._mentions(s, base)]
         entries = _entries(f, base, len(idx)) if idx else []
-        subst = {a: sp.Dummy("a") for a in sums + entries}
+        subst = dict(zip(sums + entries, _placeholders(len(sums) + len(entries), f)))
         g = f.xreplace(subst)
         out = sp.diff(g, leaf_symbol(key)) if not idx else sp.Integer(0)
         for e in entries:
@@ -499,14 +533,14 @@ class _Normaliser:
         (linearity), whatever the number of terms, and `sympy.expand` only rewrites the body into an
         equal polynomial form (sum atoms inside it are placeholders it cannot look into)."""
         lo, hi = s.bounds
-        b = sp.Dummy("b")
         peeled = self.peel(s, lo, hi)
         if peeled is not None:
             return peeled
+        b = _bound_placeholder(lo, hi, s.body)
         self.t.ranges[b] = [(lo, hi)]
         body = self.norm(s.body.xreplace({s.var: b}))
         inner = _sum_atoms(body)
-        hold = {a: sp.Dummy("s") for a in inner}
+        hold = dict(zip(inner, _placeholders(len(inner), body)))
         back = {v: k for k, v in hold.items()}
         expanded = sp.expand(body.xreplace(hold))
         return sp.Add(*[self.term(m, b, lo, hi, back) for m in sp.Add.make_args(expanded)])
