@@ -394,7 +394,8 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
     members = chain.members[:MAX_LOOP_MEMBERS]
     f = forms.of(chain.context)
     shapes = [f.form(m.expr) for m in members]
-    plain = [_plain(f, shape) for shape in shapes]  # `\\log e^{u}` read as u inside derivatives
+    # `\\log e^{u}` read as u inside derivatives, `\\sum_j \\delta_{ij} X_j` as X_i (`Forms.summed`)
+    plain = [_plain(f, f.summed(m.expr)) for m in members]
     terms = [None if shape is None else Counter(sp.Add.make_args(shape)) for shape in shapes]
     out: set[int] = set()
     brought: set = set()  # what padding brought in: ("term", t, c), ("factor", base, exp), ("exponent", e), ("scale", c)
@@ -539,7 +540,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
             continue
         a, b = chain.members[k - 1].expr, chain.members[k].expr
         f = forms.of(chain.context)
-        fa, fb = _plain(f, f.form(a)), _plain(f, f.form(b))
+        fa, fb = _plain(f, f.summed(a)), _plain(f, f.summed(b))
         if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb):
             continue
         idx = chain.context.index_names
