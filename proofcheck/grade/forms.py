@@ -61,6 +61,7 @@ class Forms:
     _key_values: dict | None = None  # the key's names -> the forms of their definitions (`by_key`)
     _families: dict = field(default_factory=dict)  # a key's family `o_j` by base -> (its letter's form, its definition's form)
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
+    _operand_scales: dict = field(default_factory=dict)  # (q1, q2) -> c, or None: decided by the checker (`work._operand_decisions`)
 
     def __post_init__(self):
         idx = self.context.index_names
