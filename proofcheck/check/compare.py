@@ -29,7 +29,7 @@ from .assumptions import _assumption_relations, _solve_equalities
 from .certified import symbols_of
 from .counterexample import _node_names, describe, simplify_point, with_solved
 from .domain import NONZERO
-from .functions import compare_with_functions, undeclared
+from .functions import compare_with_functions, instantiate, undeclared
 from .instances import Instance
 from .numbers import (
     AGREE,
@@ -126,12 +126,22 @@ class _Instance:
 
 
 def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Random,
-                      fixed: dict, npoints: int, symbolic: bool, domains: tuple | None = None) -> InstanceResult:
-    """Compare a and b for one instance; `domains` overrides the translator's (t.domains), for the
-    instantiated functions of check/functions.py."""
-    if undeclared(a, b):  # functions the problem never defines: abstract or instantiated (functions.py)
-        return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic)
+                      fixed: dict, npoints: int, symbolic: bool, domains: tuple | None = None,
+                      functions: dict | None = None) -> InstanceResult:
+    """Compare a and b for one instance; `domains` overrides the translator's (t.domains), and
+    `functions` gives the concrete functions the assumptions are read with, for the instantiated
+    functions of check/functions.py. A function nobody defines counts wherever it appears, also in an
+    assumption only (`assume \\phi(x) > 0`): left abstract there, no point could be shown to satisfy it."""
     eqs, rels = _assumption_relations(ctx, t)
+    if functions is not None:  # every point must satisfy the assumptions under the same concrete functions
+        eqs = [instantiate(e, functions) for e in eqs]
+        rels = [(op, instantiate(x, functions), instantiate(y, functions)) for op, x, y in rels]
+    else:
+        assumed = [e for e in eqs if isinstance(e, sp.Basic)]
+        assumed += [e for _, x, y in rels for e in (x, y) if isinstance(e, sp.Basic)]
+        if undeclared(a, b, *assumed):  # functions the problem never defines: abstract or instantiated (functions.py)
+            return compare_with_functions(_compare_instance, t, inst, a, b, ctx, rng, fixed, npoints, symbolic,
+                                          assumed)
     sub = _solve_equalities(eqs, fixed)
     ca, cb = domains if domains is not None else (getattr(t, "domains", None) or ((), ()))
     side_a = Side(a, tuple(ca)).substitute(sub).substitute(fixed)
@@ -168,9 +178,9 @@ def _compare_constant(job: _Instance, symbolic: bool) -> InstanceResult:
             return job.result(UNDECIDED_STATUS, reason="a differentiated function is undefined here, and one side "
                                                        f"has no value ({(check.lhs.why or check.rhs.why)})")
         # at a given point a side without a value is not equal to one with a value
-        return job.result(DIFFERS, job.counterexample({}, PointCheck(LOPSIDED, check.bits, check.lhs, check.rhs)))
+        return _constant_difference(job, PointCheck(LOPSIDED, check.bits, check.lhs, check.rhs))
     if check.status == DIFFER:
-        return job.result(DIFFERS, job.counterexample({}, check))
+        return _constant_difference(job, check)
     if check.zero:
         return job.result(SYMBOLIC)
     d = job.a.expr - job.b.expr
@@ -178,12 +188,21 @@ def _compare_constant(job: _Instance, symbolic: bool) -> InstanceResult:
         return job.result(SYMBOLIC)
     check = job.note(compare_at(job.a, job.b, {}, evidence=True, forms=difference_forms(d)))
     if check.status == DIFFER:
-        return job.result(DIFFERS, job.counterexample({}, check))
+        return _constant_difference(job, check)
     if check.status == UNDECIDED:
         return job.result(UNDECIDED_STATUS, reason=check.reason)
     digits = int(check.bits * 0.30103)
     return job.result(UNDECIDED_STATUS, reason=f"the two sides agree to about {digits} digits here, "
                                                "but could not be shown exactly equal")
+
+
+def _constant_difference(job: _Instance, check: PointCheck) -> InstanceResult:
+    """A difference with no inputs left refutes only where the assumptions hold: `assume \\phi(0) > 0`
+    read with a concrete phi that is negative at 0 (check/functions.py) makes the step vacuous there."""
+    cx = job.counterexample({}, check)
+    if cx is None:
+        return job.result(UNDECIDED_STATUS, reason="the assumptions could not be shown to hold here")
+    return job.result(DIFFERS, cx)
 
 
 # ------------------------------------------------------------------ inputs left: points and regions

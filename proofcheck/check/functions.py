@@ -71,13 +71,15 @@ def instantiate(expr, mapping: dict):
 
 
 def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Random, fixed: dict,
-                           npoints: int, symbolic: bool):
+                           npoints: int, symbolic: bool, assumed: list = ()):
     """`compare` (check.compare._compare_instance) for a step with undeclared functions: the same
-    InstanceResult, where status is `symbolic` only by the abstract zero test."""
+    InstanceResult, where status is `symbolic` only by the abstract zero test. `assumed` are the
+    assumptions' terms: a function they mention is instantiated with the sides', and compare reads
+    the assumptions with the same concrete functions, so every point it uses satisfies them."""
     from .compare import InstanceResult  # noqa: PLC0415  (compare calls this module)
     from .domain import Condition  # noqa: PLC0415
 
-    funcs = undeclared(a, b)
+    funcs = undeclared(a, b, *assumed)
     total, agreed, bits, reasons = 0, 0, 0, []
     for k in range(INSTANTIATIONS):
         mapping, shown = {}, {}
@@ -87,7 +89,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
         domains = tuple(tuple(Condition(c.kind, instantiate(c.expr, mapping), c.why) for c in side)
                         for side in (getattr(t, "domains", None) or ((), ())))
         r = compare(t, inst, instantiate(a, mapping), instantiate(b, mapping), ctx, rng, fixed, npoints, symbolic,
-                    domains=domains)
+                    domains=domains, functions=mapping)
         total += r.points
         bits = max(bits, r.bits)
         if r.status == "differ":

@@ -28,8 +28,9 @@ from fractions import Fraction
 import sympy as sp
 
 from .. import nodes as n
-from ..check.goals import OPAQUE_PREFIX, _index_letters, canonical, opaque
+from ..check.goals import OPAQUE_PREFIX, _index_letters, _index_run, canonical, opaque
 from ..elaborate import Context, Definition
+from ..translate import kronecker_items
 from ..vocabulary import FUNCTION_WORDS, NETWORK_FUNCTIONS
 from .key import is_key_line
 
@@ -60,6 +61,7 @@ class Forms:
     _key_values: dict | None = None  # the key's names -> the forms of their definitions (`by_key`)
     _families: dict = field(default_factory=dict)  # a key's family `o_j` by base -> (its letter's form, its definition's form)
     _memo: dict = field(default_factory=dict)  # member (spans aside) -> its form: goals' sides are asked for often
+    _operand_scales: dict = field(default_factory=dict)  # (q1, q2) -> c, or None: decided by the checker (`work._operand_decisions`)
 
     def __post_init__(self):
         idx = self.context.index_names
@@ -88,6 +90,17 @@ class Forms:
         return self._memo[e]
 
     # -------------------------------------------------------------- building
+
+    def summed(self, e: n.Expr) -> sp.Basic | None:
+        """The member's form with every `\\sum_j \\delta_{ij} X_j` read as X_i (`_kronecker_collapsed`).
+        Only for the value tests (`work._padded`, `work._value_decisions`), as `plain` is: the form
+        itself keeps the sum, so a step that applies the delta still counts; but a step from dL/dh_i
+        to `\\sum_j \\delta_{ij} (2 \\frac{\\partial L}{\\partial h_j} - o_j + y_j)` keeps the same
+        derivative and holds only at its value (tests/grading/redteam/r28g_attacks sum_delta)."""
+        try:
+            return self.form(_kronecker_collapsed(e, self.context))
+        except (RecursionError, ValueError, TypeError, AttributeError):
+            return self.form(e)
 
     def _build(self, e, bound: tuple[str, ...], unfolding: frozenset, depth: int) -> sp.Basic:
         b = lambda x: self._build(x, bound, unfolding, depth)  # noqa: E731
@@ -404,6 +417,94 @@ class Forms:
 
 
 _STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
+
+
+def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
+    """e with every `\\sum_j \\delta_{ij} X_j` read as X_i: a sum over the whole range of its letter j
+    (no limits, no condition) whose body is a product with the Kronecker delta of j and another index
+    i of the same declared range as a factor (not a divisor): the delta keeps the one term j = i
+    (translate.kronecker_items says which deltas are Kronecker's). Anything else stays as written."""
+    if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
+        return e
+
+    def walk(x):
+        if isinstance(x, (tuple, list)):
+            return type(x)(walk(y) for y in x)
+        if not isinstance(x, n.Node) or isinstance(x, n.Name):
+            return x
+        changes = {fl: walk(getattr(x, fl)) for fl in x.__dataclass_fields__ if fl != "span"}
+        if any(changes[fl] is not getattr(x, fl) for fl in changes):
+            x = replace(x, **changes)
+        if isinstance(x, n.BigOp):
+            collapsed = _delta_sum(x, ctx)
+            if collapsed is not None:
+                return collapsed
+        return x
+
+    return walk(e)
+
+
+def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
+    """`\\sum_j \\delta_{ij} X_j` as X_i (bracketed), or None (`_kronecker_collapsed`)."""
+    if x.op != "sum" or x.var is None or x.var.sub is not None or x.lower is not None or x.upper is not None \
+            or x.cond is not None:
+        return None
+    j, idx = x.var.base, ctx.index_names
+    body = x.body
+    while isinstance(body, n.Group) and len(body.items) == 1:
+        body = body.items[0]
+    factors, ops = ((body,), ()) if isinstance(body, n.Name) else (body.factors, body.ops) \
+        if isinstance(body, n.Product) else ((), ())
+    for p, factor in enumerate(factors):
+        items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else None
+        if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
+            continue
+        letters = [t.base for t in items]
+        if letters.count(j) != 1:
+            continue
+        i = letters[1] if letters[0] == j else letters[0]
+        rj, ri = ctx.index_range(j), ctx.index_range(i)
+        if rj is None or ri is None or canonical(rj, (), idx) != canonical(ri, (), idx):
+            continue  # i need not be one of j's values
+        if "/" in ops[max(p - 1, 0):p + 1]:
+            continue  # a divisor
+        rest = factors[:p] + factors[p + 1:]
+        rest_ops = ops[:p - 1] + ops[p:] if p > 0 else ops[1:]
+        if 0 < p < len(factors) - 1 and rest_ops[p - 1] == "juxt" and isinstance(factors[p - 1], (n.Name, n.Prime)) \
+                and isinstance(factors[p + 1], n.Group):
+            continue  # taking the delta away would make `g \\delta_{ij} (x_j)` an application
+        kept = n.Num(x.span, "1") if not rest else rest[0] if len(rest) == 1 else n.Product(body.span, rest, rest_ops)
+        try:
+            renamed = _letter_renamed(kept, j, i, idx)
+        except _Captured:
+            return None
+        if j in _index_letters(renamed, idx | {j}):
+            return None
+        return n.Group(x.span, (renamed,))
+    return None
+
+
+class _Captured(Exception):
+    """A sum inside binds one of the two letters: no renaming."""
+
+
+def _letter_renamed(e, j: str, i: str, idx: frozenset):
+    """e with the index letter j written i, in subscripts too (`W_{jk}` is W_{ik})."""
+    if isinstance(e, (tuple, list)):
+        return type(e)(_letter_renamed(x, j, i, idx) for x in e)
+    if not isinstance(e, n.Node):
+        return e
+    if isinstance(e, n.BigOp) and e.var is not None and e.var.base.rstrip("'") in (j, i):
+        raise _Captured
+    if isinstance(e, n.Name):
+        if e.sub is None:
+            return replace(e, base=i) if e.base == j else e
+        run = _index_run(e.sub, idx | {j, i})
+        if run is not None:
+            letters = [i if c == j else c for c in run]
+            return replace(e, sub=tuple(n.Name(e.sub[0].span, c) for c in letters), raw_sub="".join(letters))
+        return replace(e, sub=_letter_renamed(e.sub, j, i, idx))
+    return replace(e, **{fl: _letter_renamed(getattr(e, fl), j, i, idx) for fl in e.__dataclass_fields__ if fl != "span"})
 
 
 def _quantity(t: sp.Basic, var: sp.Symbol) -> sp.Symbol:

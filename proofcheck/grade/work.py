@@ -394,7 +394,8 @@ def _padded(chain: Chain, ci: int, grades: dict, forms: FormCache, values: dict 
     members = chain.members[:MAX_LOOP_MEMBERS]
     f = forms.of(chain.context)
     shapes = [f.form(m.expr) for m in members]
-    plain = [_plain(f, shape) for shape in shapes]  # `\\log e^{u}` read as u inside derivatives
+    # `\\log e^{u}` read as u inside derivatives, `\\sum_j \\delta_{ij} X_j` as X_i (`Forms.summed`)
+    plain = [_plain(f, f.summed(m.expr)) for m in members]
     terms = [None if shape is None else Counter(sp.Add.make_args(shape)) for shape in shapes]
     out: set[int] = set()
     brought: set = set()  # what padding brought in: ("term", t, c), ("factor", base, exp), ("exponent", e), ("scale", c)
@@ -539,7 +540,7 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
             continue
         a, b = chain.members[k - 1].expr, chain.members[k].expr
         f = forms.of(chain.context)
-        fa, fb = _plain(f, f.form(a)), _plain(f, f.form(b))
+        fa, fb = _plain(f, f.summed(a)), _plain(f, f.summed(b))
         if fa is None or fb is None or fa == fb or not _quantities(fa) or _quantities(fa) != _quantities(fb):
             continue
         idx = chain.context.index_names
@@ -568,6 +569,64 @@ def _value_decisions(grades: dict, problem: Problem, forms: FormCache, options) 
     for step, (d, _) in zip(steps, decided):
         out[step] = True if d.verdict == "refuted" else False if d.verdict in ACCEPTED else None
     return out
+
+
+def _operand_decisions(grades: dict, problem: Problem, forms: FormCache, options) -> None:
+    """For every accepted step that replaces one derivative d/dv A by another d/dv B whose operand B writes
+    dA/dv itself (`\\frac{\\partial}{\\partial h_i}(L (\\frac{\\partial L}{\\partial h_i} - o_i + y_i + 1))`
+    after dL/dh_i), the checker decides B = A in the chain's context, with the key's definitions and
+    the derivative inside B worked out: where it holds, B is A padded by a factor 1 or a term 0 that
+    is so only at the derivative's value (`Forms.derivative_values` cannot work out a value through a
+    sum or a function like ReLU), and the number c with c B = A (as forms read them, number factors
+    out) is recorded for `_operand_scale`. An honest step never writes a derivative inside the operand
+    of the same derivative (tests/grading/redteam/r28g_attacks soft_operand_term, r_operand)."""
+    from ..check.jobs import _Job, decide_jobs  # noqa: PLC0415
+
+    todo, jobs = [], []
+    for (ci, k), g in sorted(grades.items()):
+        if g.grade != "accepted" or k >= MAX_LOOP_MEMBERS:
+            continue
+        chain = problem.chains[ci]
+        a, b = chain.members[k - 1].expr, chain.members[k].expr
+        f = forms.of(chain.context)
+        fa, fb = _plain(f, f.summed(a)), _plain(f, f.summed(b))
+        if fa is None or fb is None or fa == fb:
+            continue
+        qa, qb = _quantities(fa) - _quantities(fb), _quantities(fb) - _quantities(fa)
+        if len(qa) != 1 or len(qb) != 1:
+            continue
+        (q1,), (q2,) = qa, qb
+        if q1 not in f._terms or q2 not in f._terms or (q1, q2) in f._operand_scales:
+            continue
+        (ta, va), (tb, vb) = f._terms[q1], f._terms[q2]
+        if va != vb or q1 not in tb.free_symbols:
+            continue
+        idx = chain.context.index_names
+        na, nb = _written_derivative(f, a, q1, idx), _written_derivative(f, b, q2, idx)
+        if na is None or nb is None:
+            continue
+        f._operand_scales[q1, q2] = None  # decided once per context
+        todo.append((f, q1, q2, nb[1] / na[1]))
+        jobs.append(_Job("goal", None, 0, 0, chain.context, nb[0].expr, na[0].expr, "=", options.seed))
+    decided = decide_jobs(jobs, options) if jobs else []
+    for (f, q1, q2, c), (d, _) in zip(todo, decided):
+        f._operand_scales[q1, q2] = c if d.verdict in ACCEPTED else None
+
+
+def _written_derivative(f, e, q, idx):
+    """(the derivative node, c) of the one derivative written in e (outside sums) that forms read as c
+    times the quantity q, c a number other than 0; None where there is not exactly one."""
+    found = []
+    for _, d in _derivative_nodes(e, idx):
+        if not isinstance(d, n.Deriv) or d.expr is None:
+            continue
+        form = f.form(d)
+        if form is None:
+            continue
+        c, rest = form.as_coeff_Mul()
+        if rest == q and c.is_Rational and c != 0:
+            found.append((d, c))
+    return found[0] if len(found) == 1 else None
 
 
 def _one_way(f, a, b, idx, extra=()):
@@ -764,6 +823,8 @@ def _operand_scale(f, q1, q2):
     so q2 = q1 / c; None where it does not."""
     if q1 not in f._terms or q2 not in f._terms:
         return None
+    if f._operand_scales.get((q1, q2)) is not None:  # the checker's reading (`_operand_decisions`)
+        return f._operand_scales[q1, q2]
     (a, va), (b, vb) = f._terms[q1], f._terms[q2]
     if va != vb:
         return None
@@ -1344,6 +1405,8 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     """Set `counts` and `work` on every step grade (see the module docstring); with `options`, the
     detours the checker shows to be identities in the unworked derivatives count for nothing."""
     values = _value_decisions(grades, problem, forms, options) if options is not None else {}
+    if options is not None:
+        _operand_decisions(grades, problem, forms, options)  # read by `_operand_scale` in `_padded`
     looped: set = set()
     for ci in {ci for ci, _ in grades}:
         looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)
