@@ -221,6 +221,17 @@ class Shapes:
         for _, lo, hi in ctx.indices:
             for e in (lo, hi):
                 self.sizes |= {x.base for x in n.names(e) if x.sub is None and x.base not in ctx.index_names}
+        self._symmetric: dict = {}  # ids of a step's members -> (the members, `entry_symmetric`)
+
+    def symmetric(self, members: tuple) -> bool:
+        """`entry_symmetric` of these members, once per step: it reads only the context, the members and
+        which names are scalars, none of which depends on the sizes (a matrix step asks at each of its
+        dimension choices, twice)."""
+        key = tuple(id(m) for m in members)
+        hit = self._symmetric.get(key)
+        if hit is None or any(x is not y for x, y in zip(hit[0], members)):
+            hit = self._symmetric[key] = (tuple(members), entry_symmetric(self.ctx, members, self))
+        return hit[1]
 
     # -------------------------------------------------------------- unification of dimensions
     def resolve_dim(self, d):
@@ -770,7 +781,7 @@ class MatrixMixin:
         orbit when the step is entry-symmetric (`entry_symmetric`)."""
         every = [(i, j) for i in range(rows) for j in range(cols)]
         members = getattr(self, "members", ())
-        if not members or self.free or not entry_symmetric(self.context, members, self.shapes):
+        if not members or self.free or not self.shapes.symmetric(members):
             return every
         shape = self.shapes.shape(members[0])
         if len(shape) == 2 and sp.expand(shape[0] - shape[1]) == 0:

@@ -244,3 +244,25 @@ def test_polynomial_reading_of_a_matrix_entry():
     assert polynomial_zero(left - right)
     assert not rational_zero(left - right, 10)
     assert not polynomial_zero(left - right.subs(w[0], w[0] * (1 + sp.exp(-100))))
+
+
+def test_symmetry_remembered_per_step():
+    """`Shapes.symmetric` (entry_symmetric once per step) answers for the members it was asked about:
+    in one context a symmetric step and one that names entry 1 get their own answers in either order,
+    and the literal step is refuted after the symmetric one in the same process."""
+    from proofcheck.matrix import entry_symmetric, shapes_of
+
+    statements, _ = parse_source(split_lines("<test>", r"""problem P "per step"
+let x : (n)
+x \odot x = x \odot x = x_1 \mathbf{1}
+"""))
+    problems, _ = elaborate(statements)
+    chain = problems[0].chains[-1]
+    ctx, m = chain.context, [x.expr for x in chain.members]
+    shapes = shapes_of(ctx)
+    for order in ((0, 1), (1, 0), (0, 1)):
+        for k in order:
+            members = (m[k], m[k + 1])
+            assert shapes.symmetric(members) == entry_symmetric(ctx, members, shapes) == (k == 0)
+    assert decide(ctx, m[0], m[1], free_indices(m[:2], ctx), seed=0, at_point=False).verdict == "numeric"
+    assert decide(ctx, m[1], m[2], free_indices(m[1:], ctx), seed=0, at_point=False).verdict == "refuted"

@@ -377,18 +377,11 @@ class Evaluator:
 
     # -------------------------------------------------------------- heads
     def _eval(self, e) -> Value:
+        # sums, products and powers first (most nodes); none of them is a number or a constant below.
+        # The non-real constants are SymPy singletons, so they are told apart by identity (`e in
+        # (oo, ...)` ran SymPy's `==`, four times per node).
         if e.is_Symbol:
             return self._leaf(e)
-        if e.is_Rational:
-            return to_fmpq(e)
-        if e.is_Float:
-            raise Undecided("an inexact number")
-        if e is sp.pi:
-            return self._finite(arb.pi())
-        if e is sp.E:
-            return self._finite(arb(1).exp())
-        if e in (sp.nan, sp.zoo, sp.oo, -sp.oo):
-            raise Undefined("not a real number")
         if e.is_Add:
             return self._add(e)
         if e.is_Mul:
@@ -398,6 +391,16 @@ class Evaluator:
             return out
         if e.is_Pow:
             return self._pow(e)
+        if e.is_Rational:
+            return to_fmpq(e)
+        if e.is_Float:
+            raise Undecided("an inexact number")
+        if e is sp.pi:
+            return self._finite(arb.pi())
+        if e is sp.E:
+            return self._finite(arb(1).exp())
+        if e is sp.nan or e is sp.zoo or e is sp.oo or e is sp.S.NegativeInfinity:
+            raise Undefined("not a real number")
         if isinstance(e, sp.CRootOf):
             return self._algebraic(e)
         if isinstance(e, _ABSTRACT):  # an undeclared function (even one called `log`): no value of its own
