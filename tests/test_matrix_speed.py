@@ -266,3 +266,61 @@ x \odot x = x \odot x = x_1 \mathbf{1}
             assert shapes.symmetric(members) == entry_symmetric(ctx, members, shapes) == (k == 0)
     assert decide(ctx, m[0], m[1], free_indices(m[:2], ctx), seed=0, at_point=False).verdict == "numeric"
     assert decide(ctx, m[1], m[2], free_indices(m[1:], ctx), seed=0, at_point=False).verdict == "refuted"
+
+
+def _full_kink_arguments(exprs) -> list:
+    """`kinks.kink_arguments` as it was: the full preorder traversal, every repeat walked again."""
+    from proofcheck.check.kinks import _arguments_of
+
+    found = [g for e in exprs for sub in sp.preorder_traversal(e) for g in _arguments_of(sub)]
+    out, seen = [], set()
+    for g in found:
+        if g.free_symbols and g not in seen and -g not in seen:
+            seen.add(g)
+            out.append(g)
+    return out
+
+
+def _shared_tree(rng: random.Random, depth: int, pool: list) -> sp.Expr:
+    """A random tree with kinks whose subtrees recur (drawn again from `pool`), as matrix entries' do."""
+    if pool and rng.random() < 0.3:
+        return rng.choice(pool)
+    if depth == 0 or rng.random() < 0.15:
+        return rng.choice(list(XS) + [sp.Integer(rng.randint(-3, 3))])
+    a, b = _shared_tree(rng, depth - 1, pool), _shared_tree(rng, depth - 1, pool)
+    makers = [lambda: a + b, lambda: a * b, lambda: sp.Heaviside(a), lambda: relu_class(Fraction(0))(a),
+              lambda: sp.Max(a, b, a - b), lambda: sp.Min(a, 2 * b), lambda: sp.Abs(a) + b,
+              lambda: sp.Piecewise((a, b > 0), (b, True)), lambda: sp.sign(a - b) * a,
+              lambda: sp.KroneckerDelta(a, b) + sp.exp(a)]
+    try:
+        r = rng.choice(makers)()
+    except (TypeError, ValueError):  # SymPy refuses some random combinations (a NaN comparison)
+        r = a + b
+    pool.append(r)
+    return r
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_kink_arguments_skip_repeats_only(seed):
+    """`kink_arguments` walks each distinct subtree once; the list (its order too: the probes follow
+    it) is the one the full traversal gives. And `entries.free_symbols` is SymPy's union."""
+    from proofcheck.check.entries import free_symbols
+    from proofcheck.check.kinks import kink_arguments
+
+    rng = random.Random(seed)
+    pool: list = []
+    exprs = [_shared_tree(rng, 4, pool) for _ in range(rng.randint(1, 3))]
+    assert kink_arguments(exprs) == _full_kink_arguments(exprs)
+    assert free_symbols(exprs) == set().union(*[e.free_symbols for e in exprs])
+
+
+def test_free_symbols_with_bound_variables():
+    """A node that binds a variable (an integral, a sum, a derivative at a point) answers for itself:
+    its bound variable is not free, though the same symbol may be free elsewhere in the entry."""
+    from proofcheck.check.entries import free_symbols
+
+    x, y, z = XS[:3]
+    f = sp.Function("f")
+    for e in (sp.Integral(x * z, (x, 0, 1)), sp.exp(x * y) + sp.Integral(x * z, (x, 0, 1)),
+              sp.Derivative(f(x), x).subs(x, y), sp.Sum(x * z, (x, 1, 3)), sp.Heaviside(x - z) * y):
+        assert free_symbols([e]) == e.free_symbols, e

@@ -329,6 +329,7 @@ class Evaluator:
 
     def __post_init__(self):
         self._memo: dict = {}
+        self._exact: dict = {}  # a symbol with a rational value -> that value as an fmpq (`_leaf`)
         self._prec = START_BITS
         self._tried: set = set()  # arguments whose exact zero test has run
 
@@ -386,8 +387,12 @@ class Evaluator:
             return self._add(e)
         if e.is_Mul:
             out: Value = fmpq(1)
+            memo = self._memo
             for a in e.args:
-                out = self._mul(out, self.value(a))
+                v = memo.get(a)
+                if v is None:
+                    v = self.value(a)
+                out = out * v if type(out) is fmpq and type(v) is fmpq else self._mul(out, v)
             return out
         if e.is_Pow:
             return self._pow(e)
@@ -446,11 +451,15 @@ class Evaluator:
         return arb(v)
 
     def _leaf(self, s) -> Value:
+        q = self._exact.get(s)
+        if q is not None:
+            return q
         if s not in self.point:
             raise Undecided(f"no value for {s}")
         v = self.point[s]
         if isinstance(v, sp.Rational):
-            return to_fmpq(v)
+            q = self._exact[s] = to_fmpq(v)  # the same at every precision: kept across runs
+            return q
         return self.value(v)
 
     def _mul(self, a: Value, b: Value) -> Value:
@@ -461,8 +470,17 @@ class Evaluator:
         return self._ball(a) * self._ball(b)
 
     def _add(self, e) -> Value:
-        terms = [self.value(a) for a in e.args]
-        if all(isinstance(t, fmpq) for t in terms):
+        memo = self._memo
+        terms = []
+        exact = True
+        for a in e.args:
+            t = memo.get(a)
+            if t is None:
+                t = self.value(a)
+            if type(t) is not fmpq:
+                exact = False
+            terms.append(t)
+        if exact:
             return sum(terms, fmpq(0))
         self.magnitude = max(self.magnitude, max(magnitude_bits(t) for t in terms))
         out = arb(0)

@@ -12,6 +12,7 @@ import math
 from fractions import Fraction
 
 import sympy as sp
+from sympy.utilities.iterables import iterable
 from flint import arb, ctx, fmpq
 
 from .certified import Evaluator, Undecided, Undefined, to_fmpq
@@ -29,8 +30,9 @@ class Budget(Exception):
 def kink_arguments(exprs) -> list:
     """Every argument whose sign splits the inputs into regions, each once (g and -g alike)."""
     found: list = []
+    met: set = set()
     for e in exprs:
-        for sub in sp.preorder_traversal(e):
+        for sub in _distinct_subtrees(e, met):
             found.extend(_arguments_of(sub))
     out: list = []
     seen: set = set()
@@ -42,6 +44,28 @@ def kink_arguments(exprs) -> list:
         seen.add(g)
         out.append(g)
     return out
+
+
+def _distinct_subtrees(e, met: set):
+    """The subtrees of e in `sp.preorder_traversal`'s order, a subtree equal to one already met (here or
+    in an earlier expression sharing `met`) skipped with everything below it: its arguments were all
+    found at its first occurrence, which comes earlier in that order, so `kink_arguments` (which keeps
+    each argument's first occurrence) gives the same list. A matrix entry repeats its subtrees (each
+    hidden unit in every output), which the full traversal walked again at every occurrence."""
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, sp.Basic):
+            if node in met:
+                continue
+            met.add(node)
+            yield node
+            args = node._argset if hasattr(node, "_argset") else node.args
+            stack.extend(reversed(tuple(args)))
+        else:
+            yield node
+            if iterable(node):
+                stack.extend(reversed(tuple(node)))
 
 
 def _arguments_of(sub) -> list:
