@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import sympy as sp
+from sympy.utilities.iterables import iterable
 
 from . import nodes as n
 from .autodiff import Evaluator, Unsupported
@@ -1163,6 +1164,26 @@ class MatrixMixin:
 
 
 _NOT_FINITE = (sp.oo, -sp.oo, sp.zoo, sp.nan)
+_NOT_FINITE_SET = frozenset(_NOT_FINITE)
+
+
+def _has_derivative_or_infinity(e) -> bool:
+    """`e.has(sp.Derivative, sp.Subs, *_NOT_FINITE)`, each distinct subtree looked at once (`has` walks
+    every repeat of a shared subtree)."""
+    seen: set = set()
+    stack = [e]
+    while stack:
+        u = stack.pop()
+        if isinstance(u, sp.Basic):
+            if u in seen:
+                continue
+            seen.add(u)
+            if isinstance(u, (sp.Derivative, sp.Subs)) or u in _NOT_FINITE_SET:
+                return True
+            stack.extend(u.args)
+        elif iterable(u):
+            stack.extend(u)
+    return False
 
 
 def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
@@ -1179,7 +1200,9 @@ def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
     derivative goes to `sp.diff` whole, which also makes such derivatives canonical, and so does one
     holding an infinity or NaN (there `0` times a factor is not 0, so no term may be skipped).
     `tests/test_matrix_speed.py` checks the result is structurally SymPy's."""
-    if e.has(sp.Derivative, sp.Subs, *_NOT_FINITE):
+    from .check.certified import generic_free_symbols  # noqa: PLC0415  (check/ imports this module)
+
+    if _has_derivative_or_infinity(e):
         return sp.diff(e, x)
     memo: dict = {}
     has: dict = {}
@@ -1189,8 +1212,8 @@ def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:
         if found is None:
             if u.is_Symbol:
                 found = u == x
-            elif type(u) in (sp.Add, sp.Mul, sp.Pow):
-                found = any(holds_x(a) for a in u.args)
+            elif type(u) in (sp.Add, sp.Mul, sp.Pow) or generic_free_symbols(type(u)):
+                found = any(holds_x(a) for a in u.args)  # x is free in u exactly when in one of its arguments
             else:
                 found = x in u.free_symbols
             has[u] = found

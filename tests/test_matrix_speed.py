@@ -324,3 +324,32 @@ def test_free_symbols_with_bound_variables():
     for e in (sp.Integral(x * z, (x, 0, 1)), sp.exp(x * y) + sp.Integral(x * z, (x, 0, 1)),
               sp.Derivative(f(x), x).subs(x, y), sp.Sum(x * z, (x, 1, 3)), sp.Heaviside(x - z) * y):
         assert free_symbols([e]) == e.free_symbols, e
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_derivative_or_infinity_is_has(seed):
+    """`matrix._has_derivative_or_infinity` (each distinct subtree once) is SymPy's `has` of the four
+    non-finite constants and unevaluated derivatives, on trees that share subtrees and hide one deep."""
+    from proofcheck.matrix import _NOT_FINITE, _has_derivative_or_infinity
+
+    rng = random.Random(seed)
+    pool: list = []
+    f = sp.Function("f")
+    for e in [_shared_tree(rng, 4, pool) for _ in range(3)]:
+        hidden = rng.choice([sp.oo, -sp.oo, sp.zoo, sp.nan, sp.Derivative(f(XS[0]), XS[0]),
+                             sp.Subs(f(XS[1]), XS[1], 1), XS[2]])
+        for tree in (e, e + sp.exp(XS[0] * hidden), sp.Heaviside(e) * e):
+            assert _has_derivative_or_infinity(tree) == tree.has(sp.Derivative, sp.Subs, *_NOT_FINITE), tree
+
+
+def test_generic_free_symbols_classes():
+    """Functions, sums, relations and piecewise values take SymPy's union over their arguments; a
+    symbol and nodes that bind variables do not (`certified.generic_free_symbols`)."""
+    from proofcheck.check.certified import generic_free_symbols
+
+    f = sp.Function("f")
+    for cls in (sp.exp, sp.Heaviside, sp.Add, sp.Mul, sp.Pow, sp.Piecewise, sp.StrictGreaterThan, sp.Max,
+                type(f(XS[0]))):
+        assert generic_free_symbols(cls), cls
+    for cls in (sp.Symbol, sp.Dummy, sp.Derivative, sp.Subs, sp.Integral, sp.Sum, sp.Lambda):
+        assert not generic_free_symbols(cls), cls

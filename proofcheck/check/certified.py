@@ -680,7 +680,46 @@ class Evaluator:
 def symbols_of(e: sp.Basic) -> frozenset:
     """e's free symbols, kept: SymPy recomputes them over the whole subtree at every call, and an
     enclosure asks at every node, for every box of a bisection (quadratic in the tree's size)."""
-    return frozenset(e.free_symbols)
+    return frozenset(free_symbols([e]))
+
+
+_BASIC_FREE_SYMBOLS = sp.Basic.__dict__["free_symbols"]
+_GENERIC: dict = {}  # class -> its instances' free_symbols is Basic's (the union over the arguments)
+
+
+def generic_free_symbols(cls) -> bool:
+    """Do instances of cls get `free_symbols` from `sp.Basic` (the union of their arguments')? Read
+    from the class's own MRO (`getattr(cls, ...)` would ask SymPy's metaclass, whose property gives
+    the function class's, not its instances')."""
+    got = _GENERIC.get(cls)
+    if got is None:
+        owner = next((k for k in cls.__mro__ if "free_symbols" in k.__dict__), None)
+        got = _GENERIC[cls] = owner is not None and owner.__dict__["free_symbols"] is _BASIC_FREE_SYMBOLS
+    return got
+
+
+def free_symbols(exprs) -> set:
+    """The union of the expressions' `free_symbols`, each distinct subtree read once. SymPy's own
+    walks the whole tree at every call, and a matrix step's entries share most of theirs (each hidden
+    unit in every output, the two sides' common parts). A node whose class keeps SymPy's generic rule
+    (the union over its arguments) is unioned here the same way; any other (a symbol, a derivative or
+    integral that binds its variables) answers for itself."""
+    memo: dict = {}
+
+    def walk(u):
+        got = memo.get(u)
+        if got is None:
+            if generic_free_symbols(type(u)):
+                got = frozenset().union(*[walk(a) for a in u.args]) if u.args else frozenset()
+            else:
+                got = frozenset(u.free_symbols)
+            memo[u] = got
+        return got
+
+    out: set = set()
+    for e in exprs:
+        out |= walk(e)
+    return out
 
 
 def _power_by_squaring(x: arb, k: int) -> arb:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import random
 
-import sympy as sp
-
 from ..elaborate import Context
 from ..matrix import Mat
 from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
+from .certified import free_symbols
 from .compare import InstanceResult, _compare_instance, defined_points
 from .instances import Instance
 
@@ -76,29 +75,3 @@ def _autodiff_points(t: Translator, ctx: Context, rng: random.Random, fixed: dic
     sub_vals = {k: v.xreplace(fixed) for k, v in sub.items()} if fixed else sub
     t.samples = (sub_vals, [{**fixed, **p} for p in points] if points else [dict(fixed)])
 
-
-_BASIC_FREE_SYMBOLS = sp.Basic.__dict__["free_symbols"]
-
-
-def free_symbols(exprs) -> set:
-    """The union of the expressions' `free_symbols`, each distinct subtree read once. SymPy's own
-    walks the whole tree at every call, and a step's entries share most of theirs (each hidden unit
-    in every output, the two sides' common parts). A node whose class keeps SymPy's generic rule (the
-    union over its arguments) is unioned here the same way; any other (a symbol, a derivative or
-    integral that binds its variables) answers for itself."""
-    memo: dict = {}
-
-    def walk(u):
-        got = memo.get(u)
-        if got is None:
-            if getattr(type(u), "free_symbols", None) is _BASIC_FREE_SYMBOLS:
-                got = frozenset().union(*[walk(a) for a in u.args]) if u.args else frozenset()
-            else:
-                got = frozenset(u.free_symbols)
-            memo[u] = got
-        return got
-
-    out: set = set()
-    for e in exprs:
-        out |= walk(e)
-    return out
