@@ -223,6 +223,8 @@ class Shapes:
             for e in (lo, hi):
                 self.sizes |= {x.base for x in n.names(e) if x.sub is None and x.base not in ctx.index_names}
         self._symmetric: dict = {}  # ids of a step's members -> (the members, `entry_symmetric`)
+        self._name_shapes: dict = {}  # id(name node) -> (the node, its shape): `name_shape`
+        self._wholes: dict = {}  # an entry key's base -> its whole-matrix definition or None (`MatrixMixin._whole`)
 
     def symmetric(self, members: tuple) -> bool:
         """`entry_symmetric` of these members, once per step: it reads only the context, the members and
@@ -284,6 +286,17 @@ class Shapes:
         return node.sub is None or (len(node.sub) == 1 and node.sub[0] is not None)
 
     def name_shape(self, node: n.Name) -> Shape:
+        """A name's shape: remembered per name node once found (a declaration's never changes, nor
+        does a definition's once `definition_shape` settled it); the key's hash reads every subscript
+        node, and translating a matrix step asks for the same names' shapes at every entry."""
+        hit = self._name_shapes.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        shape = self._name_shape(node)
+        self._name_shapes[id(node)] = (node, shape)
+        return shape
+
+    def _name_shape(self, node: n.Name) -> Shape:
         k = name_key(node)
         if k in self.declared:
             if k in self.defs:
@@ -819,11 +832,18 @@ class MatrixMixin:
         return super().t_Name(node, scope)
 
     def _whole(self, base: str):
-        """The whole-matrix definition (and its name node) whose entries have keys with this base."""
+        """The whole-matrix definition (and its name node) whose entries have keys with this base; found
+        once per base in a context (the definitions and their shapes do not change), not at every entry."""
+        wholes = self.shapes._wholes
+        if base in wholes:
+            return wholes[base]
+        found = None
         for k, d in self.shapes.defs.items():
             if mbase(d.target) == base and self.shapes.name_shape(d.target) != ():
-                return d
-        return None
+                found = d
+                break
+        wholes[base] = found
+        return found
 
     def resolve(self, key, node, scope: Scope):
         if key in scope.cut:

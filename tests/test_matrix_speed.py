@@ -353,3 +353,17 @@ def test_generic_free_symbols_classes():
         assert generic_free_symbols(cls), cls
     for cls in (sp.Symbol, sp.Dummy, sp.Derivative, sp.Subs, sp.Integral, sp.Sum, sp.Lambda):
         assert not generic_free_symbols(cls), cls
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_outside_a_field_is_has(seed):
+    """`rational._outside_a_field` (each distinct subtree once) is SymPy's `has` of the non-finite
+    constants and of a Float, hidden deep in a tree with shared subtrees or absent."""
+    from proofcheck.check.rational import _NOT_IN_A_FIELD, _outside_a_field
+
+    rng = random.Random(seed)
+    pool: list = []
+    for e in [_shared_tree(rng, 4, pool) for _ in range(3)]:
+        hidden = rng.choice([sp.oo, -sp.oo, sp.zoo, sp.nan, sp.Float("0.5"), sp.Rational(1, 3), XS[3]])
+        for tree in (e, e + sp.exp(XS[0] * hidden), sp.Heaviside(e) * e - hidden):
+            assert _outside_a_field(tree) == (tree.has(*_NOT_IN_A_FIELD) or tree.has(sp.Float)), tree

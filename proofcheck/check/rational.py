@@ -40,6 +40,25 @@ MAX_POWER = 64  # larger integer powers of a polynomial with several terms are l
 _NOT_IN_A_FIELD = (sp.oo, -sp.oo, sp.zoo, sp.nan)
 
 
+_NOT_IN_A_FIELD_SET = frozenset(_NOT_IN_A_FIELD)
+
+
+def _outside_a_field(d: sp.Expr) -> bool:
+    """`d.has(*_NOT_IN_A_FIELD) or d.has(sp.Float)`, each distinct subtree looked at once: SymPy's `has`
+    walks every repeat of a shared subtree (a matrix entry repeats each hidden unit), twice here."""
+    seen: set = set()
+    stack = [d]
+    while stack:
+        u = stack.pop()
+        if u in seen:
+            continue
+        seen.add(u)
+        if isinstance(u, sp.Float) or u in _NOT_IN_A_FIELD_SET:
+            return True
+        stack.extend(u.args)
+    return False
+
+
 class _GiveUp(Exception):
     """Not a rational function this test reads exactly and cheaply."""
 
@@ -47,7 +66,7 @@ class _GiveUp(Exception):
 def rational_zero(d: sp.Expr, scale: int = 1) -> bool:
     """True if `d` is identically zero as a rational function of its generators; False: not shown.
     `scale` divides the term limits (MAX_TERMS, MAX_PRODUCT): a quick look that gives up sooner."""
-    if d.has(*_NOT_IN_A_FIELD) or d.has(sp.Float):
+    if _outside_a_field(d):
         return False
     try:
         return not _Reader(d, MAX_TERMS // scale, MAX_PRODUCT // scale).numerator()
@@ -64,7 +83,7 @@ def polynomial_zero(d: sp.Expr, scale: int = 1) -> bool:
     so d is zero wherever every part of it has a value. It shows the differences whose two sides only
     distribute products differently over the same parts (a matrix step's entries at a large size, where
     cross-multiplying the sigmoid denominators of `rational_zero` grows too large)."""
-    if d.has(*_NOT_IN_A_FIELD) or d.has(sp.Float):
+    if _outside_a_field(d):
         return False
     try:
         return not _Polynomial(d, MAX_TERMS // scale, MAX_PRODUCT // scale).read(d)
