@@ -259,7 +259,8 @@ class Translator:
             return (node.base, ())
         # a letter bound where it stands (a sum's variable) counts as an index here, declared or not
         items = subscript_items(node, self.context.readings, self.index_names | {k for k, _ in scope.ints})
-        items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index) or items
+        items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index,
+                          node, self.context.readings.arity(node.base), self.sizes) or items
         letters = word_letters(items)
         if letters is not None:
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
@@ -1009,18 +1010,31 @@ class Translator:
         return value
 
 
-def bound_run(items: tuple, bound, declared) -> tuple | None:
+def bound_run(items: tuple, bound, declared, node: n.Name | None = None, arity: frozenset = frozenset(),
+              sizes=frozenset()) -> tuple | None:
     """A subscript written as juxtaposed names (`W_{\\mu\\nu}`, `W_{s \\nu}`), every one bound where it
     stands (`bound(name)`: a sum's variable, an index with its value, a size) and not every one a
     declared index, as one item per name: the entry (mu, nu), as a run of Latin letters bound where it
     stands is read (`W_{st}`), never the one entry at the product mu nu. None otherwise (the reading
-    of `subscript_items` stands: declared indices are split there, `x_{2t}` is arithmetic)."""
+    of `subscript_items` stands: declared indices are split there, `x_{2t}` is arithmetic).
+
+    `arity`: the numbers of indices the problem writes `node`'s family with. A split into another
+    number, or a run with a size (in `sizes`) where the problem gives no count, reads two ways (E211):
+    `h_{N i}` beside `h_{35}` is the entry N i of a one-index family or the entry (N, i), and read as
+    the second, `\\frac{\\partial h_{N i}}{\\partial h_{35}} = 0` was proved for every N (false at
+    N = 7, i = 5; red team round 31)."""
     if len(items) != 1 or not isinstance(items[0], n.Product) or any(op != "juxt" for op in items[0].ops):
         return None
     names = items[0].factors
     if not all(isinstance(f, n.Name) and f.sub is None and bound(f.base) for f in names) \
             or all(declared(f.base) for f in names):
         return None
+    if node is not None and len(names) not in arity and (arity or any(f.base in sizes for f in names)):
+        product = " \\cdot ".join(f.base for f in names)
+        raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: the entry at the product "
+                                 f"`{product}`, or an entry of {len(names)} indices", node.span,
+                         [f"hint: for the product write `{node.base}_{{{product}}}`; "
+                          f"for an entry of {len(names)} indices write `{node.base}_{{{','.join(f.base for f in names)}}}` everywhere"])
     return tuple(names)
 
 
