@@ -22,6 +22,7 @@ has none, and grading falls back to comparing the text.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -419,13 +420,16 @@ class Forms:
 _STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
 
 
-def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
+def _kronecker_collapsed(e: n.Expr, ctx: Context, which: frozenset | None = None) -> n.Expr:
     """e with every `\\sum_j \\delta_{ij} X_j` read as X_i: a sum over the whole range of its letter j
     (no limits, no condition) whose body is a product with the Kronecker delta of j and another index
     i of the same declared range as a factor (not a divisor): the delta keeps the one term j = i
-    (translate.kronecker_items says which deltas are Kronecker's). Anything else stays as written."""
+    (translate.kronecker_items says which deltas are Kronecker's). Anything else stays as written.
+    `which`: only the sums at these places (the big operators of e counted in post-order), the others
+    kept (`delta_applied`)."""
     if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
         return e
+    place = [0]
 
     def walk(x):
         if isinstance(x, (tuple, list)):
@@ -436,12 +440,40 @@ def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
         if any(changes[fl] is not getattr(x, fl) for fl in changes):
             x = replace(x, **changes)
         if isinstance(x, n.BigOp):
-            collapsed = _delta_sum(x, ctx)
+            here = place[0]
+            place[0] += 1
+            collapsed = _delta_sum(x, ctx) if which is None or here in which else None
             if collapsed is not None:
                 return collapsed
         return x
 
     return walk(e)
+
+
+MAX_DELTA_SUMS = 4  # delta sums of one member applied in every combination (`delta_applied`); more: all at once only
+
+
+def delta_applied(e: n.Expr, ctx: Context) -> list[n.Expr]:
+    """e with some of its Kronecker delta sums applied (`_kronecker_collapsed`), every non-empty choice
+    of them (all at once only beyond MAX_DELTA_SUMS); [] when it has none. A step whose new side is its
+    old side again in one of these readings only wrote t_i as `\\sum_j \\delta_{ij} t_j`
+    (`work._restates`), while a step that applies a delta on its old side is read as written."""
+    if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
+        return []
+    try:
+        places = [p for p in range(_big_operators(e)) if _kronecker_collapsed(e, ctx, frozenset({p})) != e]
+        if not places:
+            return []
+        if len(places) > MAX_DELTA_SUMS:
+            return [_kronecker_collapsed(e, ctx)]
+        choices = [frozenset(c) for r in range(len(places), 0, -1) for c in itertools.combinations(places, r)]
+        return [_kronecker_collapsed(e, ctx, c) for c in choices]
+    except (RecursionError, ValueError, TypeError, AttributeError):
+        return []
+
+
+def _big_operators(e) -> int:
+    return sum(1 for x in n.subtrees(e) if isinstance(x, n.BigOp))
 
 
 def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
