@@ -97,7 +97,8 @@ class Forms:
         Only for the value tests (`work._padded`, `work._value_decisions`), as `plain` is: the form
         itself keeps the sum, so a step that applies the delta still counts; but a step from dL/dh_i
         to `\\sum_j \\delta_{ij} (2 \\frac{\\partial L}{\\partial h_j} - o_j + y_j)` keeps the same
-        derivative and holds only at its value (tests/grading/redteam/r28g_attacks sum_delta)."""
+        derivative and holds only at its value (tests/grading/redteam/r28g_attacks sum_delta). A step
+        whose new side only writes its old side again through deltas is read by `work._restates`."""
         try:
             return self.form(_kronecker_collapsed(e, self.context))
         except (RecursionError, ValueError, TypeError, AttributeError):
@@ -422,12 +423,13 @@ _STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "one
 
 def _kronecker_collapsed(e: n.Expr, ctx: Context, which: frozenset | None = None) -> n.Expr:
     """e with every `\\sum_j \\delta_{ij} X_j` read as X_i: a sum over the whole range of its letter j
-    (no limits, no condition) whose body is a product with the Kronecker delta of j and another index
-    i of the same declared range as a factor (not a divisor): the delta keeps the one term j = i
-    (translate.kronecker_items says which deltas are Kronecker's). Anything else stays as written.
+    (no limits, or its declared range written as limits; no condition) whose body is a product with the
+    Kronecker delta of j and another index i of the same declared range as a factor (not a divisor):
+    the delta keeps the one term j = i (translate.kronecker_items says which deltas are Kronecker's;
+    an indicator `\\mathbb{1}[i = j]` is one too). Anything else stays as written.
     `which`: only the sums at these places (the big operators of e counted in post-order), the others
     kept (`delta_applied`)."""
-    if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
+    if not _has_delta(e):
         return e
     place = [0]
 
@@ -458,16 +460,23 @@ def delta_applied(e: n.Expr, ctx: Context) -> list[n.Expr]:
     of them (all at once only beyond MAX_DELTA_SUMS); [] when it has none. A step whose new side is its
     old side again in one of these readings only wrote t_i as `\\sum_j \\delta_{ij} t_j`
     (`work._restates`), while a step that applies a delta on its old side is read as written."""
-    if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
+    if not _has_delta(e):
         return []
     try:
-        places = [p for p in range(_big_operators(e)) if _kronecker_collapsed(e, ctx, frozenset({p})) != e]
-        if not places:
+        every = _kronecker_collapsed(e, ctx)
+        if every == e:
             return []
+        sums = range(_big_operators(e))  # the sums that take part (`\\sum_j \\sum_k \\delta_{ij} \\delta_{jk}` needs both)
+        places = [p for p in sums if _kronecker_collapsed(e, ctx, frozenset(sums) - {p}) != every]
         if len(places) > MAX_DELTA_SUMS:
-            return [_kronecker_collapsed(e, ctx)]
+            return [every]
         choices = [frozenset(c) for r in range(len(places), 0, -1) for c in itertools.combinations(places, r)]
-        return [_kronecker_collapsed(e, ctx, c) for c in choices]
+        out = [every]
+        for c in choices:
+            v = _kronecker_collapsed(e, ctx, c)
+            if v != e and v not in out:
+                out.append(v)
+        return out
     except (RecursionError, ValueError, TypeError, AttributeError):
         return []
 
@@ -478,17 +487,22 @@ def _big_operators(e) -> int:
 
 def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     """`\\sum_j \\delta_{ij} X_j` as X_i (bracketed), or None (`_kronecker_collapsed`)."""
-    if x.op != "sum" or x.var is None or x.var.sub is not None or x.lower is not None or x.upper is not None \
+    if x.op != "sum" or x.var is None or x.var.sub is not None or (x.lower is None) != (x.upper is None) \
             or x.cond is not None:
         return None
     j, idx = x.var.base, ctx.index_names
+    if x.lower is not None:  # `\\sum_{j=1}^{N}`: the whole declared range of j only
+        rj = ctx.index_range(j)
+        if rj is None or canonical(x.lower, (), idx) != canonical(rj[0], (), idx) \
+                or canonical(x.upper, (), idx) != canonical(rj[1], (), idx):
+            return None
     body = x.body
     while isinstance(body, n.Group) and len(body.items) == 1:
         body = body.items[0]
     factors, ops = ((body,), ()) if isinstance(body, n.Name) else (body.factors, body.ops) \
         if isinstance(body, n.Product) else ((), ())
     for p, factor in enumerate(factors):
-        items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else None
+        items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else _equal_items(factor)
         if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
             continue
         letters = [t.base for t in items]
@@ -514,6 +528,17 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
             return None
         return n.Group(x.span, (renamed,))
     return None
+
+
+def _equal_items(x) -> tuple | None:
+    """The two sides of an indicator `\\mathbb{1}[i = j]`, a Kronecker delta written otherwise; None for anything else."""
+    if isinstance(x, n.Indicator) and isinstance(x.cond, n.Condition) and x.cond.ops == ("=",) and len(x.cond.terms) == 2:
+        return tuple(x.cond.terms)
+    return None
+
+
+def _has_delta(e) -> bool:
+    return any((isinstance(x, n.Name) and x.base == "delta") or _equal_items(x) is not None for x in n.subtrees(e))
 
 
 class _Captured(Exception):

@@ -1355,9 +1355,13 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options, restated
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
+    # a step that earns nothing already (a value use, padding) is asked only with its deltas applied:
+    # found a restatement, the steps that apply its deltas again are `_unwrapped`
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
-                  if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
-    aliases = _same_operands(problem, candidates, options)
+                  if (g.counts or (restated is not None and (ci, k) not in restated and g.grade in HOLDS
+                                   and delta_applied(problem.chains[ci].members[k].expr, problem.chains[ci].context)))
+                  and _derivatives_both(problem.chains[ci], k, forms)]
+    aliases = _same_operands(problem, [c for c in candidates if grades[c].counts], options)
     jobs, asked = [], []
     for ci, k in candidates:
         chain = problem.chains[ci]
@@ -1366,8 +1370,9 @@ def _detours(grades: dict, problem: Problem, forms: FormCache, options, restated
         key_of = (lambda e, bound, alias=alias, idx=idx: alias.get(canonical(e, bound, idx))) if alias else None
         ctx = opaque_context(_without_key(chain.context))
         a = opaque(chain.members[k - 1].expr, idx, key_of=key_of)
-        asked.append(((ci, k), False))
-        jobs.append(_Job("goal", None, 0, 0, ctx, a, opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
+        if grades[(ci, k)].counts:
+            asked.append(((ci, k), False))
+            jobs.append(_Job("goal", None, 0, 0, ctx, a, opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
         for variant in delta_applied(chain.members[k].expr, chain.context)[:MAX_DELTA_DETOURS]:
             try:
                 b = opaque(variant, idx, key_of=key_of)
@@ -1489,7 +1494,8 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     for ci in {ci for ci, _ in grades}:
         looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)
                    | _padded(problem.chains[ci], ci, grades, forms, values)}
-    restated = {(ci, k) for (ci, k) in grades if _restates(problem.chains[ci], k, forms)}
+    restated = {(ci, k) for (ci, k), g in grades.items() if g.grade in ("accepted", "carried")
+                and _restates(problem.chains[ci], k, forms)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         g.counts = _says_something(chain, k, forms) and (ci, k) not in looped and (ci, k) not in restated
