@@ -429,7 +429,7 @@ def _kronecker_collapsed(e: n.Expr, ctx: Context, which: frozenset | None = None
     an indicator `\\mathbb{1}[i = j]` is one too). Anything else stays as written.
     `which`: only the sums at these places (the big operators of e counted in post-order), the others
     kept (`delta_applied`)."""
-    if not _has_delta(e):
+    if not _has_delta(e, ctx):
         return e
     place = [0]
 
@@ -460,7 +460,7 @@ def delta_applied(e: n.Expr, ctx: Context) -> list[n.Expr]:
     of them (all at once only beyond MAX_DELTA_SUMS); [] when it has none. A step whose new side is its
     old side again in one of these readings only wrote t_i as `\\sum_j \\delta_{ij} t_j`
     (`work._restates`), while a step that applies a delta on its old side is read as written."""
-    if not _has_delta(e):
+    if not _has_delta(e, ctx):
         return []
     try:
         every = _kronecker_collapsed(e, ctx)
@@ -503,6 +503,8 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
         if isinstance(body, n.Product) else ((), ())
     for p, factor in enumerate(factors):
         items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else _equal_items(factor)
+        if items is None:
+            items = _delta_otherwise(factor, ctx)
         if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
             continue
         letters = [t.base for t in items]
@@ -537,8 +539,50 @@ def _equal_items(x) -> tuple | None:
     return None
 
 
-def _has_delta(e) -> bool:
-    return any((isinstance(x, n.Name) and x.base == "delta") or _equal_items(x) is not None for x in n.subtrees(e))
+def _letters(sub, idx) -> list | None:
+    """The two index letters of a subscript, `ij` or `i, j`; None for another."""
+    run = _index_run(sub, idx)
+    if run is None and sub is not None and len(sub) == 2 and all(isinstance(t, n.Name) and t.sub is None for t in sub):
+        run = [t.base for t in sub]
+    return run if run is not None and len(run) == 2 else None
+
+
+def _delta_otherwise(x, ctx: Context) -> tuple | None:
+    """The two indices of a Kronecker delta written another way: `\\frac{\\partial h_j}{\\partial h_i}` for a
+    family h that nothing defines (its entries are independent inputs: the derivative is δ_ji), or a
+    name `D_{jk}` after a `let D_{ij} = \\delta_{ij}` (or `\\delta_{ji}`); None for anything else."""
+    defined = {d.target.base for d in ctx.definitions}
+    if isinstance(x, n.Deriv) and x.order == 1 and isinstance(x.expr, n.Name) and isinstance(x.var, n.Name) \
+            and x.expr.base == x.var.base and x.expr.base not in defined:
+        a, b = x.expr.sub, x.var.sub
+        if a is not None and b is not None and len(a) == 1 and len(b) == 1 \
+                and all(isinstance(t, n.Name) and t.sub is None for t in (a[0], b[0])):
+            return a[0], b[0]
+        return None
+    if not isinstance(x, n.Name) or x.sub is None:
+        return None
+    idx = ctx.index_names
+    for d in reversed(ctx.definitions):
+        if d.target.base != x.base or d.params is not None:
+            continue
+        target, used = _letters(d.target.sub, idx), _letters(x.sub, idx)
+        body = d.body
+        while isinstance(body, n.Group) and len(body.items) == 1:
+            body = body.items[0]
+        items = kronecker_items(body, ctx) if isinstance(body, n.Name) else None
+        if target is None or used is None or target[0] == target[1] or items is None \
+                or not all(isinstance(t, n.Name) and t.sub is None for t in items) \
+                or sorted(t.base for t in items) != sorted(target):
+            return None
+        return n.Name(x.span, used[0]), n.Name(x.span, used[1])
+    return None
+
+
+def _has_delta(e, ctx: Context) -> bool:
+    """Could e hold a delta `_delta_sum` reads (a quick test: most members hold none)?"""
+    named = {d.target.base for d in ctx.definitions if isinstance(d.body, n.Name) and d.body.base == "delta"}
+    return any((isinstance(x, n.Name) and (x.base == "delta" or x.base in named)) or isinstance(x, n.Deriv)
+               or _equal_items(x) is not None for x in n.subtrees(e))
 
 
 class _Captured(Exception):

@@ -1279,7 +1279,8 @@ def _unwrapped(chain: Chain, ci: int, grades: dict, forms: FormCache, restated: 
     apply Kronecker deltas again (the new side is one of the old side's `delta_applied` readings), every
     step from the restatement on holding and every member since then keeping a delta sum: they take
     away the wrapping the restatement brought in, as the wrapping of `_wrapped` is taken away
-    (`_removes`); the steps that work inside it count. The price: an honest delta applied alone inside
+    (`_removes`); so do the steps that only move it (both sides the same with every delta applied,
+    `\\sum_j \\delta_{ij} t_i` after `\\sum_j \\delta_{ij} t_j`); the steps that work inside it count. The price: an honest delta applied alone inside
     such a wrapping earns nothing either."""
     f = forms.of(chain.context)
     out: set[int] = set()
@@ -1299,8 +1300,9 @@ def _unwrapped(chain: Chain, ci: int, grades: dict, forms: FormCache, restated: 
             live = False
             continue
         fb = f.form(chain.members[k].expr)
-        if fb is not None and any(f.form(v) == fb for v in variants):
-            out.add(k)
+        if fb is not None and (any(f.form(v) == fb for v in variants)
+                               or f.summed(chain.members[k - 1].expr) == f.summed(chain.members[k].expr)):
+            out.add(k)  # the deltas applied, or moved inside the wrapping (`\\sum_j \\delta_{ij} t_i`): the same once applied
         if not delta_applied(chain.members[k].expr, chain.context):
             live = False
     return out

@@ -91,6 +91,7 @@ def restates(left: str, right: str) -> bool:
     (r"o_i", r"\sum_j \sum_k \delta_{ij} \delta_{jk} o_k"),
     (r"o_i + y_i", r"\sum_j \delta_{ij} (o_j + 2 y_j) - y_i"),
     (r"\frac{\partial o_i}{\partial h_i}", r"\sum_j \delta_{ij} \frac{\partial o_j}{\partial h_j}"),
+    (r"o_i", r"\sum_j \frac{\partial h_j}{\partial h_i} o_j"),  # the h_j are independent inputs: dh_j/dh_i = delta_ji
 ])
 def test_a_delta_restatement_says_nothing(left, right):
     assert restates(left, right)
@@ -102,6 +103,7 @@ def test_a_delta_restatement_says_nothing(left, right):
     (r"o_i", r"\sum_{j=1}^{2} \delta_{ij} o_j"),  # not j's whole range: not o_i for i = 3
     (r"o_i", r"\sum_j \delta_{ij} o_i o_j"),  # o_i^2
     (r"o_i", r"\sum_j \mathbb{1}[i < j] o_j"),  # not a delta
+    (r"o_i", r"\sum_j \frac{\partial o_j}{\partial h_i} o_j"),  # the key's o: do_j/dh_i = o_j (delta_ij - o_i)
 ])
 def test_a_step_through_deltas_that_is_not_a_restatement(left, right):
     assert not restates(left, right)
