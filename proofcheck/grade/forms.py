@@ -549,11 +549,12 @@ def _letters(sub, idx) -> list | None:
 
 def _delta_otherwise(x, ctx: Context) -> tuple | None:
     """The two indices of a Kronecker delta written another way: `\\frac{\\partial h_j}{\\partial h_i}` for a
-    family h that nothing defines (its entries are independent inputs: the derivative is δ_ji), or a
+    family h that nothing defines, no shape given, no network in force (its entries are independent
+    inputs: the derivative is δ_ji), or a
     name `D_{jk}` after a `let D_{ij} = \\delta_{ij}` (or `\\delta_{ji}`); None for anything else."""
-    defined = {d.target.base for d in ctx.definitions}
+    defined = {d.target.base for d in ctx.definitions} | {s.base for s, _ in ctx.shapes}
     if isinstance(x, n.Deriv) and x.order == 1 and isinstance(x.expr, n.Name) and isinstance(x.var, n.Name) \
-            and x.expr.base == x.var.base and x.expr.base not in defined:
+            and x.expr.base == x.var.base and x.expr.base not in defined and not ctx.networks:
         a, b = x.expr.sub, x.var.sub
         if a is not None and b is not None and len(a) == 1 and len(b) == 1 \
                 and all(isinstance(t, n.Name) and t.sub is None for t in (a[0], b[0])):
