@@ -214,6 +214,8 @@ class Shapes:
         self.def_shapes: dict = {}
         self._busy: set = set()
         self.fresh: dict[int, sp.Expr] = {}  # id of a `\mathbf{1}` / `I` node -> its size (maybe still unknown)
+        # id of a product node -> (node, [(summed dimension, the factor left of the sum, the one right of it)])
+        self.sums: dict[int, tuple] = {}
         self.subst: dict = {}
         self._new: list | None = None
         self._checked_defs: set = set()
@@ -635,6 +637,10 @@ class Shapes:
             raise ProofError("E212", f"`{_text(left)} {_text(right)}`: {shape_text(self.resolve(acc))} times "
                                      f"{shape_text(self.resolve(s))}: the left has {_count(self.resolve_dim(a2[1]), 'column')}, "
                                      f"the right {_count(self.resolve_dim(b2[0]), 'row')}", node.span)
+        entry = self.sums.get(id(node))
+        if entry is None or entry[0] is not node:
+            entry = self.sums[id(node)] = (node, [])
+        entry[1].append((a2[1], seen[-1], right))
         return normalise((a2[0], b2[1]))
 
 
@@ -1395,6 +1401,95 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 
 LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
 KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
+
+
+SUMMING_WORDS = frozenset({"tr", "softmax", "lse", "max", "min"})  # built-ins that may sum (or reduce) over their argument
+
+
+def number_sizes(ctx, nodes) -> set[str]:
+    """The sizes that the members, definitions expanded, may use as numbers through vectors and
+    matrices: the dimension summed in a product unless a declared input's entry (`W`, `X^\\top`) stands
+    on one side of it (then every term of the sum carries an entry indexed by the summed value:
+    `\\mathbf{1}_a^\\top \\mathbf{1}_a = a` does not, `W x` does), and every dimension of the argument of a
+    norm, a trace, softmax, log-sum-exp or max. Along any other size n, setting the inputs' entries
+    past n' < n to zero turns the step at n into the step at n' on the first n' rows (every sum over n
+    loses the new terms), so a step false at n' is false at n: past the orderings of these sizes, the
+    others need only be large (`check.instances.numeric_sizes`). Any doubt (a shape that cannot be
+    read, a dimension not settled): every size."""
+    s = shapes_of(ctx)
+    every = set(size_names(ctx)) | s.sizes
+    out: set[str] = set()
+    done: set = set()
+
+    def dims(d) -> set[str]:
+        d = s.resolve_dim(d)
+        if any(isinstance(v, sp.Dummy) for v in d.free_symbols):
+            return every
+        return {v.name for v in d.free_symbols} & every
+
+    def shape_dims(x) -> set[str]:
+        return set().union(*(dims(d) for d in s.shape(x)))
+
+    def carries(x, d, side: int) -> bool:
+        """Is x a declared input (perhaps transposed, negated) whose dimension on `side` is d?"""
+        while isinstance(x, (n.Group, n.Neg)):
+            if isinstance(x, n.Group):
+                if len(x.items) != 1:
+                    return False
+                x = x.items[0]
+            else:
+                x = x.arg
+        if isinstance(x, n.Pow) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
+            x, side = x.base, 1 - side
+        if not (isinstance(x, n.Name) and name_key(x) in s.declared and name_key(x) not in s.defs
+                and not s.is_identity(x)):
+            return False
+        shape = s.shape(x)
+        return bool(shape) and sp.expand(s.resolve_dim(as2d(shape)[side]) - s.resolve_dim(d)) == 0
+
+    def word(f) -> str | None:
+        if isinstance(f, n.Name) and f.sub is None and not any(dd.target.base == f.base for dd in ctx.definitions):
+            return MATRIX_FUNCTIONS.get(f.base) or FUNCTION_WORDS.get(f.base) or (f.base if f.base in NETWORK_FUNCTIONS else None)
+        return None
+
+    def walk(x) -> None:
+        nonlocal out
+        if isinstance(x, n.Name):
+            for dd in ctx.definitions:
+                if dd.target.base == x.base and id(dd) not in done:
+                    done.add(id(dd))
+                    walk(dd.body)
+        elif isinstance(x, n.Call):
+            w = MATRIX_FUNCTIONS.get(x.func) or FUNCTION_WORDS.get(x.func, x.func)
+            if x.func in NORMS or w in SUMMING_WORDS:
+                for a in x.args:
+                    out |= shape_dims(a)
+            elif w in NETWORK_FUNCTIONS:
+                out |= every
+        elif isinstance(x, n.Product):
+            s.shape(x)
+            entry = s.sums.get(id(x))
+            if entry is not None and entry[0] is x:
+                for d, left, right in entry[1]:
+                    if not (carries(left, d, 1) or carries(right, d, 0)):
+                        out |= dims(d)
+            for f, nxt in zip(x.factors, x.factors[1:]):
+                w = word(f)
+                if w in SUMMING_WORDS and isinstance(nxt, (n.Group, n.Pow, n.Entry)):
+                    group = nxt.base if isinstance(nxt, (n.Pow, n.Entry)) else nxt
+                    for a in getattr(group, "items", (group,)):
+                        out |= shape_dims(a)
+                elif w in NETWORK_FUNCTIONS:
+                    out |= every
+        for y in _parts(x):
+            walk(y)
+
+    try:
+        for node in nodes:
+            walk(node)
+    except Exception:  # noqa: BLE001  (any doubt: every size)
+        return every
+    return out
 
 
 def entry_degree(ctx, nodes) -> int | None:
