@@ -1400,7 +1400,8 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 
 
 LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
-KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
+KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # kinks of entries (`entry_degree`)
+STEP_FUNCTIONS = frozenset({"sign"})  # kinks whose value is constant where the argument keeps its sign
 
 
 SUMMING_WORDS = frozenset({"tr", "softmax", "lse", "max", "min"})  # built-ins that may sum (or reduce) over their argument
@@ -1500,17 +1501,26 @@ def entry_degree(ctx, nodes) -> int | None:
     A member that is not such a
     polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
     its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
-    n = 6 too). None when no bound is known (a kink of entries: ReLU, |.|, max, an indicator; a product
-    over a range, a recurrence, a derivative's operator form, a node not recognised): then no size is
-    added. Only an upper bound is safe."""
+    n = 6 too); a kink of entries by its pieces (ReLU, |.|, max by their arguments' degree; sign, an
+    indicator, ReLU' by 0) and by its argument's degree, whichever is larger (`|6 e_6(v)| = 0`). None
+    when no bound is known (a product over a range, a recurrence, a derivative's operator form, a node
+    not recognised): then no size is added. Only an upper bound is safe."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
+    kinks: list = []  # the degrees of the arguments of every kink and indicator met
 
-    def kinked(v: int | None) -> int | None:
-        """A kink of entries (ReLU, |.|, max, an indicator): no bound (its sign regions, not a degree,
-        decide where it changes; counting its argument made one-size ReLU networks twice as slow)."""
-        return 0 if v == 0 else None
+    def kinked(v: int | None, step: bool = False) -> int | None:
+        """A kink of entries: where its argument keeps its sign it is a polynomial piece, the argument
+        itself up to sign (ReLU, |.|, max, min: its degree) or a constant (sign, an indicator, ReLU':
+        degree 0). The argument's own degree is also a bound (`kinks`): an argument that vanishes at
+        every n below its degree (`|6 e_6(v)| = 0`, `(6 e_6(v) \\neq 0) = 0`) changes the step first there."""
+        kinks.append(v)
+        return None if v is None else 0 if step else v
+
+    def step_word(f) -> bool:
+        """ReLU', |.|', sign, sign': constant where the argument keeps its sign."""
+        return isinstance(f, n.Prime) or (isinstance(f, n.Name) and FUNCTION_WORDS.get(f.base) in STEP_FUNCTIONS)
 
     def kink_word(f) -> bool:
         if isinstance(f, n.Prime):
@@ -1564,7 +1574,7 @@ def entry_degree(ctx, nodes) -> int | None:
         if word in LINEAR_MATRIX_FUNCTIONS and len(values) == 1:
             return values[0]
         if kink_word(f):
-            return kinked(max(values, default=0))
+            return kinked(max(values, default=0), step_word(f))
         return max(values, default=0)  # a smooth function of entries: by its arguments' degree
 
     def is_function(f) -> bool:
@@ -1591,7 +1601,7 @@ def entry_degree(ctx, nodes) -> int | None:
                 if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
                     v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
                                                and not is_function(f.func) else []))
-                    v = kinked(v) if kink_word(f) else v
+                    v = kinked(v, step_word(f)) if kink_word(f) else v
                 else:
                     v = applied(f, nxt.items, env)
                 k += 2
@@ -1644,26 +1654,36 @@ def entry_degree(ctx, nodes) -> int | None:
                 return top([deg(a, env) for a in x.args])
             v = top([deg(a, env) for a in x.args])
             if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1":
-                return kinked(v)
+                v = kinked(v, FUNCTION_WORDS.get(x.func, x.func) in STEP_FUNCTIONS)
             return None if v is None else v * max(x.power, 1)  # `\cosh^2 x`
         if isinstance(x, n.Entry):
             return deg(x.base, env)
         if isinstance(x, n.Deriv):
-            return None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree
+            v = None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree,
+            declared = isinstance(x.var, n.Name) and any(nm.base == x.var.base for nm, _ in ctx.shapes) \
+                and not any(d.target.base == x.var.base for d in ctx.definitions)
+            return v if v is None or not declared else max(v - x.order, 0)  # less its order in an input's entries
         if isinstance(x, n.BigOp):
             body = deg(x.body, env)
             if x.op == "sum" or body == 0:
                 return body
             return None  # a product over a range: its degree grows with the range
-        if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
-            return kinked(top(deg(y, env) for y in _parts(x)))
+        if isinstance(x, n.Abs):
+            return kinked(deg(x.arg, env))
+        if isinstance(x, (n.Indicator, n.Condition)):
+            return kinked(top(deg(y, env) for y in _parts(x)), True)
+        if isinstance(x, n.Cases):
+            for _, cond in x.rows:
+                if cond is not None:
+                    kinked(deg(cond, env), True)
+            return top(deg(value, env) for value, _ in x.rows)
         return None
 
     try:
         d = top(deg(x, {}) for x in nodes)
     except (ProofError, RecursionError):
         return None
-    return d
+    return None if d is None else top([d] + kinks)
 
 
 def _parts(x) -> list:
