@@ -1404,23 +1404,27 @@ KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # kinks of 
 STEP_FUNCTIONS = frozenset({"sign"})  # kinks whose value is constant where the argument keeps its sign
 
 
-SUMMING_WORDS = frozenset({"tr", "softmax", "lse", "max", "min"})  # built-ins that may sum (or reduce) over their argument
+SUMMING_WORDS = frozenset({"softmax", "lse", "max", "min"})  # built-ins that may sum (or reduce) over their argument
+ZERO_AT_ZERO = frozenset({"relu", "abs", "tanh", "sin", "sinh", "arctan", "erf", "gelu"})  # f(0) = 0, entrywise
 
 
 def number_sizes(ctx, nodes) -> set[str]:
     """The sizes that the members, definitions expanded, may use as numbers through vectors and
-    matrices: the dimension summed in a product unless a declared input's entry (`W`, `X^\\top`) stands
-    on one side of it (then every term of the sum carries an entry indexed by the summed value:
-    `\\mathbf{1}_a^\\top \\mathbf{1}_a = a` does not, `W x` does), and every dimension of the argument of a
-    norm, a trace, softmax, log-sum-exp or max. Along any other size n, setting the inputs' entries
-    past n' < n to zero turns the step at n into the step at n' on the first n' rows (every sum over n
-    loses the new terms), so a step false at n' is false at n: past the orderings of these sizes, the
-    others need only be large (`check.instances.numeric_sizes`). Any doubt (a shape that cannot be
-    read, a dimension not settled): every size."""
+    matrices. Set every input's entries past a size n' to 0 (`vanish`: the axes along which a value's
+    entries past n' are then 0: an input's, a sum or product of such, `W x`, `\\mathrm{ReLU}(W x)`;
+    not `\\mathbf{1}`, `I`, `\\sigma(W x)`, `b \\mathbf{1}^\\top` along its columns). A sum over n whose
+    new terms are then 0 (a product with such a factor on either side of the sum, a norm or trace of
+    such a value) adds nothing: if every sum over n is such, the step at n is the step at n' on its
+    first n' rows, so a step false at n' is false at every larger n, and past the orderings of the
+    other sizes, n need only be large (`check.instances.numeric_sizes`). Every other sum's size is
+    used as a number (`\\mathbf{1}_a^\\top \\mathbf{1}_a = a`; the batch of proofs/M2 in its bias gradient
+    `\\Delta_2 \\mathbf{1}`), and every size of softmax, log-sum-exp or max of a vector. Any doubt (a
+    shape that cannot be read, a dimension not settled): every size."""
     s = shapes_of(ctx)
     every = set(size_names(ctx)) | s.sizes
     out: set[str] = set()
     done: set = set()
+    memo: dict = {}
 
     def dims(d) -> set[str]:
         d = s.resolve_dim(d)
@@ -1431,27 +1435,102 @@ def number_sizes(ctx, nodes) -> set[str]:
     def shape_dims(x) -> set[str]:
         return set().union(*(dims(d) for d in s.shape(x)))
 
-    def carries(x, d, side: int) -> bool:
-        """Is x a declared input (perhaps transposed, negated) whose dimension on `side` is d?"""
-        while isinstance(x, (n.Group, n.Neg)):
-            if isinstance(x, n.Group):
-                if len(x.items) != 1:
-                    return False
-                x = x.items[0]
-            else:
-                x = x.arg
-        if isinstance(x, n.Pow) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
-            x, side = x.base, 1 - side
-        if not (isinstance(x, n.Name) and name_key(x) in s.declared and name_key(x) not in s.defs
-                and not s.is_identity(x)):
-            return False
-        shape = s.shape(x)
-        return bool(shape) and sp.expand(s.resolve_dim(as2d(shape)[side]) - s.resolve_dim(d)) == 0
+    def axes_used(x) -> None:
+        """x is summed over all its entries (a norm, a trace): an axis whose new entries need not be 0
+        is used as a number."""
+        nonlocal out
+        shape, gone = s.shape(x), vanish(x)
+        for a, d in enumerate(as2d(shape) if shape else ()):
+            if a not in gone:
+                out |= dims(d)
 
-    def word(f) -> str | None:
-        if isinstance(f, n.Name) and f.sub is None and not any(dd.target.base == f.base for dd in ctx.definitions):
-            return MATRIX_FUNCTIONS.get(f.base) or FUNCTION_WORDS.get(f.base) or (f.base if f.base in NETWORK_FUNCTIONS else None)
+    def applied_word(f) -> str | None:
+        if isinstance(f, n.Name) and f.sub is None and s.callable(f) and f.base not in s.funcs:
+            return MATRIX_FUNCTIONS.get(f.base) or FUNCTION_WORDS.get(f.base) or f.base
         return None
+
+    def units(x: n.Product) -> list | None:
+        """The factors of a product, a function applied to a group taken as one (None: operator forms)."""
+        out_, k = [], 0
+        while k < len(x.factors):
+            f = x.factors[k]
+            if isinstance(f, n.Deriv) and f.expr is None:
+                return None
+            if k + 1 < len(x.factors) and x.ops[k] == "juxt" and (isinstance(f, n.Prime) or applied_word(f)) \
+                    and isinstance(x.factors[k + 1], n.Group):
+                out_.append(("apply", f, x.factors[k + 1]))
+                k += 2
+            else:
+                out_.append(("value", f, None))
+                k += 1
+        return out_
+
+    def vanish(x) -> frozenset:
+        """The axes (0: rows, 1: columns) along which x's entries past a size are 0 when every input's
+        entries past it are 0 (frozenset(): none known)."""
+        hit = memo.get(id(x))
+        if hit is not None and hit[0] is x:
+            return hit[1]
+        memo[id(x)] = (x, frozenset())  # a definition met again while it is read: nothing known
+        out_ = _vanish(x)
+        memo[id(x)] = (x, out_)
+        return out_
+
+    def _vanish(x) -> frozenset:
+        both = frozenset({0, 1})
+        if not s.shape(x):
+            return frozenset()
+        if isinstance(x, n.Group) and len(x.items) == 1:
+            return vanish(x.items[0])
+        if isinstance(x, n.Neg):
+            return vanish(x.arg)
+        if isinstance(x, n.Name):
+            k = name_key(x)
+            if k in s.defs:
+                return vanish(s.defs[k].body)
+            if k in s.declared and not s.is_identity(x):
+                return both
+            return frozenset()
+        if isinstance(x, n.Pow) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
+            return frozenset(1 - a for a in vanish(x.base))
+        if isinstance(x, n.Add):
+            return vanish(x.left) & vanish(x.right)
+        if isinstance(x, n.Frac):
+            return vanish(x.num) if not s.shape(x.den) else frozenset()
+        if isinstance(x, n.Call) and len(x.args) == 1 and x.power == 1:
+            w = MATRIX_FUNCTIONS.get(x.func) or FUNCTION_WORDS.get(x.func, x.func)
+            return application(w, x.args[0])
+        if isinstance(x, n.Product):
+            parts = units(x)
+            if parts is None or any(op == "/" and s.shape(f) for f, op in zip(x.factors[1:], x.ops)):
+                return frozenset()
+            if len(parts) == 1 and parts[0][0] == "apply":
+                kind, f, group = parts[0]
+                if isinstance(f, n.Prime) or len(group.items) != 1:
+                    return frozenset()
+                return application(applied_word(f), group.items[0])
+            values = []
+            for kind, f, group in parts:
+                if kind == "apply":
+                    node = n.Product(f.span, (f, group), ("juxt",))
+                    if not s.shape(group):
+                        continue  # a number (`\\sigma(t)` of a scalar)
+                    values.append(vanish(node))
+                elif s.shape(f):
+                    values.append(vanish(f))
+            if not values:
+                return frozenset()
+            # a matrix product keeps its first factor's rows and its last one's columns; a Hadamard
+            # product at least those (`(A \\odot B) C`), a scalar factor changes neither
+            return frozenset(a for a in (0, 1) if (a == 0 and 0 in values[0]) or (a == 1 and 1 in values[-1]))
+        return frozenset()
+
+    def application(w, arg) -> frozenset:
+        if w in ZERO_AT_ZERO:
+            return vanish(arg)
+        if w == "diag":
+            return frozenset({0, 1}) if vanish(arg) and s.shape(arg) else frozenset()
+        return frozenset()
 
     def walk(x) -> None:
         nonlocal out
@@ -1462,7 +1541,12 @@ def number_sizes(ctx, nodes) -> set[str]:
                     walk(dd.body)
         elif isinstance(x, n.Call):
             w = MATRIX_FUNCTIONS.get(x.func) or FUNCTION_WORDS.get(x.func, x.func)
-            if x.func in NORMS or w in SUMMING_WORDS:
+            if x.func in NORMS or w == "tr":
+                for a in x.args:
+                    if w == "tr" and vanish(a):
+                        continue  # the new terms of a trace are diagonal entries: 0 if one axis vanishes
+                    axes_used(a)
+            elif w in SUMMING_WORDS:
                 for a in x.args:
                     out |= shape_dims(a)
             elif w in NETWORK_FUNCTIONS:
@@ -1472,11 +1556,15 @@ def number_sizes(ctx, nodes) -> set[str]:
             entry = s.sums.get(id(x))
             if entry is not None and entry[0] is x:
                 for d, left, right in entry[1]:
-                    if not (carries(left, d, 1) or carries(right, d, 0)):
+                    if not (1 in vanish(left) or 0 in vanish(right)):
                         out |= dims(d)
-            for f, nxt in zip(x.factors, x.factors[1:]):
-                w = word(f)
-                if w in SUMMING_WORDS and isinstance(nxt, (n.Group, n.Pow, n.Entry)):
+            for k, f in enumerate(x.factors[:-1]):
+                nxt = x.factors[k + 1]
+                w = applied_word(f) if x.ops[k] == "juxt" else None
+                if w == "tr" and isinstance(nxt, n.Group) and len(nxt.items) == 1:
+                    if not vanish(nxt.items[0]):
+                        axes_used(nxt.items[0])
+                elif w in SUMMING_WORDS and isinstance(nxt, (n.Group, n.Pow, n.Entry)):
                     group = nxt.base if isinstance(nxt, (n.Pow, n.Entry)) else nxt
                     for a in getattr(group, "items", (group,)):
                         out |= shape_dims(a)

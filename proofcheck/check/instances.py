@@ -168,8 +168,8 @@ class Shape:
     sizes: list[str]  # the problem's symbolic sizes
     used_sizes: set[str] = field(default_factory=set)  # sizes the step mentions anywhere (ranges included)
     # sizes the step may use as numbers: written as one, in an index term or a range, or summed by a
-    # vector or matrix product with no input's entry on either side (`matrix.number_sizes`); with more
-    # than ORDERED_SIZES_MAX sizes, the orderings of these are realised (`numeric_sizes`)
+    # product, norm or trace whose new terms need not vanish with the inputs (`matrix.number_sizes`);
+    # with more than ORDERED_SIZES_MAX sizes, the orderings of these are realised (`numeric_sizes`)
     number_sizes: set[str] = field(default_factory=set)
     index_constants: set[int] = field(default_factory=set)  # whole numbers in index positions
     constants: set[int] = field(default_factory=set)  # every whole number in sight (for sizes)
@@ -1859,8 +1859,8 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     more sizes (ORDERED_SIZES_MAX), the same for the sizes the step may use as numbers
     (`Shape.number_sizes`: `(b - a - 1)(a - b)(b - 1) c d x = 0` with a = 1_a^T 1_a, ... fails only
     at orderings such as a = 3, b = 2), each other size at LARGE_SIZE, and none when no size is used
-    as a number (proofs/M2: the batch and output sizes are summed by its norm and bias gradients, its
-    other two dimensions only in products with inputs). And always: every size past every constant,
+    as a number (proofs/M2: only the batch size, summed by its bias gradients `\\Delta \\mathbf{1}`; its
+    other dimensions are summed only with inputs' entries). And always: every size past every constant,
     all different (the least such values) and all equal (at least LARGE_SIZE). Every ordering found
     is returned (the caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
     sizes = shape.sizes
