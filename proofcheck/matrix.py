@@ -1528,8 +1528,10 @@ def number_sizes(ctx, nodes) -> set[str]:
     def application(w, arg) -> frozenset:
         if w in ZERO_AT_ZERO:
             return vanish(arg)
-        if w == "diag":
-            return frozenset({0, 1}) if vanish(arg) and s.shape(arg) else frozenset()
+        if w == "diag":  # of a vector: the matrix with it on the diagonal; of a matrix: its diagonal
+            if len(s.shape(arg)) == 1:
+                return frozenset({0, 1}) if 0 in vanish(arg) else frozenset()
+            return frozenset({0}) if vanish(arg) else frozenset()
         return frozenset()
 
     def walk(x) -> None:
