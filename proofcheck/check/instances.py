@@ -68,8 +68,9 @@ MAX_NUMERIC_SIZES = 128
 MAX_DEGREE_SIZE = 12  # a step is tried at every size up to its degree in the entries of its vectors,
 # matrices and families of inputs, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
-# mostly) only the two choices past every constant: all equal and all different. Only the sizes a step can
-# depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
+# mostly) the orderings of those the step may use as numbers (`Shape.number_sizes`), the others at
+# LARGE_SIZE, and the two choices past every constant: all equal and all different. Only the sizes a step
+# can depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
 
 
 # ------------------------------------------------------------------ names and free indices
@@ -166,6 +167,10 @@ class Shape:
 
     sizes: list[str]  # the problem's symbolic sizes
     used_sizes: set[str] = field(default_factory=set)  # sizes the step mentions anywhere (ranges included)
+    # sizes the step may use as numbers: written as one, in an index term or a range, or summed by a
+    # product, norm or trace whose new terms need not vanish with the inputs (`matrix.number_sizes`);
+    # with more than ORDERED_SIZES_MAX sizes, the orderings of these are realised (`numeric_sizes`)
+    number_sizes: set[str] = field(default_factory=set)
     index_constants: set[int] = field(default_factory=set)  # whole numbers in index positions
     constants: set[int] = field(default_factory=set)  # every whole number in sight (for sizes)
     # {c : `v + c` is an index term for some v}: every variable gets them all, since an offset written in
@@ -1234,6 +1239,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             return
         if var in size_set:
             shape.used_sizes.add(var)
+            shape.number_sizes.add(var)
         shape.offsets.add(c)
         if c:
             shape.constants.add(abs(c))
@@ -1241,6 +1247,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     def arith_name(nm: str, bound: frozenset, params: frozenset) -> None:
         if nm in size_set:
             shape.used_sizes.add(nm)
+            shape.number_sizes.add(nm)
             note("sizes_matter", f"`{nm}` is used as a number")
         elif nm in params:
             note("values_matter", f"the index `{nm}` of a definition is used as a number")
@@ -1392,6 +1399,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                 # a word read letter by letter where it stands (`W_{iN}`: translate.word_letters): its
                 # size letters are used, never held at 1 (W_{iN} would be W_{i1})
                 shape.used_sizes.update(c for c in word_tokens(it.base) if c in size_set)
+                shape.number_sizes.update(c for c in word_tokens(it.base) if c in size_set)
             t = _index_term(it, ctx, size_set, bound - params)  # bound - params: the variables of sums
             if t is not None:
                 use_term(t, bound, params)
@@ -1525,6 +1533,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
         if entries_exist(ctx, exprs) is not None:
             shape.used_sizes.update(sizes)
+            shape.number_sizes.update(sizes)
             note("sizes_matter", "an entry written as a number exists only from some size on")
     if matrices is None and ctx.shapes and len(exprs) == 2:
         from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
@@ -1562,6 +1571,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             walk(value, frozenset(), frozenset(), {})
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
+        from ..matrix import number_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        shape.number_sizes.update(number_sizes(ctx, exprs) & set(sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree = entry_degree(ctx, exprs)
@@ -2009,9 +2020,13 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     each, between two, past all), so a size is large enough for an index strictly between the largest
     constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
-    more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
-    least such values) and all equal (at least LARGE_SIZE). Every ordering found is returned (the
-    caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
+    more sizes (ORDERED_SIZES_MAX), the same for the sizes the step may use as numbers
+    (`Shape.number_sizes`: `(b - a - 1)(a - b)(b - 1) c d x = 0` with a = 1_a^T 1_a, ... fails only
+    at orderings such as a = 3, b = 2), each other size at LARGE_SIZE, and none when no size is used
+    as a number (proofs/M2: only the batch size, summed by its bias gradients `\\Delta \\mathbf{1}`; its
+    other dimensions are summed only with inputs' entries). And always: every size past every constant,
+    all different (the least such values) and all equal (at least LARGE_SIZE). Every ordering found
+    is returned (the caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
@@ -2020,21 +2035,31 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     for e in ({s: apart + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
         if e not in checked and e not in extras:
             extras.append(e)
+    fixed: dict[str, int] = {}
     if len(sizes) > ORDERED_SIZES_MAX:
-        return extras
+        # the orderings of the sizes used as numbers (`Shape.number_sizes`), the others at LARGE_SIZE:
+        # along such a size a step false at some value is false at every larger one
+        # (`matrix.number_sizes`), so large is where it fails, whatever the ordering of the rest
+        numbers = [s for s in sizes if s in shape.number_sizes]
+        if not numbers:
+            return extras
+        fixed = {s: LARGE_SIZE for s in sizes if s not in shape.number_sizes}
+        sizes = numbers
     size_vars = [_Var(s, True, shape.terms()) for s in sizes]
-    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, {}, _case_filter(ctx))
+    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, fixed,
+                     _case_filter(ctx))
     found: list[dict[str, int]] = []
     checked = list(checked)  # the exact sizes: not sampled again
     for v in joint or []:
-        sz = {s: v[s] for s in sizes}
+        sz = {s: v[s] for s in shape.sizes}
         if sz not in found and sz not in checked:
             found.append(sz)
     room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
-    for sz in _realise(ctx, size_vars, consts, {}, lambda v: True) or []:
+    for sz in _realise(ctx, size_vars, consts, fixed, lambda v: True) or []:
+        sz = {s: sz[s] for s in shape.sizes}
         if sz not in found and sz not in checked:
             found.append(sz)
-        wide = {s: v + room for s, v in sz.items()}
+        wide = {s: v + (room if s in sizes else 0) for s, v in sz.items()}
         if joint is None and wide not in found:
             found.append(wide)
     found = [f for f in found if f not in extras]  # past every constant: all different, and all equal
