@@ -215,6 +215,8 @@ class Shapes:
         self.def_shapes: dict = {}
         self._busy: set = set()
         self.fresh: dict[int, sp.Expr] = {}  # id of a `\mathbf{1}` / `I` node -> its size (maybe still unknown)
+        # id of a product node -> (node, [(summed dimension, the factor left of the sum, the one right of it)])
+        self.sums: dict[int, tuple] = {}
         self.subst: dict = {}
         self._new: list | None = None
         self._checked_defs: set = set()
@@ -660,6 +662,10 @@ class Shapes:
             raise ProofError("E212", f"`{_text(left)} {_text(right)}`: {shape_text(self.resolve(acc))} times "
                                      f"{shape_text(self.resolve(s))}: the left has {_count(self.resolve_dim(a2[1]), 'column')}, "
                                      f"the right {_count(self.resolve_dim(b2[0]), 'row')}", node.span)
+        entry = self.sums.get(id(node))
+        if entry is None or entry[0] is not node:
+            entry = self.sums[id(node)] = (node, [])
+        entry[1].append((a2[1], seen[-1], right))
         return normalise((a2[0], b2[1]))
 
 
@@ -1448,7 +1454,187 @@ class MatrixEvaluator(MatrixMixin, Evaluator):
 
 
 LINEAR_MATRIX_FUNCTIONS = frozenset({"diag", "tr"})  # built-ins linear in their argument's entries
-KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # `entry_degree` bounds no kink of entries
+KINKED_FUNCTIONS = frozenset({"relu", "max", "min", "abs", "sign"})  # kinks of entries (`entry_degree`)
+STEP_FUNCTIONS = frozenset({"sign"})  # kinks whose value is constant where the argument keeps its sign
+
+
+SUMMING_WORDS = frozenset({"softmax", "lse", "max", "min"})  # built-ins that may sum (or reduce) over their argument
+ZERO_AT_ZERO = frozenset({"relu", "abs", "tanh", "sin", "sinh", "arctan", "erf", "gelu"})  # f(0) = 0, entrywise
+
+
+def number_sizes(ctx, nodes) -> set[str]:
+    """The sizes that the members, definitions expanded, may use as numbers through vectors and
+    matrices. Set every input's entries past a size n' to 0 (`vanish`: the axes along which a value's
+    entries past n' are then 0: an input's, a sum or product of such, `W x`, `\\mathrm{ReLU}(W x)`;
+    not `\\mathbf{1}`, `I`, `\\sigma(W x)`, `b \\mathbf{1}^\\top` along its columns). A sum over n whose
+    new terms are then 0 (a product with such a factor on either side of the sum, a norm or trace of
+    such a value) adds nothing: if every sum over n is such, the step at n is the step at n' on its
+    first n' rows, so a step false at n' is false at every larger n, and past the orderings of the
+    other sizes, n need only be large (`check.instances.numeric_sizes`). Every other sum's size is
+    used as a number (`\\mathbf{1}_a^\\top \\mathbf{1}_a = a`; the batch of proofs/M2 in its bias gradient
+    `\\Delta_2 \\mathbf{1}`), and every size of softmax, log-sum-exp or max of a vector. Any doubt (a
+    shape that cannot be read, a dimension not settled): every size."""
+    s = shapes_of(ctx)
+    every = set(size_names(ctx)) | s.sizes
+    out: set[str] = set()
+    done: set = set()
+    memo: dict = {}
+
+    def dims(d) -> set[str]:
+        d = s.resolve_dim(d)
+        if any(isinstance(v, sp.Dummy) for v in d.free_symbols):
+            return every
+        return {v.name for v in d.free_symbols} & every
+
+    def shape_dims(x) -> set[str]:
+        return set().union(*(dims(d) for d in s.shape(x)))
+
+    def axes_used(x) -> None:
+        """x is summed over all its entries (a norm, a trace): an axis whose new entries need not be 0
+        is used as a number."""
+        nonlocal out
+        shape, gone = s.shape(x), vanish(x)
+        for a, d in enumerate(as2d(shape) if shape else ()):
+            if a not in gone:
+                out |= dims(d)
+
+    def applied_word(f) -> str | None:
+        if isinstance(f, n.Name) and f.sub is None and s.callable(f) and f.base not in s.funcs:
+            return MATRIX_FUNCTIONS.get(f.base) or FUNCTION_WORDS.get(f.base) or f.base
+        return None
+
+    def units(x: n.Product) -> list | None:
+        """The factors of a product, a function applied to a group taken as one (None: operator forms)."""
+        out_, k = [], 0
+        while k < len(x.factors):
+            f = x.factors[k]
+            if isinstance(f, n.Deriv) and f.expr is None:
+                return None
+            if k + 1 < len(x.factors) and x.ops[k] == "juxt" and (isinstance(f, n.Prime) or applied_word(f)) \
+                    and isinstance(x.factors[k + 1], n.Group):
+                out_.append(("apply", f, x.factors[k + 1]))
+                k += 2
+            else:
+                out_.append(("value", f, None))
+                k += 1
+        return out_
+
+    def vanish(x) -> frozenset:
+        """The axes (0: rows, 1: columns) along which x's entries past a size are 0 when every input's
+        entries past it are 0 (frozenset(): none known)."""
+        hit = memo.get(id(x))
+        if hit is not None and hit[0] is x:
+            return hit[1]
+        memo[id(x)] = (x, frozenset())  # a definition met again while it is read: nothing known
+        out_ = _vanish(x)
+        memo[id(x)] = (x, out_)
+        return out_
+
+    def _vanish(x) -> frozenset:
+        both = frozenset({0, 1})
+        if not s.shape(x):
+            return frozenset()
+        if isinstance(x, n.Group) and len(x.items) == 1:
+            return vanish(x.items[0])
+        if isinstance(x, n.Neg):
+            return vanish(x.arg)
+        if isinstance(x, n.Name):
+            k = name_key(x)
+            if k in s.defs:
+                return vanish(s.defs[k].body)
+            if k in s.declared and not s.is_identity(x):
+                return both
+            return frozenset()
+        if isinstance(x, n.Pow) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):
+            return frozenset(1 - a for a in vanish(x.base))
+        if isinstance(x, n.Add):
+            return vanish(x.left) & vanish(x.right)
+        if isinstance(x, n.Frac):
+            return vanish(x.num) if not s.shape(x.den) else frozenset()
+        if isinstance(x, n.Call) and len(x.args) == 1 and x.power == 1:
+            w = MATRIX_FUNCTIONS.get(x.func) or FUNCTION_WORDS.get(x.func, x.func)
+            return application(w, x.args[0])
+        if isinstance(x, n.Product):
+            parts = units(x)
+            if parts is None or any(op == "/" and s.shape(f) for f, op in zip(x.factors[1:], x.ops)):
+                return frozenset()
+            if len(parts) == 1 and parts[0][0] == "apply":
+                kind, f, group = parts[0]
+                if isinstance(f, n.Prime) or len(group.items) != 1:
+                    return frozenset()
+                return application(applied_word(f), group.items[0])
+            values = []
+            for kind, f, group in parts:
+                if kind == "apply":
+                    node = n.Product(f.span, (f, group), ("juxt",))
+                    if not s.shape(group):
+                        continue  # a number (`\\sigma(t)` of a scalar)
+                    values.append(vanish(node))
+                elif s.shape(f):
+                    values.append(vanish(f))
+            if not values:
+                return frozenset()
+            # a matrix product keeps its first factor's rows and its last one's columns; a Hadamard
+            # product at least those (`(A \\odot B) C`), a scalar factor changes neither
+            return frozenset(a for a in (0, 1) if (a == 0 and 0 in values[0]) or (a == 1 and 1 in values[-1]))
+        return frozenset()
+
+    def application(w, arg) -> frozenset:
+        if w in ZERO_AT_ZERO:
+            return vanish(arg)
+        if w == "diag":  # of a vector: the matrix with it on the diagonal; of a matrix: its diagonal
+            if len(s.shape(arg)) == 1:
+                return frozenset({0, 1}) if 0 in vanish(arg) else frozenset()
+            return frozenset({0}) if vanish(arg) else frozenset()
+        return frozenset()
+
+    def walk(x) -> None:
+        nonlocal out
+        if isinstance(x, n.Name):
+            for dd in ctx.definitions:
+                if dd.target.base == x.base and id(dd) not in done:
+                    done.add(id(dd))
+                    walk(dd.body)
+        elif isinstance(x, n.Call):
+            w = MATRIX_FUNCTIONS.get(x.func) or FUNCTION_WORDS.get(x.func, x.func)
+            if x.func in NORMS or w == "tr":
+                for a in x.args:
+                    if w == "tr" and vanish(a):
+                        continue  # the new terms of a trace are diagonal entries: 0 if one axis vanishes
+                    axes_used(a)
+            elif w in SUMMING_WORDS:
+                for a in x.args:
+                    out |= shape_dims(a)
+            elif w in NETWORK_FUNCTIONS:
+                out |= every
+        elif isinstance(x, n.Product):
+            s.shape(x)
+            entry = s.sums.get(id(x))
+            if entry is not None and entry[0] is x:
+                for d, left, right in entry[1]:
+                    if not (1 in vanish(left) or 0 in vanish(right)):
+                        out |= dims(d)
+            for k, f in enumerate(x.factors[:-1]):
+                nxt = x.factors[k + 1]
+                w = applied_word(f) if x.ops[k] == "juxt" else None
+                if w == "tr" and isinstance(nxt, n.Group) and len(nxt.items) == 1:
+                    if not vanish(nxt.items[0]):
+                        axes_used(nxt.items[0])
+                elif w in SUMMING_WORDS and isinstance(nxt, (n.Group, n.Pow, n.Entry)):
+                    group = nxt.base if isinstance(nxt, (n.Pow, n.Entry)) else nxt
+                    for a in getattr(group, "items", (group,)):
+                        out |= shape_dims(a)
+                elif w in NETWORK_FUNCTIONS:
+                    out |= every
+        for y in _parts(x):
+            walk(y)
+
+    try:
+        for node in nodes:
+            walk(node)
+    except Exception:  # noqa: BLE001  (any doubt: every size)
+        return every
+    return out
 
 
 def entry_degree(ctx, nodes) -> int | None:
@@ -1459,17 +1645,26 @@ def entry_degree(ctx, nodes) -> int | None:
     A member that is not such a
     polynomial counts by the polynomials in it: a smooth function of entries (exp, sigmoid, a root) by
     its argument's degree, a quotient by the sum of both degrees (`\\exp(6 e_6(v)) = 1` fails first at
-    n = 6 too). None when no bound is known (a kink of entries: ReLU, |.|, max, an indicator; a product
-    over a range, a recurrence, a derivative's operator form, a node not recognised): then no size is
-    added. Only an upper bound is safe."""
+    n = 6 too); a kink of entries by its pieces (ReLU, |.|, max by their arguments' degree; sign, an
+    indicator, ReLU' by 0) and by its argument's degree, whichever is larger (`|6 e_6(v)| = 0`). None
+    when no bound is known (a product over a range, a recurrence, a derivative's operator form, a node
+    not recognised): then no size is added. Only an upper bound is safe."""
     s = shapes_of(ctx)
     memo: dict = {}
     busy: set = set()
+    kinks: list = []  # the degrees of the arguments of every kink and indicator met
 
-    def kinked(v: int | None) -> int | None:
-        """A kink of entries (ReLU, |.|, max, an indicator): no bound (its sign regions, not a degree,
-        decide where it changes; counting its argument made one-size ReLU networks twice as slow)."""
-        return 0 if v == 0 else None
+    def kinked(v: int | None, step: bool = False) -> int | None:
+        """A kink of entries: where its argument keeps its sign it is a polynomial piece, the argument
+        itself up to sign (ReLU, |.|, max, min: its degree) or a constant (sign, an indicator, ReLU':
+        degree 0). The argument's own degree is also a bound (`kinks`): an argument that vanishes at
+        every n below its degree (`|6 e_6(v)| = 0`, `(6 e_6(v) \\neq 0) = 0`) changes the step first there."""
+        kinks.append(v)
+        return None if v is None else 0 if step else v
+
+    def step_word(f) -> bool:
+        """ReLU', |.|', sign, sign': constant where the argument keeps its sign."""
+        return isinstance(f, n.Prime) or (isinstance(f, n.Name) and FUNCTION_WORDS.get(f.base) in STEP_FUNCTIONS)
 
     def kink_word(f) -> bool:
         if isinstance(f, n.Prime):
@@ -1523,7 +1718,7 @@ def entry_degree(ctx, nodes) -> int | None:
         if word in LINEAR_MATRIX_FUNCTIONS and len(values) == 1:
             return values[0]
         if kink_word(f):
-            return kinked(max(values, default=0))
+            return kinked(max(values, default=0), step_word(f))
         return max(values, default=0)  # a smooth function of entries: by its arguments' degree
 
     def is_function(f) -> bool:
@@ -1550,7 +1745,7 @@ def entry_degree(ctx, nodes) -> int | None:
                 if isinstance(f, n.Prime) or not isinstance(nxt, n.Group):
                     v = top([deg(nxt, env)] + ([deg(f.func, env)] if isinstance(f, n.Prime)
                                                and not is_function(f.func) else []))
-                    v = kinked(v) if kink_word(f) else v
+                    v = kinked(v, step_word(f)) if kink_word(f) else v
                 else:
                     v = applied(f, nxt.items, env)
                 k += 2
@@ -1603,26 +1798,36 @@ def entry_degree(ctx, nodes) -> int | None:
                 return top([deg(a, env) for a in x.args])
             v = top([deg(a, env) for a in x.args])
             if FUNCTION_WORDS.get(x.func, x.func) in KINKED_FUNCTIONS or x.func == "norm1":
-                return kinked(v)
+                v = kinked(v, FUNCTION_WORDS.get(x.func, x.func) in STEP_FUNCTIONS)
             return None if v is None else v * max(x.power, 1)  # `\cosh^2 x`
         if isinstance(x, n.Entry):
             return deg(x.base, env)
         if isinstance(x, n.Deriv):
-            return None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree
+            v = None if x.expr is None else deg(x.expr, env)  # a derivative: at most its operand's degree,
+            declared = isinstance(x.var, n.Name) and any(nm.base == x.var.base for nm, _ in ctx.shapes) \
+                and not any(d.target.base == x.var.base for d in ctx.definitions)
+            return v if v is None or not declared else max(v - x.order, 0)  # less its order in an input's entries
         if isinstance(x, n.BigOp):
             body = deg(x.body, env)
             if x.op == "sum" or body == 0:
                 return body
             return None  # a product over a range: its degree grows with the range
-        if isinstance(x, (n.Indicator, n.Abs, n.Cases, n.Condition)):
-            return kinked(top(deg(y, env) for y in _parts(x)))
+        if isinstance(x, n.Abs):
+            return kinked(deg(x.arg, env))
+        if isinstance(x, (n.Indicator, n.Condition)):
+            return kinked(top(deg(y, env) for y in _parts(x)), True)
+        if isinstance(x, n.Cases):
+            for _, cond in x.rows:
+                if cond is not None:
+                    kinked(deg(cond, env), True)
+            return top(deg(value, env) for value, _ in x.rows)
         return None
 
     try:
         d = top(deg(x, {}) for x in nodes)
     except (ProofError, RecursionError):
         return None
-    return d
+    return None if d is None else top([d] + kinks)
 
 
 def _parts(x) -> list:

@@ -259,7 +259,8 @@ class Translator:
             return (node.base, ())
         # a letter bound where it stands (a sum's variable) counts as an index here, declared or not
         items = subscript_items(node, self.context.readings, self.index_names | {k for k, _ in scope.ints})
-        items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index) or items
+        items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index,
+                          node, self.context.readings.arity(node.base), self.sizes) or items
         letters = word_letters(items)
         if letters is not None:
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
@@ -616,21 +617,11 @@ class Translator:
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
                                  [f"hint: for a product write `{g} \\cdot (...)` (or leave a space, "
                                   f"`{g} (...)`); for a function give it another name with `let`"])
-            if joined and isinstance(f, n.Name) and f.sub is not None and self._subscripted_function(f, scope) \
-                    and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
-                word = f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS
-                hint = (f"hint: for an entry of the function's value write `\\mathrm{{{f.base}}}(z)_{{{f.raw_sub}}}`"
-                        if word else f"hint: for a function write `let {f.base}(t) = ...` or a plain name `h(x)`; "
-                                     f"for a product write `{f.display} \\cdot (...)`")
-                raise ProofError("E211", f"`{f.display}(...)` reads two ways: a function with a subscript "
-                                         "(a model `h_\\theta(x)`, an entry of a function's value) or a product",
-                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column), [hint])
-            if joined and isinstance(f, n.Name) and f.sub is not None and self._unwritten_entry(f, nxt, scope):
-                raise ProofError("E211", f"`{f.display}(...)` reads two ways: a function `{f.display}` (the problem "
-                                         f"writes `{f.display}` nowhere alone, as a number) or `{f.display}` times a bracket",
-                                 Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
-                                 [f"hint: for a product write `{f.display} \\cdot (...)` (or leave a space, "
-                                  f"`{f.display} (...)`); for a function write `let {f.base}(t) = ...` or a plain name `h(x)`"])
+            reading = self._subscripted_application(f, nxt, scope) if joined and isinstance(f, n.Name) else None
+            if reading is not None:
+                message, hint = reading
+                raise ProofError("E211", message, Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
+                                 [hint])
             if joined and self._callable(f) and isinstance(nxt, n.Entry):
                 values.append((op, self.apply_entry(f, nxt, scope)))
                 i += 2
@@ -685,43 +676,49 @@ class Translator:
             return True
         return f.base in CONSTANTS and not self.is_defined((f.base, ()))
 
-    def _subscripted_function(self, f: n.Name, scope: Scope) -> bool:
-        """`\\mathrm{softmax}_i(z)` (a built-in function word with a subscript) and `h_\\theta(x)` (a name
-        the problem does not define, with a subscript that is no index, size or number) before a
-        bracket: a function to a student, a product h_theta * x by the old rule, so a claim of
-        additivity was proved. Either reads two ways (E211). A subscript of indices and numbers
-        (`o_i(1 - o_i)`, `w_1(x + y)`) and a defined or declared name stay a product."""
-        if any(d.target.base == f.base and d.params is None for d in self.context.definitions) \
-                or any(nm.base == f.base for nm, _ in self.context.shapes) or kronecker_items(f, self.context):
-            return False
-        if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
-            return True
-        # the subscript's items as an entry reads them (`K_{je}` over indices j and e is the entry (j, e))
-        items = subscript_items(f, self.context.readings, self.index_names | {k for k, _ in scope.ints})
-        names = n.names(items)
-        return any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
-                        or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None) for nm in names)
-
-    def _unwritten_entry(self, f: n.Name, nxt: n.Expr, scope: Scope) -> bool:
-        """`f_1(a)`: a name with a subscript of indices, sizes or numbers directly before a bracket (no
-        space), that the problem neither declares (`let`, `at`, a shape, an index range) nor writes
-        anywhere alone as a number (`Readings.alone_entries`): a function to a student, so the product
-        f_1 * a would prove `f_1(a) + f_1(b) = f_1(a + b)` (red team round 28r). It reads two ways.
-        `o_i(1 - o_i)` (o_i alone in the bracket) and `w_1(x + y)` beside `w_1 x` stay products."""
+    def _subscripted_application(self, f: n.Name, nxt: n.Expr, scope: Scope) -> tuple[str, str] | None:
+        """A subscripted name directly before a bracket: a function to a student (`h_\\theta(x)`,
+        `\\mathrm{softmax}_i(z)`, `f_1(a)`), the product h_theta * x by the old rule, so a claim of
+        additivity was proved (red team rounds 2x and 28r). It reads two ways (E211; the message and
+        hint are returned) when the name is a built-in function word, when its subscript has an item
+        that is no index, size or number, or when the problem writes the entry nowhere alone as a number
+        (`Readings.alone_entries`). A name the problem declares (`let`, a shape, a Kronecker delta) and
+        an entry also written alone (`o_i(1 - o_i)`, `w_1(x + y)` beside `w_1 x`) stay a product, as
+        does a space (`f_1 (a)`)."""
         group = nxt.base if isinstance(nxt, n.Pow) else nxt
-        readings = self.context.readings
-        if not (readings.scanned and isinstance(group, n.Group)
-                and f.span.end_line == group.span.line and f.span.end_column == group.span.column):
-            return False
+        if f.sub is None or not isinstance(group, n.Group):
+            return None
         ctx = self.context
         # a function definition `let f_1(t) = ...` declares no number: its name before a bracket is never
         # applied (it was a product silently, refuting the true `f_1(a) + f_1(b) = f_1(a + b) + 1`)
         if any(d.target.base == f.base and d.params is None for d in ctx.definitions) \
-                or any(nm.base == f.base for nm, _ in ctx.shapes) \
-                or any(nm.base == f.base and nm.sub is not None for nm, _ in ctx.point) or kronecker_items(f, ctx):
-            return False
+                or any(nm.base == f.base for nm, _ in ctx.shapes) or kronecker_items(f, ctx):
+            return None
+        shown = f.display
+        if f.base in FUNCTION_WORDS or f.base in NETWORK_FUNCTIONS:
+            return (f"`{shown}(...)` reads two ways: a function with a subscript (a model `h_\\theta(x)`, an entry "
+                    "of a function's value) or a product",
+                    f"hint: for an entry of the function's value write `\\mathrm{{{f.base}}}(z)_{{{f.raw_sub}}}`")
+        # the subscript's items as an entry reads them (`K_{je}` over indices j and e is the entry (j, e))
+        items = subscript_items(f, ctx.readings, self.index_names | {k for k, _ in scope.ints})
+        if any(not (self.is_index(nm.base) or nm.base in self.sizes or nm.base in CONSTANTS
+                    or scope.int_of(nm.base) is not None or scope.param_of(nm.base) is not None)
+               for nm in n.names(items)):
+            return (f"`{shown}(...)` reads two ways: a function with a subscript (a model `h_\\theta(x)`, an entry "
+                    "of a function's value) or a product",
+                    f"hint: for a function write `let {f.base}(t) = ...` or a plain name `h(x)`; "
+                    f"for a product write `{shown} \\cdot (...)`")
+        readings = ctx.readings
+        if not (readings.scanned and f.span.end_line == group.span.line and f.span.end_column == group.span.column) \
+                or any(nm.base == f.base and nm.sub is not None for nm, _ in ctx.point):
+            return None
         key = entry_key(f, lambda b: self.is_index(b) or scope.int_of(b) is not None or scope.param_of(b) is not None)
-        return key not in readings.alone_entries
+        if key in readings.alone_entries:
+            return None
+        return (f"`{shown}(...)` reads two ways: a function `{shown}` (the problem writes `{shown}` nowhere alone, "
+                f"as a number) or `{shown}` times a bracket",
+                f"hint: for a product write `{shown} \\cdot (...)` (or leave a space, `{shown} (...)`); for a function "
+                f"write `let {f.base}(t) = ...` or a plain name `h(x)`")
 
     def _callable(self, f: n.Expr) -> bool:
         if isinstance(f, n.Prime):
@@ -1013,18 +1010,31 @@ class Translator:
         return value
 
 
-def bound_run(items: tuple, bound, declared) -> tuple | None:
+def bound_run(items: tuple, bound, declared, node: n.Name | None = None, arity: frozenset = frozenset(),
+              sizes=frozenset()) -> tuple | None:
     """A subscript written as juxtaposed names (`W_{\\mu\\nu}`, `W_{s \\nu}`), every one bound where it
     stands (`bound(name)`: a sum's variable, an index with its value, a size) and not every one a
     declared index, as one item per name: the entry (mu, nu), as a run of Latin letters bound where it
     stands is read (`W_{st}`), never the one entry at the product mu nu. None otherwise (the reading
-    of `subscript_items` stands: declared indices are split there, `x_{2t}` is arithmetic)."""
+    of `subscript_items` stands: declared indices are split there, `x_{2t}` is arithmetic).
+
+    `arity`: the numbers of indices the problem writes `node`'s family with. A split into another
+    number, or a run with a size (in `sizes`) where the problem gives no count, reads two ways (E211):
+    `h_{N i}` beside `h_{35}` is the entry N i of a one-index family or the entry (N, i), and read as
+    the second, `\\frac{\\partial h_{N i}}{\\partial h_{35}} = 0` was proved for every N (false at
+    N = 7, i = 5; red team round 31)."""
     if len(items) != 1 or not isinstance(items[0], n.Product) or any(op != "juxt" for op in items[0].ops):
         return None
     names = items[0].factors
     if not all(isinstance(f, n.Name) and f.sub is None and bound(f.base) for f in names) \
             or all(declared(f.base) for f in names):
         return None
+    if node is not None and len(names) not in arity and (arity or any(f.base in sizes for f in names)):
+        product = " \\cdot ".join(f.base for f in names)
+        raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: the entry at the product "
+                                 f"`{product}`, or an entry of {len(names)} indices", node.span,
+                         [f"hint: for the product write `{node.base}_{{{product}}}`; "
+                          f"for an entry of {len(names)} indices write `{node.base}_{{{','.join(f.base for f in names)}}}` everywhere"])
     return tuple(names)
 
 

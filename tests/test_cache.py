@@ -5,6 +5,7 @@ foreign or out-of-budget entries are decided again, never a crash."""
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 import os
 import shutil
 import subprocess
@@ -310,3 +311,16 @@ def test_every_step_of_the_corpus_has_a_key():
 def test_sets_key_in_a_fixed_order():
     assert plain(frozenset({"b", "a", "c"})) == plain(frozenset({"c", "b", "a"})) != plain(frozenset({"a", "b"}))
     assert plain({2: "x", 1: "y"}) == plain({1: "y", 2: "x"})
+
+
+def test_step_seed_follows_the_comparison_not_the_context():
+    """A context's digest moves whenever the checker's readings gain a field; a seed that moved with it
+    moved every sample point of every file. The seed is the run's and the comparison's; the key is not."""
+    import dataclasses  # noqa: PLC0415
+
+    job = _job("x + a = a + x\n")
+    other = dataclasses.replace(job, context=dataclasses.replace(job.context, assumptions=(), relu_at_zero=Fraction(1, 2)))
+    assert job.content != other.content
+    assert job.step_seed == other.step_seed
+    assert dataclasses.replace(job, seed=1).step_seed != job.step_seed
+    assert _job("a + x = x + a\n").step_seed != job.step_seed

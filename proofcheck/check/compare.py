@@ -212,6 +212,8 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
     found: list[dict] = []
     lopsided: list[tuple[dict, PointCheck]] = []
     cx = _random_search(job, rng, FIRST_POINTS, found, lopsided, evidence=False)
+    if cx is None and not found:
+        cx = _assumed_search(job, rng, found, lopsided)
     if cx is not None:
         return job.result(DIFFERS, cx)
     job.t.samples = (job.sub, [job.full(p) for p in found])  # for autodiff.CrossCheck.add
@@ -325,6 +327,35 @@ def _random_search(job: _Instance, rng, count: int, found: list, lopsided: list,
             found.append(p)
         elif check.status == LOPSIDED:
             lopsided.append((p, check))
+    return None
+
+
+def _assumed_search(job: _Instance, rng, found: list, lopsided: list) -> dict | None:
+    """No random point satisfied the assumptions: they may hold on a narrow region only
+    (`assume \\phi(x)^2 + x < 0` with a concrete phi holds near a negative root of phi alone, and
+    whether a random point fell there depended on the seed). The probes of the assumptions' own
+    boundaries (root isolation, regions.py) meet every region where they hold along the probe lines;
+    their points where the assumptions hold are compared like random ones."""
+    args = _relation_arguments(job)
+    if not args:
+        return None
+    base = next(iter(random_points(rng, job.syms, 1)))[0]
+    for pr in probes(rng, job.syms, args, [base], sweep=False):
+        if len(found) >= FIRST_POINTS:
+            break
+        if pr.where in (UNSWEPT, UNSETTLED, BEYOND) or relations_hold(job.rels, pr.point) is not True:
+            continue
+        check = job.note(compare_at(job.a, job.b, pr.point))
+        if check.status == DIFFER:
+            job.points += 1
+            cx = job.counterexample(pr.point, check)
+            if cx is not None:
+                return cx
+        elif check.status == AGREE:
+            job.points += 1
+            found.append(pr.point)
+        elif check.status == LOPSIDED:
+            lopsided.append((pr.point, check))
     return None
 
 

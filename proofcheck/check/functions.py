@@ -20,6 +20,9 @@ from sympy.core.function import AppliedUndef
 from .symbolic import zero_test
 
 INSTANTIATIONS = 3  # random functions tried per step, one from each family in turn
+# more, while none could be used: an assumption about the function (`assume \phi(x)^2 + x < 0`) can
+# fail everywhere for one concrete phi (no negative root) and hold somewhere for another
+MAX_INSTANTIATIONS = 4 * INSTANTIATIONS
 _DENOMINATORS = (2, 3, 5, 7)
 _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
 
@@ -81,7 +84,9 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
 
     funcs = undeclared(a, b, *assumed)
     total, agreed, bits, reasons = 0, 0, 0, []
-    for k in range(INSTANTIATIONS):
+    for k in range(MAX_INSTANTIATIONS):
+        if k >= INSTANTIATIONS and (agreed or not assumed):
+            break
         mapping, shown = {}, {}
         for f, arity in funcs:
             mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3)

@@ -68,8 +68,9 @@ MAX_NUMERIC_SIZES = 128
 MAX_DEGREE_SIZE = 12  # a step is tried at every size up to its degree in the entries of its vectors,
 # matrices and families of inputs, but at most this (`degree_sizes`)
 ORDERED_SIZES_MAX = 3  # up to this many sizes, their orderings are realised; with more (matrix dimensions,
-# mostly) only the two choices past every constant: all equal and all different. Only the sizes a step can
-# depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
+# mostly) the orderings of those the step may use as numbers (`Shape.number_sizes`), the others at
+# LARGE_SIZE, and the two choices past every constant: all equal and all different. Only the sizes a step
+# can depend on count (`Shape.used_sizes`); the others are held at 1 (`make_plan`)
 
 
 # ------------------------------------------------------------------ names and free indices
@@ -166,6 +167,10 @@ class Shape:
 
     sizes: list[str]  # the problem's symbolic sizes
     used_sizes: set[str] = field(default_factory=set)  # sizes the step mentions anywhere (ranges included)
+    # sizes the step may use as numbers: written as one, in an index term or a range, or summed by a
+    # product, norm or trace whose new terms need not vanish with the inputs (`matrix.number_sizes`);
+    # with more than ORDERED_SIZES_MAX sizes, the orderings of these are realised (`numeric_sizes`)
+    number_sizes: set[str] = field(default_factory=set)
     index_constants: set[int] = field(default_factory=set)  # whole numbers in index positions
     constants: set[int] = field(default_factory=set)  # every whole number in sight (for sizes)
     # {c : `v + c` is an index term for some v}: every variable gets them all, since an offset written in
@@ -929,16 +934,20 @@ def _difference_roots(ctx: Context, exprs, names: frozenset) -> set[int]:
 
 
 def _size_entry(ctx: Context, item, size_set: set[str]):
-    """A subscript item written with sizes and numbers only (`2N`, `-N`, `N^2 - 1`, `10`), as SymPy in the
-    sizes (opaque parts such as `2^N` as Dummies), with whether it goes beyond `v + c` and `c`; None for
-    an item with an index, a sum's variable or anything else (their values are enumerated or ordered)."""
+    """A subscript item written with sizes and numbers only (`2N`, `-N`, `N^2 - 1`, `10`), with sizes and
+    indices together (`N + i`, `3N + 2i`), or with indices alone (`j + 30`, `2i`), as SymPy in those names
+    (opaque parts such as `2^N` as Dummies), with whether it goes beyond `v + c` and `c` (two terms that
+    do not are ordered, `_realise`); None for a sum's variable or anything else."""
     names = n.names(item)
-    if any(nm.sub is not None or nm.base not in size_set for nm in names):
+    indices = ctx.index_names
+    if any(nm.sub is not None or not (nm.base in size_set or nm.base.rstrip("'") in indices) for nm in names):
         return None
     try:
-        value = _arith(ctx, item, frozenset(size_set), lambda *_: None)
+        value = _arith(ctx, item, frozenset(size_set | {nm.base for nm in names}), lambda *_: None)
     except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
         return None
+    if not any(nm.base in size_set for nm in names) and value.has(sp.Dummy):
+        return None  # indices alone through a function (`x_{\\max(i,j)}`): their values are enumerated
     return value, _index_term(item, ctx, size_set) is None
 
 
@@ -965,13 +974,17 @@ def _exact_integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
     return out
 
 
-def _entry_meetings(entries: dict) -> tuple[list[dict[str, int]], str]:
-    """Where two entries of one family, one named by sizes beyond `v + c` (`h_{2N}`, `h_{-N}`, `h_{N^2}`),
-    are the same entry: the sizes that make their subscripts equal (`h_{2N}` and `h_{10}`: N = 5), found
-    exactly. Those sizes are checked (`Shape.critical`): the order types of the terms and constants
-    written never reach them (`\\frac{\\partial h_{2N}}{\\partial h_{10}} = 0` was accepted, red team fix28p).
+def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[list[dict[str, int]], str]:
+    """Where two entries of one family, one named by sizes beyond `v + c` (`h_{2N}`, `h_{-N}`, `h_{N^2}`,
+    `h_{3N + 2i}`), are the same entry: the sizes that make their subscripts equal (`h_{2N}` and `h_{10}`:
+    N = 5; `h_{3N + 2i}` and `h_{27}`: N = 7 with i = 3), found exactly. Those sizes are checked
+    (`Shape.critical`; an index's value there is a reference value at every size): the order types of
+    the terms and constants written never reach them (`\\frac{\\partial h_{2N}}{\\partial h_{10}} = 0` was
+    accepted, red team fix28p; `\\frac{\\partial h_{N+i}}{\\partial h_{25}} = 0` too, round 31).
     At most MAX_ENTRY_SIZES sizes, the least first; past that, or where the meetings cannot be found
-    exactly (several sizes in one subscript, `h_{2^N}`), the second value says why (then `unknown`)."""
+    exactly (several sizes in one subscript, `h_{2^N}`, a size and an index not in a linear subscript),
+    the second value says why (then `unknown`). Two entries that differ by indices alone (`h_{2i}` and
+    `h_{j+1}`) are left to the orderings and values of the index terms."""
     points: list[dict[str, int]] = []
     why = ""
     for base, terms in sorted(entries.items()):
@@ -981,6 +994,31 @@ def _entry_meetings(entries: dict) -> tuple[list[dict[str, int]], str]:
             d = sp.expand(p - q)
             syms = d.free_symbols
             if not syms:
+                continue
+            indices = {x for x in syms if not isinstance(x, sp.Dummy) and x.name not in size_set}
+            if indices and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms) \
+                    and (len(indices) != 1 or syms != indices):
+                continue  # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are enumerated
+            if len(indices) > MAX_MEETING_INDICES:
+                why = why or (f"entries of `{base}` named by a size and {len(indices)} indices: where they meet is "
+                              "not searched")
+                continue
+            if len(indices) == 1 and syms == indices:  # `h_{2i}` and `h_{10}`: i = 5, a reference value at every size
+                v = next(iter(indices))
+                try:
+                    roots = _exact_integer_roots(d, v)
+                except _Unsearched as exc:
+                    why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
+                    continue
+                points += [pt for pt in ({v.name: r} for r in roots) if pt not in points]
+                continue
+            if indices:
+                try:
+                    found = _index_meetings(ctx, d, sorted(indices, key=lambda x: x.name), syms - indices, size_set)
+                except _Unsearched as exc:
+                    why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
+                    continue
+                points += [pt for pt in found if pt not in points]
                 continue
             if len(syms) > 1 or any(isinstance(x, sp.Dummy) for x in syms):
                 why = why or (f"entries of `{base}` named by sizes beyond a polynomial in one size: where they "
@@ -996,11 +1034,142 @@ def _entry_meetings(entries: dict) -> tuple[list[dict[str, int]], str]:
                 if r >= 1 and {v.name: r} not in points:
                     points.append({v.name: r})
     points.sort(key=lambda pt: sorted(pt.items()))
-    if len(points) > MAX_ENTRY_SIZES:
-        why = why or (f"{len(points)} sizes where an entry named by sizes meets another entry; only "
+    sizes_met = {tuple(sorted((k, v) for k, v in pt.items() if k in size_set)) for pt in points}
+    if len(sizes_met) > MAX_ENTRY_SIZES:
+        why = why or (f"{len(sizes_met)} sizes where an entry named by sizes meets another entry; only "
                       f"{MAX_ENTRY_SIZES} are checked")
         points = points[:MAX_ENTRY_SIZES]
     return points, why
+
+
+_MEETING_SCAN = 10_000  # the longest run of sizes searched for whole index values where two entries meet
+MAX_MEETING_INDICES = 2  # indices in one meeting (`h_{2N+i}` and `h_{j+30}`); more: unknown
+
+
+def _affine(e: sp.Expr, v: sp.Symbol, what: str) -> tuple[Fraction, Fraction]:
+    """(k, m) with e = k v + m, rational; `_Unsearched` otherwise."""
+    try:
+        q = sp.Poly(sp.expand(e), v)
+    except sp.PolynomialError:
+        raise _Unsearched(f"{what} is not linear in `{v.name}`") from None
+    if q.degree() > 1 or not (q.domain.is_QQ or q.domain.is_ZZ):
+        raise _Unsearched(f"{what} is not linear in `{v.name}`")
+    k, m = q.coeff_monomial(v), q.coeff_monomial(1)
+    return Fraction(int(k.p), int(k.q)), Fraction(int(m.p), int(m.q))
+
+
+def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set: set[str]) -> list[dict[str, int]]:
+    """Where d = a N + b_1 i_1 (+ b_2 i_2) + e, a subscript in one size N and one or two indices against
+    another entry, is 0 with the indices whole and inside their declared ranges lo(N)..hi(N) (each a
+    whole number or linear in N). The least and greatest of b_1 i_1 + b_2 i_2 over the ranges are linear
+    in N, so the sizes where a real solution exists form a run [L, U] (U may be unbounded), found
+    exactly; inside it, a whole solution is found by the extended Euclidean algorithm. Every size of the
+    run with a whole solution, with it. `_Unsearched` for anything else: a subscript not linear, a range
+    in another size or unreadable, more than MAX_ENTRY_SIZES such sizes, an unbounded run."""
+    if len(rest) != 1 or any(isinstance(x, sp.Dummy) for x in rest):
+        raise _Unsearched(f"an entry named by an index `{indices[0].name}` and {'no' if not rest else 'several'} sizes")
+    v = next(iter(rest))
+    try:
+        poly = sp.Poly(d, v, *indices)
+    except sp.PolynomialError:
+        raise _Unsearched("an entry named by a size and an index beyond a polynomial") from None
+    if poly.total_degree() > 1 or not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        raise _Unsearched("an entry named by a size and an index, not linear in them")
+    scale = math.lcm(*(int(c.q) for c in poly.coeffs()))
+    a = int(poly.coeff_monomial(v) * scale)
+    e = int(poly.coeff_monomial(1) * scale)
+    bs = [int(poly.coeff_monomial(i) * scale) for i in indices]
+    ranges = []
+    for i in indices:
+        rng = ctx.index_range(i.name)
+        if rng is None:
+            raise _Unsearched(f"the range of `{i.name}` is not declared")
+        ends = []
+        for bound in rng:
+            try:
+                value = _arith(ctx, bound, frozenset(size_set), lambda *_: None)
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                raise _Unsearched(f"the range of `{i.name}` could not be read") from None
+            if not value.free_symbols <= {v}:
+                raise _Unsearched(f"the range of `{i.name}` is in another size")
+            ends.append(_affine(value, v, f"the range of `{i.name}`"))
+        ranges.append(tuple(ends))
+    # each cut (k, m) means k N + m <= 0: N >= 1, every range nonempty, least <= -(a N + e) <= greatest
+    cuts = [(Fraction(-1), Fraction(1))]
+    least, most = (Fraction(0), Fraction(0)), (Fraction(0), Fraction(0))
+    for b, (lo, hi) in zip(bs, ranges):
+        cuts.append((lo[0] - hi[0], lo[1] - hi[1]))
+        small, big = (lo, hi) if b > 0 else (hi, lo)
+        least = (least[0] + b * small[0], least[1] + b * small[1])
+        most = (most[0] + b * big[0], most[1] + b * big[1])
+    cuts.append((least[0] + a, least[1] + e))
+    cuts.append((-a - most[0], -e - most[1]))
+    lo_n, hi_n = 1, None
+    for k, m in cuts:
+        if k == 0:
+            if m > 0:
+                return []
+        elif k > 0:
+            top = math.floor(-m / k)
+            hi_n = top if hi_n is None else min(hi_n, top)
+        else:
+            lo_n = max(lo_n, math.ceil(-m / k))
+    if hi_n is not None and hi_n < lo_n:
+        return []
+    if lo_n > 10 ** 12:
+        raise _Unsearched(f"entries named by a size and an index meet only past {v.name} = 10^12")
+
+    def at(size: int) -> dict[str, int] | None:
+        """A whole solution at this size, or None."""
+        target = -(a * size + e)
+        bounds = [(math.ceil(lo[0] * size + lo[1]), math.floor(hi[0] * size + hi[1])) for lo, hi in ranges]
+        if len(bs) == 1:
+            if target % bs[0]:
+                return None
+            x = target // bs[0]
+            return {v.name: size, indices[0].name: x} if bounds[0][0] <= x <= bounds[0][1] else None
+        (b1, b2), (r1, r2) = bs, bounds
+        g, x0, y0 = _extended_gcd(b1, b2)
+        if target % g:
+            return None
+        x0, y0 = x0 * (target // g), y0 * (target // g)
+        # x = x0 + (b2/g) t, y = y0 - (b1/g) t: t inside both ranges
+        t_lo, t_hi = -math.inf, math.inf
+        for base, step, (r_lo, r_hi) in ((x0, b2 // g, r1), (y0, -(b1 // g), r2)):
+            lo_t, hi_t = Fraction(r_lo - base, step), Fraction(r_hi - base, step)
+            if step < 0:
+                lo_t, hi_t = hi_t, lo_t
+            t_lo, t_hi = max(t_lo, math.ceil(lo_t)), min(t_hi, math.floor(hi_t))
+        if t_lo > t_hi:
+            return None
+        t = t_lo
+        return {v.name: size, indices[0].name: x0 + (b2 // g) * t, indices[1].name: y0 - (b1 // g) * t}
+
+    # every size of the run with a whole solution: the other parts of the step may tell its sizes apart
+    # (`(i - 1)(i - 2)(i - 3)(i - 10)(i - 11)(i - 12)` beside `h_{N+i}` and `h_{25}` vanishes at the
+    # three sizes at each end of the run 13..24 and nowhere inside it), so ends alone are not enough
+    if hi_n is None or hi_n - lo_n >= _MEETING_SCAN:
+        raise _Unsearched(f"entries named by a size and an index meet at every whole {v.name} from {lo_n} on"
+                          if hi_n is None else f"entries named by a size and an index meet on {v.name} = {lo_n}..{hi_n}")
+    out: list[dict[str, int]] = []
+    for size in range(lo_n, hi_n + 1):
+        pt = at(size)
+        if pt is not None:
+            out.append(pt)
+            if len(out) > MAX_ENTRY_SIZES:
+                raise _Unsearched(f"entries named by a size and an index meet at more than {MAX_ENTRY_SIZES} sizes "
+                                  f"({v.name} = {lo_n}..{hi_n})")
+    return out
+
+
+def _extended_gcd(a: int, b: int) -> tuple[int, int, int]:
+    """(g, x, y) with a x + b y = g = gcd(a, b) > 0."""
+    x0, y0, x1, y1 = 1, 0, 0, 1
+    while b:
+        q, a, b = a // b, b, a % b
+        x0, x1 = x1, x0 - q * x1
+        y0, y1 = y1, y0 - q * y1
+    return (a, x0, y0) if a > 0 else (-a, -x0, -y0)
 
 
 def _bases(e) -> set[str]:
@@ -1070,6 +1239,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             return
         if var in size_set:
             shape.used_sizes.add(var)
+            shape.number_sizes.add(var)
         shape.offsets.add(c)
         if c:
             shape.constants.add(abs(c))
@@ -1077,6 +1247,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     def arith_name(nm: str, bound: frozenset, params: frozenset) -> None:
         if nm in size_set:
             shape.used_sizes.add(nm)
+            shape.number_sizes.add(nm)
             note("sizes_matter", f"`{nm}` is used as a number")
         elif nm in params:
             note("values_matter", f"the index `{nm}` of a definition is used as a number")
@@ -1228,6 +1399,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                 # a word read letter by letter where it stands (`W_{iN}`: translate.word_letters): its
                 # size letters are used, never held at 1 (W_{iN} would be W_{i1})
                 shape.used_sizes.update(c for c in word_tokens(it.base) if c in size_set)
+                shape.number_sizes.update(c for c in word_tokens(it.base) if c in size_set)
             t = _index_term(it, ctx, size_set, bound - params)  # bound - params: the variables of sums
             if t is not None:
                 use_term(t, bound, params)
@@ -1361,6 +1533,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             shape.constants.update(_difference_roots(ctx, exprs, frozenset(size_set | idx)))
         if entries_exist(ctx, exprs) is not None:
             shape.used_sizes.update(sizes)
+            shape.number_sizes.update(sizes)
             note("sizes_matter", "an entry written as a number exists only from some size on")
     if matrices is None and ctx.shapes and len(exprs) == 2:
         from ..matrix import step_shape  # noqa: PLC0415  (vectors and matrices: matrix.py)
@@ -1398,6 +1571,8 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             walk(value, frozenset(), frozenset(), {})
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
+        from ..matrix import number_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
+        shape.number_sizes.update(number_sizes(ctx, exprs) & set(sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree = entry_degree(ctx, exprs)
@@ -1412,7 +1587,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                     add_points(_sign_points(r))
         except _Unsearched as exc:
             unsearched(str(exc))
-    points, why = _entry_meetings(entries)
+    points, why = _entry_meetings(ctx, entries, size_set)
     add_points(points)
     if why and not shape.critical_unchecked:
         shape.critical_unchecked = why
@@ -1845,9 +2020,13 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     each, between two, past all), so a size is large enough for an index strictly between the largest
     constant and N (`(i-1)(i-2)(i-3)(i-4)(i-N) = 0` needs N = 6, i = 5); when the joint orderings are
     too many to enumerate, the sizes' own orderings, each also widened by room for every index. With
-    more sizes (ORDERED_SIZES_MAX), and always: every size past every constant, all different (the
-    least such values) and all equal (at least LARGE_SIZE). Every ordering found is returned (the
-    caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
+    more sizes (ORDERED_SIZES_MAX), the same for the sizes the step may use as numbers
+    (`Shape.number_sizes`: `(b - a - 1)(a - b)(b - 1) c d x = 0` with a = 1_a^T 1_a, ... fails only
+    at orderings such as a = 3, b = 2), each other size at LARGE_SIZE, and none when no size is used
+    as a number (proofs/M2: only the batch size, summed by its bias gradients `\\Delta \\mathbf{1}`; its
+    other dimensions are summed only with inputs' entries). And always: every size past every constant,
+    all different (the least such values) and all equal (at least LARGE_SIZE). Every ordering found
+    is returned (the caller makes a step with more than MAX_NUMERIC_SIZES `unknown`)."""
     sizes = shape.sizes
     consts = {c for c in shape.constants | shape.index_constants if c >= 1}
     past = max(consts | {LARGE_SIZE - 1}) + 1
@@ -1856,21 +2035,31 @@ def numeric_sizes(ctx: Context, shape: Shape, free: list[str], checked: list[dic
     for e in ({s: apart + k for k, s in enumerate(sizes)}, {s: past for s in sizes}):
         if e not in checked and e not in extras:
             extras.append(e)
+    fixed: dict[str, int] = {}
     if len(sizes) > ORDERED_SIZES_MAX:
-        return extras
+        # the orderings of the sizes used as numbers (`Shape.number_sizes`), the others at LARGE_SIZE:
+        # along such a size a step false at some value is false at every larger one
+        # (`matrix.number_sizes`), so large is where it fails, whatever the ordering of the rest
+        numbers = [s for s in sizes if s in shape.number_sizes]
+        if not numbers:
+            return extras
+        fixed = {s: LARGE_SIZE for s in sizes if s not in shape.number_sizes}
+        sizes = numbers
     size_vars = [_Var(s, True, shape.terms()) for s in sizes]
-    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, {}, _case_filter(ctx))
+    joint = _realise(ctx, size_vars + [_Var(nm, False, shape.terms()) for nm in free], consts, fixed,
+                     _case_filter(ctx))
     found: list[dict[str, int]] = []
     checked = list(checked)  # the exact sizes: not sampled again
     for v in joint or []:
-        sz = {s: v[s] for s in sizes}
+        sz = {s: v[s] for s in shape.sizes}
         if sz not in found and sz not in checked:
             found.append(sz)
     room = (len(free) + 1) * (max(shape.offsets) - min(shape.offsets) + 2)
-    for sz in _realise(ctx, size_vars, consts, {}, lambda v: True) or []:
+    for sz in _realise(ctx, size_vars, consts, fixed, lambda v: True) or []:
+        sz = {s: sz[s] for s in shape.sizes}
         if sz not in found and sz not in checked:
             found.append(sz)
-        wide = {s: v + room for s, v in sz.items()}
+        wide = {s: v + (room if s in sizes else 0) for s, v in sz.items()}
         if joint is None and wide not in found:
             found.append(wide)
     found = [f for f in found if f not in extras]  # past every constant: all different, and all equal

@@ -73,7 +73,16 @@ class _Job:
 
     @cached_property
     def step_seed(self) -> int:
-        text = f"{self.seed}|{self.content or (self.kind, self.index, self.left)}"
+        """The seed the job's sampling draws from: the run's seed and the comparison as written, not the
+        context. A context's digest changes whenever the checker's own readings of a problem gain a field,
+        and a seed that moved with it moved every sample point of every file (a true claim at the edge of a
+        probe budget flipped to unknown on a change that had nothing to do with it). The decision cache
+        still keys on the whole context (`content`)."""
+        try:
+            own = digest(self.rel, plain(self.a), plain(self.b), self.ad)
+        except (TypeError, RecursionError):
+            own = None
+        text = f"{self.seed}|{own or (self.kind, self.index, self.left)}"
         return int.from_bytes(hashlib.sha256(text.encode()).digest()[: SEED_BITS // 8], "big")
 
     def work(self) -> _Comparison:

@@ -233,7 +233,7 @@ class SymbolicTranslator(Translator):
             return (node.base, ())
         items = self.target_items(node, frozenset(k for k, _ in scope.ints))
         items = bound_run(items, lambda c: scope.int_of(c) is not None or self.is_index(c) or c in self.size_symbols,
-                          self.is_index) or items
+                          self.is_index, node, self.context.readings.arity(node.base), self.size_symbols) or items
         letters = word_letters(items)
         if letters is not None and all(scope.int_of(c) is not None for c in letters if not self.is_index(c)
                                        and c not in self.size_symbols):

@@ -22,6 +22,7 @@ has none, and grading falls back to comparing the text.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -96,7 +97,8 @@ class Forms:
         Only for the value tests (`work._padded`, `work._value_decisions`), as `plain` is: the form
         itself keeps the sum, so a step that applies the delta still counts; but a step from dL/dh_i
         to `\\sum_j \\delta_{ij} (2 \\frac{\\partial L}{\\partial h_j} - o_j + y_j)` keeps the same
-        derivative and holds only at its value (tests/grading/redteam/r28g_attacks sum_delta)."""
+        derivative and holds only at its value (tests/grading/redteam/r28g_attacks sum_delta). A step
+        whose new side only writes its old side again through deltas is read by `work._restates`."""
         try:
             return self.form(_kronecker_collapsed(e, self.context))
         except (RecursionError, ValueError, TypeError, AttributeError):
@@ -419,13 +421,17 @@ class Forms:
 _STRUCTURES = {"sum", "prod", "cond", "indicator", "abs", "entry", "cases", "ones"}  # what forms build as applications
 
 
-def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
+def _kronecker_collapsed(e: n.Expr, ctx: Context, which: frozenset | None = None) -> n.Expr:
     """e with every `\\sum_j \\delta_{ij} X_j` read as X_i: a sum over the whole range of its letter j
-    (no limits, no condition) whose body is a product with the Kronecker delta of j and another index
-    i of the same declared range as a factor (not a divisor): the delta keeps the one term j = i
-    (translate.kronecker_items says which deltas are Kronecker's). Anything else stays as written."""
-    if not any(isinstance(x, n.Name) and x.base == "delta" for x in n.subtrees(e)):
+    (no limits, or its declared range written as limits; no condition) whose body is a product with the
+    Kronecker delta of j and another index i of the same declared range as a factor (not a divisor):
+    the delta keeps the one term j = i (translate.kronecker_items says which deltas are Kronecker's;
+    an indicator `\\mathbb{1}[i = j]` is one too). Anything else stays as written.
+    `which`: only the sums at these places (the big operators of e counted in post-order), the others
+    kept (`delta_applied`)."""
+    if not _has_delta(e, ctx):
         return e
+    place = [0]
 
     def walk(x):
         if isinstance(x, (tuple, list)):
@@ -436,7 +442,9 @@ def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
         if any(changes[fl] is not getattr(x, fl) for fl in changes):
             x = replace(x, **changes)
         if isinstance(x, n.BigOp):
-            collapsed = _delta_sum(x, ctx)
+            here = place[0]
+            place[0] += 1
+            collapsed = _delta_sum(x, ctx) if which is None or here in which else None
             if collapsed is not None:
                 return collapsed
         return x
@@ -444,19 +452,59 @@ def _kronecker_collapsed(e: n.Expr, ctx: Context) -> n.Expr:
     return walk(e)
 
 
+MAX_DELTA_SUMS = 4  # delta sums of one member applied in every combination (`delta_applied`); more: all at once only
+
+
+def delta_applied(e: n.Expr, ctx: Context) -> list[n.Expr]:
+    """e with some of its Kronecker delta sums applied (`_kronecker_collapsed`), every non-empty choice
+    of them (all at once only beyond MAX_DELTA_SUMS); [] when it has none. A step whose new side is its
+    old side again in one of these readings only wrote t_i as `\\sum_j \\delta_{ij} t_j`
+    (`work._restates`), while a step that applies a delta on its old side is read as written."""
+    if not _has_delta(e, ctx):
+        return []
+    try:
+        every = _kronecker_collapsed(e, ctx)
+        if every == e:
+            return []
+        sums = range(_big_operators(e))  # the sums that take part (`\\sum_j \\sum_k \\delta_{ij} \\delta_{jk}` needs both)
+        places = [p for p in sums if _kronecker_collapsed(e, ctx, frozenset(sums) - {p}) != every]
+        if len(places) > MAX_DELTA_SUMS:
+            return [every]
+        choices = [frozenset(c) for r in range(len(places), 0, -1) for c in itertools.combinations(places, r)]
+        out = [every]
+        for c in choices:
+            v = _kronecker_collapsed(e, ctx, c)
+            if v != e and v not in out:
+                out.append(v)
+        return out
+    except (RecursionError, ValueError, TypeError, AttributeError):
+        return []
+
+
+def _big_operators(e) -> int:
+    return sum(1 for x in n.subtrees(e) if isinstance(x, n.BigOp))
+
+
 def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     """`\\sum_j \\delta_{ij} X_j` as X_i (bracketed), or None (`_kronecker_collapsed`)."""
-    if x.op != "sum" or x.var is None or x.var.sub is not None or x.lower is not None or x.upper is not None \
+    if x.op != "sum" or x.var is None or x.var.sub is not None or (x.lower is None) != (x.upper is None) \
             or x.cond is not None:
         return None
     j, idx = x.var.base, ctx.index_names
+    if x.lower is not None:  # `\\sum_{j=1}^{N}`: the whole declared range of j only
+        rj = ctx.index_range(j)
+        if rj is None or canonical(x.lower, (), idx) != canonical(rj[0], (), idx) \
+                or canonical(x.upper, (), idx) != canonical(rj[1], (), idx):
+            return None
     body = x.body
     while isinstance(body, n.Group) and len(body.items) == 1:
         body = body.items[0]
     factors, ops = ((body,), ()) if isinstance(body, n.Name) else (body.factors, body.ops) \
         if isinstance(body, n.Product) else ((), ())
     for p, factor in enumerate(factors):
-        items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else None
+        items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else _equal_items(factor)
+        if items is None:
+            items = _delta_otherwise(factor, ctx)
         if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
             continue
         letters = [t.base for t in items]
@@ -482,6 +530,60 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
             return None
         return n.Group(x.span, (renamed,))
     return None
+
+
+def _equal_items(x) -> tuple | None:
+    """The two sides of an indicator `\\mathbb{1}[i = j]`, a Kronecker delta written otherwise; None for anything else."""
+    if isinstance(x, n.Indicator) and isinstance(x.cond, n.Condition) and x.cond.ops == ("=",) and len(x.cond.terms) == 2:
+        return tuple(x.cond.terms)
+    return None
+
+
+def _letters(sub, idx) -> list | None:
+    """The two index letters of a subscript, `ij` or `i, j`; None for another."""
+    run = _index_run(sub, idx)
+    if run is None and sub is not None and len(sub) == 2 and all(isinstance(t, n.Name) and t.sub is None for t in sub):
+        run = [t.base for t in sub]
+    return run if run is not None and len(run) == 2 else None
+
+
+def _delta_otherwise(x, ctx: Context) -> tuple | None:
+    """The two indices of a Kronecker delta written another way: `\\frac{\\partial h_j}{\\partial h_i}` for a
+    family h that nothing defines, no shape given, no network in force (its entries are independent
+    inputs: the derivative is δ_ji), or a
+    name `D_{jk}` after a `let D_{ij} = \\delta_{ij}` (or `\\delta_{ji}`); None for anything else."""
+    defined = {d.target.base for d in ctx.definitions} | {s.base for s, _ in ctx.shapes}
+    if isinstance(x, n.Deriv) and x.order == 1 and isinstance(x.expr, n.Name) and isinstance(x.var, n.Name) \
+            and x.expr.base == x.var.base and x.expr.base not in defined and not ctx.networks:
+        a, b = x.expr.sub, x.var.sub
+        if a is not None and b is not None and len(a) == 1 and len(b) == 1 \
+                and all(isinstance(t, n.Name) and t.sub is None for t in (a[0], b[0])):
+            return a[0], b[0]
+        return None
+    if not isinstance(x, n.Name) or x.sub is None:
+        return None
+    idx = ctx.index_names
+    for d in reversed(ctx.definitions):
+        if d.target.base != x.base or d.params is not None:
+            continue
+        target, used = _letters(d.target.sub, idx), _letters(x.sub, idx)
+        body = d.body
+        while isinstance(body, n.Group) and len(body.items) == 1:
+            body = body.items[0]
+        items = kronecker_items(body, ctx) if isinstance(body, n.Name) else None
+        if target is None or used is None or target[0] == target[1] or items is None \
+                or not all(isinstance(t, n.Name) and t.sub is None for t in items) \
+                or sorted(t.base for t in items) != sorted(target):
+            return None
+        return n.Name(x.span, used[0]), n.Name(x.span, used[1])
+    return None
+
+
+def _has_delta(e, ctx: Context) -> bool:
+    """Could e hold a delta `_delta_sum` reads (a quick test: most members hold none)?"""
+    named = {d.target.base for d in ctx.definitions if isinstance(d.body, n.Name) and d.body.base == "delta"}
+    return any((isinstance(x, n.Name) and (x.base == "delta" or x.base in named)) or isinstance(x, n.Deriv)
+               or _equal_items(x) is not None for x in n.subtrees(e))
 
 
 class _Captured(Exception):

@@ -36,7 +36,7 @@ from ..results import ACCEPTED
 from ..elaborate import Chain, Context, Goal, Problem
 from ..vocabulary import CONSTANTS, FUNCTION_WORDS
 from .apply import _exact
-from .forms import FormCache
+from .forms import FormCache, delta_applied
 from .forms import E_FORM, MAX_UNFOLD_DEPTH, PI_FORM, _real, size
 from .key import KeyProblem, is_key_line
 
@@ -1250,6 +1250,64 @@ def _says_something(chain: Chain, k: int, forms: FormCache) -> bool:
     return is_value(a, ctx) and is_value(b, ctx) and size(b) < size(a)  # arithmetic worked out
 
 
+def _restates(chain: Chain, k: int, forms: FormCache) -> bool:
+    """Step k only writes its old side t_i again as `\\sum_j \\delta_{ij} t_j` (any letters, either order
+    of the delta's, nested, beside terms that cancel): its new side with some of its Kronecker delta
+    sums applied (`forms.delta_applied`) is its old side, as `_says_something` reads two members (the
+    same form, the same up to multiplying out, padding's derivatives worked out, or `Forms.detour`).
+    Applying a delta is exact, so such a step holds for every value of t: it works nothing out
+    (tests/grading/redteam/r30g_delta_operand delta_restated, r31g_restate). Only the new side is read so:
+    a step that applies a delta written on its old side (`\\sum_j \\delta_{ij} (o_j - y_j)` to `o_i - y_i`)
+    is read as written and counts, unless a restatement wrote that delta (`_unwrapped`)."""
+    a, b = chain.members[k - 1].expr, chain.members[k].expr
+    f = forms.of(chain.context)
+    fa = f.form(a)
+    if fa is None:
+        return False
+    for variant in delta_applied(b, chain.context):
+        fv = f.form(variant)
+        if fv is None:
+            continue
+        if fv == fa or _safely(_same_in_derivatives, fa, fv) is True \
+                or _safely(_same_in_derivatives, f.worked(fa), f.worked(fv)) is True or _safely(f.detour, fa, fv) is True:
+            return True
+    return False
+
+
+def _unwrapped(chain: Chain, ci: int, grades: dict, forms: FormCache, restated: set) -> set[int]:
+    """The steps after a restatement (`_restates`, or a detour through a delta: `_detours`) that only
+    apply Kronecker deltas again (the new side is one of the old side's `delta_applied` readings), every
+    step from the restatement on holding and every member since then keeping a delta sum: they take
+    away the wrapping the restatement brought in, as the wrapping of `_wrapped` is taken away
+    (`_removes`); so do the steps that only move it (both sides the same with every delta applied,
+    `\\sum_j \\delta_{ij} t_i` after `\\sum_j \\delta_{ij} t_j`); the steps that work inside it count. The price: an honest delta applied alone inside
+    such a wrapping earns nothing either."""
+    f = forms.of(chain.context)
+    out: set[int] = set()
+    live = False
+    for k in range(1, len(chain.members)):
+        g = grades.get((ci, k))
+        if g is None or g.grade not in HOLDS:
+            live = False
+            continue
+        if (ci, k) in restated:
+            live = True
+            continue
+        if not live:
+            continue
+        variants = delta_applied(chain.members[k - 1].expr, chain.context)
+        if not variants:
+            live = False
+            continue
+        fb = f.form(chain.members[k].expr)
+        if fb is not None and (any(f.form(v) == fb for v in variants)
+                               or f.summed(chain.members[k - 1].expr) == f.summed(chain.members[k].expr)):
+            out.add(k)  # the deltas applied, or moved inside the wrapping (`\\sum_j \\delta_{ij} t_i`): the same once applied
+        if not delta_applied(chain.members[k].expr, chain.context):
+            live = False
+    return out
+
+
 def _same_in_derivatives(fa, fb) -> bool:
     """Two forms with the same unworked derivatives in them that are equal once multiplied out:
     `(x^2 + 1) df/dx - x^2 df/dx` is df/dx, a detour through an identity that works nothing out (as
@@ -1281,30 +1339,57 @@ def _derivatives_both(chain: Chain, k: int, forms: FormCache) -> bool:
     return all(any(OPAQUE_PREFIX in str(x) for x in side.free_symbols) for side in (fa, fb))
 
 
-def _detours(grades: dict, problem: Problem, forms: FormCache, options) -> set:
+MAX_DELTA_DETOURS = 3  # readings of a new side with its delta sums applied sent to the checker per step (`_detours`)
+
+
+def _detours(grades: dict, problem: Problem, forms: FormCache, options, restated: set | None = None) -> set:
     """The steps with unworked derivatives on both sides that hold with those derivatives taken as
     free quantities (decided by the checker, as a goal's sides are: `\\log e^{df/dx}`, `(\\sin^2 x +
     \\cos^2 x) df/dx`, `df/dx + \\sqrt{x^2} - |x|`, `df/dx + 0 \\cdot dg/dx` in disguise):
     identities in the derivatives, which work nothing out. Two derivatives by the same variable whose
     operands the checker shows equal with the key's definitions left out (`\\frac{d}{dx}(f + \\sin^2 x +
     \\cos^2 x - 1)` and df/dx; not `\\frac{d}{dx}(x^3 + 2x)`, which is f only by the key's definition)
-    are one quantity there (`_same_operands`)."""
+    are one quantity there (`_same_operands`). The checker names a derivative inside a sum by the sum's
+    letter (t_j is not t_i), so a new side with Kronecker delta sums is also decided with them applied
+    (`forms.delta_applied`, up to MAX_DELTA_DETOURS readings): `\\sum_j \\delta_{ij} t_j (\\sin^2 x +
+    \\cos^2 x)` after t_i is an identity in t too; those steps are added to `restated` (`_unwrapped`).
+    The old side is read as written: applying a delta it holds is a step."""
     from ..check.goals import opaque, opaque_context  # noqa: PLC0415
     from ..check.jobs import _contains, _Job, decide_jobs  # noqa: PLC0415
 
+    # a step that earns nothing already (a value use, padding) is asked only with its deltas applied:
+    # found a restatement, the steps that apply its deltas again are `_unwrapped`
     candidates = [(ci, k) for (ci, k), g in sorted(grades.items())
-                  if g.counts and _derivatives_both(problem.chains[ci], k, forms)]
-    aliases = _same_operands(problem, candidates, options)
-    jobs = []
+                  if (g.counts or (restated is not None and (ci, k) not in restated and g.grade in HOLDS
+                                   and delta_applied(problem.chains[ci].members[k].expr, problem.chains[ci].context)))
+                  and _derivatives_both(problem.chains[ci], k, forms)]
+    aliases = _same_operands(problem, [c for c in candidates if grades[c].counts], options)
+    jobs, asked = [], []
     for ci, k in candidates:
         chain = problem.chains[ci]
         idx = chain.context.index_names
         alias = aliases.get((ci, k), {})
         key_of = (lambda e, bound, alias=alias, idx=idx: alias.get(canonical(e, bound, idx))) if alias else None
-        jobs.append(_Job("goal", None, 0, 0, opaque_context(_without_key(chain.context)), opaque(chain.members[k - 1].expr, idx, key_of=key_of),
-                         opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
+        ctx = opaque_context(_without_key(chain.context))
+        a = opaque(chain.members[k - 1].expr, idx, key_of=key_of)
+        if grades[(ci, k)].counts:
+            asked.append(((ci, k), False))
+            jobs.append(_Job("goal", None, 0, 0, ctx, a, opaque(chain.members[k].expr, idx, key_of=key_of), "=", options.seed))
+        for variant in delta_applied(chain.members[k].expr, chain.context)[:MAX_DELTA_DETOURS]:
+            try:
+                b = opaque(variant, idx, key_of=key_of)
+            except (RecursionError, TypeError, ValueError, AttributeError):
+                continue
+            asked.append(((ci, k), True))
+            jobs.append(_Job("goal", None, 0, 0, ctx, a, b, "=", options.seed))
     decided = decide_jobs(jobs, options) if jobs else []
-    return {c for c, (d, _) in zip(candidates, decided) if d.verdict in ACCEPTED}
+    out = set()
+    for (step, delta), (d, _) in zip(asked, decided):
+        if d.verdict in ACCEPTED:
+            out.add(step)
+            if delta and restated is not None:
+                restated.add(step)
+    return out
 
 
 def _without_key(ctx: Context) -> Context:
@@ -1411,10 +1496,14 @@ def mark_work(grades: dict, problem: Problem, kp: KeyProblem, attempts: list[lis
     for ci in {ci for ci, _ in grades}:
         looped |= {(ci, k) for k in _loops(problem.chains[ci], forms)
                    | _padded(problem.chains[ci], ci, grades, forms, values)}
+    restated = {(ci, k) for (ci, k), g in grades.items() if g.grade in ("accepted", "carried")
+                and _restates(problem.chains[ci], k, forms)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
-        g.counts = _says_something(chain, k, forms) and (ci, k) not in looped
-    detours = _detours(grades, problem, forms, options) if options is not None else set()
+        g.counts = _says_something(chain, k, forms) and (ci, k) not in looped and (ci, k) not in restated
+    detours = _detours(grades, problem, forms, options, restated) if options is not None else set()
+    for ci in {ci for ci, _ in restated}:
+        detours |= {(ci, k) for k in _unwrapped(problem.chains[ci], ci, grades, forms, restated)}
     for (ci, k), g in grades.items():
         chain = problem.chains[ci]
         if (ci, k) in detours:

@@ -1197,3 +1197,32 @@ CLAIMS += [
          lambda e: (S(1, e.N - 1, lambda k: 5 * e["x"]) + e["g", e.N], 5 * e.N * e["x"]), f="r28_size_bound_range.proof"),
     _rte("g_N = 5 x", lambda e: (e["g", e.N], 5 * e["x"]), f="r28_size_bound_range.proof"),
 ]
+
+_R31 = "r31_mixed_meetings.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31_mixed_meetings (lead): d h_a / d h_b
+    # is 1 when a = b, else 0 (by hand); subscripts in a size and an index, or in an index beyond i + c
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} = 0", lambda e: (D(e.N + e.i, 25), 0), free=("i",), f=_R31,
+         extra=({"N": 13},)),
+    _rte(r"\frac{\partial h_{N-i}}{\partial h_{20}} = 0", lambda e: (D(e.N - e.i, 20), 0), free=("i",), f=_R31,
+         case=lambda e: e.i == 3, extra=({"N": 23},)),
+    _rte(r"\frac{\partial h_{3N+2i}}{\partial h_{27}} = 0", lambda e: (D(3 * e.N + 2 * e.i, 27), 0), free=("i",), f=_R31),
+    _rte(r"\frac{\partial h_{N+7i}}{\partial h_{100}} = 0", lambda e: (D(e.N + 7 * e.i, 100), 0), free=("i",), f=_R31,
+         extra=({"N": 16},)),
+    _rte(r"\frac{\partial h_{2i}}{\partial h_{10}} = 0", lambda e: (D(2 * e.i, 10), 0), free=("i",), f=_R31),
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{49}} = 0", lambda e: (D(e.i ** 2, 49), 0), free=("i",), f=_R31),
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} (N-13)(N-14)(N-15)(N-22)(N-23)(N-24) = 0",
+         lambda e: (D(e.N + e.i, 25) * (e.N - 13) * (e.N - 14) * (e.N - 15) * (e.N - 22) * (e.N - 23) * (e.N - 24), 0),
+         free=("i",), f=_R31, extra=({"N": 16},)),
+    # read as the entry at the product N i (the reading a student means beside h_{35}); E211 now
+    _rte(r"\frac{\partial h_{N i}}{\partial h_{35}} = 0", lambda e: (D(e.N * e.i, 35), 0), free=("i",), f=_R31),
+]
+CLAIMS += [
+    _rte(r"\frac{\partial h_{2N+i}}{\partial h_{j+30}} = 0", lambda e: (D(2 * e.N + e.i, e.j + 30), 0), free=("i", "j"),
+         f=_R31),
+]
+CLAIMS += [
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} (i-1)(i-2)(i-3)(i-10)(i-11)(i-12) = 0",
+         lambda e: (D(e.N + e.i, 25) * (e.i - 1) * (e.i - 2) * (e.i - 3) * (e.i - 10) * (e.i - 11) * (e.i - 12), 0),
+         free=("i",), f=_R31, extra=({"N": 16},)),
+]

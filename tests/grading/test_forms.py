@@ -16,7 +16,7 @@ from proofcheck.grade.forms import FormCache
 from proofcheck.grade.html import safe_mathml, to_mathml
 from proofcheck.grade.key import _offset
 from proofcheck.grade.reveal import public_numbers, reveals
-from proofcheck.grade.work import _plain, _says_something, _uses_value
+from proofcheck.grade.work import _plain, _restates, _says_something, _uses_value
 from proofcheck.parse import parse_source
 from proofcheck.source import split_lines
 
@@ -71,6 +71,42 @@ def test_padding_says_nothing(left, right):
 ])
 def test_a_real_step_says_something(left, right):
     assert says_something(left, right)
+
+
+def restates(left: str, right: str) -> bool:
+    """Does the step `left = right` under KEY only write its left side again through Kronecker deltas?"""
+    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
+    mine, _ = parse_source(split_lines("s.proof", f"{left} = {right}\n"))
+    chain = elaborate(key + mine)[0][0].chains[-1]
+    assert len(chain.members) == 2, chain
+    return _restates(chain, 1, FormCache())
+
+
+@pytest.mark.parametrize("left, right", [
+    # sum_j delta_ij t_j = t_i for every family t, i and j over the same range 1..N (by hand)
+    (r"o_i", r"\sum_j \delta_{ij} o_j"),
+    (r"o_i", r"\sum_k \delta_{ki} o_k"),
+    (r"o_i", r"\sum_{j=1}^{N} \delta_{ij} o_j"),
+    (r"o_i", r"\sum_j \mathbb{1}[i = j] o_j"),
+    (r"o_i", r"\sum_j \sum_k \delta_{ij} \delta_{jk} o_k"),
+    (r"o_i + y_i", r"\sum_j \delta_{ij} (o_j + 2 y_j) - y_i"),
+    (r"\frac{\partial o_i}{\partial h_i}", r"\sum_j \delta_{ij} \frac{\partial o_j}{\partial h_j}"),
+    (r"o_i", r"\sum_j \frac{\partial h_j}{\partial h_i} o_j"),  # the h_j are independent inputs: dh_j/dh_i = delta_ji
+])
+def test_a_delta_restatement_says_nothing(left, right):
+    assert restates(left, right)
+
+
+@pytest.mark.parametrize("left, right", [
+    (r"\sum_j \delta_{ij} o_j", r"o_i"),  # applying a delta written on the old side is a step
+    (r"-\sum_j y_j (\delta_{ij} - o_i)", r"\sum_j \delta_{ij} (o_j - y_j)"),  # regrouping with sum_j y_j = 1
+    (r"o_i", r"\sum_{j=1}^{2} \delta_{ij} o_j"),  # not j's whole range: not o_i for i = 3
+    (r"o_i", r"\sum_j \delta_{ij} o_i o_j"),  # o_i^2
+    (r"o_i", r"\sum_j \mathbb{1}[i < j] o_j"),  # not a delta
+    (r"o_i", r"\sum_j \frac{\partial o_j}{\partial h_i} o_j"),  # the key's o: do_j/dh_i = o_j (delta_ij - o_i)
+])
+def test_a_step_through_deltas_that_is_not_a_restatement(left, right):
+    assert not restates(left, right)
 
 
 def uses_value(left: str, right: str):
