@@ -1084,6 +1084,9 @@ def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set
         rng = ctx.index_range(i.name)
         if rng is None:
             raise _Unsearched(f"the range of `{i.name}` is not declared")
+        pinned = _case_value(ctx, i.name)
+        if pinned is not None:  # `case i = 3`: the range is that one value (inside the declared one: instances check it)
+            rng = (pinned, pinned)
         ends = []
         for bound in rng:
             try:
@@ -1160,6 +1163,18 @@ def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set
                 raise _Unsearched(f"entries named by a size and an index meet at more than {MAX_ENTRY_SIZES} sizes "
                                   f"({v.name} = {lo_n}..{hi_n})")
     return out
+
+
+def _case_value(ctx: Context, name: str):
+    """The expression a `case` line pins an index to (`case i = 3`, `case i = N`), or None."""
+    for cond in ctx.case:
+        if len(cond.ops) != 1 or cond.ops[0] != "=":
+            continue
+        for this, other in (cond.terms, cond.terms[::-1]):
+            if isinstance(this, n.Name) and this.sub is None and this.base == name \
+                    and not any(nm.base.rstrip("'") in ctx.index_names for nm in n.names(other)):
+                return other
+    return None
 
 
 def _extended_gcd(a: int, b: int) -> tuple[int, int, int]:
