@@ -1226,3 +1226,17 @@ CLAIMS += [
          lambda e: (D(e.N + e.i, 25) * (e.i - 1) * (e.i - 2) * (e.i - 3) * (e.i - 10) * (e.i - 11) * (e.i - 12), 0),
          free=("i",), f=_R31, extra=({"N": 16},)),
 ]
+
+_R31X = "r31x_sum_meetings.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_sum_meetings (redteam31):
+    # d h_a / d h_b is 1 when a = b, else 0 (by hand); the entry in a size stands under a sum
+    _rte(r"\frac{\partial}{\partial h_{25}} \sum_{k=1}^{N} h_{N+k} = 0",
+         lambda e: (S(1, e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\sum_{t=1}^{N} \frac{\partial h_{N+t}}{\partial h_{25}} = 0",
+         lambda e: (S(1, e.N, lambda t: D(e.N + t, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\frac{\partial s}{\partial h_{25}} = 0",
+         lambda e: (S(1, e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\frac{\partial}{\partial h_{25}} \sum_{k=N+1}^{2N} h_{N+k} = 0",
+         lambda e: (S(e.N + 1, 2 * e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X),
+]
