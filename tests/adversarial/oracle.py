@@ -1240,3 +1240,16 @@ CLAIMS += [
     _rte(r"\frac{\partial}{\partial h_{25}} \sum_{k=N+1}^{2N} h_{N+k} = 0",
          lambda e: (S(e.N + 1, 2 * e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X),
 ]
+
+_R31U = "r31x_unrealised_sizes.proof"
+_ONES = {"j": (1, 1), "k": (1, 1), "l": (1, 1), "m": (1, 1)}  # the witness needs j = k = l = m = 1 only
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_unrealised_sizes (redteam31)
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} + x_j x_k x_l = x_l x_k x_j",
+         lambda e: (D(e.N + e.i, 25) + e["x", e.j] * e["x", e.k] * e["x", e.l], e["x", e.l] * e["x", e.k] * e["x", e.j]),
+         free=("i", "j", "k", "l"), ranges=_ONES, f=_R31U, extra=({"N": 13},)),
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} + x_j x_k x_l x_m = x_m x_l x_k x_j",
+         lambda e: (D(e.N + e.i, 25) + e["x", e.j] * e["x", e.k] * e["x", e.l] * e["x", e.m],
+                    e["x", e.m] * e["x", e.l] * e["x", e.k] * e["x", e.j]),
+         free=("i", "j", "k", "l", "m"), ranges=_ONES, f=_R31U, extra=({"N": 13},)),
+]
