@@ -1000,7 +1000,13 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
             indices = {x for x in syms if not isinstance(x, sp.Dummy) and x.name not in size_set}
             if indices and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms) \
                     and (len(indices) != 1 or syms != indices):
-                continue  # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are enumerated
+                # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are
+                # enumerated; two indices beyond `v + c` meet where no order type need fall (`h_{i^2}` and
+                # `h_{j+30}` at i = j = 6 was accepted: red team round 31), so the least whole meetings
+                # are reference values too
+                if len(indices) == 2 and syms == indices and (beyond or beyond2):
+                    points += [pt for pt in _least_meetings(d, sorted(indices, key=lambda x: x.name)) if pt not in points]
+                continue
             if len(indices) > MAX_MEETING_INDICES:
                 why = why or (f"entries of `{base}` named by a size and {len(indices)} indices: where they meet is "
                               "not searched")
@@ -1043,6 +1049,32 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                       f"{MAX_ENTRY_SIZES} are checked")
         points = points[:MAX_ENTRY_SIZES]
     return points, why
+
+
+_LEAST_MEETING_BOUND = 200  # two indices alone: their meetings with both values in 1..this are searched
+_LEAST_MEETINGS = 4  # and the least this many are reference values
+
+
+def _least_meetings(d: sp.Expr, indices: list) -> list[dict[str, int]]:
+    """The least whole (a, b) in 1.._LEAST_MEETING_BOUND with d(a, b) = 0 (by the larger value), for a
+    polynomial d in two indices with rational coefficients; none for anything else. Reference values
+    only: every meeting need not be among them (the order types of the indices stay the rule)."""
+    try:
+        poly = sp.Poly(d, *indices)
+    except sp.PolynomialError:
+        return []
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        return []
+    scale = math.lcm(*(int(c.q) for c in poly.coeffs()))
+    terms = [(int(c * scale), e) for e, c in poly.terms()]
+    out = []
+    for top in range(1, _LEAST_MEETING_BOUND + 1):
+        for a, b in [(top, k) for k in range(1, top + 1)] + [(k, top) for k in range(1, top)]:
+            if sum(c * a ** ea * b ** eb for c, (ea, eb) in terms) == 0:
+                out.append({indices[0].name: a, indices[1].name: b})
+                if len(out) >= _LEAST_MEETINGS:
+                    return out
+    return out
 
 
 _MEETING_SCAN = 10_000  # the longest run of sizes searched for whole index values where two entries meet

@@ -1253,3 +1253,13 @@ CLAIMS += [
                     e["x", e.m] * e["x", e.l] * e["x", e.k] * e["x", e.j]),
          free=("i", "j", "k", "l", "m"), ranges=_ONES, f=_R31U, extra=({"N": 13},)),
 ]
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_index_meetings, r31x_far_index_meetings
+    # (redteam31): d h_{i^2} / d h_{j+30} is 1 where i^2 = j + 30, else 0 (by hand)
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{j+30}} = 0", lambda e: (D(e.i ** 2, e.j + 30), 0), free=("i", "j"),
+         f="r31x_index_meetings.proof"),
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{j+30}} (i-6)(i-7)(i-8)(i-9)(i-10)(i-11) = 0",
+         lambda e: (D(e.i ** 2, e.j + 30) * P(e.i - c for c in range(6, 12)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"),  # i, j in 1..N: the narrowed ranges below hold no witness below N = 114
+         ranges={"i": (12, 12), "j": (114, 114)}, f="r31x_far_index_meetings.proof", extra=({"N": 114},)),
+]
