@@ -933,14 +933,16 @@ def _difference_roots(ctx: Context, exprs, names: frozenset) -> set[int]:
         return set()  # not read: the constants written stand alone, as before
 
 
-def _size_entry(ctx: Context, item, size_set: set[str]):
+def _size_entry(ctx: Context, item, size_set: set[str], sum_vars: frozenset = frozenset()):
     """A subscript item written with sizes and numbers only (`2N`, `-N`, `N^2 - 1`, `10`), with sizes and
     indices together (`N + i`, `3N + 2i`), or with indices alone (`j + 30`, `2i`), as SymPy in those names
     (opaque parts such as `2^N` as Dummies), with whether it goes beyond `v + c` and `c` (two terms that
-    do not are ordered, `_realise`); None for a sum's variable or anything else."""
+    do not are ordered, `_realise`); None for anything else. A sum's variable counts as an index when it
+    is in `sum_vars` (its range is the sum's: `entry_term`)."""
     names = n.names(item)
     indices = ctx.index_names
-    if any(nm.sub is not None or not (nm.base in size_set or nm.base.rstrip("'") in indices) for nm in names):
+    if any(nm.sub is not None or not (nm.base in size_set or nm.base.rstrip("'") in indices or nm.base in sum_vars)
+           for nm in names):
         return None
     try:
         value = _arith(ctx, item, frozenset(size_set | {nm.base for nm in names}), lambda *_: None)
@@ -988,7 +990,7 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
     points: list[dict[str, int]] = []
     why = ""
     for base, terms in sorted(entries.items()):
-        for (pos, p, beyond, _), (pos2, q, beyond2, _) in itertools.combinations(terms, 2):
+        for (pos, p, beyond, _, own), (pos2, q, beyond2, _, own2) in itertools.combinations(terms, 2):
             if pos != pos2 or not (beyond or beyond2):
                 continue  # two terms `v + c` or `c`: their order types are realised (`_realise`)
             d = sp.expand(p - q)
@@ -998,7 +1000,13 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
             indices = {x for x in syms if not isinstance(x, sp.Dummy) and x.name not in size_set}
             if indices and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms) \
                     and (len(indices) != 1 or syms != indices):
-                continue  # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are enumerated
+                # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are
+                # enumerated; two indices beyond `v + c` meet where no order type need fall (`h_{i^2}` and
+                # `h_{j+30}` at i = j = 6 was accepted: red team round 31), so the least whole meetings
+                # are reference values too
+                if len(indices) == 2 and syms == indices and (beyond or beyond2):
+                    points += [pt for pt in _least_meetings(d, sorted(indices, key=lambda x: x.name)) if pt not in points]
+                continue
             if len(indices) > MAX_MEETING_INDICES:
                 why = why or (f"entries of `{base}` named by a size and {len(indices)} indices: where they meet is "
                               "not searched")
@@ -1014,7 +1022,8 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                 continue
             if indices:
                 try:
-                    found = _index_meetings(ctx, d, sorted(indices, key=lambda x: x.name), syms - indices, size_set)
+                    found = _index_meetings(ctx, d, sorted(indices, key=lambda x: x.name), syms - indices, size_set,
+                                            {**dict(own), **dict(own2)})
                 except _Unsearched as exc:
                     why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
                     continue
@@ -1042,6 +1051,32 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
     return points, why
 
 
+_LEAST_MEETING_BOUND = 200  # two indices alone: their meetings with both values in 1..this are searched
+_LEAST_MEETINGS = 4  # and the least this many are reference values
+
+
+def _least_meetings(d: sp.Expr, indices: list) -> list[dict[str, int]]:
+    """The least whole (a, b) in 1.._LEAST_MEETING_BOUND with d(a, b) = 0 (by the larger value), for a
+    polynomial d in two indices with rational coefficients; none for anything else. Reference values
+    only: every meeting need not be among them (the order types of the indices stay the rule)."""
+    try:
+        poly = sp.Poly(d, *indices)
+    except sp.PolynomialError:
+        return []
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ):
+        return []
+    scale = math.lcm(*(int(c.q) for c in poly.coeffs()))
+    terms = [(int(c * scale), e) for e, c in poly.terms()]
+    out = []
+    for top in range(1, _LEAST_MEETING_BOUND + 1):
+        for a, b in [(top, k) for k in range(1, top + 1)] + [(k, top) for k in range(1, top)]:
+            if sum(c * a ** ea * b ** eb for c, (ea, eb) in terms) == 0:
+                out.append({indices[0].name: a, indices[1].name: b})
+                if len(out) >= _LEAST_MEETINGS:
+                    return out
+    return out
+
+
 _MEETING_SCAN = 10_000  # the longest run of sizes searched for whole index values where two entries meet
 MAX_MEETING_INDICES = 2  # indices in one meeting (`h_{2N+i}` and `h_{j+30}`); more: unknown
 
@@ -1058,14 +1093,16 @@ def _affine(e: sp.Expr, v: sp.Symbol, what: str) -> tuple[Fraction, Fraction]:
     return Fraction(int(k.p), int(k.q)), Fraction(int(m.p), int(m.q))
 
 
-def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set: set[str]) -> list[dict[str, int]]:
+def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set: set[str],
+                    sum_ranges: dict | None = None) -> list[dict[str, int]]:
     """Where d = a N + b_1 i_1 (+ b_2 i_2) + e, a subscript in one size N and one or two indices against
     another entry, is 0 with the indices whole and inside their declared ranges lo(N)..hi(N) (each a
     whole number or linear in N). The least and greatest of b_1 i_1 + b_2 i_2 over the ranges are linear
     in N, so the sizes where a real solution exists form a run [L, U] (U may be unbounded), found
     exactly; inside it, a whole solution is found by the extended Euclidean algorithm. Every size of the
     run with a whole solution, with it. `_Unsearched` for anything else: a subscript not linear, a range
-    in another size or unreadable, more than MAX_ENTRY_SIZES such sizes, an unbounded run."""
+    in another size or unreadable, more than MAX_ENTRY_SIZES such sizes, an unbounded run. `sum_ranges`:
+    the (lower, upper) of each sum's variable, under its own name (`entry_term`), not a declared range."""
     if len(rest) != 1 or any(isinstance(x, sp.Dummy) for x in rest):
         raise _Unsearched(f"an entry named by an index `{indices[0].name}` and {'no' if not rest else 'several'} sizes")
     v = next(iter(rest))
@@ -1081,8 +1118,8 @@ def _index_meetings(ctx: Context, d: sp.Expr, indices: list, rest: set, size_set
     bs = [int(poly.coeff_monomial(i) * scale) for i in indices]
     ranges = []
     for i in indices:
-        rng = ctx.index_range(i.name)
-        if rng is None:
+        rng = (sum_ranges or {}).get(i.name) or ctx.index_range(i.name)
+        if rng is None or any(b is None for b in rng):
             raise _Unsearched(f"the range of `{i.name}` is not declared")
         pinned = _case_value(ctx, i.name)
         if pinned is not None:  # `case i = 3`: the range is that one value (inside the declared one: instances check it)
@@ -1234,12 +1271,34 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     chained: set[int] = set()  # the ids of the Adds inside a `+`/`-` chain already read (`walk`)
     entries: dict[str, list] = {}  # base -> [((arity, position), subscript in sizes, beyond v + c, node)] (`_entry_meetings`)
 
-    def entry_term(base: str | None, items, k: int, it) -> None:
-        got = _size_entry(ctx, it, size_set) if base is not None and size_set else None
+    sum_bounds: dict[str, list] = {}  # a sum's variable -> [(lower, upper, tag)] of the sums around, innermost last
+    sum_tags = itertools.count(1)
+
+    def entry_term(base: str | None, items, k: int, it, bound: frozenset = frozenset(),
+                   params: frozenset = frozenset()) -> None:
+        """A subscript item in sizes and indices (`_size_entry`). A sum's variable is an index whose range
+        is its sum's, under a name of its own (`k@3`): `\\sum_{k=1}^{N} h_{N+k}` beside `h_{25}` with k
+        undeclared, or `\\sum_{k=N+1}^{2N}` with k declared in 1..N, meet where the sum's range says
+        (both were accepted: red team round 31)."""
+        if base is None or not size_set:
+            return
+        inner = frozenset(v for v in bound - params if sum_bounds.get(v))
+        got = _size_entry(ctx, it, size_set, inner)
+        if got is None:
+            return
+        value, beyond = got
+        own: list = []
+        for v in sorted(inner & {nm.base for nm in n.names(it)}):
+            lower, upper, tag = sum_bounds[v][-1]
+            name = f"{v}@{tag}"
+            value = value.xreplace({x: sp.Symbol(name, integer=True) for x in value.free_symbols if x.name == v})
+            own.append((name, (lower, upper)))
+        key = tuple((nm.split("@")[0], rng) for nm, rng in own)
         # one written subscript is one entry (nodes compare without their places), so `h_{2^N}` twice
-        # is never a meeting of two opaque values
-        if got is not None and not any(t[0] == (len(items), k) and t[3] == it for t in entries.setdefault(base, [])):
-            entries[base].append(((len(items), k), *got, it))
+        # is never a meeting of two opaque values; in two sums of different ranges it is two
+        if not any(t[0] == (len(items), k) and t[3] == it and tuple((nm.split("@")[0], rng) for nm, rng in t[4]) == key
+                   for t in entries.setdefault(base, [])):
+            entries[base].append(((len(items), k), value, beyond, it, tuple(own)))
 
     def note(flag: str, why: str) -> None:
         setattr(shape, flag, True)
@@ -1409,7 +1468,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
 
     def subscript(items, bound, params, ranges, base: str | None = None) -> None:
         for k, it in enumerate(items):
-            entry_term(base, items, k, it)
+            entry_term(base, items, k, it, bound, params)
             if isinstance(it, n.Name) and it.sub is None and len(word_tokens(it.base) or ()) > 1:
                 # a word read letter by letter where it stands (`W_{iN}`: translate.word_letters): its
                 # size letters are used, never held at 1 (W_{iN} would be W_{i1})
@@ -1473,7 +1532,14 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                 inner = dict(ranges)
                 inner.pop(var, None)
                 sum_range(x, var, bound, params, inner)
-                walk(x.body, bound | {var}, params, inner)
+                rng = ctx.index_range(var)
+                sum_bounds.setdefault(var, []).append((x.lower if x.lower is not None else (rng[0] if rng else None),
+                                                       x.upper if x.upper is not None else (rng[1] if rng else None),
+                                                       next(sum_tags)))
+                try:
+                    walk(x.body, bound | {var}, params, inner)
+                finally:
+                    sum_bounds[var].pop()
                 return
             if x.cond is not None:
                 names = [t.base for t in x.cond.terms if isinstance(t, n.Name) and t.sub is None]
@@ -1483,7 +1549,12 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                 inner.pop(var, None)
                 sum_range(x, var, bound, params, inner)
                 condition(x.cond, bound | {var}, params, inner)
-                walk(x.body, bound | {var}, params, inner)
+                rng = ctx.index_range(var)  # `\\sum_{j \\neq i}`: the declared range holds every term
+                sum_bounds.setdefault(var, []).append((rng[0] if rng else None, rng[1] if rng else None, next(sum_tags)))
+                try:
+                    walk(x.body, bound | {var}, params, inner)
+                finally:
+                    sum_bounds[var].pop()
                 return
         if isinstance(x, n.Condition):
             condition(x, bound, params, ranges)
@@ -1573,6 +1644,9 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     # the assumptions and given values about any name reached (written in the step, or inside a
     # definition it expands: `let g_i = x_i + y_i` reaches y), until no more names are reached
     pending = list(ctx.assumptions)
+    # the assumptions and given values walked: a size they use as a number (`assume (4 p^\\top p - 3) t > 0`
+    # for p = sigma(y - y)) is one the step depends on as a number (red team round 31)
+    side_nodes: list = []
     while True:
         ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen]
         if not ready:
@@ -1580,14 +1654,16 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
         pending = [c for c in pending if c not in ready]
         for cond in ready:
             walk(cond, frozenset(), frozenset(), {})
+            side_nodes.extend(getattr(cond, "terms", None) or [cond])
     for name, value in ctx.point:
         if name.base in seen:
             walk(name, frozenset(), frozenset(), {})
             walk(value, frozenset(), frozenset(), {})
+            side_nodes.append(value)
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
         from ..matrix import number_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
-        shape.number_sizes.update(number_sizes(ctx, exprs) & set(sizes))
+        shape.number_sizes.update(number_sizes(ctx, list(exprs) + side_nodes) & set(sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree = entry_degree(ctx, exprs)
@@ -1886,9 +1962,14 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
     top = SMALL_SIZES.get(len(sizes), SMALL_SIZES_MANY)
     small = [dict(zip(sizes, combo)) for combo in itertools.product(range(1, top + 1), repeat=len(sizes))]
     out: list[SizeChoice] = []
+    # a size whose index values are too many to realise is left out; never silently: with four free
+    # indices and the index values where h_{N+i} meets h_{25} as constants, every size past N = 2 was
+    # left out and the step was `numeric` at N = 1, 2 (red team round 31)
+    skipped: list[dict[str, int]] = []
     for sz in small:
         got = _instances_at(ctx, sz, free, marked, MAX_EXHAUSTIVE, False)
         if got is None:
+            skipped.append(sz)
             continue
         insts, exhaustive = got
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), exhaustive, tuple(insts)))
@@ -1902,6 +1983,8 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is not None:
             out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+        else:
+            skipped.append(sz)
     taken = critical[:cap]
     ordered = numeric_sizes(ctx, shape, free, small + taken)
     if len(ordered) > MAX_NUMERIC_SIZES:
@@ -1913,8 +1996,13 @@ def make_plan(ctx: Context, free: list[str], exprs, matrices: bool | None = None
     for sz in ordered:
         got = _instances_at(ctx, sz, free, marked, 0, True)
         if got is None:
+            skipped.append(sz)
             continue
         out.append(SizeChoice(tuple((s, sz[s]) for s in sizes), False, tuple(got[0])))
+    if skipped:
+        where = ", ".join("(" + ", ".join(f"{s} = {v}" for s, v in sz.items()) + ")" for sz in skipped[:3])
+        unchecked = unchecked or (f"too many orderings of the indices to realise at {len(skipped)} size choice(s) "
+                                  f"({where}{', ...' if len(skipped) > 3 else ''})")
     if held:  # every instance carries every size (the translators read them all), the held ones at 1
         out = [_holding(c, held, everything) for c in out]
     return Plan(tuple(out), False, shape.sizes_matter or bool(shape.used_sizes), tuple(sizes), tuple(shape.why),

@@ -1226,3 +1226,40 @@ CLAIMS += [
          lambda e: (D(e.N + e.i, 25) * (e.i - 1) * (e.i - 2) * (e.i - 3) * (e.i - 10) * (e.i - 11) * (e.i - 12), 0),
          free=("i",), f=_R31, extra=({"N": 16},)),
 ]
+
+_R31X = "r31x_sum_meetings.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_sum_meetings (redteam31):
+    # d h_a / d h_b is 1 when a = b, else 0 (by hand); the entry in a size stands under a sum
+    _rte(r"\frac{\partial}{\partial h_{25}} \sum_{k=1}^{N} h_{N+k} = 0",
+         lambda e: (S(1, e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\sum_{t=1}^{N} \frac{\partial h_{N+t}}{\partial h_{25}} = 0",
+         lambda e: (S(1, e.N, lambda t: D(e.N + t, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\frac{\partial s}{\partial h_{25}} = 0",
+         lambda e: (S(1, e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X, extra=({"N": 13},)),
+    _rte(r"\frac{\partial}{\partial h_{25}} \sum_{k=N+1}^{2N} h_{N+k} = 0",
+         lambda e: (S(e.N + 1, 2 * e.N, lambda k: D(e.N + k, 25)), 0), f=_R31X),
+]
+
+_R31U = "r31x_unrealised_sizes.proof"
+_ONES = {"j": (1, 1), "k": (1, 1), "l": (1, 1), "m": (1, 1)}  # the witness needs j = k = l = m = 1 only
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_unrealised_sizes (redteam31)
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} + x_j x_k x_l = x_l x_k x_j",
+         lambda e: (D(e.N + e.i, 25) + e["x", e.j] * e["x", e.k] * e["x", e.l], e["x", e.l] * e["x", e.k] * e["x", e.j]),
+         free=("i", "j", "k", "l"), ranges=_ONES, f=_R31U, extra=({"N": 13},)),
+    _rte(r"\frac{\partial h_{N+i}}{\partial h_{25}} + x_j x_k x_l x_m = x_m x_l x_k x_j",
+         lambda e: (D(e.N + e.i, 25) + e["x", e.j] * e["x", e.k] * e["x", e.l] * e["x", e.m],
+                    e["x", e.m] * e["x", e.l] * e["x", e.k] * e["x", e.j]),
+         free=("i", "j", "k", "l", "m"), ranges=_ONES, f=_R31U, extra=({"N": 13},)),
+]
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r31x_index_meetings, r31x_far_index_meetings
+    # (redteam31): d h_{i^2} / d h_{j+30} is 1 where i^2 = j + 30, else 0 (by hand)
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{j+30}} = 0", lambda e: (D(e.i ** 2, e.j + 30), 0), free=("i", "j"),
+         f="r31x_index_meetings.proof"),
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{j+30}} (i-6)(i-7)(i-8)(i-9)(i-10)(i-11) = 0",
+         lambda e: (D(e.i ** 2, e.j + 30) * P(e.i - c for c in range(6, 12)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"),  # i, j in 1..N: the narrowed ranges below hold no witness below N = 114
+         ranges={"i": (12, 12), "j": (114, 114)}, f="r31x_far_index_meetings.proof", extra=({"N": 114},)),
+]
