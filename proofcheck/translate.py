@@ -287,6 +287,16 @@ class Translator:
                                      f"be one name for every value of `{mentioned[0]}`", node.span,
                              [f"hint: write an entry with indices and whole numbers only (`{node.base}_{{{mentioned[0]},1}}`), "
                               "or name the labelled family apart (`u_i` for the weights into one unit)"])
+        # `let K = 25` then `h_K`: the label K or the entry at K's value, 25; read as the label,
+        # `\\frac{\\partial h_{N+i}}{\\partial h_K} = 0` was proved for every N (red team round 31)
+        defined = [d for nm in n.names(items) if nm.sub is None for d in self.context.definitions
+                   if d.target.base == nm.base and d.target.sub is None and d.params is None]
+        if defined:
+            name, value = defined[-1].target.base, n.literal_value(defined[-1].body)
+            entry = f"`{node.base}_{{{value}}}`" if value is not None else "a number or an index"
+            raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: a name of its own (a label), or the "
+                                     f"entry at the value of `{name}`, which a `let` defines", node.span,
+                             [f"hint: for the entry write {entry}; for a label give `{name}` another name"])
         return (f"{node.base}_{node.raw_sub}", ())
 
     def _target_matches(self, d: Definition, key: Key) -> dict[str, int] | None:
