@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import sympy as sp
-from sympy.utilities.iterables import iterable
 
 from . import nodes as n
 from .autodiff import Evaluator, Unsupported
@@ -1196,20 +1195,10 @@ _NOT_FINITE_SET = frozenset(_NOT_FINITE)
 def _has_derivative_or_infinity(e) -> bool:
     """`e.has(sp.Derivative, sp.Subs, *_NOT_FINITE)`, each distinct subtree looked at once (`has` walks
     every repeat of a shared subtree)."""
-    seen: set = set()
-    stack = [e]
-    while stack:
-        u = stack.pop()
-        if isinstance(u, sp.Basic):
-            if u in seen:
-                continue
-            seen.add(u)
-            if isinstance(u, (sp.Derivative, sp.Subs)) or u in _NOT_FINITE_SET:
-                return True
-            stack.extend(u.args)
-        elif iterable(u):
-            stack.extend(u)
-    return False
+    from .check.kinks import distinct_subtrees  # noqa: PLC0415  (check/ imports this module)
+
+    return any(isinstance(u, (sp.Derivative, sp.Subs)) or (isinstance(u, sp.Basic) and u in _NOT_FINITE_SET)
+               for u in distinct_subtrees(e, set()))
 
 
 def derivative(e: sp.Expr, x: sp.Symbol) -> sp.Expr:

@@ -1011,16 +1011,7 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                 why = why or (f"entries of `{base}` named by a size and {len(indices)} indices: where they meet is "
                               "not searched")
                 continue
-            if len(indices) == 1 and syms == indices:  # `h_{2i}` and `h_{10}`: i = 5, a reference value at every size
-                v = next(iter(indices))
-                try:
-                    roots = _exact_integer_roots(d, v)
-                except _Unsearched as exc:
-                    why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
-                    continue
-                points += [pt for pt in ({v.name: r} for r in roots) if pt not in points]
-                continue
-            if indices:
+            if indices and syms != indices:
                 try:
                     found = _index_meetings(ctx, d, sorted(indices, key=lambda x: x.name), syms - indices, size_set,
                                             {**dict(own), **dict(own2)})
@@ -1033,6 +1024,8 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                 why = why or (f"entries of `{base}` named by sizes beyond a polynomial in one size: where they "
                               "meet another entry is not searched")
                 continue
+            # one size (`h_{2N}` and `h_{10}`: N = 5, a size) or one index (`h_{2i}` and `h_{10}`: i = 5, a
+            # reference value at every size, whole but not necessarily positive)
             v = next(iter(syms))
             try:
                 roots = _exact_integer_roots(d, v)
@@ -1040,7 +1033,7 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                 why = why or f"{exc} (`{base}`): where it meets another entry is not searched"
                 continue
             for r in roots:
-                if r >= 1 and {v.name: r} not in points:
+                if (v in indices or r >= 1) and {v.name: r} not in points:
                     points.append({v.name: r})
     points.sort(key=lambda pt: sorted(pt.items()))
     sizes_met = {tuple(sorted((k, v) for k, v in pt.items() if k in size_set)) for pt in points}

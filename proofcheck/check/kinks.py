@@ -32,7 +32,7 @@ def kink_arguments(exprs) -> list:
     found: list = []
     met: set = set()
     for e in exprs:
-        for sub in _distinct_subtrees(e, met):
+        for sub in distinct_subtrees(e, met):
             found.extend(_arguments_of(sub))
     out: list = []
     seen: set = set()
@@ -46,7 +46,7 @@ def kink_arguments(exprs) -> list:
     return out
 
 
-def _distinct_subtrees(e, met: set):
+def distinct_subtrees(e, met: set):
     """The subtrees of e in `sp.preorder_traversal`'s order, a subtree equal to one already met (here or
     in an earlier expression sharing `met`) skipped with everything below it: its arguments were all
     found at its first occurrence, which comes earlier in that order, so `kink_arguments` (which keeps

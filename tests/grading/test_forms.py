@@ -29,14 +29,18 @@ let z = \mathrm{ReLU}(x w + b)
 MINE = "let g = 3 x^2 + 2\n"  # the student's own name for what they wrote
 
 
+def _student_step(text: str):
+    """The last chain of a student's file under KEY: its one step."""
+    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
+    mine, _ = parse_source(split_lines("s.proof", text))
+    chain = elaborate(key + mine)[0][0].chains[-1]
+    assert len(chain.members) == 2, chain
+    return chain
+
+
 def says_something(left: str, right: str) -> bool:
     """Does the step `left = right`, written by a student under KEY, say something?"""
-    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
-    mine, _ = parse_source(split_lines("s.proof", MINE + f"{left} = {right}\n"))
-    problem = elaborate(key + mine)[0][0]
-    chain = problem.chains[-1]
-    assert len(chain.members) == 2, chain
-    return _says_something(chain, 1, FormCache())
+    return _says_something(_student_step(MINE + f"{left} = {right}\n"), 1, FormCache())
 
 
 @pytest.mark.parametrize("left, right", [
@@ -75,11 +79,7 @@ def test_a_real_step_says_something(left, right):
 
 def restates(left: str, right: str) -> bool:
     """Does the step `left = right` under KEY only write its left side again through Kronecker deltas?"""
-    key, _ = parse_source(_offset(split_lines("key.proof", KEY)))
-    mine, _ = parse_source(split_lines("s.proof", f"{left} = {right}\n"))
-    chain = elaborate(key + mine)[0][0].chains[-1]
-    assert len(chain.members) == 2, chain
-    return _restates(chain, 1, FormCache())
+    return _restates(_student_step(f"{left} = {right}\n"), 1, FormCache())
 
 
 @pytest.mark.parametrize("left, right", [
