@@ -2456,6 +2456,14 @@ CLAIMS = [
           sample={"x": (-5, 5)}),
     Claim("RT2442", "1/ReLU(x) = 1/(ReLU(x) + (x = -1))", lambda v: 1 / relu(v["x"]),
           lambda v: 1 / (relu(v["x"]) + ind(v["x"] == -1)), sample={"x": (-5, 5)}),
+    # r31_narrow_assumption: under 0 < x < 10^-60 (the witnesses satisfy it)
+    Claim("RN2500", "(x < 10^-61) = 1 at x = 5 10^-61", lambda v: ind(v["x"] < mpmath.mpf(10) ** -61), lambda v: 1,
+          witness={"x": F(5, 10 ** 61)}),
+    Claim("RN2501", "10^60 x = 10^120 x^2 at x = 5 10^-61", lambda v: mpmath.mpf(10) ** 60 * v["x"],
+          lambda v: mpmath.mpf(10) ** 120 * v["x"] ** 2, witness={"x": F(5, 10 ** 61)}),
+    Claim("RT2500", "(x != 0)(x != 10^-60) = 1 under 0 < x < 10^-60",
+          lambda v: ind(v["x"] != 0) * ind(v["x"] != mpmath.mpf(10) ** -60), lambda v: 1,
+          sample={"x": (F(1, 10 ** 62), F(9, 10 ** 61))}, keep=lambda v: 0 < v["x"] < mpmath.mpf(10) ** -60),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0
