@@ -80,15 +80,20 @@ def instantiate(expr, mapping: dict):
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 
-def degenerate(exprs, mapping: dict) -> bool:
-    """Whether some derivative of an undeclared function written in `exprs` is identically zero for the
-    concrete functions of `mapping` (the function is then a special case, not evidence)."""
+def degenerate(exprs, assumed, mapping: dict) -> bool:
+    """Whether the concrete functions of `mapping` are a special case for this step, and so no evidence:
+    some derivative of an undeclared function written in `exprs` is identically zero for them, or an
+    assumption's term that varies with its inputs for a general function is a constant for them (a
+    cubic's fourth difference `g(x+2) - 4 g(x+1) + 6 g(x) - 4 g(x-1) + g(x-2)` is 0 at every x)."""
     for e in exprs:
         for d in e.atoms(sp.Derivative):
             f = d.expr
             if isinstance(f, AppliedUndef) and (f.func, len(f.args)) in mapping:
                 if sp.expand(instantiate(d, mapping)) == 0:
                     return True
+    for e in assumed:
+        if e.free_symbols and undeclared(e) and not sp.expand(instantiate(e, mapping)).free_symbols:
+            return True
     return False
 
 
@@ -134,7 +139,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
         if r.status == "undecided":
             reasons.append(r.reason)
             continue
-        if degenerate((a, b, *assumed), mapping):
+        if degenerate((a, b, *assumed), assumed, mapping):
             special += 1
             continue
         agreed += 1
@@ -147,7 +152,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
     if not agreed:
         if special:
             reason = ("the step held only for concrete functions that are special cases (a derivative it writes "
-                      "vanishes identically for them)")
+                      "vanishes identically for them, or an assumption's term is a constant for them)")
         else:
             reason = reasons[0] if reasons else "no instance of the undeclared functions could be used"
         return InstanceResult("undecided", total, reason=reason, bits=bits)
