@@ -321,3 +321,18 @@ def test_a_parent_that_ignores_sigchld_changes_nothing(files: Path) -> None:
     no_traceback(ignoring)
     assert ignoring.returncode == ordinary.returncode == 0, ignoring.stderr
     assert ignoring.stdout == ordinary.stdout
+
+
+def test_undecided_step_points_to_its_located_error(tmp_path: Path) -> None:
+    """A step left unknown by a notation error (E211) reports that error where it points, and its E301
+    refers to it (code and position) instead of repeating the message."""
+    f = tmp_path / "label.proof"
+    f.write_text("problem p\nindex i in 1..N\n\\frac{\\partial}{\\partial w_{1,h}} \\sum_i w_{i,h} = 1\n")
+    proc = inproc(["check", "--no-cache", str(f)], tmp_path)
+    assert proc.returncode == 1
+    located = re.findall(r":(\d+):(\d+): error\[(E\d+)\]: (.*)", proc.stdout)
+    codes = [c for _, _, c, _ in located]
+    assert codes == ["E211", "E301"], located
+    line, col, _, message = located[0]
+    assert located[1][3].endswith(f"error[E211] at {line}:{col}")
+    assert message not in located[1][3]

@@ -55,7 +55,7 @@ def check_problem(problem: Problem, options: Options) -> tuple[ProblemResult, li
             step = _step_result(job, dec, secs)
             step.compared_with = a.against
             step.chain = ci
-            diags.extend(_step_diagnostics(chain, a.k, step, job))
+            diags.extend(_step_diagnostics(chain, a.k, step, job, dec.diagnostics))
             result.steps.append(step)
             primary = decided[(ci, a.k, a.k - 1)][1]
             if failed_line is None and primary.verdict not in ACCEPTED:
@@ -208,7 +208,9 @@ def _approx_left(chain: Chain, k: int, left: int) -> int:
     return chain.rels.index("≈")
 
 
-def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list[Diagnostic]:
+def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job, found: list = ()) -> list[Diagnostic]:
+    """The step's own finding. `found` are the located errors its decision raised (E2xx, reported where
+    they point): an unknown step whose reason is one of them points to it instead of repeating it."""
     member = chain.members[k]
     if step.verdict == "refuted":
         cx = step.counterexample or {}
@@ -237,7 +239,12 @@ def _step_diagnostics(chain: Chain, k: int, step: StepResult, job: _Job) -> list
             msg = "this step does not follow: the two sides differ"
         return [Diagnostic.make("E300", msg, member.span, notes)]
     if step.verdict == "unknown":
-        return [Diagnostic.make("E301", f"could not decide this step: {step.message or 'no method applied'}", member.span)]
+        same = next((d for d in found if d.message == step.message), None)
+        if same is not None:
+            why = f"see error[{same.code}] at {same.span.line}:{same.span.column}"
+        else:
+            why = step.message or "no method applied"
+        return [Diagnostic.make("E301", f"could not decide this step: {why}", member.span)]
     out = []
     if holds_only_at_point(step, chain.members[job.left].expr, member.expr, job.context):
         out.append(Diagnostic.make("W310", "this step holds at the given point, but not in general", member.span))
