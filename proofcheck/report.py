@@ -130,7 +130,7 @@ def _step_line(s: StepResult, style: Style, source: Source | None = None) -> str
 def describe_step(s: StepResult) -> str:
     """A step's verdict, what backs it (its guarantee) and how it was reached, in words (the text
     report, an editor's hover)."""
-    how = {"symbolic": "symbolically", "symbolic-n": f"symbolically in {', '.join(_size_names(s)) or 'the sizes'}",
+    how = {"symbolic": "symbolically", "symbolic-n": f"symbolically in {', '.join(_size_names(s))}" if _size_names(s) else "symbolically",
            "symbolic-sizes": "symbolically at each size",
            "numeric": "numerically", "exact-at-point": "exactly", "numeric-at-point": "numerically",
            "interval": "", "exact": "exactly", "none": ""}.get(s.method, s.method)

@@ -174,9 +174,19 @@ class Translator:
         self.relu = relu_class(self.context.relu_at_zero)
         self.index_names = self.context.index_names
         self.funcs: dict[str, Definition] = {}
+        self.subscripted_funcs: dict[tuple, str] = {}  # (base, subscript) of `let f_1(t) = ...` -> its key in funcs
         for d in self.context.definitions:
-            if d.params is not None:
+            if d.params is None:
+                continue
+            if d.target.sub is None:
                 self.funcs[d.target.base] = d
+            elif not any(self.is_index(nm.base) or nm.base in self.sizes for nm in n.names(d.target.sub)):
+                # a function named with a label or number (`f_1`, `h_\theta`), one function: applied where
+                # that exact name stands before a bracket. With an index (`f_i`) it would be one function for
+                # every i, which a student does not mean: left to read two ways (E211) where applied
+                key = "\x00" + d.target.display  # never a name a proof can write
+                self.subscripted_funcs[d.target.base, d.target.sub] = key
+                self.funcs[key] = d
         self.values = [d for d in self.context.definitions if d.params is None]
         self._lookups: dict = {}  # key -> `lookup`'s answer
 
@@ -407,6 +417,9 @@ class Translator:
             p = scope.param_of(node.display)  # `let f(x_1) = ...`: the parameter is x_1
             if p is not None:
                 return p
+            if (node.base, node.sub) in self.subscripted_funcs:  # `let f_1(t) = ...`, then `f_1` alone
+                raise ProofError("E201", f"`{node.display}` is a function: apply it to an argument, as in "
+                                 f"`{node.display}(x)`", node.span)
         if node.sub is None:
             p = scope.param_of(node.base)
             if p is not None:
@@ -627,6 +640,16 @@ class Translator:
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
                                  [f"hint: for a product write `{g} \\cdot (...)` (or leave a space, "
                                   f"`{g} (...)`); for a function give it another name with `let`"])
+            defined = self.subscripted_funcs.get((f.base, f.sub)) if isinstance(f, n.Name) and f.sub is not None else None
+            if joined and defined is not None and isinstance(nxt, (n.Group, n.Pow)) \
+                    and isinstance(nxt.base if isinstance(nxt, n.Pow) else nxt, n.Group):
+                group = nxt if isinstance(nxt, n.Group) else nxt.base  # `f_1(a)` of `let f_1(t) = ...`
+                value = self.apply_name(defined, group.items, scope, f.span)
+                if isinstance(nxt, n.Pow):
+                    value = self.power(value, self.expr(nxt.exp, scope), nxt)
+                values.append((op, value))
+                i += 2
+                continue
             reading = self._subscripted_application(f, nxt, scope) if joined and isinstance(f, n.Name) else None
             if reading is not None:
                 message, hint = reading
@@ -815,11 +838,12 @@ class Translator:
             return self.undeclared(base, values, span)
         if base in self.funcs:
             d = self.funcs[base]
+            shown = d.target.display
             if len(values) != len(d.params):
-                raise ProofError("E201", f"`{base}` takes {len(d.params)} argument(s), not {len(values)}", span)
+                raise ProofError("E201", f"`{shown}` takes {len(d.params)} argument(s), not {len(values)}", span)
             key = ("fn:" + base, ())
             if key in self._expanding:
-                raise ProofError("E204", f"the function `{base}` refers to itself", span)
+                raise ProofError("E204", f"the function `{shown}` refers to itself", span)
             self._expanding.add(key)
             try:
                 return self.expr(d.body, Scope((), tuple(zip(d.params, values)), scope.cut))
