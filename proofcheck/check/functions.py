@@ -11,7 +11,7 @@ functions alone is at most `numeric`, never `proved`: a claim can hold for them 
 A concrete function for which a derivative written in the step or its assumptions vanishes
 identically (a cubic's fourth derivative, the sine family's mixed partials) only looks for
 counterexamples: its agreement is no evidence, since it is a special case the general function is
-not (`assume (g)^2 + (g')^2 \leq 0` holds everywhere for a cubic, so `g = 0` would be
+not (`assume (g^{(4)})^2 + (g^{(5)})^2 <= 0` holds everywhere for a cubic, so `g^{(6)} = 0` would be
 "seen" for cubics alone, and it is false for g = x^6 at x = 0).
 """
 
