@@ -284,9 +284,12 @@ class Translator:
         family = self._label_family_key(node, items, scope)
         if family is not None:
             return family
-        # a size too (`w_{N,h}`): as a label it would be one scalar at every N, never the entry w_{25,h} at N = 25
         mentioned = [nm.base for nm in n.names(items) if nm.sub is None and (
-            self.is_index(nm.base) or scope.int_of(nm.base) is not None or self.size_value(nm.base) is not None)]
+            self.is_index(nm.base) or scope.int_of(nm.base) is not None)]
+        # a size in a place that has a whole-number value (`w_{N,h}`, `w_{N+1,h}`): as a label it would be one
+        # scalar at every N, never the entry w_{25,h} at N = 25 (`h_{2^N}`, with no such value, stays a label)
+        mentioned += [nm.base for it in items if self._valued(it, scope)
+                      for nm in n.names(it) if nm.sub is None and self.size_value(nm.base) is not None]
         if mentioned:
             raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index or size "
                                      f"`{mentioned[0]}` but is not an index expression, and as a label it would "
@@ -304,6 +307,13 @@ class Translator:
                                      f"entry at the value of `{name}`, which a `let` defines", node.span,
                              [f"hint: for the entry write {entry}; for a label give `{name}` another name"])
         return (f"{node.base}_{node.raw_sub}", ())
+
+    def _valued(self, it, scope: Scope) -> bool:
+        """The subscript item has a whole-number value here (an item that cannot be read has none)."""
+        try:
+            return self.int_value(it, scope) is not None
+        except Exception:  # noqa: BLE001  (E205, symbolic_n.NotShown: no value, whatever the reason)
+            return False
 
     def _label_family_key(self, node: n.Name, items, scope: Scope) -> Key | None:
         """(`w_{.,h}`, (1,)) for `w_{1,h}` and for `w_{i,h}` at i = 1, when the problem writes `w` with

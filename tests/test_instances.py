@@ -152,3 +152,12 @@ def test_a_constraint_narrows_a_sum_of_squares_but_keeps_its_sign(text):
 ])
 def test_a_constrained_sum_of_squares_alone_or_against_a_size_is_not_searched(text):
     assert _unsearched("problem p\n" + text)
+
+
+def test_an_assumption_that_narrows_a_sum_through_a_let_is_searched_with_the_step():
+    """r32_constrained_sign narrowed_vs_size: N - 30 meets the bound s > 1 at N = 31, so N = 32 is tried."""
+    from proofcheck.check.instances import analyse  # noqa: PLC0415
+    ctx, free, exprs = _step("problem p\nindex j in 1..N\nlet s = \\sum_j x_j^2\nassume s > 1\n"
+                             "(\\sum_j x_j^2 > N - 30) = 1\n")
+    shape = analyse(ctx, list(exprs), free)
+    assert not shape.critical_unchecked and {"N": 32} in shape.critical

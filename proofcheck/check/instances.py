@@ -1684,7 +1684,10 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     # for p = sigma(y - y)) is one the step depends on as a number (red team round 31)
     side_nodes: list = []
     while True:
-        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen]
+        # through the `let`s it names too: `assume s > 1` for `let s = \\sum_j x_j^2` is about the x_j a step's
+        # own \\sum_j x_j^2 writes (it leaves that sum its reading, `_narrows`, so its argument must be searched)
+        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen
+                 or _bases(_unfold_lets(ctx, c)) & seen]
         if not ready:
             break
         pending = [c for c in pending if c not in ready]
