@@ -33,6 +33,9 @@ class Readings:
     # (`w_1` in `w_1 x`, `o_i` in `o_i(1 - o_i)`): numbers, so `w_1(x + y)` may be a product
     alone_entries: frozenset[tuple[str, str]] = frozenset()
     scanned: bool = False  # made by `problem_readings` (an empty Readings knows nothing: no rule applies)
+    # base -> the one way the problem writes its comma subscripts, a label's name in each place that
+    # holds one (`w_{i,h}`, `w_{1,h}`: (None, "h")), for a base written no other way (`label_family`)
+    label_patterns: tuple[tuple[str, tuple], ...] = ()
 
     def arguments(self, base: str) -> frozenset[str]:
         """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
@@ -44,6 +47,12 @@ class Readings:
 
     def arity(self, base: str) -> frozenset[int]:
         return self._arity.get(base, frozenset())
+
+    def label_family(self, base: str) -> tuple | None:
+        """The places of `base`'s subscripts that hold a label (a name, None for an index place), when
+        every subscript of `base` in the problem is a comma list with the same labels in the same places
+        and at least one index place (`w_{i,h}` beside `w_{1,h}`): the family w_{.,h}. None otherwise."""
+        return dict(self.label_patterns).get(base)
 
     def indices_of(self, base: str) -> frozenset[str]:
         return dict(self.family_indices).get(base, frozenset())
@@ -246,6 +255,7 @@ class _Scan:
     alone: set = None  # subscripted names written other than directly before a bracket (Readings.alone_entries)
     bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
     in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
+    patterns: dict = None  # base -> the label places of each of its subscripts (Readings.label_patterns)
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
@@ -299,11 +309,14 @@ class _Scan:
             self.mixed = {}
         if self.alone is None:
             self.alone = set()
+        if self.patterns is None:
+            self.patterns = {}
 
     def within(self, letters, in_sub: bool = False) -> "_Scan":
         """The same scan (shared sets) with more letters bound, or inside a subscript."""
         return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
-                     self.arguments, self.mixed, self.alone, self.bound | frozenset(letters), self.in_sub or in_sub)
+                     self.arguments, self.mixed, self.alone, self.bound | frozenset(letters), self.in_sub or in_sub,
+                     self.patterns)
 
     def name(self, x: n.Name, target: bool = False, applied: bool = False) -> None:
         if x.sub is None:
@@ -312,6 +325,11 @@ class _Scan:
             return
         if not applied:
             self.alone.add(entry_key(x, lambda b: b in self.index_names or b in self.bound))
+        self.patterns.setdefault(x.base, set()).add(
+            None if target or applied or len(x.sub) < 2 else
+            tuple(it.base if isinstance(it, n.Name) and it.sub is None and not it.styled
+                  and it.base.rstrip("'") not in self.index_names and it.base not in self.bound else None
+                  for it in x.sub))
         inner = self.within((), in_sub=True)
         for s in x.sub:
             inner.expr(s)
@@ -354,8 +372,11 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
     stated = _Scan(index_names, set(), set(), {}, {}, {})  # the statement's lines alone (no chains)
     sizes: set[str] = set()
     defined: set[str] = set()
+    lets: set[str] = set()  # every base a `let` defines (`w` of `let w_{1,h} = ...`)
     taken: set[str] = set(index_names)
     for st in statements:
+        if isinstance(st, n.LetLine):
+            lets.add(st.target.base)
         if isinstance(st, n.LetLine) and st.params is None:
             taken.add(st.target.display)
         elif isinstance(st, n.AtLine):
@@ -401,6 +422,20 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
     functions = frozenset(b for b in scan.applied if b not in scan.bare | others) | \
         frozenset(b for b in stated.applied if b not in stated.bare | others)
     arities = {**scan.soft, **scan.arities}  # a firm count overrides the runs
+    # a family with a label in its subscripts (`w_{i,h}`): one pattern, some index place, labels that
+    # name nothing else (no size, `let`, constant, function, index, number written alone); a base written
+    # bare, applied or defined by a `let` is read as before (w_{i,h} beside w_{h,i} or w_{i,j}: E211)
+    labels = []
+    for base, pats in scan.patterns.items():
+        if len({None if p is None else tuple(None if x in sizes else x for x in p) for p in pats}) != 1 or base in scan.bare | scan.applied | defined | others or base in lets:
+            continue
+        (pat,) = {None if p is None else tuple(None if x in sizes else x for x in p) for p in pats}
+        if pat is None or None not in pat or all(p is None for p in pat):
+            continue
+        if any(p is not None and (p in others or p in lets or p in scan.applied or p in scan.bare or p in taken)
+               for p in pat):  # `h` written as a number too: the entry at h or a label, E211 as before
+            continue
+        labels.append((base, pat))
     return Readings(
         functions,
         tuple(sorted((b, frozenset(a)) for b, a in arities.items())),
@@ -411,6 +446,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         tuple(sorted((b, frozenset(a)) for b, a in scan.mixed.items())),
         frozenset(scan.alone),
         True,
+        tuple(sorted(labels)),
     )
 
 

@@ -288,11 +288,20 @@ class Translator:
     def label_key(self, node: n.Name, items, scope: Scope) -> Key:
         """The atomic name of a subscript that is a label (`x_a`, `out_{h1}`, `x_{\\mathrm{in}}`). A
         subscript that mentions an index or a letter bound where it stands (`w_{i,h}`, `x_{\\mathrm{in},i}`,
-        `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then."""
+        `x_{i!}`) is never one: the label would be one scalar for every value of i. E211 then, unless
+        the problem writes the base only that way (`Readings.label_family`: `w_{i,h}` and `w_{1,h}`):
+        then the label names a family of its own, w_{.,h}, whose entries are its index places."""
+        family = self._label_family_key(node, items, scope)
+        if family is not None:
+            return family
         mentioned = [nm.base for nm in n.names(items) if nm.sub is None and (
             self.is_index(nm.base) or scope.int_of(nm.base) is not None)]
+        # a size in a place that has a whole-number value (`w_{N,h}`, `w_{N+1,h}`): as a label it would be one
+        # scalar at every N, never the entry w_{25,h} at N = 25 (`h_{2^N}`, with no such value, stays a label)
+        mentioned += [nm.base for it in items if self._valued(it, scope)
+                      for nm in n.names(it) if nm.sub is None and self.size_value(nm.base) is not None]
         if mentioned:
-            raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index "
+            raise ProofError("E211", f"cannot read the subscript of `{node.base}_{{{node.raw_sub}}}`: it mentions the index or size "
                                      f"`{mentioned[0]}` but is not an index expression, and as a label it would "
                                      f"be one name for every value of `{mentioned[0]}`", node.span,
                              [f"hint: write an entry with indices and whole numbers only (`{node.base}_{{{mentioned[0]},1}}`), "
@@ -308,6 +317,38 @@ class Translator:
                                      f"entry at the value of `{name}`, which a `let` defines", node.span,
                              [f"hint: for the entry write {entry}; for a label give `{name}` another name"])
         return (f"{node.base}_{node.raw_sub}", ())
+
+    def _valued(self, it, scope: Scope) -> bool:
+        """The subscript item has a whole-number value here (an item that cannot be read has none)."""
+        try:
+            return self.int_value(it, scope) is not None
+        except Exception:  # noqa: BLE001  (E205, symbolic_n.NotShown: no value, whatever the reason)
+            return False
+
+    def _label_family_key(self, node: n.Name, items, scope: Scope) -> Key | None:
+        """(`w_{.,h}`, (1,)) for `w_{1,h}` and for `w_{i,h}` at i = 1, when the problem writes `w` with
+        the one label pattern `Readings.label_family` found and no shape or definition of `w` exists;
+        every other place must be an index expression here. None otherwise."""
+        root = node.base.split("^")[0]  # `x^2_{i,h}`: the name powered_node asks about, never defined here
+        pattern = self.context.readings.label_family(root)
+        if pattern is None or len(items) != len(pattern) or root in self.context.shapes:
+            return None
+        if any(d.target.base.split("^")[0] == root for d in self.context.definitions):
+            return None
+        values, shown = [], []
+        for it, label in zip(items, pattern):
+            if label is not None:
+                if not (isinstance(it, n.Name) and it.sub is None and it.base == label and not self.is_index(it.base)
+                        and scope.int_of(it.base) is None and self.size_value(it.base) is None):
+                    return None
+                shown.append(label)
+                continue
+            v = self.int_value(it, scope)
+            if v is None:
+                return None
+            values.append(v)
+            shown.append("\u00b7")
+        return (f"{node.base}_{{{','.join(shown)}}}", tuple(values))
 
     def _target_matches(self, d: Definition, key: Key) -> dict[str, int] | None:
         t = d.target

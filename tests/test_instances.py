@@ -126,3 +126,38 @@ def test_entry_meetings_in_several_sizes_are_not_searched_silently():
     """`h_{N+M}` meets `h_{10}` along a line of sizes, not at points: the plan says it is not searched."""
     plan = _plan("index i in 1..N\nindex j in 1..M\n\\frac{\\partial h_{N+M}}{\\partial h_{10}} = 0\n")
     assert "not searched" in plan.unchecked
+
+
+def _unsearched(text: str) -> str:
+    from proofcheck.check.instances import analyse  # noqa: PLC0415
+    ctx, free, exprs = _step(text)
+    return analyse(ctx, list(exprs), free).critical_unchecked
+
+
+@pytest.mark.parametrize("text", [
+    "index j in 1..N\nlet s = \\sum_j x_j\nassume s \\neq 0\n(\\sum_j x_j^2 + N > 0) = 1\n",
+    "index j in 1..N\nlet s = \\sum_j x_j^2\nassume s > 1\n\\sqrt{s - 1}^2 = s - 1\n",
+    "index j in 1..N\nlet s = \\sum_j x_j^2\nassume s > 1\n(\\sum_j x_j^2 + N > 0) = 1\n",
+])
+def test_a_constraint_narrows_a_sum_of_squares_but_keeps_its_sign(text):
+    """r20_let_constrained: these sizes are searched (a sum of squares plus a size is > 0)."""
+    assert not _unsearched("problem p\n" + text)
+
+
+@pytest.mark.parametrize("text", [  # tests/adversarial/sizes/r32_constrained_sign.proof: false at N = 30, 31
+    "index j in 1..N\nassume \\sum_j x_j = 1\n(\\sum_j (x_j - \\frac{1}{30})^2 > 0) = 1\n",
+    "index j in 1..N\nassume \\sum_j x_j = 1\nassume \\sum_j x_j^2 < \\frac{1}{30}\n(\\sum_j x_j^2 < \\frac{1}{30}) = 0\n",
+    "index j in 1..N\nassume \\sum_j x_j^2 < N - 30\n(\\sum_j x_j^2 < N) = 0\n",
+    "index j in 1..N\nassume \\sum_j x_j = 0\n(30 - N + \\sum_j x_j^2 > 0) = 1\n",
+])
+def test_a_constrained_sum_of_squares_alone_or_against_a_size_is_not_searched(text):
+    assert _unsearched("problem p\n" + text)
+
+
+def test_an_assumption_that_narrows_a_sum_through_a_let_is_searched_with_the_step():
+    """r32_constrained_sign narrowed_vs_size: N - 30 meets the bound s > 1 at N = 31, so N = 32 is tried."""
+    from proofcheck.check.instances import analyse  # noqa: PLC0415
+    ctx, free, exprs = _step("problem p\nindex j in 1..N\nlet s = \\sum_j x_j^2\nassume s > 1\n"
+                             "(\\sum_j x_j^2 > N - 30) = 1\n")
+    shape = analyse(ctx, list(exprs), free)
+    assert not shape.critical_unchecked and {"N": 32} in shape.critical

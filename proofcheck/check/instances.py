@@ -342,7 +342,10 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
                     return closed  # `\\sum_j 1` is N
                 return opaque_part(x, False, ranged or uses_as_number(x.body, names))
             own = {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}
-            if own and _constrained(ctx, x.body):
+            if own and _constrained(ctx, x.body, x):
+                if ranged and _square_growth(body, own):
+                    # a constraint narrows what it takes, never its sign: >= 0 whatever the inputs (`_positive`)
+                    return opaque_part(x, False, True, free=NONNEG)
                 own = set()  # `assume x_j > 0`: the sum of x_j is positive, not every value at every size
             if ranged and _free_growth(body, own):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
@@ -416,6 +419,11 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         or index as a number."""
         is_input = isinstance(x, n.Name) and x.base not in CONSTANTS and x.base not in FUNCTION_WORDS \
             and not _definitions_of(ctx, x.base)
+        if free == NONNEG:  # numeric (its values move with the size), not free, known >= 0
+            opaque = sp.Dummy(NONNEG)
+            if numeric is not None:
+                numeric[opaque] = one_signed
+            return opaque
         opaque = _input_symbol(structure(x), HALF if free == HALF else "input") if is_input or free else sp.Dummy()
         if numeric is not None and (uses_as_number(x, names) if depends is None else depends):
             numeric[opaque] = one_signed
@@ -433,9 +441,10 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
 INPUT_MEMO = 1 << 16  # input symbols remembered (far more than one step's analysis meets: LRU keeps its own)
 _SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscripts (`x_j`: j), for `_free_growth`
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
+NONNEG = "nonneg"  # ... and of constrained sums of squares: >= 0, but what they take may move with the size
 
 
-def _constrained(ctx: Context, e) -> bool:
+def _constrained(ctx: Context, e, whole=None) -> bool:
     """Some input written in e is bounded by an inequality among the assumptions or the case, or has
     a given value (`assume x_j > 0`): a sum of its terms does not take every real value at every size
     (`_free_growth`: \\sum_j x_j is (0, oo), below N - 30 only from N = 31 on), nor reach 0
@@ -448,12 +457,17 @@ def _constrained(ctx: Context, e) -> bool:
     size (`\\sum_j y_j < N - 30.5`) is decided at the sizes tried only, by their sampled points
     (tests/adversarial/redteam_engine/sum_equality_assumed.proof). An equality that ties it to
     anything else (`\\sum_j y_j = N`, `= \\sum_k 1`, `= m` for `let m = \\sum_j 1`) bounds it: it may grow
-    with the size (r14_sum_equals_size*, r15_sum_equals_ones*)."""
+    with the size (r14_sum_equals_size*, r15_sum_equals_ones*). Likewise an inequality between `whole`
+    (the sum itself, as written) and numbers alone (`assume \\sum_j x_j^2 > 1`) leaves it free: it cuts
+    the same interval off its values at every size, and its own argument is searched with the step's
+    (`_mixed_meetings`: `\\sum_j x_j^2 + N` meets it nowhere)."""
     bases = {nm.base for nm in n.names(e)}
+    declared = frozenset(set(size_names(ctx)) | set(ctx.index_names) | {d.target.base for d in ctx.definitions})
     # every condition is read with the plain names its `let`s define unfolded: `let t = \\sum_j (y_j - 1)`,
     # `assume t = 0` is about the y_j, as `assume \\sum_j (y_j - 1) = 0` is (r19_pinning_let_body)
     conds = [_unfold_lets(ctx, c) for c in (*ctx.assumptions, *ctx.case)]
-    told = [c for c in conds if set(c.ops) & {"<", "<=", ">", ">="}]
+    told = [c for c in conds if set(c.ops) & {"<", "<=", ">", ">="}
+            and not (whole is not None and _narrows(c, whole, bases, declared))]
     told += [name for name, _ in ctx.point]
     if any(nm.base in bases for c in told for nm in n.names(c)):
         return True
@@ -469,10 +483,17 @@ def _constrained(ctx: Context, e) -> bool:
     # from N = 32 on). Pinned to a number: every term is a number or such a sum, scaled and added
     for unfolded in equal:
         sums = [sm for sm in _all_sums(unfolded) if any(nm.base in bases for nm in n.names(sm.body))]
-        declared = set(size_names(ctx)) | set(ctx.index_names) | {d.target.base for d in ctx.definitions}
-        if sums and not all(_pinning(t, bases, frozenset(declared)) for t in unfolded.terms):
+        if sums and not all(_pinning(t, bases, declared) for t in unfolded.terms):
             return True
     return False
+
+
+def _narrows(cond, whole, bases: set, declared: frozenset) -> bool:
+    """cond compares the sum `whole` (the same node: same body and range) with numbers alone, scaled
+    and added (`0 < \\sum_j x_j^2 < 1`, `2 \\sum_j x_j - 1 > 0`): what it allows the sum is the same
+    interval at every size."""
+    sums = [sm for sm in _all_sums(cond) if any(nm.base in bases for nm in n.names(sm.body))]
+    return bool(sums) and all(sm == whole for sm in sums) and all(_pinning(t, bases, declared) for t in cond.terms)
 
 
 def _pinning(e, bases: set, declared: frozenset = frozenset()) -> bool:
@@ -693,7 +714,7 @@ def _quotient(a: sp.Expr, b: sp.Expr) -> sp.Expr:
 
 
 def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None = None,
-                  mixed: list | None = None) -> list[sp.Expr]:
+                  mixed: list | None = None, sizes: frozenset = frozenset()) -> list[sp.Expr]:
     """The factors of value (numerator and denominator) written in sizes and indices alone: where
     value changes sign, one of them does. Opaque parts (inputs, functions) are factored out:
     `(3 - N) x^2` changes sign at N = 3. An opaque part that uses a size or index as a number
@@ -702,7 +723,9 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None 
     a factor that mixes sizes or indices with an opaque part other than an input (`free`): `N +
     \\sigma(x) - 30` crosses 0 only from N = 30 on, a size the search at each size never reaches,
     while `N + x` crosses it at x = -N at every size. The factors in inputs, with or without sizes
-    and indices, go in `mixed` (where they meet: `_mixed_meetings`)."""
+    and indices, go in `mixed` (where they meet: `_mixed_meetings`). A factor positive at every size
+    and every input (`_positive`: `\\sum_j x_j^2 + N` for the symbols of the sizes in `sizes`) changes
+    no sign: none of these."""
     free = free or set()
     numeric = numeric or {}
     if not any(not isinstance(v, sp.Dummy) or v in numeric for v in value.free_symbols):
@@ -718,6 +741,7 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None 
         if numeric:
             raise _Unsearched("a size or index used as a number inside a function") from None
         return []
+    factors = [f for f in factors if not _positive(f, sizes)]
     for f in factors:
         bounded = any(isinstance(v, sp.Dummy) and v not in free and v not in numeric for v in f.free_symbols) \
             or any(v in numeric and not _half(v) for v in f.free_symbols)
@@ -731,6 +755,24 @@ def _sign_factors(value: sp.Expr, numeric: dict | None = None, free: set | None 
     if mixed is not None:
         mixed += [f for f in factors if f.free_symbols & free and f not in mixed]
     return [f for f in factors if f.free_symbols and not any(isinstance(v, sp.Dummy) for v in f.free_symbols)]
+
+
+def _positive(f: sp.Expr, sizes: frozenset) -> bool:
+    """f is > 0 wherever it has a value, whatever the sizes (`sizes`: their symbols, each >= 1) and the
+    inputs: a polynomial with positive coefficients in sizes and sums known >= 0 (NONNEG: constrained
+    sums of squares, HALF), with a term in sizes alone (`\\sum_j x_j^2 + N`, `2 + N S`). A constraint
+    from an assumption narrows what such a sum takes, never this sign (r20_let_constrained)."""
+    nonneg = {v for v in f.free_symbols if isinstance(v, sp.Dummy) and v.name in (NONNEG, HALF)}
+    if not nonneg or not f.free_symbols <= nonneg | set(sizes):
+        return False
+    try:
+        poly = sp.Poly(f, *sorted(f.free_symbols, key=sp.default_sort_key))
+    except sp.PolynomialError:
+        return False
+    gens = poly.gens
+    terms = poly.terms()
+    return all(c.is_Rational and c > 0 for _, c in terms) and any(
+        all(e == 0 for g, e in zip(gens, m) if g in nonneg) for m, _ in terms)
 
 
 def _mixed_meetings(mixed: list[sp.Expr], free: set) -> list[sp.Expr]:
@@ -1252,6 +1294,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     a caller that reads only the flags (`may_be_complete`) spares them."""
     sizes = size_names(ctx)
     size_set = set(sizes)
+    positive_sizes = frozenset(_index_symbol(s) for s in sizes if s not in ctx.index_names)  # each >= 1
     shape = Shape(sizes)
     idx = ctx.index_names
     reached: set[str] = set()
@@ -1341,7 +1384,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
             if right is not None:
                 value = value - _arith(ctx, right, names, on_sum, numeric, free)
             free_all.update(free)
-            for f in _sign_factors(value, numeric, free, mixed):
+            for f in _sign_factors(value, numeric, free, mixed, sizes=positive_sizes):
                 if f not in factors:
                     factors.append(f)
                     add_points(_sign_points(f))
@@ -1641,7 +1684,10 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     # for p = sigma(y - y)) is one the step depends on as a number (red team round 31)
     side_nodes: list = []
     while True:
-        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen]
+        # through the `let`s it names too: `assume s > 1` for `let s = \\sum_j x_j^2` is about the x_j a step's
+        # own \\sum_j x_j^2 writes (it leaves that sum its reading, `_narrows`, so its argument must be searched)
+        ready = [c for c in pending if not (_bases(c) - idx - size_set) or _bases(c) & seen
+                 or _bases(_unfold_lets(ctx, c)) & seen]
         if not ready:
             break
         pending = [c for c in pending if c not in ready]
