@@ -36,6 +36,9 @@ class Readings:
     # base -> the one way the problem writes its comma subscripts, a label's name in each place that
     # holds one (`w_{i,h}`, `w_{1,h}`: (None, "h")), for a base written no other way (`label_family`)
     label_patterns: tuple[tuple[str, tuple], ...] = ()
+    # (base, places, place) of every subscript place that mentions an index or a bound letter (`x_j`,
+    # `x_{j+1}` under a sum over j, the j of `w_{1,j}`): a one-letter label there (`x_a`) may be an index value
+    indexed: frozenset[tuple[str, int, int]] = frozenset()
 
     def arguments(self, base: str) -> frozenset[str]:
         """What `base` is applied to in the problem: plain names (`g(x)`: "x"), "" for anything else."""
@@ -256,6 +259,7 @@ class _Scan:
     bound: frozenset = frozenset()  # letters bound where the scan stands (a sum's letter, a function's parameters)
     in_sub: bool = False  # inside a subscript: a label (`W_f`, `x_\phi`), never a number written alone
     patterns: dict = None  # base -> the label places of each of its subscripts (Readings.label_patterns)
+    indexed: set = None  # (base, places, place) of subscript places that mention an index or a bound letter
 
     def expr(self, x) -> None:
         if isinstance(x, n.Product):
@@ -311,12 +315,14 @@ class _Scan:
             self.alone = set()
         if self.patterns is None:
             self.patterns = {}
+        if self.indexed is None:
+            self.indexed = set()
 
     def within(self, letters, in_sub: bool = False) -> "_Scan":
         """The same scan (shared sets) with more letters bound, or inside a subscript."""
         return _Scan(self.index_names, self.applied, self.bare, self.arities, self.soft, self.families,
                      self.arguments, self.mixed, self.alone, self.bound | frozenset(letters), self.in_sub or in_sub,
-                     self.patterns)
+                     self.patterns, self.indexed)
 
     def name(self, x: n.Name, target: bool = False, applied: bool = False) -> None:
         if x.sub is None:
@@ -333,6 +339,10 @@ class _Scan:
         inner = self.within((), in_sub=True)
         for s in x.sub:
             inner.expr(s)
+        for k, it in enumerate(x.sub):
+            if any(nm.sub is None and (nm.base.rstrip("'") in self.index_names or nm.base in self.bound)
+                   for nm in n.names(it)):
+                self.indexed.add((x.base, len(x.sub), k))
         if len(x.sub) == 1:
             tokens = run_tokens(x.sub[0])
             if tokens is not None and _mixed_word(x.sub[0], tokens, self.index_names | self.bound):
@@ -447,6 +457,7 @@ def problem_readings(statements: list[n.Statement]) -> Readings:
         frozenset(scan.alone),
         True,
         tuple(sorted(labels)),
+        frozenset(scan.indexed),
     )
 
 

@@ -316,7 +316,27 @@ class Translator:
             raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: a name of its own (a label), or the "
                                      f"entry at the value of `{name}`, which a `let` defines", node.span,
                              [f"hint: for the entry write {entry}; for a label give `{name}` another name"])
+        # `x_a` beside `x_j` (j an index or a sum's letter; the same place of a comma list, `w_{1,h}` beside
+        # `w_{1,j}`): a student writing `\\partial x_a` next to
+        # `\\sum_j x_j` with no `index a` means an entry a as often as a label; read as the label,
+        # `\\frac{\\partial}{\\partial x_a} \\sum_j x_j = 0` was proved (and `= 1` refuted)
+        indexed = self.context.readings.indexed
+        letters = [it.base for k, it in enumerate(items)
+                   if self._one_letter(it) and (node.base, len(items), k) in indexed]
+        if letters:
+            letter = letters[0]
+            raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: a name of its own (a label "
+                                     f"`{letter}`), or an entry of the family `{node.base}`, which the problem also "
+                                     f"writes with an index, at an index value `{letter}`", node.span,
+                             [f"hint: for an entry declare the index (`index {letter} in 1..N`); for a label write it "
+                              f"upright (`\\mathrm{{{letter}}}`) or use a letter the family takes nowhere else"])
         return (f"{node.base}_{node.raw_sub}", ())
+
+    @staticmethod
+    def _one_letter(it) -> bool:
+        """A plain one-letter name (`a`, `\\alpha`), no subscript or style: what a student uses for an index."""
+        return isinstance(it, n.Name) and it.sub is None and not it.styled and it.base not in CONSTANTS and (
+            (len(it.base) == 1 and it.base.isalpha()) or it.base in GREEK_NAMES)
 
     def _valued(self, it, scope: Scope) -> bool:
         """The subscript item has a whole-number value here (an item that cannot be read has none)."""
