@@ -120,7 +120,9 @@ def sigmoid_of(x):
 
 def _plain_polynomial(x) -> bool:
     """x is built from Add, Mul, commutative symbols not known to be 0, non-zero Rationals (no Float)
-    and powers with a positive integer exponent of such (so no part of it is provably 0)."""
+    and powers with a positive integer exponent of such, and every sum or product in it has a symbol:
+    SymPy then decides `is_zero` from the signs of terms alone, and no term is 0, so exp.eval's last
+    question (is x zero?) has no True answer (tests/test_matrix_speed.py compares with SymPy)."""
     stack = [x]
     while stack:
         e = stack.pop()
@@ -128,6 +130,8 @@ def _plain_polynomial(x) -> bool:
             if not e.is_commutative or e.is_zero:
                 return False
         elif e.is_Add or e.is_Mul:
+            if e.is_number:  # a sum of numbers only (built unevaluated: 1/3 - 1/3) may be 0 for SymPy
+                return False
             stack.extend(e.args)
         elif e.is_Pow:
             if not (e.exp.is_Integer and e.exp > 0):
