@@ -483,9 +483,10 @@ class Evaluator:
         if exact:
             return sum(terms, fmpq(0))
         self.magnitude = max(self.magnitude, max(magnitude_bits(t) for t in terms))
+        self.inexact = True  # what `_ball` sets; it is called below only for the exact terms
         out = arb(0)
         for t in terms:
-            out = out + self._ball(t)
+            out = out + (t if isinstance(t, arb) else self._ball(t))
         return out
 
     def _pow(self, e) -> Value:
