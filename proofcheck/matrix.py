@@ -769,8 +769,9 @@ class MatrixMixin:
     # -------------------------------------------------------------- sizes
     def dim_value(self, d, span) -> int:
         """The whole value of a dimension at this instance; `span` locates the E212 when it has none."""
-        if d in self._dims:
-            return self._dims[d]
+        known = self._dims.get(d)  # (a whole value, never None)
+        if known is not None:
+            return known
         r = self.shapes.resolve_dim(d)
         v = r.xreplace(self._dim_subs)
         if not (v.is_Integer and v >= 1):

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Callable
 
 import sympy as sp
+from sympy.core.parameters import global_parameters
 
 from . import nodes as n
 from . import numbersigns
@@ -94,14 +95,61 @@ def undeclared_function(name: str) -> type:
     return f
 
 
+def exp_of(x):
+    """sp.exp(x), the same object, without SymPy's evaluation where it provably leaves x alone: a sum or
+    product built from symbols not known to be 0, non-zero rationals and positive integer powers
+    (the entries of `W x + b` under a sigmoid or softmax). For such x, `exp.eval` returns None (no
+    term is a number, a log or a multiple of pi*I, and x is not 0), but it first asks SymPy's old
+    assumptions whether the whole sum is 0, which was most of the cost of building a matrix
+    step's entries. Anything else goes through `sp.exp` unchanged."""
+    if (x.is_Add or x.is_Mul) and not global_parameters.exp_is_pow and _plain_polynomial(x):
+        return sp.exp(x, evaluate=False)
+    return sp.exp(x)
+
+
+def sigmoid_of(x):
+    """1 / (1 + exp(-x)), the same object; for a plain polynomial x (`exp_of`) the power is built
+    unevaluated: `Pow.__new__` would only ask whether a term of 1 + exp(-x) is infinite (which asks
+    again whether -x is 0) and then build this very Pow, since a sum with symbols is not a number."""
+    u = -x
+    base = 1 + exp_of(u)
+    if (u.is_Add or u.is_Mul) and _plain_polynomial(u) and base.is_Add and not base.is_number:
+        return sp.Pow(base, -1, evaluate=False)
+    return 1 / base
+
+
+def _plain_polynomial(x) -> bool:
+    """x is built from Add, Mul, commutative symbols not known to be 0, non-zero Rationals (no Float)
+    and powers with a positive integer exponent of such, and every sum or product in it has a symbol:
+    SymPy then decides `is_zero` from the signs of terms alone, and no term is 0, so exp.eval's last
+    question (is x zero?) has no True answer (tests/test_matrix_speed.py compares with SymPy)."""
+    stack = [x]
+    while stack:
+        e = stack.pop()
+        if e.is_Symbol:
+            if not e.is_commutative or e.is_zero:
+                return False
+        elif e.is_Add or e.is_Mul:
+            if e.is_number:  # a sum of numbers only (built unevaluated: 1/3 - 1/3) may be 0 for SymPy
+                return False
+            stack.extend(e.args)
+        elif e.is_Pow:
+            if not (e.exp.is_Integer and e.exp > 0):
+                return False
+            stack.append(e.base)
+        elif not (e.is_Rational and e != 0):
+            return False
+    return True
+
+
 def builtin_sympy(fname: str, relu: type):
     """The SymPy definition of a one-argument built-in, or None (docs/language.md, "Function vocabulary")."""
     return {
-        "exp": sp.exp, "log": sp.log, "ln": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
+        "exp": exp_of, "log": sp.log, "ln": sp.log, "tanh": sp.tanh, "cosh": sp.cosh, "sinh": sp.sinh,
         "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sqrt": sp.sqrt, "abs": sp.Abs, "arctan": sp.atan,
-        "relu": relu, "sigmoid": lambda x: 1 / (1 + sp.exp(-x)),
+        "relu": relu, "sigmoid": sigmoid_of,
         "erf": sp.erf, "Phi": lambda x: (1 + sp.erf(x / sp.sqrt(2))) / 2,
-        "softplus": lambda x: sp.log(1 + sp.exp(x)), "gelu": lambda x: x * (1 + sp.erf(x / sp.sqrt(2))) / 2,
+        "softplus": lambda x: sp.log(1 + exp_of(x)), "gelu": lambda x: x * (1 + sp.erf(x / sp.sqrt(2))) / 2,
         "sign": sp.sign, "sech": sp.sech,
     }.get(fname)
 

@@ -367,3 +367,69 @@ def test_outside_a_field_is_has(seed):
         hidden = rng.choice([sp.oo, -sp.oo, sp.zoo, sp.nan, sp.Float("0.5"), sp.Rational(1, 3), XS[3]])
         for tree in (e, e + sp.exp(XS[0] * hidden), sp.Heaviside(e) * e - hidden):
             assert _outside_a_field(tree) == (tree.has(*_NOT_IN_A_FIELD) or tree.has(sp.Float)), tree
+
+
+def _random_argument(rng: random.Random, depth: int) -> sp.Expr:
+    """An argument for exp or a sigmoid: mostly the plain polynomials of `W x + b` entries, with every
+    node that must send `translate.exp_of` down SymPy's own path (pi, I, a log, a Float, oo, a zero
+    rational left unevaluated, a symbol known to be 0, a non-commutative one, negative powers)."""
+    if depth == 0 or rng.random() < 0.25:
+        return rng.choice(list(XS) + [sp.Integer(rng.randint(-3, 3)), sp.Rational(1, rng.randint(2, 5)), sp.pi,
+                                      sp.I, sp.log(XS[0]), sp.Float("0.5"), sp.oo, sp.Symbol("z", zero=True),
+                                      sp.Symbol("p", positive=True), sp.Symbol("c", commutative=False)])
+    a, b = _random_argument(rng, depth - 1), _random_argument(rng, depth - 1)
+    kind = rng.randint(0, 5)
+    if kind == 0:
+        return a + b
+    if kind == 1:
+        return a * b
+    if kind == 2:
+        return a ** rng.randint(-2, 3)
+    if kind == 3:
+        return sp.Add(a, sp.Integer(0), evaluate=False)
+    if kind == 4:
+        return sp.Add(a, -a, evaluate=False)
+    return -a
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_exp_and_sigmoid_are_sympys(seed):
+    """`translate.exp_of` and `sigmoid_of` skip SymPy's evaluation only where it would return the
+    argument unchanged: the object built is SymPy's own, node for node, on plain polynomials and on
+    every node that takes the slow path."""
+    from proofcheck.translate import exp_of, sigmoid_of
+
+    rng = random.Random(seed)
+    for _ in range(150):
+        x = _random_argument(rng, 4)
+        try:
+            slow_exp, slow_sigmoid = sp.exp(x), 1 / (1 + sp.exp(-x))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        assert _same_tree(exp_of(x), slow_exp), x
+        assert _same_tree(sigmoid_of(x), slow_sigmoid), x
+
+
+def _same_tree(a, b) -> bool:
+    """The same object node for node: classes, argument order and leaves (srepr fails on nan)."""
+    if type(a) is not type(b) or len(a.args) != len(b.args):
+        return False
+    if not a.args:
+        return a == b or (a is sp.nan and b is sp.nan)
+    return all(_same_tree(x, y) for x, y in zip(a.args, b.args))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_undeclared_is_atoms(seed):
+    """`functions.undeclared` (each distinct subtree once) finds what `atoms(AppliedUndef)` finds."""
+    from sympy.core.function import AppliedUndef
+
+    from proofcheck.check.functions import undeclared
+
+    rng = random.Random(seed)
+    pool: list = []
+    g, h = sp.Function("g", real=True), sp.Function("h")
+    for e in [_shared_tree(rng, 4, pool) for _ in range(3)]:
+        for tree in (e, e + g(XS[0]) * h(e, XS[1]), sp.Derivative(g(XS[2]), XS[2]) * e, sp.exp(h(e))):
+            found = {(f.func, len(f.args)) for f in tree.atoms(AppliedUndef)}
+            assert undeclared(tree, e) == sorted(found, key=lambda fa: (fa[0].__name__, fa[1])), tree

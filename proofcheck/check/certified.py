@@ -391,7 +391,7 @@ class Evaluator:
             for a in e.args:
                 v = memo.get(a)
                 if v is None:
-                    v = self.value(a)
+                    v = memo[a] = self._eval(a)  # `value` without its second lookup
                 out = out * v if type(out) is fmpq and type(v) is fmpq else self._mul(out, v)
             return out
         if e.is_Pow:
@@ -476,16 +476,17 @@ class Evaluator:
         for a in e.args:
             t = memo.get(a)
             if t is None:
-                t = self.value(a)
+                t = memo[a] = self._eval(a)  # `value` without its second lookup
             if type(t) is not fmpq:
                 exact = False
             terms.append(t)
         if exact:
             return sum(terms, fmpq(0))
         self.magnitude = max(self.magnitude, max(magnitude_bits(t) for t in terms))
+        self.inexact = True  # what `_ball` sets; it is called below only for the exact terms
         out = arb(0)
         for t in terms:
-            out = out + self._ball(t)
+            out = out + (t if isinstance(t, arb) else self._ball(t))
         return out
 
     def _pow(self, e) -> Value:

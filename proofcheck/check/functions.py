@@ -23,7 +23,7 @@ from typing import Callable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .kinks import Budget
+from .kinks import Budget, distinct_subtrees
 from .symbolic import zero_test
 
 INSTANTIATIONS = 3  # random functions tried per step, one from each family in turn
@@ -36,10 +36,11 @@ _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a
 
 def undeclared(*exprs) -> list[tuple]:
     """(function class, number of arguments) of every undeclared function applied in the
-    expressions, in a fixed order (`g(x)` and `g(x, y)` are two functions for SymPy)."""
-    found = set()
-    for e in exprs:
-        found |= {(f.func, len(f.args)) for f in e.atoms(AppliedUndef)}
+    expressions, in a fixed order (`g(x)` and `g(x, y)` are two functions for SymPy). Each distinct
+    subtree is looked at once (`kinks.distinct_subtrees`), not at every occurrence as `atoms` does: it
+    runs for every instance of every step, whose matrix entries repeat their subtrees."""
+    met: set = set()
+    found = {(f.func, len(f.args)) for e in exprs for f in distinct_subtrees(e, met) if isinstance(f, AppliedUndef)}
     return sorted(found, key=lambda fa: (fa[0].__name__, fa[1]))
 
 
