@@ -327,7 +327,7 @@ def test_undecided_step_points_to_its_located_error(tmp_path: Path) -> None:
     """A step left unknown by a notation error (E211) reports that error where it points, and its E301
     refers to it (code and position) instead of repeating the message."""
     f = tmp_path / "label.proof"
-    f.write_text("problem p\nindex i in 1..N\n\\frac{\\partial}{\\partial w_{1,h}} \\sum_i w_{i,h} = 1\n")
+    f.write_text("problem p\nindex j in 1..N\n\\frac{\\partial}{\\partial x_a} \\sum_j x_j = 1\n")
     proc = inproc(["check", "--no-cache", str(f)], tmp_path)
     assert proc.returncode == 1
     located = re.findall(r":(\d+):(\d+): error\[(E\d+)\]: (.*)", proc.stdout)

@@ -1263,3 +1263,20 @@ CLAIMS += [
          free=("i", "j"),  # i, j in 1..N: the narrowed ranges below hold no witness below N = 114
          ranges={"i": (12, 12), "j": (114, 114)}, f="r31x_far_index_meetings.proof", extra=({"N": 114},)),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r32_constrained_sign (truth32): each at inputs its
+    # assumptions allow (x_j = 1/N makes \sum_j x_j = 1; x = 0 makes \sum_j x_j = 0; x_1 = 6/5 alone makes s = 36/25 > 1)
+    _siz(r"(\sum_j (x_j - \frac{1}{30})^2 > 0) = 1",
+         lambda e: (I(S(1, e.N, lambda j: (Fraction(1, e.N) - Fraction(1, 30)) ** 2) > 0), 1),
+         f="r32_constrained_sign.proof", extra=({"N": 30},)),
+    _siz(r"(\sum_j x_j^2 < \frac{1}{30}) = 0",  # \sum_j x_j^2 = 1/N < 1/30 needs N > 30
+         lambda e: (I(S(1, e.N, lambda j: Fraction(1, e.N) ** 2) < Fraction(1, 30)), 0),
+         f="r32_constrained_sign.proof", case=lambda e: Fraction(1, e.N) < Fraction(1, 30), extra=({"N": 31},)),
+    _siz(r"(\sum_j x_j^2 < N) = 0", lambda e: (I(0 < e.N), 0),  # x = 0 meets 0 < N - 30 for N > 30 only
+         f="r32_constrained_sign.proof", case=lambda e: 0 < e.N - 30, extra=({"N": 31},)),
+    _siz(r"(30 - N + \sum_j x_j^2 > 0) = 1", lambda e: (I(30 - e.N > 0), 1),
+         f="r32_constrained_sign.proof", extra=({"N": 31},)),
+    _siz(r"(\sum_j x_j^2 > N - 30) = 1", lambda e: (I(Fraction(36, 25) > e.N - 30), 1),
+         f="r32_constrained_sign.proof", extra=({"N": 32},)),
+]
