@@ -1656,7 +1656,11 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
         from ..matrix import number_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
-        shape.number_sizes.update(number_sizes(ctx, list(exprs) + side_nodes) & set(sizes))
+        # an input an assumption, case or given value names need not be 0 past a size at a point where
+        # they hold (`assume u = 2 \\sigma(y - y)` pins every entry of u to 1): its sums count its sizes
+        pinned = set().union(*(_bases(c) for c in list(ctx.assumptions) + list(ctx.case)),
+                             {name.base for name, _ in ctx.point})
+        shape.number_sizes.update(number_sizes(ctx, list(exprs) + side_nodes, frozenset(pinned)) & set(sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree = entry_degree(ctx, exprs)
