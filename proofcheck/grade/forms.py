@@ -560,7 +560,7 @@ MAX_DISGUISE_NODES = 40  # a factor read as a delta in disguise (`_delta_in_disg
 def _delta_in_disguise(x, ctx: Context) -> tuple | None:
     """The two indices of a factor that is a Kronecker delta written with numbers around it: built from
     deltas of one pair of letters (`\\delta_{ij}`, `\\mathbb{1}[i = j]`, `(i \\neq j)` as 1 less one) and
-    numbers by sums, products, quotients and whole powers, it is 1 where the two letters are equal and 0
+    numbers by sums, products, quotients, whole powers, |.|, max, min and square roots, it is 1 where the two letters are equal and 0
     where they are not (`\\delta_{ij}^2`, `\\frac{3 \\delta_{ij}}{3}`, `2 \\delta_{ij} - \\delta_{ij}`, `1 - (i \\neq
     j)`: red team round 32, each restated t_i and earned a step); None for anything else."""
     if sum(1 for _ in n.subtrees(x)) > MAX_DISGUISE_NODES:
@@ -588,6 +588,15 @@ def _delta_in_disguise(x, ctx: Context) -> tuple | None:
         if isinstance(y, n.Neg):
             v = value(y.arg, truth)
             return None if v is None else -v
+        if isinstance(y, n.Abs) or (isinstance(y, n.Call) and y.func == "abs" and len(y.args) == 1 and y.power == 1):
+            v = value(y.arg if isinstance(y, n.Abs) else y.args[0], truth)
+            return None if v is None else abs(v)
+        if isinstance(y, n.Call) and y.func in ("max", "min") and y.args and y.power == 1:
+            vs = [value(a, truth) for a in y.args]
+            return None if any(v is None for v in vs) else (max if y.func == "max" else min)(vs)
+        if isinstance(y, n.Call) and y.func == "sqrt" and len(y.args) == 1 and y.power == 1:
+            v = value(y.args[0], truth)
+            return v if v in (0, 1) else None  # the roots this reading needs: sqrt(0) = 0, sqrt(1) = 1
         if isinstance(y, n.Add):
             a, b = value(y.left, truth), value(y.right, truth)
             return None if a is None or b is None else a + y.sign * b
