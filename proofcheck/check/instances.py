@@ -998,6 +998,15 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
             if not syms:
                 continue
             indices = {x for x in syms if not isinstance(x, sp.Dummy) and x.name not in size_set}
+            if indices and any(isinstance(x, sp.Dummy) for x in syms) \
+                    and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms):
+                # a size inside a function beside indices (`h_{\\max(N, i) + i}`, `h_{2^N + i}`: `_size_entry`
+                # keeps a Dummy only where a size is written): no size is left to search, and the indices'
+                # order types never reach N + i = 25 (`h_{\\max(N, i) + i}` beside `h_{25}` was accepted:
+                # red team round 32)
+                why = why or (f"entries of `{base}` named by indices and a size inside a function: where they meet "
+                              "another entry is not searched")
+                continue
             if indices and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms) \
                     and (len(indices) != 1 or syms != indices):
                 # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are
