@@ -262,7 +262,8 @@ class Translator:
         items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index,
                           node, self.context.readings.arity(node.base), self.sizes) or items
         letters = word_letters(items)
-        size_word(node, letters, self.context.readings.arity(node.base), self.sizes)
+        size_word(node, letters, self.context.readings.arity(node.base)
+                  | frozenset(dict(self.context.readings.mixed_runs).get(node.base, ())), self.sizes)
         if letters is not None:
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
                 return (node.base, tuple(scope.int_of(c) if scope.int_of(c) is not None else self.sizes[c] for c in letters))
@@ -1076,8 +1077,10 @@ def _size_offset(e: n.Expr) -> bool:
 
 
 def size_word(node: n.Name, letters: list[str] | None, arity: frozenset, sizes) -> None:
-    """A subscript word with a size in it (`h_{Ni}`, `h_{iN}`) split into a number of indices the
-    problem does not write the family with reads two ways, as `bound_run` says of `h_{N i}`: E211
+    """A subscript word with a size in it (`h_{Ni}`, `h_{iN}`) split into a number of indices other than
+    the counts the problem writes the family with (`arity`, and the lengths of its runs of an index and
+    digits: `W_{i1}` beside `W_{iN}` makes it the entry (i, N), r28_size_in_two_letter_subscript) reads two
+    ways, as `bound_run` says of `h_{N i}`: E211
     (`\\frac{\\partial h_{Ni}}{\\partial h_{35}} = 0` was proved, false at N = 7, i = 5; red team round 32)."""
     if letters is None or len(letters) in arity or not any(c in sizes for c in letters):
         return
