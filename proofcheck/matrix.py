@@ -918,6 +918,11 @@ class MatrixMixin:
             return b.map(lambda y: a * y)
         if not isinstance(b, Mat):
             return a.map(lambda x: x * b)
+        if a.cols != b.rows:  # a 1 x 1 product is a number (`x^\top x \mathbf{1}_b`: it crashed, red team round 32)
+            if a.rows == a.cols == 1:
+                return b.map(lambda y: a.at(0, 0) * y)
+            if b.rows == b.cols == 1:
+                return a.map(lambda x: x * b.at(0, 0))
         return Mat(a.rows, b.cols, entry=lambda i, j: self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)]))
 
     def hadamard(self, a, b):
