@@ -487,13 +487,14 @@ def _big_operators(e) -> int:
 
 def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     """`\\sum_j \\delta_{ij} X_j` as X_i (bracketed), or None (`_kronecker_collapsed`)."""
+    if x.op in ("sum", "prod") and x.var is not None and x.var.sub is None and x.cond is None:
+        one = _one_term(x, ctx.index_names)  # `\\sum_{j=i}^{i} X_j`, `\\prod_{j=i}^{i} X_j`: X_i
+        if one is not None:
+            return one
     if x.op != "sum" or x.var is None or x.var.sub is not None or (x.lower is None) != (x.upper is None) \
             or x.cond is not None:
         return None
     j, idx = x.var.base, ctx.index_names
-    one = _one_term(x, idx)
-    if one is not None:
-        return one
     if x.lower is not None:  # `\\sum_{j=1}^{N}`: the whole declared range of j only
         rj = ctx.index_range(j)
         if rj is None or canonical(x.lower, (), idx) != canonical(rj[0], (), idx) \
@@ -502,12 +503,25 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     body = x.body
     while isinstance(body, n.Group) and len(body.items) == 1:
         body = body.items[0]
+    scale = Fraction(1)
+    if isinstance(body, n.Frac):  # `\\sum_j \\frac{\\delta_{ij} X_j}{c}` for a number c: (X_i) / c
+        den = _delta_value(body.den, ctx)
+        if den is None or den[2] or den[0] == 0:
+            return None
+        scale, body = 1 / den[0], body.num
+        while isinstance(body, n.Group) and len(body.items) == 1:
+            body = body.items[0]
     factors, ops = ((body,), ()) if isinstance(body, n.Name) else (body.factors, body.ops) \
         if isinstance(body, n.Product) else ((), ())
     for p, factor in enumerate(factors):
         items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else _equal_items(factor)
+        times = scale
         if items is None:
-            items = _delta_otherwise(factor, ctx) or _delta_in_disguise(factor, ctx)
+            items = _delta_otherwise(factor, ctx)
+        if items is None:
+            disguised = _delta_in_disguise(factor, ctx)
+            if disguised is not None:
+                items, times = disguised[0], scale * disguised[1]
         if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
             continue
         letters = [t.base for t in items]
@@ -525,6 +539,10 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
                 and isinstance(factors[p + 1], n.Group):
             continue  # taking the delta away would make `g \\delta_{ij} (x_j)` an application
         kept = n.Num(x.span, "1") if not rest else rest[0] if len(rest) == 1 else n.Product(body.span, rest, rest_ops)
+        if times != 1:  # `\\sum_j (-\\delta_{ij}) X_j` is -(X_i), `\\sum_j (\\delta_{ij} + \\delta_{ji}) X_j` is 2 (X_i)
+            number = n.Frac(x.span, n.Num(x.span, str(abs(times.numerator))), n.Num(x.span, str(times.denominator)))
+            kept = n.Product(x.span, (number, n.Group(x.span, (kept,))), ("*",))
+            kept = n.Neg(x.span, kept) if times < 0 else kept
         try:
             renamed = _letter_renamed(kept, j, i, idx)
         except _Captured:
@@ -558,11 +576,33 @@ MAX_DISGUISE_NODES = 40  # a factor read as a delta in disguise (`_delta_in_disg
 
 
 def _delta_in_disguise(x, ctx: Context) -> tuple | None:
-    """The two indices of a factor that is a Kronecker delta written with numbers around it: built from
-    deltas of one pair of letters (`\\delta_{ij}`, `\\mathbb{1}[i = j]`, `(i \\neq j)` as 1 less one) and
-    numbers by sums, products, quotients, whole powers, |.|, max, min and square roots, it is 1 where the two letters are equal and 0
-    where they are not (`\\delta_{ij}^2`, `\\frac{3 \\delta_{ij}}{3}`, `2 \\delta_{ij} - \\delta_{ij}`, `1 - (i \\neq
-    j)`: red team round 32, each restated t_i and earned a step); None for anything else."""
+    """(the two indices, c) of a factor that is c times a Kronecker delta written with numbers around it:
+    built from deltas of one pair of letters (`\\delta_{ij}`, `\\mathbb{1}[i = j]`, `(i \\neq j)` as 1 less one) and
+    numbers by sums, products, quotients, whole powers, |.|, max, min and square roots, it is c != 0 where
+    the two letters are equal and 0 where they are not (`\\delta_{ij}^2`, `\\frac{3 \\delta_{ij}}{3}`,
+    `2 \\delta_{ij} - \\delta_{ij}`, `1 - (i \\neq j)`, `-\\delta_{ij}`, `\\delta_{ij} + \\delta_{ji}`: red team round 32,
+    each restated t_i and earned a step); None for anything else."""
+    read = _delta_value(x, ctx)
+    if read is None:
+        return None
+    on, off, pairs = read
+    if on == 0 or off != 0 or not pairs:
+        return None
+    if not all(isinstance(t, n.Name) and t.sub is None for pair in pairs for t in pair):
+        return None
+    letters = {frozenset(t.base for t in pair) for pair in pairs}
+    if len(letters) != 1 or len(next(iter(letters))) != 2:
+        return None
+    return pairs[0], on
+
+
+MAX_DISGUISE_NODES = 40  # a factor read by `_delta_value` has at most this many nodes
+
+
+def _delta_value(x, ctx: Context) -> tuple | None:
+    """(its value where the delta's letters are equal, where they are not, the deltas met) of a value
+    built from deltas and numbers (`_delta_in_disguise`); None for anything else. A number alone has
+    no deltas and one value."""
     if sum(1 for _ in n.subtrees(x)) > MAX_DISGUISE_NODES:
         return None
     pairs: list = []
@@ -620,14 +660,9 @@ def _delta_in_disguise(x, ctx: Context) -> tuple | None:
         on, off = value(x, 1), value(x, 0)
     except (RecursionError, TypeError, ValueError, ZeroDivisionError, AttributeError):
         return None
-    if on != 1 or off != 0 or not pairs:
+    if on is None or off is None:
         return None
-    if not all(isinstance(t, n.Name) and t.sub is None for pair in pairs for t in pair):
-        return None
-    letters = {frozenset(t.base for t in pair) for pair in pairs}
-    if len(letters) != 1 or len(next(iter(letters))) != 2:
-        return None
-    return pairs[0]
+    return on, off, pairs
 
 
 def _equal_items(x) -> tuple | None:
