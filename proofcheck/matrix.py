@@ -919,6 +919,11 @@ class MatrixMixin:
             return b.map(lambda y: a * y)
         if not isinstance(b, Mat):
             return a.map(lambda x: x * b)
+        if a.cols != b.rows:  # a 1 x 1 product is a number (`x^\top x \mathbf{1}_b`: it crashed, red team round 32)
+            if a.rows == a.cols == 1:
+                return b.map(lambda y: a.at(0, 0) * y)
+            if b.rows == b.cols == 1:
+                return a.map(lambda x: x * b.at(0, 0))
         return Mat(a.rows, b.cols, entry=lambda i, j: self.total([a.at(i, k) * b.at(k, j) for k in range(a.cols)]))
 
     def hadamard(self, a, b):
@@ -1108,6 +1113,13 @@ class MatrixMixin:
 
     def matrix_function(self, base: str, values: list, scope: Scope, span):
         word = MATRIX_FUNCTIONS.get(base)
+        if len(values) > 1:
+            # several arguments (`\min(u^\top u + 1, 1)`): each must be a number, and every one is passed
+            # (only the first was: `\min(u^\top u + 1, 1) = u^\top u + 1` was accepted, red team round 32)
+            args = [v.entries[0] if isinstance(v, Mat) and v.rows == v.cols == 1 else v for v in values]
+            if word is not None or any(isinstance(v, Mat) for v in args):
+                raise ProofError("E212", f"`{base}` of several arguments takes numbers, not vectors or matrices", span)
+            return self.builtin(FUNCTION_WORDS.get(base, base), args, span)
         m = values[0]
         if not isinstance(m, Mat):  # a 1 x 1 product (`\log(\mathbf{1}^\top \exp(z))`) is a scalar
             if word is None:
@@ -1452,7 +1464,7 @@ SUMMING_WORDS = frozenset({"softmax", "lse", "max", "min"})  # built-ins that ma
 ZERO_AT_ZERO = frozenset({"relu", "abs", "tanh", "sin", "sinh", "arctan", "erf", "gelu"})  # f(0) = 0, entrywise
 
 
-def number_sizes(ctx, nodes) -> set[str]:
+def number_sizes(ctx, nodes, pinned: frozenset = frozenset()) -> set[str]:
     """The sizes that the members, definitions expanded, may use as numbers through vectors and
     matrices. Set every input's entries past a size n' to 0 (`vanish`: the axes along which a value's
     entries past n' are then 0: an input's, a sum or product of such, `W x`, `\\mathrm{ReLU}(W x)`;
@@ -1463,7 +1475,9 @@ def number_sizes(ctx, nodes) -> set[str]:
     other sizes, n need only be large (`check.instances.numeric_sizes`). Every other sum's size is
     used as a number (`\\mathbf{1}_a^\\top \\mathbf{1}_a = a`; the batch of proofs/M2 in its bias gradient
     `\\Delta_2 \\mathbf{1}`), and every size of softmax, log-sum-exp or max of a vector. Any doubt (a
-    shape that cannot be read, a dimension not settled): every size."""
+    shape that cannot be read, a dimension not settled): every size. An input named in `pinned` (by an
+    assumption, case or given value) is not taken to vanish: the padded point need not satisfy them
+    (`assume u = 2 \\sigma(y - y)` makes u^T u the size, red team round 32)."""
     s = shapes_of(ctx)
     every = set(size_names(ctx)) | s.sizes
     out: set[str] = set()
@@ -1532,7 +1546,7 @@ def number_sizes(ctx, nodes) -> set[str]:
             k = name_key(x)
             if k in s.defs:
                 return vanish(s.defs[k].body)
-            if k in s.declared and not s.is_identity(x):
+            if k in s.declared and not s.is_identity(x) and x.base not in pinned:
                 return both
             return frozenset()
         if isinstance(x, n.Pow) and _is_transpose(x.exp) and not s._scalar_name_T(x.exp):

@@ -320,6 +320,8 @@ class Translator:
         items = bound_run(items, lambda c: scope.int_of(c) is not None or c in self.sizes, self.is_index,
                           node, self.context.readings.arity(node.base), self.sizes) or items
         letters = word_letters(items)
+        size_word(node, letters, self.context.readings.arity(node.base)
+                  | frozenset(dict(self.context.readings.mixed_runs).get(node.base, ())), self.sizes)
         if letters is not None:
             if all(scope.int_of(c) is not None or c in self.sizes for c in letters):
                 return (node.base, tuple(scope.int_of(c) if scope.int_of(c) is not None else self.sizes[c] for c in letters))
@@ -364,6 +366,18 @@ class Translator:
             raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: a name of its own (a label), or the "
                                      f"entry at the value of `{name}`, which a `let` defines", node.span,
                              [f"hint: for the entry write {entry}; for a label give `{name}` another name"])
+        # `at K = 25`, `assume K = 25`, `case K = 25`: K has a value, so `h_K` reads two ways as after a
+        # `let` (read as the label, `\\frac{\\partial h_{N+i}}{\\partial h_K} = 0` was proved; red team round 32)
+        bare = {nm.base for nm in n.names(items) if nm.sub is None}
+        ctx = self.context
+        valued = [name.base for name, _ in ctx.point if name.sub is None and name.base in bare]
+        for cond in list(ctx.assumptions) + list(ctx.case):
+            if isinstance(cond, n.Condition) and "=" in cond.ops:
+                valued += [t.base for t in cond.terms if isinstance(t, n.Name) and t.sub is None and t.base in bare]
+        if valued:
+            raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: a name of its own (a label), or the "
+                                     f"entry at the value of `{valued[0]}`, which an `at`, `assume` or `case` line gives",
+                             node.span, [f"hint: for the entry write the number; for a label give `{valued[0]}` another name"])
         # `x_a` beside `x_j` (j an index or a sum's letter; the same place of a comma list, `w_{1,h}` beside
         # `w_{1,j}`): a student writing `\\partial x_a` next to
         # `\\sum_j x_j` with no `index a` means an entry a as often as a label; read as the label,
@@ -1193,6 +1207,21 @@ def _size_offset(e: n.Expr) -> bool:
             return _size_offset(e.left)
         return e.sign > 0 and n.literal_value(e.left) is not None and _size_offset(e.right)
     return False
+
+
+def size_word(node: n.Name, letters: list[str] | None, arity: frozenset, sizes) -> None:
+    """A subscript word with a size in it (`h_{Ni}`, `h_{iN}`) split into a number of indices other than
+    the counts the problem writes the family with (`arity`, and the lengths of its runs of an index and
+    digits: `W_{i1}` beside `W_{iN}` makes it the entry (i, N), r28_size_in_two_letter_subscript) reads two
+    ways, as `bound_run` says of `h_{N i}`: E211
+    (`\\frac{\\partial h_{Ni}}{\\partial h_{35}} = 0` was proved, false at N = 7, i = 5; red team round 32)."""
+    if letters is None or len(letters) in arity or not any(c in sizes for c in letters):
+        return
+    product = " \\cdot ".join(letters)
+    raise ProofError("E211", f"`{node.base}_{{{node.raw_sub}}}` reads two ways: the entry at the product `{product}`, "
+                             f"or an entry of {len(letters)} indices", node.span,
+                     [f"hint: for the product write `{node.base}_{{{product}}}`; for an entry of {len(letters)} "
+                      f"indices write `{node.base}_{{{','.join(letters)}}}` everywhere"])
 
 
 def word_letters(items: tuple) -> list[str] | None:

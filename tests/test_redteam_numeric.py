@@ -2464,6 +2464,11 @@ CLAIMS = [
     Claim("RT2500", "(x != 0)(x != 10^-60) = 1 under 0 < x < 10^-60",
           lambda v: ind(v["x"] != 0) * ind(v["x"] != mpmath.mpf(10) ** -60), lambda v: 1,
           sample={"x": (F(1, 10 ** 62), F(9, 10 ** 61))}, keep=lambda v: 0 < v["x"] < mpmath.mpf(10) ** -60),
+    # r32_narrow_strip: under 0 < x - y < 10^-60 (the witness satisfies it: x - y = 5 10^-61)
+    Claim("RN2510", "ReLU(y - 3) x = 0 at y = 4, x = 4 + 5 10^-61", lambda v: relu(v["y"] - 3) * v["x"], lambda v: 0,
+          witness={"x": 4 + F(5, 10 ** 61), "y": F(4)}),
+    Claim("RT2510", "ReLU(x - y) = x - y under 0 < x - y < 10^-60", lambda v: relu(v["x"] - v["y"]),
+          lambda v: v["x"] - v["y"], sample={"x": (F(0), F(5)), "y": (F(-5), F(0))}, keep=lambda v: v["x"] > v["y"]),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

@@ -1040,6 +1040,15 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
             if not syms:
                 continue
             indices = {x for x in syms if not isinstance(x, sp.Dummy) and x.name not in size_set}
+            if indices and any(isinstance(x, sp.Dummy) for x in syms) \
+                    and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms):
+                # a size inside a function beside indices (`h_{\\max(N, i) + i}`, `h_{2^N + i}`: `_size_entry`
+                # keeps a Dummy only where a size is written): no size is left to search, and the indices'
+                # order types never reach N + i = 25 (`h_{\\max(N, i) + i}` beside `h_{25}` was accepted:
+                # red team round 32)
+                why = why or (f"entries of `{base}` named by indices and a size inside a function: where they meet "
+                              "another entry is not searched")
+                continue
             if indices and not any(not isinstance(x, sp.Dummy) and x.name in size_set for x in syms) \
                     and (len(indices) != 1 or syms != indices):
                 # indices alone (`h_{2i}` and `h_{j+1}`, `x_{\\max(i,j)}`): their order types and values are
@@ -1702,7 +1711,11 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
     if matrices:
         shape.used_sizes.update(_shape_sizes(ctx, seen, sizes))
         from ..matrix import number_sizes  # noqa: PLC0415  (vectors and matrices: matrix.py)
-        shape.number_sizes.update(number_sizes(ctx, list(exprs) + side_nodes) & set(sizes))
+        # an input an assumption, case or given value names need not be 0 past a size at a point where
+        # they hold (`assume u = 2 \\sigma(y - y)` pins every entry of u to 1): its sums count its sizes
+        pinned = set().union(*(_bases(c) for c in list(ctx.assumptions) + list(ctx.case)),
+                             {name.base for name, _ in ctx.point})
+        shape.number_sizes.update(number_sizes(ctx, list(exprs) + side_nodes, frozenset(pinned)) & set(sizes))
     if (matrices or shape.sizes_matter) and len(exprs) == 2:
         from ..matrix import entry_degree  # noqa: PLC0415  (vectors and matrices: matrix.py)
         shape.entry_degree = entry_degree(ctx, exprs)

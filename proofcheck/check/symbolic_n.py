@@ -39,7 +39,7 @@ from .. import nodes as n
 from ..diagnostics import ProofError
 from ..elaborate import Context, Definition
 from ..readings import subscript_items
-from ..translate import Key, Scope, Translator, bound_run, leaf_symbol, word_letters
+from ..translate import Key, Scope, Translator, bound_run, leaf_symbol, size_word, word_letters
 from ..vocabulary import CONSTANTS
 from .domain import NONNEGATIVE, NONZERO, POSITIVE, Condition, DomainRecorder
 from .instances import _index_only, _partitions, size_names
@@ -256,6 +256,8 @@ class SymbolicTranslator(Translator):
         variables), which count as indices there, as in translate.key_of."""
         items = subscript_items(node, self.context.readings, self.index_names | bound)
         letters = word_letters(items)
+        size_word(node, letters, self.context.readings.arity(node.base)
+                  | frozenset(dict(self.context.readings.mixed_runs).get(node.base, ())), self.size_symbols)
         if letters is not None and all(self.is_index(c) or c in self.size_symbols for c in letters):
             items = tuple(n.Name(items[0].span, c) for c in letters)
         return items

@@ -487,6 +487,10 @@ def _big_operators(e) -> int:
 
 def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     """`\\sum_j \\delta_{ij} X_j` as X_i (bracketed), or None (`_kronecker_collapsed`)."""
+    if x.op in ("sum", "prod") and x.var is not None and x.var.sub is None and x.cond is None:
+        one = _one_term(x, ctx.index_names)  # `\\sum_{j=i}^{i} X_j`, `\\prod_{j=i}^{i} X_j`: X_i
+        if one is not None:
+            return one
     if x.op != "sum" or x.var is None or x.var.sub is not None or (x.lower is None) != (x.upper is None) \
             or x.cond is not None:
         return None
@@ -499,12 +503,25 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
     body = x.body
     while isinstance(body, n.Group) and len(body.items) == 1:
         body = body.items[0]
+    scale = Fraction(1)
+    if isinstance(body, n.Frac):  # `\\sum_j \\frac{\\delta_{ij} X_j}{c}` for a number c: (X_i) / c
+        den = _delta_value(body.den, ctx)
+        if den is None or den[2] or den[0] == 0:
+            return None
+        scale, body = 1 / den[0], body.num
+        while isinstance(body, n.Group) and len(body.items) == 1:
+            body = body.items[0]
     factors, ops = ((body,), ()) if isinstance(body, n.Name) else (body.factors, body.ops) \
         if isinstance(body, n.Product) else ((), ())
     for p, factor in enumerate(factors):
         items = kronecker_items(factor, ctx) if isinstance(factor, n.Name) else _equal_items(factor)
+        times = scale
         if items is None:
             items = _delta_otherwise(factor, ctx)
+        if items is None:
+            disguised = _delta_in_disguise(factor, ctx)
+            if disguised is not None:
+                items, times = disguised[0], scale * disguised[1]
         if items is None or not all(isinstance(t, n.Name) and t.sub is None for t in items):
             continue
         letters = [t.base for t in items]
@@ -522,6 +539,10 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
                 and isinstance(factors[p + 1], n.Group):
             continue  # taking the delta away would make `g \\delta_{ij} (x_j)` an application
         kept = n.Num(x.span, "1") if not rest else rest[0] if len(rest) == 1 else n.Product(body.span, rest, rest_ops)
+        if times != 1:  # `\\sum_j (-\\delta_{ij}) X_j` is -(X_i), `\\sum_j (\\delta_{ij} + \\delta_{ji}) X_j` is 2 (X_i)
+            number = n.Frac(x.span, n.Num(x.span, str(abs(times.numerator))), n.Num(x.span, str(times.denominator)))
+            kept = n.Product(x.span, (number, n.Group(x.span, (kept,))), ("*",))
+            kept = n.Neg(x.span, kept) if times < 0 else kept
         try:
             renamed = _letter_renamed(kept, j, i, idx)
         except _Captured:
@@ -530,6 +551,118 @@ def _delta_sum(x: n.BigOp, ctx: Context) -> n.Expr | None:
             return None
         return n.Group(x.span, (renamed,))
     return None
+
+
+def _one_term(x: n.BigOp, idx) -> n.Expr | None:
+    """`\\sum_{j=i}^{i} X_j` as X_i (bracketed): a sum from an index letter to itself has one term
+    (red team round 32: it restated t_i and earned a step), or None."""
+    lower, upper = x.lower, x.upper
+    if lower is None or not isinstance(lower, n.Name) or lower.sub is not None \
+            or canonical(lower, (), idx) != canonical(upper, (), idx):
+        return None
+    j, i = x.var.base, lower.base
+    if j == i:
+        return None
+    try:
+        renamed = _letter_renamed(x.body, j, i, idx)
+    except _Captured:
+        return None
+    if j in _index_letters(renamed, idx | {j}):
+        return None
+    return n.Group(x.span, (renamed,))
+
+
+MAX_DISGUISE_NODES = 40  # a factor read as a delta in disguise (`_delta_in_disguise`) has at most this many nodes
+
+
+def _delta_in_disguise(x, ctx: Context) -> tuple | None:
+    """(the two indices, c) of a factor that is c times a Kronecker delta written with numbers around it:
+    built from deltas of one pair of letters (`\\delta_{ij}`, `\\mathbb{1}[i = j]`, `(i \\neq j)` as 1 less one) and
+    numbers by sums, products, quotients, whole powers, |.|, max, min and square roots, it is c != 0 where
+    the two letters are equal and 0 where they are not (`\\delta_{ij}^2`, `\\frac{3 \\delta_{ij}}{3}`,
+    `2 \\delta_{ij} - \\delta_{ij}`, `1 - (i \\neq j)`, `-\\delta_{ij}`, `\\delta_{ij} + \\delta_{ji}`: red team round 32,
+    each restated t_i and earned a step); None for anything else."""
+    read = _delta_value(x, ctx)
+    if read is None:
+        return None
+    on, off, pairs = read
+    if on == 0 or off != 0 or not pairs:
+        return None
+    if not all(isinstance(t, n.Name) and t.sub is None for pair in pairs for t in pair):
+        return None
+    letters = {frozenset(t.base for t in pair) for pair in pairs}
+    if len(letters) != 1 or len(next(iter(letters))) != 2:
+        return None
+    return pairs[0], on
+
+
+MAX_DISGUISE_NODES = 40  # a factor read by `_delta_value` has at most this many nodes
+
+
+def _delta_value(x, ctx: Context) -> tuple | None:
+    """(its value where the delta's letters are equal, where they are not, the deltas met) of a value
+    built from deltas and numbers (`_delta_in_disguise`); None for anything else. A number alone has
+    no deltas and one value."""
+    if sum(1 for _ in n.subtrees(x)) > MAX_DISGUISE_NODES:
+        return None
+    pairs: list = []
+
+    def value(y, truth: int):
+        while isinstance(y, n.Group) and len(y.items) == 1:
+            y = y.items[0]
+        if isinstance(y, n.Num):
+            try:
+                return Fraction(y.text)
+            except (ValueError, ZeroDivisionError):
+                return None
+        if isinstance(y, n.Indicator) and isinstance(y.cond, n.Condition) and y.cond.ops == ("!=",) \
+                and len(y.cond.terms) == 2:
+            pairs.append(tuple(y.cond.terms))
+            return 1 - truth
+        items = kronecker_items(y, ctx) if isinstance(y, n.Name) else _equal_items(y)
+        if items is None:
+            items = _delta_otherwise(y, ctx)
+        if items is not None:
+            pairs.append(tuple(items))
+            return Fraction(truth)
+        if isinstance(y, n.Neg):
+            v = value(y.arg, truth)
+            return None if v is None else -v
+        if isinstance(y, n.Abs) or (isinstance(y, n.Call) and y.func == "abs" and len(y.args) == 1 and y.power == 1):
+            v = value(y.arg if isinstance(y, n.Abs) else y.args[0], truth)
+            return None if v is None else abs(v)
+        if isinstance(y, n.Call) and y.func in ("max", "min") and y.args and y.power == 1:
+            vs = [value(a, truth) for a in y.args]
+            return None if any(v is None for v in vs) else (max if y.func == "max" else min)(vs)
+        if isinstance(y, n.Call) and y.func == "sqrt" and len(y.args) == 1 and y.power == 1:
+            v = value(y.args[0], truth)
+            return v if v in (0, 1) else None  # the roots this reading needs: sqrt(0) = 0, sqrt(1) = 1
+        if isinstance(y, n.Add):
+            a, b = value(y.left, truth), value(y.right, truth)
+            return None if a is None or b is None else a + y.sign * b
+        if isinstance(y, n.Frac):
+            a, b = value(y.num, truth), value(y.den, truth)
+            return None if a is None or b is None or b == 0 else a / b
+        if isinstance(y, n.Pow) and isinstance(y.exp, n.Num) and y.exp.text.isdigit() and 1 <= int(y.exp.text) <= 8:
+            a = value(y.base, truth)
+            return None if a is None else a ** int(y.exp.text)
+        if isinstance(y, n.Product) and all(op in ("juxt", "*", "/") for op in y.ops):
+            out = value(y.factors[0], truth)
+            for op, f in zip(y.ops, y.factors[1:]):
+                v = value(f, truth)
+                if out is None or v is None or (op == "/" and v == 0):
+                    return None
+                out = out / v if op == "/" else out * v
+            return out
+        return None
+
+    try:
+        on, off = value(x, 1), value(x, 0)
+    except (RecursionError, TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return None
+    if on is None or off is None:
+        return None
+    return on, off, pairs
 
 
 def _equal_items(x) -> tuple | None:
@@ -583,7 +716,10 @@ def _has_delta(e, ctx: Context) -> bool:
     """Could e hold a delta `_delta_sum` reads (a quick test: most members hold none)?"""
     named = {d.target.base for d in ctx.definitions if isinstance(d.body, n.Name) and d.body.base == "delta"}
     return any((isinstance(x, n.Name) and (x.base == "delta" or x.base in named)) or isinstance(x, n.Deriv)
-               or _equal_items(x) is not None for x in n.subtrees(e))
+               or _equal_items(x) is not None
+               or (isinstance(x, n.Indicator) and isinstance(x.cond, n.Condition) and x.cond.ops == ("!=",))
+               or (isinstance(x, n.BigOp) and isinstance(x.lower, n.Name) and isinstance(x.upper, n.Name)
+                   and x.lower.sub is None and x.upper.sub is None and x.lower.base == x.upper.base) for x in n.subtrees(e))
 
 
 class _Captured(Exception):

@@ -1280,3 +1280,14 @@ CLAIMS += [
     _siz(r"(\sum_j x_j^2 > N - 30) = 1", lambda e: (I(Fraction(36, 25) > e.N - 30), 1),
          f="r32_constrained_sign.proof", extra=({"N": 32},)),
 ]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r32_size_in_function (redteam32): d h_a / d h_b
+    # is 1 where a = b, else 0 (by hand); a size inside a function in a subscript beside an index
+    _rte(r"\frac{\partial h_{\max(N, i) + i}}{\partial h_{25}} = 0", lambda e: (D(max(e.N, e.i) + e.i, 25), 0),
+         free=("i",), f="r32_size_in_function.proof", extra=({"N": 13},)),
+    _rte(r"\frac{\partial h_{\min(N, 20) + i}}{\partial h_{25}} = 0", lambda e: (D(min(e.N, 20) + e.i, 25), 0),
+         free=("i",), f="r32_size_in_function.proof", extra=({"N": 13},)),
+    _rte(r"\frac{\partial h_{|N| + i}}{\partial h_{25}} = 0", lambda e: (D(abs(e.N) + e.i, 25), 0),
+         free=("i",), f="r32_size_in_function.proof", extra=({"N": 13},)),
+]
