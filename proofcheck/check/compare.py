@@ -270,9 +270,9 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
 def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
     """At a size the step is sampled at (an instance with sizes, not shown equal symbolically), a kink
     argument that kept one sign at every point compared and probed, and whose sign its form does not
-    fix (SymPy's signs of real inputs: `-(v^\top v)` is never positive), on a difference that depends
+    fix (SymPy's signs of real inputs: `-(v^\\top v)` is never positive), on a difference that depends
     on that sign: the step held here only because that region was empty or missed, and a region empty
-    at every size tried can appear at another (`\mathrm{ReLU}((\mathbf{1}^\top v)^2 - 5 v^\top v) = 0`
+    at every size tried can appear at another (`\\mathrm{ReLU}((\\mathbf{1}^\\top v)^2 - 5 v^\\top v) = 0`
     holds for n <= 5 by Cauchy-Schwarz and fails at n = 6; round 31). The reason, else ""."""
     if not job.inst.sizes:
         return ""
