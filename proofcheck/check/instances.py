@@ -1067,8 +1067,8 @@ def _meeting_covered(ctx: Context, exprs, d: sp.Expr, indices, size_set: set[str
     """Do the step's members (definitions read through) use the two indices of a meeting d = 0 only in
     entry subscripts and in comparisons whose difference is a nonzero rational multiple of d? On the
     meeting set such a comparison has one value, and every meeting has the same entries meeting, so
-    the least meetings stand for the rest (`\frac{\partial h_{i^2}}{\partial h_{j+30}} = (i^2 = j + 30)`).
-    Any other use (`(i - 6)(i - 7)`, `\cos(i)`, a sum binding one of the letters, a comparison that is
+    the least meetings stand for the rest (`\\frac{\\partial h_{i^2}}{\\partial h_{j+30}} = (i^2 = j + 30)`).
+    Any other use (`(i - 6)(i - 7)`, `\\cos(i)`, a sum binding one of the letters, a comparison that is
     not d): False. A sample is then not a cover of infinitely many meetings."""
     names = {x.name for x in indices}
     if any("@" in nm for nm in names):
