@@ -46,7 +46,8 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, decided_by_assumptions, probes
+from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _same_on_every_side,
+                      decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -65,6 +66,9 @@ class InstanceResult:
     reason: str = ""
     bits: int = 0  # the most bits a certified comparison needed; 0 when every comparison was exact
     coverage: dict = field(default_factory=dict)  # regions probed (regions.Coverage)
+    # a kink region never entered at this size though the kink's form does not rule it out
+    # (`_unentered_region`): the step is then `unknown` unless another size refutes it
+    unentered: str = ""
 
     def evidence(self) -> dict:
         out: dict = {"arithmetic": "exact" if self.bits == 0 else "certified", "precision": self.bits}
@@ -273,9 +277,56 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
             outcome = _probe(job, rng, _domain_arguments(job) + _relation_arguments(job), found, coverage, forms=forms)
         if outcome.settled:
             return _finish(job, outcome, NUMERIC, coverage)
+        result = _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+        if result.status == NUMERIC:
+            result.unentered = _unentered_region(job, kinks, d, found + more)
+        return result
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
-    return _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
+
+
+def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
+    """At a size the step is sampled at (an instance with sizes, not shown equal symbolically), a kink
+    argument that kept one sign at every point compared and probed, and whose sign its form does not
+    fix (SymPy's signs of real inputs: `-(v^\\top v)` is never positive), on a difference that depends
+    on that sign: the step held here only because that region was empty or missed, and a region empty
+    at every size tried can appear at another (`\\mathrm{ReLU}((\\mathbf{1}^\\top v)^2 - 5 v^\\top v) = 0`
+    holds for n <= 5 by Cauchy-Schwarz and fails at n = 6; round 31). The reason, else ""."""
+    if not job.inst.sizes:
+        return ""
+    pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
+                          if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+    for g in kinks:
+        if not (g.free_symbols & set(job.syms)) or g.is_nonnegative or g.is_nonpositive:
+            continue
+        seen = set()
+        for p in pts:
+            s = _sign_at(g, p)
+            if s:
+                seen.add(s)
+                if len(seen) == 2:
+                    break
+        if len(seen) == 2 or _same_on_every_side(d, g):
+            continue
+        side = "positive" if 1 not in seen else "negative"
+        return (f"a kink argument was never {side} at any point tried at this size, and its form does not show "
+                f"it never is: a region empty at the sizes tried may appear at another (`{sp.sstr(g)[:80]}`)")
+    return ""
+
+
+def _sign_at(g, p: dict) -> int:
+    """The sign of g at p (0: zero, undefined or too close to tell)."""
+    try:
+        v = g.xreplace({k: p[k] for k in g.free_symbols if k in p})
+        if v.free_symbols:
+            return 0
+        if not v.is_Number:
+            v = v.evalf(40)
+        if not v.is_real or v == 0 or (not v.is_Rational and abs(v) < sp.Float("1e-30")):
+            return 0
+        return 1 if v > 0 else -1
+    except (TypeError, ValueError, ArithmeticError):
+        return 0
 
 
 def _zero_where_assumed(d, rels) -> bool:

@@ -175,6 +175,7 @@ class _Run:
     skipped: list = field(default_factory=list)  # size choices too large to expand
     skip_reason: str = ""
     sampled_reason: str = ""  # why an instance shown symbolically still counts as sampled only
+    unentered: str = ""  # a kink region never entered at some size (`compare._unentered_region`)
     outcome: Decision | None = None  # refuted or unknown: the run stopped there
     vacuous: int = 0  # size choices skipped: an entry the step writes does not exist there (`entries_exist`)
 
@@ -239,6 +240,8 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 xc.add(t, inst)
             if status == "numeric" and reason and not run.sampled_reason:
                 run.sampled_reason = reason
+            if status == "numeric" and r.unentered and not run.unentered:
+                run.unentered = r.unentered
             if status != "symbolic":
                 shown = False
                 if not inst.large:
@@ -305,6 +308,9 @@ def _decide_general(ctx, a_node, b_node, free, rng, npoints: int = MORE_POINTS, 
     incomplete = _incomplete(plan, run)
     if incomplete is not None:
         return incomplete
+    if run.unentered:
+        return Decision("unknown", "none", run.points, run.results, guarantee="none", sizes=run.sizes(),
+                        reason=run.unentered)
     if run.all_symbolic and plan.complete:
         return xc.finish(Decision("proved", "symbolic", run.points, run.results, guarantee="all-values-all-sizes"))
     reason = "; ".join(r for r in (_not_all_sizes_reason(plan, proof), run.sampled_reason) if r)

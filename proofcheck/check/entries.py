@@ -34,6 +34,7 @@ def compare(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Rando
         return InstanceResult("undecided", reason="the two sides do not have the same shape here")
     total = bits = 0
     all_symbolic = True
+    unentered = ""
     ca, cb = getattr(t, "domains", None) or ((), ())
     same_domains = set(ca) == set(cb)  # else equal entries still differ where one side has no value
     for i, j in t.positions(a.rows, a.cols):
@@ -54,8 +55,9 @@ def compare(t: Translator, inst: Instance, a, b, ctx: Context, rng: random.Rando
             return InstanceResult("undecided", total, reason=f"{where}: {r.reason}", bits=bits)
         if r.status != "symbolic":
             all_symbolic = False
+        unentered = unentered or (f"{where}: {r.unentered}" if r.unentered else "")
     _autodiff_points(t, ctx, rng, fixed, a, b)
-    return InstanceResult("symbolic" if all_symbolic else "numeric", total, bits=bits)
+    return InstanceResult("symbolic" if all_symbolic else "numeric", total, bits=bits, unentered=unentered)
 
 
 def _entry_text(k: int, m: Mat) -> str:

@@ -1018,7 +1018,7 @@ def _exact_integer_roots(f: sp.Expr, v: sp.Symbol) -> list[int]:
     return out
 
 
-def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[list[dict[str, int]], str]:
+def _entry_meetings(ctx: Context, entries: dict, size_set: set[str], exprs=()) -> tuple[list[dict[str, int]], str]:
     """Where two entries of one family, one named by sizes beyond `v + c` (`h_{2N}`, `h_{-N}`, `h_{N^2}`,
     `h_{3N + 2i}`), are the same entry: the sizes that make their subscripts equal (`h_{2N}` and `h_{10}`:
     N = 5; `h_{3N + 2i}` and `h_{27}`: N = 7 with i = 3), found exactly. Those sizes are checked
@@ -1057,6 +1057,12 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                 # are reference values too
                 if len(indices) == 2 and syms == indices and (beyond or beyond2):
                     points += [pt for pt in _least_meetings(d, sorted(indices, key=lambda x: x.name)) if pt not in points]
+                    if not (_order_type_meeting(d) or _meeting_covered(ctx, exprs, d, indices, size_set)):
+                        # a sample is not a cover: `(i-6)(i-7)...(i-11)` beside `h_{i^2}` and `h_{j+30}`
+                        # vanishes at the least meetings and not at i = 12, j = 114 (red team round 31)
+                        why = why or (f"entries of `{base}` named by two indices meet at whole points beyond their "
+                                      f"order types ({sp.sstr(d)} = 0, maybe infinitely many), and the step uses "
+                                      "those indices as numbers elsewhere: its least meetings do not stand for every one")
                 continue
             if len(indices) > MAX_MEETING_INDICES:
                 why = why or (f"entries of `{base}` named by a size and {len(indices)} indices: where they meet is "
@@ -1093,6 +1099,65 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str]) -> tuple[li
                       f"{MAX_ENTRY_SIZES} are checked")
         points = points[:MAX_ENTRY_SIZES]
     return points, why
+
+
+def _order_type_meeting(d: sp.Expr) -> bool:
+    """d = +-(a - b) + c for two indices a, b and a whole c: the meetings a = b - c are an order type of
+    the terms `a` and `b - c`, realised like every other (`_realise`)."""
+    try:
+        poly = sp.Poly(d, *sorted(d.free_symbols, key=lambda x: x.name))
+    except sp.PolynomialError:
+        return False
+    if poly.total_degree() != 1 or len(poly.gens) != 2 or not poly.domain.is_ZZ:
+        return False
+    a, b = (poly.coeff_monomial(g) for g in poly.gens)
+    return abs(a) == 1 and a == -b
+
+
+def _meeting_covered(ctx: Context, exprs, d: sp.Expr, indices, size_set: set[str]) -> bool:
+    """Do the step's members (definitions read through) use the two indices of a meeting d = 0 only in
+    entry subscripts and in comparisons whose difference is a nonzero rational multiple of d? On the
+    meeting set such a comparison has one value, and every meeting has the same entries meeting, so
+    the least meetings stand for the rest (`\\frac{\\partial h_{i^2}}{\\partial h_{j+30}} = (i^2 = j + 30)`).
+    Any other use (`(i - 6)(i - 7)`, `\\cos(i)`, a sum binding one of the letters, a comparison that is
+    not d): False. A sample is then not a cover of infinitely many meetings."""
+    names = {x.name for x in indices}
+    if any("@" in nm for nm in names):
+        return False  # a sum's variable: where it is bound is not followed here
+    seen: set[str] = set()
+    syms = frozenset(size_set | ctx.index_names)
+
+    def proportional(cond) -> bool:
+        if len(cond.terms) != 2:
+            return False
+        try:
+            left = _arith(ctx, cond.terms[0], syms, lambda *_: None)
+            right = _arith(ctx, cond.terms[1], syms, lambda *_: None)
+        except Exception:  # noqa: BLE001  (unreadable: not covered)
+            return False
+        ratio = sp.cancel((left - right) / d)
+        return ratio.is_Rational and ratio != 0
+
+    def ok(x) -> bool:
+        if isinstance(x, n.Name):
+            if x.sub is None and x.base in names:
+                return False
+            if x.base not in seen and x.sub is None:
+                for dd in ctx.definitions:
+                    if dd.target.base == x.base:
+                        seen.add(x.base)
+                        if not ok(dd.body):
+                            return False
+            return True  # an entry's subscripts are where the meeting itself is
+        if isinstance(x, (n.Indicator, n.Condition)):
+            cond = x.cond if isinstance(x, n.Indicator) else x
+            if proportional(cond):
+                return True
+        if isinstance(x, n.BigOp) and x.var is not None and x.var.base in names:
+            return False
+        return all(ok(y) for y in n.children(x) if isinstance(y, (n.Node, tuple, list)))
+
+    return bool(exprs) and all(ok(e) for e in exprs)
 
 
 _LEAST_MEETING_BOUND = 200  # two indices alone: their meetings with both values in 1..this are searched
@@ -1730,7 +1795,7 @@ def analyse(ctx: Context, exprs, free: list[str], matrices: bool | None = None, 
                     add_points(_sign_points(r))
         except _Unsearched as exc:
             unsearched(str(exc))
-    points, why = _entry_meetings(ctx, entries, size_set)
+    points, why = _entry_meetings(ctx, entries, size_set, exprs)
     add_points(points)
     if why and not shape.critical_unchecked:
         shape.critical_unchecked = why
