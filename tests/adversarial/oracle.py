@@ -1262,6 +1262,17 @@ CLAIMS += [
          lambda e: (D(e.i ** 2, e.j + 30) * P(e.i - c for c in range(6, 12)) if max(e.i, e.j) <= e.N else 0, 0),
          free=("i", "j"),  # i, j in 1..N: the narrowed ranges below hold no witness below N = 114
          ranges={"i": (12, 12), "j": (114, 114)}, f="r31x_far_index_meetings.proof", extra=({"N": 114},)),
+    # held-out variants (sound32): d h_a / d h_b = 1 where a = b, else 0
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{j+30}} (i-6)(i-7)(i-8)(i-9)(i-10)(i-11)(i-12) = 0",
+         lambda e: (D(e.i ** 2, e.j + 30) * P(e.i - c for c in range(6, 13)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (13, 13), "j": (139, 139)}, f="r31x_far_index_meetings.proof",
+         extra=({"N": 139},)),
+    _rte(r"\frac{\partial x_{3i}}{\partial x_{j}} (i-1)(i-2)(i-3)(i-4)(i-5) = 0",
+         lambda e: (D(3 * e.i, e.j) * P(e.i - c for c in range(1, 6)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (6, 6), "j": (18, 18)}, f="r31x_far_index_meetings.proof", extra=({"N": 18},)),
+    _rte(r"\frac{\partial h_{2i}}{\partial h_{j}} (i > 4) = 0",
+         lambda e: (D(2 * e.i, e.j) * I(e.i > 4) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), f="r31x_far_index_meetings.proof"),
 ]
 
 CLAIMS += [
