@@ -51,3 +51,28 @@ def _fourth_difference(t):
 def test_special_cases(kind, exprs, assumed, special):
     arity = 2 if any(e.has(sp.Function("g")(x, y)) for e in exprs) else 1
     assert degenerate([*exprs, *assumed], assumed, _mapping(kind, arity)) is special
+
+
+def _d(k: int):
+    return sp.Derivative(sp.Function("g")(x), (x, k))
+
+
+# one annihilator per family: g^(4) (cubic), g^(5) + g^(3) (sine), g^(4) g^(2) - (g^(3))^2 (exponential)
+_ANNIHILATED = _d(4) * (_d(5) + _d(3)) * (_d(4) * _d(2) - _d(3) ** 2)
+
+
+@pytest.mark.parametrize("kind", [CUBIC, EXPONENTIAL, SINE])
+def test_a_constant_part_of_a_side_is_special(kind):
+    """Each family has a factor of the product that vanishes identically for it (its part of the side is
+    a constant), so none is evidence for `product = 0`, which is false for g = x^5 at x = 1."""
+    assert degenerate([_ANNIHILATED, sp.Integer(0)], [], _mapping(kind, 1), (_ANNIHILATED, sp.Integer(0))) is True
+
+
+def test_a_whole_side_is_no_part():
+    """A side that is a constant for the family is no special case by itself (a true claim's side may vanish
+    for every function): only its proper parts count. g^(4) g^(2) - (g^(3))^2 is 0 for every exponential
+    draw, but as the whole side of `... = 0` it leaves the draw as evidence (the cubic and sine draws refute
+    that claim); as a factor of a side it makes the draw a special case."""
+    side = _d(4) * _d(2) - _d(3) ** 2
+    assert degenerate([side], [], _mapping(EXPONENTIAL, 1), (side, sp.Integer(0))) is False
+    assert degenerate([side * x], [], _mapping(EXPONENTIAL, 1), (side * x, sp.Integer(0))) is True

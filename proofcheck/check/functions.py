@@ -30,6 +30,7 @@ INSTANTIATIONS = 3  # random functions tried per step, one from each family in t
 # more, while none could be used: an assumption about the function (`assume \phi(x)^2 + x < 0`) can
 # fail everywhere for one concrete phi (no negative root) and hold somewhere for another
 MAX_INSTANTIATIONS = 4 * INSTANTIATIONS
+MAX_PARTS = 256  # parts of the sides looked at by `degenerate`; more: the concrete function is no evidence
 _DENOMINATORS = (2, 3, 5, 7)
 _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
 
@@ -81,11 +82,12 @@ def instantiate(expr, mapping: dict):
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 
-def degenerate(exprs, assumed, mapping: dict) -> bool:
+def degenerate(exprs, assumed, mapping: dict, sides: tuple = ()) -> bool:
     """Whether the concrete functions of `mapping` are a special case for this step, and so no evidence:
     some derivative of an undeclared function written in `exprs` is identically zero for them, or an
     assumption's term that varies with its inputs for a general function is a constant for them (a
-    cubic's fourth difference `g(x+2) - 4 g(x+1) + 6 g(x) - 4 g(x-1) + g(x-2)` is 0 at every x)."""
+    cubic's fourth difference `g(x+2) - 4 g(x+1) + 6 g(x) - 4 g(x-1) + g(x-2)` is 0 at every x), or a
+    proper part of one of the `sides` that mentions the function is."""
     for e in exprs:
         for d in e.atoms(sp.Derivative):
             f = d.expr
@@ -95,7 +97,15 @@ def degenerate(exprs, assumed, mapping: dict) -> bool:
     for e in assumed:
         if e.free_symbols and undeclared(e) and not sp.expand(instantiate(e, mapping)).free_symbols:
             return True
-    return False
+    # a part of a side (never a whole side: a true claim's side may vanish for every function) that is
+    # constant for them: one annihilator per family multiplied, g^(4) (g^(5) + g^(3)) (g^(4) g^(2) - (g^(3))^2),
+    # vanishes for the cubic, the sine and the exponential family and not for g = x^5 (red team round 32)
+    met: set = set()
+    parts = [p for side in sides for arg in side.args for p in distinct_subtrees(arg, met)
+             if isinstance(p, (sp.Add, sp.Mul, sp.Pow)) and p.free_symbols and undeclared(p)]
+    if len(parts) > MAX_PARTS:
+        return True  # too many to look at: no evidence rather than unexamined evidence
+    return any(not sp.expand(instantiate(p, mapping)).free_symbols for p in parts)
 
 
 def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Random, fixed: dict,
@@ -140,7 +150,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
         if r.status == "undecided":
             reasons.append(r.reason)
             continue
-        if degenerate((a, b, *assumed), assumed, mapping):
+        if degenerate((a, b, *assumed), assumed, mapping, (a, b)):
             special += 1
             continue
         agreed += 1
