@@ -165,7 +165,11 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
             d = _cached_decision(cache, jobs[i], key, options)
             if d is not None:
                 out[i] = (d, Timing(0.0, cached=True))
-    todo = [i for i, o in enumerate(out) if o is None]
+    # the jobs with a derivative first, in the file's order, the cheap ones after them, so that a long job
+    # rarely starts last while the other worker idles (results stay keyed by job). Not largest first by an
+    # estimate: a long job run before the related ones finds SymPy's caches in its worker cold
+    # (proofs/M2_mlp_backprop.proof: the idle end 0.16 s -> 0.01 s, but 9% more job CPU, so no faster)
+    todo = sorted((i for i, o in enumerate(out) if o is None), key=lambda i: not _has_derivative(jobs[i]))
     if todo:
         outcomes = run_jobs([jobs[i].work() for i in todo], options.timeout, options.memory_mb, options.workers)
         for i, outcome in zip(todo, outcomes):
@@ -175,6 +179,11 @@ def decide_jobs(jobs: list[_Job], options: Options) -> list[tuple[Decision, Timi
                 _store(cache, jobs[i], key, d, outcome.cpu_seconds)
             out[i] = (d, Timing(outcome.cpu_seconds))
     return [o for o in out if o is not None]
+
+
+def _has_derivative(job: _Job) -> bool:
+    """Does the job differentiate (proofs/M2_mlp_backprop.proof: 0.1-0.45 s of CPU each, 0.02-0.15 s without)?"""
+    return _contains(job.a, n.Deriv) or _contains(job.b, n.Deriv)
 
 
 def _cache_key(job: _Job, options: Options) -> str | None:
