@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from .. import nodes as n
@@ -165,6 +167,32 @@ def _cx_text(cx: dict) -> str:
     if cx.get("entry"):  # a vector or matrix step: the entry that differs (matrix.py, check/entries.py)
         e = cx["entry"]
         parts.append(f"entry {e[0]}" if len(e) == 1 else f"entry ({e[0]}, {e[1]})")
-    for k, v in (cx.get("values") or {}).items():
-        parts.append(f"{k} = {v}")
+    parts.extend(_runs(sorted((cx.get("values") or {}).items(), key=lambda kv: _natural(kv[0]))))
     return ", ".join(parts) if parts else "no inputs involved (both sides are numbers)"
+
+
+def _runs(values: list) -> list[str]:
+    """`x_2 = 0, ..., x_31 = 0` written `x_2, ..., x_31 = 0`: four or more consecutive entries of one family
+    with one value (a counterexample at N = 31 that sets one entry and zeroes the rest)."""
+    out, k = [], 0
+    while k < len(values):
+        m = re.fullmatch(r"(.*_)(\d+)", values[k][0])
+        end = k + 1
+        if m:
+            while end < len(values):
+                nxt = re.fullmatch(r"(.*_)(\d+)", values[end][0])
+                if not (nxt and nxt.group(1) == m.group(1) and int(nxt.group(2)) == int(m.group(2)) + end - k
+                        and values[end][1] == values[k][1]):
+                    break
+                end += 1
+        if end - k >= 4:
+            out.append(f"{values[k][0]}, ..., {values[end - 1][0]} = {values[k][1]}")
+        else:
+            out.extend(f"{name} = {v}" for name, v in values[k:end])
+        k = end
+    return out
+
+
+def _natural(name: str) -> tuple:
+    """x_2 before x_10: the entries of a family in the order a student counts them."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", name) if p)
