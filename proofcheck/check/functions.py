@@ -154,6 +154,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
     total, agreed, bits, reasons = 0, 0, 0, []
     special = 0  # instances that agreed but are special cases (degenerate): no evidence
     exhausted: set[int] = set()
+    no_polynomial = False  # a polynomial draw too large to make: the other two families alone are no evidence
     for k in range(MAX_INSTANTIATIONS):
         if k >= INSTANTIATIONS and (agreed or not assumed):
             break
@@ -165,6 +166,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
             unusable = unusable or degree is None
             mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3, degree or 3)
             shown[head] = text
+        no_polynomial = no_polynomial or unusable
         domains = tuple(tuple(Condition(c.kind, instantiate(c.expr, mapping), c.why) for c in side)
                         for side in (getattr(t, "domains", None) or ((), ())))
         try:
@@ -195,6 +197,10 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
             return InstanceResult("symbolic", total, bits=bits)
     if exhausted:  # a family that could not be searched may hold the counterexample: no `numeric`
         return InstanceResult("undecided", total, reason=reasons[0], bits=bits)
+    if no_polynomial:
+        return InstanceResult("undecided", total, bits=bits, reason=(
+            "the step writes the function at too many places or to too high an order for a polynomial draw "
+            "with arbitrary values there; the exponential and sine draws alone are no evidence"))
     if not agreed:
         if special:
             reason = ("the step held only for concrete functions that are special cases (a derivative it writes "
