@@ -46,7 +46,7 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _same_on_every_side,
+from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _on_side, _same_on_every_side,
                       decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
@@ -296,9 +296,8 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         return ""
     pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
-    for g in kinks:
-        if not (g.free_symbols & set(job.syms)) or g.is_nonnegative or g.is_nonpositive:
-            continue
+    signed = [g for g in kinks if g.free_symbols & set(job.syms) and not g.is_nonnegative and not g.is_nonpositive]
+    for g in signed:
         seen = set()
         for p in pts:
             s = _sign_at(g, p)
@@ -311,6 +310,35 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         side = "positive" if 1 not in seen else "negative"
         return (f"a kink argument was never {side} at any point tried at this size, and its form does not show "
                 f"it never is: a region empty at the sizes tried may appear at another (`{sp.sstr(g)[:80]}`)")
+    return _unentered_joint_region(d, signed, pts)
+
+
+MAX_JOINT_KINKS = 12  # kink arguments whose pairs `_unentered_joint_region` looks at; more: only the first
+
+
+def _unentered_joint_region(d, signed: list, pts: list) -> str:
+    """As `_unentered_region`, for two kink arguments that each took both signs but never a pair of signs
+    together, where the difference on that pair of sides is not 0: `((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t)
+    (t > 0) = 0` held at N = 1..6 as sampled (both positive only near the diagonal from N = 6 on; red team
+    round 33). The reason, else ""."""
+    signed = signed[:MAX_JOINT_KINKS]
+    if len(signed) < 2:
+        return ""
+    signs = [[_sign_at(g, p) for g in signed] for p in pts]
+    for i in range(len(signed)):
+        for k in range(i + 1, len(signed)):
+            seen = {(row[i], row[k]) for row in signs if row[i] and row[k]}
+            for a, b in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+                if (a, b) in seen:
+                    continue
+                piece = _on_side(d, signed[i], a)
+                piece = None if piece is None else _on_side(piece, signed[k], b)
+                if piece is not None and sp.expand(piece) == 0:
+                    continue
+                return (f"two kink arguments were never {'positive' if a > 0 else 'negative'} and "
+                        f"{'positive' if b > 0 else 'negative'} together at any point tried at this size: a region "
+                        f"empty at the sizes tried may appear at another (`{sp.sstr(signed[i])[:60]}`, "
+                        f"`{sp.sstr(signed[k])[:60]}`)")
     return ""
 
 
