@@ -318,7 +318,7 @@ MAX_JOINT_KINKS = 12  # kink arguments whose pairs `_unentered_joint_region` loo
 
 def _unentered_joint_region(d, signed: list, pts: list) -> str:
     """As `_unentered_region`, for two kink arguments that each took both signs but never a pair of signs
-    together, where the difference on that pair of sides is not 0: `((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t)
+    together, where the difference on that pair of sides is not 0: `((\\sum_j x_j)^2 - 5 \\sum_j x_j^2 > t)
     (t > 0) = 0` held at N = 1..6 as sampled (both positive only near the diagonal from N = 6 on; red team
     round 33). The reason, else ""."""
     signed = signed[:MAX_JOINT_KINKS]
