@@ -18,6 +18,7 @@ solved for one input each, and the solution is checked to satisfy them identical
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -313,17 +314,34 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
     return _unentered_joint_region(d, signed, pts)
 
 
-MAX_JOINT_KINKS = 12  # kink arguments whose pairs `_unentered_joint_region` looks at; more: only the first
+MAX_JOINT_KINKS = 12  # kink arguments whose pairs and triples `_unentered_joint_region` looks at; more: only the first
+MAX_JOINT = 3  # the most kink arguments whose signs together it looks at
 
 
 def _unentered_joint_region(d, signed: list, pts: list) -> str:
-    """As `_unentered_region`, for two kink arguments that each took both signs but never a pair of signs
-    together, where the difference on that pair of sides is not 0: `((\\sum_j x_j)^2 - 5 \\sum_j x_j^2 > t)
-    (t > 0) = 0` held at N = 1..6 as sampled (both positive only near the diagonal from N = 6 on; red team
-    round 33). The reason, else ""."""
+    """As `_unentered_region`, for two or three kink arguments that each took both signs but never a
+    choice of signs together, where the difference on those sides is not 0: `((\\sum_j x_j)^2 -
+    5 \\sum_j x_j^2 > t) (t > 0) = 0` held at N = 1..6 as sampled (both positive only near the diagonal
+    from N = 6 on), and `(R + u + w > 0) (u < 0) (w < 0) = 0` with every pair met (red team round 33).
+    Four or more never met together are not looked at. The reason, else ""."""
     signed = signed[:MAX_JOINT_KINKS]
-    if len(signed) < 2:
-        return ""
+    signs = [tuple(_sign_at(g, p) for g in signed) for p in pts]
+    for size in range(2, min(MAX_JOINT, len(signed)) + 1):
+        for group in itertools.combinations(range(len(signed)), size):
+            seen = {tuple(row[i] for i in group) for row in signs if all(row[i] for i in group)}
+            for choice in itertools.product((1, -1), repeat=size):
+                if choice in seen:
+                    continue
+                piece = d
+                for i, side in zip(group, choice):
+                    piece = None if piece is None else _on_side(piece, signed[i], side)
+                if piece is not None and sp.expand(piece) == 0:
+                    continue
+                told = ", ".join(f"`{sp.sstr(signed[i])[:50]}` {'positive' if side > 0 else 'negative'}"
+                                 for i, side in zip(group, choice))
+                return (f"kink arguments never took these signs together at any point tried at this size ({told}): "
+                        "a region empty at the sizes tried may appear at another")
+    return ""
     signs = [[_sign_at(g, p) for g in signed] for p in pts]
     for i in range(len(signed)):
         for k in range(i + 1, len(signed)):

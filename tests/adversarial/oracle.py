@@ -1298,6 +1298,9 @@ CLAIMS += [
     _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t) (t > 0) = 0",
          lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) > 1) * I(1 > 0), 0),
          f="r33_joint_region.proof", extra=({"N": 6},)),
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 + u + w > 0) (u < 0) (w < 0) = 0",  # at x_j = 1, u = w = -1
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) - 1 - 1 > 0) * I(-1 < 0) * I(-1 < 0), 0),
+         f="r33_joint_region.proof", extra=({"N": 6},)),
 ]
 
 CLAIMS += [
