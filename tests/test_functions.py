@@ -88,6 +88,9 @@ def test_polynomial_degree_covers_the_written_jets():
     assert polynomial_degree(g, 1, [_d(2) + g(x)]) == 3
     assert polynomial_degree(g, 1, [_fourth_difference(x)]) == 5
     assert polynomial_degree(g, 2, [sp.Derivative(g(x, y), (x, 2), (y, 2))]) == 5
+    z = sp.Symbol("z", real=True)
+    assert polynomial_degree(g, 3, [sp.Derivative(g(x, y, z), x, z)]) == 4  # the cubic of several inputs has no x z
+    assert polynomial_degree(g, 2, [sp.Derivative(g(x, y), x)]) == 3
     assert polynomial_degree(g, 1, [sum(g(x + k) for k in range(20))]) is None
     fn, _, _ = random_function(random.Random(7), "g", 1, CUBIC, 6)
     assert sp.expand(sp.diff(fn(x), x, 6)) != 0

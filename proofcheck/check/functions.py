@@ -34,7 +34,7 @@ INSTANTIATIONS = 3  # random functions tried per step, one from each family in t
 MAX_INSTANTIATIONS = 4 * INSTANTIATIONS
 MAX_PARTS = 256  # parts of the sides looked at by `degenerate`; more: the concrete function is no evidence
 MAX_DEGREE = 16  # of the polynomial draw (polynomial_degree); more: that draw is no evidence
-MAX_MONOMIALS = 120
+MAX_MONOMIALS = 220  # of the polynomial draw: 6 inputs at degree 4 (210)
 _DENOMINATORS = (2, 3, 5, 7)
 _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
 
@@ -94,12 +94,15 @@ def polynomial_degree(f, arity: int, exprs) -> int | None:
     derivatives of f of order m at s places (s (m + 1), Hermite): a polynomial of that degree has
     arbitrary values and derivatives there, so no identity among them holds for it by accident. A
     cubic alone is a special case the written parts may hide (an expanded product of one annihilator
-    per family has no constant part; red team round 33). None: too many monomials, no polynomial
-    evidence."""
+    per family has no constant part; red team round 33), and so is the cubic of several inputs for
+    second derivatives (no x z term: g_xy g_xz^2 = g_xx g_xz g_yz holds for it, special, and for the
+    exponential draw, whose Hessian has rank one). None: too many monomials, no polynomial evidence."""
     sites = {e for x in exprs for e in x.atoms(AppliedUndef) if e.func == f and len(e.args) == arity}
     order = max((sum(n for _, n in d.variable_count) for x in exprs for d in x.atoms(sp.Derivative)
                  if isinstance(d.expr, AppliedUndef) and d.expr.func == f and len(d.expr.args) == arity), default=0)
     degree = max(3, len(sites) * (order + 1))
+    if arity > 1 and order >= 2:  # the cubic of several inputs has no x z, x^2 y: its mixed partials are special
+        degree = max(degree, 4)
     if degree == 3:
         return 3
     if degree > MAX_DEGREE or math.comb(degree + arity, arity) > MAX_MONOMIALS:
