@@ -1021,7 +1021,12 @@ class MatrixMixin:
         if not self.shapes.has_matrix(node):
             return super().t_Indicator(node, scope)
         terms = [self.expr(t, scope) for t in node.cond.terms]
-        shaped = next(t for t in terms if isinstance(t, Mat))
+        shaped = next((t for t in terms if isinstance(t, Mat)), None)
+        if shaped is None:  # every term a number (`(\mathbf{1}^\top v)^2 > t`): a number; it crashed with StopIteration
+            out = self.one()
+            for op, a, b in zip(node.cond.ops, terms, terms[1:]):
+                out = out * self.indicator_value(op, a, b)
+            return out
 
         def entry(i, j):
             vals = [t.at(i, j) if isinstance(t, Mat) else t for t in terms]

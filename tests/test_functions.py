@@ -76,3 +76,22 @@ def test_a_whole_side_is_no_part():
     side = _d(4) * _d(2) - _d(3) ** 2
     assert degenerate([side], [], _mapping(EXPONENTIAL, 1), (side, sp.Integer(0))) is False
     assert degenerate([side * x], [], _mapping(EXPONENTIAL, 1), (side * x, sp.Integer(0))) is True
+
+
+def test_polynomial_degree_covers_the_written_jets():
+    """A step that writes g up to its 5th derivative draws a polynomial of degree 6, whose derivatives are
+    no special case (the expanded annihilator product of readings/r33_hidden_annihilators); a step within
+    the cubic's reach keeps the cubic; a step past MAX_MONOMIALS gets no polynomial evidence."""
+    from proofcheck.check.functions import polynomial_degree
+    g = sp.Function("g")
+    assert polynomial_degree(g, 1, [_d(5) * _d(2)]) == 6
+    assert polynomial_degree(g, 1, [_d(2) + g(x)]) == 3
+    assert polynomial_degree(g, 1, [_fourth_difference(x)]) == 5
+    assert polynomial_degree(g, 2, [sp.Derivative(g(x, y), (x, 2), (y, 2))]) == 5
+    z = sp.Symbol("z", real=True)
+    assert polynomial_degree(g, 3, [sp.Derivative(g(x, y, z), x, z)]) == 4  # the cubic of several inputs has no x z
+    assert polynomial_degree(g, 2, [sp.Derivative(g(x, y), x)]) == 3
+    assert polynomial_degree(g, 1, [sum(g(x + k) for k in range(20))]) is None
+    fn, _, _ = random_function(random.Random(7), "g", 1, CUBIC, 6)
+    assert sp.expand(sp.diff(fn(x), x, 6)) != 0
+    assert degenerate([_ANNIHILATED.expand()], [], {(g, 1): fn}, (_ANNIHILATED.expand(), sp.Integer(0))) is False

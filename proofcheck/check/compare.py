@@ -18,6 +18,7 @@ solved for one input each, and the solution is checked to satisfy them identical
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -46,7 +47,7 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _same_on_every_side,
+from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _on_side, _same_on_every_side,
                       decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
@@ -296,9 +297,8 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         return ""
     pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
-    for g in kinks:
-        if not (g.free_symbols & set(job.syms)) or g.is_nonnegative or g.is_nonpositive:
-            continue
+    signed = [g for g in kinks if g.free_symbols & set(job.syms) and not g.is_nonnegative and not g.is_nonpositive]
+    for g in signed:
         seen = set()
         for p in pts:
             s = _sign_at(g, p)
@@ -311,6 +311,52 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         side = "positive" if 1 not in seen else "negative"
         return (f"a kink argument was never {side} at any point tried at this size, and its form does not show "
                 f"it never is: a region empty at the sizes tried may appear at another (`{sp.sstr(g)[:80]}`)")
+    return _unentered_joint_region(d, signed, pts)
+
+
+MAX_JOINT_KINKS = 12  # kink arguments whose pairs and triples `_unentered_joint_region` looks at; more: only the first
+MAX_JOINT = 3  # the most kink arguments whose signs together it looks at
+
+
+def _unentered_joint_region(d, signed: list, pts: list) -> str:
+    """As `_unentered_region`, for two or three kink arguments that each took both signs but never a
+    choice of signs together, where the difference on those sides is not 0: `((\\sum_j x_j)^2 -
+    5 \\sum_j x_j^2 > t) (t > 0) = 0` held at N = 1..6 as sampled (both positive only near the diagonal
+    from N = 6 on), and `(R + u + w > 0) (u < 0) (w < 0) = 0` with every pair met (red team round 33).
+    Four or more never met together are not looked at. The reason, else ""."""
+    signed = signed[:MAX_JOINT_KINKS]
+    signs = [tuple(_sign_at(g, p) for g in signed) for p in pts]
+    for size in range(2, min(MAX_JOINT, len(signed)) + 1):
+        for group in itertools.combinations(range(len(signed)), size):
+            seen = {tuple(row[i] for i in group) for row in signs if all(row[i] for i in group)}
+            for choice in itertools.product((1, -1), repeat=size):
+                if choice in seen:
+                    continue
+                piece = d
+                for i, side in zip(group, choice):
+                    piece = None if piece is None else _on_side(piece, signed[i], side)
+                if piece is not None and sp.expand(piece) == 0:
+                    continue
+                told = ", ".join(f"`{sp.sstr(signed[i])[:50]}` {'positive' if side > 0 else 'negative'}"
+                                 for i, side in zip(group, choice))
+                return (f"kink arguments never took these signs together at any point tried at this size ({told}): "
+                        "a region empty at the sizes tried may appear at another")
+    return ""
+    signs = [[_sign_at(g, p) for g in signed] for p in pts]
+    for i in range(len(signed)):
+        for k in range(i + 1, len(signed)):
+            seen = {(row[i], row[k]) for row in signs if row[i] and row[k]}
+            for a, b in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+                if (a, b) in seen:
+                    continue
+                piece = _on_side(d, signed[i], a)
+                piece = None if piece is None else _on_side(piece, signed[k], b)
+                if piece is not None and sp.expand(piece) == 0:
+                    continue
+                return (f"two kink arguments were never {'positive' if a > 0 else 'negative'} and "
+                        f"{'positive' if b > 0 else 'negative'} together at any point tried at this size: a region "
+                        f"empty at the sizes tried may appear at another (`{sp.sstr(signed[i])[:60]}`, "
+                        f"`{sp.sstr(signed[k])[:60]}`)")
     return ""
 
 

@@ -17,6 +17,8 @@ not (`assume (g^{(4)})^2 + (g^{(5)})^2 <= 0` holds everywhere for a cubic, so `g
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 from typing import Callable
 
@@ -31,6 +33,8 @@ INSTANTIATIONS = 3  # random functions tried per step, one from each family in t
 # fail everywhere for one concrete phi (no negative root) and hold somewhere for another
 MAX_INSTANTIATIONS = 4 * INSTANTIATIONS
 MAX_PARTS = 256  # parts of the sides looked at by `degenerate`; more: the concrete function is no evidence
+MAX_DEGREE = 16  # of the polynomial draw (polynomial_degree); more: that draw is no evidence
+MAX_MONOMIALS = 220  # of the polynomial draw: 6 inputs at degree 4 (210)
 _DENOMINATORS = (2, 3, 5, 7)
 _NUMERATORS = 9  # coefficients p/q with 1 <= |p| <= 9: nonzero, so no term of a family vanishes
 
@@ -52,9 +56,12 @@ def _coefficient(rng: random.Random) -> sp.Rational:
 _ARGUMENT_NAMES = ("x", "y", "z", "u", "v", "w")
 
 
-def random_function(rng: random.Random, name: str, arity: int, kind: int) -> tuple[sp.Lambda, str, str]:
+def random_function(rng: random.Random, name: str, arity: int, kind: int,
+                    degree: int = 3) -> tuple[sp.Lambda, str, str]:
     """A smooth function of `arity` arguments from family `kind` (0 cubic, 1 exponential, 2 sine),
-    with nonzero random coefficients; and how a counterexample shows it (`g(x)`, `1/2 + 3*x`)."""
+    with nonzero random coefficients; and how a counterexample shows it (`g(x)`, `1/2 + 3*x`). With
+    `degree` over 3 the polynomial family has every monomial of total degree up to `degree` (see
+    `polynomial_degree`)."""
     names = _ARGUMENT_NAMES[:arity] if arity <= len(_ARGUMENT_NAMES) else tuple(f"x{k}" for k in range(1, arity + 1))
     xs = tuple(sp.Symbol(nm, real=True) for nm in names)
 
@@ -62,7 +69,10 @@ def random_function(rng: random.Random, name: str, arity: int, kind: int) -> tup
         return _coefficient(rng)
 
     body = c()
-    if kind == 0:
+    if kind == 0 and degree > 3:
+        for powers in _monomials(arity, degree):
+            body += c() * sp.Mul(*(x ** k for x, k in zip(xs, powers)))
+    elif kind == 0:
         for x in xs:
             body += c() * x + c() * x ** 2 + c() * x ** 3
         for a, b in zip(xs, xs[1:]):
@@ -72,6 +82,32 @@ def random_function(rng: random.Random, name: str, arity: int, kind: int) -> tup
     else:
         body += sum(c() * sp.sin(x + c()) + c() * x ** 2 for x in xs)
     return sp.Lambda(xs, body), f"{name}({', '.join(names)})", sp.sstr(body).replace("**", "^")
+
+
+def _monomials(arity: int, degree: int):
+    """Exponent tuples of the monomials of total degree 1..degree in `arity` inputs."""
+    return [p for p in itertools.product(range(degree + 1), repeat=arity) if 0 < sum(p) <= degree]
+
+
+def polynomial_degree(f, arity: int, exprs) -> int | None:
+    """The total degree of the polynomial draw for f in this step: 3, or more when the step writes
+    derivatives of f of order m at s places (s (m + 1), Hermite): a polynomial of that degree has
+    arbitrary values and derivatives there, so no identity among them holds for it by accident. A
+    cubic alone is a special case the written parts may hide (an expanded product of one annihilator
+    per family has no constant part; red team round 33), and so is the cubic of several inputs for
+    second derivatives (no x z term: g_xy g_xz^2 = g_xx g_xz g_yz holds for it, special, and for the
+    exponential draw, whose Hessian has rank one). None: too many monomials, no polynomial evidence."""
+    sites = {e for x in exprs for e in x.atoms(AppliedUndef) if e.func == f and len(e.args) == arity}
+    order = max((sum(n for _, n in d.variable_count) for x in exprs for d in x.atoms(sp.Derivative)
+                 if isinstance(d.expr, AppliedUndef) and d.expr.func == f and len(d.expr.args) == arity), default=0)
+    degree = max(3, len(sites) * (order + 1))
+    if arity > 1 and order >= 2:  # the cubic of several inputs has no x z, x^2 y: its mixed partials are special
+        degree = max(degree, 4)
+    if degree == 3:
+        return 3
+    if degree > MAX_DEGREE or math.comb(degree + arity, arity) > MAX_MONOMIALS:
+        return None
+    return degree
 
 
 def instantiate(expr, mapping: dict):
@@ -121,15 +157,19 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
     total, agreed, bits, reasons = 0, 0, 0, []
     special = 0  # instances that agreed but are special cases (degenerate): no evidence
     exhausted: set[int] = set()
+    no_polynomial = False  # a polynomial draw too large to make: the other two families alone are no evidence
     for k in range(MAX_INSTANTIATIONS):
         if k >= INSTANTIATIONS and (agreed or not assumed):
             break
         if k % 3 in exhausted:  # this family's search already ran out of budget once: drawing it again costs as much
             continue
-        mapping, shown = {}, {}
+        mapping, shown, unusable = {}, {}, False
         for f, arity in funcs:
-            mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3)
+            degree = polynomial_degree(f, arity, (a, b, *assumed)) if k % 3 == 0 else 3
+            unusable = unusable or degree is None
+            mapping[f, arity], head, text = random_function(rng, f.__name__, arity, k % 3, degree or 3)
             shown[head] = text
+        no_polynomial = no_polynomial or unusable
         domains = tuple(tuple(Condition(c.kind, instantiate(c.expr, mapping), c.why) for c in side)
                         for side in (getattr(t, "domains", None) or ((), ())))
         try:
@@ -150,7 +190,7 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
         if r.status == "undecided":
             reasons.append(r.reason)
             continue
-        if degenerate((a, b, *assumed), assumed, mapping, (a, b)):
+        if unusable or degenerate((a, b, *assumed), assumed, mapping, (a, b)):
             special += 1
             continue
         agreed += 1
@@ -160,6 +200,10 @@ def compare_with_functions(compare: Callable, t, inst, a, b, ctx, rng: random.Ra
             return InstanceResult("symbolic", total, bits=bits)
     if exhausted:  # a family that could not be searched may hold the counterexample: no `numeric`
         return InstanceResult("undecided", total, reason=reasons[0], bits=bits)
+    if no_polynomial:
+        return InstanceResult("undecided", total, bits=bits, reason=(
+            "the step writes the function at too many places or to too high an order for a polynomial draw "
+            "with arbitrary values there; the exponential and sine draws alone are no evidence"))
     if not agreed:
         if special:
             reason = ("the step held only for concrete functions that are special cases (a derivative it writes "

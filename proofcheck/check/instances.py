@@ -1124,7 +1124,7 @@ def _meeting_covered(ctx: Context, exprs, d: sp.Expr, indices, size_set: set[str
     names = {x.name for x in indices}
     if any("@" in nm for nm in names):
         return False  # a sum's variable: where it is bound is not followed here
-    seen: set[str] = set()
+    seen: set = set()
     syms = frozenset(size_set | ctx.index_names)
 
     def proportional(cond) -> bool:
@@ -1138,9 +1138,36 @@ def _meeting_covered(ctx: Context, exprs, d: sp.Expr, indices, size_set: set[str
         ratio = sp.cancel((left - right) / d)
         return ratio.is_Rational and ratio != 0
 
+    def numbered(x, letters: set) -> bool:
+        """A family definition's body uses its own subscript letters as numbers (`let K_m = (m - 36) h_m`),
+        here or in the definitions of the entries it writes: then the entry K_{i^2} differs from meeting to
+        meeting (red team round 33)."""
+        if isinstance(x, n.Name):
+            if x.sub is None:
+                return x.base in letters
+            return entry_numbered(x, letters)
+        if isinstance(x, n.BigOp) and x.var is not None and x.var.base in letters:
+            return True
+        return any(numbered(y, letters) for y in n.children(x) if isinstance(y, (n.Node, tuple, list)))
+
+    def entry_numbered(x: n.Name, letters: set) -> bool:
+        """x is an entry with one of `letters` in its subscripts whose family's definition uses its own
+        subscript letters as numbers."""
+        if not any(nm.base in letters for item in x.sub for nm in n.names(item)) or (x.base, "@family") in seen:
+            return False
+        seen.add((x.base, "@family"))
+        for dd in ctx.definitions:
+            if dd.target.base == x.base and dd.target.sub and dd.params is None:
+                own = {nm.base for item in dd.target.sub for nm in n.names(item)}
+                if numbered(dd.body, own):
+                    return True
+        return False
+
     def ok(x) -> bool:
         if isinstance(x, n.Name):
             if x.sub is None and x.base in names:
+                return False
+            if x.sub is not None and entry_numbered(x, names):
                 return False
             if x.base not in seen and x.sub is None:
                 for dd in ctx.definitions:

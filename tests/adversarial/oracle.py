@@ -1293,6 +1293,25 @@ CLAIMS += [
 ]
 
 CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r33_joint_region (redteam33): at x_j = 1, t = 1,
+    # (sum_j x_j)^2 - 5 sum_j x_j^2 = N^2 - 5 N, above t = 1 from N = 6 on (Cauchy-Schwarz keeps it <= 0 below)
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t) (t > 0) = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) > 1) * I(1 > 0), 0),
+         f="r33_joint_region.proof", extra=({"N": 6},)),
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 + u + w > 0) (u < 0) (w < 0) = 0",  # at x_j = 1, u = w = -1
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) - 1 - 1 > 0) * I(-1 < 0) * I(-1 < 0), 0),
+         f="r33_joint_region.proof", extra=({"N": 6},)),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
+    # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
+    _rte(r"\frac{\partial K_{i^2}}{\partial h_{j+30}} = 0",
+         lambda e: (D(e.i ** 2, e.j + 30) * I(e.i ** 2 <= e.N) * (e.i ** 2 - 36), 0),
+         free=("i", "j"), f="r33_family_definition_meetings.proof", extra=({"N": 49},)),
+]
+
+CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r32_size_in_function (redteam32): d h_a / d h_b
     # is 1 where a = b, else 0 (by hand); a size inside a function in a subscript beside an index
     _rte(r"\frac{\partial h_{\max(N, i) + i}}{\partial h_{25}} = 0", lambda e: (D(max(e.N, e.i) + e.i, 25), 0),
