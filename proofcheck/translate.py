@@ -763,14 +763,10 @@ class Translator:
                                  Span(f.span.line, f.span.column, nxt.span.end_line, nxt.span.end_column),
                                  [f"hint: for a product write `{g} \\cdot (...)` (or leave a space, "
                                   f"`{g} (...)`); for a function give it another name with `let`"])
+            bracket = isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))
             defined = self.subscripted_funcs.get((f.base, f.sub)) if isinstance(f, n.Name) and f.sub is not None else None
-            if joined and defined is not None and isinstance(nxt, (n.Group, n.Pow)) \
-                    and isinstance(nxt.base if isinstance(nxt, n.Pow) else nxt, n.Group):
-                group = nxt if isinstance(nxt, n.Group) else nxt.base  # `f_1(a)` of `let f_1(t) = ...`
-                value = self.apply_name(defined, group.items, scope, f.span)
-                if isinstance(nxt, n.Pow):
-                    value = self.power(value, self.expr(nxt.exp, scope), nxt)
-                values.append((op, value))
+            if joined and defined is not None and bracket:  # `f_1(a)` of `let f_1(t) = ...`
+                values.append((op, self._bracket_applied(nxt, scope, lambda items: self.apply_name(defined, items, scope, f.span))))
                 i += 2
                 continue
             reading = self._subscripted_application(f, nxt, scope) if joined and isinstance(f, n.Name) else None
@@ -782,12 +778,8 @@ class Translator:
                 values.append((op, self.apply_entry(f, nxt, scope)))
                 i += 2
                 continue
-            if joined and self._callable(f) and (isinstance(nxt, n.Group) or (isinstance(nxt, n.Pow) and isinstance(nxt.base, n.Group))):
-                group = nxt if isinstance(nxt, n.Group) else nxt.base
-                value = self.apply(f, group.items, scope, f.span)
-                if isinstance(nxt, n.Pow):
-                    value = self.power(value, self.expr(nxt.exp, scope), nxt)
-                values.append((op, value))
+            if joined and self._callable(f) and bracket:
+                values.append((op, self._bracket_applied(nxt, scope, lambda items: self.apply(f, items, scope, f.span))))
                 i += 2
                 continue
             if isinstance(f, n.Prime):
@@ -798,6 +790,12 @@ class Translator:
         for op, v in values[1:]:
             out = self.divide(out, v) if op == "/" else out * v
         return out
+
+    def _bracket_applied(self, nxt, scope: Scope, apply) -> sp.Expr:
+        """A function applied to the bracket `nxt` (`(a)` or `(a)^2`, the power taken of the value)."""
+        group = nxt if isinstance(nxt, n.Group) else nxt.base
+        value = apply(group.items)
+        return self.power(value, self.expr(nxt.exp, scope), nxt) if isinstance(nxt, n.Pow) else value
 
     def _powered_function(self, f: n.Pow, scope: Scope) -> bool:
         """`g^2(a)`, `f^{-1}(a)` with g not a number of the problem (an undeclared name written nowhere
