@@ -295,6 +295,8 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
     holds for n <= 5 by Cauchy-Schwarz and fails at n = 6; round 31). The reason, else ""."""
     if not job.inst.sizes:
         return ""
+    if polynomial_zero(d, FORMS_READING_SCALE) or rational_zero(d, FORMS_READING_SCALE):
+        return ""  # d is 0 with every kink an opaque part: no region of any kink can matter
     pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
     signed = [g for g in kinks if g.free_symbols & set(job.syms) and not g.is_nonnegative and not g.is_nonpositive]
@@ -326,38 +328,56 @@ def _unentered_joint_region(d, signed: list, pts: list) -> str:
     Four or more never met together are not looked at. The reason, else ""."""
     signed = signed[:MAX_JOINT_KINKS]
     signs = [tuple(_sign_at(g, p) for g in signed) for p in pts]
+    memo: dict = {}
+
+    def piece(items: tuple):
+        """d on the sides `items` ((kink, sign), ...), `_ZERO` when that is 0 identically, None when a kink has
+        no rule. Built on the piece of all but the last item: a piece that is 0 stays 0 on every further
+        side, so a side where d vanishes is expanded once, not once per pair and triple that holds it."""
+        if items not in memo:
+            base = d if len(items) == 1 else piece(items[:-1])
+            if base is None or base is _ZERO:
+                memo[items] = base
+            else:
+                i, side = items[-1]
+                p = _on_side(base, signed[i], side)
+                memo[items] = None if p is None else _ZERO if _zero_piece(p, pts) else p
+        return memo[items]
+
+    looked = False
     for size in range(2, min(MAX_JOINT, len(signed)) + 1):
         for group in itertools.combinations(range(len(signed)), size):
             seen = {tuple(row[i] for i in group) for row in signs if all(row[i] for i in group)}
             for choice in itertools.product((1, -1), repeat=size):
                 if choice in seen:
                     continue
-                piece = d
-                for i, side in zip(group, choice):
-                    piece = None if piece is None else _on_side(piece, signed[i], side)
-                if piece is not None and sp.expand(piece) == 0:
+                if not looked:  # d is 0 on both sides of one kink: 0 off its boundary, in every region
+                    looked = True
+                    if any(piece(((i, 1),)) is _ZERO and piece(((i, -1),)) is _ZERO for i in range(len(signed))):
+                        return ""
+                if piece(tuple(zip(group, choice))) is _ZERO:
                     continue
                 told = ", ".join(f"`{sp.sstr(signed[i])[:50]}` {'positive' if side > 0 else 'negative'}"
                                  for i, side in zip(group, choice))
                 return (f"kink arguments never took these signs together at any point tried at this size ({told}): "
                         "a region empty at the sizes tried may appear at another")
     return ""
-    signs = [[_sign_at(g, p) for g in signed] for p in pts]
-    for i in range(len(signed)):
-        for k in range(i + 1, len(signed)):
-            seen = {(row[i], row[k]) for row in signs if row[i] and row[k]}
-            for a, b in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
-                if (a, b) in seen:
-                    continue
-                piece = _on_side(d, signed[i], a)
-                piece = None if piece is None else _on_side(piece, signed[k], b)
-                if piece is not None and sp.expand(piece) == 0:
-                    continue
-                return (f"two kink arguments were never {'positive' if a > 0 else 'negative'} and "
-                        f"{'positive' if b > 0 else 'negative'} together at any point tried at this size: a region "
-                        f"empty at the sizes tried may appear at another (`{sp.sstr(signed[i])[:60]}`, "
-                        f"`{sp.sstr(signed[k])[:60]}`)")
-    return ""
+
+
+_ZERO = object()  # `_unentered_joint_region`'s mark of a piece that is 0 identically
+
+
+def _zero_piece(p, pts: list) -> bool:
+    """p is 0 identically: the quick polynomial and rational readings first (a matrix entry's piece, which
+    SymPy's expand takes a second to multiply out), then a value at a point tried that is not 0 shows it
+    is not (exact where every value is rational), and only then the expansion."""
+    if p == 0 or polynomial_zero(p, FORMS_READING_SCALE) or rational_zero(p, FORMS_READING_SCALE):
+        return True
+    for q in pts[:2]:
+        v = p.xreplace({k: q[k] for k in p.free_symbols if k in q})
+        if v.is_Rational and v != 0:
+            return False
+    return sp.expand(p) == 0
 
 
 def _sign_at(g, p: dict) -> int:
