@@ -299,6 +299,10 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         return ""  # d is 0 with every kink an opaque part: no region of any kink can matter
     pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+    if job.rels:  # a kink whose sign the assumptions fix has one region only (`assume x_i > 0`, `|x_j|`)
+        d = decided_by_assumptions(d, job.rels)
+        left = set(kink_arguments([d]))
+        kinks = [g for g in kinks if g in left or -g in left]
     signed = [g for g in kinks if g.free_symbols & set(job.syms) and not g.is_nonnegative and not g.is_nonpositive]
     for g in signed:
         seen = set()
