@@ -47,6 +47,26 @@ def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
         return +v
 
 
+def float64_noise(expr: sp.Expr, point: dict) -> float:
+    """How far expr, evaluated with float64's precision (mpmath at 53 bits, every operation rounded), lies
+    from its 30-digit value, relative to max(1, |value|): the round-off a float64 autodiff library may show
+    at this point. `\log(1 - \sigma(z))`'s derivative at z = 19 loses 8 of its 16 digits to the
+    cancellation in 1 - sigma(z) (autograd and SymPy then differ by 3e-8, past DISAGREE_TOL, with nothing
+    wrong on either side). inf where 53 bits cannot evaluate it or the 30-digit value is not known."""
+    exact = evaluate(expr, point, PRECISION)
+    if exact is None:
+        return float("inf")
+    with mpmath.workprec(53):
+        try:
+            v = _ev(expr, point, {}, mpmath.mpf(2) ** -1000)  # no kink guard: a sign decided wrongly is noise too
+        except (_Undefined, ZeroDivisionError, ValueError, OverflowError):
+            return float("inf")
+        if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v):
+            return float("inf")
+    with mpmath.workdps(PRECISION):
+        return float(abs(v - exact) / max(1, abs(exact)))
+
+
 def _cmp_sign(x, eps):
     if abs(x) <= eps * max(1, abs(x)) or abs(x) <= eps:
         raise _Kink()

@@ -155,7 +155,10 @@ def describe_step(s: StepResult) -> str:
         if ad.get("backend") == "off":
             extra.append("autodiff cross-check off")
         elif ad.get("agrees") is None:
-            extra.append(f"autodiff {ad.get('backend')}: " + ("the point is on a kink" if ad.get("on_kink") else "no point to compare at"))
+            extra.append(f"autodiff {ad.get('backend')}: " + (
+                "the point is on a kink" if ad.get("on_kink")
+                else "float64 cannot evaluate this derivative to 10 digits here" if ad.get("ill_conditioned")
+                else "no point to compare at"))
         else:
             verb = "agrees" if ad.get("agrees") else "DISAGREES"
             extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}")
