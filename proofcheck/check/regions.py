@@ -641,6 +641,9 @@ def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: in
     monotone = excludes_zero(slope, c.lo, c.hi)
     if monotone and not any(d is not c and d.lo <= c.hi and c.lo <= d.hi for d in everyone):
         return [c]  # one simple sign change, and no other crossing in its bracket
+    rooted = _root_factor_crossings(g_line, c)
+    if rooted is not None:
+        return rooted
     exact = _exact_root(g_side, slope, c, everyone, monotone, touching)
     others = [d for d in everyone if d is not c]
     if exact is not None:
@@ -655,6 +658,32 @@ def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: in
         if lo < hi:
             out.extend(_refine(g_side, Crossing(lo, hi, None), bits, others))
     return out
+
+
+def _root_factor_crossings(g_line, c: Crossing) -> list[Crossing] | None:
+    """The bracket's zeros of g exactly, when g is a product of root factors `(a t + b)^e` (a, b rational,
+    a != 0, e a positive fraction that is no whole number: 0 at t = -b/a, positive past it, no value
+    before) and a rest whose enclosure on the bracket excludes 0: g vanishes there only at those roots.
+    `\sqrt{a}\sqrt{b}` along a line through a point whose other input is huge is `C \sqrt{t}`; its
+    zero at the domain's edge has no slope to show it simple, so `_refine` bisected it to 2^-1371 (a
+    second of CPU per probe line, and the true `\sqrt{a}\sqrt{b}|y| = |\sqrt{a}\sqrt{b}||y|` ran out of
+    its 10 s budget at some seeds). None when g is not of that form."""
+    if not isinstance(g_line, sp.Mul):
+        return None
+    roots, rest = [], []
+    for f in g_line.args:
+        if f.is_Pow and f.exp.is_Rational and not f.exp.is_Integer and f.exp > 0 and f.base.has(_T):
+            a, b = f.base.diff(_T), f.base.subs(_T, 0)
+            if a.is_Rational and a != 0 and b.is_Rational and sp.expand(f.base - (a * _T + b)) == 0:
+                roots.append(-b / a)
+                continue
+        rest.append(f)
+    if not roots:
+        return None
+    r = sp.Mul(*rest)
+    if r == 0 or (r.has(_T) and not excludes_zero(r, c.lo, c.hi)) or (not r.has(_T) and not r.is_nonzero):
+        return None
+    return [Crossing(t, t, t) for t in sorted(set(roots)) if c.lo <= t <= c.hi]
 
 
 def _exact_root(g_line, slope, c: Crossing, everyone: list[Crossing], monotone: bool,
