@@ -511,26 +511,30 @@ class CrossCheck:
                 self._compare_point(t, be, records[:MAX_RECORDS], p, sub_vals, inst)
                 self.skipped += max(0, len(records) - MAX_RECORDS)
             return
+        # the counterexample's points first (`refuting`), then the agreeing points as for any instance (not at
+        # a given point: W311 speaks of that point alone), then more of them and fresh ones while a
+        # derivative has not been compared anywhere
+        refuting = getattr(t, "refuting_points", 1)
         pending = records[:MAX_RECORDS]
         self.skipped += max(0, len(records) - MAX_RECORDS)
         more = getattr(t, "more_samples", None)
-        candidates = list(pts)
-        while pending:
+        candidates = list(enumerate(pts))
+        while True:
             if not candidates:
-                if more is None:
+                if more is None or not pending:
                     break
-                candidates, more = list(more()), None
+                candidates, more = [(len(pts), p) for p in more()], None
                 continue
-            p = candidates.pop(0)
-            done = self._compare_point(t, be, pending, p, sub_vals, inst, count_skips=False)
+            i, p = candidates.pop(0)
+            usual = not self.at_point and refuting <= i < refuting + GENERAL_POINTS
+            if not (usual or pending):
+                break
+            done = self._compare_point(t, be, records[:MAX_RECORDS] if usual else pending, p, sub_vals, inst)
             pending = [r for r in pending if id(r) not in done]
-        self.skipped += len(pending)
 
-    def _compare_point(self, t: Translator, be: Backend, records: list, p: dict, sub_vals: dict, inst,
-                       count_skips: bool = True) -> set:
-        """Compare the records at one point; the ids of those compared there (or reported on a kink
-        at the given point). `count_skips`: count the others as skipped here (a refuted instance counts
-        only those no point could compare)."""
+    def _compare_point(self, t: Translator, be: Backend, records: list, p: dict, sub_vals: dict, inst) -> set:
+        """Compare the records at one point; the ids of those compared there (or reported on a kink at
+        the given point)."""
         full = dict(p)
         for s, e in sub_vals.items():
             v = e.xreplace(full)
@@ -587,8 +591,7 @@ class CrossCheck:
                     self.values.append(item)
             if rel > DISAGREE_TOL:
                 self.faults.append((r, symf, adv, full, inst))
-        if count_skips:
-            self.skipped += skipped
+        self.skipped += skipped
         if compared_here:
             self.points += 1
             if inst not in self._insts:

@@ -184,6 +184,7 @@ def _refuting_samples(job: _Instance, rng: random.Random) -> None:
     broken rule must not pass for the student's mistake there (docs/autodiff.md)."""
     pts = job.refuting + [job.full(p) for p in job.found if job.full(p) not in job.refuting]
     job.t.samples = (job.sub, pts)
+    job.t.refuting_points = len(job.refuting)
 
     def more() -> list[dict]:
         exprs = [job.a.expr, job.b.expr]
