@@ -8,7 +8,8 @@ of SymPy expressions. A derivative node `∂A/∂B` becomes `grad(v -> A with B'
 at the value of B: the same "cut" semantics as the symbolic side, built from nodes, never from SymPy.
 
 `CrossCheck` compares the two at the sample points the checker already drew for a step (at the given
-point for problems with `at`). A disagreement beyond float64 round-off is a checker fault: E304, and
+point for problems with `at`), and a refuted step at its counterexample's point first: a refutation
+rests on the symbolic derivatives there, so it is never taken from that engine alone. A disagreement beyond float64 round-off is a checker fault: E304, and
 the step is not accepted. Where the point sits exactly on a kink (ReLU at 0, ties of max/min, |x| at
 0), each side uses its own convention; that is reported as W311 with both conventions, not as a fault.
 """
@@ -646,6 +647,8 @@ class CrossCheck:
             notes = [f"at {where}"]
             if len(self.faults) > 1:
                 notes.append(f"{len(self.faults)} disagreements in all for this step")
+            if decision.verdict == "refuted":
+                notes.append("the step's counterexample came from the symbolic side, now in doubt: it is withdrawn")
             notes.append("this is a fault in proofcheck, not in the proof: the step is not accepted until it is fixed")
             decision.diagnostics.append(Diagnostic.make(
                 "E304", f"symbolic and automatic differentiation disagree on this derivative with respect to "
