@@ -9,8 +9,8 @@ at the value of B: the same "cut" semantics as the symbolic side, built from nod
 
 `CrossCheck` compares the two at the sample points the checker already drew for a step (at the given
 point for problems with `at`), and a refuted step at its counterexample's point first: a refutation
-rests on the symbolic derivatives there, so it is never taken from that engine alone. A disagreement beyond float64 round-off is a checker fault: E304, and
-the step is not accepted. Where the point sits exactly on a kink (ReLU at 0, ties of max/min, |x| at
+rests on the symbolic derivatives there, so it is never taken from that engine alone. A disagreement
+beyond float64 round-off is a checker fault: E304, and the step is not accepted. Where the point sits exactly on a kink (ReLU at 0, ties of max/min, |x| at
 0), each side uses its own convention; that is reported as W311 with both conventions, not as a fault.
 """
 

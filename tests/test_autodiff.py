@@ -601,7 +601,7 @@ KINK_CX = ("problem K\nlet ReLU'(0) = 1\nlet z = \\mathrm{ReLU}(x)\n"
            "\\frac{\\partial z}{\\partial x} = (x > 0)\n")  # false at x = 0 alone (1 against 0), on the kink
 
 
-def test_counterexample_on_a_kink_is_skipped_and_other_points_compared():
+def test_counterexample_on_a_kink_is_skipped_and_other_points_compared(monkeypatch):
     """At x = 0 the two engines follow their own conventions (1 and 0): that point is skipped, not a fault,
     and the step's agreeing points are compared instead."""
     result = check_text(KINK_CX, "K.proof", Options())
@@ -609,6 +609,11 @@ def test_counterexample_on_a_kink_is_skipped_and_other_points_compared():
     assert step.verdict == "refuted" and step.counterexample["values"] == {"x": "0"}
     assert step.autodiff["skipped"] >= 1 and step.autodiff["points"] >= 1 and step.autodiff["agrees"] is True
     assert not [d for d in result.diagnostics if d.code in ("E304", "W311")]
+    _doubled(monkeypatch)  # then a broken rule is caught at those points (dz/dx = 2 at x > 0, autograd 1)
+    result = check_text(KINK_CX, "K.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "unknown" and step.autodiff["agrees"] is False
+    assert [d for d in result.diagnostics if d.code == "E304"]
 
 
 def test_refuted_instance_draws_points_when_none_else_can_be_compared(monkeypatch):
@@ -627,8 +632,12 @@ def test_refuted_instance_draws_points_when_none_else_can_be_compared(monkeypatc
     t.more_samples = lambda: calls.append(1) or [{x: sp.Integer(1)}]
     seen = []
     monkeypatch.setattr(autodiff, "_records", lambda tr: [record])
-    monkeypatch.setattr(autodiff.CrossCheck, "_compare_point",
-                        lambda self, tr, be, recs, p, sub, inst: seen.append(p[x]) or ({id(record)} if p[x] == 1 else set()))
+
+    def compare_point(self, tr, be, recs, p, sub, inst):
+        seen.append(p[x])
+        return {id(record)} if p[x] == 1 else set()  # x = 0 cannot be compared (a kink, say)
+
+    monkeypatch.setattr(autodiff.CrossCheck, "_compare_point", compare_point)
     xc = autodiff.CrossCheck(None)
     xc.add(t, None, refuted=True)
     assert seen == [0, 1] and calls == [1]
