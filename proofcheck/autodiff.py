@@ -486,6 +486,7 @@ class CrossCheck:
     faults: list = field(default_factory=list)
     kinks: list = field(default_factory=list)
     values: list = field(default_factory=list)  # with `at`: each derivative's two values at the given point
+    at_counterexample: bool | None = None  # refuted: some derivative was compared at the counterexample's point
     _insts: list = field(default_factory=list)
 
     def add(self, t: Translator, inst=None, refuted: bool = False) -> None:
@@ -530,8 +531,11 @@ class CrossCheck:
             usual = not self.at_point and refuting <= i < refuting + GENERAL_POINTS
             if not (usual or pending):
                 break
+            before = self.compared
             done = self._compare_point(t, be, records[:MAX_RECORDS] if usual else pending, p, sub_vals, inst)
             pending = [r for r in pending if id(r) not in done]
+            if i < refuting:
+                self.at_counterexample = bool(self.at_counterexample) or self.compared > before
 
     def _compare_point(self, t: Translator, be: Backend, records: list, p: dict, sub_vals: dict, inst) -> set:
         """Compare the records at one point; the ids of those compared there (or reported on a kink at
@@ -614,6 +618,8 @@ class CrossCheck:
             ev["on_kink"] = True
         if self.ill_conditioned:
             ev["ill_conditioned"] = self.ill_conditioned
+        if self.at_counterexample is not None:
+            ev["at_counterexample"] = self.at_counterexample
         if self.values:
             ev["values"] = self.values
         return ev

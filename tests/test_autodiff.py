@@ -568,7 +568,8 @@ def test_unbroken_refutation_is_confirmed_at_its_counterexample():
     steps = {s.line: s for s in _steps(result)}
     assert steps[11].verdict == "refuted" and steps[11].counterexample
     ad = steps[11].autodiff
-    assert ad["points"] >= 1 and ad["agrees"] is True and ad["derivatives"] >= 1
+    assert ad["points"] >= 1 and ad["agrees"] is True and ad["derivatives"] >= 1 and ad["at_counterexample"] is True
+    assert "at_counterexample" not in steps[12].autodiff  # accepted: no counterexample
     assert not [d for d in result.diagnostics if d.code == "E304"]
 
 
@@ -608,6 +609,7 @@ def test_counterexample_on_a_kink_is_skipped_and_other_points_compared(monkeypat
     (step,) = _steps(result)
     assert step.verdict == "refuted" and step.counterexample["values"] == {"x": "0"}
     assert step.autodiff["skipped"] >= 1 and step.autodiff["points"] >= 1 and step.autodiff["agrees"] is True
+    assert step.autodiff["at_counterexample"] is False
     assert not [d for d in result.diagnostics if d.code in ("E304", "W311")]
     _doubled(monkeypatch)  # then a broken rule is caught at those points (dz/dx = 2 at x > 0, autograd 1)
     result = check_text(KINK_CX, "K.proof", Options())
