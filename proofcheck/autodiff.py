@@ -8,8 +8,9 @@ of SymPy expressions. A derivative node `∂A/∂B` becomes `grad(v -> A with B'
 at the value of B: the same "cut" semantics as the symbolic side, built from nodes, never from SymPy.
 
 `CrossCheck` compares the two at the sample points the checker already drew for a step (at the given
-point for problems with `at`). A disagreement beyond float64 round-off is a checker fault: E304, and
-the step is not accepted. Where the point sits exactly on a kink (ReLU at 0, ties of max/min, |x| at
+point for problems with `at`), and a refuted step at its counterexample's point first: a refutation
+rests on the symbolic derivatives there, so it is never taken from that engine alone. A disagreement
+beyond float64 round-off is a checker fault: E304, and the step is not accepted. Where the point sits exactly on a kink (ReLU at 0, ties of max/min, |x| at
 0), each side uses its own convention; that is reported as W311 with both conventions, not as a fault.
 """
 
@@ -485,10 +486,16 @@ class CrossCheck:
     faults: list = field(default_factory=list)
     kinks: list = field(default_factory=list)
     values: list = field(default_factory=list)  # with `at`: each derivative's two values at the given point
+    at_counterexample: bool | None = None  # refuted: some derivative was compared at the counterexample's point
     _insts: list = field(default_factory=list)
 
-    def add(self, t: Translator, inst=None) -> None:
-        """Compare the derivatives t evaluated, at the points `_compare_instance` left in `t.samples`."""
+    def add(self, t: Translator, inst=None, refuted: bool = False) -> None:
+        """Compare the derivatives t evaluated, at the points `_compare_instance` left in `t.samples`.
+
+        A `refuted` instance's verdict rests on its symbolic derivatives at the counterexample, which comes
+        first in its samples: each derivative is compared at the first of the points (then
+        `t.more_samples`, drawn only when needed) where it can be, so a refutation is never taken from
+        the symbolic side alone when one point can be compared."""
         if self.backend is None:
             return
         records = _records(t)
@@ -501,64 +508,100 @@ class CrossCheck:
 
         be = backend(self.backend)
         sub_vals, pts = samples
-        for p in pts[: 1 if self.at_point else GENERAL_POINTS]:
-            full = dict(p)
-            for s, e in sub_vals.items():
-                v = e.xreplace(full)
-                if v.is_Rational:
-                    full[s] = v
-            numeric = {s.name: float(v) for s, v in full.items()}
-            ev = _evaluator_class(t.context)(t.context, t.sizes, t.free, t.network_call).setup(be, numeric, self.seed)
-            compared_here = False
-            for r in records[:MAX_RECORDS]:
-                if self.at_point:  # exact where possible, and kinks are reported (W311), not skipped
-                    sym = _evaluate(r.value, full, PRECISION)
-                else:  # None on a kink too: random points stay away from kinks
-                    sym = _fast_value(r.value, full)
-                params = []
-                for k, v in r.scope.params:
-                    pv = _evaluate(v.xreplace(full), {}, PRECISION) if isinstance(v, sp.Basic) else v
-                    params.append((k, pv))
-                if sym is None or any(v is None for _, v in params):
-                    self.skipped += 1
-                    continue
-                try:
-                    adv = ev.derivative_value(r, tuple(params))
-                except MemoryError:
-                    raise
-                except Exception:  # noqa: BLE001  (Unsupported, or a gap of the evaluator: counted, never a verdict)
-                    self.skipped += 1
-                    continue
-                symf = float(sym)
-                rel = abs(adv - symf) / max(1.0, abs(symf))
-                kinks = kinks_at(r.value, full) if self.at_point else []
-                if kinks or (rel > DISAGREE_TOL and ev.kink_hit):
-                    if self.at_point:
-                        self.kinks.append((r, symf, adv, kinks, full, inst))
-                    else:
-                        self.skipped += 1  # random points stay away from kinks
-                    continue
-                if rel > DISAGREE_TOL and float64_noise(r.value, full) > ILL_CONDITIONED:
-                    # float64 itself cannot tell the value to 10 digits here (`\log(1 - \sigma(z))` at z = 19):
-                    # the library's round-off, not a fault; the step's other points are compared
-                    self.skipped += 1
-                    self.ill_conditioned += 1
-                    continue
-                compared_here = True
-                self.compared += 1
-                self.max_rel = max(self.max_rel, rel)
-                if self.at_point and len(self.values) < MAX_VALUES:
-                    item = {"line": r.node.span.line, "column": r.node.span.column, "wrt": key_name(r.var),
-                            "symbolic": _g(symf), "autodiff": _g(adv)}
-                    if item not in self.values:
-                        self.values.append(item)
-                if rel > DISAGREE_TOL:
-                    self.faults.append((r, symf, adv, full, inst))
-            self.skipped += max(0, len(records) - MAX_RECORDS)
-            if compared_here:
-                self.points += 1
-                if inst not in self._insts:
-                    self._insts.append(inst)
+        if not refuted:
+            for p in pts[: 1 if self.at_point else GENERAL_POINTS]:
+                self._compare_point(t, be, records[:MAX_RECORDS], p, sub_vals, inst)
+                self.skipped += max(0, len(records) - MAX_RECORDS)
+            return
+        # the counterexample's points first (`refuting`), then the agreeing points as for any instance (not at
+        # a given point: W311 speaks of that point alone), then more of them and fresh ones while a
+        # derivative has not been compared anywhere
+        refuting = getattr(t, "refuting_points", 1)
+        pending = records[:MAX_RECORDS]
+        self.skipped += max(0, len(records) - MAX_RECORDS)
+        more = getattr(t, "more_samples", None)
+        candidates = list(enumerate(pts))
+        while True:
+            if not candidates:
+                if more is None or not pending:
+                    break
+                candidates, more = [(len(pts), p) for p in more()], None
+                continue
+            i, p = candidates.pop(0)
+            usual = not self.at_point and refuting <= i < refuting + GENERAL_POINTS
+            if not (usual or pending):
+                break
+            before = self.compared
+            done = self._compare_point(t, be, records[:MAX_RECORDS] if usual else pending, p, sub_vals, inst)
+            pending = [r for r in pending if id(r) not in done]
+            if i < refuting:
+                self.at_counterexample = bool(self.at_counterexample) or self.compared > before
+
+    def _compare_point(self, t: Translator, be: Backend, records: list, p: dict, sub_vals: dict, inst) -> set:
+        """Compare the records at one point; the ids of those compared there (or reported on a kink at
+        the given point)."""
+        full = dict(p)
+        for s, e in sub_vals.items():
+            v = e.xreplace(full)
+            if v.is_Rational:
+                full[s] = v
+        numeric = {s.name: float(v) for s, v in full.items()}
+        ev = _evaluator_class(t.context)(t.context, t.sizes, t.free, t.network_call).setup(be, numeric, self.seed)
+        compared_here = False
+        done: set = set()
+        skipped = 0
+        for r in records:
+            if self.at_point:  # exact where possible, and kinks are reported (W311), not skipped
+                sym = _evaluate(r.value, full, PRECISION)
+            else:  # None on a kink too: random points stay away from kinks
+                sym = _fast_value(r.value, full)
+            params = []
+            for k, v in r.scope.params:
+                pv = _evaluate(v.xreplace(full), {}, PRECISION) if isinstance(v, sp.Basic) else v
+                params.append((k, pv))
+            if sym is None or any(v is None for _, v in params):
+                skipped += 1
+                continue
+            try:
+                adv = ev.derivative_value(r, tuple(params))
+            except MemoryError:
+                raise
+            except Exception:  # noqa: BLE001  (Unsupported, or a gap of the evaluator: counted, never a verdict)
+                skipped += 1
+                continue
+            symf = float(sym)
+            rel = abs(adv - symf) / max(1.0, abs(symf))
+            kinks = kinks_at(r.value, full) if self.at_point else []
+            if kinks or (rel > DISAGREE_TOL and ev.kink_hit):
+                if self.at_point:
+                    self.kinks.append((r, symf, adv, kinks, full, inst))
+                    done.add(id(r))
+                else:
+                    skipped += 1  # random points stay away from kinks
+                continue
+            if rel > DISAGREE_TOL and float64_noise(r.value, full) > ILL_CONDITIONED:
+                # float64 itself cannot tell the value to 10 digits here (`\log(1 - \sigma(z))` at z = 19):
+                # the library's round-off, not a fault; the step's other points are compared
+                skipped += 1
+                self.ill_conditioned += 1
+                continue
+            compared_here = True
+            done.add(id(r))
+            self.compared += 1
+            self.max_rel = max(self.max_rel, rel)
+            if self.at_point and len(self.values) < MAX_VALUES:
+                item = {"line": r.node.span.line, "column": r.node.span.column, "wrt": key_name(r.var),
+                        "symbolic": _g(symf), "autodiff": _g(adv)}
+                if item not in self.values:
+                    self.values.append(item)
+            if rel > DISAGREE_TOL:
+                self.faults.append((r, symf, adv, full, inst))
+        self.skipped += skipped
+        if compared_here:
+            self.points += 1
+            if inst not in self._insts:
+                self._insts.append(inst)
+        return done
 
     def evidence(self) -> dict[str, Any] | None:
         if not self.has_derivative or self.backend is None:
@@ -575,6 +618,8 @@ class CrossCheck:
             ev["on_kink"] = True
         if self.ill_conditioned:
             ev["ill_conditioned"] = self.ill_conditioned
+        if self.at_counterexample is not None:
+            ev["at_counterexample"] = self.at_counterexample
         if self.values:
             ev["values"] = self.values
         return ev
@@ -608,6 +653,8 @@ class CrossCheck:
             notes = [f"at {where}"]
             if len(self.faults) > 1:
                 notes.append(f"{len(self.faults)} disagreements in all for this step")
+            if decision.verdict == "refuted":
+                notes.append("the step's counterexample came from the symbolic side, now in doubt: it is withdrawn")
             notes.append("this is a fault in proofcheck, not in the proof: the step is not accepted until it is fixed")
             decision.diagnostics.append(Diagnostic.make(
                 "E304", f"symbolic and automatic differentiation disagree on this derivative with respect to "

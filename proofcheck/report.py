@@ -161,7 +161,9 @@ def describe_step(s: StepResult) -> str:
                 else "no point to compare at"))
         else:
             verb = "agrees" if ad.get("agrees") else "DISAGREES"
-            extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}")
+            extra.append(f"autodiff {ad.get('backend')} {verb} at {ad.get('points')} point{'s' if ad.get('points') != 1 else ''}"
+                         + (", the counterexample's among them" if ad.get("at_counterexample")
+                            else ", not at the counterexample" if ad.get("at_counterexample") is False else ""))
     tail = f" ({'; '.join(extra)})" if extra else ""
     words = " ".join(w for w in (s.verdict, how, guarantee_text(s)) if w)
     return f"{words}{tail}"

@@ -529,3 +529,121 @@ def test_broken_rule_is_caught_beside_an_ill_conditioned_point(monkeypatch):
     (step,) = _steps(result)
     assert not step.accepted and step.autodiff["agrees"] is False
     assert [d for d in result.diagnostics if d.code == "E304" and "`u`" in d.message]
+
+
+# ------------------------------------------------------------------ refutations are confirmed at the counterexample
+
+
+def _doubled(monkeypatch):
+    """Every symbolic derivative doubled (a broken rule); the forked children inherit it."""
+    original = translate.Translator.t_Deriv
+
+    def doubled(self, node, scope):
+        value = 2 * original(self, node, scope)
+        self.derivatives[-1].value = value
+        return value
+
+    monkeypatch.setattr(translate.Translator, "t_Deriv", doubled)
+
+
+def test_broken_rule_does_not_refute_at_its_counterexample(monkeypatch):
+    """A refutation rests on the symbolic derivative at its counterexample. With every rule doubled, lines 11
+    and 12 of l2_penalty_forgotten were refuted at once, at points where no derivative had been compared
+    (`points: 0`): the wrong rule passed for the student's mistake. The counterexample's point is now
+    compared, so both are E304 and unknown (by hand at d = 1, b = 0, w_1 = 1, x_1 = 0, y = 0, lambda = 1:
+    dL/dw_1 = (p - y) x_1 + lambda w_1 = 1 and autograd gives 1, the doubled rule 2)."""
+    _doubled(monkeypatch)
+    result = check_text(L2, "l2.proof", Options(seed=0))
+    steps = {s.line: s for s in _steps(result)}
+    for line in (11, 12):
+        assert steps[line].verdict == "unknown" and not steps[line].accepted
+        assert steps[line].autodiff["agrees"] is False and steps[line].autodiff["points"] >= 1
+    e304 = [d for d in result.diagnostics if d.code == "E304"]
+    assert {d.span.line for d in e304} >= {10, 11}
+    assert all("autograd gives" in d.message for d in e304)
+
+
+def test_unbroken_refutation_is_confirmed_at_its_counterexample():
+    result = check_text(L2, "l2.proof", Options(seed=0))
+    steps = {s.line: s for s in _steps(result)}
+    assert steps[11].verdict == "refuted" and steps[11].counterexample
+    ad = steps[11].autodiff
+    assert ad["points"] >= 1 and ad["agrees"] is True and ad["derivatives"] >= 1 and ad["at_counterexample"] is True
+    assert "at_counterexample" not in steps[12].autodiff  # accepted: no counterexample
+    assert not [d for d in result.diagnostics if d.code == "E304"]
+
+
+NO_DERIVATIVE = "problem P\nx^2 + 1 = 2 x\n"
+
+
+def test_refuted_step_without_derivative_is_unaffected(monkeypatch):
+    _doubled(monkeypatch)
+    (step,) = _steps(check_text(NO_DERIVATIVE, "P.proof", Options()))
+    assert step.verdict == "refuted" and step.autodiff is None
+
+
+AT_SOME = ("problem P\nlet L = x^3 w\nat x = 2\n"
+           "\\frac{\\partial L}{\\partial x} = 13 w\n")  # dL/dx = 3 x^2 w = 12 w: refuted at any w != 0
+
+
+def test_refutation_at_a_given_point_is_confirmed(monkeypatch):
+    """`at` gives x alone; w is drawn, and the counterexample (x = 2 and that w) was never compared."""
+    (step,) = _steps(check_text(AT_SOME, "P.proof", Options()))
+    assert step.verdict == "refuted" and step.autodiff["points"] == 1 and step.autodiff["agrees"] is True
+    assert step.autodiff["values"][0]["symbolic"] == step.autodiff["values"][0]["autodiff"]
+    _doubled(monkeypatch)
+    result = check_text(AT_SOME, "P.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "unknown" and step.autodiff["agrees"] is False
+    assert [d for d in result.diagnostics if d.code == "E304"]
+
+
+KINK_CX = ("problem K\nlet ReLU'(0) = 1\nlet z = \\mathrm{ReLU}(x)\n"
+           "\\frac{\\partial z}{\\partial x} = (x > 0)\n")  # false at x = 0 alone (1 against 0), on the kink
+
+
+def test_counterexample_on_a_kink_is_skipped_and_other_points_compared(monkeypatch):
+    """At x = 0 the two engines follow their own conventions (1 and 0): that point is skipped, not a fault,
+    and the step's agreeing points are compared instead."""
+    result = check_text(KINK_CX, "K.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "refuted" and step.counterexample["values"] == {"x": "0"}
+    assert step.autodiff["skipped"] >= 1 and step.autodiff["points"] >= 1 and step.autodiff["agrees"] is True
+    assert step.autodiff["at_counterexample"] is False
+    assert not [d for d in result.diagnostics if d.code in ("E304", "W311")]
+    _doubled(monkeypatch)  # then a broken rule is caught at those points (dz/dx = 2 at x > 0, autograd 1)
+    result = check_text(KINK_CX, "K.proof", Options())
+    (step,) = _steps(result)
+    assert step.verdict == "unknown" and step.autodiff["agrees"] is False
+    assert [d for d in result.diagnostics if d.code == "E304"]
+
+
+def test_refuted_instance_draws_points_when_none_else_can_be_compared(monkeypatch):
+    """A refuted instance whose counterexample cannot be compared and that has no agreeing point draws fresh
+    ones (`t.more_samples`), only then."""
+    calls = []
+
+    class T:
+        context = None
+
+    t = T()
+    x = sp.Symbol("x", real=True)
+    record = translate.DerivativeRecord.__new__(translate.DerivativeRecord)
+    t.samples = ({}, [{x: sp.Integer(0)}])
+    t.refuting_points = 1
+    t.more_samples = lambda: calls.append(1) or [{x: sp.Integer(1)}]
+    seen = []
+    monkeypatch.setattr(autodiff, "_records", lambda tr: [record])
+
+    def compare_point(self, tr, be, recs, p, sub, inst):
+        seen.append(p[x])
+        return {id(record)} if p[x] == 1 else set()  # x = 0 cannot be compared (a kink, say)
+
+    monkeypatch.setattr(autodiff.CrossCheck, "_compare_point", compare_point)
+    xc = autodiff.CrossCheck(None)
+    xc.add(t, None, refuted=True)
+    assert seen == [0, 1] and calls == [1]
+    seen.clear()
+    t.samples = ({}, [{x: sp.Integer(1)}])
+    xc.add(t, None, refuted=True)
+    assert seen == [1] and calls == [1]  # compared at the counterexample: nothing drawn

@@ -54,6 +54,7 @@ from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
 
 SYMBOLIC, NUMERIC, DIFFERS, UNDECIDED_STATUS = "symbolic", "numeric", "differ", "undecided"
+REFUTED_FRESH_POINTS = 2  # points drawn for the autodiff check of a refuted instance when no other could be compared
 FORMS_READING_SCALE = 10  # `_evidence_forms` reads d with a tenth of rational.py's term limits
 
 
@@ -105,6 +106,8 @@ class _Instance:
     bits: int = 0
     probes: dict = field(default_factory=dict)  # (arguments, on_only, deep, sweep) -> probe points, computed once
     points: int = 0
+    found: list = field(default_factory=list)  # points where the sides agreed (the random search's)
+    refuting: list = field(default_factory=list)  # the counterexample's point, as reported and as found
 
     def note(self, check: PointCheck) -> PointCheck:
         self.bits = max(self.bits, check.bits)
@@ -121,11 +124,13 @@ class _Instance:
 
     def counterexample(self, p: dict, check: PointCheck, forms: tuple = ()) -> dict | None:
         """Made small, checked against every assumption exactly, described; None if it fails the check."""
+        original = p
         if self.syms:
             p, check = simplify_point(p, check, self.syms, self.a, self.b, self.rels, forms)
         full = self.full(p)
         if relations_hold(self.rels, full) is not True:
             return None
+        self.refuting = [full] + ([self.full(original)] if original != p else [])
         cx = describe(self.inst, full, check, list(self.unfixed), {s.name for s in self.fixed}, _node_names(self.t))
         return with_solved(cx, self.sub, full, self.fixed)
 
@@ -165,7 +170,27 @@ def _compare_instance(t: Translator, inst: Instance, a, b, ctx: Context, rng: ra
     if not syms:
         t.samples = (sub_vals, [dict(fixed)])  # the points autodiff.CrossCheck.add compares derivatives at
         return _compare_constant(job, symbolic)
-    return _compare_general(job, rng, npoints, symbolic)
+    out = _compare_general(job, rng, npoints, symbolic)
+    if out.status == DIFFERS and job.refuting:
+        _refuting_samples(job, rng)
+    return out
+
+
+def _refuting_samples(job: _Instance, rng: random.Random) -> None:
+    """The points where autodiff.CrossCheck.add confirms the derivatives of a refuted instance: the
+    counterexample's point first (as reported, then as found before it was made small, where a kink is
+    less likely), then the points where the sides agreed, then a few fresh ones drawn only if those are
+    not enough (`t.more_samples`). A refutation rests on the symbolic derivatives at that point, so a
+    broken rule must not pass for the student's mistake there (docs/autodiff.md)."""
+    pts = job.refuting + [job.full(p) for p in job.found if job.full(p) not in job.refuting]
+    job.t.samples = (job.sub, pts)
+    job.t.refuting_points = len(job.refuting)
+
+    def more() -> list[dict]:
+        exprs = [job.a.expr, job.b.expr]
+        return [job.full(p) for p in defined_points(rng, job.syms, job.rels, exprs, REFUTED_FRESH_POINTS)]
+
+    job.t.more_samples = more
 
 
 # ------------------------------------------------------------------ no inputs left: exactly
@@ -230,7 +255,7 @@ def _compare_general(job: _Instance, rng: random.Random, npoints: int, symbolic:
 
 
 def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: bool, narrow: list) -> InstanceResult:
-    found: list[dict] = []
+    found: list[dict] = job.found
     lopsided: list[tuple[dict, PointCheck]] = []
     cx = _random_search(job, rng, FIRST_POINTS, found, lopsided, evidence=False)
     if cx is None and not found:

@@ -228,8 +228,9 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 item["at"] = at
             run.results.append(item)
             if status == "differ":
-                if not inst.large:
-                    xc.add(t, inst)  # a broken symbolic derivative must not pass for the student's mistake
+                # a broken symbolic derivative must not pass for the student's mistake: the derivatives are
+                # compared at the counterexample (at a sampled size too: the refutation rests on it)
+                xc.add(t, inst, refuted=True)
                 method = "exact-at-point" if at else ("exact" if cx and not cx.get("values") else "numeric")
                 run.outcome = Decision("refuted", method, run.points, run.results, cx, guarantee="counterexample")
                 return run
