@@ -63,6 +63,23 @@ class _GiveUp(Exception):
     """Not a rational function this test reads exactly and cheaply."""
 
 
+_RINGS: dict[int, tuple] = {}  # number of generators -> (the ring, its generators)
+_RINGS_KEPT = 64
+
+
+def _ring(count: int) -> tuple:
+    """A polynomial ring over QQ in `count` placeholder generators, one per count: a reading only ever
+    uses a generator's position (its lex rank), never its symbol, and a fresh ring costs SymPy a
+    generated function per monomial operation (proofs/M2_mlp_backprop.proof: 78 rings in 27 sizes)."""
+    count = max(count, 1)
+    hit = _RINGS.get(count)
+    if hit is None:
+        if len(_RINGS) >= _RINGS_KEPT:
+            _RINGS.clear()
+        hit = _RINGS[count] = tuple(ring([sp.Dummy() for _ in range(count)], QQ))
+    return hit
+
+
 def rational_zero(d: sp.Expr, scale: int = 1) -> bool:
     """True if `d` is identically zero as a rational function of its generators; False: not shown.
     `scale` divides the term limits (MAX_TERMS, MAX_PRODUCT): a quick look that gives up sooner."""
@@ -97,12 +114,15 @@ class _Polynomial:
     def __init__(self, d: sp.Expr, max_terms: int, max_product: int):
         self.max_terms, self.max_product = max_terms, max_product
         self.parts: dict[sp.Expr, int] = {}  # an opaque part, or ("inverse", B) for 1/B
+        self.scanned: set = set()
+        self.memo: dict = {}  # subtree -> its polynomial (a matrix entry repeats its subtrees)
         self._scan(d)
-        self.ring, *self.gens = ring([sp.Dummy() for _ in self.parts] or [sp.Dummy()], QQ)
+        self.ring, *self.gens = _ring(len(self.parts))
 
     def _scan(self, e: sp.Expr) -> None:
-        if e.is_Rational:
+        if e.is_Rational or e in self.scanned:
             return
+        self.scanned.add(e)
         if e.is_Add or e.is_Mul:
             for a in e.args:
                 self._scan(a)
@@ -114,6 +134,13 @@ class _Polynomial:
             self.parts.setdefault(e, len(self.parts))
 
     def read(self, e: sp.Expr):
+        """e's polynomial; a repeated subtree is read once (polynomials are never changed in place)."""
+        p = self.memo.get(e)
+        if p is None:
+            p = self.memo[e] = self._read(e)
+        return p
+
+    def _read(self, e: sp.Expr):
         if e.is_Rational:
             return self.ring(QQ(int(e.p), int(e.q)))
         if e.is_Add:
@@ -168,10 +195,12 @@ class _Reader:
         self.atoms: dict[sp.Expr, int] = {}
         self.exp_den: dict[sp.Expr, int] = {}  # monomial -> common denominator of its coefficients in exp
         self.root_den: dict[sp.Expr, int] = {}  # base -> common denominator of its rational exponents
+        self.scanned: set = set()
+        self.memo: dict = {}  # subtree -> (numerator, denominator): a repeated subtree is read once
         self._scan(d)
         # roots first: in the ring's lex order a root's relation g^L - B then leads with g^L
         keys: list = [("root", b) for b in self.root_den] + list(self.atoms) + [("exp", m) for m in self.exp_den]
-        self.ring, *self.gens = ring([sp.Dummy() for _ in keys] or [sp.Dummy()], QQ)
+        self.ring, *self.gens = _ring(len(keys))
         self.index = {k: i for i, k in enumerate(keys)}
         self.d = d
 
@@ -188,8 +217,9 @@ class _Reader:
         return num
 
     def _scan(self, e: sp.Expr) -> None:
-        if e.is_Rational:
+        if e.is_Rational or e in self.scanned:  # what a subtree adds is the same on every visit
             return
+        self.scanned.add(e)
         if e.is_Add or e.is_Mul:
             for a in e.args:
                 self._scan(a)
@@ -216,6 +246,13 @@ class _Reader:
         return _power(p, k, self.max_terms)
 
     def _read(self, e: sp.Expr):
+        """(numerator, denominator) of e, each subtree read once (polynomials are never changed in place)."""
+        pair = self.memo.get(e)
+        if pair is None:
+            pair = self.memo[e] = self._read_new(e)
+        return pair
+
+    def _read_new(self, e: sp.Expr):
         one = self.ring.one
         if e.is_Rational:
             return self.ring(QQ(int(e.p), int(e.q))), one
