@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 
 import sympy as sp
+from flint import fmpq, fmpq_mpoly_ctx
 from sympy.polys.domains import QQ
 from sympy.polys.rings import ring
 
@@ -111,7 +112,9 @@ def polynomial_zero(d: sp.Expr, scale: int = 1) -> bool:
 
 
 class _Polynomial:
-    """Reads one expression into a polynomial over its opaque parts (`polynomial_zero`)."""
+    """Reads one expression into a polynomial over its opaque parts (`polynomial_zero`), in FLINT's
+    sparse polynomials over QQ (exact, as SymPy's rings, and several times faster on the products of
+    a matrix entry: proofs/M2_mlp_backprop.proof's readings took 0.16 s of CPU in SymPy's)."""
 
     def __init__(self, d: sp.Expr, max_terms: int, max_product: int):
         self.max_terms, self.max_product = max_terms, max_product
@@ -119,7 +122,8 @@ class _Polynomial:
         self.scanned: set = set()
         self.memo: dict = {}  # subtree -> its polynomial (a matrix entry repeats its subtrees)
         self._scan(d)
-        self.ring, *self.gens = _ring(len(self.parts))
+        self.ctx = fmpq_mpoly_ctx.get(("g", max(len(self.parts), 1)), "lex")
+        self.gens = self.ctx.gens()
 
     def _scan(self, e: sp.Expr) -> None:
         if e.is_Rational or e in self.scanned:
@@ -144,14 +148,14 @@ class _Polynomial:
 
     def _read(self, e: sp.Expr):
         if e.is_Rational:
-            return self.ring(QQ(int(e.p), int(e.q)))
+            return self.ctx.constant(fmpq(int(e.p), int(e.q)))
         if e.is_Add:
-            out = self.ring.zero
+            out = self.ctx.constant(0)
             for a in e.args:
                 out = _checked(out + self.read(a), self.max_terms)
             return out
         if e.is_Mul:
-            out = self.ring.one
+            out = self.ctx.constant(1)
             for a in e.args:
                 p = self.read(a)
                 if len(out) * len(p) > self.max_product:
