@@ -136,7 +136,8 @@ def _read_ahead(source) -> ReadAhead | None:
     return ahead
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, exiting: bool = False) -> int:
+    """`exiting`: the process ends right after (`entry`), so the workers are not waited for."""
     started = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.command not in ("check", "lsp"):  # `grade`, `gradescope-bundle`
@@ -156,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     files, errors = collect(args.paths)
     results = list(errors)
     sources = {}
-    with session(options.workers, options.memory_mb):  # one pool of workers for every file: they stay warm
+    # one pool of workers for every file (they stay warm); the output is written before it closes, so that
+    # waiting for the workers to end is not on the way to it
+    with session(options.workers, options.memory_mb, wait=not exiting):
         for path in files:
             source, failure = load(path, options.seed)  # read once: diagnostics quote the text that was checked
             if source is None:
@@ -164,20 +167,20 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             sources[path] = source
             results.append(check_source(source, options, _read_ahead(source)))
-    try:
-        if args.format == "json":
-            render_json(results, args.seed, sys.stdout, sources)
-        elif args.format == "github":
-            from .annotations import render_github  # noqa: PLC0415
-            render_github(results, sources, sys.stdout)
-        elif args.format == "sarif":
-            from .annotations import render_sarif  # noqa: PLC0415
-            render_sarif(results, sources, args.seed, sys.stdout)
-        else:
-            render_text(results, sources, sys.stdout, color=_use_color(args.color))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `proofcheck check ... | head`: stop writing, no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        try:
+            if args.format == "json":
+                render_json(results, args.seed, sys.stdout, sources)
+            elif args.format == "github":
+                from .annotations import render_github  # noqa: PLC0415
+                render_github(results, sources, sys.stdout)
+            elif args.format == "sarif":
+                from .annotations import render_sarif  # noqa: PLC0415
+                render_sarif(results, sources, args.seed, sys.stdout)
+            else:
+                render_text(results, sources, sys.stdout, color=_use_color(args.color))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `proofcheck check ... | head`: stop writing, no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if args.timings:
         print_timings(results, time.monotonic() - started, sys.stderr)
     if any(r.fatal for r in results):
@@ -189,7 +192,7 @@ def entry() -> None:
     """The console script: `main`, then a quick exit. Tearing down the interpreter after the output
     is written (SymPy's caches, a few thousand modules) costs about 0.12 s, an eighth of checking T4,
     and does nothing a finished run needs: exit handlers still run and the output is flushed first."""
-    code = main()
+    code = main(exiting=True)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -9,6 +9,8 @@ transformer turns it into frozen dataclasses that carry positions.
 from __future__ import annotations
 
 import functools
+import io
+import pickle
 import re
 from dataclasses import dataclass, fields, is_dataclass
 from fractions import Fraction
@@ -44,25 +46,78 @@ DIRECTIVES = {
 }
 
 
+def _grammar_file(name: str) -> bytes:
+    """A file of the grammar folder, from the installed package or from the source tree when run in place."""
+    try:
+        return (resources.files("proofcheck._grammar") / name).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return (Path(__file__).resolve().parent.parent / "grammar" / name).read_bytes()
+
+
 def grammar_text() -> str:
     """The grammar from the installed package, or from the source tree when run in place."""
+    return _grammar_file("proof.lark").decode("utf-8")
+
+
+PARSER_OPTIONS = dict(parser="lalr", lexer="contextual", start=sorted(set(DIRECTIVES.values()) | {"chain_line"}),
+                      propagate_positions=True, maybe_placeholders=False)
+TABLES_FILE = "proof.tables"  # the parser's tables, built from proof.lark by `python -m proofcheck.parse --tables`
+
+
+def tables_key(grammar: str) -> str:
+    """What the tables are a function of: the grammar's text, the options and lark's version."""
+    import hashlib  # noqa: PLC0415
+    import lark  # noqa: PLC0415
+
+    return hashlib.sha256(repr((grammar, sorted(PARSER_OPTIONS.items()), lark.__version__)).encode()).hexdigest()
+
+
+class _PlainData(pickle.Unpickler):
+    """Unpickles containers, strings and numbers only: a pickle that names any class or function is refused."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"not plain data: {module}.{name}")
+
+
+def _load_tables(grammar: str) -> Lark | None:
+    """The parser from the shipped tables (`TABLES_FILE`), or None when they are missing, damaged or for
+    another grammar, options or lark version (the caller then builds the parser from the grammar).
+
+    Building the LALR tables costs about 0.3 s of CPU on every run. Lark's own `cache=True` would
+    unpickle a file in the shared temp folder, which another user can plant; these tables are part of
+    the package, checked against a digest of their bytes, and read as plain data only."""
+    import hashlib  # noqa: PLC0415
+
     try:
-        return (resources.files("proofcheck._grammar") / "proof.lark").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return (Path(__file__).resolve().parent.parent / "grammar" / "proof.lark").read_text(encoding="utf-8")
+        raw = _grammar_file(TABLES_FILE)
+        head, _, body = raw.partition(b"\n")
+        key, digest = head.decode("ascii").split(" ")
+        if key != tables_key(grammar) or hashlib.sha256(body).hexdigest() != digest:
+            return None
+        tables = _PlainData(io.BytesIO(body)).load()
+        return Lark._load_from_dict(tables["data"], tables["memo"])
+    except Exception:  # noqa: BLE001  (no tables, or unusable: build the parser from the grammar)
+        return None
+
+
+def build_tables() -> bytes:
+    """The contents of `TABLES_FILE` for the grammar as it is now: `<key> <sha256 of the rest>`, a newline,
+    then the parser's tables pickled (plain data: dicts, lists, tuples, strings, numbers)."""
+    import hashlib  # noqa: PLC0415
+
+    from lark.grammar import Rule  # noqa: PLC0415
+    from lark.lexer import TerminalDef  # noqa: PLC0415
+
+    grammar = grammar_text()
+    data, memo = Lark(grammar, **PARSER_OPTIONS).memo_serialize([TerminalDef, Rule])
+    body = pickle.dumps({"data": data, "memo": memo}, protocol=4)
+    return f"{tables_key(grammar)} {hashlib.sha256(body).hexdigest()}\n".encode("ascii") + body
 
 
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        start=sorted(set(DIRECTIVES.values()) | {"chain_line"}),
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,  # the LALR tables, keyed by the grammar's hash, in the temp folder: 170 ms -> 10 ms
-    )
+    grammar = grammar_text()
+    return _load_tables(grammar) or Lark(grammar, **PARSER_OPTIONS)
 
 
 # ------------------------------------------------------------------ tree -> nodes
@@ -1163,3 +1218,13 @@ def parse_source(source: Source, max_errors: int | None = None) -> tuple[list[n.
 def exact_number(text: str) -> Fraction:
     """Decimal text to an exact fraction (0.3 is 3/10); never eval."""
     return Fraction(text)
+
+
+if __name__ == "__main__":  # after changing grammar/proof.lark: python -m proofcheck.parse --tables
+    import sys
+
+    if sys.argv[1:] != ["--tables"]:
+        sys.exit("usage: python -m proofcheck.parse --tables   (writes grammar/" + TABLES_FILE + ")")
+    target = Path(__file__).resolve().parent.parent / "grammar" / TABLES_FILE
+    target.write_bytes(build_tables())
+    print(f"wrote {target}")

@@ -412,9 +412,20 @@ class Pool:
                 results[w.job] = Outcome("timeout", None, f"stopped after {w.deadline - w.started:g} s of wall time",
                                          now - w.started)
 
-    def close(self) -> None:
-        for w in self.idle + list(self.running.values()):
-            _stop(w, kill=True)  # idle ones wait for a job: nothing is lost
+    def close(self, wait: bool = True) -> None:
+        """End every worker (idle ones wait for a job: nothing is lost). `wait=False`, for a process that
+        exits right after: idle workers are only told (their command pipe closes, so they exit by
+        themselves) and nobody waits for them to tear down their memory (proofs/T4.proof: about 20 ms
+        of the command line's end); a worker still on a job is killed either way."""
+        for w in list(self.running.values()) + (self.idle if wait else []):
+            _stop(w, kill=True)
+        if not wait:
+            for w in self.idle:
+                for fd in (w.cmd_fd, w.res_fd):
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
         self.idle.clear()
         self.running.clear()
 
@@ -423,11 +434,11 @@ _SESSION: ContextVar[Pool | None] = ContextVar("proofcheck_sandbox_session", def
 
 
 @contextmanager
-def session(workers: int, memory_mb: int) -> Iterator[Pool]:
+def session(workers: int, memory_mb: int, wait: bool = True) -> Iterator[Pool]:
     """Keep one pool for every `run_jobs` call inside (with the same workers and memory): a run over
     many files forks its workers once and they stay warm. The workers fork at the first job, so
     whatever the parent loads before that (imports) they inherit. Inside a session with
-    the same workers and memory, this is that session."""
+    the same workers and memory, this is that session. `wait=False`: see `Pool.close`."""
     active = _SESSION.get()
     if active is not None and active.size == max(1, workers) and active.memory_mb == memory_mb:
         yield active
@@ -438,7 +449,7 @@ def session(workers: int, memory_mb: int) -> Iterator[Pool]:
         yield pool
     finally:
         _SESSION.reset(token)
-        pool.close()
+        pool.close(wait)
 
 
 def run_jobs(jobs: Sequence[Callable[[], Any]], seconds: float, memory_mb: int = 2048, workers: int = 2) -> list[Outcome]:

@@ -214,6 +214,26 @@ def test_a_session_keeps_its_workers_across_calls():
     assert other[0].value != first[0].value
 
 
+def test_a_session_closed_without_waiting_leaves_no_worker_behind():
+    """`wait=False` (the console script, which exits right after): the idle workers are not killed and
+    reaped but see their command pipe close, and end by themselves."""
+    from proofcheck.sandbox import session
+
+    with session(2, 2048, wait=False):
+        pids = {o.value for o in run_jobs([_pid, _pid, _pid], 5, 2048, 2)}
+    assert pids and os.getpid() not in pids
+    deadline = time.monotonic() + 10
+    left = set(pids)
+    while left and time.monotonic() < deadline:
+        for pid in list(left):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+                left.discard(pid)
+        time.sleep(0.01)
+    assert not left, f"workers still running: {left}"
+
+
 def test_a_job_that_cannot_be_sent_to_a_session_worker_is_a_crash_not_a_hang():
     from proofcheck.sandbox import session
 

@@ -90,6 +90,7 @@ def test_wheel_contains_grammar_and_all_modules(dists):
         )
 
     assert "proofcheck/_grammar/proof.lark" in names
+    assert "proofcheck/_grammar/proof.tables" in names  # the parser's tables (tests/test_parser_tables.py)
     assert "proofcheck/_grammar/__init__.py" in names
     assert "proofcheck/cli.py" in names
     assert "proofcheck/documents/proofcheck.sty" in names  # the LaTeX macros (docs/documents.md)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import time
+from fractions import Fraction
 
 import pytest
 import sympy as sp
@@ -128,3 +129,77 @@ def test_random_differences_agree_with_exact_evaluation():
         if nonzero:
             assert not verdict, d
     assert shown > 50  # the test exercised the positive side
+
+
+# ------------------------------------------------------------------ the polynomial reading (FLINT)
+
+POLYNOMIAL_IDENTITIES = {
+    "a power of a sum": IDENTITIES["a power of a sum"],
+    "same function applied": IDENTITIES["same function applied"],
+    "distributed over opaque parts": sp.exp(x) * (s + y) * (s - y) - (sp.exp(x) * s ** 2 - sp.exp(x) * y ** 2),
+    "inverses as parts": (1 / (1 + sp.exp(-z))) ** 2 * (x + 1) - x / (1 + sp.exp(-z)) ** 2 - 1 / (1 + sp.exp(-z)) ** 2,
+    "rational coefficients": sp.Rational(1, 3) * (x + sp.Rational(3, 2) * y) ** 2 - (x ** 2 / 3 + x * y + sp.Rational(3, 4) * y ** 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POLYNOMIAL_IDENTITIES))
+def test_polynomial_identities_are_shown(name):
+    assert rational.polynomial_zero(POLYNOMIAL_IDENTITIES[name]), POLYNOMIAL_IDENTITIES[name]
+
+
+@pytest.mark.parametrize("name", sorted(FALSE))
+def test_false_claims_are_not_shown_by_the_polynomial_reading(name):
+    assert not rational.polynomial_zero(FALSE[name]), FALSE[name]
+
+
+def test_the_polynomial_reading_gives_up_at_its_limits(monkeypatch):
+    start = time.process_time()
+    big = (x + y + z + w + b + 1) ** 40 * (x - y) - ((x + y + z + w + b + 1) ** 40 * x - (x + y + z + w + b + 1) ** 40 * y)
+    assert not rational.polynomial_zero(big)
+    assert time.process_time() - start < 1
+    monkeypatch.setattr(rational, "MAX_TERMS", 10)
+    assert not rational.polynomial_zero((x + y + z + 1) ** 3 - sp.expand((x + y + z + 1) ** 3))  # 20 terms > 10
+
+
+def _exact(e: sp.Expr, parts: dict, rng: random.Random) -> Fraction:
+    """e in exact fractions, read node by node here (not by the module under test): sums, products, integer
+    powers and rationals; every other subtree is an opaque part with a random value (the same for equal parts)."""
+    if e.is_Rational:
+        return Fraction(int(e.p), int(e.q))
+    if e.is_Add:
+        return sum((_exact(a, parts, rng) for a in e.args), Fraction(0))
+    if e.is_Mul:
+        out = Fraction(1)
+        for a in e.args:
+            out *= _exact(a, parts, rng)
+        return out
+    if e.is_Pow and e.exp.is_Integer:
+        return _exact(e.base, parts, rng) ** int(e.exp)  # ZeroDivisionError: that point says nothing
+    if e not in parts:
+        parts[e] = Fraction(rng.choice([-1, 1]) * rng.randint(1, 50), rng.randint(1, 13))
+    return parts[e]
+
+
+def test_the_polynomial_reading_agrees_with_exact_evaluation():
+    """Shown zero: zero in exact arithmetic at random values of the parts; not zero at some values: never
+    shown zero (the oracle is `_exact` above, Python's fractions, not FLINT or SymPy's polynomials)."""
+    rng = random.Random(12)
+    shown = refused = 0
+    for _ in range(300):
+        a = _random_expr(rng, 3)
+        same = sp.expand(a) if rng.random() < 0.5 else a * (1 + (x - x)) + (0 if rng.random() < 0.5 else 1)
+        d = a - same
+        verdict = rational.polynomial_zero(d)
+        values = []
+        for _ in range(3):
+            try:
+                values.append(_exact(d, {}, random.Random(rng.random())))
+            except ZeroDivisionError:
+                pass
+        if verdict:
+            shown += 1
+            assert all(v == 0 for v in values), (d, values)
+        if any(v != 0 for v in values):
+            refused += 1
+            assert not verdict, d
+    assert shown > 50 and refused > 50  # both sides exercised

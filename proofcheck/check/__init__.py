@@ -16,6 +16,13 @@ extremum search behind off-line probes), `symbolic` (the zero test), `counterexa
 
 from __future__ import annotations
 
+# What SymPy imports on the first sum it builds (`Add.flatten` imports sympy.tensor.tensor, which loads
+# sympy.combinatorics and builds its polyhedra: about 35 ms of CPU) and on the first assumption queries:
+# imported once here, before the workers fork, instead of in every worker at its first job.
+import sympy.assumptions.wrapper  # noqa: F401
+import sympy.sets.setexpr  # noqa: F401
+import sympy.tensor.tensor  # noqa: F401
+
 from ..options import Options
 from .approx import decide_approx
 from .decide import Decision, decide

@@ -6,3 +6,7 @@ key's header in force), `carry` (each step's grade, error carried forward), `sco
 problem), `student` (one submission), `workers` and `run` (budgeted workers, Dask, resume),
 `outputs`, `html` and `bundle` (what is written), `cli`. Records are plain data (`model`).
 """
+
+# what a student's page shows (docs/grading.md, "Feedback"); here, not in `rubric`, so that building the
+# command line's parsers (`proofcheck check` too) loads no grading module
+FEEDBACK_LEVELS = ("full", "steps", "score")

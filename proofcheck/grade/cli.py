@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..cli import add_cache_options, cache_dir_of, cpu_seconds
 from ..options import Options
-from .rubric import FEEDBACK_LEVELS
+from . import FEEDBACK_LEVELS
 
 if TYPE_CHECKING:  # the grading modules load when `grade` runs, not for every `proofcheck check`
     from .model import StudentRecord

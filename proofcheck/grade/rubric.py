@@ -17,6 +17,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from . import FEEDBACK_LEVELS  # what a student's page shows (docs/grading.md, "Feedback")
+
 DIRECTIVE = re.compile(r"(?<!\\)%\s*grade\s*:(.*)$")
 
 # defaults (docs/grading.md, "The default rubric")
@@ -26,7 +28,6 @@ DEFAULT_MIN_STEPS = 2  # a goal's chain needs this many steps of work for full m
 DEFAULT_ANSWER_ONLY = 0.5  # fraction of a goal's points for an answer without (enough) work
 DEFAULT_ATTEMPT_PENALTY = 0.5  # fraction of a goal's points lost per failed attempt at it
 DEFAULT_CARRIED = 1.0  # fraction of a goal's points when it is reached consistently with an earlier mistake
-FEEDBACK_LEVELS = ("full", "steps", "score")  # what a student's page shows (docs/grading.md, "Feedback")
 
 
 class RubricError(ValueError):
