@@ -1056,8 +1056,16 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str], exprs=()) -
                 # `h_{j+30}` at i = j = 6 was accepted: red team round 31), so the least whole meetings
                 # are reference values too
                 if len(indices) == 2 and syms == indices and (beyond or beyond2):
-                    points += [pt for pt in _least_meetings(d, sorted(indices, key=lambda x: x.name)) if pt not in points]
-                    if not (_order_type_meeting(d) or _meeting_covered(ctx, exprs, d, indices, size_set)):
+                    pair = sorted(indices, key=lambda x: x.name)
+                    covered = _order_type_meeting(d) or _meeting_covered(ctx, exprs, d, indices, size_set)
+                    every = None if covered else _finite_meetings(ctx, d, pair, size_set)
+                    if every is not None:
+                        # finitely many meetings, every one found exactly: each is a reference value, so no
+                        # meeting is left to a sample (`h_{i^2}` and `h_{50-j}` meet at i = 1..7 only)
+                        points += [pt for pt in every if pt not in points]
+                        continue
+                    points += [pt for pt in _least_meetings(d, pair) if pt not in points]
+                    if not covered:
                         # a sample is not a cover: `(i-6)(i-7)...(i-11)` beside `h_{i^2}` and `h_{j+30}`
                         # vanishes at the least meetings and not at i = 12, j = 114 (red team round 31)
                         why = why or (f"entries of `{base}` named by two indices meet at whole points beyond their "
@@ -1211,6 +1219,123 @@ def _least_meetings(d: sp.Expr, indices: list) -> list[dict[str, int]]:
                 if len(out) >= _LEAST_MEETINGS:
                     return out
     return out
+
+
+_FINITE_MEETINGS = 16  # two indices meeting at at most this many whole points (`_finite_meetings`): all are tried
+_FINITE_SCAN = 200  # the most values of one index scanned for them
+
+
+def _finite_meetings(ctx: Context, d: sp.Expr, indices: list, size_set: set[str]) -> list[dict[str, int]] | None:
+    """Every whole (a, b) inside the declared ranges with d(a, b) = 0, for two declared indices, when that
+    set is shown finite: one index ranges over whole numbers written (`index i in 1..10`, or `case i = 3`),
+    or, with each lower bound a whole number lo (i = lo_i + s, j = lo_j + t, s, t >= 0), d's terms other
+    than the constant all have the sign opposite to it (or the same: no meeting), so each is at most
+    |constant| at a meeting and a term c s^k bounds s (`i^2 + j - 50`: i <= 7). Each value of the bounded
+    index (at most _FINITE_SCAN) is tried and the other's roots found exactly. None when it is not shown
+    finite, is more than _FINITE_MEETINGS points or past _MEETING_SCAN, or when an upper bound is not a whole
+    number nor k N + c (k >= 1, c >= 0: every meeting then fits the least size past its values, where
+    `critical_sizes` takes it). A superset of the meetings is tried, never a sample."""
+    try:
+        poly = sp.Poly(d, *indices)
+    except sp.PolynomialError:
+        return None
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ) or poly.is_zero:
+        return None
+    spans: list[tuple[int, int | None]] = []
+    for v in indices:
+        if "@" in v.name or ctx.index_range(v.name) is None:
+            return None  # a sum's variable: its range is its sum's, not followed here
+        ends = []
+        for bound in ctx.index_range(v.name):
+            try:
+                value = sp.expand(_arith(ctx, bound, frozenset(size_set), lambda *_: None))
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                return None
+            ends.append(value)
+        lo, hi = ends
+        if not (lo.is_Rational and (hi.is_Rational or _grows(hi, size_set))):
+            return None
+        span = (math.ceil(lo), math.floor(hi) if hi.is_Rational else None)
+        pinned = _case_value(ctx, v.name.rstrip("'")) if "'" not in v.name else None
+        if pinned is not None:
+            try:
+                value = _arith(ctx, pinned, frozenset(size_set), lambda *_: None)
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                value = None
+            if value is not None and value.is_Integer:
+                span = (int(value), int(value))
+        spans.append(span)
+    scale = math.lcm(*(int(c.q) for c in poly.coeffs()))
+    terms = [(int(c * scale), e) for e, c in poly.terms()]
+    bounded = [k for k in (0, 1) if spans[k][1] is not None]
+    if not bounded:
+        shifted = sp.Poly(sp.expand(d.xreplace({indices[0]: indices[0] + spans[0][0],
+                                                indices[1]: indices[1] + spans[1][0]})), *indices)
+        const = shifted.coeff_monomial(1)
+        rest = [(e, c) for e, c in shifted.terms() if any(e)]
+        if const == 0 or not rest:
+            return None
+        if all(c * const > 0 for _, c in rest):
+            return []  # every term has the constant's sign on the quadrant: no meeting at all
+        if not all(c * const < 0 for _, c in rest):
+            return None
+        for k in (0, 1):
+            caps = []
+            for e, c in rest:
+                if e[k] >= 1 and e[1 - k] == 0:  # c s^p <= |constant|
+                    top = 0
+                    while abs(c) * (top + 1) ** e[k] <= abs(const):
+                        top += 1
+                        if top > _FINITE_SCAN:
+                            break
+                    caps.append(top)
+            if caps:
+                spans[k] = (spans[k][0], spans[k][0] + min(caps))
+                bounded.append(k)
+        if not bounded:
+            return None
+    k = min(bounded, key=lambda b: spans[b][1] - spans[b][0])
+    lo, hi = spans[k]
+    other_lo, other_hi = spans[1 - k]
+    if hi - lo + 1 > _FINITE_SCAN:
+        return None
+    out: list[dict[str, int]] = []
+    for x in range(lo, hi + 1):
+        coeffs: dict[int, int] = {}
+        for c, e in terms:
+            coeffs[e[1 - k]] = coeffs.get(e[1 - k], 0) + c * x ** e[k]
+        if not any(coeffs.values()):
+            if other_hi is None or other_hi - other_lo + 1 > _FINITE_MEETINGS:
+                return None  # every value of the other index meets this one
+            ys = list(range(other_lo, other_hi + 1))
+        else:
+            y = sp.Symbol("y")
+            try:
+                ys = _exact_integer_roots(sum(c * y ** p for p, c in coeffs.items()), y)
+            except _Unsearched:
+                return None
+        for y_value in ys:
+            if y_value >= other_lo and (other_hi is None or y_value <= other_hi):
+                if abs(y_value) > _MEETING_SCAN:
+                    return None
+                pt = {indices[k].name: x, indices[1 - k].name: y_value}
+                out.append({nm.name: pt[nm.name] for nm in indices})
+                if len(out) > _FINITE_MEETINGS:
+                    return None
+    return out
+
+
+def _grows(bound: sp.Expr, size_set: set[str]) -> bool:
+    """Is the upper bound k N + c for one size N, whole k >= 1 and c >= 0 (at N = v it holds every v)?"""
+    syms = bound.free_symbols
+    if len(syms) != 1 or next(iter(syms)).name not in size_set:
+        return False
+    try:
+        q = sp.Poly(bound, *syms)
+    except sp.PolynomialError:
+        return False
+    k, c = q.coeff_monomial(next(iter(syms))), q.coeff_monomial(1)
+    return q.degree() == 1 and k.is_Integer and k >= 1 and c.is_Integer and c >= 0
 
 
 _MEETING_SCAN = 10_000  # the longest run of sizes searched for whole index values where two entries meet
