@@ -1284,11 +1284,10 @@ def _finite_meetings(ctx: Context, d: sp.Expr, indices: list, size_set: set[str]
             for e, c in rest:
                 if e[k] >= 1 and e[1 - k] == 0:  # c s^p <= |constant|
                     top = 0
-                    while abs(c) * (top + 1) ** e[k] <= abs(const):
+                    while top <= _FINITE_SCAN and abs(c) * (top + 1) ** e[k] <= abs(const):
                         top += 1
-                        if top > _FINITE_SCAN:
-                            break
-                    caps.append(top)
+                    if top <= _FINITE_SCAN:  # else the bound is not reached: no cap (never a cut one)
+                        caps.append(top)
             if caps:
                 spans[k] = (spans[k][0], spans[k][0] + min(caps))
                 bounded.append(k)

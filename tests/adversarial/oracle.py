@@ -1296,6 +1296,9 @@ CLAIMS += [
     _rte(r"\frac{\partial g_{3i+1}}{\partial h_{200-j}} (i-1)(i-2)(i-3) = 0",
          lambda e: (D((3 * e.i + 1) ** 2, 200 - e.j) * P(e.i - c for c in (1, 2, 3)) if max(e.i, e.j) <= e.N else 0, 0),
          free=("i", "j"), ranges={"i": (4, 4), "j": (31, 31)}, f=_T34, extra=({"N": 31},)),
+    _rte(r"\frac{\partial h_{i+2j^2}}{\partial h_{300}} (j-7)(j-8)(j-9)(j-10)(j-11)(j-12) = 0",
+         lambda e: (D(e.i + 2 * e.j ** 2, 300) * P(e.j - c for c in range(7, 13)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (298, 298), "j": (1, 1)}, f=_T34, extra=({"N": 298},)),
 ]
 
 CLAIMS += [
