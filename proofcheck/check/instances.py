@@ -344,8 +344,9 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
             own = {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}
             if own and _constrained(ctx, x.body, x):
                 if ranged and _square_growth(body, own):
-                    # a constraint narrows what it takes, never its sign: >= 0 whatever the inputs (`_positive`)
-                    return opaque_part(x, False, True, free=NONNEG)
+                    # a constraint narrows what it takes, never its sign: >= 0 whatever the inputs (`_positive`),
+                    # > 0 when an assumption excludes the one point where it is 0 (`_zero_excluded`)
+                    return opaque_part(x, False, True, free=POS if _zero_excluded(ctx, x, body, names) else NONNEG)
                 own = set()  # `assume x_j > 0`: the sum of x_j is positive, not every value at every size
             if ranged and _free_growth(body, own):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
@@ -419,8 +420,8 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         or index as a number."""
         is_input = isinstance(x, n.Name) and x.base not in CONSTANTS and x.base not in FUNCTION_WORDS \
             and not _definitions_of(ctx, x.base)
-        if free == NONNEG:  # numeric (its values move with the size), not free, known >= 0
-            opaque = sp.Dummy(NONNEG)
+        if free in (NONNEG, POS):  # numeric (its values move with the size), not free, known >= 0 (> 0)
+            opaque = sp.Dummy(free)
             if numeric is not None:
                 numeric[opaque] = one_signed
             return opaque
@@ -442,6 +443,47 @@ INPUT_MEMO = 1 << 16  # input symbols remembered (far more than one step's analy
 _SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscripts (`x_j`: j), for `_free_growth`
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
 NONNEG = "nonneg"  # ... and of constrained sums of squares: >= 0, but what they take may move with the size
+POS = "pos"  # ... and of those whose one zero an assumption excludes (`_zero_excluded`): > 0, values moving too
+
+
+def _zero_excluded(ctx: Context, x: n.BigOp, body: sp.Expr, names: frozenset) -> bool:
+    """x is \\sum_j c x_j^{2k} (c > 0), 0 only where every x_j of its range is 0, and an assumption or
+    the case is `\\sum_j f(x_j) \\neq 0` (its lets unfolded: `let s = \\sum_j x_j`, `assume s \\neq 0`)
+    over the same letter and range, f a polynomial with f(0) = 0: at that point the assumed sum is 0, so
+    no point the step is checked at has x = 0, and x > 0 there at every size (r20_let_constrained_neq).
+    Nothing else: what x takes may still move with the size (NONNEG's reading otherwise stays)."""
+    if x.op != "sum" or x.cond is not None or x.var is None:
+        return False
+    letter = x.var.base
+    try:
+        poly = sp.Poly(body, *body.free_symbols) if len(body.free_symbols) == 1 else None
+    except sp.PolynomialError:
+        return False
+    if poly is None or len(poly.terms()) != 1:
+        return False
+    (power,), coeff = poly.terms()[0]
+    if power < 2 or power % 2 or not (coeff.is_Rational and coeff > 0):
+        return False
+    v = next(iter(body.free_symbols))
+    bounds = (x.lower, x.upper)
+    within = frozenset(names | {letter})
+    for cond in (_unfold_lets(ctx, c) for c in (*ctx.assumptions, *ctx.case)):
+        if cond.ops != ("!=",) or len(cond.terms) != 2:
+            continue
+        for sm, other in (cond.terms, cond.terms[::-1]):
+            if not (isinstance(sm, n.BigOp) and sm.op == "sum" and sm.cond is None and sm.var is not None
+                    and sm.var.base == letter and (sm.lower, sm.upper) == bounds
+                    and isinstance(other, n.Num) and n.literal_value(other) == 0):
+                continue
+            try:
+                f = _arith(ctx, sm.body, within, lambda *_: None)
+                q = sp.Poly(f, v)
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError,
+                    sp.PolynomialError, _Unsearched):
+                continue
+            if f.free_symbols <= {v} and q.domain.is_QQ | q.domain.is_ZZ and q.eval(0) == 0 and not q.is_zero:
+                return True
+    return False
 
 
 def _constrained(ctx: Context, e, whole=None) -> bool:
@@ -762,8 +804,9 @@ def _positive(f: sp.Expr, sizes: frozenset) -> bool:
     inputs: a polynomial with positive coefficients in sizes and sums known >= 0 (NONNEG: constrained
     sums of squares, HALF), with a term in sizes alone (`\\sum_j x_j^2 + N`, `2 + N S`). A constraint
     from an assumption narrows what such a sum takes, never this sign (r20_let_constrained)."""
-    nonneg = {v for v in f.free_symbols if isinstance(v, sp.Dummy) and v.name in (NONNEG, HALF)}
-    if not nonneg or not f.free_symbols <= nonneg | set(sizes):
+    known = {v for v in f.free_symbols if isinstance(v, sp.Dummy) and v.name in (NONNEG, HALF, POS)}
+    nonneg = {v for v in known if v.name != POS}  # POS: > 0, so a term of it alone is > 0 too
+    if not known or not f.free_symbols <= known | set(sizes):
         return False
     try:
         poly = sp.Poly(f, *sorted(f.free_symbols, key=sp.default_sort_key))

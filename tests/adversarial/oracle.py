@@ -1275,6 +1275,23 @@ CLAIMS += [
          free=("i", "j"), f="r31x_far_index_meetings.proof"),
 ]
 
+_T34N = "t34_neq_guards.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/t34_neq_guards (truth34): each at the point its
+    # header gives, where its assumption holds (the inputs are set here, not drawn)
+    _siz(r"(\sum_j x_j^2 > 0) = 1", lambda e: (I(S(1, e.N, lambda j: Fraction(0) ** 2) > 0), 1),  # x = 0
+         f=_T34N, case=lambda e: S(1, e.N, lambda j: Fraction(0)) != 1),
+    _siz(r"(\sum_{j=1}^{N-1} x_j^2 > 0) = 1",  # x_j = 0 for j < N, x_N = 1
+         lambda e: (I(S(1, e.N - 1, lambda j: Fraction(0) ** 2) > 0), 1), f=_T34N,
+         case=lambda e: S(1, e.N, lambda j: Fraction(1 if j == e.N else 0)) != 0),
+    _siz(r"((x_1 - x_2)^2 > 0) = 1", lambda e: (I((Fraction(1) - Fraction(1)) ** 2 > 0), 1), f=_T34N,
+         case=lambda e: Fraction(1) + Fraction(1) != 0),
+    _siz(r"(x^2 > 0) = 1", lambda e: (I(Fraction(0) ** 2 > 0), 1), f=_T34N, case=lambda e: Fraction(1) != 0),
+    _siz(r"(x^2 - 1 > 0) = 1", lambda e: (I(Fraction(1, 2) ** 2 - 1 > 0), 1), f=_T34N,
+         case=lambda e: Fraction(1, 2) != 0),
+    _siz(r"(x^3 > 0) = 1", lambda e: (I(Fraction(-1) ** 3 > 0), 1), f=_T34N, case=lambda e: Fraction(-1) != 0),
+]
+
 _T34 = "t34_finite_meetings.proof"
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/t34_finite_meetings (truth34): d h_a / d h_b
