@@ -1290,6 +1290,9 @@ CLAIMS += [
     _siz(r"(x^2 - 1 > 0) = 1", lambda e: (I(Fraction(1, 2) ** 2 - 1 > 0), 1), f=_T34N,
          case=lambda e: Fraction(1, 2) != 0),
     _siz(r"(x^3 > 0) = 1", lambda e: (I(Fraction(-1) ** 3 > 0), 1), f=_T34N, case=lambda e: Fraction(-1) != 0),
+    _siz(r"(\sum_j x_j^2 > N - 30) = 1",  # x_1 = 1/2, x_j = 0 otherwise
+         lambda e: (I(S(1, e.N, lambda j: Fraction(1, 2) ** 2 if j == 1 else Fraction(0)) > e.N - 30), 1), f=_T34N,
+         case=lambda e: S(1, e.N, lambda j: Fraction(1, 2) if j == 1 else Fraction(0)) != 0, extra=({"N": 31},)),
 ]
 
 _T34 = "t34_finite_meetings.proof"
