@@ -1293,7 +1293,7 @@ def _far_out(g_line, outside: _Outside | None = None) -> list[str]:
         no_sign_change_beyond(g_line)
         tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
         no_sign_change_in_slow_tail(g_line, tails)
-        no_sign_change_near_singularities(g_line, tails, outside.near if outside else None)
+        no_sign_change_near_singularities(g_line, tails, outside.near if outside else None, outside)
     except Budget as far:
         return [str(far)]
     return []
