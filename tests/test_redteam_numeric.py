@@ -2469,6 +2469,14 @@ CLAIMS = [
           witness={"x": 4 + F(5, 10 ** 61), "y": F(4)}),
     Claim("RT2510", "ReLU(x - y) = x - y under 0 < x - y < 10^-60", lambda v: relu(v["x"] - v["y"]),
           lambda v: v["x"] - v["y"], sample={"x": (F(0), F(5)), "y": (F(-5), F(0))}, keep=lambda v: v["x"] > v["y"]),
+    # truth34 (t34_assumed_near.proof): the search next to 0 stops where the assumption fails
+    Claim("RT3400", "((log x + 1000)^2 < 1) = 0 (x > e^-990)", lambda v: ind((rlog(v["x"]) + 1000) ** 2 < 1),
+          lambda v: 0, sample={"x": (0, 10)}, keep=lambda v: v["x"] > mpmath.exp(-990)),
+    Claim("RT3401", "((log x + 1000)^2 < 1) = 0 (x > 10^-430)", lambda v: ind((rlog(v["x"]) + 1000) ** 2 < 1),
+          lambda v: 0, sample={"x": (0, 10)}, keep=lambda v: v["x"] > mpmath.mpf(10) ** -430),
+    Claim("RN3400", "((log x + 1000)^2 < 1) = 0 at x = e^-999.5 (x > e^-1000)",
+          lambda v: ind((rlog(v["x"]) + 1000) ** 2 < 1), lambda v: 0,
+          witness={"x": lambda: mpmath.exp(mpmath.mpf(-1999) / 2)}),
 ]
 
 ZERO = (F(-1, 20), F(1, 20))  # the rounding interval of 0.0

@@ -298,6 +298,11 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
         cx = _random_search(job, rng, npoints, more, lopsided, evidence=True, forms=forms)
         if cx is not None:
             return job.result(DIFFERS, cx)
+        if job.rels:  # a kink whose sign the assumptions fix has one region where they hold: no probes for it
+            decided = decided_by_assumptions(d, job.rels)
+            if decided is not d:
+                left = set(kink_arguments([decided]))
+                kinks = [g for g in kinks if g in left or -g in left]
         outcome = _probe(job, rng, kinks, found, coverage, forms=forms)  # the quick pass's probes, now as evidence
         if not outcome.settled:
             outcome = _probe(job, rng, _domain_arguments(job) + _relation_arguments(job), found, coverage, forms=forms)

@@ -314,7 +314,7 @@ def _crosses(h, start: sp.Expr, counter: Counter) -> bool:
     return bool(_bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter))
 
 
-def no_sign_change_near_singularities(g_line, counter: Counter, outside=None) -> None:
+def no_sign_change_near_singularities(g_line, counter: Counter, outside=None, fails_on=None) -> None:
     """Raise a Budget when g changes sign within a relative 2^-NEAR_BITS of a point where one of its
     parts is singular: where the argument u of a log, a root, a non-integer or negative power vanishes
     (u a polynomial in t: its real roots, exactly). Slow functions put sign changes exponentially close
@@ -326,7 +326,8 @@ def no_sign_change_near_singularities(g_line, counter: Counter, outside=None) ->
     10^FAR_MAX_DECADE] and then by the limit rule and the slow tail (`no_sign_change_beyond`,
     `no_sign_change_in_slow_tail`). A u that is not a polynomial (log(e^x - 1)) is not searched
     (docs/language.md). `outside(a)`: the assumptions fail throughout that neighbourhood of a, which
-    then needs no search. An argument whose every zero and pole `_vanishing` may not have found (`|x|
+    then needs no search; `fails_on(lo, hi)`: they fail at every t in [lo, hi], so a side of a where they
+    fail within 10^-k of a is searched only for s up to 10^k (`_assumed_end`). An argument whose every zero and pole `_vanishing` may not have found (`|x|
     - 2`, `\\sqrt{x} - 1`, `\\log x - 1`, a quintic) is a Budget: a point next to which nobody searched."""
     for u in singular_arguments(g_line):
         if not _found_all(u):
@@ -334,7 +335,7 @@ def no_sign_change_near_singularities(g_line, counter: Counter, outside=None) ->
                          "could not all be found exactly: one may hide a sign change next to it")
     for a, nodes in singular_points(g_line):
         if outside is None or not outside(a):
-            _near_point(g_line, a, nodes, counter)
+            _near_point(g_line, a, nodes, counter, fails_on)
 
 
 @functools.lru_cache(maxsize=LIMIT_MEMO)
@@ -357,7 +358,38 @@ def near_radius(a) -> sp.Expr:
     return max(1, sp.ceiling(abs(a))) / sp.Integer(2) ** NEAR_BITS
 
 
-def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
+_ASSUMED_END_DECADE = 2 * FAR_MAX_DECADE  # `_assumed_end` looks for the assumptions failing up to 10^-this from a
+
+
+def _assumed_end(a, side: int, start: sp.Expr, fails_on) -> sp.Integer | None:
+    """The least 10^k (k whole, 10^k >= start, k <= _ASSUMED_END_DECADE) with the assumptions failing at
+    every t between a and a + side 10^-k (`fails_on`, certified enclosures): t = a + side/s for s >= 10^k
+    is outside the step's domain (`assume x > e^{-999}` next to 0: k = 434). None when none is found.
+    The least k shown is searched by halving; only the k returned is relied on, and it is checked."""
+    if fails_on is None:
+        return None
+
+    def fails(k: int) -> bool:
+        ends = sorted((a, a + side * sp.Integer(10) ** -k))
+        try:
+            return bool(fails_on(*ends))
+        except (TypeError, ValueError, ArithmeticError):
+            return False
+
+    lo = max(0, math.floor(math.log10(float(start)))) if start > 1 else 0
+    hi = _ASSUMED_END_DECADE
+    if not fails(hi):
+        return None
+    while lo < hi:  # fails(hi) holds throughout
+        mid = (lo + hi) // 2
+        if fails(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return sp.Integer(10) ** hi
+
+
+def _near_point(g_line, a, nodes: tuple, counter: Counter, fails_on=None) -> None:
     """`no_sign_change_near_singularities` at one singular point a: a Budget, or nothing."""
     start = 1 / near_radius(a)
     for side in (1, -1):
@@ -366,6 +398,14 @@ def _near_point(g_line, a, nodes: tuple, counter: Counter) -> None:
             continue  # no real value on that side
         if positive_for_positive(h) or positive_for_positive(-h):
             continue  # one sign for every s > 0 by its form (t^{1/3} + tanh t next to 0)
+        end = _assumed_end(a, side, start, fails_on)
+        if end is not None:
+            # past s = end the line is outside the assumptions: [start, end] is searched, no tail beyond it
+            rungs = [start] + [r for r in far_ladder(0) if start < r < end] + ([end] if end > start else [])
+            if len(rungs) > 1 and _bisect_far(h, fraction_parts(h), sp.diff(h, _T), list(zip(rungs, rungs[1:])), counter):
+                raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
+                             f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")
+            continue
         if _crosses(h, start, counter):
             raise Budget(f"{sp.sstr(g_line)} may change sign along a probe line within 2^-{NEAR_BITS} of "
                          f"{sp.sstr(a)}, where it is singular: closer than the refinement reaches")

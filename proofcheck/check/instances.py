@@ -344,8 +344,9 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
             own = {v for v in inner if x.var.base in _SUBSCRIPT_LETTERS.get(v, ())}
             if own and _constrained(ctx, x.body, x):
                 if ranged and _square_growth(body, own):
-                    # a constraint narrows what it takes, never its sign: >= 0 whatever the inputs (`_positive`)
-                    return opaque_part(x, False, True, free=NONNEG)
+                    # a constraint narrows what it takes, never its sign: >= 0 whatever the inputs (`_positive`),
+                    # > 0 when an assumption excludes the one point where it is 0 (`_zero_excluded`)
+                    return opaque_part(x, False, True, free=POS if _zero_excluded(ctx, x, body, names) else NONNEG)
                 own = set()  # `assume x_j > 0`: the sum of x_j is positive, not every value at every size
             if ranged and _free_growth(body, own):
                 return opaque_part(x, False, False, free=True)  # `\\sum_j W_{ij} x_j`: every value at every size
@@ -419,8 +420,8 @@ def _arith(ctx: Context, e, names: frozenset, on_sum, numeric: dict | None = Non
         or index as a number."""
         is_input = isinstance(x, n.Name) and x.base not in CONSTANTS and x.base not in FUNCTION_WORDS \
             and not _definitions_of(ctx, x.base)
-        if free == NONNEG:  # numeric (its values move with the size), not free, known >= 0
-            opaque = sp.Dummy(NONNEG)
+        if free in (NONNEG, POS):  # numeric (its values move with the size), not free, known >= 0 (> 0)
+            opaque = sp.Dummy(free)
             if numeric is not None:
                 numeric[opaque] = one_signed
             return opaque
@@ -442,6 +443,47 @@ INPUT_MEMO = 1 << 16  # input symbols remembered (far more than one step's analy
 _SUBSCRIPT_LETTERS: dict = {}  # an input's symbol -> the letters of its subscripts (`x_j`: j), for `_free_growth`
 HALF = "half"  # the name of the symbols of sums whose values are [0, oo) at every size (`_square_growth`)
 NONNEG = "nonneg"  # ... and of constrained sums of squares: >= 0, but what they take may move with the size
+POS = "pos"  # ... and of those whose one zero an assumption excludes (`_zero_excluded`): > 0, values moving too
+
+
+def _zero_excluded(ctx: Context, x: n.BigOp, body: sp.Expr, names: frozenset) -> bool:
+    """x is \\sum_j c x_j^{2k} (c > 0), 0 only where every x_j of its range is 0, and an assumption or
+    the case is `\\sum_j f(x_j) \\neq 0` (its lets unfolded: `let s = \\sum_j x_j`, `assume s \\neq 0`)
+    over the same letter and range, f a polynomial with f(0) = 0: at that point the assumed sum is 0, so
+    no point the step is checked at has x = 0, and x > 0 there at every size (r20_let_constrained_neq).
+    Nothing else: what x takes may still move with the size (NONNEG's reading otherwise stays)."""
+    if x.op != "sum" or x.cond is not None or x.var is None:
+        return False
+    letter = x.var.base
+    try:
+        poly = sp.Poly(body, *body.free_symbols) if len(body.free_symbols) == 1 else None
+    except sp.PolynomialError:
+        return False
+    if poly is None or len(poly.terms()) != 1:
+        return False
+    (power,), coeff = poly.terms()[0]
+    if power < 2 or power % 2 or not (coeff.is_Rational and coeff > 0):
+        return False
+    v = next(iter(body.free_symbols))
+    bounds = (x.lower, x.upper)
+    within = frozenset(names | {letter})
+    for cond in (_unfold_lets(ctx, c) for c in (*ctx.assumptions, *ctx.case)):
+        if cond.ops != ("!=",) or len(cond.terms) != 2:
+            continue
+        for sm, other in (cond.terms, cond.terms[::-1]):
+            if not (isinstance(sm, n.BigOp) and sm.op == "sum" and sm.cond is None and sm.var is not None
+                    and sm.var.base == letter and (sm.lower, sm.upper) == bounds
+                    and isinstance(other, n.Num) and n.literal_value(other) == 0):
+                continue
+            try:
+                f = _arith(ctx, sm.body, within, lambda *_: None)
+                q = sp.Poly(f, v)
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError,
+                    sp.PolynomialError, _Unsearched):
+                continue
+            if f.free_symbols <= {v} and q.domain.is_QQ | q.domain.is_ZZ and q.eval(0) == 0 and not q.is_zero:
+                return True
+    return False
 
 
 def _constrained(ctx: Context, e, whole=None) -> bool:
@@ -762,8 +804,9 @@ def _positive(f: sp.Expr, sizes: frozenset) -> bool:
     inputs: a polynomial with positive coefficients in sizes and sums known >= 0 (NONNEG: constrained
     sums of squares, HALF), with a term in sizes alone (`\\sum_j x_j^2 + N`, `2 + N S`). A constraint
     from an assumption narrows what such a sum takes, never this sign (r20_let_constrained)."""
-    nonneg = {v for v in f.free_symbols if isinstance(v, sp.Dummy) and v.name in (NONNEG, HALF)}
-    if not nonneg or not f.free_symbols <= nonneg | set(sizes):
+    known = {v for v in f.free_symbols if isinstance(v, sp.Dummy) and v.name in (NONNEG, HALF, POS)}
+    nonneg = {v for v in known if v.name != POS}  # POS: > 0, so a term of it alone is > 0 too
+    if not known or not f.free_symbols <= known | set(sizes):
         return False
     try:
         poly = sp.Poly(f, *sorted(f.free_symbols, key=sp.default_sort_key))
@@ -1056,8 +1099,16 @@ def _entry_meetings(ctx: Context, entries: dict, size_set: set[str], exprs=()) -
                 # `h_{j+30}` at i = j = 6 was accepted: red team round 31), so the least whole meetings
                 # are reference values too
                 if len(indices) == 2 and syms == indices and (beyond or beyond2):
-                    points += [pt for pt in _least_meetings(d, sorted(indices, key=lambda x: x.name)) if pt not in points]
-                    if not (_order_type_meeting(d) or _meeting_covered(ctx, exprs, d, indices, size_set)):
+                    pair = sorted(indices, key=lambda x: x.name)
+                    covered = _order_type_meeting(d) or _meeting_covered(ctx, exprs, d, indices, size_set)
+                    every = None if covered else _finite_meetings(ctx, d, pair, size_set)
+                    if every is not None:
+                        # finitely many meetings, every one found exactly: each is a reference value, so no
+                        # meeting is left to a sample (`h_{i^2}` and `h_{50-j}` meet at i = 1..7 only)
+                        points += [pt for pt in every if pt not in points]
+                        continue
+                    points += [pt for pt in _least_meetings(d, pair) if pt not in points]
+                    if not covered:
                         # a sample is not a cover: `(i-6)(i-7)...(i-11)` beside `h_{i^2}` and `h_{j+30}`
                         # vanishes at the least meetings and not at i = 12, j = 114 (red team round 31)
                         why = why or (f"entries of `{base}` named by two indices meet at whole points beyond their "
@@ -1211,6 +1262,122 @@ def _least_meetings(d: sp.Expr, indices: list) -> list[dict[str, int]]:
                 if len(out) >= _LEAST_MEETINGS:
                     return out
     return out
+
+
+_FINITE_MEETINGS = 16  # two indices meeting at at most this many whole points (`_finite_meetings`): all are tried
+_FINITE_SCAN = 200  # the most values of one index scanned for them
+
+
+def _finite_meetings(ctx: Context, d: sp.Expr, indices: list, size_set: set[str]) -> list[dict[str, int]] | None:
+    """Every whole (a, b) inside the declared ranges with d(a, b) = 0, for two declared indices, when that
+    set is shown finite: one index ranges over whole numbers written (`index i in 1..10`, or `case i = 3`),
+    or, with each lower bound a whole number lo (i = lo_i + s, j = lo_j + t, s, t >= 0), d's terms other
+    than the constant all have the sign opposite to it (or the same: no meeting), so each is at most
+    |constant| at a meeting and a term c s^k bounds s (`i^2 + j - 50`: i <= 7). Each value of the bounded
+    index (at most _FINITE_SCAN) is tried and the other's roots found exactly. None when it is not shown
+    finite, is more than _FINITE_MEETINGS points or past _MEETING_SCAN, or when an upper bound is not a whole
+    number nor k N + c (k >= 1, c >= 0: every meeting then fits the least size past its values, where
+    `critical_sizes` takes it). A superset of the meetings is tried, never a sample."""
+    try:
+        poly = sp.Poly(d, *indices)
+    except sp.PolynomialError:
+        return None
+    if not (poly.domain.is_QQ or poly.domain.is_ZZ) or poly.is_zero:
+        return None
+    spans: list[tuple[int, int | None]] = []
+    for v in indices:
+        if "@" in v.name or ctx.index_range(v.name) is None:
+            return None  # a sum's variable: its range is its sum's, not followed here
+        ends = []
+        for bound in ctx.index_range(v.name):
+            try:
+                value = sp.expand(_arith(ctx, bound, frozenset(size_set), lambda *_: None))
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                return None
+            ends.append(value)
+        lo, hi = ends
+        if not (lo.is_Rational and (hi.is_Rational or _grows(hi, size_set))):
+            return None
+        span = (math.ceil(lo), math.floor(hi) if hi.is_Rational else None)
+        pinned = _case_value(ctx, v.name.rstrip("'")) if "'" not in v.name else None
+        if pinned is not None:
+            try:
+                value = _arith(ctx, pinned, frozenset(size_set), lambda *_: None)
+            except (ProofError, RecursionError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                value = None
+            if value is not None and value.is_Integer:
+                span = (int(value), int(value))
+        spans.append(span)
+    scale = math.lcm(*(int(c.q) for c in poly.coeffs()))
+    terms = [(int(c * scale), e) for e, c in poly.terms()]
+    bounded = [k for k in (0, 1) if spans[k][1] is not None]
+    if not bounded:
+        shifted = sp.Poly(sp.expand(d.xreplace({indices[0]: indices[0] + spans[0][0],
+                                                indices[1]: indices[1] + spans[1][0]})), *indices)
+        const = shifted.coeff_monomial(1)
+        rest = [(e, c) for e, c in shifted.terms() if any(e)]
+        if const == 0 or not rest:
+            return None
+        if all(c * const > 0 for _, c in rest):
+            return []  # every term has the constant's sign on the quadrant: no meeting at all
+        if not all(c * const < 0 for _, c in rest):
+            return None
+        for k in (0, 1):
+            caps = []
+            for e, c in rest:
+                if e[k] >= 1 and e[1 - k] == 0:  # c s^p <= |constant|
+                    top = 0
+                    while top <= _FINITE_SCAN and abs(c) * (top + 1) ** e[k] <= abs(const):
+                        top += 1
+                    if top <= _FINITE_SCAN:  # else the bound is not reached: no cap (never a cut one)
+                        caps.append(top)
+            if caps:
+                spans[k] = (spans[k][0], spans[k][0] + min(caps))
+                bounded.append(k)
+        if not bounded:
+            return None
+    k = min(bounded, key=lambda b: spans[b][1] - spans[b][0])
+    lo, hi = spans[k]
+    other_lo, other_hi = spans[1 - k]
+    if hi - lo + 1 > _FINITE_SCAN:
+        return None
+    out: list[dict[str, int]] = []
+    for x in range(lo, hi + 1):
+        coeffs: dict[int, int] = {}
+        for c, e in terms:
+            coeffs[e[1 - k]] = coeffs.get(e[1 - k], 0) + c * x ** e[k]
+        if not any(coeffs.values()):
+            if other_hi is None or other_hi - other_lo + 1 > _FINITE_MEETINGS:
+                return None  # every value of the other index meets this one
+            ys = list(range(other_lo, other_hi + 1))
+        else:
+            y = sp.Symbol("y")
+            try:
+                ys = _exact_integer_roots(sum(c * y ** p for p, c in coeffs.items()), y)
+            except _Unsearched:
+                return None
+        for y_value in ys:
+            if y_value >= other_lo and (other_hi is None or y_value <= other_hi):
+                if abs(y_value) > _MEETING_SCAN:
+                    return None
+                pt = {indices[k].name: x, indices[1 - k].name: y_value}
+                out.append({nm.name: pt[nm.name] for nm in indices})
+                if len(out) > _FINITE_MEETINGS:
+                    return None
+    return out
+
+
+def _grows(bound: sp.Expr, size_set: set[str]) -> bool:
+    """Is the upper bound k N + c for one size N, whole k >= 1 and c >= 0 (at N = v it holds every v)?"""
+    syms = bound.free_symbols
+    if len(syms) != 1 or next(iter(syms)).name not in size_set:
+        return False
+    try:
+        q = sp.Poly(bound, *syms)
+    except sp.PolynomialError:
+        return False
+    k, c = q.coeff_monomial(next(iter(syms))), q.coeff_monomial(1)
+    return q.degree() == 1 and k.is_Integer and k >= 1 and c.is_Integer and c >= 0
 
 
 _MEETING_SCAN = 10_000  # the longest run of sizes searched for whole index values where two entries meet

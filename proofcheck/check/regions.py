@@ -1322,7 +1322,7 @@ def _far_out(g_line, outside: _Outside | None = None) -> list[str]:
         no_sign_change_beyond(g_line)
         tails = Counter(BISECT_EVALUATIONS, f"searching the far tail of {sp.sstr(g_line)}")
         no_sign_change_in_slow_tail(g_line, tails)
-        no_sign_change_near_singularities(g_line, tails, outside.near if outside else None)
+        no_sign_change_near_singularities(g_line, tails, outside.near if outside else None, outside)
     except Budget as far:
         return [str(far)]
     return []
@@ -1574,7 +1574,7 @@ def decided_by_assumptions(d: sp.Expr, rels) -> sp.Expr:
     for g in found:
         for op, x, y in rels:
             r = x - y
-            side = _assumed_sign(g, op, r)
+            side = _assumed_sign(g, op, r) if op != "!=" else _positive_off_zero(g, r)
             if side is not None:
                 piece = _on_side(d, g, side)
                 if piece is not None:
@@ -1606,6 +1606,26 @@ def _assumed_sign(g: sp.Expr, op: str, r: sp.Expr) -> int | None:
     if not up and (k < 0 or (k == 0 and strict)):
         return -1
     return None
+
+
+def _positive_off_zero(g: sp.Expr, r: sp.Expr) -> int | None:
+    """1 when g = sum_i c_i v_i^{2 k_i} (rational c_i > 0: >= 0, and 0 only where every v_i is 0) and an
+    assumption `r != 0` has r a polynomial in those v_i alone, not 0, with r(0) = 0: the one zero of g
+    breaks the assumption, so g > 0 wherever it holds (`\\sum_j x_j^2` under `\\sum_j x_j \\neq 0`,
+    tests/adversarial/sizes/r20_let_constrained_neq.proof). None otherwise."""
+    vs = sorted(g.free_symbols, key=lambda v: v.name)
+    if not vs or not r.free_symbols or not r.free_symbols <= g.free_symbols:
+        return None
+    try:
+        pg, pr = sp.Poly(g, *vs), sp.Poly(r, *vs)
+    except sp.PolynomialError:
+        return None
+    for powers, c in pg.terms():
+        if not (c.is_Rational and c > 0) or sum(1 for e in powers if e) != 1 or sum(powers) % 2:
+            return None  # a constant term, a mixed or odd monomial: its zeros are not the origin alone
+    if not all(c.is_Rational for c in pr.coeffs()) or pr.is_zero or pr.coeff_monomial(1) != 0:
+        return None
+    return 1
 
 
 def _on_side(d: sp.Expr, g: sp.Expr, side: int) -> sp.Expr | None:

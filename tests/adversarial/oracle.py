@@ -1275,6 +1275,52 @@ CLAIMS += [
          free=("i", "j"), f="r31x_far_index_meetings.proof"),
 ]
 
+_T34N = "t34_neq_guards.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/t34_neq_guards (truth34): each at the point its
+    # header gives, where its assumption holds (the inputs are set here, not drawn)
+    _siz(r"(\sum_j x_j^2 > 0) = 1", lambda e: (I(S(1, e.N, lambda j: Fraction(0) ** 2) > 0), 1),  # x = 0
+         f=_T34N, case=lambda e: S(1, e.N, lambda j: Fraction(0)) != 1),
+    _siz(r"(\sum_{j=1}^{N-1} x_j^2 > 0) = 1",  # x_j = 0 for j < N, x_N = 1
+         lambda e: (I(S(1, e.N - 1, lambda j: Fraction(0) ** 2) > 0), 1), f=_T34N,
+         case=lambda e: S(1, e.N, lambda j: Fraction(1 if j == e.N else 0)) != 0),
+    _siz(r"((x_1 - x_2)^2 > 0) = 1", lambda e: (I((Fraction(1) - Fraction(1)) ** 2 > 0), 1), f=_T34N,
+         case=lambda e: Fraction(1) + Fraction(1) != 0),
+    _siz(r"(x^2 > 0) = 1", lambda e: (I(Fraction(0) ** 2 > 0), 1), f=_T34N, case=lambda e: Fraction(1) != 0),
+    _siz(r"(x^2 - 1 > 0) = 1", lambda e: (I(Fraction(1, 2) ** 2 - 1 > 0), 1), f=_T34N,
+         case=lambda e: Fraction(1, 2) != 0),
+    _siz(r"(x^3 > 0) = 1", lambda e: (I(Fraction(-1) ** 3 > 0), 1), f=_T34N, case=lambda e: Fraction(-1) != 0),
+    _siz(r"(\sum_j x_j^2 > N - 30) = 1",  # x_1 = 1/2, x_j = 0 otherwise
+         lambda e: (I(S(1, e.N, lambda j: Fraction(1, 2) ** 2 if j == 1 else Fraction(0)) > e.N - 30), 1), f=_T34N,
+         case=lambda e: S(1, e.N, lambda j: Fraction(1, 2) if j == 1 else Fraction(0)) != 0, extra=({"N": 31},)),
+]
+
+_T34 = "t34_finite_meetings.proof"
+CLAIMS += [
+    # ---------------------------------------------------------------- redteam_engine/t34_finite_meetings (truth34): d h_a / d h_b
+    # is 1 where a = b, else 0 (by hand); each witness is a meeting the false factor misses
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{2j}} (i-2)(i-4)(i-6)(i-8) = 0",
+         lambda e: (D(e.i ** 2, 2 * e.j) * P(e.i - c for c in (2, 4, 6, 8)) if e.i <= 10 and e.j <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (10, 10), "j": (50, 50)}, f=_T34, extra=({"N": 50},)),
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{50-j}} (i-2)(i-3)(i-4)(i-5)(i-6)(i-7) = 0",
+         lambda e: (D(e.i ** 2, 50 - e.j) * P(e.i - c for c in range(2, 8)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (1, 1), "j": (49, 49)}, f=_T34, extra=({"N": 49},)),
+    _rte(r"\frac{\partial h_{2i+3j}}{\partial h_{20}} (j-6)(j-4) = 0",
+         lambda e: (D(2 * e.i + 3 * e.j, 20) * (e.j - 6) * (e.j - 4), 0), free=("i", "j"), f=_T34),
+    _rte(r"\frac{\partial h_{i^2+j}}{\partial h_{2}} (i-5) = 0",
+         lambda e: (D(e.i ** 2 + e.j, 2) * (e.i - 5), 0), free=("i", "j"), f=_T34),
+    _rte(r"\frac{\partial h_{i^2}}{\partial h_{2j}} (i > 38) = 0",
+         lambda e: (D(e.i ** 2, 2 * e.j) * I(e.i > 38) if e.i <= 40 and e.j <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (40, 40), "j": (800, 800)}, f=_T34, extra=({"N": 800},)),
+    # g_k = h_{k^2} for k in 1..14, so g_{3i+1} = h_{(3i+1)^2} where 3i + 1 <= 14
+    _rte(r"\frac{\partial g_{3i+1}}{\partial h_{200-j}} (i-1)(i-2)(i-3) = 0",
+         lambda e: (D((3 * e.i + 1) ** 2, 200 - e.j) * P(e.i - c for c in (1, 2, 3)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (4, 4), "j": (31, 31)}, f=_T34, extra=({"N": 31},)),
+    _rte(r"\frac{\partial h_{i+2j^2}}{\partial h_{300}} (j-7)(j-8)(j-9)(j-10)(j-11)(j-12) = 0",
+         lambda e: (D(e.i + 2 * e.j ** 2, 300) * P(e.j - c for c in range(7, 13)) if max(e.i, e.j) <= e.N else 0, 0),
+         free=("i", "j"), ranges={"i": (298, 298), "j": (1, 1)}, f=_T34, extra=({"N": 298},)),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- sizes/r32_constrained_sign (truth32): each at inputs its
     # assumptions allow (x_j = 1/N makes \sum_j x_j = 1; x = 0 makes \sum_j x_j = 0; x_1 = 6/5 alone makes s = 36/25 > 1)
