@@ -47,8 +47,8 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _on_side, _same_on_every_side,
-                      decided_by_assumptions, probes)
+from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _at_zero_of, _on_side,
+                      _same_on_every_side, decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -312,12 +312,27 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
                 seen.add(s)
                 if len(seen) == 2:
                     break
-        if len(seen) == 2 or _same_on_every_side(d, g):
+        if len(seen) == 2:
+            if _jump_on_boundary(d, g, pts):
+                return (f"the difference is not 0 where a kink argument is exactly 0, a boundary between "
+                        f"regions that points tried at this size do not fill (`{sp.sstr(g)[:80]}`)")
+            continue
+        if _same_on_every_side(d, g):
             continue
         side = "positive" if 1 not in seen else "negative"
         return (f"a kink argument was never {side} at any point tried at this size, and its form does not show "
                 f"it never is: a region empty at the sizes tried may appear at another (`{sp.sstr(g)[:80]}`)")
     return _unentered_joint_region(d, signed, pts)
+
+
+def _jump_on_boundary(d, g, pts: list) -> bool:
+    """d has a jump of g (an indicator, sign or Heaviside of it) and its piece where g = 0 is not 0: d may
+    differ from 0 on that boundary alone, which no sampled point meets and no probe line need meet where it
+    matters: `(g \\geq 0)(g \\leq 0)(u < 0) = 0` with g = (\\sum_j x_j)^2 - 6.5 \\sum_j x_j^2 + u holds for
+    N <= 6 (Cauchy-Schwarz), fails at N = 7 only near the diagonal, and was `numeric` (round 34). Both
+    sides of g having been met, the sides themselves are the joint check's."""
+    piece = _at_zero_of(d, g)  # g's jumps at their value for g = 0, and g (inside other kinks too) 0
+    return piece is not None and not _zero_piece(piece, pts)
 
 
 MAX_JOINT_KINKS = 12  # kink arguments whose pairs and triples `_unentered_joint_region` looks at; more: only the first

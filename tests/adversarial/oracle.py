@@ -1303,6 +1303,31 @@ CLAIMS += [
          f="r33_joint_region.proof", extra=({"N": 6},)),
 ]
 
+def _r34_gap(e: Env) -> tuple:
+    """At x_j = 1 and u = 6.5 N - N^2: (g, u) for g = (sum_j x_j)^2 - 6.5 sum_j x_j^2 + u, so g = 0 exactly,
+    and u < 0 from N = 7 on (red team round 34)."""
+    one = S(1, e.N, lambda j: 1)
+    u = Fraction(13, 2) * e.N - e.N ** 2
+    return one ** 2 - Fraction(13, 2) * one + u, u
+
+
+def _sgn(v) -> int:
+    return (v > 0) - (v < 0)
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_boundary_only (redteam34): each differs
+    # from 0 only where g = 0, which meets u < 0 from N = 7 on (Cauchy-Schwarz keeps g + ... away below); ReLU'(0) = 0
+    _siz(r"((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u \geq 0) ((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u \leq 0) (u < 0) = 0",
+         lambda e: (lambda g, u: (I(g >= 0) * I(g <= 0) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"\mathrm{sign}((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u)^2 (u < 0) = (u < 0)",
+         lambda e: (lambda g, u: (_sgn(g) ** 2 * I(u < 0), I(u < 0)))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"(1 - \mathrm{ReLU}'((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u) - \mathrm{ReLU}'(-((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u))) (u < 0) = 0",
+         lambda e: (lambda g, u: ((1 - I(g > 0) - I(-g > 0)) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u = 0) (u < 0) = 0",
+         lambda e: (lambda g, u: (I(g == 0) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
     # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
