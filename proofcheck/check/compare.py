@@ -29,7 +29,7 @@ from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
 from .certified import symbols_of
 from .counterexample import _node_names, describe, simplify_point, with_solved
-from .domain import NONZERO
+from .domain import NONZERO, Condition, holds_everywhere
 from .functions import compare_with_functions, instantiate, undeclared
 from .instances import Instance
 from .numbers import (
@@ -257,7 +257,10 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
                 return job.result(DIFFERS, found_cx.counterexample, coverage=coverage)
         if symbolic and (zero_test(d) or _zero_where_assumed(d, job.rels)):
             outcome = _first_lopsided(job, lopsided) or _after_proof(job, rng, d, found, coverage)
-            return _finish(job, outcome, SYMBOLIC, coverage)
+            result = _finish(job, outcome, SYMBOLIC, coverage)
+            if result.status in (SYMBOLIC, NUMERIC):
+                result.unentered = _unentered_domain(job, found)
+            return result
         if not symbolic and npoints == 0:
             # a cross-check of a proof made elsewhere (decide.CROSS_CHECK_POINTS): the quick search is
             # all it asks for; a certified difference would still have refuted above
@@ -280,7 +283,7 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
             return _finish(job, outcome, NUMERIC, coverage)
         result = _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
         if result.status == NUMERIC:
-            result.unentered = _unentered_region(job, kinks, d, found + more)
+            result.unentered = _unentered_region(job, kinks, d, found + more) or _unentered_domain(job, found + more)
         return result
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
@@ -297,8 +300,7 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
         return ""
     if polynomial_zero(d, FORMS_READING_SCALE) or rational_zero(d, FORMS_READING_SCALE):
         return ""  # d is 0 with every kink an opaque part: no region of any kink can matter
-    pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
-                          if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+    pts = _points_tried(job, points)
     if job.rels:  # a kink whose sign the assumptions fix has one region only (`assume x_i > 0`, `|x_j|`)
         d = decided_by_assumptions(d, job.rels)
         left = set(kink_arguments([d]))
@@ -325,6 +327,44 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
     return _unentered_joint_region(d, signed, pts)
 
 
+def _points_tried(job: _Instance, points: list) -> list:
+    return list(points) + [pr.point for key in job.probes for pr in job.probes[key]
+                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+
+
+def _unentered_domain(job: _Instance, points: list) -> str:
+    """As `_unentered_region`, for the kinks of a piecewise condition one side alone needs (a denominator,
+    log argument or base to the power 0 that is an indicator, ReLU, |.|): a kink argument that kept one
+    sign at every point tried, where the condition on its other side is not shown to hold, may leave that
+    side undefined on a region that appears at another size: `\\frac{(R \\leq 0)}{(R \\leq 0)} = 1` with
+    R = (\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v is 0/0 on R > 0, empty for n <= 6 (Cauchy-Schwarz), and
+    was `numeric` (red team round 34): SymPy cancels the quotient, so the difference has no kink."""
+    if not job.inst.sizes:
+        return ""
+    ca, cb = [c for c in job.a.conds if not c.soft], [c for c in job.b.conds if not c.soft]
+    conds = [c for c in ca if c not in cb] + [c for c in cb if c not in ca]
+    conds = [c for c in conds if c.expr.free_symbols & set(job.syms) and piecewise(c.expr)]
+    if not conds:
+        return ""
+    pts = _points_tried(job, points)
+    for c in conds:
+        expr = decided_by_assumptions(c.expr, job.rels) if job.rels else c.expr
+        for g in kink_arguments([expr]):
+            if not g.free_symbols & set(job.syms) or g.is_nonnegative or g.is_nonpositive:
+                continue
+            seen = {s for s in (_sign_at(g, p) for p in pts) if s}
+            for side in (1, -1):
+                if side in seen:
+                    continue
+                piece = _on_side(expr, g, side)
+                if piece is None or not holds_everywhere(Condition(c.kind, piece, c.why)):
+                    return (f"a side needs a condition that may fail where a kink argument takes a sign no point "
+                            f"tried at this size gave it ({c.why}; `{sp.sstr(g)[:80]}` "
+                            f"{'positive' if side > 0 else 'negative'}): a region empty at the sizes tried may "
+                            "appear at another")
+    return ""
+
+
 def _jump_on_boundary(d, g, pts: list) -> bool:
     """d has a jump of g (an indicator, sign or Heaviside of it) and its piece where g = 0 is not 0: d may
     differ from 0 on that boundary alone, which no sampled point meets and no probe line need meet where it
@@ -332,7 +372,9 @@ def _jump_on_boundary(d, g, pts: list) -> bool:
     N <= 6 (Cauchy-Schwarz), fails at N = 7 only near the diagonal, and was `numeric` (round 34). Both
     sides of g having been met, the sides themselves are the joint check's."""
     piece = _at_zero_of(d, g)  # g's jumps at their value for g = 0, and g (inside other kinks too) 0
-    return piece is not None and not _zero_piece(piece, pts)
+    if piece is None or piece.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return False  # a side has no value where g = 0 (`\\mathrm{sign}(x) = x/|x|`): no region, no claim
+    return not _zero_piece(piece, pts)
 
 
 MAX_JOINT_KINKS = 12  # kink arguments whose pairs and triples `_unentered_joint_region` looks at; more: only the first

@@ -1329,6 +1329,14 @@ CLAIMS += [
 ]
 
 CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_unentered_domain (redteam34): at x_j = 1,
+    # u = 0, A = 6.5 N - N^2 + 1 is negative from N = 7 on, where ReLU(A) = 0 and 0^0 has no value
+    _siz(r"\mathrm{ReLU}(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + u^2 + 1)^0 = 1",
+         lambda e: (UNDEFINED if max(Fraction(13, 2) * e.N - e.N ** 2 + 1, 0) == 0 else 1, 1),
+         f="r34_unentered_domain.proof"),
+]
+
+CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
     # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
     _rte(r"\frac{\partial K_{i^2}}{\partial h_{j+30}} = 0",
