@@ -48,7 +48,7 @@ from .numbers import (
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
 from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _at_zero_of, _on_side,
-                      _same_on_every_side, decided_by_assumptions, probes)
+                      _assumed_sign, _same_on_every_side, decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -338,17 +338,29 @@ def _unentered_domain(job: _Instance, points: list) -> str:
     sign at every point tried, where the condition on its other side is not shown to hold, may leave that
     side undefined on a region that appears at another size: `\\frac{(R \\leq 0)}{(R \\leq 0)} = 1` with
     R = (\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v is 0/0 on R > 0, empty for n <= 6 (Cauchy-Schwarz), and
-    was `numeric` (red team round 34): SymPy cancels the quotient, so the difference has no kink."""
+    was `numeric` (red team round 34): SymPy cancels the quotient, so the difference has no kink. A log
+    argument or a root's radicand (a condition that fails on a region, piecewise or not) that neither its
+    form nor a linear assumption shows positive is such a region too (`\\log A - \\log A = 0` with A =
+    6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1, negative only from N = 7 on). A condition the other side
+    has too, also as a derivative's (soft: no point is used there), is no mismatch."""
     if not job.inst.sizes:
         return ""
-    ca, cb = [c for c in job.a.conds if not c.soft], [c for c in job.b.conds if not c.soft]
-    conds = [c for c in ca if c not in cb] + [c for c in cb if c not in ca]
-    conds = [c for c in conds if c.expr.free_symbols & set(job.syms) and piecewise(c.expr)]
+    ea, eb = {c.expr for c in job.a.conds}, {c.expr for c in job.b.conds}  # soft too: there no point is used
+    conds = [c for c in job.a.conds if not c.soft and c.expr not in eb] + [
+        c for c in job.b.conds if not c.soft and c.expr not in ea]
+    conds = [c for c in conds if c.expr.free_symbols & set(job.syms) and (piecewise(c.expr) or c.kind != NONZERO)]
     if not conds:
         return ""
     pts = _points_tried(job, points)
     for c in conds:
         expr = decided_by_assumptions(c.expr, job.rels) if job.rels else c.expr
+        if c.kind != NONZERO:  # `\\log(6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1)`, `\\log(\\mathrm{ReLU}(t) + A)`
+            if not (holds_everywhere(Condition(c.kind, expr, c.why))
+                    or any(_assumed_sign(expr, op, x - y) == 1 for op, x, y in job.rels)):
+                return (f"a side alone needs a condition that neither its form nor the assumptions show always holds "
+                        f"({c.why}; `{sp.sstr(c.expr)[:80]}`): a region where it fails, empty at the sizes tried, "
+                        "may appear at another")
+            continue
         for g in kink_arguments([expr]):
             if not g.free_symbols & set(job.syms) or g.is_nonnegative or g.is_nonpositive:
                 continue

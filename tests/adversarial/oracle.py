@@ -1336,6 +1336,24 @@ CLAIMS += [
          f="r34_unentered_domain.proof"),
 ]
 
+def _r34_a(e: Env) -> Fraction:
+    """A = 6.5 sum_j x_j^2 - (sum_j x_j)^2 + 1 at x_j = 1: 6.5 N - N^2 + 1, negative from N = 7 on."""
+    one = S(1, e.N, lambda j: 1)
+    return Fraction(13, 2) * one - one ** 2 + 1
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_unentered_condition (redteam34): log and
+    # square root of A, which has no value where A < 0 (at x_j = 1 from N = 7 on)
+    _siz(r"\log(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) - \log(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) = 0",
+         lambda e: (UNDEFINED if _r34_a(e) <= 0 else 0, 0), f="r34_unentered_condition.proof"),
+    _siz(r"\sqrt{6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1}^2 = 6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1",
+         lambda e: (UNDEFINED if _r34_a(e) < 0 else _r34_a(e), _r34_a(e)), f="r34_unentered_condition.proof"),
+    _siz(r"\log(\mathrm{ReLU}(t) + 6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) - \log(\mathrm{ReLU}(t) + 6.5 \sum_j x_j^2 - "
+         r"(\sum_j x_j)^2 + 1) = 0",  # at t = 0
+         lambda e: (UNDEFINED if max(0, 0) + _r34_a(e) <= 0 else 0, 0), f="r34_unentered_condition.proof"),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
     # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
