@@ -1354,6 +1354,22 @@ CLAIMS += [
          lambda e: (UNDEFINED if max(0, 0) + _r34_a(e) <= 0 else 0, 0), f="r34_unentered_condition.proof"),
 ]
 
+def _r34_zero_terms(e: Env) -> Fraction:
+    """Twelve terms ReLU(a) - ReLU(-a) - a, each 0."""
+    return sum((max(e[v], 0) - max(-e[v], 0) - e[v] for v in "abcdefghkmpq"), Fraction(0))
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_joint_gaps (redteam34): at x_j = 1 (and
+    # u = w = z = -1, t = 1), (sum_j x_j)^2 - 5 sum_j x_j^2 = N^2 - 5 N, positive from N = 6 on
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 + u + w + z > 0) (u < 0) (w < 0) (z < 0) = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) - 3 > 0), 0), f="r34_joint_gaps.proof"),
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t) (t > 0)"
+         + "".join(rf" + \mathrm{{ReLU}}({v}) - \mathrm{{ReLU}}(-{v}) - {v}" for v in "abcdefghkmpq") + " = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) > 1) + _r34_zero_terms(e), 0),
+         f="r34_joint_gaps.proof"),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
     # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
