@@ -355,8 +355,7 @@ def _unentered_domain(job: _Instance, points: list) -> str:
     for c in conds:
         expr = decided_by_assumptions(c.expr, job.rels) if job.rels else c.expr
         if c.kind != NONZERO:  # `\\log(6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1)`, `\\log(\\mathrm{ReLU}(t) + A)`
-            if not (holds_everywhere(Condition(c.kind, expr, c.why))
-                    or any(_assumed_sign(expr, op, x - y) == 1 for op, x, y in job.rels)):
+            if not _assumed_to_hold(c, expr, job.rels):
                 return (f"a side alone needs a condition that neither its form nor the assumptions show always holds "
                         f"({c.why}; `{sp.sstr(c.expr)[:80]}`): a region where it fails, empty at the sizes tried, "
                         "may appear at another")
@@ -375,6 +374,23 @@ def _unentered_domain(job: _Instance, points: list) -> str:
                             f"{'positive' if side > 0 else 'negative'}): a region empty at the sizes tried may "
                             "appear at another")
     return ""
+
+
+def _assumed_to_hold(c: Condition, expr, rels) -> bool:
+    """The condition holds wherever the assumptions do, but on a surface at most (which the domain rule
+    allows): by its form, with every input an assumption puts on one side of 0 (`assume x_i \\geq 0`) read
+    as a positive or negative symbol, or as one linear assumption's half-line (`_assumed_sign`, `\\geq` read
+    as `>`: the two differ on its boundary alone)."""
+    strict = [(op[0] if op in (">=", "<=") else op, x - y) for op, x, y in rels]
+    signed = {}
+    for op, r in strict:
+        if len(r.free_symbols) == 1:
+            (x,) = r.free_symbols
+            side = _assumed_sign(x, op, r)
+            if side:
+                signed[x] = sp.Dummy(x.name, positive=True) if side > 0 else sp.Dummy(x.name, negative=True)
+    return (holds_everywhere(Condition(c.kind, expr.xreplace(signed), c.why))
+            or any(_assumed_sign(expr, op, r) == 1 for op, r in strict))
 
 
 def _jump_on_boundary(d, g, pts: list) -> bool:
