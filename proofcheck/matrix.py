@@ -947,7 +947,11 @@ class MatrixMixin:
         if not self.shapes.has_matrix(node):
             return super().t_Frac(node, scope)
         num, den = self.expr(node.num, scope), self.expr(node.den, scope)
-        return num.map(lambda x: x / den) if isinstance(num, Mat) else num / den
+        if isinstance(den, Mat):
+            return num.map(lambda x: x / den) if isinstance(num, Mat) else num / den
+        # through the divide hook, so den != 0 is a domain condition (check/domain.py): `\frac{(\mathbf{1}^\top
+        # v > 0)}{(\mathbf{1}^\top v > 0)} = 1` lost it to SymPy's cancellation and was `numeric` (round 34)
+        return num.map(lambda x: self.divide(x, den)) if isinstance(num, Mat) else self.divide(num, den)
 
     def t_Group(self, node: n.Group, scope: Scope):
         return super().t_Group(node, scope)

@@ -48,7 +48,7 @@ def evaluate(expr: sp.Expr, point: dict, digits: int = 30):
 
 
 def float64_noise(expr: sp.Expr, point: dict) -> float:
-    """How far expr, evaluated with float64's precision (mpmath at 53 bits, every operation rounded), lies
+    r"""How far expr, evaluated with float64's precision (mpmath at 53 bits, every operation rounded), lies
     from its 30-digit value, relative to max(1, |value|): the round-off a float64 autodiff library may show
     at this point. `\log(1 - \sigma(z))`'s derivative at z = 19 loses 8 of its 16 digits to the
     cancellation in 1 - sigma(z) (autograd and SymPy then differ by 3e-8, past DISAGREE_TOL, with nothing

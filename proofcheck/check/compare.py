@@ -29,7 +29,7 @@ from ..translate import Translator
 from .assumptions import _assumption_relations, _solve_equalities
 from .certified import symbols_of
 from .counterexample import _node_names, describe, simplify_point, with_solved
-from .domain import NONZERO
+from .domain import NONZERO, Condition, holds_everywhere
 from .functions import compare_with_functions, instantiate, undeclared
 from .instances import Instance
 from .numbers import (
@@ -47,8 +47,8 @@ from .numbers import (
     relations_hold,
 )
 from .kinks import Budget, has_discontinuity, kink_arguments
-from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _on_side, _same_on_every_side,
-                      decided_by_assumptions, probes)
+from .regions import (BEYOND, BRACKET, FIRST_POINTS, PAIRS, UNSETTLED, UNSWEPT, Coverage, _at_zero_of, _on_side,
+                      _assumed_sign, _same_on_every_side, decided_by_assumptions, probes)
 from .sampling import random_points
 from .rational import polynomial_zero, rational_zero
 from .symbolic import zero_test
@@ -282,7 +282,10 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
                 return job.result(DIFFERS, found_cx.counterexample, coverage=coverage)
         if symbolic and (zero_test(d) or _zero_where_assumed(d, job.rels)):
             outcome = _first_lopsided(job, lopsided) or _after_proof(job, rng, d, found, coverage)
-            return _finish(job, outcome, SYMBOLIC, coverage)
+            result = _finish(job, outcome, SYMBOLIC, coverage)
+            if result.status in (SYMBOLIC, NUMERIC):
+                result.unentered = _unentered_domain(job, found)
+            return result
         if not symbolic and npoints == 0:
             # a cross-check of a proof made elsewhere (decide.CROSS_CHECK_POINTS): the quick search is
             # all it asks for; a certified difference would still have refuted above
@@ -310,7 +313,7 @@ def _compare_points(job: _Instance, rng: random.Random, npoints: int, symbolic: 
             return _finish(job, outcome, NUMERIC, coverage)
         result = _finish(job, _first_lopsided(job, lopsided), NUMERIC, coverage)
         if result.status == NUMERIC:
-            result.unentered = _unentered_region(job, kinks, d, found + more)
+            result.unentered = _unentered_region(job, kinks, d, found + more) or _unentered_domain(job, found + more)
         return result
     except Budget as b:
         return job.result(UNDECIDED_STATUS, reason=str(b), coverage=coverage)
@@ -322,13 +325,15 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
     fix (SymPy's signs of real inputs: `-(v^\\top v)` is never positive), on a difference that depends
     on that sign: the step held here only because that region was empty or missed, and a region empty
     at every size tried can appear at another (`\\mathrm{ReLU}((\\mathbf{1}^\\top v)^2 - 5 v^\\top v) = 0`
-    holds for n <= 5 by Cauchy-Schwarz and fails at n = 6; round 31). The reason, else ""."""
+    holds for n <= 5 by Cauchy-Schwarz and fails at n = 6; round 31). The reason, else "". Without sizes the
+    kink regions are the probes' (a thin cone at a fixed size is missed: matrices/r34_fixed_size_cone_kinks,
+    a strict xfail; looking here too made true steps unknown whose joint regions are empty or whose pieces
+    vanish on the boundary itself, goals_redteam/r19_cover_vertex, readings/r28r_bar_run_ok)."""
     if not job.inst.sizes:
         return ""
     if polynomial_zero(d, FORMS_READING_SCALE) or rational_zero(d, FORMS_READING_SCALE):
         return ""  # d is 0 with every kink an opaque part: no region of any kink can matter
-    pts = list(points) + [pr.point for key in job.probes for pr in job.probes[key]
-                          if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+    pts = _points_tried(job, points)
     if job.rels:  # a kink whose sign the assumptions fix has one region only (`assume x_i > 0`, `|x_j|`)
         d = decided_by_assumptions(d, job.rels)
         left = set(kink_arguments([d]))
@@ -342,12 +347,104 @@ def _unentered_region(job: _Instance, kinks: list, d, points: list) -> str:
                 seen.add(s)
                 if len(seen) == 2:
                     break
-        if len(seen) == 2 or _same_on_every_side(d, g):
+        if len(seen) == 2:
+            if _jump_on_boundary(d, g, pts):
+                return (f"the difference is not 0 where a kink argument is exactly 0, a boundary between "
+                        f"regions that points tried at this size do not fill (`{sp.sstr(g)[:80]}`)")
+            continue
+        if _same_on_every_side(d, g):
             continue
         side = "positive" if 1 not in seen else "negative"
         return (f"a kink argument was never {side} at any point tried at this size, and its form does not show "
                 f"it never is: a region empty at the sizes tried may appear at another (`{sp.sstr(g)[:80]}`)")
     return _unentered_joint_region(d, signed, pts)
+
+
+def _points_tried(job: _Instance, points: list) -> list:
+    return list(points) + [pr.point for key in job.probes for pr in job.probes[key]
+                           if pr.where not in (UNSWEPT, UNSETTLED, BEYOND)]
+
+
+def _unentered_domain(job: _Instance, points: list) -> str:
+    """As `_unentered_region`, for the kinks of a piecewise condition one side alone needs (a denominator,
+    log argument or base to the power 0 that is an indicator, ReLU, |.|): a kink argument that kept one
+    sign at every point tried, where the condition on its other side is not shown to hold, may leave that
+    side undefined on a region that appears at another size: `\\frac{(R \\leq 0)}{(R \\leq 0)} = 1` with
+    R = (\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v is 0/0 on R > 0, empty for n <= 6 (Cauchy-Schwarz), and
+    was `numeric` (red team round 34): SymPy cancels the quotient, so the difference has no kink. A log
+    argument or a root's radicand (a condition that fails on a region, piecewise or not) that neither its
+    form nor a linear assumption shows positive is such a region too (`\\log A - \\log A = 0` with A =
+    6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1, negative only from N = 7 on). A condition the other side
+    has too, also as a derivative's (soft: no point is used there), is no mismatch."""
+    ea, eb = {c.expr for c in job.a.conds}, {c.expr for c in job.b.conds}  # soft too: there no point is used
+    conds = [c for c in job.a.conds if not c.soft and c.expr not in eb] + [
+        c for c in job.b.conds if not c.soft and c.expr not in ea]
+    conds = [c for c in conds if c.expr.free_symbols & set(job.syms) and (piecewise(c.expr) or c.kind != NONZERO)
+             and (job.inst.sizes or _wide(c.expr, job))]
+    if not conds:
+        return ""
+    pts = _points_tried(job, points)
+    for c in conds:
+        expr = decided_by_assumptions(c.expr, job.rels) if job.rels else c.expr
+        if c.kind != NONZERO:  # `\\log(6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1)`, `\\log(\\mathrm{ReLU}(t) + A)`
+            if not _assumed_to_hold(c, expr, job.rels):
+                return (f"a side alone needs a condition that neither its form nor the assumptions show always holds "
+                        f"({c.why}; `{sp.sstr(c.expr)[:80]}`): a region where it fails, empty at the sizes tried, "
+                        "may appear at another")
+            continue
+        for g in kink_arguments([expr]):
+            if not g.free_symbols & set(job.syms) or g.is_nonnegative or g.is_nonpositive:
+                continue
+            seen = {s for s in (_sign_at(g, p) for p in pts) if s}
+            for side in (1, -1):
+                if side in seen:
+                    continue
+                piece = _on_side(expr, g, side)
+                if piece is None or not holds_everywhere(Condition(c.kind, piece, c.why)):
+                    return (f"a side needs a condition that may fail where a kink argument takes a sign no point "
+                            f"tried at this size gave it ({c.why}; `{sp.sstr(g)[:80]}` "
+                            f"{'positive' if side > 0 else 'negative'}): a region empty at the sizes tried may "
+                            "appear at another")
+    return ""
+
+
+def _assumed_to_hold(c: Condition, expr, rels) -> bool:
+    """The condition holds wherever the assumptions do, but on a surface at most (which the domain rule
+    allows): by its form, with every input an assumption puts on one side of 0 (`assume x_i \\geq 0`) read
+    as a positive or negative symbol, or as one linear assumption's half-line (`_assumed_sign`, `\\geq` read
+    as `>`: the two differ on its boundary alone)."""
+    strict = [(op[0] if op in (">=", "<=") else op, x - y) for op, x, y in rels]
+    signed = {}
+    for op, r in strict:
+        if len(r.free_symbols) == 1:
+            (x,) = r.free_symbols
+            side = _assumed_sign(x, op, r)
+            if side:
+                signed[x] = sp.Dummy(x.name, positive=True) if side > 0 else sp.Dummy(x.name, negative=True)
+    e = expr.xreplace(signed)
+    if holds_everywhere(Condition(c.kind, e, c.why)) or (not piecewise(e) and e.is_nonnegative):
+        return True  # a nonnegative expression with no pieces is 0 on a surface at most (`\\log(|x|^2)`)
+    return any(_assumed_sign(expr, op, r) == 1 for op, r in strict)
+
+
+def _jump_on_boundary(d, g, pts: list) -> bool:
+    """d has a jump of g (an indicator, sign or Heaviside of it) and its piece where g = 0 is not 0: d may
+    differ from 0 on that boundary alone, which no sampled point meets and no probe line need meet where it
+    matters: `(g \\geq 0)(g \\leq 0)(u < 0) = 0` with g = (\\sum_j x_j)^2 - 6.5 \\sum_j x_j^2 + u holds for
+    N <= 6 (Cauchy-Schwarz), fails at N = 7 only near the diagonal, and was `numeric` (round 34). Both
+    sides of g having been met, the sides themselves are the joint check's."""
+    piece = _at_zero_of(d, g)  # g's jumps at their value for g = 0, and g (inside other kinks too) 0
+    if piece is None or piece.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return False  # a side has no value where g = 0 (`\\mathrm{sign}(x) = x/|x|`): no region, no claim
+    return not _zero_piece(piece, pts)
+
+
+def _wide(g, job: _Instance) -> bool:
+    """Without sizes, g's region is looked for by `regions.probes`, whose root isolation along a line settles
+    an argument of one input; of two or more a thin region (a cone around the diagonal:
+    `\\log(1 - (x + y)^2 + 1.99 (x^2 + y^2))` is undefined only for |x - y| < 0.07 |x + y| or so) can be
+    missed, and was (`proved`, red team round 34)."""
+    return len(g.free_symbols & set(job.syms)) >= 2
 
 
 MAX_JOINT_KINKS = 12  # kink arguments whose pairs and triples `_unentered_joint_region` looks at; more: only the first

@@ -241,7 +241,7 @@ def _run(ctx, plan: Plan, a_node, b_node, rng, xc: CrossCheck, fixed_of, npoints
                 xc.add(t, inst)
             if status == "numeric" and reason and not run.sampled_reason:
                 run.sampled_reason = reason
-            if status == "numeric" and r.unentered and not run.unentered:
+            if status in ("numeric", "symbolic") and r.unentered and not run.unentered:
                 run.unentered = r.unentered
             if status != "symbolic":
                 shown = False

@@ -1349,6 +1349,73 @@ CLAIMS += [
          f="r33_joint_region.proof", extra=({"N": 6},)),
 ]
 
+def _r34_gap(e: Env) -> tuple:
+    """At x_j = 1 and u = 6.5 N - N^2: (g, u) for g = (sum_j x_j)^2 - 6.5 sum_j x_j^2 + u, so g = 0 exactly,
+    and u < 0 from N = 7 on (red team round 34)."""
+    one = S(1, e.N, lambda j: 1)
+    u = Fraction(13, 2) * e.N - e.N ** 2
+    return one ** 2 - Fraction(13, 2) * one + u, u
+
+
+def _sgn(v) -> int:
+    return (v > 0) - (v < 0)
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_boundary_only (redteam34): each differs
+    # from 0 only where g = 0, which meets u < 0 from N = 7 on (Cauchy-Schwarz keeps g + ... away below); ReLU'(0) = 0
+    _siz(r"((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u \geq 0) ((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u \leq 0) (u < 0) = 0",
+         lambda e: (lambda g, u: (I(g >= 0) * I(g <= 0) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"\mathrm{sign}((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u)^2 (u < 0) = (u < 0)",
+         lambda e: (lambda g, u: (_sgn(g) ** 2 * I(u < 0), I(u < 0)))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"(1 - \mathrm{ReLU}'((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u) - \mathrm{ReLU}'(-((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u))) (u < 0) = 0",
+         lambda e: (lambda g, u: ((1 - I(g > 0) - I(-g > 0)) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+    _siz(r"((\sum_j x_j)^2 - 6.5 \sum_j x_j^2 + u = 0) (u < 0) = 0",
+         lambda e: (lambda g, u: (I(g == 0) * I(u < 0), 0))(*_r34_gap(e)), f="r34_boundary_only.proof"),
+]
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_unentered_domain (redteam34): at x_j = 1,
+    # u = 0, A = 6.5 N - N^2 + 1 is negative from N = 7 on, where ReLU(A) = 0 and 0^0 has no value
+    _siz(r"\mathrm{ReLU}(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + u^2 + 1)^0 = 1",
+         lambda e: (UNDEFINED if max(Fraction(13, 2) * e.N - e.N ** 2 + 1, 0) == 0 else 1, 1),
+         f="r34_unentered_domain.proof"),
+]
+
+def _r34_a(e: Env) -> Fraction:
+    """A = 6.5 sum_j x_j^2 - (sum_j x_j)^2 + 1 at x_j = 1: 6.5 N - N^2 + 1, negative from N = 7 on."""
+    one = S(1, e.N, lambda j: 1)
+    return Fraction(13, 2) * one - one ** 2 + 1
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_unentered_condition (redteam34): log and
+    # square root of A, which has no value where A < 0 (at x_j = 1 from N = 7 on)
+    _siz(r"\log(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) - \log(6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) = 0",
+         lambda e: (UNDEFINED if _r34_a(e) <= 0 else 0, 0), f="r34_unentered_condition.proof"),
+    _siz(r"\sqrt{6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1}^2 = 6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1",
+         lambda e: (UNDEFINED if _r34_a(e) < 0 else _r34_a(e), _r34_a(e)), f="r34_unentered_condition.proof"),
+    _siz(r"\log(\mathrm{ReLU}(t) + 6.5 \sum_j x_j^2 - (\sum_j x_j)^2 + 1) - \log(\mathrm{ReLU}(t) + 6.5 \sum_j x_j^2 - "
+         r"(\sum_j x_j)^2 + 1) = 0",  # at t = 0
+         lambda e: (UNDEFINED if max(0, 0) + _r34_a(e) <= 0 else 0, 0), f="r34_unentered_condition.proof"),
+]
+
+def _r34_zero_terms(e: Env) -> Fraction:
+    """Twelve terms ReLU(a) - ReLU(-a) - a, each 0."""
+    return sum((max(e[v], 0) - max(-e[v], 0) - e[v] for v in "abcdefghkmpq"), Fraction(0))
+
+
+CLAIMS += [
+    # ---------------------------------------------------------------- sizes/r34_joint_gaps (redteam34): at x_j = 1 (and
+    # u = w = z = -1, t = 1), (sum_j x_j)^2 - 5 sum_j x_j^2 = N^2 - 5 N, positive from N = 6 on
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 + u + w + z > 0) (u < 0) (w < 0) (z < 0) = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) - 3 > 0), 0), f="r34_joint_gaps.proof"),
+    _siz(r"((\sum_j x_j)^2 - 5 \sum_j x_j^2 > t) (t > 0)"
+         + "".join(rf" + \mathrm{{ReLU}}({v}) - \mathrm{{ReLU}}(-{v}) - {v}" for v in "abcdefghkmpq") + " = 0",
+         lambda e: (I(S(1, e.N, lambda j: 1) ** 2 - 5 * S(1, e.N, lambda j: 1) > 1) + _r34_zero_terms(e), 0),
+         f="r34_joint_gaps.proof"),
+]
+
 CLAIMS += [
     # ---------------------------------------------------------------- redteam_engine/r33_family_definition_meetings (redteam33):
     # d K_{i^2} / d h_{j+30} for K_m = (m - 36) h_m, m in 1..N, is (i^2 - 36) where i^2 = j + 30 and i^2 <= N (by hand)
