@@ -408,6 +408,9 @@ def _unentered_domain(job: _Instance, points: list) -> str:
     return ""
 
 
+MAX_TOGETHER_OPS = 200  # a condition larger than this is not brought over one denominator (`_assumed_to_hold`)
+
+
 def _assumed_to_hold(c: Condition, expr, rels) -> bool:
     """The condition holds wherever the assumptions do, but on a surface at most (which the domain rule
     allows): by its form, with every input an assumption puts on one side of 0 (`assume x_i \\geq 0`) read
@@ -424,6 +427,12 @@ def _assumed_to_hold(c: Condition, expr, rels) -> bool:
     e = expr.xreplace(signed)
     if holds_everywhere(Condition(c.kind, e, c.why)) or (not piecewise(e) and e.is_nonnegative):
         return True  # a nonnegative expression with no pieces is 0 on a surface at most (`\\log(|x|^2)`)
+    if not piecewise(e) and e.count_ops() <= MAX_TOGETHER_OPS:
+        # over one denominator: `1 - \\sigma(z)` is e^{-z}/(1 + e^{-z}), positive by its form, though SymPy cannot
+        # tell its difference form's sign; equal to e wherever e has a value, which is all a condition speaks of
+        t = sp.together(e)
+        if t != e and holds_everywhere(Condition(c.kind, t, c.why)):
+            return True
     return any(_assumed_sign(expr, op, r) == 1 for op, r in strict)
 
 

@@ -45,13 +45,33 @@ class Condition:
         return Condition(self.kind, self.expr, self.why, True)
 
 
+MAX_TOGETHER_OPS = 200  # a condition larger than this is not brought over one denominator (`holds_everywhere`)
+
+
 @functools.lru_cache(maxsize=4096)
 def holds_everywhere(cond: Condition) -> bool:
-    """SymPy's assumptions (inputs are real) show the condition for every input: exp(h) > 0."""
+    """SymPy's assumptions (inputs are real) show the condition for every input: exp(h) > 0. Failing that,
+    over one denominator (`sp.together`, equal to the condition's expression wherever that has a value, which is
+    all a condition speaks of): `1 - \\sigma(z)` is e^{-z}/(1 + e^{-z}), positive by its form, though SymPy
+    cannot tell the sign of the difference `1 - 1/(1 + e^{-z})` (so `\\log(p (1 - p)) = \\log p + \\log(1 - p)`
+    with p = \\sigma(w x + b) was left unknown)."""
     e = cond.expr
-    if cond.kind == POSITIVE:
+    if _holds(cond.kind, e):
+        return True
+    if (e.is_Add or e.is_Mul) and e.has(sp.Pow) and e.count_ops() <= MAX_TOGETHER_OPS:
+        from .numbers import piecewise  # noqa: PLC0415  (numbers imports this module)
+
+        if piecewise(e):
+            return False
+        t = sp.together(e)
+        return t != e and _holds(cond.kind, t)
+    return False
+
+
+def _holds(kind, e) -> bool:
+    if kind == POSITIVE:
         return e.is_positive is True
-    if cond.kind == NONNEGATIVE:
+    if kind == NONNEGATIVE:
         return e.is_nonnegative is True
     return e.is_zero is False
 
