@@ -43,3 +43,15 @@ def test_piecewise_and_large_conditions_are_not_combined():
     assert not _holds(POSITIVE, 1 - 1 / (1 + sp.exp(-z)) * sp.Heaviside(z) - sp.Rational(1, 2) * sp.Heaviside(-z))
     big = 1 - sum(_sigma(sp.Symbol(f"z{k}", real=True)) / 40 for k in range(40))  # positive, but over the cap
     assert not _holds(POSITIVE, big)
+
+
+def test_hyperbolic_conditions_over_one_denominator():
+    """`1 - \\tanh(u)^2` is 4/(e^u + e^{-u})^2 and `1 \\pm \\tanh u` are 2e^{\\mp u}/(e^u + e^{-u}); the false ones
+    are negative somewhere (by hand: 1 - 2 tanh(3)^2 < 0 as tanh(3) > 0.99; tanh(u) - tanh(x) at u = -1, x = 1;
+    cosh(u) - 2 at u = 0)."""
+    u = w * x + b
+    assert _holds(POSITIVE, 1 - sp.tanh(u) ** 2)
+    assert _holds(POSITIVE, (1 - sp.tanh(u)) * (1 + sp.tanh(u)))
+    assert _holds(POSITIVE, 1 - sp.tanh(u) * sp.tanh(x))
+    for e in (1 - 2 * sp.tanh(u) ** 2, sp.tanh(u) - sp.tanh(x), sp.cosh(u) - 2, sp.sinh(u) * sp.tanh(u) - 1):
+        assert not _holds(POSITIVE, e), e

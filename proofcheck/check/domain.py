@@ -46,6 +46,7 @@ class Condition:
 
 
 MAX_TOGETHER_OPS = 200  # a condition larger than this is not brought over one denominator (`holds_everywhere`)
+MAX_NUMERATOR_OPS = 60  # nor is a larger numerator of that form multiplied out
 
 
 @functools.lru_cache(maxsize=4096)
@@ -58,13 +59,25 @@ def holds_everywhere(cond: Condition) -> bool:
     e = cond.expr
     if _holds(cond.kind, e):
         return True
-    if (e.is_Add or e.is_Mul) and e.has(sp.Pow) and e.count_ops() <= MAX_TOGETHER_OPS:
+    hyperbolic = e.has(sp.tanh, sp.sinh, sp.cosh)
+    if (e.is_Add or e.is_Mul) and (hyperbolic or e.has(sp.Pow)) and e.count_ops() <= MAX_TOGETHER_OPS:
         from .numbers import piecewise  # noqa: PLC0415  (numbers imports this module)
 
         if piecewise(e):
             return False
-        t = sp.together(e)
-        return t != e and _holds(cond.kind, t)
+        # `\\tanh u` is (e^u - e^{-u})/(e^u + e^{-u}): `1 - \\tanh(u)^2` is 4/(e^u + e^{-u})^2 once its
+        # numerator is multiplied out
+        t = sp.together(e.rewrite(sp.exp) if hyperbolic else e)
+        if t != e and _holds(cond.kind, t):
+            return True
+        num, den = sp.fraction(t)
+        if den == 1 or num.count_ops() > MAX_NUMERATOR_OPS:
+            return False
+        num = sp.expand(num)
+        if den.is_positive:
+            return _holds(cond.kind, num)
+        if den.is_negative:
+            return _holds(cond.kind, -num)
     return False
 
 
