@@ -89,6 +89,46 @@ def stationary_points(args, syms: list) -> list[dict]:
     return out
 
 
+def principal_lines(args, syms: list) -> list[tuple[dict, tuple]]:
+    """(point, direction): for a degree-2 argument in several inputs with one stationary point, the lines
+    through that point along its Hessian's eigenvectors of the largest and the smallest eigenvalue (to 1/64
+    in each coordinate of the unit vector). Along them the argument is g(s) + lambda t^2 |e|^2, so they
+    meet its positive and negative regions whenever it has them: `(\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v`
+    at a fixed size 7 is positive only within about 15 degrees of v = 1, which lines along the axes and
+    one random direction missed (`\\mathrm{ReLU}` of it was `numeric`, red team round 34)."""
+    out = []
+    for g in args:
+        vs = tuple(sorted(g.free_symbols & set(syms), key=lambda s: s.name))
+        point = _stationary_point(g, vs) if len(vs) >= 2 else None
+        if point is None:
+            continue
+        for direction in _principal_directions(g, vs):
+            out.append((dict(point), direction))
+    return out
+
+
+@functools.lru_cache(maxsize=STATIONARY_MEMO)
+def _principal_directions(g: sp.Expr, vs: tuple) -> tuple:
+    import numpy as np  # noqa: PLC0415  (loaded with autograd already; kept out of this module's start)
+
+    try:
+        poly = sp.Poly(g, *vs)
+        h = [[float(poly.diff(a).diff(b).as_expr()) for b in vs] for a in vs]
+    except (sp.PolynomialError, TypeError, ValueError):
+        return ()
+    if not all(math.isfinite(x) for row in h for x in row):
+        return ()
+    _, vectors = np.linalg.eigh(np.array(h))
+    out = []
+    for k in (-1, 0):  # the largest eigenvalue's vector, then the smallest's
+        vec = vectors[:, k]
+        top = max(abs(x) for x in vec)
+        direction = tuple((v, sp.Rational(Fraction(float(x / top)).limit_denominator(64))) for v, x in zip(vs, vec))
+        if any(c != 0 for _, c in direction) and direction not in out:
+            out.append(direction)
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=STATIONARY_MEMO)
 def _stationary_point(g: sp.Expr, vs: tuple) -> tuple | None:
     """The one point where the degree-2 g has zero gradient in vs, or None when there is none or no

@@ -77,7 +77,7 @@ from flint import ctx, fmpq
 from .certified import START_BITS, Evaluator, IntervalEvaluator, Straddle, Undecided, Undefined, interval_sign
 from .arrangement import (_solved_for, arc_lines, curve_corner_points, eliminated, flat_vertex_points,
                           space_vertex_points, vertex_points)
-from .extrema import extremum_points, pair_points, stationary_points
+from .extrema import extremum_points, pair_points, principal_lines, stationary_points
 from .far import (NEAR_BITS, clear_next_to, far_brackets, far_points, is_slow, near_radius, no_sign_change_beyond,
                   positive_for_positive,
                   no_sign_change_in_slow_tail, no_sign_change_near_singularities, peeled, side_form, singular_points,
@@ -951,6 +951,8 @@ def probes(rng: random.Random, syms: list, args: list, bases: list[dict], on_onl
         coverage.arguments += len(args)
         extra = [{**bases[0], **sp_point} for sp_point in stationary_points(args + _eliminated(args, syms), syms)]
         lines = _lines(rng, bases[:1] + extra, args, syms)
+        lines += [Line(tuple(sorted({**bases[0], **point}.items(), key=_by_name)), direction)
+                  for point, direction in principal_lines(args + _eliminated(args, syms), syms)]
     out: list[Probe] = []
     queue = [(line, 0) for line in lines]
     swept = {(line.base, line.direction) for line in lines}
