@@ -93,7 +93,8 @@ def principal_lines(args, syms: list) -> list[tuple[dict, tuple]]:
     """(point, direction): for a degree-2 argument in several inputs with one stationary point, the lines
     through that point along its Hessian's eigenvectors of the largest and the smallest eigenvalue (to 1/64
     in each coordinate of the unit vector). Along them the argument is g(s) + lambda t^2 |e|^2, so they
-    meet its positive and negative regions whenever it has them: `(\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v`
+    meet its positive and negative regions whenever it has them (a direction is made finer, to 2^-24, until its
+    curvature d^T H d, exact, has the eigenvalue's sign): `(\\mathbf{1}^\\top v)^2 - 6.5 v^\\top v`
     at a fixed size 7 is positive only within about 15 degrees of v = 1, which lines along the axes and
     one random direction missed (`\\mathrm{ReLU}` of it was `numeric`, red team round 34)."""
     out = []
@@ -113,18 +114,24 @@ def _principal_directions(g: sp.Expr, vs: tuple) -> tuple:
 
     try:
         poly = sp.Poly(g, *vs)
-        h = [[float(poly.diff(a).diff(b).as_expr()) for b in vs] for a in vs]
+        exact = [[poly.diff(a).diff(b).as_expr() for b in vs] for a in vs]
+        h = [[float(x) for x in row] for row in exact]
     except (sp.PolynomialError, TypeError, ValueError):
         return ()
-    if not all(math.isfinite(x) for row in h for x in row):
+    if not all(math.isfinite(x) for row in h for x in row) or not all(x.is_Rational for row in exact for x in row):
         return ()
-    _, vectors = np.linalg.eigh(np.array(h))
+    values, vectors = np.linalg.eigh(np.array(h))
     out = []
     for k in (-1, 0):  # the largest eigenvalue's vector, then the smallest's
         vec = vectors[:, k]
         top = max(abs(x) for x in vec)
-        direction = tuple((v, sp.Rational(Fraction(float(x / top)).limit_denominator(64))) for v, x in zip(vs, vec))
-        if any(c != 0 for _, c in direction) and direction not in out:
+        for den in (64, 1 << 12, 1 << 24):  # finer until the rational direction has the eigenvalue's sign exactly
+            d = [sp.Rational(Fraction(float(x / top)).limit_denominator(den)) for x in vec]
+            curvature = sum(d[i] * exact[i][j] * d[j] for i in range(len(d)) for j in range(len(d)))
+            if values[k] == 0 or (curvature > 0) == (values[k] > 0):
+                break
+        direction = tuple(zip(vs, d))
+        if any(c != 0 for c in d) and direction not in out:
             out.append(direction)
     return tuple(out)
 
