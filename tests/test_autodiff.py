@@ -251,14 +251,7 @@ let L = -\sum_j y_j \log o_j
 
 
 def test_broken_derivative_rule_is_caught(monkeypatch):
-    original = translate.Translator.t_Deriv
-
-    def doubled(self, node, scope):
-        value = 2 * original(self, node, scope)
-        self.derivatives[-1].value = value
-        return value
-
-    monkeypatch.setattr(translate.Translator, "t_Deriv", doubled)  # the forked children inherit it
+    _doubled(monkeypatch)  # the forked children inherit it
     result = check_text(SMALL, "S.proof", Options())
     (step,) = _steps(result)
     assert step.verdict == "unknown" and not step.accepted
@@ -517,14 +510,7 @@ def test_broken_rule_is_caught_beside_an_ill_conditioned_point(monkeypatch):
     with every derivative rule doubled, M's well-conditioned derivative in the same step still disagrees."""
     (step,) = _steps(check_text(BESIDE, "P.proof", Options()))
     assert step.accepted and step.autodiff["ill_conditioned"] >= 1 and step.autodiff["agrees"] is True
-    original = translate.Translator.t_Deriv
-
-    def doubled(self, node, scope):
-        value = 2 * original(self, node, scope)
-        self.derivatives[-1].value = value
-        return value
-
-    monkeypatch.setattr(translate.Translator, "t_Deriv", doubled)
+    _doubled(monkeypatch)
     result = check_text(BESIDE, "P.proof", Options())
     (step,) = _steps(result)
     assert not step.accepted and step.autodiff["agrees"] is False
