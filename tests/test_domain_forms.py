@@ -55,3 +55,4 @@ def test_hyperbolic_conditions_over_one_denominator():
     assert _holds(POSITIVE, 1 - sp.tanh(u) * sp.tanh(x))
     for e in (1 - 2 * sp.tanh(u) ** 2, sp.tanh(u) - sp.tanh(x), sp.cosh(u) - 2, sp.sinh(u) * sp.tanh(u) - 1):
         assert not _holds(POSITIVE, e), e
+

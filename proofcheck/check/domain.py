@@ -67,7 +67,7 @@ def holds_everywhere(cond: Condition) -> bool:
             return False
         # `\\tanh u` is (e^u - e^{-u})/(e^u + e^{-u}): `1 - \\tanh(u)^2` is 4/(e^u + e^{-u})^2 once its
         # numerator is multiplied out
-        t = sp.together(e.rewrite(sp.exp) if hyperbolic else e)
+        t = sp.together(e.rewrite([sp.tanh, sp.sinh, sp.cosh], sp.exp) if hyperbolic else e)  # never sin, cos: no I
         if t != e and _holds(cond.kind, t):
             return True
         num, den = sp.fraction(t)
