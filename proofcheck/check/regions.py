@@ -661,7 +661,7 @@ def _refined_one(g_line, g_side, c: Crossing, everyone: list[Crossing], bits: in
 
 
 def _root_factor_crossings(g_line, c: Crossing) -> list[Crossing] | None:
-    """The bracket's zeros of g exactly, when g is a product of root factors `(a t + b)^e` (a, b rational,
+    r"""The bracket's zeros of g exactly, when g is a product of root factors `(a t + b)^e` (a, b rational,
     a != 0, e a positive fraction that is no whole number: 0 at t = -b/a, positive past it, no value
     before) and a rest whose enclosure on the bracket excludes 0: g vanishes there only at those roots.
     `\sqrt{a}\sqrt{b}` along a line through a point whose other input is huge is `C \sqrt{t}`; its
