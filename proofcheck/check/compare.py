@@ -388,9 +388,10 @@ def _unentered_domain(job: _Instance, points: list) -> str:
         expr = decided_by_assumptions(c.expr, job.rels) if job.rels else c.expr
         if c.kind != NONZERO:  # `\\log(6.5 \\sum_j x_j^2 - (\\sum_j x_j)^2 + 1)`, `\\log(\\mathrm{ReLU}(t) + A)`
             if not _assumed_to_hold(c, expr, job.rels):
+                where = ("empty at the sizes tried, may appear at another" if job.inst.sizes
+                         else "thin enough to pass between the points and probe lines tried, may exist")
                 return (f"a side alone needs a condition that neither its form nor the assumptions show always holds "
-                        f"({c.why}; `{sp.sstr(c.expr)[:80]}`): a region where it fails, empty at the sizes tried, "
-                        "may appear at another")
+                        f"({c.why}; `{sp.sstr(c.expr)[:80]}`): a region where it fails, {where}")
             continue
         for g in kink_arguments([expr]):
             if not g.free_symbols & set(job.syms) or g.is_nonnegative or g.is_nonpositive:
@@ -406,9 +407,6 @@ def _unentered_domain(job: _Instance, points: list) -> str:
                             f"{'positive' if side > 0 else 'negative'}): a region empty at the sizes tried may "
                             "appear at another")
     return ""
-
-
-MAX_TOGETHER_OPS = 200  # a condition larger than this is not brought over one denominator (`_assumed_to_hold`)
 
 
 def _assumed_to_hold(c: Condition, expr, rels) -> bool:
@@ -427,12 +425,6 @@ def _assumed_to_hold(c: Condition, expr, rels) -> bool:
     e = expr.xreplace(signed)
     if holds_everywhere(Condition(c.kind, e, c.why)) or (not piecewise(e) and e.is_nonnegative):
         return True  # a nonnegative expression with no pieces is 0 on a surface at most (`\\log(|x|^2)`)
-    if not piecewise(e) and e.count_ops() <= MAX_TOGETHER_OPS:
-        # over one denominator: `1 - \\sigma(z)` is e^{-z}/(1 + e^{-z}), positive by its form, though SymPy cannot
-        # tell its difference form's sign; equal to e wherever e has a value, which is all a condition speaks of
-        t = sp.together(e)
-        if t != e and holds_everywhere(Condition(c.kind, t, c.why)):
-            return True
     return any(_assumed_sign(expr, op, r) == 1 for op, r in strict)
 
 
